@@ -64,3 +64,16 @@ export class RpcConnectionError extends Error {
 export class RpcEndpointNotFoundError extends Error {
   override name = "RpcEndpointNotFoundError";
 }
+/** The endpoint exists but has no such method (or the name is not a callable own method). */
+export class RpcMethodNotFoundError extends Error {
+  override name = "RpcMethodNotFoundError";
+}
+/** The peer does not share this service's secret (or one side has none): no call was made. */
+export class RpcAuthenticationError extends RpcConnectionError {
+  override name = "RpcAuthenticationError";
+}
+
+/** Where the RPC layer reports problems that are not any single caller's (e.g. a peer sent garbage). */
+export interface RpcLogger {
+  warn(message: string): void;
+}

@@ -1,0 +1,227 @@
+/**
+ * DataStream and SingleOutputStreamOperator: the typed, fluent view over the StreamGraph.
+ * A DataStream is a list of inputs (upstream node + how to partition from it); partitioning and
+ * union only rewrite that list, they add no operator (Flink's virtual transformations).
+ */
+import type { PartitionerSpec, StreamNode } from "../graph/stream-graph.js";
+import type { StreamExecutionEnvironment } from "./environment.js";
+import type {
+  FilterFunction,
+  FlatMapFunction,
+  Key,
+  KeySelector,
+  MapFunction,
+  Partitioner,
+  ProcessFunction,
+  SinkFunction,
+} from "./functions.js";
+import type { Sink } from "./sink.js";
+import type { WatermarkStrategy } from "./watermark-strategy.js";
+import type { KeyedStream } from "./keyed-stream.js";
+import { OutputTag } from "./output-tag.js";
+import { PrintSink } from "../connectors/print-sink.js";
+import { TextFileSink } from "../connectors/text-file-sink.js";
+import { FunctionSink } from "../connectors/function-sink.js";
+
+export interface StreamInput {
+  nodeId: number;
+  partitioner?: PartitionerSpec;
+  sideOutput?: string;
+  fns?: Record<string, unknown>;
+}
+
+export class DataStream<T> {
+  /** Phantom member so that DataStream<A> and DataStream<B> are distinct types. */
+  declare readonly __elementType?: (value: T) => T;
+
+  constructor(
+    readonly env: StreamExecutionEnvironment,
+    /** @internal */ readonly inputs: readonly StreamInput[],
+  ) {}
+
+  map<R>(fn: MapFunction<T, R>): SingleOutputStreamOperator<R> {
+    return this.env.addOperator<R>("map", "Map", this.inputs, { fn });
+  }
+
+  flatMap<R>(fn: FlatMapFunction<T, R>): SingleOutputStreamOperator<R> {
+    return this.env.addOperator<R>("flatMap", "Flat Map", this.inputs, { fn });
+  }
+
+  filter(fn: FilterFunction<T>): SingleOutputStreamOperator<T> {
+    return this.env.addOperator<T>("filter", "Filter", this.inputs, { fn });
+  }
+
+  process<R>(fn: ProcessFunction<T, R>): SingleOutputStreamOperator<R> {
+    return this.env.addOperator<R>("process", "Process", this.inputs, { fn });
+  }
+
+  /** Partitions by key: every record with the same key goes to the same parallel instance (via its key group). */
+  keyBy<K extends Key>(selector: KeySelector<T, K>): KeyedStream<T, K> {
+    // Built by the environment so that this module needs KeyedStream (its subclass) only as a type.
+    return this.env.createKeyedStream<T, K>(this.repartition({ type: "hash" }, { key: selector }), selector);
+  }
+
+  union(...others: DataStream<T>[]): DataStream<T> {
+    for (const o of others) {
+      if (o.env !== this.env) throw new Error("union(): streams belong to different environments");
+    }
+    return new DataStream<T>(this.env, [...this.inputs, ...others.flatMap((o) => o.inputs)]);
+  }
+
+  /** Each subtask sends to the subtask with the same index (parallelism must match). */
+  forward(): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type: "forward" }));
+  }
+
+  /** Round-robin over all downstream subtasks. */
+  rebalance(): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type: "rebalance" }));
+  }
+
+  /** Round-robin over a local subset of downstream subtasks. */
+  rescale(): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type: "rescale" }));
+  }
+
+  /** Uniformly random downstream subtask. */
+  shuffle(): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type: "shuffle" }));
+  }
+
+  /** Every record to every downstream subtask. */
+  broadcast(): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type: "broadcast" }));
+  }
+
+  /** Everything to the first downstream subtask. */
+  global(): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type: "global" }));
+  }
+
+  partitionCustom<K extends Key>(partitioner: Partitioner<K>, selector: KeySelector<T, K>): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type: "custom" }, { key: selector, partitioner }));
+  }
+
+  assignTimestampsAndWatermarks(strategy: WatermarkStrategy<T>): SingleOutputStreamOperator<T> {
+    return this.env.addOperator<T>("timestamps-watermarks", "Timestamps/Watermarks", this.inputs, { watermarks: strategy });
+  }
+
+  /** Prints every record to standard output (the TaskManager's, or the client's on the MiniCluster). */
+  print(prefix?: string): DataStreamSink<T> {
+    return this.sinkTo(new PrintSink<T>(prefix), "Print to Std. Out");
+  }
+
+  /** Writes records as lines, one file per parallel subtask under `path` (or `path` itself at parallelism 1). */
+  writeAsText(path: string): DataStreamSink<T> {
+    return this.sinkTo(new TextFileSink<T>(path), `Text File Sink ${path}`);
+  }
+
+  addSink(fn: SinkFunction<T>): DataStreamSink<T> {
+    return this.sinkTo(new FunctionSink<T>(fn), "Sink");
+  }
+
+  sinkTo(sink: Sink<T>, name = "Sink"): DataStreamSink<T> {
+    return new DataStreamSink<T>(this.env.addOperator<never>("sink", name, this.inputs, { sink }).node);
+  }
+
+  /**
+   * Runs the job defined so far and resolves with every record of this stream (for tests and
+   * small jobs). Only one execution per job definition.
+   */
+  executeAndCollect(): Promise<T[]> {
+    // One collecting subtask, as in Flink, so the client receives a single stream.
+    const sink = this.env.addOperator<never>("collect", "Collect Sink", this.inputs, {}).setParallelism(1);
+    return this.env.requestExecution(sink.node.id) as Promise<T[]>;
+  }
+
+  protected repartition(partitioner: PartitionerSpec, fns?: Record<string, unknown>): StreamInput[] {
+    return this.inputs.map((i) => ({ ...i, partitioner, fns: fns ?? i.fns }));
+  }
+}
+
+/** A stream produced by one operator, whose properties can be set. */
+export class SingleOutputStreamOperator<T> extends DataStream<T> {
+  constructor(
+    env: StreamExecutionEnvironment,
+    /** @internal */ readonly node: StreamNode,
+  ) {
+    super(env, [{ nodeId: node.id }]);
+  }
+
+  name(name: string): this {
+    this.node.name = name;
+    return this;
+  }
+
+  /** A stable id for matching state in savepoints; must be unique in the job. */
+  uid(uid: string): this {
+    this.node.uid = uid;
+    return this;
+  }
+
+  setParallelism(parallelism: number): this {
+    if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a positive integer, got ${parallelism}`);
+    if (this.node.config.nonParallel === true && parallelism !== 1) {
+      throw new RangeError(`${this.node.name} is a non-parallel source: its parallelism must be 1`);
+    }
+    this.node.parallelism = parallelism;
+    this.node.parallelismSet = true;
+    return this;
+  }
+
+  setMaxParallelism(maxParallelism: number): this {
+    this.node.maxParallelism = maxParallelism;
+    return this;
+  }
+
+  slotSharingGroup(name: string): this {
+    this.node.slotSharingGroup = name;
+    return this;
+  }
+
+  /** This operator chains with neither its predecessor nor its successor. */
+  disableChaining(): this {
+    this.node.chaining = "never";
+    return this;
+  }
+
+  /** Starts a new chain at this operator; its successors may still chain to it. */
+  startNewChain(): this {
+    this.node.chaining = "head";
+    return this;
+  }
+
+  /** Records a process function emitted to `tag` with ctx.output(tag, value). */
+  getSideOutput<X>(tag: OutputTag<X>): DataStream<X> {
+    return new DataStream<X>(this.env, [{ nodeId: this.node.id, sideOutput: tag.id }]);
+  }
+}
+
+/** The end of a pipeline; only its properties can be set. */
+export class DataStreamSink<T> {
+  declare readonly __elementType?: (value: T) => void;
+  constructor(/** @internal */ readonly node: StreamNode) {}
+
+  name(name: string): this {
+    this.node.name = name;
+    return this;
+  }
+  uid(uid: string): this {
+    this.node.uid = uid;
+    return this;
+  }
+  setParallelism(parallelism: number): this {
+    if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a positive integer, got ${parallelism}`);
+    this.node.parallelism = parallelism;
+    this.node.parallelismSet = true;
+    return this;
+  }
+  slotSharingGroup(name: string): this {
+    this.node.slotSharingGroup = name;
+    return this;
+  }
+  disableChaining(): this {
+    this.node.chaining = "never";
+    return this;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * StreamExecutionEnvironment: the entry point of a job definition. It only records the pipeline
+ * into a StreamGraph; running it is the business of the client and the cluster.
+ */
+import { StreamGraph, type JsonObject } from "../graph/stream-graph.js";
+import type { Source } from "./source.js";
+import { WatermarkStrategy } from "./watermark-strategy.js";
+import { DataStream, SingleOutputStreamOperator, type StreamInput } from "./data-stream.js";
+import { KeyedStream } from "./keyed-stream.js";
+import type { Key, KeySelector } from "./functions.js";
+import { CollectionSource } from "../connectors/collection-source.js";
+import { SequenceSource } from "../connectors/sequence-source.js";
+import { TextFileSource } from "../connectors/text-file-source.js";
+import { SocketTextSource } from "../connectors/socket-text-source.js";
+import type { RestartStrategyConfig } from "./restart-strategy.js";
+
+export const DEFAULT_MAX_PARALLELISM = 128;
+
+/** A request made by executeAndCollect(): the graph is complete up to here; results flow back through `resolve`. */
+export interface ExecutionRequest {
+  collectSinkId: number;
+  resolve(values: unknown[]): void;
+  reject(error: Error): void;
+}
+
+export class StreamExecutionEnvironment {
+  readonly streamGraph = new StreamGraph();
+  private parallelism: number;
+  private maxParallelism = DEFAULT_MAX_PARALLELISM;
+  private checkpointInterval = 0;
+  private restartStrategy: RestartStrategyConfig | undefined;
+  private bufferTimeoutMs: number | undefined;
+  private executionRequest: ExecutionRequest | undefined;
+  private readonly executionListeners: Array<(r: ExecutionRequest) => void> = [];
+  /** The job's name, shown in the CLI, REST API and dashboard. */
+  jobName = "sluice job";
+
+  constructor(
+    /** Parallelism used by operators that don't set their own (`parallelism.default`, `-p`). */
+    defaultParallelism = 1,
+    /** Configuration given to the job (`-D key=value`, config file), readable by the definition. */
+    readonly config: Readonly<Record<string, string>> = {},
+  ) {
+    this.parallelism = defaultParallelism;
+  }
+
+  setParallelism(parallelism: number): this {
+    assertPositiveInt(parallelism, "parallelism");
+    this.parallelism = parallelism;
+    return this;
+  }
+
+  getParallelism(): number {
+    return this.parallelism;
+  }
+
+  setMaxParallelism(maxParallelism: number): this {
+    assertPositiveInt(maxParallelism, "maxParallelism");
+    if (maxParallelism > 32768) throw new RangeError("maxParallelism must be at most 32768");
+    this.maxParallelism = maxParallelism;
+    return this;
+  }
+
+  getMaxParallelism(): number {
+    return this.maxParallelism;
+  }
+
+  /** Time after which a partly filled network buffer is sent anyway (0 = after every record). */
+  setBufferTimeout(ms: number): this {
+    if (!(ms >= 0)) throw new RangeError("buffer timeout must be >= 0");
+    this.bufferTimeoutMs = ms;
+    return this;
+  }
+
+  enableCheckpointing(intervalMs: number): this {
+    assertPositiveInt(intervalMs, "checkpoint interval");
+    this.checkpointInterval = intervalMs;
+    return this;
+  }
+
+  setRestartStrategy(strategy: RestartStrategyConfig): this {
+    this.restartStrategy = strategy;
+    return this;
+  }
+
+  setJobName(name: string): this {
+    this.jobName = name;
+    return this;
+  }
+
+  /** Job-level settings that travel inside the JobGraph. */
+  jobSettings(): JsonObject {
+    const s: JsonObject = {
+      parallelism: this.parallelism,
+      maxParallelism: this.maxParallelism,
+      checkpointInterval: this.checkpointInterval,
+    };
+    if (this.bufferTimeoutMs !== undefined) s.bufferTimeoutMs = this.bufferTimeoutMs;
+    if (this.restartStrategy) s.restartStrategy = { ...this.restartStrategy } as JsonObject;
+    return s;
+  }
+
+  // ---- sources -------------------------------------------------------------------------------
+
+  fromSource<T>(source: Source<T>, watermarks: WatermarkStrategy<T> = WatermarkStrategy.noWatermarks(), name = "Source"): SingleOutputStreamOperator<T> {
+    const nonParallel = source.maxParallelism === 1;
+    const node = this.streamGraph.addNode({
+      kind: "source",
+      name,
+      parallelism: nonParallel ? 1 : this.parallelism,
+      parallelismSet: nonParallel,
+      slotSharingGroup: "default",
+      chaining: "head",
+      inputs: 0,
+      config: { bounded: source.boundedness === "bounded", nonParallel },
+      fns: { source, watermarks },
+    });
+    return new SingleOutputStreamOperator<T>(this, node);
+  }
+
+  fromElements<T>(...elements: T[]): SingleOutputStreamOperator<T> {
+    return this.fromSource(new CollectionSource(elements), undefined, "Collection Source");
+  }
+
+  fromCollection<T>(elements: Iterable<T>): SingleOutputStreamOperator<T> {
+    return this.fromSource(new CollectionSource([...elements]), undefined, "Collection Source");
+  }
+
+  /** The numbers from..to (inclusive), split evenly across the parallel subtasks. */
+  fromSequence(from: number, to: number): SingleOutputStreamOperator<number> {
+    return this.fromSource(new SequenceSource(from, to), undefined, "Sequence Source");
+  }
+
+  /** Lines of a text file, split by byte ranges across the parallel subtasks. */
+  readTextFile(path: string): SingleOutputStreamOperator<string> {
+    return this.fromSource(new TextFileSource(path), undefined, `Text File Source ${path}`);
+  }
+
+  /** Lines read from a TCP socket (a non-parallel, unbounded source). */
+  socketTextStream(host: string, port: number, delimiter = "\n"): SingleOutputStreamOperator<string> {
+    return this.fromSource(new SocketTextSource(host, port, delimiter), undefined, `Socket Stream ${host}:${port}`);
+  }
+
+  // ---- execution hooks used by the runtime ---------------------------------------------------
+
+  /** Called by executeAndCollect(): the pipeline is complete; the job runner takes it from here. */
+  requestExecution(collectSinkId: number): Promise<unknown[]> {
+    if (this.executionRequest) {
+      throw new Error("executeAndCollect() may be called once per job definition");
+    }
+    return new Promise<unknown[]>((resolve, reject) => {
+      this.executionRequest = { collectSinkId, resolve, reject };
+      for (const l of this.executionListeners) l(this.executionRequest);
+    });
+  }
+
+  /** The runtime learns here when the definition asks for execution before it returns. */
+  onExecutionRequest(listener: (r: ExecutionRequest) => void): void {
+    this.executionListeners.push(listener);
+    if (this.executionRequest) listener(this.executionRequest);
+  }
+
+  /** Internal: the KeyedStream for keyBy(). */
+  createKeyedStream<T, K extends Key>(inputs: readonly StreamInput[], selector: KeySelector<T, K>): KeyedStream<T, K> {
+    return new KeyedStream<T, K>(this, inputs, selector);
+  }
+
+  /** Internal: adds an operator reading from `inputs`. */
+  addOperator<R>(
+    kind: string,
+    name: string,
+    inputs: readonly StreamInput[],
+    fns: Record<string, unknown>,
+    config: JsonObject = {},
+    inputIndex: 0 | 1 = 0,
+    secondInputs?: readonly StreamInput[],
+  ): SingleOutputStreamOperator<R> {
+    const node = this.streamGraph.addNode({
+      kind,
+      name,
+      parallelism: this.parallelism,
+      parallelismSet: false,
+      slotSharingGroup: this.slotSharingGroupOf(inputs, secondInputs),
+      chaining: "always",
+      inputs: secondInputs ? 2 : 1,
+      config,
+      fns,
+    });
+    this.connectInputs(node.id, inputs, inputIndex);
+    if (secondInputs) this.connectInputs(node.id, secondInputs, 1);
+    return new SingleOutputStreamOperator<R>(this, node);
+  }
+
+  private connectInputs(target: number, inputs: readonly StreamInput[], inputIndex: 0 | 1): void {
+    for (const input of inputs) {
+      this.streamGraph.addEdge({
+        source: input.nodeId,
+        target,
+        partitioner: input.partitioner,
+        inputIndex,
+        sideOutput: input.sideOutput,
+        fns: input.fns ?? {},
+      });
+    }
+  }
+
+  /** Like Flink: an operator inherits the slot sharing group of its inputs when they agree. */
+  private slotSharingGroupOf(inputs: readonly StreamInput[], more?: readonly StreamInput[]): string {
+    const groups = new Set([...inputs, ...(more ?? [])].map((i) => this.streamGraph.node(i.nodeId).slotSharingGroup));
+    return groups.size === 1 ? [...groups][0]! : "default";
+  }
+}
+
+function assertPositiveInt(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${what} must be a positive integer, got ${n}`);
+}
+
+export { DataStream };

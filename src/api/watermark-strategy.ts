@@ -1,0 +1,65 @@
+/**
+ * Watermark strategies, as in Flink: a timestamp assigner plus a watermark generator, with optional
+ * idleness. The runtime calls onEvent() per record and onPeriodicEmit() every
+ * `pipeline.auto-watermark-interval` (default 200 ms).
+ */
+export interface WatermarkOutput {
+  emitWatermark(timestamp: number): void;
+  /** Marks this output idle: downstream operators ignore it when computing their watermark. */
+  markIdle(): void;
+  markActive(): void;
+}
+
+export interface WatermarkGenerator<T> {
+  onEvent(event: T, eventTimestamp: number, output: WatermarkOutput): void;
+  onPeriodicEmit(output: WatermarkOutput): void;
+}
+
+export type TimestampAssigner<T> = (event: T, recordTimestamp: number | undefined) => number;
+
+export class WatermarkStrategy<T> {
+  private constructor(
+    readonly createWatermarkGenerator: () => WatermarkGenerator<T>,
+    readonly timestampAssigner?: TimestampAssigner<T>,
+    readonly idleTimeoutMs?: number,
+  ) {}
+
+  /** No watermarks at all: event-time operators never fire before end of input. */
+  static noWatermarks<T>(): WatermarkStrategy<T> {
+    return new WatermarkStrategy<T>(() => ({ onEvent() {}, onPeriodicEmit() {} }));
+  }
+
+  /** Timestamps never decrease: the watermark trails the highest timestamp by 1 ms. */
+  static forMonotonousTimestamps<T>(): WatermarkStrategy<T> {
+    return WatermarkStrategy.forBoundedOutOfOrderness<T>(0);
+  }
+
+  /** Events arrive at most `maxOutOfOrdernessMs` late: watermark = max timestamp − bound − 1. */
+  static forBoundedOutOfOrderness<T>(maxOutOfOrdernessMs: number): WatermarkStrategy<T> {
+    return new WatermarkStrategy<T>(() => {
+      let maxTimestamp = Number.NEGATIVE_INFINITY;
+      return {
+        onEvent(_event, ts) {
+          if (ts > maxTimestamp) maxTimestamp = ts;
+        },
+        onPeriodicEmit(output) {
+          if (maxTimestamp !== Number.NEGATIVE_INFINITY) output.emitWatermark(maxTimestamp - maxOutOfOrdernessMs - 1);
+        },
+      };
+    });
+  }
+
+  /** A custom generator. */
+  static forGenerator<T>(create: () => WatermarkGenerator<T>): WatermarkStrategy<T> {
+    return new WatermarkStrategy<T>(create);
+  }
+
+  withTimestampAssigner(assigner: TimestampAssigner<T>): WatermarkStrategy<T> {
+    return new WatermarkStrategy<T>(this.createWatermarkGenerator, assigner, this.idleTimeoutMs);
+  }
+
+  /** A source split (or input) without records for this long is marked idle. */
+  withIdleness(timeoutMs: number): WatermarkStrategy<T> {
+    return new WatermarkStrategy<T>(this.createWatermarkGenerator, this.timestampAssigner, timeoutMs);
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * How the client talks to a cluster: the embedded MiniCluster's Dispatcher directly, or a remote
+ * Dispatcher over REST (rest-cluster-client.ts). Both take a bundle plus its JobGraph.
+ */
+import type { MiniCluster } from "../cluster/minicluster.js";
+import type { JobBundle, JobDetails, JobResult, JobSubmission } from "../cluster/messages.js";
+
+export interface ClusterClient {
+  submit(submission: JobSubmission, bundle: JobBundle): Promise<string>;
+  result(jobId: string): Promise<JobResult>;
+  details(jobId: string): Promise<JobDetails>;
+  cancel(jobId: string): Promise<void>;
+}
+
+export class MiniClusterClient implements ClusterClient {
+  constructor(readonly cluster: MiniCluster) {}
+
+  async submit(submission: JobSubmission, bundle: JobBundle): Promise<string> {
+    return (await this.cluster.dispatcher.submitJob(submission, bundle)).jobId;
+  }
+  result(jobId: string): Promise<JobResult> {
+    return this.cluster.dispatcher.requestJobResult(jobId);
+  }
+  async details(jobId: string): Promise<JobDetails> {
+    return this.cluster.dispatcher.requestJob(jobId);
+  }
+  cancel(jobId: string): Promise<void> {
+    return this.cluster.dispatcher.cancelJob(jobId);
+  }
+}

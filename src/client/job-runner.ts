@@ -1,0 +1,87 @@
+/**
+ * Runs a job file: bundle it, evaluate its definition into a JobGraph, submit bundle and graph to
+ * a cluster (the embedded MiniCluster unless one is given), and wait for the result. This is what
+ * `sluice run` does, and what tests use to run jobs exactly as users do.
+ */
+import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { requiredSlots, type JobGraph } from "../graph/job-graph.js";
+import { evaluateJob, loadJobDefinition, type EvaluatedJob } from "../runtime/job-module.js";
+import type { DefinitionInputs } from "../runtime/tasks/deployment.js";
+import { MiniCluster } from "../cluster/minicluster.js";
+import type { JobResult } from "../cluster/messages.js";
+import { bundleJob, type BundledJob } from "./bundler.js";
+import { MiniClusterClient, type ClusterClient } from "./cluster-client.js";
+
+export interface RunOptions {
+  args?: string[];
+  parallelism?: number;
+  config?: Record<string, string>;
+  /** Where to run; by default a MiniCluster sized for the job is started and closed afterwards. */
+  client?: ClusterClient;
+  /** Called once the job is submitted. */
+  onSubmitted?: (jobId: string, client: ClusterClient) => void;
+}
+
+export interface RunResult extends JobResult {
+  jobGraph: JobGraph;
+}
+
+export class JobFailedError extends Error {
+  override name = "JobFailedError";
+}
+
+export interface PreparedJob {
+  bundle: BundledJob;
+  evaluated: EvaluatedJob;
+  inputs: DefinitionInputs;
+}
+
+/** Bundles and evaluates a job file: what `sluice info` shows and what `run` submits. */
+export async function prepareJob(file: string, options: Pick<RunOptions, "args" | "parallelism" | "config"> = {}): Promise<PreparedJob> {
+  const bundle = await bundleJob(file);
+  const dir = join(tmpdir(), "sluice-client-cache");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${bundle.hash}.mjs`);
+  if (!existsSync(path)) writeFileSync(path, bundle.code);
+  const config = options.config ?? {};
+  const inputs: DefinitionInputs = {
+    args: options.args ?? [],
+    config,
+    defaultParallelism: options.parallelism ?? Number(config["parallelism.default"] ?? 1),
+  };
+  const evaluated = await evaluateJob(await loadJobDefinition(path), inputs);
+  return { bundle, evaluated, inputs };
+}
+
+export async function runJob(file: string, options: RunOptions = {}): Promise<RunResult> {
+  const prepared = await prepareJob(file, options);
+  return runPrepared(prepared, options);
+}
+
+export async function runPrepared({ bundle, evaluated, inputs }: PreparedJob, options: RunOptions = {}): Promise<RunResult> {
+  const { jobGraph } = evaluated;
+  let cluster: MiniCluster | undefined;
+  let client = options.client;
+  if (!client) {
+    const config = options.config ?? {};
+    cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: requiredSlots(jobGraph), config });
+    client = new MiniClusterClient(cluster);
+  }
+  try {
+    const jobId = await client.submit({ jobGraph, bundleHash: bundle.hash, definition: inputs }, { hash: bundle.hash, code: bundle.code });
+    options.onSubmitted?.(jobId, client);
+    const result = await client.result(jobId);
+    const execution = evaluated.execution;
+    if (execution) {
+      if (result.state === "FINISHED") execution.resolve(result.collected[execution.collectSinkId] ?? []);
+      else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
+      // Let the definition finish what it does with the results (print them, check them).
+      await evaluated.completion.catch(() => {});
+    }
+    return { ...result, jobGraph };
+  } finally {
+    await cluster?.close();
+  }
+}

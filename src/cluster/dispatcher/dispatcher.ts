@@ -1,0 +1,130 @@
+/**
+ * The Dispatcher: accepts jobs (bundle + JobGraph), stores the bundle in the BlobServer, starts one
+ * JobMaster per job, answers questions about running and finished jobs, and cancels jobs.
+ */
+import { randomUUID } from "node:crypto";
+import type { RpcService } from "../rpc/interface.js";
+import { ENDPOINTS, type DispatcherGateway } from "../gateways.js";
+import type { BlobServer } from "../blob/blob-server.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
+import { JobMaster } from "../jobmaster/job-master.js";
+import type { ResourceManager } from "../resourcemanager/resource-manager.js";
+import type { Logger } from "../../util/logger.js";
+import { SLUICE_VERSION } from "../../version.js";
+
+export class UnknownJobError extends Error {
+  override name = "UnknownJobError";
+}
+
+export interface DispatcherOptions {
+  rpc: RpcService;
+  blobServer: BlobServer;
+  resourceManager: ResourceManager;
+  config: Readonly<Record<string, string>>;
+  logger: Logger;
+  sessionId?: string;
+}
+
+export class Dispatcher implements DispatcherGateway {
+  readonly sessionId: string;
+  private readonly jobs = new Map<string, JobMaster>();
+  private readonly log: Logger;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.sessionId = options.sessionId ?? randomUUID();
+    this.log = options.logger.child("Dispatcher");
+  }
+
+  start(): void {
+    this.options.rpc.serve(ENDPOINTS.dispatcher, this as DispatcherGateway, { fencingToken: () => this.sessionId });
+    this.options.rpc.serve(ENDPOINTS.blobServer, this.options.blobServer);
+  }
+
+  async submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
+    if (bundle.hash !== submission.bundleHash) throw new Error("the submission names a different bundle than the one uploaded");
+    this.options.blobServer.put(bundle);
+    return this.runJob(submission);
+  }
+
+  /** Starts a job whose bundle is already in the BlobServer (e.g. uploaded through /jars/upload). */
+  async runJob(submission: JobSubmission, jobId: string = randomUUID().replaceAll("-", "")): Promise<{ jobId: string }> {
+    if (this.jobs.has(jobId)) throw new Error(`job ${jobId} already exists`);
+    const jm = new JobMaster({
+      jobId,
+      jobGraph: submission.jobGraph,
+      bundleHash: submission.bundleHash,
+      definition: submission.definition,
+      rpc: this.options.rpc,
+      resourceManager: async () => ({ address: this.options.rpc.address, sessionId: this.options.resourceManager.sessionId }),
+      config: this.options.config,
+      logger: this.options.logger,
+    });
+    this.jobs.set(jobId, jm);
+    this.log.info(`submitted job ${submission.jobGraph.name} (${jobId})`);
+    await jm.start();
+    return { jobId };
+  }
+
+  listJobs(): JobOverview[] {
+    return [...this.jobs.values()].map((jm) => {
+      const d = jm.details();
+      let total = 0;
+      for (const v of d.vertices) total += v.parallelism;
+      return {
+        jid: d.jid,
+        name: d.name,
+        state: d.state,
+        "start-time": d.startTime,
+        "end-time": d.endTime,
+        duration: d.duration,
+        tasks: { ...d.statusCounts, total },
+      };
+    });
+  }
+
+  requestJob(jobId: string): JobDetails {
+    return this.job(jobId).details();
+  }
+
+  requestExceptions(jobId: string): ExceptionInfo[] {
+    return this.job(jobId).exceptionHistory();
+  }
+
+  requestJobResult(jobId: string): Promise<JobResult> {
+    return this.job(jobId).result;
+  }
+
+  async cancelJob(jobId: string): Promise<void> {
+    this.job(jobId).cancel();
+  }
+
+  async requestClusterOverview(): Promise<ClusterOverview> {
+    const tms = this.options.resourceManager.requestTaskManagers();
+    const states = [...this.jobs.values()].map((j) => j.jobStatus);
+    const count = (s: string): number => states.filter((x) => x === s).length;
+    return {
+      taskmanagers: tms.length,
+      "slots-total": tms.reduce((n, t) => n + t.slotsNumber, 0),
+      "slots-available": tms.reduce((n, t) => n + t.freeSlots, 0),
+      "jobs-running": states.length - count("FINISHED") - count("CANCELED") - count("FAILED"),
+      "jobs-finished": count("FINISHED"),
+      "jobs-cancelled": count("CANCELED"),
+      "jobs-failed": count("FAILED"),
+      "sluice-version": SLUICE_VERSION,
+    };
+  }
+
+  async requestTaskManagers(): Promise<TaskManagerInfo[]> {
+    return this.options.resourceManager.requestTaskManagers();
+  }
+
+  private job(jobId: string): JobMaster {
+    const jm = this.jobs.get(jobId);
+    if (!jm) throw new UnknownJobError(`job ${jobId} not found`);
+    return jm;
+  }
+
+  stop(): void {
+    for (const jm of this.jobs.values()) jm.cancel();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The components' gateways (DESIGN.md principle 2). Components call each other only through these
+ * interfaces, obtained from an RpcService; calls to leaders carry the leader's fencing token.
+ */
+import type {
+  ClusterOverview,
+  ExecutionState,
+  JobBundle,
+  JobDetails,
+  JobOverview,
+  JobResult,
+  JobSubmission,
+  SerializedError,
+  SlotOffer,
+  SlotReport,
+  TaskDeploymentDescriptor,
+  TaskExecutorHeartbeatPayload,
+  TaskExecutorRegistration,
+  TaskManagerInfo,
+} from "./messages.js";
+
+export const ENDPOINTS = {
+  dispatcher: "dispatcher",
+  resourceManager: "resourcemanager",
+  taskExecutor: "taskexecutor",
+  blobServer: "blobserver",
+  jobMaster: (jobId: string): string => `jobmaster-${jobId}`,
+} as const;
+
+export interface DispatcherGateway {
+  submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }>;
+  listJobs(): JobOverview[];
+  requestJob(jobId: string): JobDetails;
+  /** Resolves when the job reaches a globally terminal state. */
+  requestJobResult(jobId: string): Promise<JobResult>;
+  cancelJob(jobId: string): Promise<void>;
+  requestClusterOverview(): Promise<ClusterOverview>;
+  requestTaskManagers(): Promise<TaskManagerInfo[]>;
+}
+
+export interface ResourceManagerGateway {
+  registerTaskExecutor(registration: TaskExecutorRegistration): Promise<{ resourceManagerId: string }>;
+  /** A TaskExecutor's answer to the heartbeat: its current slot report. */
+  heartbeatFromTaskExecutor(taskManagerId: string, report: SlotReport): void;
+  /** The JobMaster's total slot need; 0 releases the job's requirement. */
+  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number): void;
+  disconnectTaskExecutor(taskManagerId: string, cause: string): void;
+  requestTaskManagers(): TaskManagerInfo[];
+}
+
+export interface TaskExecutorGateway {
+  /** From the ResourceManager: allocate a slot for a job and offer it to the job's JobMaster. */
+  requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string): Promise<void>;
+  submitTask(tdd: TaskDeploymentDescriptor): Promise<void>;
+  cancelTask(executionId: string): void;
+  freeSlot(allocationId: string, cause: string): Promise<void>;
+  /** Heartbeat from the ResourceManager; the answer carries the slot report. */
+  heartbeatFromResourceManager(): SlotReport;
+  /** Heartbeat from a JobMaster; the answer carries the job's task metrics. */
+  heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload;
+  /** The JobMaster of `jobId` is gone: free the job's slots. */
+  disconnectJobManager(jobId: string, cause: string): Promise<void>;
+}
+
+export interface JobMasterGateway {
+  offerSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[];
+  updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError): void;
+  /** Records of a collect sink subtask. */
+  collect(executionId: string, values: unknown[]): void;
+  disconnectTaskManager(taskManagerId: string, cause: string): void;
+}
+
+export interface BlobServerGateway {
+  getBundle(hash: string): JobBundle;
+}

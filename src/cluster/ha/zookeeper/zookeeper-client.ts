@@ -1,0 +1,574 @@
+/**
+ * A promise-based ZooKeeper client with Curator's connection-state model, over node-zookeeper-client.
+ *
+ * States (as Curator reports them, which is what Flink's HA services react to):
+ *  - CONNECTED   the first connection of this client;
+ *  - SUSPENDED   the connection dropped (or the server stopped answering); the session may still be
+ *                alive, so ephemeral nodes may still exist, but nothing can be verified meanwhile;
+ *  - RECONNECTED connected again, with the same session or, after LOST, with a new one;
+ *  - LOST        the session is gone: expired by the server, or suspended for longer than the session
+ *                timeout. The client then starts a new session on its own; ephemeral nodes and watches
+ *                of the old session are gone, so users re-create them on the following RECONNECTED.
+ *
+ * Two gaps of the underlying library are closed here:
+ *  - it never notices a server that stops answering (a frozen JVM, a network partition): it has no
+ *    read timeout. A probe every third of the session timeout, and a forced reconnect when nothing
+ *    was heard for two thirds of it, mirror the Java client;
+ *  - a connection attempt to such a server hangs after the TCP handshake; attempts are restarted
+ *    after the connection timeout.
+ * Every operation has a deadline (`operationTimeoutMs`), so no caller waits forever.
+ */
+import * as zookeeper from "node-zookeeper-client";
+
+export type ConnectionState = "CONNECTED" | "SUSPENDED" | "RECONNECTED" | "LOST";
+
+export type CreateMode = "persistent" | "ephemeral" | "persistent_sequential" | "ephemeral_sequential";
+
+export interface ZooKeeperClientOptions {
+  /** "host:port,host:port" (optionally with a chroot suffix). */
+  connectString: string;
+  sessionTimeoutMs: number;
+  /** How long to wait for the first connection, and for one connection attempt. */
+  connectionTimeoutMs: number;
+  /** Deadline of one operation, including waiting for a reconnect. Default: connectionTimeoutMs. */
+  operationTimeoutMs?: number;
+}
+
+export interface NodeStat {
+  version: number;
+  cversion: number;
+  numChildren: number;
+  dataLength: number;
+  /** Session id (hex) owning an ephemeral node; all zeros for persistent nodes. */
+  ephemeralOwner: string;
+}
+
+export type WatchEventType = "created" | "deleted" | "dataChanged" | "childrenChanged";
+export interface WatchEvent {
+  type: WatchEventType;
+  path: string;
+}
+/** One-shot, as in ZooKeeper: re-register to keep watching. */
+export type Watcher = (event: WatchEvent) => void;
+
+export type TransactionOp =
+  | { op: "create"; path: string; data?: Uint8Array; mode?: CreateMode }
+  | { op: "setData"; path: string; data: Uint8Array; version?: number }
+  | { op: "delete"; path: string; version?: number }
+  | { op: "check"; path: string; version?: number };
+
+/** A ZooKeeper error code such as NO_NODE, NODE_EXISTS, BAD_VERSION, NOT_EMPTY, CONNECTION_LOSS. */
+export class ZooKeeperError extends Error {
+  override name = "ZooKeeperError";
+  constructor(
+    readonly code: string,
+    readonly operation: string,
+    readonly path: string,
+  ) {
+    super(`ZooKeeper ${operation} ${path}: ${code}`);
+  }
+}
+
+export class ZooKeeperTimeoutError extends Error {
+  override name = "ZooKeeperTimeoutError";
+}
+
+export class ZooKeeperClosedError extends Error {
+  override name = "ZooKeeperClosedError";
+}
+
+export function isZooKeeperError(error: unknown, code: string): error is ZooKeeperError {
+  return error instanceof ZooKeeperError && error.code === code;
+}
+
+type Callback<T> = (error: Error | zookeeper.Exception | null, result?: T) => void;
+
+interface RunOptions {
+  /** Retry after a lost connection. Only for operations that are safe to repeat. */
+  retry: boolean;
+}
+
+/** Errors after which the request may not have reached the server, so a retry can help. */
+const RETRYABLE = new Set(["CONNECTION_LOSS", "SESSION_EXPIRED", "OPERATION_TIMEOUT"]);
+
+const MODE: Record<CreateMode, number> = {
+  persistent: zookeeper.CreateMode.PERSISTENT,
+  ephemeral: zookeeper.CreateMode.EPHEMERAL,
+  persistent_sequential: zookeeper.CreateMode.PERSISTENT_SEQUENTIAL,
+  ephemeral_sequential: zookeeper.CreateMode.EPHEMERAL_SEQUENTIAL,
+};
+
+export class ZooKeeperClient {
+  private state: ConnectionState | "LATENT" | "CLOSED" = "LATENT";
+  private zk: zookeeper.Client;
+  /** Incremented per underlying client, so late events of a replaced client are ignored. */
+  private generation = 0;
+  private readonly listeners = new Set<(state: ConnectionState) => void>();
+  private readonly connectedWaiters = new Set<() => void>();
+  private lastHeardAt = Date.now();
+  private probeTimer: NodeJS.Timeout | undefined;
+  private lostTimer: NodeJS.Timeout | undefined;
+  private reconnectKickTimer: NodeJS.Timeout | undefined;
+  private readonly operationTimeoutMs: number;
+
+  private constructor(private readonly options: ZooKeeperClientOptions) {
+    this.operationTimeoutMs = options.operationTimeoutMs ?? options.connectionTimeoutMs;
+    this.zk = this.newUnderlyingClient();
+  }
+
+  /** Connects; rejects (and releases everything) when no connection is made within the timeout. */
+  static async connect(options: ZooKeeperClientOptions): Promise<ZooKeeperClient> {
+    const client = new ZooKeeperClient(options);
+    if (!(await client.waitForConnection(Date.now() + options.connectionTimeoutMs))) {
+      await client.close();
+      throw new ZooKeeperTimeoutError(
+        `could not connect to ZooKeeper at ${options.connectString} within ${options.connectionTimeoutMs} ms`,
+      );
+    }
+    return client;
+  }
+
+  get connectionState(): ConnectionState | "LATENT" | "CLOSED" {
+    return this.state;
+  }
+
+  isConnected(): boolean {
+    return this.state === "CONNECTED" || this.state === "RECONNECTED";
+  }
+
+  /** The current session's id in hex (changes after LOST). */
+  get sessionId(): string {
+    return this.zk.getSessionId().toString("hex");
+  }
+
+  /** The current session's credentials; tests use them to expire the session from outside. */
+  sessionCredentials(): { sessionId: Buffer; password: Buffer } {
+    return { sessionId: this.zk.getSessionId(), password: this.zk.getSessionPassword() };
+  }
+
+  /** Subscribes to connection state changes; returns the unsubscribe function. */
+  onConnectionStateChange(listener: (state: ConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves true once connected, false at the deadline or on close. */
+  waitForConnection(deadline: number): Promise<boolean> {
+    if (this.isConnected()) return Promise.resolve(true);
+    if (this.state === "CLOSED") return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.connectedWaiters.delete(done);
+        resolve(this.isConnected());
+      };
+      const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+      this.connectedWaiters.add(done);
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Operations
+  // ------------------------------------------------------------------------------------------
+
+  /** Creates a node; returns its actual path (with the sequence suffix for sequential modes). */
+  create(path: string, data?: Uint8Array, mode: CreateMode = "persistent"): Promise<string> {
+    // A sequential create repeated after a lost reply would make a second node: never retried here.
+    const retry = !mode.endsWith("_sequential");
+    return this.run<string>("create", path, { retry }, (zk, cb) => zk.create(path, toBuffer(data) ?? Buffer.alloc(0), MODE[mode], cb));
+  }
+
+  /** Creates a node, creating missing parents as persistent empty nodes. */
+  async createWithParents(path: string, data?: Uint8Array, mode: CreateMode = "persistent"): Promise<string> {
+    try {
+      return await this.create(path, data, mode);
+    } catch (error) {
+      if (!isZooKeeperError(error, "NO_NODE")) throw error;
+      await this.ensurePath(parentOf(path));
+      return this.create(path, data, mode);
+    }
+  }
+
+  /** Makes sure `path` and its parents exist (as persistent nodes). */
+  async ensurePath(path: string): Promise<void> {
+    if (path === "/" || (await this.exists(path))) return;
+    await this.ensurePath(parentOf(path));
+    try {
+      await this.create(path);
+    } catch (error) {
+      if (!isZooKeeperError(error, "NODE_EXISTS")) throw error;
+    }
+  }
+
+  /** The node's stat, or null when it does not exist; `watcher` fires on create, change or delete. */
+  exists(path: string, watcher?: Watcher): Promise<NodeStat | null> {
+    return this.run<NodeStat | null>("exists", path, { retry: true }, (zk, cb) => {
+      const done = (error: Error | zookeeper.Exception | null, stat?: zookeeper.Stat): void =>
+        cb(error, stat ? toStat(stat) : null);
+      if (watcher) zk.exists(path, wrapWatcher(watcher), done);
+      else zk.exists(path, done);
+    });
+  }
+
+  /** The node's data and stat, or null when it does not exist (a watcher then is not set). */
+  getData(path: string, watcher?: Watcher): Promise<{ data: Buffer; stat: NodeStat } | null> {
+    return this.run("getData", path, { retry: true }, (zk, cb: Callback<{ data: Buffer; stat: NodeStat } | null>) => {
+      const done = (error: Error | zookeeper.Exception | null, data?: Buffer, stat?: zookeeper.Stat): void => {
+        if (isNoNode(error)) cb(null, null);
+        else if (error) cb(error);
+        else cb(null, { data: data ?? Buffer.alloc(0), stat: toStat(stat!) });
+      };
+      if (watcher) zk.getData(path, wrapWatcher(watcher), done);
+      else zk.getData(path, done);
+    });
+  }
+
+  /** Sets data; with `version` >= 0 only if the node still has that version (else BAD_VERSION). */
+  setData(path: string, data: Uint8Array, version = -1): Promise<NodeStat> {
+    return this.run("setData", path, { retry: true }, (zk, cb: Callback<NodeStat>) =>
+      zk.setData(path, toBuffer(data) ?? null, version, (error, stat) => cb(error, stat ? toStat(stat) : undefined)),
+    );
+  }
+
+  /** The children's names (unsorted), or null when the node does not exist. */
+  getChildren(path: string, watcher?: Watcher): Promise<string[] | null> {
+    return this.run("getChildren", path, { retry: true }, (zk, cb: Callback<string[] | null>) => {
+      const done = (error: Error | zookeeper.Exception | null, children?: string[]): void => {
+        if (isNoNode(error)) cb(null, null);
+        else cb(error, children ?? []);
+      };
+      if (watcher) zk.getChildren(path, wrapWatcher(watcher), done);
+      else zk.getChildren(path, done);
+    });
+  }
+
+  /** Deletes a node; resolves false when it did not exist. */
+  delete(path: string, version = -1): Promise<boolean> {
+    return this.run("delete", path, { retry: true }, (zk, cb: Callback<boolean>) =>
+      zk.remove(path, version, (error) => {
+        if (isNoNode(error)) cb(null, false);
+        else cb(error, true);
+      }),
+    );
+  }
+
+  /** Deletes a node and everything below it; no error when it does not exist. */
+  async deleteRecursive(path: string): Promise<void> {
+    // Children may be created while we delete (e.g. a concurrent writer): try a few rounds.
+    for (let attempt = 0; ; attempt++) {
+      for (const child of (await this.getChildren(path)) ?? []) {
+        await this.deleteRecursive(`${path === "/" ? "" : path}/${child}`);
+      }
+      try {
+        await this.delete(path);
+        return;
+      } catch (error) {
+        if (!isZooKeeperError(error, "NOT_EMPTY") || attempt >= 10) throw error;
+      }
+    }
+  }
+
+  /** Runs the operations atomically (ZooKeeper multi); fails with the first failing op's code. */
+  transaction(ops: TransactionOp[]): Promise<void> {
+    const path = ops.map((o) => o.path).join(",");
+    return this.run("multi", path, { retry: false }, (zk, cb: Callback<void>) => {
+      const txn = zk.transaction();
+      for (const o of ops) {
+        if (o.op === "create") txn.create(o.path, toBuffer(o.data) ?? Buffer.alloc(0), MODE[o.mode ?? "persistent"]);
+        else if (o.op === "setData") txn.setData(o.path, toBuffer(o.data) ?? null, o.version);
+        else if (o.op === "delete") txn.remove(o.path, o.version);
+        else txn.check(o.path, o.version);
+        // The library turns version 0 into -1 ("any version"); put the requested version back.
+        if (o.op !== "create" && o.version !== undefined) fixLastTxnVersion(txn, o.version);
+      }
+      txn.commit((error) => cb(error));
+    });
+  }
+
+  /** Ends the session (its ephemeral nodes are deleted by the server) and stops reconnecting. */
+  async close(): Promise<void> {
+    if (this.state === "CLOSED") return;
+    this.state = "CLOSED";
+    this.stopTimers();
+    for (const waiter of [...this.connectedWaiters]) waiter();
+    this.generation++;
+    await closeLibraryClient(this.zk, 2000);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Connection management
+  // ------------------------------------------------------------------------------------------
+
+  private newUnderlyingClient(): zookeeper.Client {
+    const generation = ++this.generation;
+    const zk = zookeeper.createClient(this.options.connectString, {
+      sessionTimeout: this.options.sessionTimeoutMs,
+      // A short pause between rounds over the servers: reconnect quickly after a server restart.
+      spinDelay: 200,
+      retries: 0,
+    });
+    zk.on("state", (state) => this.onUnderlyingState(generation, state));
+    zk.connect();
+    return zk;
+  }
+
+  private onUnderlyingState(generation: number, state: zookeeper.State): void {
+    if (generation !== this.generation || this.state === "CLOSED") return;
+    if (state === zookeeper.State.SYNC_CONNECTED || state === zookeeper.State.CONNECTED_READ_ONLY) {
+      this.lastHeardAt = Date.now();
+      clearTimeout(this.lostTimer);
+      clearInterval(this.reconnectKickTimer);
+      this.lostTimer = this.reconnectKickTimer = undefined;
+      this.startProbing();
+      this.transition(this.state === "LATENT" ? "CONNECTED" : "RECONNECTED");
+      for (const waiter of [...this.connectedWaiters]) waiter();
+    } else if (state === zookeeper.State.DISCONNECTED) {
+      if (this.isConnected()) this.suspend();
+    } else if (state === zookeeper.State.EXPIRED || state === zookeeper.State.AUTH_FAILED) {
+      this.loseSession();
+    }
+  }
+
+  private suspend(): void {
+    this.stopProbing();
+    this.transition("SUSPENDED");
+    // As Curator: a connection suspended for longer than the session timeout means the session is
+    // gone, even if no server has said so yet (none may be reachable to say it).
+    this.lostTimer = setTimeout(() => {
+      if (this.state === "SUSPENDED") this.loseSession();
+    }, this.options.sessionTimeoutMs);
+    this.kickStalledReconnects();
+  }
+
+  private loseSession(): void {
+    this.stopTimers();
+    const old = this.zk;
+    this.zk = this.newUnderlyingClient();
+    void closeLibraryClient(old, 1000);
+    this.transition("LOST");
+    this.kickStalledReconnects();
+  }
+
+  /** Restarts connection attempts that got stuck on a server that accepted TCP but never answered. */
+  private kickStalledReconnects(): void {
+    clearInterval(this.reconnectKickTimer);
+    this.reconnectKickTimer = setInterval(() => {
+      if (!this.isConnected() && this.state !== "CLOSED") destroySocket(this.zk);
+    }, this.options.connectionTimeoutMs);
+    this.reconnectKickTimer.unref();
+  }
+
+  /** The read timeout the library lacks: probe regularly, reconnect when the server went silent. */
+  private startProbing(): void {
+    this.stopProbing();
+    const sessionTimeout = this.zk.getSessionTimeout() || this.options.sessionTimeoutMs;
+    const interval = Math.max(50, Math.floor(sessionTimeout / 3));
+    const readTimeout = Math.max(100, Math.floor((sessionTimeout * 2) / 3));
+    const zk = this.zk;
+    this.probeTimer = setInterval(() => {
+      if (!this.isConnected() || zk !== this.zk) return;
+      if (Date.now() - this.lastHeardAt > readTimeout) {
+        // The socket stays open to a silent server; closing it makes the library reconnect,
+        // possibly to another server of the quorum, and reports the suspension.
+        destroySocket(zk);
+        return;
+      }
+      zk.exists("/", (error) => {
+        if (!error && zk === this.zk) this.lastHeardAt = Date.now();
+      });
+    }, interval);
+    this.probeTimer.unref();
+  }
+
+  private stopProbing(): void {
+    clearInterval(this.probeTimer);
+    this.probeTimer = undefined;
+  }
+
+  private stopTimers(): void {
+    this.stopProbing();
+    clearTimeout(this.lostTimer);
+    clearInterval(this.reconnectKickTimer);
+    this.lostTimer = this.reconnectKickTimer = undefined;
+  }
+
+  private transition(state: ConnectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(state);
+      } catch (error) {
+        // A failing listener must not stop the others or the client; report it without crashing.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  /**
+   * Runs one operation against the current session with a deadline. Operations issued while
+   * disconnected wait for the reconnect; lost replies are retried when `retry` allows it.
+   */
+  private run<T>(
+    operation: string,
+    path: string,
+    options: RunOptions,
+    invoke: (zk: zookeeper.Client, callback: Callback<T>) => void,
+  ): Promise<T> {
+    const deadline = Date.now() + this.operationTimeoutMs;
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        settled = true;
+        reject(new ZooKeeperTimeoutError(`ZooKeeper ${operation} ${path}: no answer within ${this.operationTimeoutMs} ms`));
+      }, this.operationTimeoutMs);
+      const attempt = async (): Promise<void> => {
+        if (settled) return;
+        if (this.state === "CLOSED") {
+          settled = true;
+          clearTimeout(timer);
+          reject(new ZooKeeperClosedError(`ZooKeeper ${operation} ${path}: client closed`));
+          return;
+        }
+        if (!this.isConnected() && !(await this.waitForConnection(deadline))) return; // the timer rejects
+        if (settled) return;
+        const zk = this.zk;
+        try {
+          invoke(zk, (error, result) => {
+            if (settled) return;
+            if (!error) {
+              if (zk === this.zk) this.lastHeardAt = Date.now();
+              settled = true;
+              clearTimeout(timer);
+              resolve(result as T);
+              return;
+            }
+            const wrapped = wrapError(error, operation, path);
+            if (options.retry && RETRYABLE.has(wrapped.code) && Date.now() < deadline) {
+              // Give the connection state a moment to reflect the loss before waiting on it.
+              setTimeout(() => void attempt(), 20).unref();
+              return;
+            }
+            settled = true;
+            clearTimeout(timer);
+            reject(wrapped);
+          });
+        } catch (error) {
+          // The library validates arguments synchronously (bad path, oversized data).
+          settled = true;
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      void attempt();
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function parentOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? "/" : path.slice(0, i);
+}
+
+function toBuffer(data: Uint8Array | undefined): Buffer | undefined {
+  if (data === undefined) return undefined;
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function toStat(stat: zookeeper.Stat): NodeStat {
+  return {
+    version: stat.version,
+    cversion: stat.cversion,
+    numChildren: stat.numChildren,
+    dataLength: stat.dataLength,
+    ephemeralOwner: Buffer.from(stat.ephemeralOwner).toString("hex"),
+  };
+}
+
+function isNoNode(error: Error | zookeeper.Exception | null): boolean {
+  return error instanceof zookeeper.Exception && error.getCode() === zookeeper.Exception.NO_NODE;
+}
+
+function wrapError(error: Error | zookeeper.Exception, operation: string, path: string): ZooKeeperError {
+  if (error instanceof zookeeper.Exception) return new ZooKeeperError(error.getName(), operation, path);
+  return new ZooKeeperError(error.message, operation, path);
+}
+
+const EVENT_TYPES: Record<number, WatchEventType> = {
+  [zookeeper.Event.NODE_CREATED]: "created",
+  [zookeeper.Event.NODE_DELETED]: "deleted",
+  [zookeeper.Event.NODE_DATA_CHANGED]: "dataChanged",
+  [zookeeper.Event.NODE_CHILDREN_CHANGED]: "childrenChanged",
+};
+
+function wrapWatcher(watcher: Watcher): (event: zookeeper.Event) => void {
+  return (event) => {
+    const type = EVENT_TYPES[event.getType()];
+    if (type) watcher({ type, path: event.getPath() });
+  };
+}
+
+/** Reaches into the library for the one thing its API lacks: closing a socket to a silent server. */
+function destroySocket(zk: zookeeper.Client): void {
+  (zk as unknown as LibraryInternals).connectionManager?.socket?.destroy();
+}
+
+function fixLastTxnVersion(txn: zookeeper.Transaction, version: number): void {
+  const ops = (txn as unknown as { ops?: { version?: number }[] }).ops;
+  const last = ops?.[ops.length - 1];
+  if (last) last.version = version;
+}
+
+/**
+ * Closes a library client for good. A connected client closes its session politely (the server
+ * deletes its ephemeral nodes), forcibly after `graceMs`. A client that is not connected must not
+ * be closed through its API: it would send the close request on its next connection and then
+ * misread the server's connect response as the reply (and throw). It is abandoned instead: marked
+ * expired, so that it neither reconnects nor accepts requests, its socket closed, and the requests
+ * still queued in it failed at once rather than at their deadline.
+ */
+export function closeLibraryClient(zk: zookeeper.Client, graceMs: number): Promise<void> {
+  if (zk.getState() !== zookeeper.State.SYNC_CONNECTED) {
+    abandon(zk);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      abandon(zk);
+      resolve();
+    }, graceMs);
+    zk.once("disconnected", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    zk.close();
+  });
+}
+
+/** The library's ConnectionManager state for an expired session: no reconnect, no new requests. */
+const LIBRARY_STATE_SESSION_EXPIRED = -3;
+
+interface LibraryInternals {
+  connectionManager?: {
+    setState?(state: number): void;
+    socket?: { destroy(): void };
+    packetQueue?: { shift(): { callback?: (error: Error) => void } | undefined };
+  };
+}
+
+function abandon(zk: zookeeper.Client): void {
+  const manager = (zk as unknown as LibraryInternals).connectionManager;
+  if (!manager) return;
+  manager.setState?.(LIBRARY_STATE_SESSION_EXPIRED);
+  manager.socket?.destroy();
+  // The library's own exception type: its callbacks call getCode() on errors.
+  const expired = (): Error =>
+    (zookeeper.Exception as unknown as { create(code: number): Error }).create(zookeeper.Exception.SESSION_EXPIRED);
+  for (let packet = manager.packetQueue?.shift(); packet; packet = manager.packetQueue?.shift()) {
+    packet.callback?.(expired());
+  }
+}

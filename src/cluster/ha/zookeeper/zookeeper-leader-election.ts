@@ -1,0 +1,119 @@
+/**
+ * Leader election for one component on ZooKeeper: a leader latch decides who leads; every grant
+ * gets a fresh session id (the fencing token); the leader publishes its address and session id at
+ * leader/<component>/connection_info, where retrieval services read it.
+ *
+ * The connection info is written in one transaction with a check that this candidate's latch node
+ * still exists, so a leader that lost its place (but has not heard yet) cannot overwrite the new
+ * leader's information. The node is ephemeral: when the leader's session ends, it disappears and
+ * followers learn there is no leader until the next one confirms.
+ */
+import { randomUUID } from "node:crypto";
+import type { LeaderContender, LeaderElection } from "../interface.js";
+import { LeaderLatch } from "./leader-latch.js";
+import type { ZooKeeperLayout } from "./layout.js";
+import { decodeLeaderInformation, encodeLeaderInformation } from "./leader-information-codec.js";
+import { MAX_CONFLICT_RETRIES } from "./pointers.js";
+import { isZooKeeperError, type TransactionOp, type ZooKeeperClient } from "./zookeeper-client.js";
+
+export interface ZooKeeperLeaderElectionOptions {
+  tolerateSuspendedConnection: boolean;
+}
+
+export class ZooKeeperLeaderElection implements LeaderElection {
+  private latch: LeaderLatch | undefined;
+  private contender: LeaderContender | undefined;
+  /** The current term's session id, set while this candidate leads. */
+  private sessionId: string | undefined;
+  private closed = false;
+  private readonly infoPath: string;
+  private readonly latchPath: string;
+
+  constructor(
+    private readonly client: ZooKeeperClient,
+    layout: ZooKeeperLayout,
+    readonly component: string,
+    private readonly options: ZooKeeperLeaderElectionOptions,
+  ) {
+    this.infoPath = layout.connectionInfoPath(component);
+    this.latchPath = layout.latchPath(component);
+  }
+
+  async start(contender: LeaderContender): Promise<void> {
+    if (this.closed) throw new Error(`leader election for ${this.component} is closed`);
+    if (this.contender) throw new Error(`leader election for ${this.component} already started`);
+    this.contender = contender;
+    this.latch = new LeaderLatch(
+      this.client,
+      this.latchPath,
+      {
+        isLeader: () => this.onGrant(),
+        notLeader: () => this.onRevoke(),
+        onError: (error) => contender.handleError(error),
+      },
+      { tolerateSuspendedConnection: this.options.tolerateSuspendedConnection },
+    );
+    await this.latch.start();
+  }
+
+  async confirmLeadership(sessionId: string, address: string): Promise<void> {
+    if (this.closed || sessionId !== this.sessionId) return;
+    const data = encodeLeaderInformation({ address, sessionId });
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const latchNode = this.latch?.nodePath;
+      if (sessionId !== this.sessionId || !latchNode) return; // revoked meanwhile
+      const existing = await this.client.exists(this.infoPath);
+      // An ephemeral node belongs to the session that created it: replace it rather than set its
+      // data, or it would vanish with the previous leader's session.
+      const ops: TransactionOp[] = [{ op: "check", path: latchNode }];
+      if (existing) ops.push({ op: "delete", path: this.infoPath, version: existing.version });
+      ops.push({ op: "create", path: this.infoPath, data, mode: "ephemeral" });
+      try {
+        await this.client.transaction(ops);
+        return;
+      } catch (error) {
+        const conflict = ["NO_NODE", "NODE_EXISTS", "BAD_VERSION"].some((code) => isZooKeeperError(error, code));
+        if (!conflict) throw error;
+        if (!(await this.client.exists(latchNode))) return; // no longer a candidate: not ours to publish
+      }
+    }
+  }
+
+  hasLeadership(sessionId: string): boolean {
+    return !this.closed && sessionId === this.sessionId && this.latch?.hasLeadership() === true;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const sessionId = this.sessionId;
+    this.closed = true;
+    // Withdraw our information first, so followers do not keep calling a leader that is going away.
+    if (sessionId !== undefined) await this.removeOwnInformation(sessionId);
+    await this.latch?.close(); // revokes through onRevoke
+  }
+
+  private onGrant(): void {
+    this.sessionId = randomUUID();
+    this.contender?.grantLeadership(this.sessionId);
+  }
+
+  private onRevoke(): void {
+    const sessionId = this.sessionId;
+    if (sessionId === undefined) return;
+    this.sessionId = undefined;
+    this.contender?.revokeLeadership();
+    // Best effort; while disconnected it waits for the reconnect within the operation timeout.
+    void this.removeOwnInformation(sessionId);
+  }
+
+  /** Deletes the connection info if it is still this term's. */
+  private async removeOwnInformation(sessionId: string): Promise<void> {
+    try {
+      const node = await this.client.getData(this.infoPath);
+      if (!node || decodeLeaderInformation(node.data)?.sessionId !== sessionId) return;
+      await this.client.delete(this.infoPath, node.stat.version);
+    } catch {
+      // Not ours any more (BAD_VERSION), or unreachable: the node is ephemeral and a new leader replaces it.
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The ExecutionGraph: one execution per parallel subtask of every vertex, with its state, attempt
+ * and location. A restart starts a new attempt of every execution (full failover).
+ */
+import type { JobGraph, JobVertex } from "../../graph/job-graph.js";
+import { isTerminalExecutionState, type ExecutionState, type TaskMetrics } from "../../runtime/tasks/deployment.js";
+import type { SubtaskInfo, VertexInfo } from "../messages.js";
+
+export interface Execution {
+  executionId: string;
+  vertex: JobVertex;
+  subtask: number;
+  attempt: number;
+  state: ExecutionState;
+  taskManagerId?: string;
+  host?: string;
+  startTime: number;
+  endTime: number;
+  metrics?: TaskMetrics;
+}
+
+export class ExecutionGraph {
+  readonly executions: Execution[] = [];
+  private readonly byId = new Map<string, Execution>();
+  attempt = 0;
+
+  constructor(
+    readonly jobId: string,
+    readonly jobGraph: JobGraph,
+  ) {
+    this.createAttempt(0);
+  }
+
+  createAttempt(attempt: number): void {
+    this.attempt = attempt;
+    this.executions.length = 0;
+    this.byId.clear();
+    for (const vertex of this.jobGraph.vertices) {
+      for (let subtask = 0; subtask < vertex.parallelism; subtask++) {
+        const e: Execution = {
+          executionId: `${this.jobId.slice(0, 8)}-${vertex.id.slice(0, 8)}-${subtask}-${attempt}`,
+          vertex,
+          subtask,
+          attempt,
+          state: "CREATED",
+          startTime: -1,
+          endTime: -1,
+        };
+        this.executions.push(e);
+        this.byId.set(e.executionId, e);
+      }
+    }
+  }
+
+  get(executionId: string): Execution | undefined {
+    return this.byId.get(executionId);
+  }
+
+  setState(e: Execution, state: ExecutionState, now = Date.now()): void {
+    e.state = state;
+    if (state === "DEPLOYING" && e.startTime < 0) e.startTime = now;
+    if (isTerminalExecutionState(state)) e.endTime = now;
+  }
+
+  allIn(state: ExecutionState): boolean {
+    return this.executions.every((e) => e.state === state);
+  }
+
+  allTerminal(): boolean {
+    return this.executions.every((e) => isTerminalExecutionState(e.state));
+  }
+
+  statusCounts(executions: Execution[] = this.executions): Partial<Record<ExecutionState, number>> {
+    const counts: Partial<Record<ExecutionState, number>> = {};
+    for (const e of executions) counts[e.state] = (counts[e.state] ?? 0) + 1;
+    return counts;
+  }
+
+  vertexInfos(): VertexInfo[] {
+    return this.jobGraph.vertices.map((v) => {
+      const execs = this.executions.filter((e) => e.vertex.id === v.id);
+      const starts = execs.map((e) => e.startTime).filter((t) => t >= 0);
+      const ends = execs.map((e) => e.endTime);
+      const subtasks: SubtaskInfo[] = execs.map((e) => ({
+        subtask: e.subtask,
+        status: e.state,
+        attempt: e.attempt,
+        taskManagerId: e.taskManagerId,
+        host: e.host,
+        startTime: e.startTime,
+        endTime: e.endTime,
+        metrics: e.metrics,
+      }));
+      return {
+        id: v.id,
+        name: v.name,
+        parallelism: v.parallelism,
+        maxParallelism: v.maxParallelism,
+        status: aggregateState(execs.map((e) => e.state)),
+        startTime: starts.length ? Math.min(...starts) : -1,
+        endTime: ends.every((t) => t >= 0) ? Math.max(...ends) : -1,
+        tasks: this.statusCounts(execs),
+        subtasks,
+      };
+    });
+  }
+}
+
+/** A vertex's state from its subtasks' (Flink's rule: the "least advanced" failure-aware state). */
+function aggregateState(states: ExecutionState[]): ExecutionState {
+  const order: ExecutionState[] = ["FAILED", "CANCELING", "CANCELED", "CREATED", "SCHEDULED", "DEPLOYING", "INITIALIZING", "RUNNING", "FINISHED"];
+  for (const s of order) if (states.includes(s)) return s;
+  return "CREATED";
+}

@@ -1,0 +1,375 @@
+/**
+ * The JobMaster of one job: builds the ExecutionGraph, declares the slots it needs to the
+ * ResourceManager, deploys all tasks once enough slots are offered (slot sharing: slot i of a
+ * sharing group holds subtask i of every vertex in it), tracks task states, and on a task failure
+ * cancels everything and restarts through the restart strategy, or fails the job.
+ */
+import type { RemoteGateway, RpcService, ServedEndpoint } from "../rpc/interface.js";
+import { ENDPOINTS, type JobMasterGateway, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
+import type { ExceptionInfo, JobDetails, JobResult, JobStatus, SlotOffer } from "../messages.js";
+import { isGloballyTerminal } from "../messages.js";
+import { requiredSlots, type JobGraph } from "../../graph/job-graph.js";
+import type { DefinitionInputs, ExecutionState, SerializedError, TaskDeploymentDescriptor } from "../../runtime/tasks/deployment.js";
+import { isTerminalExecutionState } from "../../runtime/tasks/deployment.js";
+import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
+import type { Logger } from "../../util/logger.js";
+import { ExecutionGraph, type Execution } from "./execution-graph.js";
+import { createRestartStrategy, restartStrategyFor, type RestartStrategy } from "./restart-strategy.js";
+
+export interface JobMasterOptions {
+  jobId: string;
+  jobGraph: JobGraph;
+  bundleHash: string;
+  definition: DefinitionInputs;
+  rpc: RpcService;
+  resourceManager: () => Promise<{ address: string; sessionId: string }>;
+  config: Readonly<Record<string, string>>;
+  logger: Logger;
+  /** How many slots the cluster has right now, for the waiting message. */
+  availableSlots?: () => Promise<number>;
+}
+
+interface OfferedSlot {
+  allocationId: string;
+  slotIndex: number;
+  taskManagerId: string;
+  taskExecutorAddress: string;
+}
+
+interface ConnectedTaskManager {
+  remote: Promise<RemoteGateway<TaskExecutorGateway>>;
+  dataAddress: string;
+}
+
+export class JobMaster implements JobMasterGateway {
+  readonly jobId: string;
+  private status: JobStatus = "INITIALIZING";
+  private readonly timestamps: Partial<Record<JobStatus, number>> = {};
+  private readonly graph: ExecutionGraph;
+  private readonly slots = new Map<string, OfferedSlot>();
+  private readonly taskManagers = new Map<string, ConnectedTaskManager>();
+  private readonly collected: Record<number, unknown[]> = {};
+  private readonly exceptions: ExceptionInfo[] = [];
+  private readonly restartStrategy: RestartStrategy;
+  private readonly required: number;
+  private readonly log: Logger;
+  private endpoint: ServedEndpoint | undefined;
+  private rm: RemoteGateway<ResourceManagerGateway> | undefined;
+  private deployed = false;
+  private failure: SerializedError | undefined;
+  private statusMessage: string | undefined;
+  private restarts = 0;
+  private metricsTimer: NodeJS.Timeout | undefined;
+  private resolveResult!: (r: JobResult) => void;
+  readonly result: Promise<JobResult>;
+
+  constructor(private readonly options: JobMasterOptions) {
+    this.jobId = options.jobId;
+    this.log = options.logger.child(`JobMaster ${options.jobId.slice(0, 8)}`);
+    this.graph = new ExecutionGraph(options.jobId, options.jobGraph);
+    this.required = requiredSlots(options.jobGraph);
+    const settings = options.jobGraph.settings as { restartStrategy?: RestartStrategyConfig; checkpointInterval?: number };
+    this.restartStrategy = createRestartStrategy(
+      restartStrategyFor(settings.restartStrategy, options.config, (settings.checkpointInterval ?? 0) > 0),
+    );
+    this.result = new Promise((resolve) => (this.resolveResult = resolve));
+    this.transition("INITIALIZING");
+  }
+
+  get address(): string {
+    return this.options.rpc.address;
+  }
+
+  async start(): Promise<void> {
+    this.endpoint = this.options.rpc.serve(ENDPOINTS.jobMaster(this.jobId), this as JobMasterGateway);
+    this.transition("CREATED");
+    this.transition("RUNNING");
+    for (const e of this.graph.executions) this.graph.setState(e, "SCHEDULED");
+    await this.declareResources(this.required);
+    this.updateWaitingMessage();
+    const interval = Number(this.options.config["metrics.fetcher.update-interval"] ?? 1000);
+    this.metricsTimer = setInterval(() => void this.fetchMetrics(), interval);
+    this.metricsTimer.unref();
+  }
+
+  // ---- JobMasterGateway --------------------------------------------------------------------------
+
+  offerSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[] {
+    if (isGloballyTerminal(this.status) || this.status === "CANCELLING" || this.status === "FAILING") return [];
+    if (!this.taskManagers.has(taskManagerId)) this.connectTaskManager(taskManagerId, taskExecutorAddress, dataAddress);
+    for (const o of offers) this.slots.set(o.allocationId, { ...o, taskManagerId, taskExecutorAddress });
+    this.tryDeploy();
+    return offers;
+  }
+
+  updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError): void {
+    const e = this.graph.get(executionId);
+    if (!e || isTerminalExecutionState(e.state)) return;
+    this.graph.setState(e, state);
+    if (state === "FAILED") this.onTaskFailure(e, error ?? { name: "Error", message: "task failed" });
+    else this.checkProgress();
+  }
+
+  collect(executionId: string, values: unknown[]): void {
+    const e = this.graph.get(executionId);
+    if (!e) return;
+    const sink = e.vertex.operators.find((o) => o.kind === "collect");
+    if (!sink) return;
+    (this.collected[sink.nodeId] ??= []).push(...values);
+  }
+
+  disconnectTaskManager(taskManagerId: string, cause: string): void {
+    this.onTaskManagerLost(taskManagerId, cause);
+  }
+
+  // ---- control from the Dispatcher ---------------------------------------------------------------
+
+  cancel(): void {
+    if (isGloballyTerminal(this.status) || this.status === "CANCELLING") return;
+    this.transition("CANCELLING");
+    this.cancelAllExecutions();
+    this.checkProgress();
+  }
+
+  details(): JobDetails {
+    const now = Date.now();
+    const start = this.timestamps.INITIALIZING ?? now;
+    const end = isGloballyTerminal(this.status) ? (this.timestamps[this.status] ?? now) : -1;
+    return {
+      jid: this.jobId,
+      name: this.options.jobGraph.name,
+      state: this.status,
+      startTime: start,
+      endTime: end,
+      duration: (end >= 0 ? end : now) - start,
+      now,
+      timestamps: { ...this.timestamps },
+      vertices: this.graph.vertexInfos(),
+      statusCounts: this.graph.statusCounts(),
+      jobGraph: this.options.jobGraph,
+      statusMessage: this.statusMessage,
+      restarts: this.restarts,
+    };
+  }
+
+  exceptionHistory(): ExceptionInfo[] {
+    return [...this.exceptions];
+  }
+
+  get jobStatus(): JobStatus {
+    return this.status;
+  }
+
+  // ---- scheduling --------------------------------------------------------------------------------
+
+  private async declareResources(slots: number): Promise<void> {
+    try {
+      if (!this.rm) {
+        const leader = await this.options.resourceManager();
+        this.rm = await this.options.rpc.connect<ResourceManagerGateway>(leader.address, ENDPOINTS.resourceManager, {
+          fencingToken: leader.sessionId,
+        });
+      }
+      await this.rm.gateway.declareRequiredResources(this.jobId, this.address, slots);
+    } catch (e) {
+      this.log.warn(`declaring resources failed: ${(e as Error).message}`);
+    }
+  }
+
+  private updateWaitingMessage(): void {
+    if (this.deployed || this.status !== "RUNNING") return;
+    const have = this.slots.size;
+    const msg = `waiting for resources: the job needs ${this.required} slot${this.required === 1 ? "" : "s"}, ${have} offered so far`;
+    if (msg !== this.statusMessage) {
+      this.statusMessage = msg;
+      this.log.info(msg);
+    }
+  }
+
+  /** Deploys every task once the slots for all of them are there. */
+  private tryDeploy(): void {
+    if (this.deployed || this.status !== "RUNNING") return;
+    if (this.slots.size < this.required) {
+      this.updateWaitingMessage();
+      return;
+    }
+    this.deployed = true;
+    this.statusMessage = undefined;
+    const slotList = [...this.slots.values()].sort((a, b) => (a.taskManagerId + a.slotIndex).localeCompare(b.taskManagerId + b.slotIndex));
+    // Slot sharing: each sharing group takes as many slots as its highest parallelism.
+    const groups = [...new Set(this.options.jobGraph.vertices.map((v) => v.slotSharingGroup))].sort();
+    const groupSlots = new Map<string, OfferedSlot[]>();
+    let next = 0;
+    for (const g of groups) {
+      const width = Math.max(...this.options.jobGraph.vertices.filter((v) => v.slotSharingGroup === g).map((v) => v.parallelism));
+      groupSlots.set(g, slotList.slice(next, next + width));
+      next += width;
+    }
+    const slotOf = (e: Execution): OfferedSlot => groupSlots.get(e.vertex.slotSharingGroup)![e.subtask]!;
+    const locations: Record<string, string[]> = {};
+    for (const v of this.options.jobGraph.vertices) {
+      locations[v.id] = Array.from({ length: v.parallelism }, (_, i) => {
+        const s = groupSlots.get(v.slotSharingGroup)![i]!;
+        return `${s.taskManagerId}#${s.slotIndex}`;
+      });
+    }
+    const dataAddresses: Record<string, string> = {};
+    for (const [id, tm] of this.taskManagers) dataAddresses[id] = tm.dataAddress;
+    for (const e of this.graph.executions) {
+      const slot = slotOf(e);
+      e.taskManagerId = slot.taskManagerId;
+      this.graph.setState(e, "DEPLOYING");
+      const tdd: TaskDeploymentDescriptor = {
+        jobId: this.jobId,
+        executionId: e.executionId,
+        attempt: e.attempt,
+        vertexId: e.vertex.id,
+        subtaskIndex: e.subtask,
+        jobGraph: this.options.jobGraph,
+        locations,
+        dataAddresses,
+        bundle: { hash: this.options.bundleHash, path: "" },
+        definition: this.options.definition,
+      };
+      const tm = this.taskManagers.get(slot.taskManagerId);
+      void tm?.remote
+        .then((g) => g.gateway.submitTask(tdd))
+        .catch((err: Error) => this.updateTaskExecutionState(e.executionId, "FAILED", { name: err.name, message: `deployment failed: ${err.message}`, stack: err.stack }));
+    }
+    this.log.info(`deployed ${this.graph.executions.length} tasks of attempt ${this.graph.attempt} into ${this.required} slots`);
+  }
+
+  private connectTaskManager(id: string, address: string, dataAddress: string): void {
+    const remote = this.options.rpc.connect<TaskExecutorGateway>(address, ENDPOINTS.taskExecutor);
+    this.taskManagers.set(id, { remote, dataAddress });
+    remote.then(
+      (g) => g.onDisconnect((cause) => this.onTaskManagerLost(id, `connection lost: ${cause.message}`)),
+      (err: Error) => this.onTaskManagerLost(id, `cannot connect: ${err.message}`),
+    );
+  }
+
+  private async fetchMetrics(): Promise<void> {
+    for (const [, tm] of this.taskManagers) {
+      try {
+        const { metrics } = await (await tm.remote).gateway.heartbeatFromJobManager(this.jobId);
+        for (const [id, m] of Object.entries(metrics)) {
+          const e = this.graph.get(id);
+          if (e) e.metrics = m;
+        }
+      } catch {
+        // A TaskManager that does not answer is handled by its disconnect.
+      }
+    }
+  }
+
+  // ---- failures and termination --------------------------------------------------------------------
+
+  private onTaskManagerLost(id: string, cause: string): void {
+    const tm = this.taskManagers.get(id);
+    if (!tm) return;
+    this.taskManagers.delete(id);
+    for (const [alloc, s] of this.slots) if (s.taskManagerId === id) this.slots.delete(alloc);
+    this.log.warn(`TaskManager ${id} lost: ${cause}`);
+    const affected = this.graph.executions.filter((e) => e.taskManagerId === id && !isTerminalExecutionState(e.state));
+    for (const e of affected) this.graph.setState(e, "FAILED");
+    if (affected.length > 0) this.onTaskFailure(affected[0]!, { name: "TaskManagerLostError", message: `TaskManager ${id} was lost: ${cause}` });
+    else this.checkProgress();
+  }
+
+  private onTaskFailure(e: Execution, error: SerializedError): void {
+    this.exceptions.push({
+      exceptionName: error.name,
+      message: error.message,
+      stacktrace: error.stack ?? `${error.name}: ${error.message}`,
+      timestamp: Date.now(),
+      taskName: `${e.vertex.name} (${e.subtask + 1}/${e.vertex.parallelism})`,
+      location: e.taskManagerId,
+    });
+    if (this.status !== "RUNNING") {
+      this.checkProgress();
+      return;
+    }
+    this.failure = error;
+    const decision = this.restartStrategy.onFailure(Date.now());
+    this.log.warn(`task ${e.vertex.name} (${e.subtask + 1}/${e.vertex.parallelism}) failed: ${error.message}`);
+    this.transition(decision.restart ? "RESTARTING" : "FAILING");
+    this.cancelAllExecutions();
+    if (decision.restart) this.scheduleRestart(decision.delayMs);
+    else this.checkProgress();
+  }
+
+  private scheduleRestart(delayMs: number): void {
+    const waitForCancellation = (): void => {
+      if (this.status !== "RESTARTING") return;
+      if (!this.graph.allTerminal()) {
+        setTimeout(waitForCancellation, 10);
+        return;
+      }
+      setTimeout(() => {
+        if (this.status !== "RESTARTING") return;
+        this.restarts++;
+        this.graph.createAttempt(this.graph.attempt + 1);
+        this.deployed = false;
+        this.transition("RUNNING");
+        for (const e of this.graph.executions) this.graph.setState(e, "SCHEDULED");
+        void this.declareResources(this.required);
+        this.tryDeploy();
+      }, delayMs);
+    };
+    waitForCancellation();
+  }
+
+  private cancelAllExecutions(): void {
+    for (const e of this.graph.executions) {
+      if (isTerminalExecutionState(e.state)) continue;
+      if (e.state === "CREATED" || e.state === "SCHEDULED") {
+        this.graph.setState(e, "CANCELED");
+        continue;
+      }
+      this.graph.setState(e, "CANCELING");
+      const tm = e.taskManagerId ? this.taskManagers.get(e.taskManagerId) : undefined;
+      if (!tm) this.graph.setState(e, "CANCELED");
+      else void tm.remote.then((g) => g.gateway.cancelTask(e.executionId)).catch(() => {});
+    }
+  }
+
+  private checkProgress(): void {
+    if (this.status === "RUNNING" && this.graph.allIn("FINISHED")) this.terminate("FINISHED");
+    else if (this.status === "CANCELLING" && this.graph.allTerminal()) this.terminate("CANCELED");
+    else if (this.status === "FAILING" && this.graph.allTerminal()) this.terminate("FAILED");
+  }
+
+  private terminate(status: JobStatus): void {
+    this.transition(status);
+    this.statusMessage = undefined;
+    if (this.metricsTimer) clearInterval(this.metricsTimer);
+    void this.fetchMetrics().finally(() => this.releaseResources());
+    this.log.info(`job ${this.options.jobGraph.name} (${this.jobId}) ${status}`);
+    this.resolveResult({
+      jobId: this.jobId,
+      state: status,
+      collected: this.collected,
+      failure: status === "FAILED" ? this.failure : undefined,
+      startTime: this.timestamps.INITIALIZING ?? 0,
+      endTime: this.timestamps[status] ?? Date.now(),
+    });
+  }
+
+  private async releaseResources(): Promise<void> {
+    await this.declareResources(0);
+    for (const [alloc, slot] of this.slots) {
+      const tm = this.taskManagers.get(slot.taskManagerId);
+      await tm?.remote.then((g) => g.gateway.freeSlot(alloc, `job ${this.status}`)).catch(() => {});
+    }
+    this.slots.clear();
+    for (const tm of this.taskManagers.values()) void tm.remote.then((g) => g.close()).catch(() => {});
+    this.taskManagers.clear();
+    this.rm?.close();
+    this.endpoint?.close();
+  }
+
+  private transition(status: JobStatus): void {
+    this.status = status;
+    this.timestamps[status] = Date.now();
+  }
+}

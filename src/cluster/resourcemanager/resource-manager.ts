@@ -1,0 +1,155 @@
+/**
+ * The ResourceManager: keeps the slot table of registered TaskExecutors and matches the slot
+ * requirements that JobMasters declare to free slots. For each slot a job still needs it tells a
+ * TaskExecutor with a free slot to offer it to the job's JobMaster (as in Flink). It monitors
+ * TaskExecutors with heartbeats and forgets one that is lost.
+ */
+import { randomUUID } from "node:crypto";
+import type { RemoteGateway, RpcService } from "../rpc/interface.js";
+import { ENDPOINTS, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
+import { HeartbeatMonitor, type HeartbeatSettings } from "../heartbeat.js";
+import type { SlotReport, SlotStatus, TaskExecutorRegistration, TaskManagerInfo } from "../messages.js";
+import type { Logger } from "../../util/logger.js";
+
+interface RegisteredTaskExecutor {
+  registration: TaskExecutorRegistration;
+  remote: RemoteGateway<TaskExecutorGateway>;
+  slots: SlotStatus[];
+}
+
+interface Requirement {
+  jobMasterAddress: string;
+  slots: number;
+}
+
+export interface ResourceManagerOptions {
+  rpc: RpcService;
+  heartbeat: HeartbeatSettings;
+  logger: Logger;
+  /** Fencing token (leader session id). */
+  sessionId?: string;
+}
+
+export class ResourceManager implements ResourceManagerGateway {
+  readonly sessionId: string;
+  private readonly taskExecutors = new Map<string, RegisteredTaskExecutor>();
+  private readonly requirements = new Map<string, Requirement>();
+  private readonly heartbeats: HeartbeatMonitor;
+  private readonly log: Logger;
+
+  constructor(private readonly options: ResourceManagerOptions) {
+    this.sessionId = options.sessionId ?? randomUUID();
+    this.log = options.logger.child("ResourceManager");
+    this.heartbeats = new HeartbeatMonitor(options.heartbeat, (id, ms) =>
+      this.removeTaskExecutor(id, `heartbeat of TaskManager ${id} timed out after ${ms} ms`),
+    );
+  }
+
+  start(): void {
+    this.options.rpc.serve(ENDPOINTS.resourceManager, this as ResourceManagerGateway, { fencingToken: () => this.sessionId });
+  }
+
+  async registerTaskExecutor(registration: TaskExecutorRegistration): Promise<{ resourceManagerId: string }> {
+    const id = registration.taskManagerId;
+    if (this.taskExecutors.has(id)) this.removeTaskExecutor(id, "re-registration");
+    const remote = await this.options.rpc.connect<TaskExecutorGateway>(registration.address, ENDPOINTS.taskExecutor);
+    const entry: RegisteredTaskExecutor = { registration, remote, slots: registration.slotReport.slots };
+    this.taskExecutors.set(id, entry);
+    remote.onDisconnect((cause) => this.removeTaskExecutor(id, `connection to TaskManager ${id} lost: ${cause.message}`));
+    this.heartbeats.monitor(id, async () => {
+      const report = await remote.gateway.heartbeatFromResourceManager();
+      this.applySlotReport(id, report);
+    });
+    this.log.info(`registered TaskManager ${id} at ${registration.address} with ${registration.numberOfSlots} slots`);
+    this.checkRequirements();
+    return { resourceManagerId: this.sessionId };
+  }
+
+  heartbeatFromTaskExecutor(taskManagerId: string, report: SlotReport): void {
+    this.applySlotReport(taskManagerId, report);
+    this.checkRequirements();
+  }
+
+  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number): void {
+    if (slots <= 0) this.requirements.delete(jobId);
+    else this.requirements.set(jobId, { jobMasterAddress, slots });
+    this.checkRequirements();
+  }
+
+  disconnectTaskExecutor(taskManagerId: string, cause: string): void {
+    this.removeTaskExecutor(taskManagerId, cause);
+  }
+
+  requestTaskManagers(): TaskManagerInfo[] {
+    const now = Date.now();
+    return [...this.taskExecutors.values()].map((t) => ({
+      id: t.registration.taskManagerId,
+      address: t.registration.address,
+      dataAddress: t.registration.dataAddress,
+      host: t.registration.host,
+      slotsNumber: t.registration.numberOfSlots,
+      freeSlots: t.slots.filter((s) => !s.jobId).length,
+      hardware: t.registration.hardware,
+      timeSinceLastHeartbeat: now - (this.heartbeats.lastHeard(t.registration.taskManagerId) ?? now),
+      slots: t.slots,
+    }));
+  }
+
+  /** Free and total slots, for the scheduler's "waiting for resources" message. */
+  slotCounts(): { total: number; free: number } {
+    let total = 0;
+    let free = 0;
+    for (const t of this.taskExecutors.values()) {
+      total += t.slots.length;
+      free += t.slots.filter((s) => !s.jobId).length;
+    }
+    return { total, free };
+  }
+
+  private applySlotReport(id: string, report: SlotReport): void {
+    const t = this.taskExecutors.get(id);
+    if (t) t.slots = report.slots;
+  }
+
+  private removeTaskExecutor(id: string, cause: string): void {
+    const t = this.taskExecutors.get(id);
+    if (!t) return;
+    this.taskExecutors.delete(id);
+    this.heartbeats.unmonitor(id);
+    t.remote.close();
+    this.log.warn(`TaskManager ${id} removed: ${cause}`);
+  }
+
+  /** Asks TaskExecutors with free slots to offer them to jobs that need more. */
+  private checkRequirements(): void {
+    for (const [jobId, req] of this.requirements) {
+      let allocated = 0;
+      for (const t of this.taskExecutors.values()) allocated += t.slots.filter((s) => s.jobId === jobId).length;
+      let missing = req.slots - allocated;
+      for (const t of this.taskExecutors.values()) {
+        if (missing <= 0) break;
+        for (const s of t.slots) {
+          if (missing <= 0) break;
+          if (s.jobId) continue;
+          const allocationId = randomUUID();
+          s.jobId = jobId;
+          s.allocationId = allocationId;
+          missing--;
+          t.remote.gateway.requestSlot(s.slotIndex, allocationId, jobId, req.jobMasterAddress).catch((e: Error) => {
+            this.log.warn(`slot request to ${t.registration.taskManagerId} failed: ${e.message}`);
+            if (s.allocationId === allocationId) {
+              s.jobId = undefined;
+              s.allocationId = undefined;
+            }
+          });
+        }
+      }
+    }
+  }
+
+  stop(): void {
+    this.heartbeats.stop();
+    for (const t of this.taskExecutors.values()) t.remote.close();
+    this.taskExecutors.clear();
+  }
+}

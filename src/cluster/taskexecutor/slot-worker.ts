@@ -1,0 +1,65 @@
+/**
+ * The worker thread behind one slot (DESIGN.md principle 4). Created when a slot is allocated to a
+ * job and terminated when the slot is freed, so every job starts from fresh module state and a
+ * runaway user function can be stopped by terminating its thread.
+ */
+import { MessageChannel, Worker } from "node:worker_threads";
+import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
+import type { FromWorker, ToWorker } from "../../runtime/worker/worker-protocol.js";
+
+const WORKER_MAIN = new URL("../../runtime/worker/worker-main.js", import.meta.url);
+
+export interface SlotWorkerOptions {
+  key: WorkerKey;
+  metricsIntervalMs: number;
+  /** Heap limit of the worker (taskmanager.memory.task.heap.mb); unlimited when absent. */
+  maxHeapMb?: number;
+  onMessage(message: FromWorker): void;
+  /** The thread died on its own (crash, out of memory): its tasks are lost. */
+  onExit(error: Error): void;
+}
+
+export class SlotWorker {
+  private readonly worker: Worker;
+  private terminating = false;
+
+  constructor(readonly options: SlotWorkerOptions) {
+    this.worker = new Worker(WORKER_MAIN, {
+      resourceLimits: options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : undefined,
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.on("message", (m: FromWorker) => options.onMessage(m));
+    this.worker.on("error", (e) => {
+      if (!this.terminating) options.onExit(e);
+    });
+    this.worker.on("exit", (code) => {
+      if (!this.terminating) options.onExit(new Error(`worker thread of slot ${options.key} exited with code ${code}`));
+    });
+    this.post({ type: "init", self: options.key, metricsIntervalMs: options.metricsIntervalMs });
+  }
+
+  get key(): WorkerKey {
+    return this.options.key;
+  }
+
+  post(message: ToWorker, transfer: (ArrayBuffer | import("node:worker_threads").MessagePort)[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  deliver(frame: DataFrame): void {
+    this.post({ type: "data", frame }, frame.t === "buffer" ? [frame.data] : []);
+  }
+
+  /** Gives this worker and `other` a direct channel for data frames. */
+  connectTo(other: SlotWorker): void {
+    const { port1, port2 } = new MessageChannel();
+    this.post({ type: "peer", key: other.key, port: port1 }, [port1]);
+    other.post({ type: "peer", key: this.key, port: port2 }, [port2]);
+  }
+
+  async terminate(): Promise<void> {
+    this.terminating = true;
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,367 @@
+/**
+ * The TaskExecutor: registers its slots with the ResourceManager, offers slots to JobMasters when
+ * the ResourceManager says so, runs each allocated slot as a worker thread, relays data frames to
+ * other TaskManagers, and reports task states and metrics. Its main thread only does control work
+ * (RPC, heartbeats, relaying); user code runs in the slot workers.
+ */
+import { availableParallelism, hostname, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import type { RemoteGateway, RpcService } from "../rpc/interface.js";
+import { ENDPOINTS, type BlobServerGateway, type JobMasterGateway, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
+import type { HeartbeatSettings } from "../heartbeat.js";
+import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskMetrics } from "../messages.js";
+import { isTerminalExecutionState, type ExecutionState } from "../../runtime/tasks/deployment.js";
+import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
+import type { FromWorker } from "../../runtime/worker/worker-protocol.js";
+import type { Logger } from "../../util/logger.js";
+import { BlobCache } from "./blob-cache.js";
+import type { DataTransport } from "./data-transport.js";
+import { SlotWorker } from "./slot-worker.js";
+
+export interface LeaderAddress {
+  address: string;
+  sessionId: string;
+}
+
+export interface TaskExecutorOptions {
+  rpc: RpcService;
+  data: DataTransport;
+  numberOfSlots: number;
+  /** Where to find the ResourceManager and the BlobServer (fixed, or from leader retrieval). */
+  resourceManager: () => Promise<LeaderAddress>;
+  blobServerAddress: () => Promise<string>;
+  heartbeat: HeartbeatSettings;
+  logger: Logger;
+  id?: string;
+  metricsIntervalMs?: number;
+  maxWorkerHeapMb?: number;
+  /** Time a cancelled task gets to stop before its worker thread is terminated. */
+  cancellationTimeoutMs?: number;
+  blobCacheDir?: string;
+}
+
+interface Slot {
+  index: number;
+  allocationId?: string;
+  jobId?: string;
+  jobMasterAddress?: string;
+  worker?: SlotWorker;
+}
+
+interface Execution {
+  executionId: string;
+  jobId: string;
+  slot: Slot;
+  state: ExecutionState;
+}
+
+export class TaskExecutor implements TaskExecutorGateway {
+  readonly id: string;
+  private readonly slots: Slot[];
+  private readonly executions = new Map<string, Execution>();
+  private readonly metrics = new Map<string, TaskMetrics>();
+  private readonly jobMasters = new Map<string, Promise<RemoteGateway<JobMasterGateway>>>();
+  /** Where each worker of other TaskManagers is reachable, learned from deployments. */
+  private readonly dataAddresses = new Map<string, string>();
+  private readonly blobs: BlobCache;
+  private readonly log: Logger;
+  private rm: RemoteGateway<ResourceManagerGateway> | undefined;
+  private lastRmHeartbeat = Date.now();
+  private rmWatch: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private registering: Promise<void> | undefined;
+
+  constructor(private readonly options: TaskExecutorOptions) {
+    this.id = options.id ?? `tm-${randomUUID().slice(0, 8)}`;
+    this.log = options.logger.child(`TaskExecutor ${this.id}`);
+    this.slots = Array.from({ length: options.numberOfSlots }, (_, index) => ({ index }));
+    this.blobs = new BlobCache(options.blobCacheDir ?? join(tmpdir(), "sluice-blob-cache"), async (hash) => {
+      const remote = await options.rpc.connect<BlobServerGateway>(await options.blobServerAddress(), ENDPOINTS.blobServer);
+      try {
+        return await remote.gateway.getBundle(hash);
+      } finally {
+        remote.close();
+      }
+    });
+    options.data.onReceive((to, frame) => this.deliverLocally(to, frame));
+  }
+
+  async start(): Promise<void> {
+    this.options.rpc.serve(ENDPOINTS.taskExecutor, this as TaskExecutorGateway);
+    await this.register();
+    // Re-register when the ResourceManager has not asked for a heartbeat within the timeout.
+    this.rmWatch = setInterval(() => {
+      if (Date.now() - this.lastRmHeartbeat > this.options.heartbeat.timeoutMs) {
+        this.log.warn("no heartbeat from the ResourceManager within the timeout; registering again");
+        this.lastRmHeartbeat = Date.now();
+        void this.register();
+      }
+    }, Math.max(50, this.options.heartbeat.intervalMs));
+    this.rmWatch.unref();
+  }
+
+  /** Registers with the current ResourceManager leader, retrying with backoff until it works. */
+  private register(): Promise<void> {
+    if (this.registering) return this.registering;
+    this.registering = (async () => {
+      let backoff = 50;
+      while (!this.stopped) {
+        try {
+          const leader = await this.options.resourceManager();
+          this.rm?.close();
+          const rm = await this.options.rpc.connect<ResourceManagerGateway>(leader.address, ENDPOINTS.resourceManager, {
+            fencingToken: leader.sessionId,
+          });
+          rm.onDisconnect(() => {
+            if (this.rm === rm && !this.stopped) {
+              this.log.warn("connection to the ResourceManager lost; registering again");
+              void this.register();
+            }
+          });
+          await rm.gateway.registerTaskExecutor({
+            taskManagerId: this.id,
+            address: this.options.rpc.address,
+            dataAddress: this.options.data.address,
+            host: hostname(),
+            numberOfSlots: this.slots.length,
+            slotReport: this.slotReport(),
+            hardware: { cpuCores: availableParallelism(), memoryBytes: totalmem() },
+          });
+          this.rm = rm;
+          this.lastRmHeartbeat = Date.now();
+          this.log.info(`registered at the ResourceManager ${leader.address}`);
+          return;
+        } catch (e) {
+          this.log.debug(`registration failed: ${(e as Error).message}; retrying in ${backoff} ms`);
+          await new Promise((r) => setTimeout(r, backoff));
+          backoff = Math.min(backoff * 2, 2000);
+        }
+      }
+    })().finally(() => (this.registering = undefined));
+    return this.registering;
+  }
+
+  slotReport(): SlotReport {
+    return { slots: this.slots.map((s) => ({ slotIndex: s.index, jobId: s.jobId, allocationId: s.allocationId })) };
+  }
+
+  // ---- TaskExecutorGateway ---------------------------------------------------------------------
+
+  async requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string): Promise<void> {
+    const slot = this.slots[slotIndex];
+    if (!slot) throw new Error(`no slot ${slotIndex}`);
+    if (slot.allocationId && slot.allocationId !== allocationId) throw new Error(`slot ${slotIndex} is already allocated`);
+    slot.allocationId = allocationId;
+    slot.jobId = jobId;
+    slot.jobMasterAddress = jobMasterAddress;
+    // Start the thread now, while the other slots are being collected, to hide its start-up time.
+    this.ensureWorker(slot);
+    try {
+      const jm = await this.jobMaster(jobId, jobMasterAddress);
+      const accepted = await jm.gateway.offerSlots(this.id, this.options.rpc.address, this.options.data.address, [{ allocationId, slotIndex }]);
+      if (accepted.length === 0) await this.freeSlot(allocationId, "offer rejected");
+    } catch (e) {
+      await this.freeSlot(allocationId, `offer failed: ${(e as Error).message}`);
+    }
+  }
+
+  async submitTask(tdd: TaskDeploymentDescriptor): Promise<void> {
+    const myKeyPrefix = `${this.id}#`;
+    const slotIndex = Number(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!.slice(myKeyPrefix.length));
+    const slot = this.slots[slotIndex];
+    if (!slot || slot.jobId !== tdd.jobId) throw new Error(`slot ${slotIndex} is not allocated to job ${tdd.jobId}`);
+    this.learnDataAddresses(tdd);
+    const path = await this.blobs.path(tdd.bundle.hash);
+    const worker = this.ensureWorker(slot);
+    this.executions.set(tdd.executionId, { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING" });
+    worker.post({ type: "deploy", tdd: { ...tdd, bundle: { hash: tdd.bundle.hash, path } } });
+  }
+
+  cancelTask(executionId: string): void {
+    const e = this.executions.get(executionId);
+    if (!e || isTerminalExecutionState(e.state)) return;
+    e.slot.worker?.post({ type: "cancel", executionId });
+    const timeout = this.options.cancellationTimeoutMs ?? 5000;
+    setTimeout(() => {
+      const still = this.executions.get(executionId);
+      if (still && !isTerminalExecutionState(still.state) && still.slot.worker) {
+        this.log.warn(`task ${executionId} did not stop within ${timeout} ms; terminating its worker thread`);
+        void this.restartWorker(still.slot, "CANCELED");
+      }
+    }, timeout).unref();
+  }
+
+  async freeSlot(allocationId: string, cause: string): Promise<void> {
+    const slot = this.slots.find((s) => s.allocationId === allocationId);
+    if (!slot) return;
+    this.log.debug(`freeing slot ${slot.index} (${cause})`);
+    const worker = slot.worker;
+    slot.worker = undefined;
+    slot.allocationId = undefined;
+    const jobId = slot.jobId;
+    slot.jobId = undefined;
+    slot.jobMasterAddress = undefined;
+    for (const [id, e] of this.executions) if (e.slot === slot) this.executions.delete(id);
+    await worker?.terminate();
+    if (jobId && !this.slots.some((s) => s.jobId === jobId)) {
+      const jm = this.jobMasters.get(jobId);
+      this.jobMasters.delete(jobId);
+      jm?.then((g) => g.close()).catch(() => {});
+    }
+    // Tell the ResourceManager right away so the slot can be reused without waiting for a heartbeat.
+    this.rm?.gateway.heartbeatFromTaskExecutor(this.id, this.slotReport()).catch(() => {});
+  }
+
+  heartbeatFromResourceManager(): SlotReport {
+    this.lastRmHeartbeat = Date.now();
+    return this.slotReport();
+  }
+
+  heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload {
+    const metrics: Record<string, TaskMetrics> = {};
+    for (const [id, e] of this.executions) if (e.jobId === jobId && this.metrics.has(id)) metrics[id] = this.metrics.get(id)!;
+    return { metrics };
+  }
+
+  async disconnectJobManager(jobId: string, cause: string): Promise<void> {
+    for (const s of this.slots) if (s.jobId === jobId && s.allocationId) await this.freeSlot(s.allocationId, cause);
+  }
+
+  // ---- workers and data ------------------------------------------------------------------------
+
+  /** Number of live worker threads (one per allocated slot in use). */
+  get activeWorkers(): number {
+    return this.slots.filter((s) => s.worker).length;
+  }
+
+  private workerKey(slot: Slot): WorkerKey {
+    return `${this.id}#${slot.index}`;
+  }
+
+  private ensureWorker(slot: Slot): SlotWorker {
+    if (slot.worker) return slot.worker;
+    const worker = new SlotWorker({
+      key: this.workerKey(slot),
+      metricsIntervalMs: this.options.metricsIntervalMs ?? 1000,
+      maxHeapMb: this.options.maxWorkerHeapMb,
+      onMessage: (m) => this.onWorkerMessage(slot, m),
+      onExit: (error) => this.onWorkerDied(slot, worker, error),
+    });
+    for (const other of this.slots) if (other.worker) worker.connectTo(other.worker);
+    slot.worker = worker;
+    return worker;
+  }
+
+  /** Terminates a slot's worker (a stuck task) and starts a fresh one for the same allocation. */
+  private async restartWorker(slot: Slot, finalState: ExecutionState): Promise<void> {
+    const old = slot.worker;
+    slot.worker = undefined;
+    await old?.terminate();
+    for (const e of this.executions.values()) {
+      if (e.slot === slot && !isTerminalExecutionState(e.state)) this.reportState(e, finalState);
+    }
+    if (slot.allocationId) this.ensureWorker(slot);
+  }
+
+  private onWorkerDied(slot: Slot, worker: SlotWorker, error: Error): void {
+    if (slot.worker !== worker) return;
+    this.log.error(`worker of slot ${slot.index} died: ${error.message}`);
+    slot.worker = undefined;
+    for (const e of this.executions.values()) {
+      if (e.slot === slot && !isTerminalExecutionState(e.state)) {
+        this.reportState(e, "FAILED", { name: error.name, message: `the task's worker thread died: ${error.message}`, stack: error.stack });
+      }
+    }
+    if (slot.allocationId) this.ensureWorker(slot);
+  }
+
+  private onWorkerMessage(slot: Slot, m: FromWorker): void {
+    switch (m.type) {
+      case "task-state": {
+        const e = this.executions.get(m.executionId);
+        if (e) this.reportState(e, m.state, m.error);
+        break;
+      }
+      case "collect": {
+        const e = this.executions.get(m.executionId);
+        if (e) void this.jobMasterCall(e.jobId, (jm) => jm.collect(m.executionId, m.values));
+        break;
+      }
+      case "metrics":
+        for (const [id, metrics] of Object.entries(m.metrics)) if (this.executions.has(id)) this.metrics.set(id, metrics);
+        break;
+      case "data":
+        this.route(slot, m.to, m.frame);
+        break;
+    }
+  }
+
+  private reportState(e: Execution, state: ExecutionState, error?: { name: string; message: string; stack?: string }): void {
+    if (isTerminalExecutionState(e.state)) return;
+    e.state = state;
+    void this.jobMasterCall(e.jobId, (jm) => jm.updateTaskExecutionState(e.executionId, state, error));
+    if (isTerminalExecutionState(state)) setTimeout(() => this.metrics.delete(e.executionId), 60_000).unref();
+  }
+
+  private async jobMasterCall(jobId: string, call: (jm: RemoteGateway<JobMasterGateway>["gateway"]) => Promise<unknown>): Promise<void> {
+    const slot = this.slots.find((s) => s.jobId === jobId);
+    const pending = this.jobMasters.get(jobId) ?? (slot?.jobMasterAddress ? this.jobMaster(jobId, slot.jobMasterAddress) : undefined);
+    if (!pending) return;
+    try {
+      await call((await pending).gateway);
+    } catch (e) {
+      this.log.warn(`call to the JobMaster of ${jobId} failed: ${(e as Error).message}`);
+    }
+  }
+
+  private jobMaster(jobId: string, address: string): Promise<RemoteGateway<JobMasterGateway>> {
+    let p = this.jobMasters.get(jobId);
+    if (!p) {
+      p = this.options.rpc.connect<JobMasterGateway>(address, ENDPOINTS.jobMaster(jobId));
+      p.then(
+        (g) =>
+          g.onDisconnect(() => {
+            if (this.jobMasters.get(jobId) === p) {
+              this.jobMasters.delete(jobId);
+              void this.disconnectJobManager(jobId, "JobMaster connection lost");
+            }
+          }),
+        () => this.jobMasters.delete(jobId),
+      );
+      this.jobMasters.set(jobId, p);
+    }
+    return p;
+  }
+
+  private learnDataAddresses(tdd: TaskDeploymentDescriptor): void {
+    for (const [tm, addr] of Object.entries(tdd.dataAddresses)) this.dataAddresses.set(tm, addr);
+  }
+
+  /** A frame from a worker of this TaskManager to a worker elsewhere. */
+  private route(_from: Slot, to: WorkerKey, frame: DataFrame): void {
+    const tm = to.slice(0, to.lastIndexOf("#"));
+    if (tm === this.id) {
+      this.deliverLocally(to, frame);
+      return;
+    }
+    const address = this.dataAddresses.get(tm);
+    if (address) this.options.data.send(address, to, frame);
+    else this.log.warn(`no data address for TaskManager ${tm}; frame for ${frame.ch} dropped`);
+  }
+
+  private deliverLocally(to: WorkerKey, frame: DataFrame): void {
+    const slot = this.slots[Number(to.slice(to.lastIndexOf("#") + 1))];
+    slot?.worker?.deliver(frame);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.rmWatch) clearInterval(this.rmWatch);
+    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+    for (const s of this.slots) s.worker = undefined;
+    this.rm?.close();
+    for (const p of this.jobMasters.values()) p.then((g) => g.close()).catch(() => {});
+    await this.options.data.close();
+  }
+}

@@ -1,0 +1,7 @@
+export {
+  PostgresTransactionalWriter,
+  type PostgresTransactionalWriterOptions,
+  type PreparedTransaction,
+  type RecoveryResult,
+} from "./transactional-writer.js";
+export { quoteIdentifier, quoteTableName, type TableName } from "./sql-text.js";

@@ -1,0 +1,37 @@
+import { inspect } from "node:util";
+import type { RuntimeContext } from "../api/runtime-context.js";
+import type { Sink, SinkWriter } from "../api/sink.js";
+
+/** Formats a record for print(): strings as they are, everything else as console.log would, on one line. */
+export function formatRecord(value: unknown): string {
+  return typeof value === "string" ? value : inspect(value, { breakLength: Infinity, depth: 6 });
+}
+
+/**
+ * Prints records to standard output, prefixed like Flink's print(): "prefix:subtask> " where the
+ * subtask number (1-based) appears only at parallelism > 1. Lines are written in batches.
+ */
+export class PrintSink<T> implements Sink<T> {
+  constructor(private readonly prefix?: string) {}
+
+  createWriter(ctx: RuntimeContext): SinkWriter<T> {
+    const parts: string[] = [];
+    if (this.prefix) parts.push(this.prefix);
+    if (ctx.parallelism > 1) parts.push(String(ctx.subtaskIndex + 1));
+    const head = parts.length ? `${parts.join(":")}> ` : "";
+    let lines: string[] = [];
+    const flush = (): void => {
+      if (lines.length === 0) return;
+      process.stdout.write(lines.join("\n") + "\n");
+      lines = [];
+    };
+    return {
+      write(value: T) {
+        lines.push(head + formatRecord(value));
+        if (lines.length >= 256) flush();
+      },
+      flush,
+      close: flush,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Data-plane frames. Records travel in buffers; events travel in the same channel, in order with
+ * the buffers around them (DESIGN.md section 5). Credits travel back from consumer to producer.
+ */
+export type DataEvent =
+  | { kind: "watermark"; timestamp: number }
+  /** Stream status: an idle channel is ignored when the consumer computes its watermark. */
+  | { kind: "stream-status"; idle: boolean }
+  | { kind: "barrier"; checkpointId: number; timestamp: number; savepoint: boolean }
+  | { kind: "end-of-partition" };
+
+export type DataFrame =
+  | { t: "buffer"; ch: string; data: ArrayBuffer; records: number }
+  | { t: "event"; ch: string; event: DataEvent }
+  | { t: "credit"; ch: string; credits: number };
+
+/** Identifies one channel: one producer subtask to one consumer subtask over one edge, in one attempt. */
+export function channelId(attempt: number, edgeId: number, producer: number, consumer: number): string {
+  return `${attempt}/${edgeId}/${producer}/${consumer}`;
+}
+
+/** Where a task runs: `<taskManagerId>#<slotIndex>`; one worker thread per such location. */
+export type WorkerKey = string;

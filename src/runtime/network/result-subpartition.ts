@@ -1,0 +1,122 @@
+/**
+ * The producer side of one channel: collects records into a batch, turns full batches into
+ * buffers, and sends a buffer only when the consumer has granted a credit (credit-based flow
+ * control). Events queue behind buffers so nothing overtakes data. When buffers wait for credit
+ * the subpartition is "blocked" and the task stops producing (backpressure).
+ */
+import type { DataEvent, DataFrame } from "./frames.js";
+import { RecordBatchEncoder } from "./record-batch-codec.js";
+import { NO_TIMESTAMP } from "./record-batch-codec.js";
+
+export interface FrameSender {
+  send(frame: DataFrame): void;
+}
+
+export interface OutputCounters {
+  records: number;
+  bytes: number;
+  buffers: number;
+}
+
+/** Target size of one network buffer (Flink's 32 KiB memory segment). */
+export const TARGET_BUFFER_BYTES = 32 * 1024;
+const MAX_BATCH_RECORDS = 8192;
+
+export class ResultSubpartition {
+  private values: unknown[] = [];
+  private timestamps: number[] | null = null;
+  private credits = 0;
+  private readonly backlog: DataFrame[] = [];
+  private batchLimit: number;
+  private blockedListener: (() => void) | undefined;
+
+  constructor(
+    readonly channel: string,
+    private readonly sender: FrameSender,
+    private readonly encoder: RecordBatchEncoder,
+    private readonly counters: OutputCounters,
+    /** With a buffer timeout of 0, every record is flushed at once. */
+    private readonly flushEveryRecord: boolean,
+  ) {
+    this.batchLimit = flushEveryRecord ? 1 : 64;
+  }
+
+  add(value: unknown, timestamp: number): void {
+    const n = this.values.length;
+    this.values.push(value);
+    if (timestamp !== NO_TIMESTAMP) {
+      if (!this.timestamps) this.timestamps = new Array<number>(n).fill(NO_TIMESTAMP);
+      this.timestamps.push(timestamp);
+    } else if (this.timestamps) {
+      this.timestamps.push(NO_TIMESTAMP);
+    }
+    if (n + 1 >= this.batchLimit) this.flush();
+  }
+
+  /** Finishes the partly filled batch, if any, into a buffer. */
+  flush(): void {
+    const records = this.values.length;
+    if (records === 0) return;
+    const data = this.encoder.encode(this.values, this.timestamps);
+    this.values = [];
+    this.timestamps = null;
+    this.counters.records += records;
+    this.counters.bytes += data.byteLength;
+    this.counters.buffers++;
+    if (!this.flushEveryRecord) {
+      // Aim the next batch at the target buffer size from this batch's bytes per record.
+      const perRecord = data.byteLength / records;
+      this.batchLimit = Math.max(16, Math.min(MAX_BATCH_RECORDS, Math.floor(TARGET_BUFFER_BYTES / perRecord)));
+    }
+    this.enqueue({ t: "buffer", ch: this.channel, data, records });
+  }
+
+  sendEvent(event: DataEvent): void {
+    this.flush();
+    this.enqueue({ t: "event", ch: this.channel, event });
+  }
+
+  addCredits(n: number): void {
+    this.credits += n;
+    this.drain();
+    if (this.backlog.length === 0 && this.blockedListener) {
+      const l = this.blockedListener;
+      this.blockedListener = undefined;
+      l();
+    }
+  }
+
+  /** Buffers waiting for credit (the producer must pause while there are any). */
+  get backlogBuffers(): number {
+    let n = 0;
+    for (const f of this.backlog) if (f.t === "buffer") n++;
+    return n;
+  }
+
+  get isBlocked(): boolean {
+    return this.backlog.length > 0;
+  }
+
+  /** Calls `listener` once when the backlog has drained. */
+  whenUnblocked(listener: () => void): void {
+    if (!this.isBlocked) listener();
+    else this.blockedListener = listener;
+  }
+
+  private enqueue(frame: DataFrame): void {
+    this.backlog.push(frame);
+    this.drain();
+  }
+
+  private drain(): void {
+    while (this.backlog.length > 0) {
+      const f = this.backlog[0]!;
+      if (f.t === "buffer") {
+        if (this.credits === 0) return;
+        this.credits--;
+      }
+      this.backlog.shift();
+      this.sender.send(f);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/** Running per-key reduce and the built-in aggregations (sum/min/max/minBy/maxBy). */
+import { richFunction, type Key, type KeySelector } from "../../api/functions.js";
+import type { AggregationKind } from "../../api/keyed-stream.js";
+import type { HeapKeyedStateBackend, StateTable } from "../state/heap-keyed-state-backend.js";
+import { StreamOperator, type OperatorContext } from "./stream-operator.js";
+
+/** Base of operators that keep one value per key. */
+abstract class KeyedValueOperator extends StreamOperator {
+  protected readonly backend: HeapKeyedStateBackend;
+  private readonly key: KeySelector<unknown, Key>;
+  private readonly table: StateTable<unknown>;
+
+  constructor(ctx: OperatorContext) {
+    super(ctx);
+    if (!ctx.keyedState || !ctx.keySelectors[0]) throw new Error(`${ctx.descriptor.name} must follow keyBy()`);
+    this.backend = ctx.keyedState;
+    this.key = ctx.keySelectors[0];
+    this.table = this.backend.table("value");
+  }
+
+  processElement(value: unknown, timestamp: number): void {
+    const backend = this.backend;
+    backend.setCurrentKey(this.key(value));
+    const group = backend.currentGroup(this.table);
+    const sk = backend.currentStateKey;
+    const previous = group.get(sk);
+    const next = previous === undefined ? this.first(value) : this.combine(previous, value);
+    group.set(sk, next);
+    this.output.collect(next, timestamp);
+  }
+
+  protected first(value: unknown): unknown {
+    return value;
+  }
+  protected abstract combine(accumulated: unknown, value: unknown): unknown;
+}
+
+export class KeyedReduceOperator extends KeyedValueOperator {
+  private readonly reduce: (a: unknown, b: unknown) => unknown;
+  private readonly rich: ReturnType<typeof richFunction>;
+  constructor(ctx: OperatorContext) {
+    super(ctx);
+    this.rich = richFunction<(a: unknown, b: unknown) => unknown>(ctx.fns.fn as never, "reduce");
+    this.reduce = this.rich.call as (a: unknown, b: unknown) => unknown;
+  }
+  override async open(): Promise<void> {
+    await this.rich.open?.(this.ctx.runtimeContext);
+  }
+  override async close(): Promise<void> {
+    await this.rich.close?.();
+  }
+  protected combine(accumulated: unknown, value: unknown): unknown {
+    return this.reduce(accumulated, value);
+  }
+}
+
+type Field = string | number | null;
+
+function read(value: unknown, field: Field): number {
+  const v = field === null ? value : (value as Record<string | number, unknown>)[field];
+  if (typeof v !== "number") throw new TypeError(`aggregation field ${field ?? "(value)"} is not a number: ${String(v)}`);
+  return v;
+}
+
+function withField(record: unknown, field: Field, n: number): unknown {
+  if (field === null) return n;
+  const copy = Array.isArray(record) ? [...record] : { ...(record as object) };
+  (copy as Record<string | number, unknown>)[field] = n;
+  return copy;
+}
+
+/**
+ * Flink's semantics: sum/min/max update one field and keep the other fields of the first record;
+ * minBy/maxBy keep the whole record holding the extreme value (the earlier one on ties).
+ */
+export class KeyedAggregationOperator extends KeyedValueOperator {
+  private readonly kind: AggregationKind;
+  private readonly field: Field;
+  constructor(ctx: OperatorContext) {
+    super(ctx);
+    this.kind = ctx.descriptor.config.aggregation as AggregationKind;
+    this.field = ctx.descriptor.config.field as Field;
+  }
+  protected combine(acc: unknown, value: unknown): unknown {
+    const a = read(acc, this.field);
+    const b = read(value, this.field);
+    switch (this.kind) {
+      case "sum":
+        return withField(acc, this.field, a + b);
+      case "min":
+        return b < a ? withField(acc, this.field, b) : acc;
+      case "max":
+        return b > a ? withField(acc, this.field, b) : acc;
+      case "minBy":
+        return b < a ? value : acc;
+      case "maxBy":
+        return b > a ? value : acc;
+    }
+  }
+}

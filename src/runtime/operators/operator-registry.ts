@@ -1,0 +1,32 @@
+/**
+ * Maps an operator kind (as recorded in the JobGraph) to its runtime implementation. Sources are
+ * not here: the source task drives its reader itself.
+ */
+import { FilterOperator, FlatMapOperator, MapOperator, ProcessOperator } from "./basic-operators.js";
+import { KeyedAggregationOperator, KeyedReduceOperator } from "./keyed-aggregation-operators.js";
+import { CollectSinkOperator, SinkOperator } from "./sink-operators.js";
+import type { OperatorFactory } from "./stream-operator.js";
+import { TimestampsAndWatermarksOperator } from "./timestamps-watermarks-operator.js";
+
+const factories = new Map<string, OperatorFactory>([
+  ["map", (ctx) => new MapOperator(ctx)],
+  ["flatMap", (ctx) => new FlatMapOperator(ctx)],
+  ["filter", (ctx) => new FilterOperator(ctx)],
+  ["process", (ctx) => new ProcessOperator(ctx)],
+  ["keyed-reduce", (ctx) => new KeyedReduceOperator(ctx)],
+  ["keyed-aggregation", (ctx) => new KeyedAggregationOperator(ctx)],
+  ["sink", (ctx) => new SinkOperator(ctx)],
+  ["collect", (ctx) => new CollectSinkOperator(ctx)],
+  ["timestamps-watermarks", (ctx) => new TimestampsAndWatermarksOperator(ctx)],
+]);
+
+export function registerOperator(kind: string, factory: OperatorFactory): void {
+  if (factories.has(kind)) throw new Error(`operator kind ${kind} is already registered`);
+  factories.set(kind, factory);
+}
+
+export function operatorFactory(kind: string): OperatorFactory {
+  const f = factories.get(kind);
+  if (!f) throw new Error(`unknown operator kind "${kind}"`);
+  return f;
+}

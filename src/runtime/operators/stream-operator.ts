@@ -1,0 +1,83 @@
+/**
+ * The runtime operator contract and its base class. An operator receives records one at a time by
+ * direct calls (chaining makes a pipeline of operators a pipeline of calls), combines the
+ * watermarks of its inputs, and writes to its Output.
+ */
+import type { Key, KeySelector } from "../../api/functions.js";
+import type { RuntimeContext } from "../../api/runtime-context.js";
+import type { OperatorDescriptor } from "../../graph/job-graph.js";
+import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { Output } from "./output.js";
+
+export interface ProcessingTimeService {
+  now(): number;
+  /** Runs `callback` at (or soon after) wall-clock time `timestamp`; returns a cancel function. */
+  setTimer(timestamp: number, callback: (timestamp: number) => void): () => void;
+  /** Runs `callback` every `intervalMs`; returns a cancel function. */
+  scheduleAtFixedRate(intervalMs: number, callback: () => void): () => void;
+}
+
+export interface OperatorContext {
+  readonly descriptor: OperatorDescriptor;
+  /** The user's functions and objects for this operator, bound by name in the worker. */
+  readonly fns: Readonly<Record<string, unknown>>;
+  /** Key selector per input, for keyed operators. */
+  readonly keySelectors: ReadonlyArray<KeySelector<unknown, Key> | undefined>;
+  readonly runtimeContext: RuntimeContext;
+  /** Present when the operator is keyed. */
+  readonly keyedState: HeapKeyedStateBackend | undefined;
+  readonly processingTime: ProcessingTimeService;
+  /** Job-level settings (auto-watermark interval, …). */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** For collect sinks: hands records to the client. */
+  readonly collect: (values: unknown[]) => void;
+}
+
+export abstract class StreamOperator {
+  output!: Output;
+  /** Combined watermark of all inputs: the operator's event-time clock. */
+  protected currentWatermark = Number.NEGATIVE_INFINITY;
+  private readonly inputWatermarks: number[];
+
+  constructor(protected readonly ctx: OperatorContext) {
+    this.inputWatermarks = new Array<number>(Math.max(1, ctx.descriptor.inputs)).fill(Number.NEGATIVE_INFINITY);
+  }
+
+  setOutput(output: Output): void {
+    this.output = output;
+  }
+
+  open(): void | Promise<void> {}
+
+  abstract processElement(value: unknown, timestamp: number, input: number): void;
+
+  processWatermark(watermark: number, input: number): void {
+    const wms = this.inputWatermarks;
+    if (watermark <= wms[input]!) return;
+    wms[input] = watermark;
+    let min = wms[0]!;
+    for (let i = 1; i < wms.length; i++) if (wms[i]! < min) min = wms[i]!;
+    if (min > this.currentWatermark) {
+      this.currentWatermark = min;
+      this.onWatermark(min);
+      this.output.emitWatermark(min);
+    }
+  }
+
+  /** Hook for event-time logic (timers, windows) before the watermark is forwarded. */
+  protected onWatermark(_watermark: number): void {}
+
+  processStreamStatus(idle: boolean): void {
+    this.output.emitStreamStatus(idle);
+  }
+
+  /** All records of one input have arrived. */
+  endInput(_input: number): void | Promise<void> {}
+
+  /** All inputs have ended: emit what is buffered. */
+  finish(): void | Promise<void> {}
+
+  close(): void | Promise<void> {}
+}
+
+export type OperatorFactory = (ctx: OperatorContext) => StreamOperator;

@@ -1,0 +1,12 @@
+import type { Key } from "../../api/functions.js";
+
+/**
+ * A Map key for a user key: primitives are used as they are (fast path); arrays become a tagged
+ * string, so [1, "a"] and [1, "a"] built separately find the same entry.
+ */
+export type StateKey = string | number | boolean | bigint;
+
+export function toStateKey(key: Key): StateKey {
+  if (typeof key !== "object") return key;
+  return "\u0000" + JSON.stringify(key, (_k, v: unknown) => (typeof v === "bigint" ? { $bigint: v.toString() } : v));
+}

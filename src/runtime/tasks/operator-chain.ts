@@ -1,0 +1,168 @@
+/**
+ * Builds the operators of one vertex and wires them: chained successors are called directly,
+ * network outputs go through record writers (one per outgoing JobEdge, one subpartition per
+ * connected consumer subtask).
+ */
+import type { Key, KeySelector } from "../../api/functions.js";
+import type { RuntimeContext } from "../../api/runtime-context.js";
+import type { JobEdge, JobVertex, OperatorDescriptor } from "../../graph/job-graph.js";
+import { keyGroupRange } from "../../graph/key-groups.js";
+import { consumersOf } from "../network/channel-topology.js";
+import type { DataEndpoint } from "../network/data-endpoint.js";
+import { channelId, type DataFrame } from "../network/frames.js";
+import { RecordBatchEncoder } from "../network/record-batch-codec.js";
+import { createChannelSelector, RecordWriter, type PartitionerFunctions } from "../network/record-writer.js";
+import { ResultSubpartition, type OutputCounters } from "../network/result-subpartition.js";
+import { createOutput, type RecordTarget } from "../operators/output.js";
+import { operatorFactory } from "../operators/operator-registry.js";
+import type { ProcessingTimeService, StreamOperator } from "../operators/stream-operator.js";
+import { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { TaskDeploymentDescriptor } from "./deployment.js";
+
+export interface BoundFunctions {
+  nodes: Map<number, Record<string, unknown>>;
+  edges: Map<number, Record<string, unknown>>;
+}
+
+export interface ChainEnvironment {
+  tdd: TaskDeploymentDescriptor;
+  vertex: JobVertex;
+  fns: BoundFunctions;
+  endpoint: DataEndpoint;
+  runtimeContext: RuntimeContext;
+  processingTime: ProcessingTimeService;
+  outputCounters: OutputCounters;
+  collect: (values: unknown[]) => void;
+}
+
+export class OperatorChain {
+  /** Operators in topological order; the head first. */
+  readonly operators: StreamOperator[] = [];
+  readonly writers: RecordWriter[] = [];
+  readonly head: StreamOperator | undefined;
+
+  constructor(env: ChainEnvironment, private readonly createSourceHead?: (d: OperatorDescriptor) => StreamOperator) {
+    const { tdd, vertex } = env;
+    const graph = tdd.jobGraph;
+    const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
+    const inEdges = graph.edges.filter((e) => e.target === vertex.id);
+    const settings = graph.settings as Record<string, unknown>;
+    const encoder = new RecordBatchEncoder();
+    const flushEveryRecord = settings.bufferTimeoutMs === 0;
+
+    const writerByEdge = new Map<number, RecordWriter>();
+    const createWriter = (edge: JobEdge): RecordWriter => {
+      const target = graph.vertices.find((v) => v.id === edge.target)!;
+      const consumers = consumersOf(edge.partitioner, tdd.subtaskIndex, vertex.parallelism, target.parallelism);
+      const subpartitions = consumers.map((consumer) => {
+        const ch = channelId(tdd.attempt, edge.id, tdd.subtaskIndex, consumer);
+        const to = tdd.locations[target.id]![consumer]!;
+        const sub = new ResultSubpartition(ch, { send: (f: DataFrame) => env.endpoint.send(to, f) }, encoder, env.outputCounters, flushEveryRecord);
+        env.endpoint.registerProducer(ch, (f) => {
+          if (f.t === "credit") sub.addCredits(f.credits);
+        });
+        return sub;
+      });
+      const selector = createChannelSelector(
+        edge.partitioner,
+        subpartitions.length,
+        tdd.subtaskIndex,
+        target.maxParallelism,
+        (env.fns.edges.get(edge.id) ?? {}) as PartitionerFunctions,
+      );
+      const w = new RecordWriter(edge.id, subpartitions, selector);
+      this.writers.push(w);
+      return w;
+    };
+
+    const keyRange = keyGroupRange(vertex.maxParallelism, vertex.parallelism, tdd.subtaskIndex);
+    const built = new Map<number, StreamOperator>();
+    vertex.operators.forEach((d, index) => {
+      const isHead = index === 0;
+      const keySelectors: Array<KeySelector<unknown, Key> | undefined> = [];
+      if (isHead) {
+        for (const e of inEdges) {
+          if (e.partitioner.type === "hash") keySelectors[e.inputIndex] = env.fns.edges.get(e.id)?.key as KeySelector<unknown, Key>;
+        }
+      }
+      const keyed = keySelectors.some((k) => k !== undefined);
+      const op =
+        isHead && vertex.isSource && this.createSourceHead
+          ? this.createSourceHead(d)
+          : operatorFactory(d.kind)({
+              descriptor: d,
+              fns: env.fns.nodes.get(d.nodeId) ?? {},
+              keySelectors,
+              runtimeContext: { ...env.runtimeContext, taskName: d.name },
+              keyedState: keyed ? new HeapKeyedStateBackend(vertex.maxParallelism, keyRange.start, keyRange.end) : undefined,
+              processingTime: env.processingTime,
+              settings,
+              collect: env.collect,
+            });
+      built.set(d.nodeId, op);
+      this.operators.push(op);
+    });
+
+    // Wire outputs from the tail back, so every target exists when its predecessor is wired.
+    for (const d of [...vertex.operators].reverse()) {
+      const main: RecordTarget[] = [];
+      const sides = new Map<string, RecordTarget[]>();
+      const add = (sideOutput: string | undefined, t: RecordTarget): void => {
+        if (sideOutput === undefined) main.push(t);
+        else sides.set(sideOutput, [...(sides.get(sideOutput) ?? []), t]);
+      };
+      for (const c of d.chainedOutputs) add(c.sideOutput, chainedTarget(built.get(c.nodeId)!));
+      for (const n of d.networkOutputs) {
+        const edge = edgeById.get(n.edgeId)!;
+        let w = writerByEdge.get(edge.id);
+        if (!w) writerByEdge.set(edge.id, (w = createWriter(edge)));
+        add(n.sideOutput, networkTarget(w));
+      }
+      built.get(d.nodeId)!.setOutput(createOutput(main, sides));
+    }
+    this.head = this.operators[0];
+  }
+
+  get isBlocked(): boolean {
+    for (const w of this.writers) if (w.isBlocked) return true;
+    return false;
+  }
+
+  /** Resolves when no writer waits for credit any more. */
+  whenUnblocked(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        const blocked = this.writers.flatMap((w) => w.subpartitions).find((s) => s.isBlocked);
+        if (!blocked) resolve();
+        else blocked.whenUnblocked(check);
+      };
+      check();
+    });
+  }
+
+  flushAll(): void {
+    for (const w of this.writers) w.flushAll();
+  }
+
+  backlogBuffers(): number {
+    let n = 0;
+    for (const w of this.writers) for (const s of w.subpartitions) n += s.backlogBuffers;
+    return n;
+  }
+}
+
+function chainedTarget(op: StreamOperator): RecordTarget {
+  return {
+    collect: (v, ts) => op.processElement(v, ts, 0),
+    emitWatermark: (w) => op.processWatermark(w, 0),
+    emitStreamStatus: (idle) => op.processStreamStatus(idle),
+  };
+}
+
+function networkTarget(w: RecordWriter): RecordTarget {
+  return {
+    collect: (v, ts) => w.emit(v, ts),
+    emitWatermark: (timestamp) => w.broadcastEvent({ kind: "watermark", timestamp }),
+    emitStreamStatus: (idle) => w.broadcastEvent({ kind: "stream-status", idle }),
+  };
+}

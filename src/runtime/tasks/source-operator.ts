@@ -1,0 +1,46 @@
+/**
+ * The head of a source vertex: receives what the reader emits, applies the source's watermark
+ * strategy and passes records down the chain.
+ */
+import type { ReaderOutput, Source, SourceReader } from "../../api/source.js";
+import type { WatermarkStrategy } from "../../api/watermark-strategy.js";
+import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
+import { StreamOperator } from "../operators/stream-operator.js";
+import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
+
+export class SourceOperator extends StreamOperator implements ReaderOutput<unknown> {
+  reader!: SourceReader<unknown>;
+  private emitter: WatermarkEmitter | undefined;
+  /** Records emitted by the reader (the task's numRecordsIn). */
+  emitted = 0;
+
+  override open(): void {
+    const source = this.ctx.fns.source as Source<unknown>;
+    const rc = this.ctx.runtimeContext;
+    this.reader = source.createReader({ subtaskIndex: rc.subtaskIndex, parallelism: rc.parallelism });
+    const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
+    const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
+    if (strategy) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
+  }
+
+  collect(value: unknown, timestamp?: number): void {
+    this.emitted++;
+    const ts = timestamp ?? NO_TIMESTAMP;
+    this.output.collect(value, this.emitter ? this.emitter.onRecord(value, ts) : ts);
+  }
+
+  processElement(): void {
+    throw new Error("a source has no input");
+  }
+
+  /** End of input: event time is complete. */
+  emitFinalWatermark(): void {
+    this.emitter?.close();
+    this.processWatermark(Number.POSITIVE_INFINITY, 0);
+  }
+
+  override async close(): Promise<void> {
+    this.emitter?.close();
+    await this.reader?.close?.();
+  }
+}

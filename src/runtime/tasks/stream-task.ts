@@ -1,0 +1,305 @@
+/**
+ * One parallel subtask of a vertex, running in a slot's worker thread. It opens the operator
+ * chain, then either polls the source reader (source vertices) or processes what its input gate
+ * receives, and finishes when its input ends: final watermark, finish(), flush, end-of-partition
+ * to every consumer, close.
+ *
+ * Processing is synchronous per buffer (a chain is a pipeline of calls); the task yields to the
+ * event loop between buffers so that credits, timers and control messages get through.
+ */
+import type { RuntimeContext } from "../../api/runtime-context.js";
+import type { JobVertex } from "../../graph/job-graph.js";
+import { producersOf } from "../network/channel-topology.js";
+import type { DataEndpoint } from "../network/data-endpoint.js";
+import { channelId } from "../network/frames.js";
+import { InputGate, type QueuedFrame } from "../network/input-gate.js";
+import { RecordBatchDecoder } from "../network/record-batch-codec.js";
+import type { OutputCounters } from "../network/result-subpartition.js";
+import { type BoundFunctions, OperatorChain } from "./operator-chain.js";
+import type { ExecutionState, SerializedError, TaskDeploymentDescriptor, TaskMetrics } from "./deployment.js";
+import { serializeError } from "./deployment.js";
+import { TaskProcessingTimeService } from "./processing-time-service.js";
+import { SourceOperator } from "./source-operator.js";
+import { TimeAccounting } from "./time-accounting.js";
+
+export interface TaskCallbacks {
+  onStateChange(state: ExecutionState, error?: SerializedError): void;
+  collect(values: unknown[]): void;
+}
+
+const SOURCE_POLLS_PER_ROUND = 512;
+const YIELD_EVERY_MS = 4;
+const DEFAULT_BUFFER_TIMEOUT_MS = 100;
+const DEFAULT_BUFFERS_PER_CHANNEL = 4;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class StreamTask {
+  private readonly vertex: JobVertex;
+  private readonly chain: OperatorChain;
+  private readonly gate: InputGate | undefined;
+  private readonly time: TaskProcessingTimeService;
+  private readonly accounting = new TimeAccounting();
+  private readonly outputCounters: OutputCounters = { records: 0, bytes: 0, buffers: 0 };
+  private readonly decoder = new RecordBatchDecoder();
+  private state: ExecutionState = "DEPLOYING";
+  private recordsIn = 0;
+  private bytesIn = 0;
+  private draining = false;
+  private blocked = false;
+  private finishing = false;
+  private settle!: (outcome: "finished" | "canceled" | Error) => void;
+  private readonly done = new Promise<"finished" | "canceled" | Error>((resolve) => (this.settle = resolve));
+  private wakeSource: (() => void) | undefined;
+
+  constructor(
+    readonly tdd: TaskDeploymentDescriptor,
+    fns: BoundFunctions,
+    private readonly endpoint: DataEndpoint,
+    private readonly callbacks: TaskCallbacks,
+  ) {
+    const vertex = tdd.jobGraph.vertices.find((v) => v.id === tdd.vertexId);
+    if (!vertex) throw new Error(`vertex ${tdd.vertexId} is not in the job graph`);
+    this.vertex = vertex;
+    this.time = new TaskProcessingTimeService((e) => this.fail(e));
+    const runtimeContext: RuntimeContext = {
+      jobId: tdd.jobId,
+      taskName: vertex.name,
+      subtaskIndex: tdd.subtaskIndex,
+      parallelism: vertex.parallelism,
+      maxParallelism: vertex.maxParallelism,
+      attemptNumber: tdd.attempt,
+    };
+    this.chain = new OperatorChain(
+      {
+        tdd,
+        vertex,
+        fns,
+        endpoint,
+        runtimeContext,
+        processingTime: this.time,
+        outputCounters: this.outputCounters,
+        collect: (values) => callbacks.collect(values),
+      },
+      (d) =>
+        new SourceOperator({
+          descriptor: d,
+          fns: fns.nodes.get(d.nodeId) ?? {},
+          keySelectors: [],
+          runtimeContext: { ...runtimeContext, taskName: d.name },
+          keyedState: undefined,
+          processingTime: this.time,
+          settings: tdd.jobGraph.settings as Record<string, unknown>,
+          collect: () => {},
+        }),
+    );
+    if (!vertex.isSource) {
+      const settings = tdd.jobGraph.settings as Record<string, unknown>;
+      const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);
+      const numInputs = vertex.operators[0]!.inputs === 2 ? 2 : 1;
+      this.gate = new InputGate(endpoint, numInputs, perChannel, () => this.scheduleDrain());
+      for (const e of tdd.jobGraph.edges.filter((x) => x.target === vertex.id)) {
+        const upstream = tdd.jobGraph.vertices.find((v) => v.id === e.source)!;
+        for (const p of producersOf(e.partitioner, tdd.subtaskIndex, upstream.parallelism, vertex.parallelism)) {
+          this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, tdd.locations[upstream.id]![p]!);
+        }
+      }
+    }
+  }
+
+  get executionState(): ExecutionState {
+    return this.state;
+  }
+
+  /** Runs the task to its end; never rejects (failures are reported as state FAILED). */
+  async run(): Promise<void> {
+    try {
+      this.transition("INITIALIZING");
+      // Open from the tail to the head, so an operator never emits into an unopened successor.
+      for (const op of [...this.chain.operators].reverse()) await op.open();
+      this.startBufferTimeout();
+      this.transition("RUNNING");
+      if (this.vertex.isSource) void this.runSourceLoop();
+      else {
+        this.gate!.grantInitialCredits();
+        this.scheduleDrain();
+      }
+      const outcome = await this.done;
+      if (outcome instanceof Error) throw outcome;
+      if (outcome === "canceled") {
+        await this.closeQuietly();
+        this.transition("CANCELED");
+        return;
+      }
+      await this.closeOperators();
+      this.transition("FINISHED");
+    } catch (e) {
+      await this.closeQuietly();
+      this.transition("FAILED", serializeError(e));
+    }
+  }
+
+  cancel(): void {
+    if (this.state === "FINISHED" || this.state === "FAILED" || this.state === "CANCELED") return;
+    this.transition("CANCELING");
+    this.settle("canceled");
+    this.wakeSource?.();
+  }
+
+  private fail(e: unknown): void {
+    this.settle(e instanceof Error ? e : new Error(String(e)));
+    this.wakeSource?.();
+  }
+
+  private get running(): boolean {
+    return this.state === "RUNNING";
+  }
+
+  private transition(state: ExecutionState, error?: SerializedError): void {
+    this.state = state;
+    this.callbacks.onStateChange(state, error);
+  }
+
+  private startBufferTimeout(): void {
+    const timeout = Number((this.tdd.jobGraph.settings as Record<string, unknown>).bufferTimeoutMs ?? DEFAULT_BUFFER_TIMEOUT_MS);
+    if (timeout > 0) this.time.scheduleAtFixedRate(timeout, () => this.chain.flushAll());
+  }
+
+  // ---- source vertices -------------------------------------------------------------------------
+
+  private async runSourceLoop(): Promise<void> {
+    const head = this.chain.head as SourceOperator;
+    const reader = head.reader;
+    try {
+      let lastYield = performance.now();
+      for (;;) {
+        if (!this.running) return;
+        this.accounting.switchTo("busy");
+        let status = reader.pollNext(head);
+        for (let i = 1; i < SOURCE_POLLS_PER_ROUND && status === "more"; i++) status = reader.pollNext(head);
+        if (status === "end-of-input") break;
+        if (this.chain.isBlocked) {
+          this.accounting.switchTo("backpressured");
+          await this.waitUnlessStopped(this.chain.whenUnblocked());
+          lastYield = performance.now();
+        } else if (status === "nothing-available") {
+          this.accounting.switchTo("idle");
+          await this.waitUnlessStopped(reader.isAvailable());
+          lastYield = performance.now();
+        } else if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
+      }
+      if (!this.running) return;
+      head.emitFinalWatermark();
+      await this.finishTask();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private waitUnlessStopped(p: Promise<void>): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.wakeSource = resolve;
+      p.then(resolve, reject);
+    }).finally(() => (this.wakeSource = undefined));
+  }
+
+  // ---- tasks with inputs -----------------------------------------------------------------------
+
+  private scheduleDrain(): void {
+    if (!this.draining && !this.blocked && this.running) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      const gate = this.gate!;
+      let item: QueuedFrame | undefined;
+      while (this.running && !this.blocked && !this.finishing && (item = gate.next())) {
+        this.accounting.switchTo("busy");
+        await this.processFrame(item);
+        if (this.chain.isBlocked) {
+          this.blocked = true;
+          this.accounting.switchTo("backpressured");
+          void this.chain.whenUnblocked().then(() => {
+            this.blocked = false;
+            this.scheduleDrain();
+          });
+        }
+      }
+      if (!this.blocked) this.accounting.switchTo("idle");
+      if (this.running && !this.finishing && gate.allEnded) {
+        this.finishing = true;
+        await this.finishTask();
+      }
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async processFrame({ channel, frame }: QueuedFrame): Promise<void> {
+    const head = this.chain.head!;
+    if (frame.t === "buffer") {
+      const { values, timestamps } = this.decoder.decode(frame.data);
+      this.recordsIn += values.length;
+      this.bytesIn += frame.data.byteLength;
+      const input = channel.inputIndex;
+      if (timestamps) for (let i = 0; i < values.length; i++) head.processElement(values[i], timestamps[i]!, input);
+      else for (let i = 0; i < values.length; i++) head.processElement(values[i], Number.NEGATIVE_INFINITY, input);
+      this.gate!.returnCredit(channel);
+      return;
+    }
+    if (frame.t !== "event") return;
+    const change = this.gate!.applyEvent(channel, frame.event);
+    if (change.idle !== undefined) head.processStreamStatus(change.idle);
+    if (change.watermark !== undefined) head.processWatermark(change.watermark, channel.inputIndex);
+    if (frame.event.kind === "end-of-partition" && this.gate!.inputEnded(channel.inputIndex)) {
+      await head.endInput(channel.inputIndex);
+    }
+  }
+
+  // ---- end of input ----------------------------------------------------------------------------
+
+  private async finishTask(): Promise<void> {
+    for (const op of this.chain.operators) await op.finish();
+    this.chain.flushAll();
+    for (const w of this.chain.writers) w.broadcastEvent({ kind: "end-of-partition" });
+    // Everything must have left before the task reports FINISHED and its worker may go away.
+    await this.chain.whenUnblocked();
+    this.settle("finished");
+  }
+
+  private async closeOperators(): Promise<void> {
+    this.time.stop();
+    for (const op of this.chain.operators) await op.close();
+    this.gate?.close();
+  }
+
+  private async closeQuietly(): Promise<void> {
+    try {
+      await this.closeOperators();
+    } catch {
+      // The task is already failing or cancelled; the first error is the one reported.
+    }
+  }
+
+  metrics(): TaskMetrics {
+    const t = this.accounting.perSecond();
+    const head = this.chain.head;
+    return {
+      numRecordsIn: head instanceof SourceOperator ? head.emitted : this.recordsIn,
+      numRecordsOut: this.outputCounters.records,
+      numBytesIn: this.bytesIn,
+      numBytesOut: this.outputCounters.bytes,
+      busyTimeMsPerSecond: t.busy,
+      backPressuredTimeMsPerSecond: t.backpressured,
+      idleTimeMsPerSecond: t.idle,
+      inFlightBuffers: this.chain.backlogBuffers() + (this.gate?.queuedBuffers ?? 0),
+      currentInputWatermark: this.gate?.currentWatermark() ?? null,
+    };
+  }
+}

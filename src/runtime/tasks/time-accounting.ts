@@ -1,0 +1,39 @@
+/**
+ * Busy / backpressured / idle time of a task, as milliseconds per second over the last full
+ * second (Flink's busyTimeMsPerSecond, backPressuredTimeMsPerSecond, idleTimeMsPerSecond).
+ */
+export type TaskActivity = "busy" | "backpressured" | "idle";
+
+export class TimeAccounting {
+  private activity: TaskActivity = "idle";
+  private since = performance.now();
+  private windowStart = this.since;
+  private current = { busy: 0, backpressured: 0, idle: 0 };
+  private last = { busy: 0, backpressured: 0, idle: 1000 };
+
+  switchTo(activity: TaskActivity): void {
+    if (activity === this.activity) return;
+    this.account(performance.now());
+    this.activity = activity;
+  }
+
+  private account(now: number): void {
+    // Close finished one-second windows, splitting the current stretch at window boundaries.
+    while (now - this.windowStart >= 1000) {
+      const end = this.windowStart + 1000;
+      this.current[this.activity] += end - this.since;
+      this.last = this.current;
+      this.current = { busy: 0, backpressured: 0, idle: 0 };
+      this.windowStart = end;
+      this.since = end;
+    }
+    this.current[this.activity] += now - this.since;
+    this.since = now;
+  }
+
+  perSecond(): { busy: number; backpressured: number; idle: number } {
+    this.account(performance.now());
+    const r = (x: number): number => Math.round(x);
+    return { busy: r(this.last.busy), backpressured: r(this.last.backpressured), idle: r(this.last.idle) };
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The entry point of a slot's worker thread (DESIGN.md principle 4): runs the tasks deployed into
+ * the slot, owns the worker's end of the data plane, and reports task states and metrics to the
+ * TaskExecutor. A task that never returns blocks only this thread; the TaskExecutor can terminate it.
+ */
+import { parentPort } from "node:worker_threads";
+import { bindJob } from "../job-module.js";
+import { DataEndpoint } from "../network/data-endpoint.js";
+import type { BoundFunctions } from "../tasks/operator-chain.js";
+import { serializeError, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
+import { StreamTask } from "../tasks/stream-task.js";
+import type { FromWorker, ToWorker } from "./worker-protocol.js";
+
+const port = parentPort;
+if (!port) throw new Error("worker-main must run in a worker thread");
+
+let endpoint: DataEndpoint | undefined;
+const tasks = new Map<string, StreamTask>();
+/** Evaluating the definition once per job attempt is enough for all tasks of the slot. */
+const bindings = new Map<string, Promise<BoundFunctions>>();
+
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+
+port.on("message", (m: ToWorker) => {
+  switch (m.type) {
+    case "init":
+      endpoint = new DataEndpoint(m.self, (to, frame) => post({ type: "data", to, frame }, frame.t === "buffer" ? [frame.data] : []));
+      if (m.metricsIntervalMs > 0) setInterval(reportMetrics, m.metricsIntervalMs).unref();
+      break;
+    case "peer":
+      endpoint!.addPeer(m.key, m.port);
+      break;
+    case "deploy":
+      void deploy(m.tdd);
+      break;
+    case "cancel":
+      tasks.get(m.executionId)?.cancel();
+      break;
+    case "data":
+      endpoint!.deliver(m.frame);
+      break;
+  }
+});
+
+function bindingFor(tdd: TaskDeploymentDescriptor): Promise<BoundFunctions> {
+  const key = `${tdd.jobId}/${tdd.attempt}/${tdd.bundle.hash}`;
+  let b = bindings.get(key);
+  if (!b) bindings.set(key, (b = bindJob(tdd.bundle.path, tdd.definition, tdd.jobGraph)));
+  return b;
+}
+
+async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
+  const executionId = tdd.executionId;
+  const state = (s: FromWorker & { type: "task-state" }): void => post(s);
+  try {
+    endpoint!.dropPendingExcept(tdd.attempt);
+    const fns = await bindingFor(tdd);
+    const task = new StreamTask(tdd, fns, endpoint!, {
+      onStateChange: (st, error) => state({ type: "task-state", executionId, state: st, error }),
+      collect: (values) => post({ type: "collect", executionId, values }),
+    });
+    tasks.set(executionId, task);
+    await task.run();
+  } catch (e) {
+    state({ type: "task-state", executionId, state: "FAILED", error: serializeError(e) });
+  } finally {
+    const t = tasks.get(executionId);
+    tasks.delete(executionId);
+    if (t) reportMetricsOf(executionId, t);
+  }
+}
+
+function reportMetricsOf(executionId: string, task: StreamTask): void {
+  post({ type: "metrics", metrics: { [executionId]: task.metrics() } });
+}
+
+function reportMetrics(): void {
+  if (tasks.size === 0) return;
+  const metrics: Record<string, ReturnType<StreamTask["metrics"]>> = {};
+  for (const [id, t] of tasks) metrics[id] = t.metrics();
+  post({ type: "metrics", metrics });
+}
+
+process.on("unhandledRejection", (e) => {
+  // A user promise nobody awaited: fail every task of this worker rather than dying silently.
+  for (const [executionId] of tasks) post({ type: "task-state", executionId, state: "FAILED", error: serializeError(e) });
+});

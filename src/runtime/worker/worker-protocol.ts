@@ -1,0 +1,17 @@
+/** Typed messages between a TaskExecutor's main thread and its slot workers. */
+import type { MessagePort } from "node:worker_threads";
+import type { DataFrame, WorkerKey } from "../network/frames.js";
+import type { ExecutionState, SerializedError, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
+
+export type ToWorker =
+  | { type: "init"; self: WorkerKey; metricsIntervalMs: number }
+  | { type: "peer"; key: WorkerKey; port: MessagePort }
+  | { type: "deploy"; tdd: TaskDeploymentDescriptor }
+  | { type: "cancel"; executionId: string }
+  | { type: "data"; frame: DataFrame };
+
+export type FromWorker =
+  | { type: "task-state"; executionId: string; state: ExecutionState; error?: SerializedError }
+  | { type: "collect"; executionId: string; values: unknown[] }
+  | { type: "metrics"; metrics: Record<string, TaskMetrics> }
+  | { type: "data"; to: WorkerKey; frame: DataFrame };

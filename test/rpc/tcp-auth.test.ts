@@ -1,0 +1,135 @@
+/** The shared-secret handshake: the right secret gets in, anything else is refused before any call. */
+import assert from "node:assert/strict";
+import { once } from "node:events";
+import { createServer, connect, type AddressInfo, type Server, type Socket } from "node:net";
+import { test } from "node:test";
+import {
+  RpcAuthenticationError,
+  RpcConnectionError,
+  TcpRpcService,
+  connectWithRetry,
+  parseTcpAddress,
+} from "../../src/cluster/rpc/index.js";
+import { PROTOCOL_VERSION, createPackr } from "../../src/cluster/rpc/tcp/frame-codec.js";
+import { Calculator, RecordingLogger } from "./helpers.js";
+
+const SECRET = "correct horse battery staple";
+
+async function servedWithSecret(secret: string | undefined): Promise<{ server: TcpRpcService; impl: Calculator; logger: RecordingLogger }> {
+  const logger = new RecordingLogger();
+  const server = await TcpRpcService.start({ secret, logger });
+  const impl = new Calculator();
+  server.serve("calc", impl);
+  return { server, impl, logger };
+}
+
+/** A TCP relay that records every byte in both directions, to look at what crosses the wire. */
+async function recordingProxy(target: string): Promise<{ address: string; bytes: () => Buffer; close(): Promise<void> }> {
+  const { host, port } = parseTcpAddress(target);
+  const seen: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const proxy: Server = createServer((inbound) => {
+    const outbound = connect({ host, port });
+    sockets.add(inbound).add(outbound);
+    inbound.on("data", (chunk: Buffer) => (seen.push(chunk), outbound.write(chunk)));
+    outbound.on("data", (chunk: Buffer) => (seen.push(chunk), inbound.write(chunk)));
+    inbound.on("close", () => outbound.destroy());
+    outbound.on("close", () => inbound.destroy());
+    inbound.on("error", () => {});
+    outbound.on("error", () => {});
+  });
+  proxy.listen(0, "127.0.0.1");
+  await once(proxy, "listening");
+  return {
+    address: `tcp://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    bytes: () => Buffer.concat(seen),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(() => resolve());
+      }),
+  };
+}
+
+test("peers with the same secret authenticate and call; the secret never crosses the wire", async () => {
+  const { server, impl } = await servedWithSecret(SECRET);
+  const client = await TcpRpcService.start({ secret: SECRET });
+  const proxy = await recordingProxy(server.address);
+  const gw = await client.connect<Calculator>(proxy.address, "calc");
+  assert.equal(await gw.gateway.add(20, 22), 42);
+  assert.equal(impl.invocations, 1);
+  assert.ok(proxy.bytes().length > 0);
+  assert.equal(proxy.bytes().indexOf(Buffer.from(SECRET)), -1, "the secret was sent in the clear");
+  await client.stop();
+  await proxy.close();
+  await server.stop();
+});
+
+test("a client with the wrong secret is refused and reaches no endpoint", async () => {
+  const { server, impl } = await servedWithSecret(SECRET);
+  const client = await TcpRpcService.start({ secret: "wrong secret" });
+  await assert.rejects(client.connect(server.address, "calc"), (error: unknown) => {
+    assert.ok(error instanceof RpcAuthenticationError);
+    assert.ok(error instanceof RpcConnectionError, "an authentication error is a connection error");
+    assert.match(error.message, /authentication failed/);
+    return true;
+  });
+  assert.equal(impl.invocations, 0);
+  assert.equal(client.stats.outboundConnections, 0);
+  await client.stop();
+  await server.stop();
+});
+
+test("a client without a secret is refused by a server that has one", async () => {
+  const { server, impl, logger } = await servedWithSecret(SECRET);
+  const client = await TcpRpcService.start();
+  await assert.rejects(client.connect(server.address, "calc"), /authentication failed: .*requires a shared secret/);
+  assert.equal(impl.invocations, 0);
+  assert.ok(logger.lines.some((line) => /refused connection .*authentication failed/.test(line)));
+  await client.stop();
+  await server.stop();
+});
+
+test("a client with a secret refuses a server without one", async () => {
+  const { server, impl } = await servedWithSecret(undefined);
+  const client = await TcpRpcService.start({ secret: SECRET });
+  await assert.rejects(client.connect(server.address, "calc"), /authentication failed: .*has no secret/);
+  assert.equal(impl.invocations, 0);
+  await client.stop();
+  await server.stop();
+});
+
+test("a raw call frame sent without the handshake reaches no endpoint", async () => {
+  const { server, impl, logger } = await servedWithSecret(SECRET);
+  const { host, port } = parseTcpAddress(server.address);
+  const socket = connect({ host, port });
+  socket.on("error", () => {});
+  socket.resume();
+  const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  const body = createPackr().pack({ t: "call", id: 1, ep: "calc", m: "add", a: [1, 2] });
+  const header = Buffer.alloc(5);
+  header.writeUInt32BE(body.length + 1, 0);
+  header.writeUInt8(PROTOCOL_VERSION, 4);
+  socket.write(Buffer.concat([header, body]));
+  await closed;
+  assert.equal(impl.invocations, 0);
+  assert.equal(logger.lines.length, 1);
+  await server.stop();
+});
+
+test("connectWithRetry does not retry a failed authentication", async () => {
+  const { server } = await servedWithSecret(SECRET);
+  const client = await TcpRpcService.start({ secret: "wrong" });
+  let sleeps = 0;
+  await assert.rejects(
+    connectWithRetry(client, server.address, "calc", {}, { attempts: 5, sleep: async () => void sleeps++ }),
+    RpcAuthenticationError,
+  );
+  assert.equal(sleeps, 0);
+  await client.stop();
+  await server.stop();
+});
+
+test("an empty secret is rejected at start", async () => {
+  await assert.rejects(TcpRpcService.start({ secret: "" }), /empty RPC secret/);
+});
