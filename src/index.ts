@@ -17,3 +17,4 @@ export { TextFileSource } from "./connectors/text-file-source.js";
 export { SocketTextSource } from "./connectors/socket-text-source.js";
 export { PrintSink } from "./connectors/print-sink.js";
 export { TextFileSink } from "./connectors/text-file-sink.js";
+export { OperatorTestHarness, type EmittedElement, type HarnessOptions } from "./testing/operator-test-harness.js";

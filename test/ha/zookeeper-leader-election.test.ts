@@ -183,7 +183,8 @@ describe("ZooKeeper leader election", () => {
     await d1.join(p1.leaderElection(LeaderComponents.DISPATCHER));
     await r2.join(p2.leaderElection(LeaderComponents.jobMaster("abc123")));
     await waitFor(() => d1.isLeader && r2.isLeader, "both lead their own component");
-    assert.ok(await p1.client.exists(`/sluice/${clusterId}/leader/jobmaster-abc123/connection_info`));
+    const info = `/sluice/${clusterId}/leader/jobmaster-abc123/connection_info`;
+    await waitFor(async () => (await p1.client.exists(info)) !== null, "the JobMaster leader is published");
     assert.throws(() => p1.leaderElection("a/b"), RangeError);
     assert.throws(() => p1.leaderRetrieval(""), RangeError);
   });

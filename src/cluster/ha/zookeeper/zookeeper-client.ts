@@ -288,6 +288,9 @@ export class ZooKeeperClient {
   /** Ends the session (its ephemeral nodes are deleted by the server) and stops reconnecting. */
   async close(): Promise<void> {
     if (this.state === "CLOSED") return;
+    // Users still subscribed (e.g. an election whose owner never left it) must learn that the
+    // session and everything ephemeral in it is gone, as when it expires.
+    if (this.state !== "LATENT" && this.state !== "LOST") this.transition("LOST");
     this.state = "CLOSED";
     this.stopTimers();
     for (const waiter of [...this.connectedWaiters]) waiter();
@@ -432,7 +435,10 @@ export class ZooKeeperClient {
           reject(new ZooKeeperClosedError(`ZooKeeper ${operation} ${path}: client closed`));
           return;
         }
-        if (!this.isConnected() && !(await this.waitForConnection(deadline))) return; // the timer rejects
+        if (!this.isConnected() && !(await this.waitForConnection(deadline))) {
+          if (this.state === "CLOSED") void attempt(); // rejects as closed; otherwise the timer rejects
+          return;
+        }
         if (settled) return;
         const zk = this.zk;
         try {

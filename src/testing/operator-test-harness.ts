@@ -1,0 +1,128 @@
+/**
+ * Drives one operator without a cluster (Flink's OneInputStreamOperatorTestHarness and
+ * TwoInputStreamOperatorTestHarness in one): the test feeds records and watermarks, moves
+ * processing time, and reads everything the operator emitted, in order.
+ */
+import type { Key, KeySelector } from "../api/functions.js";
+import type { JsonObject } from "../graph/stream-graph.js";
+import { keyGroupRange } from "../graph/key-groups.js";
+import { NO_TIMESTAMP } from "../runtime/network/record-batch-codec.js";
+import { operatorFactory } from "../runtime/operators/operator-registry.js";
+import type { Output } from "../runtime/operators/output.js";
+import type { StreamOperator } from "../runtime/operators/stream-operator.js";
+import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend.js";
+import { ManualProcessingTimeService } from "./manual-processing-time.js";
+
+export type EmittedElement =
+  | { kind: "record"; value: unknown; timestamp: number | undefined }
+  | { kind: "side"; tag: string; value: unknown; timestamp: number | undefined }
+  | { kind: "watermark"; timestamp: number }
+  | { kind: "stream-status"; idle: boolean };
+
+export interface HarnessOptions {
+  /** The user functions, as the API records them (e.g. `{ fn }`, `{ sink }`, `{ watermarks }`). */
+  fns?: Record<string, unknown>;
+  config?: JsonObject;
+  /** Key selectors per input; makes the operator keyed. */
+  keySelectors?: Array<KeySelector<never, Key> | undefined>;
+  inputs?: 1 | 2;
+  parallelism?: number;
+  subtaskIndex?: number;
+  maxParallelism?: number;
+  settings?: Record<string, unknown>;
+  startTime?: number;
+}
+
+export class OperatorTestHarness {
+  readonly output: EmittedElement[] = [];
+  readonly collected: unknown[] = [];
+  readonly time: ManualProcessingTimeService;
+  readonly operator: StreamOperator;
+
+  constructor(kind: string, options: HarnessOptions = {}) {
+    this.time = new ManualProcessingTimeService(options.startTime ?? 0);
+    const parallelism = options.parallelism ?? 1;
+    const subtaskIndex = options.subtaskIndex ?? 0;
+    const maxParallelism = options.maxParallelism ?? 128;
+    const range = keyGroupRange(maxParallelism, parallelism, subtaskIndex);
+    const keySelectors = (options.keySelectors ?? []) as Array<KeySelector<unknown, Key> | undefined>;
+    this.operator = operatorFactory(kind)({
+      descriptor: {
+        nodeId: 1,
+        kind,
+        name: `${kind} under test`,
+        uid: "under-test",
+        inputs: options.inputs ?? 1,
+        config: options.config ?? {},
+        chainedOutputs: [],
+        networkOutputs: [],
+      },
+      fns: options.fns ?? {},
+      keySelectors,
+      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0 },
+      keyedState: keySelectors.some((k) => k) ? new HeapKeyedStateBackend(maxParallelism, range.start, range.end) : undefined,
+      processingTime: this.time,
+      settings: options.settings ?? {},
+      collect: (values) => this.collected.push(...values),
+    });
+    const ts = (t: number): number | undefined => (t === NO_TIMESTAMP ? undefined : t);
+    const out: Output = {
+      collect: (value, timestamp) => this.output.push({ kind: "record", value, timestamp: ts(timestamp) }),
+      collectSide: (tag, value, timestamp) => this.output.push({ kind: "side", tag, value, timestamp: ts(timestamp) }),
+      emitWatermark: (timestamp) => this.output.push({ kind: "watermark", timestamp }),
+      emitStreamStatus: (idle) => this.output.push({ kind: "stream-status", idle }),
+    };
+    this.operator.setOutput(out);
+  }
+
+  async open(): Promise<this> {
+    await this.operator.open();
+    return this;
+  }
+
+  processElement(value: unknown, timestamp?: number): void {
+    this.operator.processElement(value, timestamp ?? NO_TIMESTAMP, 0);
+  }
+
+  processElement2(value: unknown, timestamp?: number): void {
+    this.operator.processElement(value, timestamp ?? NO_TIMESTAMP, 1);
+  }
+
+  processWatermark(timestamp: number, input = 0): void {
+    this.operator.processWatermark(timestamp, input);
+  }
+
+  /** Moves processing time forward, firing due processing-time timers. */
+  setProcessingTime(timestamp: number): void {
+    this.time.advanceTo(timestamp);
+  }
+
+  async endInput(input = 0): Promise<void> {
+    await this.operator.endInput(input);
+  }
+
+  async finish(): Promise<void> {
+    await this.operator.finish();
+  }
+
+  async close(): Promise<void> {
+    await this.operator.close();
+  }
+
+  /** Values of the main output's records, in order. */
+  records(): unknown[] {
+    return this.output.filter((e) => e.kind === "record").map((e) => (e as { value: unknown }).value);
+  }
+
+  sideOutput(tag: string): unknown[] {
+    return this.output.filter((e) => e.kind === "side" && e.tag === tag).map((e) => (e as { value: unknown }).value);
+  }
+
+  watermarks(): number[] {
+    return this.output.filter((e) => e.kind === "watermark").map((e) => (e as { timestamp: number }).timestamp);
+  }
+
+  clearOutput(): void {
+    this.output.length = 0;
+  }
+}
