@@ -26,6 +26,8 @@ export interface RunOptions {
 
 export interface RunResult extends JobResult {
   jobGraph: JobGraph;
+  /** The records of executeAndCollect(), when the definition called it. */
+  records?: unknown[];
 }
 
 export class JobFailedError extends Error {
@@ -74,13 +76,14 @@ export async function runPrepared({ bundle, evaluated, inputs }: PreparedJob, op
     options.onSubmitted?.(jobId, client);
     const result = await client.result(jobId);
     const execution = evaluated.execution;
+    const records = execution ? (result.collected[execution.collectSinkId] ?? []) : undefined;
     if (execution) {
-      if (result.state === "FINISHED") execution.resolve(result.collected[execution.collectSinkId] ?? []);
+      if (result.state === "FINISHED") execution.resolve(records ?? []);
       else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
       // Let the definition finish what it does with the results (print them, check them).
       await evaluated.completion.catch(() => {});
     }
-    return { ...result, jobGraph };
+    return { ...result, jobGraph, records };
   } finally {
     await cluster?.close();
   }

@@ -43,7 +43,7 @@ export class RecordingContender implements LeaderContender {
     this.leaderSessionId = sessionId;
     this.events.push({ type: "grant", sessionId });
     // As a real component does: take up the duties, then publish the address.
-    void this.election?.confirmLeadership(sessionId, this.address);
+    this.election?.confirmLeadership(sessionId, this.address).catch((error: Error) => this.handleError(error));
   }
 
   revokeLeadership(): void {

@@ -131,7 +131,7 @@ describe("ZooKeeper leader election", () => {
     const observer = await process(clusterId);
     const listener = new RecordingListener();
     await listener.follow(observer.leaderRetrieval(LeaderComponents.RESOURCE_MANAGER));
-    assert.deepEqual(listener.seen, [null]);
+    assert.deepEqual([...listener.seen], [null]);
 
     const [p1, p2] = [await process(clusterId), await process(clusterId)];
     const [c1, c2] = [new RecordingContender("rm-1"), new RecordingContender("rm-2")];
@@ -144,7 +144,7 @@ describe("ZooKeeper leader election", () => {
     await e1.close();
     await waitFor(() => listener.current?.address === c2.address, "retrieval sees rm-2");
     assert.deepEqual(listener.current, { address: c2.address, sessionId: c2.leaderSessionId });
-    const nonNull = listener.seen.filter((l) => l !== null).map((l) => l.address);
+    const nonNull = listener.seen.flatMap((l) => (l ? [l.address] : []));
     assert.deepEqual(nonNull, [c1.address, c2.address]);
 
     // A retrieval started later gets the current leader straight away.

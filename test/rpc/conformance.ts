@@ -38,25 +38,25 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
     });
     afterEach(() => pair.cleanup());
 
-    test("calls a method and returns its result", async () => {
+    test("calls a method and returns its result", { timeout: 5_000 }, async () => {
       assert.equal(await remote.gateway.add(2, 3), 5);
       assert.equal(await remote.gateway.addLater(4, 5), 9);
       assert.equal(remote.connected, true);
     });
 
-    test("keeps Maps, Dates, nested values and undefined through the transport", async () => {
+    test("keeps Maps, Dates, nested values and undefined through the transport", { timeout: 5_000 }, async () => {
       const value = { when: new Date(0), tags: new Map([["k", [1, 2]]]), nothing: undefined, deep: { a: [{ b: "c" }] } };
       assert.deepEqual(await remote.gateway.echo(value), value);
     });
 
-    test("never runs the method inside the caller (no re-entrancy)", async () => {
+    test("never runs the method inside the caller (no re-entrancy)", { timeout: 5_000 }, async () => {
       const pending = remote.gateway.add(1, 1);
       assert.equal(impl.invocations, 0, "method ran synchronously inside the call");
       await pending;
       assert.equal(impl.invocations, 1);
     });
 
-    test("copies arguments and results instead of sharing them", async () => {
+    test("copies arguments and results instead of sharing them", { timeout: 5_000 }, async () => {
       const counter = { n: 1 };
       assert.deepEqual(await remote.gateway.bump(counter), { n: 2 });
       assert.equal(counter.n, 1, "the callee mutated the caller's object");
@@ -65,7 +65,7 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
       assert.deepEqual(impl.state.items, [1, 2, 3], "the caller's result aliases the callee's state");
     });
 
-    test("runs one caller's calls in the order they were made", async () => {
+    test("runs one caller's calls in the order they were made", { timeout: 5_000 }, async () => {
       const seen: number[] = [];
       pair.server.serve("order", { record: (n: number) => void seen.push(n) });
       const order = await pair.client.connect<{ record(n: number): void }>(pair.server.address, "order");
@@ -73,7 +73,7 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
       assert.deepEqual(seen, [1, 2, 3, 4, 5]);
     });
 
-    test("rejects with the remote error's class, name, message and a stack marked remote", async () => {
+    test("rejects with the remote error's class, name, message and a stack marked remote", { timeout: 5_000 }, async () => {
       const range = await remote.gateway.failWith("range", "out of range").catch((e: unknown) => e);
       assert.ok(range instanceof RangeError);
       assert.equal(range.message, "out of range");
@@ -100,7 +100,7 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
       assert.equal(await impatient.gateway.add(1, 2), 3, "a timeout does not break the gateway");
     });
 
-    test("enforces fencing tokens", async () => {
+    test("enforces fencing tokens", { timeout: 5_000 }, async () => {
       let leaderToken: string | undefined = "session-a";
       pair.server.serve("leader", new Calculator(), { fencingToken: () => leaderToken });
       const current = await pair.client.connect<Calculator>(pair.server.address, "leader", { fencingToken: "session-a" });
@@ -125,7 +125,7 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
       assert.equal(await tokenToUnfenced.gateway.add(2, 2), 4);
     });
 
-    test("reports unknown endpoints, methods and addresses clearly", async () => {
+    test("reports unknown endpoints, methods and addresses clearly", { timeout: 5_000 }, async () => {
       await assert.rejects(pair.client.connect(pair.server.address, "nope"), RpcEndpointNotFoundError);
       await assert.rejects(pair.client.connect(pair.deadAddress, "calc"), RpcConnectionError);
       const untyped = remote.gateway as unknown as Record<string, () => Promise<unknown>>;
@@ -141,17 +141,17 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
       }
     });
 
-    test("rejects an unserializable argument and keeps working", async () => {
+    test("rejects an unserializable argument and keeps working", { timeout: 5_000 }, async () => {
       await assert.rejects(remote.gateway.echo(Symbol("not data")), TypeError);
       assert.equal(await remote.gateway.add(1, 2), 3);
     });
 
-    test("a gateway is not mistaken for a promise", async () => {
+    test("a gateway is not mistaken for a promise", { timeout: 5_000 }, async () => {
       const awaited = await Promise.resolve(remote.gateway);
       assert.equal(await awaited.add(1, 1), 2);
     });
 
-    test("closing an endpoint answers its pending calls and refuses new ones", async () => {
+    test("closing an endpoint answers its pending calls and refuses new ones", { timeout: 5_000 }, async () => {
       const served = pair.server.serve("short-lived", new Calculator());
       const gw = await pair.client.connect<Calculator>(pair.server.address, "short-lived");
       const pending = gw.gateway.hang();
@@ -174,7 +174,7 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
       assert.ok((await nextDisconnect((listener) => remote.onDisconnect(listener))) instanceof RpcConnectionError);
     });
 
-    test("closing a gateway fails its own pending calls without firing onDisconnect", async () => {
+    test("closing a gateway fails its own pending calls without firing onDisconnect", { timeout: 5_000 }, async () => {
       const other = await pair.client.connect<Calculator>(pair.server.address, "calc");
       let fired = false;
       remote.onDisconnect(() => (fired = true));

@@ -18,7 +18,7 @@ rpcConformanceSuite("LocalRpcService", async () => {
   };
 });
 
-test("local addresses are unique and freed on stop", async () => {
+test("local addresses are unique and freed on stop", { timeout: 5_000 }, async () => {
   const a = new LocalRpcService({ id: "jobmanager" });
   assert.equal(a.address, "local://jobmanager");
   assert.throws(() => new LocalRpcService({ id: "jobmanager" }), /already running/);
@@ -27,7 +27,7 @@ test("local addresses are unique and freed on stop", async () => {
   await again.stop();
 });
 
-test("a service can call its own endpoints, still asynchronously", async () => {
+test("a service can call its own endpoints, still asynchronously", { timeout: 5_000 }, async () => {
   const service = new LocalRpcService();
   const impl = new Calculator();
   service.serve("calc", impl);
@@ -46,7 +46,7 @@ test("the default timeout comes from the service options", { timeout: 5_000 }, a
   await service.stop();
 });
 
-test("a stopped service refuses to serve or connect", async () => {
+test("a stopped service refuses to serve or connect", { timeout: 5_000 }, async () => {
   const service = new LocalRpcService();
   await service.stop();
   assert.throws(() => service.serve("calc", new Calculator()), RpcConnectionError);

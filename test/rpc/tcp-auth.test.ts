@@ -51,7 +51,7 @@ async function recordingProxy(target: string): Promise<{ address: string; bytes:
   };
 }
 
-test("peers with the same secret authenticate and call; the secret never crosses the wire", async () => {
+test("peers with the same secret authenticate and call; the secret never crosses the wire", { timeout: 5_000 }, async () => {
   const { server, impl } = await servedWithSecret(SECRET);
   const client = await TcpRpcService.start({ secret: SECRET });
   const proxy = await recordingProxy(server.address);
@@ -65,7 +65,7 @@ test("peers with the same secret authenticate and call; the secret never crosses
   await server.stop();
 });
 
-test("a client with the wrong secret is refused and reaches no endpoint", async () => {
+test("a client with the wrong secret is refused and reaches no endpoint", { timeout: 5_000 }, async () => {
   const { server, impl } = await servedWithSecret(SECRET);
   const client = await TcpRpcService.start({ secret: "wrong secret" });
   await assert.rejects(client.connect(server.address, "calc"), (error: unknown) => {
@@ -80,7 +80,7 @@ test("a client with the wrong secret is refused and reaches no endpoint", async 
   await server.stop();
 });
 
-test("a client without a secret is refused by a server that has one", async () => {
+test("a client without a secret is refused by a server that has one", { timeout: 5_000 }, async () => {
   const { server, impl, logger } = await servedWithSecret(SECRET);
   const client = await TcpRpcService.start();
   await assert.rejects(client.connect(server.address, "calc"), /authentication failed: .*requires a shared secret/);
@@ -90,7 +90,7 @@ test("a client without a secret is refused by a server that has one", async () =
   await server.stop();
 });
 
-test("a client with a secret refuses a server without one", async () => {
+test("a client with a secret refuses a server without one", { timeout: 5_000 }, async () => {
   const { server, impl } = await servedWithSecret(undefined);
   const client = await TcpRpcService.start({ secret: SECRET });
   await assert.rejects(client.connect(server.address, "calc"), /authentication failed: .*has no secret/);
@@ -99,7 +99,7 @@ test("a client with a secret refuses a server without one", async () => {
   await server.stop();
 });
 
-test("a raw call frame sent without the handshake reaches no endpoint", async () => {
+test("a raw call frame sent without the handshake reaches no endpoint", { timeout: 5_000 }, async () => {
   const { server, impl, logger } = await servedWithSecret(SECRET);
   const { host, port } = parseTcpAddress(server.address);
   const socket = connect({ host, port });
@@ -117,7 +117,7 @@ test("a raw call frame sent without the handshake reaches no endpoint", async ()
   await server.stop();
 });
 
-test("connectWithRetry does not retry a failed authentication", async () => {
+test("connectWithRetry does not retry a failed authentication", { timeout: 5_000 }, async () => {
   const { server } = await servedWithSecret(SECRET);
   const client = await TcpRpcService.start({ secret: "wrong" });
   let sleeps = 0;
@@ -130,6 +130,6 @@ test("connectWithRetry does not retry a failed authentication", async () => {
   await server.stop();
 });
 
-test("an empty secret is rejected at start", async () => {
+test("an empty secret is rejected at start", { timeout: 5_000 }, async () => {
   await assert.rejects(TcpRpcService.start({ secret: "" }), /empty RPC secret/);
 });

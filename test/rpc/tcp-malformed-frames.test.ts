@@ -62,42 +62,42 @@ async function assertOneNewLogLine(action: () => Promise<void>, pattern: RegExp)
   assert.equal(good.connected, true);
 }
 
-test("random bytes", async () => {
+test("random bytes", { timeout: 5_000 }, async () => {
   await assertOneNewLogLine(() => sendAndAwaitClose([randomBytes(256)]), /closing connection/);
 });
 
-test("an oversized length prefix is refused before any body arrives", async () => {
+test("an oversized length prefix is refused before any body arrives", { timeout: 5_000 }, async () => {
   const header = Buffer.alloc(5);
   header.writeUInt32BE(0xfffffff0, 0);
   header.writeUInt8(PROTOCOL_VERSION, 4);
   await assertOneNewLogLine(() => sendAndAwaitClose([header]), /exceeds the maximum frame size/);
 });
 
-test("a wrong protocol version", async () => {
+test("a wrong protocol version", { timeout: 5_000 }, async () => {
   const body = createPackr().pack({ t: "hello", nonce: null });
   await assertOneNewLogLine(() => sendAndAwaitClose([frame(PROTOCOL_VERSION + 7, body)]), /unsupported protocol version 8/);
 });
 
-test("a body that does not decode", async () => {
+test("a body that does not decode", { timeout: 5_000 }, async () => {
   const truncated = createPackr().pack({ t: "hello", nonce: null }).subarray(0, 4);
   await assertOneNewLogLine(() => sendAndAwaitClose([frame(PROTOCOL_VERSION, truncated)]), /undecodable frame/);
 });
 
-test("a decodable value that is not a protocol message", async () => {
+test("a decodable value that is not a protocol message", { timeout: 5_000 }, async () => {
   await assertOneNewLogLine(
     () => sendAndAwaitClose([frame(PROTOCOL_VERSION, createPackr().pack([1, 2, 3]))]),
     /not a protocol message/,
   );
 });
 
-test("a call before the handshake", async () => {
+test("a call before the handshake", { timeout: 5_000 }, async () => {
   const call = createPackr().pack({ t: "call", id: 1, ep: "calc", m: "add", a: [1, 2] });
   const invocations = impl.invocations;
   await assertOneNewLogLine(() => sendAndAwaitClose([frame(PROTOCOL_VERSION, call)]), /expected hello or auth/);
   assert.equal(impl.invocations, invocations + 1, "only the good client's call reached the endpoint");
 });
 
-test("garbage after a completed handshake", async () => {
+test("garbage after a completed handshake", { timeout: 5_000 }, async () => {
   const packr = createPackr();
   const handshake = async (socket: Socket): Promise<void> => {
     const answered = once(socket, "data"); // the server's hello: the connection is ready
@@ -110,7 +110,7 @@ test("garbage after a completed handshake", async () => {
   await assertOneNewLogLine(() => sendAndAwaitClose([garbage], handshake), /exceeds the maximum frame size/);
 });
 
-test("a bad frame split across many small writes is still caught", async () => {
+test("a bad frame split across many small writes is still caught", { timeout: 5_000 }, async () => {
   const body = createPackr().pack({ t: "hello", nonce: null });
   const bytes = frame(PROTOCOL_VERSION + 1, body);
   const pieces = [...bytes].map((byte) => Buffer.from([byte]));

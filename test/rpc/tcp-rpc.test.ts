@@ -35,7 +35,7 @@ rpcConformanceSuite("TcpRpcService", async () => {
   };
 });
 
-test("all gateways to one peer share one connection, closed with the last gateway", async () => {
+test("all gateways to one peer share one connection, closed with the last gateway", { timeout: 5_000 }, async () => {
   const server = await TcpRpcService.start();
   const client = await TcpRpcService.start();
   server.serve("a", new Calculator());
@@ -61,7 +61,7 @@ test("all gateways to one peer share one connection, closed with the last gatewa
   await server.stop();
 });
 
-test("connect to a service that is down rejects; a later connect makes a new connection", async () => {
+test("connect to a service that is down rejects; a later connect makes a new connection", { timeout: 5_000 }, async () => {
   const logger = new RecordingLogger();
   const address = await deadAddress();
   const client = await TcpRpcService.start({ logger });
@@ -87,7 +87,7 @@ test("connect to a service that is down rejects; a later connect makes a new con
   await restarted.stop();
 });
 
-test("connectWithRetry waits for a peer that comes up later", async () => {
+test("connectWithRetry waits for a peer that comes up later", { timeout: 5_000 }, async () => {
   const address = await deadAddress();
   const client = await TcpRpcService.start();
   let attempts = 0;
@@ -110,7 +110,7 @@ test("connectWithRetry waits for a peer that comes up later", async () => {
   await server?.stop();
 });
 
-test("connectWithRetry gives up after its attempts", async () => {
+test("connectWithRetry gives up after its attempts", { timeout: 5_000 }, async () => {
   const client = await TcpRpcService.start();
   let sleeps = 0;
   await assert.rejects(
@@ -147,7 +147,7 @@ test("a peer process killed with SIGKILL is noticed at once", { timeout: 15_000 
   }
 });
 
-test("an oversized call closes the caller's connection, which the caller notices", async () => {
+test("an oversized call closes the caller's connection, which the caller notices", { timeout: 5_000 }, async () => {
   const logger = new RecordingLogger();
   const server = await TcpRpcService.start({ maxFrameBytes: 4096, logger });
   const client = await TcpRpcService.start({ logger });
@@ -163,7 +163,7 @@ test("an oversized call closes the caller's connection, which the caller notices
   await server.stop();
 });
 
-test("a result too large to send comes back as an error; the connection stays", async () => {
+test("a result too large to send comes back as an error; the connection stays", { timeout: 5_000 }, async () => {
   const server = await TcpRpcService.start({ maxFrameBytes: 4096 });
   const client = await TcpRpcService.start();
   server.serve("calc", new Calculator());
@@ -175,7 +175,7 @@ test("a result too large to send comes back as an error; the connection stays", 
   await server.stop();
 });
 
-test("a stopped service refuses connections and new endpoints", async () => {
+test("a stopped service refuses connections and new endpoints", { timeout: 5_000 }, async () => {
   const server = await TcpRpcService.start();
   const client = await TcpRpcService.start();
   server.serve("calc", new Calculator());

@@ -54,7 +54,7 @@ async function tlsServer(): Promise<{ server: TcpRpcService; impl: Calculator; l
   return { server, impl, logger };
 }
 
-test("mutual TLS between two services of the same CA", async () => {
+test("mutual TLS between two services of the same CA", { timeout: 5_000 }, async () => {
   const { server } = await tlsServer();
   const client = await TcpRpcService.start({ tls: trusted });
   const gw = await client.connect<Calculator>(server.address, "calc");
@@ -64,7 +64,7 @@ test("mutual TLS between two services of the same CA", async () => {
   await server.stop();
 });
 
-test("TLS and a shared secret together", async () => {
+test("TLS and a shared secret together", { timeout: 5_000 }, async () => {
   const server = await TcpRpcService.start({ tls: trusted, secret: "s3cret" });
   server.serve("calc", new Calculator());
   const client = await TcpRpcService.start({ tls: trusted, secret: "s3cret" });
@@ -75,7 +75,7 @@ test("TLS and a shared secret together", async () => {
   await Promise.all([client.stop(), wrong.stop(), server.stop()]);
 });
 
-test("a plaintext client is refused by a TLS server, which keeps serving", async () => {
+test("a plaintext client is refused by a TLS server, which keeps serving", { timeout: 5_000 }, async () => {
   const { server, impl } = await tlsServer();
   const plain = await TcpRpcService.start({ logger: new RecordingLogger() });
   await assert.rejects(plain.connect(server.address, "calc"), (error: unknown) => {
@@ -90,7 +90,7 @@ test("a plaintext client is refused by a TLS server, which keeps serving", async
   await Promise.all([plain.stop(), client.stop(), server.stop()]);
 });
 
-test("a client whose certificate another CA signed is refused", async () => {
+test("a client whose certificate another CA signed is refused", { timeout: 5_000 }, async () => {
   const { server, impl } = await tlsServer();
   // Trusts the server, but presents a certificate the server's CA did not sign.
   const stranger = await TcpRpcService.start({ tls: { ...rogue, ca: trusted.ca } });
@@ -105,7 +105,7 @@ test("a client whose certificate another CA signed is refused", async () => {
   await Promise.all([stranger.stop(), server.stop()]);
 });
 
-test("a TLS client without a certificate is refused when client certificates are required", async () => {
+test("a TLS client without a certificate is refused when client certificates are required", { timeout: 5_000 }, async () => {
   const { server, logger } = await tlsServer();
   const { host, port } = parseTcpAddress(server.address);
   const socket = tlsConnect({ host, port, ca: trusted.ca });
@@ -116,14 +116,14 @@ test("a TLS client without a certificate is refused when client certificates are
   await server.stop();
 });
 
-test("a client that does not trust the server's CA refuses it", async () => {
+test("a client that does not trust the server's CA refuses it", { timeout: 5_000 }, async () => {
   const { server } = await tlsServer();
   const suspicious = await TcpRpcService.start({ tls: rogue });
   await assert.rejects(suspicious.connect(server.address, "calc"), /certificate/);
   await Promise.all([suspicious.stop(), server.stop()]);
 });
 
-test("a TLS client to a plaintext server fails clearly, and the server says why", async () => {
+test("a TLS client to a plaintext server fails clearly, and the server says why", { timeout: 5_000 }, async () => {
   const logger = new RecordingLogger();
   const server = await TcpRpcService.start({ logger });
   server.serve("calc", new Calculator());

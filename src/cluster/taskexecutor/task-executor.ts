@@ -294,6 +294,9 @@ export class TaskExecutor implements TaskExecutorGateway {
       case "data":
         this.route(slot, m.to, m.frame);
         break;
+      case "stdio":
+        process[m.stream].write(m.text);
+        break;
     }
   }
 

@@ -11,6 +11,9 @@ import { serializeError, type TaskDeploymentDescriptor } from "../tasks/deployme
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 
+// Job bundles carry inline source maps: stack traces then point into the user's own files.
+process.setSourceMapsEnabled(true);
+
 const port = parentPort;
 if (!port) throw new Error("worker-main must run in a worker thread");
 
@@ -20,6 +23,18 @@ const tasks = new Map<string, StreamTask>();
 const bindings = new Map<string, Promise<BoundFunctions>>();
 
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+
+// A worker's own stdout reaches the parent on a separate channel and can be lost when the slot's
+// thread is terminated right after the job ends; route it through the message port instead.
+for (const stream of ["stdout", "stderr"] as const) {
+  process[stream].write = ((chunk: string | Uint8Array, encoding?: unknown, cb?: unknown): boolean => {
+    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    post({ type: "stdio", stream, text });
+    const callback = typeof encoding === "function" ? encoding : cb;
+    if (typeof callback === "function") queueMicrotask(() => (callback as () => void)());
+    return true;
+  }) as typeof process.stdout.write;
+}
 
 port.on("message", (m: ToWorker) => {
   switch (m.type) {

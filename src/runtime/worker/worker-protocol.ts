@@ -14,4 +14,6 @@ export type FromWorker =
   | { type: "task-state"; executionId: string; state: ExecutionState; error?: SerializedError }
   | { type: "collect"; executionId: string; values: unknown[] }
   | { type: "metrics"; metrics: Record<string, TaskMetrics> }
+  /** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
+  | { type: "stdio"; stream: "stdout" | "stderr"; text: string }
   | { type: "data"; to: WorkerKey; frame: DataFrame };

@@ -132,6 +132,10 @@ export class ZooKeeperClient {
     return this.state;
   }
 
+  isClosed(): boolean {
+    return this.state === "CLOSED";
+  }
+
   isConnected(): boolean {
     return this.state === "CONNECTED" || this.state === "RECONNECTED";
   }
@@ -429,14 +433,14 @@ export class ZooKeeperClient {
       }, this.operationTimeoutMs);
       const attempt = async (): Promise<void> => {
         if (settled) return;
-        if (this.state === "CLOSED") {
+        if (this.isClosed()) {
           settled = true;
           clearTimeout(timer);
           reject(new ZooKeeperClosedError(`ZooKeeper ${operation} ${path}: client closed`));
           return;
         }
         if (!this.isConnected() && !(await this.waitForConnection(deadline))) {
-          if (this.state === "CLOSED") void attempt(); // rejects as closed; otherwise the timer rejects
+          if (this.isClosed()) void attempt(); // rejects as closed; otherwise the timer rejects
           return;
         }
         if (settled) return;

@@ -14,7 +14,27 @@ import { LeaderLatch } from "./leader-latch.js";
 import type { ZooKeeperLayout } from "./layout.js";
 import { decodeLeaderInformation, encodeLeaderInformation } from "./leader-information-codec.js";
 import { MAX_CONFLICT_RETRIES } from "./pointers.js";
-import { isZooKeeperError, type TransactionOp, type ZooKeeperClient } from "./zookeeper-client.js";
+import {
+  isZooKeeperError,
+  ZooKeeperClosedError,
+  ZooKeeperError,
+  ZooKeeperTimeoutError,
+  type TransactionOp,
+  type ZooKeeperClient,
+} from "./zookeeper-client.js";
+
+/** Another writer got in between: look again. */
+const CONFLICTS = ["NO_NODE", "NODE_EXISTS", "BAD_VERSION"];
+const RETRY_PAUSE_MS = 100;
+
+function isConnectionProblem(error: unknown): boolean {
+  if (error instanceof ZooKeeperTimeoutError) return true;
+  return error instanceof ZooKeeperError && ["CONNECTION_LOSS", "SESSION_EXPIRED", "OPERATION_TIMEOUT"].includes(error.code);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 export interface ZooKeeperLeaderElectionOptions {
   tolerateSuspendedConnection: boolean;
@@ -57,26 +77,39 @@ export class ZooKeeperLeaderElection implements LeaderElection {
   }
 
   async confirmLeadership(sessionId: string, address: string): Promise<void> {
-    if (this.closed || sessionId !== this.sessionId) return;
     const data = encodeLeaderInformation({ address, sessionId });
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    // Keep trying while this term lasts: a leader that cannot publish itself is unreachable. The
+    // loop ends when the write succeeds, or the term ends (revocation follows a lost connection),
+    // or on an error that retrying cannot fix.
+    for (let conflicts = 0; conflicts < MAX_CONFLICT_RETRIES; ) {
       const latchNode = this.latch?.nodePath;
-      if (sessionId !== this.sessionId || !latchNode) return; // revoked meanwhile
-      const existing = await this.client.exists(this.infoPath);
-      // An ephemeral node belongs to the session that created it: replace it rather than set its
-      // data, or it would vanish with the previous leader's session.
-      const ops: TransactionOp[] = [{ op: "check", path: latchNode }];
-      if (existing) ops.push({ op: "delete", path: this.infoPath, version: existing.version });
-      ops.push({ op: "create", path: this.infoPath, data, mode: "ephemeral" });
+      if (this.closed || sessionId !== this.sessionId || !latchNode) return;
       try {
-        await this.client.transaction(ops);
+        await this.publish(latchNode, data);
         return;
       } catch (error) {
-        const conflict = ["NO_NODE", "NODE_EXISTS", "BAD_VERSION"].some((code) => isZooKeeperError(error, code));
-        if (!conflict) throw error;
-        if (!(await this.client.exists(latchNode))) return; // no longer a candidate: not ours to publish
+        if (error instanceof ZooKeeperClosedError) return; // the session ended: so did this term
+        if (CONFLICTS.some((code) => isZooKeeperError(error, code))) {
+          conflicts++;
+          if (!(await this.client.exists(latchNode))) return; // no longer a candidate: not ours to publish
+        } else if (isConnectionProblem(error)) {
+          await sleep(RETRY_PAUSE_MS); // the next operation waits for the reconnect
+        } else {
+          throw error;
+        }
       }
     }
+  }
+
+  /** Replaces the connection info, provided this candidate's latch node still exists. */
+  private async publish(latchNode: string, data: Buffer): Promise<void> {
+    const existing = await this.client.exists(this.infoPath);
+    // An ephemeral node belongs to the session that created it: replace it rather than set its
+    // data, or it would vanish with the previous leader's session.
+    const ops: TransactionOp[] = [{ op: "check", path: latchNode }];
+    if (existing) ops.push({ op: "delete", path: this.infoPath, version: existing.version });
+    ops.push({ op: "create", path: this.infoPath, data, mode: "ephemeral" });
+    await this.client.transaction(ops);
   }
 
   hasLeadership(sessionId: string): boolean {

@@ -98,7 +98,7 @@ export class FramedSocket {
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      void (`rpc: closing connection to ${this.options.label}: protocol error: ${reason}`);
+      this.options.log.warn(`rpc: closing connection to ${this.options.label}: protocol error: ${reason}`);
       this.terminate(new RpcConnectionError(`protocol error on connection to ${this.options.label}: ${reason}`));
     }
   }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need, builds, then runs Node's test runner over the
+# compiled tests (its summary is printed last).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-test-deps.sh
+npx tsc -p tsconfig.json
+mapfile -t files < <(find dist/test -name '*.test.js' | sort)
+exec node --test --test-timeout=300000 "${files[@]}"
