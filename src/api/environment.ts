@@ -148,10 +148,14 @@ export class StreamExecutionEnvironment {
     if (this.executionRequest) {
       throw new Error("executeAndCollect() may be called once per job definition");
     }
-    return new Promise<unknown[]>((resolve, reject) => {
+    const result = new Promise<unknown[]>((resolve, reject) => {
       this.executionRequest = { collectSinkId, resolve, reject };
       for (const l of this.executionListeners) l(this.executionRequest);
     });
+    // A definition may not await the result (`void stream.executeAndCollect()`); the job's failure
+    // is reported by the runner either way, so it must not also surface as an unhandled rejection.
+    result.catch(() => {});
+    return result;
   }
 
   /** The runtime learns here when the definition asks for execution before it returns. */

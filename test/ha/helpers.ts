@@ -21,7 +21,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export type ContenderEvent = { type: "grant"; sessionId: string } | { type: "revoke" } | { type: "error"; error: Error };
+export type ContenderEvent = (
+  | { type: "grant"; sessionId: string }
+  | { type: "revoke" }
+  | { type: "error"; error: Error }
+) & { at: number };
 
 /** A contender that confirms each grant with its address and records what happened. */
 export class RecordingContender implements LeaderContender {
@@ -41,18 +45,18 @@ export class RecordingContender implements LeaderContender {
 
   grantLeadership(sessionId: string): void {
     this.leaderSessionId = sessionId;
-    this.events.push({ type: "grant", sessionId });
+    this.events.push({ type: "grant", sessionId, at: performance.now() });
     // As a real component does: take up the duties, then publish the address.
     this.election?.confirmLeadership(sessionId, this.address).catch((error: Error) => this.handleError(error));
   }
 
   revokeLeadership(): void {
     this.leaderSessionId = undefined;
-    this.events.push({ type: "revoke" });
+    this.events.push({ type: "revoke", at: performance.now() });
   }
 
   handleError(error: Error): void {
-    this.events.push({ type: "error", error });
+    this.events.push({ type: "error", error, at: performance.now() });
   }
 
   get isLeader(): boolean {

@@ -5,6 +5,8 @@
  * Layout: u32 record count | u8 flags | 3 bytes padding | [f64 × count timestamps] | msgpack(values)
  * Values use msgpackr's record extension: an object shape is described once per buffer, so batches
  * of similar records are compact and every buffer still decodes on its own.
+ * Limitation: msgpack writes -0 as the integer 0, so a -0 that crosses the network arrives as 0
+ * (detecting it would mean walking every record before packing).
  */
 import { Packr, Unpackr } from "msgpackr";
 

@@ -217,9 +217,15 @@ export class StreamTask {
     try {
       const gate = this.gate!;
       let item: QueuedFrame | undefined;
+      let lastYield = performance.now();
       while (this.running && !this.blocked && !this.finishing && (item = gate.next())) {
         this.accounting.switchTo("busy");
         await this.processFrame(item);
+        // Let timers, metrics and control messages in while input keeps arriving.
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
         if (this.chain.isBlocked) {
           this.blocked = true;
           this.accounting.switchTo("backpressured");

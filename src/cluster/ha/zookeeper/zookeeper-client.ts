@@ -107,6 +107,7 @@ export class ZooKeeperClient {
   private readonly connectedWaiters = new Set<() => void>();
   private lastHeardAt = Date.now();
   private probeTimer: NodeJS.Timeout | undefined;
+  private readTimer: NodeJS.Timeout | undefined;
   private lostTimer: NodeJS.Timeout | undefined;
   private reconnectKickTimer: NodeJS.Timeout | undefined;
   private readonly operationTimeoutMs: number;
@@ -343,7 +344,7 @@ export class ZooKeeperClient {
     // gone, even if no server has said so yet (none may be reachable to say it).
     this.lostTimer = setTimeout(() => {
       if (this.state === "SUSPENDED") this.loseSession();
-    }, this.options.sessionTimeoutMs);
+    }, this.sessionTimeoutMs());
     this.kickStalledReconnects();
   }
 
@@ -365,31 +366,60 @@ export class ZooKeeperClient {
     this.reconnectKickTimer.unref();
   }
 
-  /** The read timeout the library lacks: probe regularly, reconnect when the server went silent. */
+  /**
+   * The read timeout the library lacks, as in the Java client: a probe every third of the session
+   * timeout, and a reconnect when nothing was heard for two thirds of it. A partitioned leader thus
+   * steps down about a third of the session timeout before the server expires its session and
+   * another candidate takes over.
+   */
   private startProbing(): void {
     this.stopProbing();
-    const sessionTimeout = this.zk.getSessionTimeout() || this.options.sessionTimeoutMs;
-    const interval = Math.max(50, Math.floor(sessionTimeout / 3));
+    const sessionTimeout = this.sessionTimeoutMs();
+    const probeInterval = Math.max(50, Math.floor(sessionTimeout / 3));
     const readTimeout = Math.max(100, Math.floor((sessionTimeout * 2) / 3));
     const zk = this.zk;
+    const current = (): boolean => this.isConnected() && zk === this.zk;
     this.probeTimer = setInterval(() => {
-      if (!this.isConnected() || zk !== this.zk) return;
-      if (Date.now() - this.lastHeardAt > readTimeout) {
-        // The socket stays open to a silent server; closing it makes the library reconnect,
-        // possibly to another server of the quorum, and reports the suspension.
-        destroySocket(zk);
-        return;
-      }
+      if (!current()) return;
       zk.exists("/", (error) => {
         if (!error && zk === this.zk) this.lastHeardAt = Date.now();
       });
-    }, interval);
+    }, probeInterval);
     this.probeTimer.unref();
+    const checkSilence = (): void => {
+      if (!current()) return;
+      const silentFor = Date.now() - this.lastHeardAt;
+      if (silentFor < readTimeout) {
+        this.readTimer = setTimeout(checkSilence, readTimeout - silentFor);
+        this.readTimer.unref();
+        return;
+      }
+      // Timers run before I/O: after a stall of this process, replies may wait unread in the
+      // socket. One poll phase later (setImmediate) they have been read, and the verdict is fair.
+      setImmediate(() => {
+        if (!current()) return;
+        if (Date.now() - this.lastHeardAt < readTimeout) {
+          checkSilence();
+          return;
+        }
+        // The socket stays open to a silent server; closing it makes the library reconnect,
+        // possibly to another server of the quorum, and reports the suspension.
+        destroySocket(zk);
+      });
+    };
+    this.readTimer = setTimeout(checkSilence, readTimeout);
+    this.readTimer.unref();
   }
 
   private stopProbing(): void {
     clearInterval(this.probeTimer);
-    this.probeTimer = undefined;
+    clearTimeout(this.readTimer);
+    this.probeTimer = this.readTimer = undefined;
+  }
+
+  /** The timeout the server granted (it bounds the requested one by its min/max), else the requested one. */
+  private sessionTimeoutMs(): number {
+    return this.zk.getSessionTimeout() || this.options.sessionTimeoutMs;
   }
 
   private stopTimers(): void {
@@ -406,10 +436,8 @@ export class ZooKeeperClient {
       try {
         listener(state);
       } catch (error) {
-        // A failing listener must not stop the others or the client; report it without crashing.
-        queueMicrotask(() => {
-          throw error;
-        });
+        // A failing listener must not stop the others or the client: report it as a warning.
+        process.emitWarning(`ZooKeeper connection state listener failed on ${state}: ${String(error)}`);
       }
     }
   }

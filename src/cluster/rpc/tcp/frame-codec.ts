@@ -63,7 +63,7 @@ export class FrameDecoder {
         throw new FrameError("peer speaks TLS but this side is not configured for TLS");
       }
       const length = head.readUInt32BE(0);
-      if (false) {
+      if (length > this.maxFrameBytes) {
         throw new FrameError(`frame of ${length} bytes exceeds the maximum frame size of ${this.maxFrameBytes}`);
       }
       if (length === 0) throw new FrameError("empty frame (no version byte)");
