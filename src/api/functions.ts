@@ -2,7 +2,7 @@
  * User function types. Every function can be a plain function or an object ("rich function") with
  * optional `open(ctx)` / `close()` lifecycle methods around the main method, as in Flink.
  */
-import type { RuntimeContext } from "./runtime-context.js";
+import type { RuntimeContext, StreamingRuntimeContext } from "./runtime-context.js";
 import type { OutputTag } from "./output-tag.js";
 
 /** Emits zero or more records from flatMap, process functions and windows. */
@@ -11,7 +11,8 @@ export interface Collector<T> {
 }
 
 export interface RichFunction {
-  open?(ctx: RuntimeContext): void | Promise<void>;
+  /** ctx gives task information and state (keyed state on keyed streams). */
+  open?(ctx: StreamingRuntimeContext): void | Promise<void>;
   close?(): void | Promise<void>;
 }
 

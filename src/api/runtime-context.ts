@@ -9,3 +9,14 @@ export interface RuntimeContext {
   /** 0 on the first run, incremented on every restart. */
   readonly attemptNumber: number;
 }
+
+import type { KeyedStateStore, OperatorStateStore } from "./state/state.js";
+
+/**
+ * What `open(ctx)` of a rich function receives: the task information plus state. Keyed state
+ * (getState, getListState, …) is scoped to the current key and only exists on a KeyedStream;
+ * calling it elsewhere throws. Create state handles in open() and use them per element.
+ */
+export interface StreamingRuntimeContext extends RuntimeContext, KeyedStateStore {
+  getOperatorStateStore(): OperatorStateStore;
+}

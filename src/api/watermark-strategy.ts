@@ -22,11 +22,13 @@ export class WatermarkStrategy<T> {
     readonly createWatermarkGenerator: () => WatermarkGenerator<T>,
     readonly timestampAssigner?: TimestampAssigner<T>,
     readonly idleTimeoutMs?: number,
+    /** True only for noWatermarks() without an assigner: the runtime then skips per-record work. */
+    readonly isNoOp = false,
   ) {}
 
   /** No watermarks at all: event-time operators never fire before end of input. */
   static noWatermarks<T>(): WatermarkStrategy<T> {
-    return new WatermarkStrategy<T>(() => ({ onEvent() {}, onPeriodicEmit() {} }));
+    return new WatermarkStrategy<T>(() => ({ onEvent() {}, onPeriodicEmit() {} }), undefined, undefined, true);
   }
 
   /** Timestamps never decrease: the watermark trails the highest timestamp by 1 ms. */

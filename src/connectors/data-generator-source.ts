@@ -35,9 +35,10 @@ export class DataGeneratorSource<T> implements Source<T, number> {
         if (rate > 0) {
           const now = Date.now();
           if (rateStart === 0) rateStart = now;
-          const allowed = ((now - rateStart) / 1000) * rate + 1;
-          if (emittedSinceStart >= allowed) {
-            wakeAt = rateStart + (emittedSinceStart / rate) * 1000;
+          // Record k (counting from 0) is due k/rate seconds after the first one.
+          const dueAt = rateStart + (emittedSinceStart / rate) * 1000;
+          if (dueAt > now) {
+            wakeAt = dueAt;
             return "nothing-available";
           }
           emittedSinceStart++;

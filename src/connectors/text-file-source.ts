@@ -2,11 +2,16 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { InputStatus, ReaderOutput, Source, SourceReader, SourceReaderContext } from "../api/source.js";
 
 const CHUNK = 64 * 1024;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 /**
  * Lines of a text file. Subtask s owns the lines that *start* in its byte range
  * [s·size/p, (s+1)·size/p), so lines are never split or duplicated across subtasks.
  * The position is the byte offset of the next line.
+ *
+ * Lines are found in bytes and decoded one at a time, so a range boundary inside a multibyte
+ * character (or invalid UTF-8) cannot shift the byte offsets.
  */
 export class TextFileSource implements Source<string, number> {
   readonly boundedness = "bounded";
@@ -17,68 +22,71 @@ export class TextFileSource implements Source<string, number> {
     const size = fstatSync(fd).size;
     const rangeStart = Math.floor((ctx.subtaskIndex * size) / ctx.parallelism);
     const rangeEnd = Math.floor(((ctx.subtaskIndex + 1) * size) / ctx.parallelism);
-    let offset = rangeStart; // offset of the next unread line start (after alignment)
-    let aligned = rangeStart === 0;
-    let pending = ""; // decoded text starting at `offset`
-    let pendingBytes = 0; // bytes of `pending` read from the file
-    let eof = false;
-    const buf = Buffer.allocUnsafe(CHUNK);
-    const decoder = new TextDecoder();
+    let offset = 0; // file offset of the next line, held in buf[start, end)
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let start = 0;
+    let end = 0;
+    let scanned = 0; // buf[start, scanned) holds no newline
 
-    const fill = (): void => {
-      const n = readSync(fd, buf, 0, CHUNK, offset + pendingBytes);
-      if (n === 0) {
-        eof = true;
-        pending += decoder.decode();
-        return;
-      }
-      pending += decoder.decode(buf.subarray(0, n), { stream: true });
-      pendingBytes += n;
+    const seek = (position: number): void => {
+      offset = position;
+      start = end = scanned = 0;
     };
+
+    /** Reads more of the file behind the buffered bytes; false at end of file. */
+    const fill = (): boolean => {
+      if (start > 0) {
+        buf.copy(buf, 0, start, end);
+        end -= start;
+        scanned -= start;
+        start = 0;
+      }
+      if (end === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, end);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, end, buf.length - end, offset + end);
+      end += n;
+      return n > 0;
+    };
+
+    /** Index in buf of the next newline, reading on as needed; -1 at end of file without one. */
+    const nextNewline = (limit: number): number => {
+      for (;;) {
+        const i = buf.indexOf(NEWLINE, scanned);
+        if (i >= 0 && i < end) return i;
+        scanned = end;
+        if (offset + end - start >= limit || !fill()) return -1;
+      }
+    };
+
+    // Our first line starts after the first newline at or after rangeStart - 1; the line that
+    // straddles rangeStart belongs to the previous subtask.
+    if (rangeStart > 0) {
+      seek(rangeStart - 1);
+      const nl = nextNewline(rangeEnd);
+      seek(nl < 0 ? rangeEnd : Math.min(rangeEnd, offset + nl - start + 1));
+    }
 
     return {
       pollNext(output: ReaderOutput<string>): InputStatus {
-        for (;;) {
-          if (offset >= rangeEnd && aligned) return "end-of-input";
-          const nl = pending.indexOf("\n");
-          if (nl < 0 && !eof) {
-            fill();
-            continue;
-          }
-          if (nl < 0 && pending.length === 0) return "end-of-input";
-          const line = nl < 0 ? pending : pending.slice(0, nl);
-          const consumed = Buffer.byteLength(line) + (nl < 0 ? 0 : 1);
-          pending = nl < 0 ? "" : pending.slice(nl + 1);
-          pendingBytes -= consumed;
-          const lineStart = offset;
-          offset += consumed;
-          if (!aligned) {
-            // The line that straddles our range start belongs to the previous subtask, unless the
-            // byte before our range is a newline (then this line starts exactly at the range start).
-            aligned = true;
-            if (!precededByNewline(fd, lineStart)) continue;
-          }
-          output.collect(line.endsWith("\r") ? line.slice(0, -1) : line);
-          return offset < rangeEnd && !(eof && pending.length === 0) ? "more" : "end-of-input";
-        }
+        if (offset >= rangeEnd) return "end-of-input";
+        const nl = nextNewline(Number.POSITIVE_INFINITY);
+        if (nl < 0 && start === end) return "end-of-input";
+        const lineEnd = nl < 0 ? end : nl;
+        const next = nl < 0 ? end : nl + 1;
+        const textEnd = lineEnd > start && buf[lineEnd - 1] === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+        const line = buf.toString("utf8", start, textEnd);
+        offset += next - start;
+        start = scanned = next;
+        output.collect(line);
+        return offset < rangeEnd ? "more" : "end-of-input";
       },
       isAvailable: () => Promise.resolve(),
       snapshotState: () => offset,
-      restoreState: (position) => {
-        offset = position;
-        aligned = true;
-        pending = "";
-        pendingBytes = 0;
-        eof = false;
-      },
+      restoreState: (position) => seek(position),
       close: () => closeSync(fd),
     };
   }
-}
-
-function precededByNewline(fd: number, offset: number): boolean {
-  if (offset === 0) return true;
-  const b = Buffer.alloc(1);
-  readSync(fd, b, 0, 1, offset - 1);
-  return b[0] === 0x0a;
 }

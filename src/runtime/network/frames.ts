@@ -11,8 +11,18 @@ export type DataEvent =
 
 export type DataFrame =
   | { t: "buffer"; ch: string; data: ArrayBuffer; records: number }
+  /**
+   * Records handed over by reference between two tasks of the same worker: no serialization, the
+   * same semantics as chaining (an emitted record must not be mutated afterwards).
+   */
+  | { t: "records"; ch: string; values: unknown[]; timestamps: number[] | null }
   | { t: "event"; ch: string; event: DataEvent }
   | { t: "credit"; ch: string; credits: number };
+
+/** Frames that carry records and therefore need a credit. */
+export function isDataFrame(f: DataFrame): f is Extract<DataFrame, { t: "buffer" | "records" }> {
+  return f.t === "buffer" || f.t === "records";
+}
 
 /** Identifies one channel: one producer subtask to one consumer subtask over one edge, in one attempt. */
 export function channelId(attempt: number, edgeId: number, producer: number, consumer: number): string {

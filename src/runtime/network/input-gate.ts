@@ -5,7 +5,7 @@
  * channel's watermark and status (Flink's StatusWatermarkValve): an input's watermark is the
  * minimum over its active channels; ended channels no longer hold it back.
  */
-import type { DataEvent, DataFrame, WorkerKey } from "./frames.js";
+import { isDataFrame, type DataEvent, type DataFrame, type WorkerKey } from "./frames.js";
 import type { DataEndpoint } from "./data-endpoint.js";
 
 export interface InputChannel {
@@ -66,7 +66,7 @@ export class InputGate {
 
   get queuedBuffers(): number {
     let n = 0;
-    for (let i = this.head; i < this.queue.length; i++) if (this.queue[i]!.frame.t === "buffer") n++;
+    for (let i = this.head; i < this.queue.length; i++) if (isDataFrame(this.queue[i]!.frame)) n++;
     return n;
   }
 

@@ -4,7 +4,7 @@
  * control). Events queue behind buffers so nothing overtakes data. When buffers wait for credit
  * the subpartition is "blocked" and the task stops producing (backpressure).
  */
-import type { DataEvent, DataFrame } from "./frames.js";
+import { isDataFrame, type DataEvent, type DataFrame } from "./frames.js";
 import { RecordBatchEncoder } from "./record-batch-codec.js";
 import { NO_TIMESTAMP } from "./record-batch-codec.js";
 
@@ -21,6 +21,8 @@ export interface OutputCounters {
 /** Target size of one network buffer (Flink's 32 KiB memory segment). */
 export const TARGET_BUFFER_BYTES = 32 * 1024;
 const MAX_BATCH_RECORDS = 8192;
+/** Batch size for a consumer in the same worker (nothing is serialized, so no byte size to aim at). */
+const LOCAL_BATCH_RECORDS = 1024;
 
 export class ResultSubpartition {
   private values: unknown[] = [];
@@ -37,8 +39,10 @@ export class ResultSubpartition {
     private readonly counters: OutputCounters,
     /** With a buffer timeout of 0, every record is flushed at once. */
     private readonly flushEveryRecord: boolean,
+    /** The consumer runs in the same worker: batches are handed over without serialization. */
+    private readonly local = false,
   ) {
-    this.batchLimit = flushEveryRecord ? 1 : 64;
+    this.batchLimit = flushEveryRecord ? 1 : local ? LOCAL_BATCH_RECORDS : 64;
   }
 
   add(value: unknown, timestamp: number): void {
@@ -57,6 +61,14 @@ export class ResultSubpartition {
   flush(): void {
     const records = this.values.length;
     if (records === 0) return;
+    if (this.local) {
+      this.counters.records += records;
+      this.counters.buffers++;
+      this.enqueue({ t: "records", ch: this.channel, values: this.values, timestamps: this.timestamps });
+      this.values = [];
+      this.timestamps = null;
+      return;
+    }
     const data = this.encoder.encode(this.values, this.timestamps);
     this.values = [];
     this.timestamps = null;
@@ -66,7 +78,9 @@ export class ResultSubpartition {
     if (!this.flushEveryRecord) {
       // Aim the next batch at the target buffer size from this batch's bytes per record.
       const perRecord = data.byteLength / records;
-      this.batchLimit = Math.max(16, Math.min(MAX_BATCH_RECORDS, Math.floor(TARGET_BUFFER_BYTES / perRecord)));
+      // At least one record: records larger than a buffer get a buffer each (a floor above 1 would
+      // multiply the bytes in flight per credit for large records).
+      this.batchLimit = Math.max(1, Math.min(MAX_BATCH_RECORDS, Math.floor(TARGET_BUFFER_BYTES / perRecord)));
     }
     this.enqueue({ t: "buffer", ch: this.channel, data, records });
   }
@@ -89,7 +103,7 @@ export class ResultSubpartition {
   /** Buffers waiting for credit (the producer must pause while there are any). */
   get backlogBuffers(): number {
     let n = 0;
-    for (const f of this.backlog) if (f.t === "buffer") n++;
+    for (const f of this.backlog) if (isDataFrame(f)) n++;
     return n;
   }
 
@@ -111,7 +125,7 @@ export class ResultSubpartition {
   private drain(): void {
     while (this.backlog.length > 0) {
       const f = this.backlog[0]!;
-      if (f.t === "buffer") {
+      if (isDataFrame(f)) {
         if (this.credits === 0) return;
         this.credits--;
       }

@@ -8,7 +8,8 @@ import { StreamOperator, type OperatorContext } from "./stream-operator.js";
 abstract class KeyedValueOperator extends StreamOperator {
   protected readonly backend: HeapKeyedStateBackend;
   private readonly key: KeySelector<unknown, Key>;
-  private readonly table: StateTable<unknown>;
+  /** Holders, so that updating an existing key costs one Map lookup instead of two. */
+  private readonly table: StateTable<{ value: unknown }>;
 
   constructor(ctx: OperatorContext) {
     super(ctx);
@@ -22,10 +23,14 @@ abstract class KeyedValueOperator extends StreamOperator {
     const backend = this.backend;
     backend.setCurrentKey(this.key(value));
     const group = backend.currentGroup(this.table);
-    const sk = backend.currentStateKey;
-    const previous = group.get(sk);
-    const next = previous === undefined ? this.first(value) : this.combine(previous, value);
-    group.set(sk, next);
+    const holder = group.get(backend.currentStateKey);
+    let next: unknown;
+    if (holder === undefined) {
+      next = this.first(value);
+      group.set(backend.currentStateKey, { value: next });
+    } else {
+      next = holder.value = this.combine(holder.value, value);
+    }
     this.output.collect(next, timestamp);
   }
 

@@ -17,6 +17,8 @@ export class WatermarkEmitter {
   private lastEmitted = Number.NEGATIVE_INFINITY;
   private idle = false;
   private lastRecordAt: number;
+  /** Reading the clock per record is costly; only idleness detection needs it. */
+  private readonly tracksIdleness: boolean;
   private cancelTimer: (() => void) | undefined;
   private readonly wmOutput: WatermarkOutput;
 
@@ -30,6 +32,7 @@ export class WatermarkEmitter {
     this.assigner = strategy.timestampAssigner;
     this.lastRecordAt = time.now();
     const idleTimeout = strategy.idleTimeoutMs;
+    this.tracksIdleness = idleTimeout !== undefined;
     this.wmOutput = {
       emitWatermark: (ts) => {
         this.markActive();
@@ -63,7 +66,7 @@ export class WatermarkEmitter {
 
   /** Returns the record's event timestamp (assigned or carried) and feeds the generator. */
   onRecord(value: unknown, timestamp: number): number {
-    this.lastRecordAt = this.time.now();
+    if (this.tracksIdleness) this.lastRecordAt = this.time.now();
     const ts = this.assigner ? this.assigner(value, timestamp === NO_TIMESTAMP ? undefined : timestamp) : timestamp;
     if (this.idle) this.markActive();
     if (ts !== NO_TIMESTAMP) this.generator.onEvent(value, ts, this.wmOutput);

@@ -10,3 +10,11 @@ export function toStateKey(key: Key): StateKey {
   if (typeof key !== "object") return key;
   return "\u0000" + JSON.stringify(key, (_k, v: unknown) => (typeof v === "bigint" ? { $bigint: v.toString() } : v));
 }
+
+/** The user key a StateKey was made from (the inverse of toStateKey), for iterating over keys. */
+export function fromStateKey(stateKey: StateKey): Key {
+  if (typeof stateKey !== "string" || !stateKey.startsWith("\u0000")) return stateKey;
+  return JSON.parse(stateKey.slice(1), (_k, v: unknown) =>
+    v !== null && typeof v === "object" && "$bigint" in v ? BigInt((v as { $bigint: string }).$bigint) : v,
+  ) as Key;
+}

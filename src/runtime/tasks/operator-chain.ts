@@ -57,7 +57,8 @@ export class OperatorChain {
       const subpartitions = consumers.map((consumer) => {
         const ch = channelId(tdd.attempt, edge.id, tdd.subtaskIndex, consumer);
         const to = tdd.locations[target.id]![consumer]!;
-        const sub = new ResultSubpartition(ch, { send: (f: DataFrame) => env.endpoint.send(to, f) }, encoder, env.outputCounters, flushEveryRecord);
+        const local = to === env.endpoint.self;
+        const sub = new ResultSubpartition(ch, { send: (f: DataFrame) => env.endpoint.send(to, f) }, encoder, env.outputCounters, flushEveryRecord, local);
         env.endpoint.registerProducer(ch, (f) => {
           if (f.t === "credit") sub.addCredits(f.credits);
         });

@@ -20,7 +20,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     this.reader = source.createReader({ subtaskIndex: rc.subtaskIndex, parallelism: rc.parallelism });
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
-    if (strategy) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
+    if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
   }
 
   collect(value: unknown, timestamp?: number): void {

@@ -249,10 +249,16 @@ export class StreamTask {
 
   private async processFrame({ channel, frame }: QueuedFrame): Promise<void> {
     const head = this.chain.head!;
-    if (frame.t === "buffer") {
-      const { values, timestamps } = this.decoder.decode(frame.data);
+    if (frame.t === "buffer" || frame.t === "records") {
+      let values: unknown[];
+      let timestamps: ArrayLike<number> | null;
+      if (frame.t === "buffer") {
+        ({ values, timestamps } = this.decoder.decode(frame.data));
+        this.bytesIn += frame.data.byteLength;
+      } else {
+        ({ values, timestamps } = frame);
+      }
       this.recordsIn += values.length;
-      this.bytesIn += frame.data.byteLength;
       const input = channel.inputIndex;
       if (timestamps) for (let i = 0; i < values.length; i++) head.processElement(values[i], timestamps[i]!, input);
       else for (let i = 0; i < values.length; i++) head.processElement(values[i], Number.NEGATIVE_INFINITY, input);

@@ -37,7 +37,7 @@ export function verifyProof(
   proof: Uint8Array,
 ): boolean {
   const expected = computeProof(secret, clientNonce, serverNonce, role);
-  return true;
+  return proof.length === expected.length && timingSafeEqual(expected, proof);
 }
 
 /** Nonces must be exactly NONCE_BYTES long: a short or empty nonce would weaken the challenge. */

@@ -1,0 +1,72 @@
+/**
+ * Where one state's value for the current key lives in the heap backend. User state is "flat":
+ * one entry per key in the key group's Map. Window and trigger state is "namespaced": per key a
+ * Map from namespace (the window) to the value, so everything of a key stays in its key group and
+ * a snapshot per key group still holds all of it.
+ */
+import type { HeapKeyedStateBackend, StateTable } from "./heap-keyed-state-backend.js";
+import type { StateKey } from "./state-key.js";
+
+/** A namespace key: a primitive, so that Map lookups compare by value. */
+export type Namespace = string | number;
+
+export interface StateCell<V> {
+  get(): V | undefined;
+  set(value: V): void;
+  remove(): void;
+}
+
+export class FlatCell<V> implements StateCell<V> {
+  constructor(
+    private readonly backend: HeapKeyedStateBackend,
+    readonly table: StateTable<V>,
+  ) {}
+  get(): V | undefined {
+    return this.backend.currentGroup(this.table).get(this.backend.currentStateKey);
+  }
+  set(value: V): void {
+    this.backend.currentGroup(this.table).set(this.backend.currentStateKey, value);
+  }
+  remove(): void {
+    this.backend.currentGroup(this.table).delete(this.backend.currentStateKey);
+  }
+}
+
+export class NamespacedCell<V> implements StateCell<V> {
+  /** Set by the operator before each access (the current window). */
+  namespace: Namespace = 0;
+
+  constructor(
+    private readonly backend: HeapKeyedStateBackend,
+    readonly table: StateTable<Map<Namespace, V>>,
+  ) {}
+
+  get(): V | undefined {
+    return this.backend.currentGroup(this.table).get(this.backend.currentStateKey)?.get(this.namespace);
+  }
+  getIn(namespace: Namespace): V | undefined {
+    return this.backend.currentGroup(this.table).get(this.backend.currentStateKey)?.get(namespace);
+  }
+  set(value: V): void {
+    this.setIn(this.namespace, value);
+  }
+  setIn(namespace: Namespace, value: V): void {
+    const group = this.backend.currentGroup(this.table);
+    const sk: StateKey = this.backend.currentStateKey;
+    let m = group.get(sk);
+    if (!m) group.set(sk, (m = new Map()));
+    m.set(namespace, value);
+  }
+  remove(): void {
+    this.removeIn(this.namespace);
+  }
+  removeIn(namespace: Namespace): void {
+    const group = this.backend.currentGroup(this.table);
+    const sk = this.backend.currentStateKey;
+    const m = group.get(sk);
+    if (!m) return;
+    m.delete(namespace);
+    // An empty per-key map would keep the key alive in snapshots forever.
+    if (m.size === 0) group.delete(sk);
+  }
+}

@@ -1,0 +1,39 @@
+/** Helpers for the network tests: capture what subpartitions send and decode it back. */
+import type { DataEvent, DataFrame } from "../../../src/runtime/network/frames.js";
+import { RecordBatchDecoder, RecordBatchEncoder } from "../../../src/runtime/network/record-batch-codec.js";
+import { ResultSubpartition, type OutputCounters } from "../../../src/runtime/network/result-subpartition.js";
+
+export type Received = { kind: "record"; value: unknown; timestamp: number } | { kind: "event"; event: DataEvent };
+
+export class CapturingChannel {
+  readonly frames: DataFrame[] = [];
+  readonly counters: OutputCounters = { records: 0, bytes: 0, buffers: 0 };
+  readonly subpartition: ResultSubpartition;
+  private readonly decoder = new RecordBatchDecoder();
+
+  constructor(name: string, flushEveryRecord: boolean, encoder = new RecordBatchEncoder()) {
+    this.subpartition = new ResultSubpartition(name, { send: (f) => this.frames.push(f) }, encoder, this.counters, flushEveryRecord);
+  }
+
+  get buffersSent(): number {
+    return this.frames.filter((f) => f.t === "buffer").length;
+  }
+
+  /** Everything received so far, records unpacked from their buffers, in order. */
+  received(): Received[] {
+    const out: Received[] = [];
+    for (const f of this.frames) {
+      if (f.t === "event") out.push({ kind: "event", event: f.event });
+      else if (f.t === "buffer") {
+        const { values, timestamps } = this.decoder.decode(f.data);
+        if (values.length !== f.records) throw new Error("frame record count differs from its buffer");
+        values.forEach((value, i) => out.push({ kind: "record", value, timestamp: timestamps ? timestamps[i]! : Number.NEGATIVE_INFINITY }));
+      }
+    }
+    return out;
+  }
+
+  values(): unknown[] {
+    return this.received().flatMap((r) => (r.kind === "record" ? [r.value] : []));
+  }
+}
