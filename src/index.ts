@@ -18,3 +18,12 @@ export { SocketTextSource } from "./connectors/socket-text-source.js";
 export { PrintSink } from "./connectors/print-sink.js";
 export { TextFileSink } from "./connectors/text-file-sink.js";
 export { OperatorTestHarness, type EmittedElement, type HarnessOptions } from "./testing/operator-test-harness.js";
+export {
+  ValueStateDescriptor,
+  ListStateDescriptor,
+  MapStateDescriptor,
+  ReducingStateDescriptor,
+  AggregatingStateDescriptor,
+} from "./api/state/state-descriptors.js";
+export type * from "./api/state/state.js";
+export type { StreamingRuntimeContext } from "./api/runtime-context.js";

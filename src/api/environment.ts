@@ -28,6 +28,7 @@ export class StreamExecutionEnvironment {
   private parallelism: number;
   private maxParallelism = DEFAULT_MAX_PARALLELISM;
   private checkpointInterval = 0;
+  private checkpointingMode: "exactly-once" | "at-least-once" = "exactly-once";
   private restartStrategy: RestartStrategyConfig | undefined;
   private bufferTimeoutMs: number | undefined;
   private executionRequest: ExecutionRequest | undefined;
@@ -72,9 +73,11 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
-  enableCheckpointing(intervalMs: number): this {
+  /** Periodic checkpoints every `intervalMs`, exactly-once (aligned barriers) unless told otherwise. */
+  enableCheckpointing(intervalMs: number, mode: "exactly-once" | "at-least-once" = "exactly-once"): this {
     assertPositiveInt(intervalMs, "checkpoint interval");
     this.checkpointInterval = intervalMs;
+    this.checkpointingMode = mode;
     return this;
   }
 
@@ -94,6 +97,7 @@ export class StreamExecutionEnvironment {
       parallelism: this.parallelism,
       maxParallelism: this.maxParallelism,
       checkpointInterval: this.checkpointInterval,
+      checkpointingMode: this.checkpointingMode,
     };
     if (this.bufferTimeoutMs !== undefined) s.bufferTimeoutMs = this.bufferTimeoutMs;
     if (this.restartStrategy) s.restartStrategy = { ...this.restartStrategy } as JsonObject;

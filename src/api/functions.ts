@@ -66,7 +66,8 @@ export function richFunction<F extends Fn>(
   }
   return {
     call: (m as F).bind(fn) as F,
-    open: fn.open?.bind(fn),
+    // The runtime always passes a StreamingRuntimeContext (operator-registry wraps every context).
+    open: fn.open?.bind(fn) as ((ctx: RuntimeContext) => void | Promise<void>) | undefined,
     close: fn.close?.bind(fn),
   };
 }

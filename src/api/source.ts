@@ -17,20 +17,26 @@ export interface SourceReaderContext {
   readonly parallelism: number;
 }
 
-export interface SourceReader<T, Position = unknown> {
+/**
+ * A reader works through splits (ranges of a sequence, byte ranges of a file, …). Its position is
+ * the list of what remains of its splits; on a restore at another parallelism these lists are
+ * pooled and dealt out again, so each split must make sense on its own.
+ */
+export interface SourceReader<T, Split = unknown> {
   /** Emits at most a few records and says whether more are available right away. */
   pollNext(output: ReaderOutput<T>): InputStatus;
   /** Resolves when pollNext() may return records again after "nothing-available". */
   isAvailable(): Promise<void>;
-  /** The reader's position, to resume from after a failure. Must be structured-cloneable. */
-  snapshotState(): Position;
-  restoreState?(position: Position): void;
+  /** What remains of this reader's splits. Must be serializable (plain data). */
+  snapshotState(): Split[];
+  /** Replaces the reader's own splits with restored ones (possibly none, possibly several). */
+  restoreState?(splits: Split[]): void;
   close?(): void | Promise<void>;
 }
 
-export interface Source<T, Position = unknown> {
+export interface Source<T, Split = unknown> {
   readonly boundedness: Boundedness;
   /** The largest parallelism the source supports (1 for non-parallel sources). */
   readonly maxParallelism?: number;
-  createReader(ctx: SourceReaderContext): SourceReader<T, Position>;
+  createReader(ctx: SourceReaderContext): SourceReader<T, Split>;
 }

@@ -18,6 +18,8 @@ import type {
   TaskExecutorRegistration,
   TaskManagerInfo,
 } from "./messages.js";
+import type { CheckpointTrigger } from "../runtime/tasks/stream-task.js";
+import type { TaskCheckpointAck } from "../runtime/checkpoint/checkpoint-metadata.js";
 
 export const ENDPOINTS = {
   dispatcher: "dispatcher",
@@ -53,6 +55,10 @@ export interface TaskExecutorGateway {
   requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string): Promise<void>;
   submitTask(tdd: TaskDeploymentDescriptor): Promise<void>;
   cancelTask(executionId: string): void;
+  /** To source tasks: start checkpoint `trigger.barrier.checkpointId` (their barriers flow downstream). */
+  triggerCheckpoint(executionId: string, trigger: CheckpointTrigger): void;
+  notifyCheckpointComplete(executionId: string, checkpointId: number): void;
+  notifyCheckpointAborted(executionId: string, checkpointId: number): void;
   freeSlot(allocationId: string, cause: string): Promise<void>;
   /** Heartbeat from the ResourceManager; the answer carries the slot report. */
   heartbeatFromResourceManager(): SlotReport;
@@ -65,6 +71,8 @@ export interface TaskExecutorGateway {
 export interface JobMasterGateway {
   offerSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[];
   updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError): void;
+  acknowledgeCheckpoint(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void;
+  declineCheckpoint(executionId: string, checkpointId: number, reason: SerializedError): void;
   /** Records of a collect sink subtask. */
   collect(executionId: string, values: unknown[]): void;
   disconnectTaskManager(taskManagerId: string, cause: string): void;

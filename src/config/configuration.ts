@@ -15,23 +15,39 @@ export function parseConfigYaml(text: string, source = "config"): Configuration 
   const out: Configuration = {};
   const stack: { indent: number; prefix: string }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, "");
-    if (!line.trim()) return;
-    const indent = line.length - line.trimStart().length;
-    const m = /^([^:]+):(?:\s+(.*))?$/.exec(line.trim());
-    if (!m) throw new ConfigurationError(`${source}:${i + 1}: expected "key: value", got "${raw.trim()}"`);
+    if (/^\s*(#.*)?$/.test(raw)) return;
+    const fail = (what: string): ConfigurationError => new ConfigurationError(`${source}:${i + 1}: ${what}, got "${raw.trim()}"`);
+    const m = /^(\s*)([^\s:#][^:]*?)\s*:(?:\s+(.*))?$/.exec(raw);
+    if (!m) throw fail('expected "key: value"');
+    const indent = m[1]!.length;
     while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
-    const key = (stack.length ? stack[stack.length - 1]!.prefix + "." : "") + m[1]!.trim();
-    const value = m[2]?.trim();
-    if (value === undefined || value === "") stack.push({ indent, prefix: key });
-    else out[key] = unquote(value);
+    const key = (stack.length ? stack[stack.length - 1]!.prefix + "." : "") + m[2]!;
+    const value = parseScalar(m[3] ?? "", fail);
+    if (value === undefined) stack.push({ indent, prefix: key });
+    else out[key] = value;
   });
   return out;
 }
 
-function unquote(v: string): string {
-  if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) return v.slice(1, -1);
-  return v;
+/** A scalar: plain (a " #" starts a comment), 'single' ('' is a quote) or "double" (JSON escapes); undefined if empty. */
+function parseScalar(text: string, fail: (what: string) => ConfigurationError): string | undefined {
+  const t = text.trim();
+  if (t.startsWith('"')) {
+    const m = /^"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(t);
+    if (!m) throw fail("unterminated double-quoted value");
+    try {
+      return JSON.parse(`"${m[1]!}"`) as string;
+    } catch {
+      throw fail("invalid escape in double-quoted value");
+    }
+  }
+  if (t.startsWith("'")) {
+    const m = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(t);
+    if (!m) throw fail("unterminated single-quoted value");
+    return m[1]!.replace(/''/g, "'");
+  }
+  const plain = t.replace(/(^|\s)#.*$/, "").trim();
+  return plain === "" ? undefined : plain;
 }
 
 /** Parses `key=value` pairs from -D options. */
@@ -65,5 +81,47 @@ export function intOption(config: Configuration, key: string, fallback: number):
   if (v === undefined) return fallback;
   const n = Number(v);
   if (!Number.isInteger(n)) throw new ConfigurationError(`${key} must be an integer, got "${v}"`);
+  return n;
+}
+
+const DURATION_UNITS_MS: Record<string, number> = {
+  "": 1,
+  ms: 1,
+  milli: 1,
+  millis: 1,
+  millisecond: 1,
+  milliseconds: 1,
+  s: 1000,
+  sec: 1000,
+  secs: 1000,
+  second: 1000,
+  seconds: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
+
+/** A Flink duration in ms: a plain number is milliseconds; "10 s", "1min", "500 ms" carry a unit. */
+export function durationOption(config: Configuration, key: string, fallback: number): number {
+  const v = config[key];
+  if (v === undefined) return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(v.trim());
+  const factor = m ? DURATION_UNITS_MS[m[2]!.toLowerCase()] : undefined;
+  if (!m || factor === undefined) throw new ConfigurationError(`${key} must be a duration such as "10 s" or "500 ms", got "${v}"`);
+  return Math.round(Number(m[1]) * factor);
+}
+
+export function numberOption(config: Configuration, key: string, fallback: number): number {
+  const v = config[key];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (v.trim() === "" || !Number.isFinite(n)) throw new ConfigurationError(`${key} must be a number, got "${v}"`);
   return n;
 }

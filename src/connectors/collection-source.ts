@@ -16,9 +16,10 @@ export class CollectionSource<T> implements Source<T, number> {
         return next < elements.length ? "more" : "end-of-input";
       },
       isAvailable: () => Promise.resolve(),
-      snapshotState: () => next,
-      restoreState: (position) => {
-        next = position;
+      // One split: the index of the next element.
+      snapshotState: () => (next < elements.length ? [next] : []),
+      restoreState: (splits) => {
+        next = splits.length ? Math.min(...splits) : elements.length;
       },
     };
   }

@@ -5,12 +5,18 @@ export interface DataGeneratorOptions {
   recordsPerSecond?: number;
 }
 
+/** A lane of indices: next, next+step, next+2·step, … below the source's count. */
+export interface GeneratorSplit {
+  next: number;
+  step: number;
+}
+
 /**
  * A parallel generator (Flink's DataGeneratorSource): record i is generator(i). Subtask s of p
- * produces the indices s, s+p, s+2p, … below `count`, so the union over subtasks is every index
- * exactly once, and a subtask's position is one number.
+ * starts with the lane s, s+p, s+2p, … below `count`, so the union over subtasks is every index
+ * exactly once; a restore at another parallelism deals the remaining lanes out again.
  */
-export class DataGeneratorSource<T> implements Source<T, number> {
+export class DataGeneratorSource<T> implements Source<T, GeneratorSplit> {
   readonly boundedness: "bounded" | "unbounded";
   constructor(
     private readonly generator: (index: number) => T,
@@ -21,17 +27,26 @@ export class DataGeneratorSource<T> implements Source<T, number> {
     this.boundedness = Number.isFinite(count) ? "bounded" : "unbounded";
   }
 
-  createReader(ctx: SourceReaderContext): SourceReader<T, number> {
+  createReader(ctx: SourceReaderContext): SourceReader<T, GeneratorSplit> {
     const { generator, count } = this;
-    const step = ctx.parallelism;
-    let index = ctx.subtaskIndex;
-    const rate = this.options.recordsPerSecond ? this.options.recordsPerSecond / step : 0;
+    let lanes: GeneratorSplit[] = [{ next: ctx.subtaskIndex, step: ctx.parallelism }];
+    let lane = 0;
+    let index = lanes[0]!.next;
+    let step = lanes[0]!.step;
+    const rate = this.options.recordsPerSecond ? this.options.recordsPerSecond / ctx.parallelism : 0;
     let rateStart = 0;
     let emittedSinceStart = 0;
     let wakeAt = 0;
+    const advance = (): boolean => {
+      while (index >= count) {
+        if (++lane >= lanes.length) return false;
+        ({ next: index, step } = lanes[lane]!);
+      }
+      return true;
+    };
     return {
       pollNext(output: ReaderOutput<T>): InputStatus {
-        if (index >= count) return "end-of-input";
+        if (!advance()) return "end-of-input";
         if (rate > 0) {
           const now = Date.now();
           if (rateStart === 0) rateStart = now;
@@ -45,12 +60,17 @@ export class DataGeneratorSource<T> implements Source<T, number> {
         }
         output.collect(generator(index));
         index += step;
-        return index < count ? "more" : "end-of-input";
+        return index < count || lane + 1 < lanes.length ? "more" : "end-of-input";
       },
       isAvailable: () => new Promise((resolve) => setTimeout(resolve, Math.max(0, wakeAt - Date.now()))),
-      snapshotState: () => index,
-      restoreState: (position) => {
-        index = position;
+      snapshotState: () => {
+        const rest = index < count ? [{ next: index, step }] : [];
+        return [...rest, ...lanes.slice(lane + 1).map((l) => ({ ...l }))];
+      },
+      restoreState: (restored) => {
+        lanes = restored.length ? restored.map((l) => ({ ...l })) : [{ next: count, step: 1 }];
+        lane = 0;
+        ({ next: index, step } = lanes[0]!);
       },
     };
   }

@@ -8,8 +8,11 @@ export function splitRange(from: number, to: number, parallelism: number, subtas
   return [start, end];
 }
 
+/** A remaining range [next, end] of the sequence. */
+export type SequenceSplit = [number, number];
+
 /** The integers from..to inclusive (Flink's fromSequence), split across subtasks. */
-export class SequenceSource implements Source<number, number> {
+export class SequenceSource implements Source<number, SequenceSplit> {
   readonly boundedness = "bounded";
   constructor(
     private readonly from: number,
@@ -20,19 +23,33 @@ export class SequenceSource implements Source<number, number> {
     }
   }
 
-  createReader(ctx: SourceReaderContext): SourceReader<number, number> {
-    const [start, end] = splitRange(this.from, this.to, ctx.parallelism, ctx.subtaskIndex);
-    let next = start;
+  createReader(ctx: SourceReaderContext): SourceReader<number, SequenceSplit> {
+    let splits: SequenceSplit[] = [splitRange(this.from, this.to, ctx.parallelism, ctx.subtaskIndex)];
+    let current = 0;
+    let next = splits[0]![0];
+    let end = splits[0]![1];
+    const advance = (): boolean => {
+      while (next > end) {
+        if (++current >= splits.length) return false;
+        [next, end] = splits[current]!;
+      }
+      return true;
+    };
     return {
       pollNext(output: ReaderOutput<number>): InputStatus {
-        if (next > end) return "end-of-input";
+        if (!advance()) return "end-of-input";
         output.collect(next++);
-        return next <= end ? "more" : "end-of-input";
+        return advance() ? "more" : "end-of-input";
       },
       isAvailable: () => Promise.resolve(),
-      snapshotState: () => next,
-      restoreState: (position) => {
-        next = position;
+      snapshotState: () => {
+        const rest: SequenceSplit[] = next <= end ? [[next, end]] : [];
+        return [...rest, ...splits.slice(current + 1)];
+      },
+      restoreState: (restored) => {
+        splits = restored.length ? restored.map((s) => [s[0], s[1]]) : [[0, -1]];
+        current = 0;
+        [next, end] = splits[0]!;
       },
     };
   }

@@ -5,7 +5,7 @@ import type { InputStatus, ReaderOutput, Source, SourceReader } from "../api/sou
  * Lines from a TCP socket (Flink's socketTextStream): non-parallel; the stream ends when the peer
  * closes the connection. Not replayable: its position is not restorable.
  */
-export class SocketTextSource implements Source<string, null> {
+export class SocketTextSource implements Source<string, never> {
   readonly boundedness = "unbounded";
   readonly maxParallelism = 1;
   constructor(
@@ -14,7 +14,7 @@ export class SocketTextSource implements Source<string, null> {
     private readonly delimiter: string,
   ) {}
 
-  createReader(): SourceReader<string, null> {
+  createReader(): SourceReader<string, never> {
     const lines: string[] = [];
     let partial = "";
     let ended = false;
@@ -61,7 +61,7 @@ export class SocketTextSource implements Source<string, null> {
       },
       isAvailable: () =>
         read < lines.length || ended || failure ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve)),
-      snapshotState: () => null,
+      snapshotState: () => [],
       close: () => {
         socket.destroy();
       },

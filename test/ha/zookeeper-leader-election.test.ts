@@ -15,7 +15,7 @@ let clusterCount = 0;
 const opened: ZooKeeperHighAvailabilityServices[] = [];
 
 /** One JobManager process's HA services; every test gets its own cluster id. */
-async function process(clusterId: string): Promise<ZooKeeperHighAvailabilityServices> {
+async function jobManagerProcess(clusterId: string): Promise<ZooKeeperHighAvailabilityServices> {
   const services = await ZooKeeperHighAvailabilityServices.create({
     quorum: zk.connectString,
     storageDir,
@@ -32,7 +32,7 @@ async function process(clusterId: string): Promise<ZooKeeperHighAvailabilityServ
 /** Three processes competing for the dispatcher leadership, joined in order. */
 async function threeContenders(component = LeaderComponents.DISPATCHER) {
   const clusterId = `election-${++clusterCount}`;
-  const processes = [await process(clusterId), await process(clusterId), await process(clusterId)];
+  const processes = [await jobManagerProcess(clusterId), await jobManagerProcess(clusterId), await jobManagerProcess(clusterId)];
   const contenders = ["jm-1", "jm-2", "jm-3"].map((name) => new RecordingContender(name));
   const elections = processes.map((p) => p.leaderElection(component));
   for (let i = 0; i < 3; i++) await contenders[i]!.join(elections[i]!);
@@ -128,12 +128,12 @@ describe("ZooKeeper leader election", () => {
 
   it("leader retrieval follows the leader's address and session id across changes", async () => {
     const clusterId = `election-${++clusterCount}`;
-    const observer = await process(clusterId);
+    const observer = await jobManagerProcess(clusterId);
     const listener = new RecordingListener();
     await listener.follow(observer.leaderRetrieval(LeaderComponents.RESOURCE_MANAGER));
     assert.deepEqual([...listener.seen], [null]);
 
-    const [p1, p2] = [await process(clusterId), await process(clusterId)];
+    const [p1, p2] = [await jobManagerProcess(clusterId), await jobManagerProcess(clusterId)];
     const [c1, c2] = [new RecordingContender("rm-1"), new RecordingContender("rm-2")];
     const [e1, e2] = [p1.leaderElection(LeaderComponents.RESOURCE_MANAGER), p2.leaderElection(LeaderComponents.RESOURCE_MANAGER)];
     await c1.join(e1);
@@ -158,7 +158,7 @@ describe("ZooKeeper leader election", () => {
 
   it("ignores confirmations with a stale session id", async () => {
     const clusterId = `election-${++clusterCount}`;
-    const p1 = await process(clusterId);
+    const p1 = await jobManagerProcess(clusterId);
     const listener = new RecordingListener();
     await listener.follow(p1.leaderRetrieval("cluster"));
     const contender = new RecordingContender("jm");
@@ -177,7 +177,7 @@ describe("ZooKeeper leader election", () => {
 
   it("keeps components independent and rejects invalid component names", async () => {
     const clusterId = `election-${++clusterCount}`;
-    const [p1, p2] = [await process(clusterId), await process(clusterId)];
+    const [p1, p2] = [await jobManagerProcess(clusterId), await jobManagerProcess(clusterId)];
     const d1 = new RecordingContender("d1");
     const r2 = new RecordingContender("r2");
     await d1.join(p1.leaderElection(LeaderComponents.DISPATCHER));

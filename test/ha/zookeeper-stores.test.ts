@@ -155,9 +155,13 @@ describe("ZooKeeper HA stores", () => {
   it("operations issued while ZooKeeper is down complete once it is back", async () => {
     const jobId = newJobId();
     await zk.stop({ keepData: true });
-    await waitFor(() => services.client.connectionState === "SUSPENDED", "client notices the outage");
-    const pending = services.jobGraphStore().put(jobId, { queued: true });
-    await zk.restart();
+    let pending: Promise<void> | undefined;
+    try {
+      await waitFor(() => services.client.connectionState === "SUSPENDED", "client notices the outage");
+      pending = services.jobGraphStore().put(jobId, { queued: true });
+    } finally {
+      await zk.restart(); // also when the test fails: the following tests need the server
+    }
     await pending;
     assert.deepEqual(await services.jobGraphStore().get(jobId), { queued: true });
     await services.cleanupJobData(jobId);

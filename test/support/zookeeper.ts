@@ -6,7 +6,7 @@
  * exits, whatever the outcome of the tests.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,7 +33,10 @@ export interface ZooKeeperServer {
   readonly pid: number | undefined;
   /** Stops the server. Deletes a temporary data directory unless `keepData` (for a later restart()). */
   stop(options?: { keepData?: boolean }): Promise<void>;
-  /** Sends a signal to the JVM: SIGSTOP/SIGCONT to freeze and thaw it, SIGKILL to crash it. */
+  /**
+   * Sends a signal to the JVM: SIGSTOP/SIGCONT to freeze and thaw it, SIGKILL to crash it. Returns
+   * after a SIGSTOP has taken effect (the kernel stops the threads shortly after the call).
+   */
   kill(signal: NodeJS.Signals): void;
   /** Stops the server if running and starts it again on the same port with the same data. */
   restart(): Promise<void>;
@@ -116,7 +119,10 @@ export async function startZooKeeper(options: StartZooKeeperOptions = {}): Promi
       if (ownsDataDir && !stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
     kill(signal) {
-      child?.kill(signal);
+      const jvm = child;
+      if (!jvm?.pid) return;
+      jvm.kill(signal);
+      if (signal === "SIGSTOP") waitUntilStopped(jvm.pid);
     },
     async restart() {
       await stopProcess();
@@ -186,6 +192,22 @@ function ensureZooKeeperInstalled(): void {
   }
   if (!existsSync(ZOOKEEPER_JAR)) throw new Error(`apt-get installed zookeeper but ${ZOOKEEPER_JAR} is missing`);
   installChecked = true;
+}
+
+/** Spins (at most a second) until /proc shows the process stopped; tests need the freeze in effect. */
+function waitUntilStopped(pid: number): void {
+  const statFile = `/proc/${pid}/stat`;
+  if (!existsSync(statFile)) return;
+  const deadline = Date.now() + 1000;
+  while (Date.now() < deadline) {
+    try {
+      // The state follows the parenthesized command name: "pid (java) T ...".
+      const stat = readFileSync(statFile, "utf8");
+      if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("T")) return;
+    } catch {
+      return; // gone
+    }
+  }
 }
 
 function freePort(): Promise<number> {

@@ -11,9 +11,9 @@ import { CapturingChannel, type Received } from "./support/network.js";
 import { mulberry32, randomInt } from "./support/random.js";
 
 test("credits strictly bound the buffers sent; every record arrives once, in order", () => {
-  for (const flushEveryRecord of [true, false]) {
-    const rnd = mulberry32(flushEveryRecord ? 1 : 2);
-    const ch = new CapturingChannel("c", flushEveryRecord);
+  for (const [flushEveryRecord, local] of [[true, false], [false, false], [false, true]] as const) {
+    const rnd = mulberry32(flushEveryRecord ? 1 : local ? 3 : 2);
+    const ch = new CapturingChannel("c", flushEveryRecord, local);
     const sp = ch.subpartition;
     let credits = 0;
     let next = 0;
@@ -43,31 +43,33 @@ test("credits strictly bound the buffers sent; every record arrives once, in ord
 });
 
 test("events never overtake buffers and need no credit themselves", () => {
-  const rnd = mulberry32(3);
-  const ch = new CapturingChannel("c", false);
-  const sp = ch.subpartition;
-  const expected: Received[] = [];
-  let wm = 0;
-  for (let step = 0; step < 2000; step++) {
-    const r = rnd();
-    if (r < 0.85) {
-      const ts = rnd() < 0.5 ? NO_TIMESTAMP : randomInt(rnd, 0, 1e9);
-      sp.add(step, ts);
-      expected.push({ kind: "record", value: step, timestamp: ts });
-    } else if (r < 0.95) {
-      const event: DataEvent = { kind: "watermark", timestamp: wm++ };
-      sp.sendEvent(event);
-      expected.push({ kind: "event", event });
-    } else sp.addCredits(1);
+  for (const local of [false, true]) {
+    const rnd = mulberry32(3);
+    const ch = new CapturingChannel("c", false, local);
+    const sp = ch.subpartition;
+    const expected: Received[] = [];
+    let wm = 0;
+    for (let step = 0; step < 2000; step++) {
+      const r = rnd();
+      if (r < 0.85) {
+        const ts = rnd() < 0.5 ? NO_TIMESTAMP : randomInt(rnd, 0, 1e9);
+        sp.add(step, ts);
+        expected.push({ kind: "record", value: step, timestamp: ts });
+      } else if (r < 0.95) {
+        const event: DataEvent = { kind: "watermark", timestamp: wm++ };
+        sp.sendEvent(event);
+        expected.push({ kind: "event", event });
+      } else sp.addCredits(1);
+    }
+    const end: DataEvent = { kind: "end-of-partition" };
+    sp.sendEvent(end);
+    expected.push({ kind: "event", event: end });
+    // Whatever arrived so far is a prefix of the logical order.
+    const before = ch.received();
+    assert.deepStrictEqual(before, expected.slice(0, before.length));
+    sp.addCredits(1_000_000);
+    assert.deepStrictEqual(ch.received(), expected);
   }
-  const end: DataEvent = { kind: "end-of-partition" };
-  sp.sendEvent(end);
-  expected.push({ kind: "event", event: end });
-  // Whatever arrived so far is a prefix of the logical order.
-  const before = ch.received();
-  assert.deepStrictEqual(before, expected.slice(0, before.length));
-  sp.addCredits(1_000_000);
-  assert.deepStrictEqual(ch.received(), expected);
 
   // An event with no buffer in front goes out at once, even without credit.
   const idle = new CapturingChannel("d", false);

@@ -8,8 +8,7 @@ import type { StateTtlConfig } from "./state-ttl-config.js";
 
 export type StateKind = "value" | "list" | "map" | "reducing" | "aggregating";
 
-export abstract class StateDescriptor<S> {
-  declare readonly __stateType?: (s: S) => S;
+export abstract class StateDescriptor {
   abstract readonly kind: StateKind;
   ttl: StateTtlConfig | undefined;
 
@@ -24,7 +23,7 @@ export abstract class StateDescriptor<S> {
   }
 }
 
-export class ValueStateDescriptor<T> extends StateDescriptor<T> {
+export class ValueStateDescriptor<T> extends StateDescriptor {
   readonly kind = "value";
   constructor(
     name: string,
@@ -35,16 +34,18 @@ export class ValueStateDescriptor<T> extends StateDescriptor<T> {
   }
 }
 
-export class ListStateDescriptor<T> extends StateDescriptor<T[]> {
+export class ListStateDescriptor<T> extends StateDescriptor {
   readonly kind = "list";
+  declare readonly __elementType?: (v: T) => T;
 }
 
 /** Map state keys follow the same rule as stream keys: plain values that compare by value. */
-export class MapStateDescriptor<UK extends Key, UV> extends StateDescriptor<Map<UK, UV>> {
+export class MapStateDescriptor<UK extends Key, UV> extends StateDescriptor {
   readonly kind = "map";
+  declare readonly __entryType?: (k: UK, v: UV) => [UK, UV];
 }
 
-export class ReducingStateDescriptor<T> extends StateDescriptor<T> {
+export class ReducingStateDescriptor<T> extends StateDescriptor {
   readonly kind = "reducing";
   constructor(
     name: string,
@@ -54,7 +55,7 @@ export class ReducingStateDescriptor<T> extends StateDescriptor<T> {
   }
 }
 
-export class AggregatingStateDescriptor<IN, ACC, OUT> extends StateDescriptor<ACC> {
+export class AggregatingStateDescriptor<IN, ACC, OUT> extends StateDescriptor {
   readonly kind = "aggregating";
   declare readonly __aggregateTypes?: (i: IN) => OUT;
   constructor(

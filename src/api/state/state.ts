@@ -76,3 +76,17 @@ export interface OperatorStateStore {
   getUnionListState<T>(descriptor: ListStateDescriptor<T>): ListState<T>;
   getBroadcastState<UK extends Key, UV>(descriptor: MapStateDescriptor<UK, UV>): BroadcastState<UK, UV>;
 }
+
+/** The state interface a descriptor gives. */
+export type StateOf<D> =
+  D extends ValueStateDescriptor<infer T>
+    ? ValueState<T>
+    : D extends ListStateDescriptor<infer T>
+      ? ListState<T>
+      : D extends MapStateDescriptor<infer UK, infer UV>
+        ? MapState<UK, UV>
+        : D extends ReducingStateDescriptor<infer T>
+          ? ReducingState<T>
+          : D extends AggregatingStateDescriptor<infer IN, infer _ACC, infer OUT>
+            ? AggregatingState<IN, OUT>
+            : never;

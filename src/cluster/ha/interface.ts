@@ -173,7 +173,8 @@ export interface HighAvailabilityServices {
   /**
    * Deletes all HA data of a globally terminated job: its JobGraph, checkpoints, checkpoint id
    * counter and JobMaster leader nodes, with their files. The job result entry is kept: it records
-   * that the job is done and is marked clean by the caller afterwards.
+   * that the job is done and is marked clean by the caller afterwards. Call it after the job's
+   * JobMaster has left its election, or the JobMaster's candidate node is re-created.
    */
   cleanupJobData(jobId: string): Promise<void>;
   /** Releases connections; keeps all data (a standby may take over). */

@@ -15,6 +15,12 @@ import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
 import type { Logger } from "../../util/logger.js";
 import { ExecutionGraph, type Execution } from "./execution-graph.js";
 import { createRestartStrategy, restartStrategyFor, type RestartStrategy } from "./restart-strategy.js";
+import { CheckpointCoordinator, type CheckpointTask } from "./checkpoint-coordinator.js";
+import { checkpointSettings } from "./checkpoint-settings.js";
+import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
+import { InMemoryCheckpointIdCounter, InMemoryCompletedCheckpointStore } from "../ha/standalone/in-memory-stores.js";
+import { INITIAL_CHECKPOINT_ID } from "../ha/interface.js";
+import type { TaskCheckpointAck, TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 
 export interface JobMasterOptions {
   jobId: string;
@@ -25,8 +31,11 @@ export interface JobMasterOptions {
   resourceManager: () => Promise<{ address: string; sessionId: string }>;
   config: Readonly<Record<string, string>>;
   logger: Logger;
-  /** How many slots the cluster has right now, for the waiting message. */
-  availableSlots?: () => Promise<number>;
+  /** Where completed checkpoints are recorded (in ZooKeeper with HA); in memory by default. */
+  checkpointStore?: CompletedCheckpointStore;
+  checkpointIdCounter?: CheckpointIdCounter;
+  /** A savepoint (or retained checkpoint) to start from, already checked by the Dispatcher. */
+  initialRestore?: TaskRestore;
 }
 
 interface OfferedSlot {
@@ -61,6 +70,9 @@ export class JobMaster implements JobMasterGateway {
   private restarts = 0;
   private metricsTimer: NodeJS.Timeout | undefined;
   private resolveResult!: (r: JobResult) => void;
+  readonly checkpoints: CheckpointCoordinator;
+  /** The state the current attempt started from. */
+  private currentRestore: TaskRestore | undefined;
   readonly result: Promise<JobResult>;
 
   constructor(private readonly options: JobMasterOptions) {
@@ -73,6 +85,19 @@ export class JobMaster implements JobMasterGateway {
       restartStrategyFor(settings.restartStrategy, options.config, (settings.checkpointInterval ?? 0) > 0),
     );
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
+    const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
+    this.checkpoints = new CheckpointCoordinator({
+      jobId: this.jobId,
+      settings: cpSettings,
+      store: options.checkpointStore ?? new InMemoryCompletedCheckpointStore(this.jobId, cpSettings.retained, new Map()),
+      counter: options.checkpointIdCounter ?? new InMemoryCheckpointIdCounter(this.jobId, { value: INITIAL_CHECKPOINT_ID }),
+      logger: options.logger,
+      tasks: () => this.checkpointTasks(),
+      onTolerableFailuresExceeded: (cause) => {
+        const running = this.graph.executions.find((e) => e.state === "RUNNING");
+        if (running) this.onTaskFailure(running, { name: "CheckpointFailureError", message: cause.message });
+      },
+    });
     this.transition("INITIALIZING");
   }
 
@@ -85,6 +110,8 @@ export class JobMaster implements JobMasterGateway {
     this.transition("CREATED");
     this.transition("RUNNING");
     for (const e of this.graph.executions) this.graph.setState(e, "SCHEDULED");
+    // A recovered job (HA) resumes from its newest checkpoint, a new one from its savepoint, if any.
+    this.currentRestore = await this.checkpoints.latestRestore(this.options.initialRestore);
     await this.declareResources(this.required);
     this.updateWaitingMessage();
     const interval = Number(this.options.config["metrics.fetcher.update-interval"] ?? 1000);
@@ -108,6 +135,14 @@ export class JobMaster implements JobMasterGateway {
     this.graph.setState(e, state);
     if (state === "FAILED") this.onTaskFailure(e, error ?? { name: "Error", message: "task failed" });
     else this.checkProgress();
+  }
+
+  acknowledgeCheckpoint(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void {
+    this.checkpoints.acknowledge(executionId, checkpointId, ack);
+  }
+
+  declineCheckpoint(executionId: string, checkpointId: number, reason: SerializedError): void {
+    this.checkpoints.decline(executionId, checkpointId, reason);
   }
 
   collect(executionId: string, values: unknown[]): void {
@@ -231,12 +266,29 @@ export class JobMaster implements JobMasterGateway {
         bundle: { hash: this.options.bundleHash, path: "" },
         definition: this.options.definition,
       };
+      if (this.currentRestore) tdd.restore = this.currentRestore;
       const tm = this.taskManagers.get(slot.taskManagerId);
       void tm?.remote
         .then((g) => g.gateway.submitTask(tdd))
         .catch((err: Error) => this.updateTaskExecutionState(e.executionId, "FAILED", { name: err.name, message: `deployment failed: ${err.message}`, stack: err.stack }));
     }
     this.log.info(`deployed ${this.graph.executions.length} tasks of attempt ${this.graph.attempt} into ${this.required} slots`);
+  }
+
+  private checkpointTasks(): CheckpointTask[] {
+    return this.graph.executions.map((e) => {
+      const tm = e.taskManagerId ? this.taskManagers.get(e.taskManagerId) : undefined;
+      const call = (f: (g: TaskExecutorGateway) => unknown): Promise<void> =>
+        tm ? tm.remote.then((r) => f(r.gateway as unknown as TaskExecutorGateway)).then(() => undefined) : Promise.reject(new Error("task not deployed"));
+      return {
+        executionId: e.executionId,
+        isSource: e.vertex.isSource,
+        running: e.state === "RUNNING" && this.status === "RUNNING",
+        trigger: (t) => call((g) => g.triggerCheckpoint(e.executionId, t)),
+        notifyComplete: (id) => void call((g) => g.notifyCheckpointComplete(e.executionId, id)).catch(() => {}),
+        notifyAborted: (id) => void call((g) => g.notifyCheckpointAborted(e.executionId, id)).catch(() => {}),
+      };
+    });
   }
 
   private connectTaskManager(id: string, address: string, dataAddress: string): void {
@@ -289,6 +341,9 @@ export class JobMaster implements JobMasterGateway {
       this.checkProgress();
       return;
     }
+    this.checkpoints.abortAll(`task failure: ${error.message}`);
+    // A task that cannot read its state: never restart from that checkpoint again.
+    if (error.name === "CorruptStateError" && this.currentRestore) void this.checkpoints.dropCheckpoint(this.currentRestore.checkpointId);
     this.failure = error;
     const decision = this.restartStrategy.onFailure(Date.now());
     this.log.warn(`task ${e.vertex.name} (${e.subtask + 1}/${e.vertex.parallelism}) failed: ${error.message}`);
@@ -305,7 +360,9 @@ export class JobMaster implements JobMasterGateway {
         setTimeout(waitForCancellation, 10);
         return;
       }
-      setTimeout(() => {
+      setTimeout(async () => {
+        if (this.status !== "RESTARTING") return;
+        this.currentRestore = await this.checkpoints.latestRestore(this.options.initialRestore);
         if (this.status !== "RESTARTING") return;
         this.restarts++;
         this.graph.createAttempt(this.graph.attempt + 1);
@@ -334,6 +391,7 @@ export class JobMaster implements JobMasterGateway {
   }
 
   private checkProgress(): void {
+    if (this.status === "RUNNING" && this.graph.allIn("RUNNING")) this.checkpoints.startPeriodic();
     if (this.status === "RUNNING" && this.graph.allIn("FINISHED")) this.terminate("FINISHED");
     else if (this.status === "CANCELLING" && this.graph.allTerminal()) this.terminate("CANCELED");
     else if (this.status === "FAILING" && this.graph.allTerminal()) this.terminate("FAILED");
@@ -342,6 +400,7 @@ export class JobMaster implements JobMasterGateway {
   private terminate(status: JobStatus): void {
     this.transition(status);
     this.statusMessage = undefined;
+    void this.checkpoints.shutdown(status as "FINISHED" | "CANCELED" | "FAILED");
     if (this.metricsTimer) clearInterval(this.metricsTimer);
     void this.fetchMetrics().finally(() => this.releaseResources());
     this.log.info(`job ${this.options.jobGraph.name} (${this.jobId}) ${status}`);

@@ -4,6 +4,7 @@
  * multiplier 1.5, jitter 0.1, reset after 1 h without failure.
  */
 import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
+import { durationOption, intOption, numberOption } from "../../config/configuration.js";
 
 export interface RestartDecision {
   restart: boolean;
@@ -70,28 +71,29 @@ export function restartStrategyFor(
 ): RestartStrategyConfig {
   if (jobStrategy) return jobStrategy;
   const type = config["restart-strategy.type"];
-  const num = (k: string, d: number): number => (config[k] !== undefined ? Number(config[k]) : d);
+  const int = (k: string, d: number): number => intOption(config, k, d);
+  const ms = (k: string, d: number): number => durationOption(config, k, d);
   switch (type) {
     case "none":
     case "disable":
       return { type: "none" };
     case "fixed-delay":
-      return { type: "fixed-delay", attempts: num("restart-strategy.fixed-delay.attempts", 1), delayMs: num("restart-strategy.fixed-delay.delay", 1000) };
+      return { type: "fixed-delay", attempts: int("restart-strategy.fixed-delay.attempts", 1), delayMs: ms("restart-strategy.fixed-delay.delay", 1000) };
     case "failure-rate":
       return {
         type: "failure-rate",
-        maxFailuresPerInterval: num("restart-strategy.failure-rate.max-failures-per-interval", 1),
-        failureRateIntervalMs: num("restart-strategy.failure-rate.failure-rate-interval", 60_000),
-        delayMs: num("restart-strategy.failure-rate.delay", 1000),
+        maxFailuresPerInterval: int("restart-strategy.failure-rate.max-failures-per-interval", 1),
+        failureRateIntervalMs: ms("restart-strategy.failure-rate.failure-rate-interval", 60_000),
+        delayMs: ms("restart-strategy.failure-rate.delay", 1000),
       };
     case "exponential-delay":
       return {
         type: "exponential-delay",
-        initialBackoffMs: num("restart-strategy.exponential-delay.initial-backoff", 1000),
-        maxBackoffMs: num("restart-strategy.exponential-delay.max-backoff", 60_000),
-        backoffMultiplier: num("restart-strategy.exponential-delay.backoff-multiplier", 1.5),
-        resetBackoffThresholdMs: num("restart-strategy.exponential-delay.reset-backoff-threshold", 3_600_000),
-        jitterFactor: num("restart-strategy.exponential-delay.jitter-factor", 0.1),
+        initialBackoffMs: ms("restart-strategy.exponential-delay.initial-backoff", 1000),
+        maxBackoffMs: ms("restart-strategy.exponential-delay.max-backoff", 60_000),
+        backoffMultiplier: numberOption(config, "restart-strategy.exponential-delay.backoff-multiplier", 1.5),
+        resetBackoffThresholdMs: ms("restart-strategy.exponential-delay.reset-backoff-threshold", 3_600_000),
+        jitterFactor: numberOption(config, "restart-strategy.exponential-delay.jitter-factor", 0.1),
       };
     case undefined:
       return checkpointingEnabled ? { type: "exponential-delay" } : { type: "none" };

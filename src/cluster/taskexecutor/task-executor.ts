@@ -11,6 +11,7 @@ import type { RemoteGateway, RpcService } from "../rpc/interface.js";
 import { ENDPOINTS, type BlobServerGateway, type JobMasterGateway, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
 import type { HeartbeatSettings } from "../heartbeat.js";
 import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskMetrics } from "../messages.js";
+import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import { isTerminalExecutionState, type ExecutionState } from "../../runtime/tasks/deployment.js";
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import type { FromWorker } from "../../runtime/worker/worker-protocol.js";
@@ -192,6 +193,20 @@ export class TaskExecutor implements TaskExecutorGateway {
     }, timeout).unref();
   }
 
+  triggerCheckpoint(executionId: string, trigger: CheckpointTrigger): void {
+    const e = this.executions.get(executionId);
+    if (e?.slot.worker) e.slot.worker.post({ type: "trigger-checkpoint", executionId, trigger });
+    else throw new Error(`task ${executionId} is not running here`);
+  }
+
+  notifyCheckpointComplete(executionId: string, checkpointId: number): void {
+    this.executions.get(executionId)?.slot.worker?.post({ type: "checkpoint-complete", executionId, checkpointId });
+  }
+
+  notifyCheckpointAborted(executionId: string, checkpointId: number): void {
+    this.executions.get(executionId)?.slot.worker?.post({ type: "checkpoint-aborted", executionId, checkpointId });
+  }
+
   async freeSlot(allocationId: string, cause: string): Promise<void> {
     const slot = this.slots.find((s) => s.allocationId === allocationId);
     if (!slot) return;
@@ -286,6 +301,16 @@ export class TaskExecutor implements TaskExecutorGateway {
       case "collect": {
         const e = this.executions.get(m.executionId);
         if (e) void this.jobMasterCall(e.jobId, (jm) => jm.collect(m.executionId, m.values));
+        break;
+      }
+      case "checkpoint-ack": {
+        const e = this.executions.get(m.executionId);
+        if (e) void this.jobMasterCall(e.jobId, (jm) => jm.acknowledgeCheckpoint(m.executionId, m.checkpointId, m.ack));
+        break;
+      }
+      case "checkpoint-declined": {
+        const e = this.executions.get(m.executionId);
+        if (e) void this.jobMasterCall(e.jobId, (jm) => jm.declineCheckpoint(m.executionId, m.checkpointId, m.reason));
         break;
       }
       case "metrics":

@@ -6,7 +6,7 @@ export type DataEvent =
   | { kind: "watermark"; timestamp: number }
   /** Stream status: an idle channel is ignored when the consumer computes its watermark. */
   | { kind: "stream-status"; idle: boolean }
-  | { kind: "barrier"; checkpointId: number; timestamp: number; savepoint: boolean }
+  | { kind: "barrier"; checkpointId: number; timestamp: number; savepoint: boolean; dir: string }
   | { kind: "end-of-partition" };
 
 export type DataFrame =

@@ -26,6 +26,9 @@ export class InputGate {
   readonly channels: InputChannel[] = [];
   private queue: QueuedFrame[] = [];
   private head = 0;
+  /** Channels blocked by checkpoint alignment, and what arrived on them meanwhile (in order). */
+  private readonly blocked = new Set<InputChannel>();
+  private held: QueuedFrame[] = [];
   /** Combined watermark per input index. */
   private readonly inputWatermarks: number[];
   private readonly inputIdle: boolean[];
@@ -55,18 +58,39 @@ export class InputGate {
   }
 
   next(): QueuedFrame | undefined {
-    if (this.head >= this.queue.length) return undefined;
-    const item = this.queue[this.head++]!;
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
+    for (;;) {
+      if (this.head >= this.queue.length) return undefined;
+      const item = this.queue[this.head++]!;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      if (this.blocked.size > 0 && this.blocked.has(item.channel)) {
+        this.held.push(item);
+        continue;
+      }
+      return item;
     }
-    return item;
+  }
+
+  /** Holds back what arrives on `channel` until unblockAll() (exactly-once barrier alignment). */
+  block(channel: InputChannel): void {
+    this.blocked.add(channel);
+  }
+
+  /** Releases every blocked channel; what they held is processed first, in arrival order. */
+  unblockAll(): void {
+    this.blocked.clear();
+    if (this.held.length === 0) return;
+    this.queue = [...this.held, ...this.queue.slice(this.head)];
+    this.head = 0;
+    this.held = [];
   }
 
   get queuedBuffers(): number {
     let n = 0;
     for (let i = this.head; i < this.queue.length; i++) if (isDataFrame(this.queue[i]!.frame)) n++;
+    for (const h of this.held) if (isDataFrame(h.frame)) n++;
     return n;
   }
 

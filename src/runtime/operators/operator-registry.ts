@@ -7,6 +7,7 @@ import { KeyedAggregationOperator, KeyedReduceOperator } from "./keyed-aggregati
 import { CollectSinkOperator, SinkOperator } from "./sink-operators.js";
 import type { OperatorFactory } from "./stream-operator.js";
 import { TimestampsAndWatermarksOperator } from "./timestamps-watermarks-operator.js";
+import { createWithState } from "./state-context.js";
 
 const factories = new Map<string, OperatorFactory>([
   ["map", (ctx) => new MapOperator(ctx)],
@@ -28,5 +29,6 @@ export function registerOperator(kind: string, factory: OperatorFactory): void {
 export function operatorFactory(kind: string): OperatorFactory {
   const f = factories.get(kind);
   if (!f) throw new Error(`unknown operator kind "${kind}"`);
-  return f;
+  // Every operator gets state access in its runtime context (state-context.ts).
+  return (ctx) => createWithState(kind, f, ctx);
 }

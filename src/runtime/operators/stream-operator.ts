@@ -7,6 +7,7 @@ import type { Key, KeySelector } from "../../api/functions.js";
 import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { OperatorDescriptor } from "../../graph/job-graph.js";
 import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
 
 export interface ProcessingTimeService {
@@ -31,6 +32,13 @@ export interface OperatorContext {
   readonly settings: Readonly<Record<string, unknown>>;
   /** For collect sinks: hands records to the client. */
   readonly collect: (values: unknown[]) => void;
+  /**
+   * Operator state of this instance (list, union and broadcast state). Set by the operator
+   * registry, which also makes `runtimeContext` a StreamingRuntimeContext (state-context.ts).
+   */
+  readonly operatorState?: OperatorStateBackend;
+  /** True when this operator's state was restored from a checkpoint or savepoint. */
+  readonly isRestored?: boolean;
 }
 
 export abstract class StreamOperator {
@@ -70,6 +78,36 @@ export abstract class StreamOperator {
   processStreamStatus(idle: boolean): void {
     this.output.emitStreamStatus(idle);
   }
+
+  /**
+   * True while the operator holds input it cannot start on yet (async I/O at capacity): the task
+   * stops reading input until whenNotBackpressured() resolves, which backpressures upstream.
+   */
+  get isBackpressured(): boolean {
+    return false;
+  }
+
+  whenNotBackpressured(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /**
+   * State was restored (or not) into this operator's backends: rebuild in-memory structures that
+   * derive from state, such as timer queues. Called before open().
+   */
+  initializeState(_restored: boolean): void {}
+
+  /**
+   * A checkpoint barrier reached this operator: put everything not yet in the state backends into
+   * them now (synchronously). Work that may finish later (a sink's pre-commit) is returned as a
+   * promise; the checkpoint is acknowledged only after it settles.
+   */
+  snapshotState(_checkpointId: number): void | Promise<void> {}
+
+  /** The checkpoint is complete everywhere: the commit point (two-phase-commit sinks commit here). */
+  notifyCheckpointComplete(_checkpointId: number): void | Promise<void> {}
+
+  notifyCheckpointAborted(_checkpointId: number): void {}
 
   /** All records of one input have arrived. */
   endInput(_input: number): void | Promise<void> {}

@@ -32,23 +32,30 @@ export class FlatCell<V> implements StateCell<V> {
   }
 }
 
-export class NamespacedCell<V> implements StateCell<V> {
-  /** Set by the operator before each access (the current window). */
-  namespace: Namespace = 0;
+/** The current namespace, shared by all namespaced states of an operator; set before each access. */
+export interface NamespaceScope {
+  namespace: Namespace;
+}
 
+export class NamespacedCell<V> implements StateCell<V> {
   constructor(
     private readonly backend: HeapKeyedStateBackend,
     readonly table: StateTable<Map<Namespace, V>>,
+    readonly scope: NamespaceScope,
   ) {}
 
+  get namespace(): Namespace {
+    return this.scope.namespace;
+  }
+
   get(): V | undefined {
-    return this.backend.currentGroup(this.table).get(this.backend.currentStateKey)?.get(this.namespace);
+    return this.backend.currentGroup(this.table).get(this.backend.currentStateKey)?.get(this.scope.namespace);
   }
   getIn(namespace: Namespace): V | undefined {
     return this.backend.currentGroup(this.table).get(this.backend.currentStateKey)?.get(namespace);
   }
   set(value: V): void {
-    this.setIn(this.namespace, value);
+    this.setIn(this.scope.namespace, value);
   }
   setIn(namespace: Namespace, value: V): void {
     const group = this.backend.currentGroup(this.table);
@@ -58,7 +65,7 @@ export class NamespacedCell<V> implements StateCell<V> {
     m.set(namespace, value);
   }
   remove(): void {
-    this.removeIn(this.namespace);
+    this.removeIn(this.scope.namespace);
   }
   removeIn(namespace: Namespace): void {
     const group = this.backend.currentGroup(this.table);
@@ -68,5 +75,19 @@ export class NamespacedCell<V> implements StateCell<V> {
     m.delete(namespace);
     // An empty per-key map would keep the key alive in snapshots forever.
     if (m.size === 0) group.delete(sk);
+  }
+}
+
+/** A cell that is a plain variable: operator state, which has no key. */
+export class HolderCell<V> implements StateCell<V> {
+  private value: V | undefined;
+  get(): V | undefined {
+    return this.value;
+  }
+  set(value: V): void {
+    this.value = value;
+  }
+  remove(): void {
+    this.value = undefined;
   }
 }

@@ -25,7 +25,7 @@ export class TtlPolicy {
     this.refreshOnRead = config.updateType === "OnReadAndWrite";
   }
 
-  expired(entry: TtlValue<unknown>): boolean {
+  expired(entry: { readonly t: number }): boolean {
     return this.now() - entry.t >= this.config.ttlMs;
   }
 

@@ -1,6 +1,7 @@
 /** What a TaskExecutor receives to run one parallel subtask (Flink's TaskDeploymentDescriptor). */
 import type { JobGraph } from "../../graph/job-graph.js";
 import type { WorkerKey } from "../network/frames.js";
+import type { TaskCheckpointAck, TaskRestore } from "../checkpoint/checkpoint-metadata.js";
 
 export interface JobBundleRef {
   /** Content hash: workers cache bundles by it. */
@@ -30,7 +31,11 @@ export interface TaskDeploymentDescriptor {
   dataAddresses: Record<string, string>;
   bundle: JobBundleRef;
   definition: DefinitionInputs;
+  /** The checkpoint or savepoint to resume from. */
+  restore?: TaskRestore;
 }
+
+export type { TaskCheckpointAck };
 
 export type ExecutionState =
   | "CREATED"

@@ -17,11 +17,27 @@ import { createOutput, type RecordTarget } from "../operators/output.js";
 import { operatorFactory } from "../operators/operator-registry.js";
 import type { ProcessingTimeService, StreamOperator } from "../operators/stream-operator.js";
 import { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import { OperatorStateBackend } from "../state/operator-state-backend.js";
+import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import type { TaskDeploymentDescriptor } from "./deployment.js";
 
 export interface BoundFunctions {
   nodes: Map<number, Record<string, unknown>>;
   edges: Map<number, Record<string, unknown>>;
+}
+
+export interface SourceHeadStates {
+  operatorState: OperatorStateBackend;
+  isRestored: boolean;
+}
+
+/** The state backends of one operator of the chain, for snapshots. */
+export interface OperatorStates {
+  uid: string;
+  name: string;
+  keyed: HeapKeyedStateBackend | undefined;
+  operatorState: OperatorStateBackend;
+  restored: boolean;
 }
 
 export interface ChainEnvironment {
@@ -33,15 +49,21 @@ export interface ChainEnvironment {
   processingTime: ProcessingTimeService;
   outputCounters: OutputCounters;
   collect: (values: unknown[]) => void;
+  /** Present when the task resumes from a checkpoint or savepoint. */
+  restorer?: TaskStateRestorer;
 }
 
 export class OperatorChain {
   /** Operators in topological order; the head first. */
   readonly operators: StreamOperator[] = [];
   readonly writers: RecordWriter[] = [];
+  readonly states: OperatorStates[] = [];
   readonly head: StreamOperator | undefined;
 
-  constructor(env: ChainEnvironment, private readonly createSourceHead?: (d: OperatorDescriptor) => StreamOperator) {
+  constructor(
+    env: ChainEnvironment,
+    private readonly createSourceHead?: (d: OperatorDescriptor, states: SourceHeadStates) => StreamOperator,
+  ) {
     const { tdd, vertex } = env;
     const graph = tdd.jobGraph;
     const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
@@ -87,15 +109,21 @@ export class OperatorChain {
         }
       }
       const keyed = keySelectors.some((k) => k !== undefined);
+      const restored = env.restorer?.operator(d.uid, keyRange.start, keyRange.end);
+      const keyedState = keyed ? new HeapKeyedStateBackend(vertex.maxParallelism, keyRange.start, keyRange.end) : undefined;
+      if (restored && keyedState) restored.restoreKeyed(keyedState);
+      const operatorState = new OperatorStateBackend(restored?.operatorState ?? {});
+      this.states.push({ uid: d.uid, name: d.name, keyed: keyedState, operatorState, restored: restored !== undefined });
+      const common = { keyedState, operatorState, isRestored: restored !== undefined };
       const op =
         isHead && vertex.isSource && this.createSourceHead
-          ? this.createSourceHead(d)
+          ? this.createSourceHead(d, common)
           : operatorFactory(d.kind)({
               descriptor: d,
               fns: env.fns.nodes.get(d.nodeId) ?? {},
               keySelectors,
               runtimeContext: { ...env.runtimeContext, taskName: d.name },
-              keyedState: keyed ? new HeapKeyedStateBackend(vertex.maxParallelism, keyRange.start, keyRange.end) : undefined,
+              ...common,
               processingTime: env.processingTime,
               settings,
               collect: env.collect,
@@ -126,11 +154,19 @@ export class OperatorChain {
 
   get isBlocked(): boolean {
     for (const w of this.writers) if (w.isBlocked) return true;
+    for (const op of this.operators) if (op.isBackpressured) return true;
     return false;
   }
 
-  /** Resolves when no writer waits for credit any more. */
-  whenUnblocked(): Promise<void> {
+  /** Resolves when no writer waits for credit and no operator holds back input any more. */
+  async whenUnblocked(): Promise<void> {
+    for (let op = this.operators.find((o) => o.isBackpressured); op; op = this.operators.find((o) => o.isBackpressured)) {
+      await op.whenNotBackpressured();
+    }
+    await this.whenWritersUnblocked();
+  }
+
+  private whenWritersUnblocked(): Promise<void> {
     return new Promise((resolve) => {
       const check = (): void => {
         const blocked = this.writers.flatMap((w) => w.subpartitions).find((s) => s.isBlocked);

@@ -6,6 +6,9 @@ import type { ReaderOutput, Source, SourceReader } from "../../api/source.js";
 import type { WatermarkStrategy } from "../../api/watermark-strategy.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import { StreamOperator } from "../operators/stream-operator.js";
+import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
+
+const SPLITS_STATE = "$source-splits";
 import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
 
 export class SourceOperator extends StreamOperator implements ReaderOutput<unknown> {
@@ -18,9 +21,25 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     const source = this.ctx.fns.source as Source<unknown>;
     const rc = this.ctx.runtimeContext;
     this.reader = source.createReader({ subtaskIndex: rc.subtaskIndex, parallelism: rc.parallelism });
+    if (this.ctx.isRestored) {
+      if (!this.reader.restoreState) throw new Error(`source "${this.ctx.descriptor.name}" cannot resume from a checkpoint`);
+      this.reader.restoreState(this.splitState().get());
+    }
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
     if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
+  }
+
+  /** The reader's remaining splits live in operator list state, so a rescale deals them out again. */
+  private splitState(): { get(): unknown[]; update(values: unknown[]): void } {
+    const store = this.ctx.operatorState;
+    if (!store) throw new Error("source without operator state");
+    const list = store.getListState<unknown>(new ListStateDescriptor<unknown>(SPLITS_STATE));
+    return { get: () => [...(list.get() ?? [])], update: (v) => list.update(v) };
+  }
+
+  override snapshotState(): void {
+    this.splitState().update(this.reader.snapshotState());
   }
 
   collect(value: unknown, timestamp?: number): void {

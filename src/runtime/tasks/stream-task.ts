@@ -21,10 +21,21 @@ import { serializeError } from "./deployment.js";
 import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
 import { TimeAccounting } from "./time-accounting.js";
+import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
+import { TaskCheckpointer, type CheckpointReporter } from "../checkpoint/task-checkpointer.js";
+import { TaskStateRestorer } from "../checkpoint/task-restore.js";
+import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 
 export interface TaskCallbacks {
   onStateChange(state: ExecutionState, error?: SerializedError): void;
   collect(values: unknown[]): void;
+  checkpoint: CheckpointReporter;
+}
+
+/** A checkpoint a source task is asked to start; `stop` ends the source after it (stop-with-savepoint). */
+export interface CheckpointTrigger {
+  barrier: Barrier;
+  stop?: "terminate" | "drain";
 }
 
 const SOURCE_POLLS_PER_ROUND = 512;
@@ -51,6 +62,9 @@ export class StreamTask {
   private settle!: (outcome: "finished" | "canceled" | Error) => void;
   private readonly done = new Promise<"finished" | "canceled" | Error>((resolve) => (this.settle = resolve));
   private wakeSource: (() => void) | undefined;
+  private readonly checkpointer: TaskCheckpointer;
+  private readonly aligner: BarrierAligner | undefined;
+  private pendingTrigger: CheckpointTrigger | undefined;
 
   constructor(
     readonly tdd: TaskDeploymentDescriptor,
@@ -80,19 +94,23 @@ export class StreamTask {
         processingTime: this.time,
         outputCounters: this.outputCounters,
         collect: (values) => callbacks.collect(values),
+        restorer: tdd.restore ? new TaskStateRestorer(tdd.restore, tdd.subtaskIndex, vertex.parallelism) : undefined,
       },
-      (d) =>
+      (d, states) =>
         new SourceOperator({
           descriptor: d,
           fns: fns.nodes.get(d.nodeId) ?? {},
           keySelectors: [],
           runtimeContext: { ...runtimeContext, taskName: d.name },
           keyedState: undefined,
+          operatorState: states.operatorState,
+          isRestored: states.isRestored,
           processingTime: this.time,
           settings: tdd.jobGraph.settings as Record<string, unknown>,
           collect: () => {},
         }),
     );
+    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint);
     if (!vertex.isSource) {
       const settings = tdd.jobGraph.settings as Record<string, unknown>;
       const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);
@@ -104,6 +122,8 @@ export class StreamTask {
           this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, tdd.locations[upstream.id]![p]!);
         }
       }
+      const mode = (settings.checkpointingMode as CheckpointingMode | undefined) ?? "exactly-once";
+      this.aligner = new BarrierAligner(this.gate, mode, (barrier, alignmentMs) => this.checkpointer.perform(barrier, alignmentMs));
     }
   }
 
@@ -115,6 +135,7 @@ export class StreamTask {
   async run(): Promise<void> {
     try {
       this.transition("INITIALIZING");
+      this.chain.operators.forEach((op, i) => op.initializeState(this.chain.states[i]!.restored));
       // Open from the tail to the head, so an operator never emits into an unopened successor.
       for (const op of [...this.chain.operators].reverse()) await op.open();
       this.startBufferTimeout();
@@ -137,6 +158,30 @@ export class StreamTask {
       await this.closeQuietly();
       this.transition("FAILED", serializeError(e));
     }
+  }
+
+  // ---- checkpoints -------------------------------------------------------------------------------
+
+  /** Source tasks: take a checkpoint at the next record boundary and send its barrier downstream. */
+  triggerCheckpoint(trigger: CheckpointTrigger): void {
+    if (!this.vertex.isSource || !this.running) {
+      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message: `task is ${this.state}` });
+      return;
+    }
+    this.pendingTrigger = trigger;
+    this.wakeSource?.();
+  }
+
+  async notifyCheckpointComplete(checkpointId: number): Promise<void> {
+    try {
+      await this.checkpointer.notifyComplete(checkpointId);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  notifyCheckpointAborted(checkpointId: number): void {
+    this.checkpointer.notifyAborted(checkpointId);
   }
 
   cancel(): void {
@@ -174,6 +219,17 @@ export class StreamTask {
       let lastYield = performance.now();
       for (;;) {
         if (!this.running) return;
+        const trigger = this.pendingTrigger;
+        if (trigger) {
+          this.pendingTrigger = undefined;
+          this.checkpointer.perform(trigger.barrier, 0);
+          if (trigger.stop) {
+            // Stop-with-savepoint: nothing after the savepoint's barrier; draining completes event time.
+            if (trigger.stop === "drain") head.emitFinalWatermark();
+            await this.finishTask();
+            return;
+          }
+        }
         this.accounting.switchTo("busy");
         let status = reader.pollNext(head);
         for (let i = 1; i < SOURCE_POLLS_PER_ROUND && status === "more"; i++) status = reader.pollNext(head);
@@ -266,11 +322,16 @@ export class StreamTask {
       return;
     }
     if (frame.t !== "event") return;
+    if (frame.event.kind === "barrier") {
+      this.aligner!.onBarrier(channel, frame.event);
+      return;
+    }
     const change = this.gate!.applyEvent(channel, frame.event);
     if (change.idle !== undefined) head.processStreamStatus(change.idle);
     if (change.watermark !== undefined) head.processWatermark(change.watermark, channel.inputIndex);
-    if (frame.event.kind === "end-of-partition" && this.gate!.inputEnded(channel.inputIndex)) {
-      await head.endInput(channel.inputIndex);
+    if (frame.event.kind === "end-of-partition") {
+      this.aligner!.onChannelEnded();
+      if (this.gate!.inputEnded(channel.inputIndex)) await head.endInput(channel.inputIndex);
     }
   }
 
@@ -280,8 +341,10 @@ export class StreamTask {
     for (const op of this.chain.operators) await op.finish();
     this.chain.flushAll();
     for (const w of this.chain.writers) w.broadcastEvent({ kind: "end-of-partition" });
-    // Everything must have left before the task reports FINISHED and its worker may go away.
+    // Everything must have left, and every checkpoint been acknowledged, before the task reports
+    // FINISHED and its worker may go away.
     await this.chain.whenUnblocked();
+    await this.checkpointer.whenIdle();
     this.settle("finished");
   }
 

@@ -51,6 +51,18 @@ port.on("message", (m: ToWorker) => {
     case "cancel":
       tasks.get(m.executionId)?.cancel();
       break;
+    case "trigger-checkpoint": {
+      const task = tasks.get(m.executionId);
+      if (task) task.triggerCheckpoint(m.trigger);
+      else post({ type: "checkpoint-declined", executionId: m.executionId, checkpointId: m.trigger.barrier.checkpointId, reason: { name: "CheckpointDeclined", message: "task is not running" } });
+      break;
+    }
+    case "checkpoint-complete":
+      void tasks.get(m.executionId)?.notifyCheckpointComplete(m.checkpointId);
+      break;
+    case "checkpoint-aborted":
+      tasks.get(m.executionId)?.notifyCheckpointAborted(m.checkpointId);
+      break;
     case "data":
       endpoint!.deliver(m.frame);
       break;
@@ -73,6 +85,10 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     const task = new StreamTask(tdd, fns, endpoint!, {
       onStateChange: (st, error) => state({ type: "task-state", executionId, state: st, error }),
       collect: (values) => post({ type: "collect", executionId, values }),
+      checkpoint: {
+        acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
+        decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),
+      },
     });
     tasks.set(executionId, task);
     await task.run();

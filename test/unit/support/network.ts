@@ -1,5 +1,5 @@
 /** Helpers for the network tests: capture what subpartitions send and decode it back. */
-import type { DataEvent, DataFrame } from "../../../src/runtime/network/frames.js";
+import { isDataFrame, type DataEvent, type DataFrame } from "../../../src/runtime/network/frames.js";
 import { RecordBatchDecoder, RecordBatchEncoder } from "../../../src/runtime/network/record-batch-codec.js";
 import { ResultSubpartition, type OutputCounters } from "../../../src/runtime/network/result-subpartition.js";
 
@@ -11,12 +11,14 @@ export class CapturingChannel {
   readonly subpartition: ResultSubpartition;
   private readonly decoder = new RecordBatchDecoder();
 
-  constructor(name: string, flushEveryRecord: boolean, encoder = new RecordBatchEncoder()) {
-    this.subpartition = new ResultSubpartition(name, { send: (f) => this.frames.push(f) }, encoder, this.counters, flushEveryRecord);
+  /** `local`: the consumer is in the same worker, batches are handed over unserialized. */
+  constructor(name: string, flushEveryRecord: boolean, local = false) {
+    this.subpartition = new ResultSubpartition(name, { send: (f) => this.frames.push(f) }, new RecordBatchEncoder(), this.counters, flushEveryRecord, local);
   }
 
+  /** Frames that carry records (and took a credit). */
   get buffersSent(): number {
-    return this.frames.filter((f) => f.t === "buffer").length;
+    return this.frames.filter(isDataFrame).length;
   }
 
   /** Everything received so far, records unpacked from their buffers, in order. */
@@ -28,6 +30,8 @@ export class CapturingChannel {
         const { values, timestamps } = this.decoder.decode(f.data);
         if (values.length !== f.records) throw new Error("frame record count differs from its buffer");
         values.forEach((value, i) => out.push({ kind: "record", value, timestamp: timestamps ? timestamps[i]! : Number.NEGATIVE_INFINITY }));
+      } else if (f.t === "records") {
+        f.values.forEach((value, i) => out.push({ kind: "record", value, timestamp: f.timestamps ? f.timestamps[i]! : Number.NEGATIVE_INFINITY }));
       }
     }
     return out;

@@ -38,6 +38,7 @@ export class FileStateStore {
     }
     await handle.close();
     await rename(tempPath, finalPath);
+    await syncDirectory(dir);
     return finalPath;
   }
 
@@ -70,5 +71,21 @@ export class FileStateStore {
       throw new Error(`HA file ${path} is outside the storage directory ${this.baseDir}`);
     }
     return absolute;
+  }
+}
+
+/**
+ * Makes the rename durable: the pointer to the file goes to ZooKeeper next, and must not outlive
+ * the file's directory entry in a machine crash. Best effort where directories cannot be opened.
+ */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Not supported on this platform or file system.
+  } finally {
+    await handle?.close();
   }
 }

@@ -50,6 +50,8 @@ export class LeaderLatch {
   private work: Promise<void> = Promise.resolve();
   /** Watches of older evaluations are ignored, so re-watching never multiplies callbacks. */
   private watchGeneration = 0;
+  /** Counts lost sessions, so that a node created during a loss is not adopted. */
+  private sessionEpoch = 0;
   private unsubscribe: (() => void) | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelayMs = 100;
@@ -61,7 +63,11 @@ export class LeaderLatch {
     private readonly options: LeaderLatchOptions,
   ) {}
 
-  /** Joins the election; resolves once this candidate's node exists (or failed, reported to onError). */
+  /**
+   * Joins the election. Resolves after the first attempt to create this candidate's node; when that
+   * failed for want of a connection, it is retried after the reconnect (errors other than
+   * ZooKeeper's go to onError).
+   */
   async start(): Promise<void> {
     if (this.started) throw new Error(`leader latch ${this.latchPath} already started`);
     this.started = true;
@@ -89,7 +95,9 @@ export class LeaderLatch {
     await this.work;
     const path = this.ourPath;
     this.ourPath = null;
-    if (path) await this.client.delete(path).catch(() => {}); // the session's end removes it anyway
+    // Deleting lets the next candidate take over at once. Without a connection, do not wait for
+    // one: the node goes with the session anyway (closed with the client, or expired).
+    if (path && this.client.isConnected()) await this.client.delete(path).catch(() => {});
   }
 
   private onConnectionState(state: ConnectionState): void {
@@ -99,6 +107,7 @@ export class LeaderLatch {
         if (!this.options.tolerateSuspendedConnection) this.setLeader(false);
         break;
       case "LOST":
+        this.sessionEpoch++;
         this.watchGeneration++;
         if (this.ourPath) this.stalePaths.add(this.ourPath);
         this.ourPath = null;
@@ -141,14 +150,29 @@ export class LeaderLatch {
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);
   }
 
-  /** Makes sure this candidate has a node, then evaluates the election. */
+  /** Makes sure this candidate has a node of the current session, then evaluates the election. */
   private async reset(): Promise<void> {
+    if (this.ourPath) {
+      const stat = await this.client.exists(this.ourPath);
+      // A node of an earlier session (e.g. created while that session was being lost) would vanish
+      // when the server expires that session, behind this candidate's back: replace it.
+      if (stat && stat.ephemeralOwner !== this.client.sessionId) this.stalePaths.add(this.ourPath);
+      if (!stat || stat.ephemeralOwner !== this.client.sessionId) this.ourPath = null;
+    }
     for (const stale of [...this.stalePaths]) {
       await this.client.delete(stale);
       this.stalePaths.delete(stale);
     }
-    if (this.ourPath && !(await this.client.exists(this.ourPath))) this.ourPath = null;
-    if (!this.ourPath) this.ourPath = await this.createNode();
+    if (!this.ourPath) {
+      const epoch = this.sessionEpoch;
+      const created = await this.createNode();
+      if (epoch !== this.sessionEpoch) {
+        // The session was lost while creating: the RECONNECTED that follows resets again.
+        this.stalePaths.add(created);
+        return;
+      }
+      this.ourPath = created;
+    }
     if (this.closed) return;
     await this.checkLeadership();
   }

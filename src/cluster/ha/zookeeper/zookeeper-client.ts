@@ -19,67 +19,24 @@
  * Every operation has a deadline (`operationTimeoutMs`), so no caller waits forever.
  */
 import * as zookeeper from "node-zookeeper-client";
+import { closeLibraryClient, destroySocket, fixLastTxnVersion } from "./library-workarounds.js";
+import {
+  isZooKeeperError,
+  ZooKeeperClosedError,
+  ZooKeeperError,
+  ZooKeeperTimeoutError,
+  type ConnectionState,
+  type CreateMode,
+  type NodeStat,
+  type TransactionOp,
+  type WatchEvent,
+  type WatchEventType,
+  type Watcher,
+  type ZooKeeperClientOptions,
+} from "./zookeeper-types.js";
 
-export type ConnectionState = "CONNECTED" | "SUSPENDED" | "RECONNECTED" | "LOST";
-
-export type CreateMode = "persistent" | "ephemeral" | "persistent_sequential" | "ephemeral_sequential";
-
-export interface ZooKeeperClientOptions {
-  /** "host:port,host:port" (optionally with a chroot suffix). */
-  connectString: string;
-  sessionTimeoutMs: number;
-  /** How long to wait for the first connection, and for one connection attempt. */
-  connectionTimeoutMs: number;
-  /** Deadline of one operation, including waiting for a reconnect. Default: connectionTimeoutMs. */
-  operationTimeoutMs?: number;
-}
-
-export interface NodeStat {
-  version: number;
-  cversion: number;
-  numChildren: number;
-  dataLength: number;
-  /** Session id (hex) owning an ephemeral node; all zeros for persistent nodes. */
-  ephemeralOwner: string;
-}
-
-export type WatchEventType = "created" | "deleted" | "dataChanged" | "childrenChanged";
-export interface WatchEvent {
-  type: WatchEventType;
-  path: string;
-}
-/** One-shot, as in ZooKeeper: re-register to keep watching. */
-export type Watcher = (event: WatchEvent) => void;
-
-export type TransactionOp =
-  | { op: "create"; path: string; data?: Uint8Array; mode?: CreateMode }
-  | { op: "setData"; path: string; data: Uint8Array; version?: number }
-  | { op: "delete"; path: string; version?: number }
-  | { op: "check"; path: string; version?: number };
-
-/** A ZooKeeper error code such as NO_NODE, NODE_EXISTS, BAD_VERSION, NOT_EMPTY, CONNECTION_LOSS. */
-export class ZooKeeperError extends Error {
-  override name = "ZooKeeperError";
-  constructor(
-    readonly code: string,
-    readonly operation: string,
-    readonly path: string,
-  ) {
-    super(`ZooKeeper ${operation} ${path}: ${code}`);
-  }
-}
-
-export class ZooKeeperTimeoutError extends Error {
-  override name = "ZooKeeperTimeoutError";
-}
-
-export class ZooKeeperClosedError extends Error {
-  override name = "ZooKeeperClosedError";
-}
-
-export function isZooKeeperError(error: unknown, code: string): error is ZooKeeperError {
-  return error instanceof ZooKeeperError && error.code === code;
-}
+export * from "./zookeeper-types.js";
+export { closeLibraryClient } from "./library-workarounds.js";
 
 type Callback<T> = (error: Error | zookeeper.Exception | null, result?: T) => void;
 
@@ -548,65 +505,4 @@ function wrapWatcher(watcher: Watcher): (event: zookeeper.Event) => void {
     const type = EVENT_TYPES[event.getType()];
     if (type) watcher({ type, path: event.getPath() });
   };
-}
-
-/** Reaches into the library for the one thing its API lacks: closing a socket to a silent server. */
-function destroySocket(zk: zookeeper.Client): void {
-  (zk as unknown as LibraryInternals).connectionManager?.socket?.destroy();
-}
-
-function fixLastTxnVersion(txn: zookeeper.Transaction, version: number): void {
-  const ops = (txn as unknown as { ops?: { version?: number }[] }).ops;
-  const last = ops?.[ops.length - 1];
-  if (last) last.version = version;
-}
-
-/**
- * Closes a library client for good. A connected client closes its session politely (the server
- * deletes its ephemeral nodes), forcibly after `graceMs`. A client that is not connected must not
- * be closed through its API: it would send the close request on its next connection and then
- * misread the server's connect response as the reply (and throw). It is abandoned instead: marked
- * expired, so that it neither reconnects nor accepts requests, its socket closed, and the requests
- * still queued in it failed at once rather than at their deadline.
- */
-export function closeLibraryClient(zk: zookeeper.Client, graceMs: number): Promise<void> {
-  if (zk.getState() !== zookeeper.State.SYNC_CONNECTED) {
-    abandon(zk);
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      abandon(zk);
-      resolve();
-    }, graceMs);
-    zk.once("disconnected", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    zk.close();
-  });
-}
-
-/** The library's ConnectionManager state for an expired session: no reconnect, no new requests. */
-const LIBRARY_STATE_SESSION_EXPIRED = -3;
-
-interface LibraryInternals {
-  connectionManager?: {
-    setState?(state: number): void;
-    socket?: { destroy(): void };
-    packetQueue?: { shift(): { callback?: (error: Error) => void } | undefined };
-  };
-}
-
-function abandon(zk: zookeeper.Client): void {
-  const manager = (zk as unknown as LibraryInternals).connectionManager;
-  if (!manager) return;
-  manager.setState?.(LIBRARY_STATE_SESSION_EXPIRED);
-  manager.socket?.destroy();
-  // The library's own exception type: its callbacks call getCode() on errors.
-  const expired = (): Error =>
-    (zookeeper.Exception as unknown as { create(code: number): Error }).create(zookeeper.Exception.SESSION_EXPIRED);
-  for (let packet = manager.packetQueue?.shift(); packet; packet = manager.packetQueue?.shift()) {
-    packet.callback?.(expired());
-  }
 }

@@ -74,6 +74,7 @@ export class ZooKeeperHighAvailabilityServices implements HighAvailabilityServic
   }
 
   leaderElection(component: string): LeaderElection {
+    this.ensureOpen();
     validateComponent(component);
     const election = new ZooKeeperLeaderElection(this.client, this.layout, component, {
       tolerateSuspendedConnection: this.options.tolerateSuspendedConnection,
@@ -83,6 +84,7 @@ export class ZooKeeperHighAvailabilityServices implements HighAvailabilityServic
   }
 
   leaderRetrieval(component: string): LeaderRetrieval {
+    this.ensureOpen();
     validateComponent(component);
     const retrieval = new ZooKeeperLeaderRetrieval(this.client, this.layout.connectionInfoPath(component), {
       tolerateSuspendedConnection: this.options.tolerateSuspendedConnection,
@@ -122,6 +124,10 @@ export class ZooKeeperHighAvailabilityServices implements HighAvailabilityServic
     this.elections.clear();
     this.retrievals.clear();
     await this.client.close();
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new Error("HA services are closed");
   }
 
   async closeAndCleanupAllData(): Promise<void> {

@@ -120,9 +120,10 @@ export class ZooKeeperLeaderElection implements LeaderElection {
     if (this.closed) return;
     const sessionId = this.sessionId;
     this.closed = true;
-    // Withdraw our information first, so followers do not keep calling a leader that is going away.
-    if (sessionId !== undefined) await this.removeOwnInformation(sessionId);
-    await this.latch?.close(); // revokes through onRevoke
+    // Leave the latch first (revoking through onRevoke): a confirmation still in flight then fails
+    // its latch check. Then withdraw this term's information, unless a successor already replaced it.
+    await this.latch?.close();
+    if (sessionId !== undefined && this.client.isConnected()) await this.removeOwnInformation(sessionId);
   }
 
   private onGrant(): void {

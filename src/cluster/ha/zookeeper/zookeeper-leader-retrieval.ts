@@ -62,7 +62,11 @@ export class ZooKeeperLeaderRetrieval implements LeaderRetrieval {
         await this.refresh();
         this.retryDelayMs = 100;
       } catch (error) {
-        if (this.closed || error instanceof ZooKeeperClosedError || !this.client.isConnected()) return;
+        if (this.closed || error instanceof ZooKeeperClosedError) return;
+        if (!this.client.isConnected()) {
+          this.deliver(null); // unknown until the reconnect, which refreshes again
+          return;
+        }
         clearTimeout(this.retryTimer);
         this.retryTimer = setTimeout(() => void this.enqueueRefresh(), this.retryDelayMs);
         this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);

@@ -197,6 +197,6 @@ export class ClientConnection {
     const listeners = [...this.listeners];
     this.listeners.clear();
     if (this.closedByUs) return;
-    
+    for (const listener of listeners) listener.peerLost(lost);
   }
 }

@@ -1,0 +1,199 @@
+/**
+ * Tumbling, sliding and session windows in event and processing time, and global windows.
+ * Fixed-size windows use their start as namespace: with one size per assigner, the start
+ * identifies the window, and a number keys state faster than a string.
+ */
+import type { JsonObject } from "../../graph/stream-graph.js";
+import type { Trigger } from "./trigger.js";
+import { EventTimeTrigger, NeverTrigger, ProcessingTimeTrigger } from "./triggers.js";
+import { MergingWindowAssigner, requireTimestamp, WindowAssigner, type WindowAssignerContext } from "./window-assigner.js";
+import { GlobalWindow, TimeWindow, type Namespace } from "./windows.js";
+
+function checkSize(size: number, what: string): void {
+  if (!(size > 0) || !Number.isFinite(size)) throw new RangeError(`${what} must be a positive number of ms, got ${size}`);
+}
+
+abstract class TumblingWindows extends WindowAssigner<unknown, TimeWindow> {
+  protected constructor(
+    protected readonly size: number,
+    protected readonly offset: number,
+  ) {
+    super();
+    checkSize(size, "window size");
+  }
+  protected windowFor(timestamp: number): TimeWindow[] {
+    const start = TimeWindow.getWindowStartWithOffset(timestamp, this.offset, this.size);
+    return [new TimeWindow(start, start + this.size)];
+  }
+  override namespace(w: TimeWindow): Namespace {
+    return w.start;
+  }
+  override describe(): JsonObject {
+    return { assigner: this.constructor.name, size: this.size, offset: this.offset };
+  }
+}
+
+export class TumblingEventTimeWindows extends TumblingWindows {
+  static of(sizeMs: number, offsetMs = 0): TumblingEventTimeWindows {
+    return new TumblingEventTimeWindows(sizeMs, offsetMs);
+  }
+  assignWindows(_e: unknown, timestamp: number): TimeWindow[] {
+    requireTimestamp(timestamp, "TumblingEventTimeWindows");
+    return this.windowFor(timestamp);
+  }
+  getDefaultTrigger(): Trigger<unknown, TimeWindow> {
+    return EventTimeTrigger.create();
+  }
+  isEventTime(): boolean {
+    return true;
+  }
+}
+
+export class TumblingProcessingTimeWindows extends TumblingWindows {
+  static of(sizeMs: number, offsetMs = 0): TumblingProcessingTimeWindows {
+    return new TumblingProcessingTimeWindows(sizeMs, offsetMs);
+  }
+  assignWindows(_e: unknown, _ts: number, ctx: WindowAssignerContext): TimeWindow[] {
+    return this.windowFor(ctx.getCurrentProcessingTime());
+  }
+  getDefaultTrigger(): Trigger<unknown, TimeWindow> {
+    return ProcessingTimeTrigger.create();
+  }
+  isEventTime(): boolean {
+    return false;
+  }
+}
+
+abstract class SlidingWindows extends WindowAssigner<unknown, TimeWindow> {
+  protected constructor(
+    protected readonly size: number,
+    protected readonly slide: number,
+    protected readonly offset: number,
+  ) {
+    super();
+    checkSize(size, "window size");
+    checkSize(slide, "window slide");
+  }
+  protected windowsFor(timestamp: number): TimeWindow[] {
+    const windows: TimeWindow[] = [];
+    const last = TimeWindow.getWindowStartWithOffset(timestamp, this.offset, this.slide);
+    for (let start = last; start > timestamp - this.size; start -= this.slide) windows.push(new TimeWindow(start, start + this.size));
+    return windows;
+  }
+  override namespace(w: TimeWindow): Namespace {
+    return w.start;
+  }
+  override describe(): JsonObject {
+    return { assigner: this.constructor.name, size: this.size, slide: this.slide, offset: this.offset };
+  }
+}
+
+export class SlidingEventTimeWindows extends SlidingWindows {
+  static of(sizeMs: number, slideMs: number, offsetMs = 0): SlidingEventTimeWindows {
+    return new SlidingEventTimeWindows(sizeMs, slideMs, offsetMs);
+  }
+  assignWindows(_e: unknown, timestamp: number): TimeWindow[] {
+    requireTimestamp(timestamp, "SlidingEventTimeWindows");
+    return this.windowsFor(timestamp);
+  }
+  getDefaultTrigger(): Trigger<unknown, TimeWindow> {
+    return EventTimeTrigger.create();
+  }
+  isEventTime(): boolean {
+    return true;
+  }
+}
+
+export class SlidingProcessingTimeWindows extends SlidingWindows {
+  static of(sizeMs: number, slideMs: number, offsetMs = 0): SlidingProcessingTimeWindows {
+    return new SlidingProcessingTimeWindows(sizeMs, slideMs, offsetMs);
+  }
+  assignWindows(_e: unknown, _ts: number, ctx: WindowAssignerContext): TimeWindow[] {
+    return this.windowsFor(ctx.getCurrentProcessingTime());
+  }
+  getDefaultTrigger(): Trigger<unknown, TimeWindow> {
+    return ProcessingTimeTrigger.create();
+  }
+  isEventTime(): boolean {
+    return false;
+  }
+}
+
+/** Session gap per element, for sessions whose inactivity gap depends on the data. */
+export type SessionGapExtractor<T> = (element: T) => number;
+
+abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
+  protected constructor(protected readonly gap: SessionGapExtractor<T>) {
+    super();
+  }
+  protected windowFor(element: T, timestamp: number): TimeWindow[] {
+    const gap = this.gap(element);
+    checkSize(gap, "session gap");
+    return [new TimeWindow(timestamp, timestamp + gap)];
+  }
+  mergeWindows(windows: readonly TimeWindow[], merge: (members: TimeWindow[], result: TimeWindow) => void): void {
+    TimeWindow.mergeWindows(windows, merge);
+  }
+  override describe(): JsonObject {
+    return { assigner: this.constructor.name };
+  }
+}
+
+export class EventTimeSessionWindows<T = unknown> extends SessionWindows<T> {
+  static withGap(gapMs: number): EventTimeSessionWindows {
+    checkSize(gapMs, "session gap");
+    return new EventTimeSessionWindows<unknown>(() => gapMs);
+  }
+  static withDynamicGap<T>(extractor: SessionGapExtractor<T>): EventTimeSessionWindows<T> {
+    return new EventTimeSessionWindows<T>(extractor);
+  }
+  assignWindows(element: T, timestamp: number): TimeWindow[] {
+    requireTimestamp(timestamp, "EventTimeSessionWindows");
+    return this.windowFor(element, timestamp);
+  }
+  getDefaultTrigger(): Trigger<T, TimeWindow> {
+    return EventTimeTrigger.create();
+  }
+  isEventTime(): boolean {
+    return true;
+  }
+}
+
+export class ProcessingTimeSessionWindows<T = unknown> extends SessionWindows<T> {
+  static withGap(gapMs: number): ProcessingTimeSessionWindows {
+    checkSize(gapMs, "session gap");
+    return new ProcessingTimeSessionWindows<unknown>(() => gapMs);
+  }
+  static withDynamicGap<T>(extractor: SessionGapExtractor<T>): ProcessingTimeSessionWindows<T> {
+    return new ProcessingTimeSessionWindows<T>(extractor);
+  }
+  assignWindows(element: T, _ts: number, ctx: WindowAssignerContext): TimeWindow[] {
+    return this.windowFor(element, ctx.getCurrentProcessingTime());
+  }
+  getDefaultTrigger(): Trigger<T, TimeWindow> {
+    return ProcessingTimeTrigger.create();
+  }
+  isEventTime(): boolean {
+    return false;
+  }
+}
+
+/** One window for everything per key; it never fires unless given a trigger (e.g. CountTrigger). */
+export class GlobalWindows extends WindowAssigner<unknown, GlobalWindow> {
+  private static readonly WINDOWS = [GlobalWindow.INSTANCE];
+  static create(): GlobalWindows {
+    return new GlobalWindows();
+  }
+  assignWindows(): GlobalWindow[] {
+    return GlobalWindows.WINDOWS;
+  }
+  getDefaultTrigger(): Trigger<unknown, GlobalWindow> {
+    return new NeverTrigger();
+  }
+  isEventTime(): boolean {
+    return false;
+  }
+  override namespace(): Namespace {
+    return 0;
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * The CheckpointCoordinator of one job (DESIGN.md section 6): triggers checkpoints periodically
+ * (interval, min pause, max concurrent) and on demand (savepoints), sends the trigger to the source
+ * tasks, collects every task's acknowledgement, writes `_metadata`, keeps the newest `retained`
+ * completed checkpoints, notifies tasks of completion (the commit point for two-phase-commit sinks)
+ * and of aborts, and fails the job when more checkpoints fail in a row than tolerated.
+ */
+import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
+import type { CheckpointMetadata, TaskCheckpointAck, TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+import type { SerializedError } from "../../runtime/tasks/deployment.js";
+import type { Logger } from "../../util/logger.js";
+import type { CheckpointSettings } from "./checkpoint-settings.js";
+import { CheckpointStatsTracker } from "./checkpoint-stats.js";
+import { checkpointDir, discardCheckpoint, jobCheckpointDir, loadCheckpoint, newSavepointDir, taskRestoreOf, writeMetadata } from "./checkpoint-storage.js";
+
+export interface CheckpointTask {
+  executionId: string;
+  isSource: boolean;
+  running: boolean;
+  trigger(trigger: CheckpointTrigger): Promise<void>;
+  notifyComplete(checkpointId: number): void;
+  notifyAborted(checkpointId: number): void;
+}
+
+export interface CheckpointCoordinatorContext {
+  jobId: string;
+  settings: CheckpointSettings;
+  store: CompletedCheckpointStore;
+  counter: CheckpointIdCounter;
+  logger: Logger;
+  /** The tasks of the current attempt. */
+  tasks(): CheckpointTask[];
+  /** Too many checkpoints failed: the job must fail over. */
+  onTolerableFailuresExceeded(cause: Error): void;
+}
+
+export interface SavepointRequest {
+  dir?: string;
+  stop?: "terminate" | "drain";
+}
+
+interface Pending {
+  id: number;
+  timestamp: number;
+  kind: "checkpoint" | "savepoint";
+  dir: string;
+  waiting: Set<string>;
+  acks: TaskCheckpointAck[];
+  timer: NodeJS.Timeout;
+  resolve(path: string): void;
+  reject(e: Error): void;
+}
+
+export class CheckpointDeclinedError extends Error {
+  override name = "CheckpointDeclinedError";
+}
+
+export class CheckpointCoordinator {
+  readonly stats = new CheckpointStatsTracker();
+  private readonly pending = new Map<number, Pending>();
+  private periodic: NodeJS.Timeout | undefined;
+  private lastCompletedAt = 0;
+  private consecutiveFailures = 0;
+  private readonly log: Logger;
+
+  constructor(private readonly ctx: CheckpointCoordinatorContext) {
+    this.log = ctx.logger.child(`CheckpointCoordinator ${ctx.jobId.slice(0, 8)}`);
+  }
+
+  get settings(): CheckpointSettings {
+    return this.ctx.settings;
+  }
+
+  /** Starts periodic checkpoints (when an interval is set). */
+  startPeriodic(): void {
+    const { intervalMs } = this.ctx.settings;
+    if (intervalMs <= 0 || this.periodic) return;
+    this.periodic = setInterval(() => this.maybeTriggerPeriodic(), Math.max(10, Math.min(intervalMs, 1000)));
+    this.periodic.unref();
+  }
+
+  stopPeriodic(): void {
+    if (this.periodic) clearInterval(this.periodic);
+    this.periodic = undefined;
+  }
+
+  private lastTriggerAt = 0;
+
+  private maybeTriggerPeriodic(): void {
+    const now = Date.now();
+    const s = this.ctx.settings;
+    if (now - this.lastTriggerAt < s.intervalMs) return;
+    if (now - this.lastCompletedAt < s.minPauseMs) return;
+    if ([...this.pending.values()].filter((p) => p.kind === "checkpoint").length >= s.maxConcurrent) return;
+    this.trigger("checkpoint").catch((e: Error) => this.log.debug(`checkpoint not taken: ${e.message}`));
+  }
+
+  triggerCheckpoint(): Promise<string> {
+    return this.trigger("checkpoint");
+  }
+
+  triggerSavepoint(request: SavepointRequest = {}): Promise<string> {
+    return this.trigger("savepoint", request);
+  }
+
+  private async trigger(kind: "checkpoint" | "savepoint", request: SavepointRequest = {}): Promise<string> {
+    const tasks = this.ctx.tasks();
+    if (tasks.length === 0 || tasks.some((t) => !t.running)) {
+      throw new CheckpointDeclinedError("not all tasks are running");
+    }
+    this.lastTriggerAt = Date.now();
+    const id = await this.ctx.counter.getAndIncrement();
+    const timestamp = Date.now();
+    const dir = kind === "checkpoint" ? checkpointDir(this.ctx.settings.dir, this.ctx.jobId, id) : newSavepointDir(request.dir ?? this.ctx.settings.savepointDir, this.ctx.jobId);
+    this.stats.triggered(id, kind, timestamp, tasks.length);
+    const result = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => this.abort(id, new CheckpointDeclinedError(`checkpoint ${id} expired after ${this.ctx.settings.timeoutMs} ms`)), this.ctx.settings.timeoutMs);
+      timer.unref();
+      this.pending.set(id, { id, timestamp, kind, dir, waiting: new Set(tasks.map((t) => t.executionId)), acks: [], timer, resolve, reject });
+    });
+    result.catch(() => {});
+    const trigger: CheckpointTrigger = { barrier: { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir }, stop: request.stop };
+    for (const t of tasks) {
+      if (!t.isSource) continue;
+      t.trigger(trigger).catch((e: Error) => this.abort(id, new CheckpointDeclinedError(`triggering checkpoint ${id} failed: ${e.message}`)));
+    }
+    return result;
+  }
+
+  acknowledge(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void {
+    const p = this.pending.get(checkpointId);
+    if (!p || !p.waiting.delete(executionId)) return;
+    p.acks.push(ack);
+    this.stats.acknowledged(checkpointId, ack);
+    if (p.waiting.size === 0) void this.complete(p);
+  }
+
+  decline(_executionId: string, checkpointId: number, reason: SerializedError): void {
+    this.abort(checkpointId, new CheckpointDeclinedError(`checkpoint ${checkpointId} declined: ${reason.message}`), reason.name !== "CheckpointDeclined");
+  }
+
+  private async complete(p: Pending): Promise<void> {
+    this.pending.delete(p.id);
+    clearTimeout(p.timer);
+    try {
+      const metadata = this.metadataOf(p);
+      const path = writeMetadata(p.dir, metadata);
+      if (p.kind === "checkpoint") {
+        const subsumed = await this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } });
+        for (const s of subsumed) discardCheckpoint((s.payload as { path: string }).path);
+      }
+      this.lastCompletedAt = Date.now();
+      this.consecutiveFailures = 0;
+      this.stats.completed(p.id, p.dir);
+      this.log.info(`completed ${p.kind} ${p.id} (${p.acks.reduce((n, a) => n + a.bytes, 0)} bytes) at ${p.dir}`);
+      for (const t of this.ctx.tasks()) t.notifyComplete(p.id);
+      p.resolve(p.kind === "savepoint" ? p.dir : path);
+    } catch (e) {
+      this.fail(p, e as Error, true);
+    }
+  }
+
+  private metadataOf(p: Pending): CheckpointMetadata {
+    const operators: CheckpointMetadata["operators"] = {};
+    for (const a of p.acks) {
+      for (const op of a.operators) {
+        const entry = (operators[op.uid] ??= { vertexId: a.vertexId, operatorName: op.name, parallelism: 0, maxParallelism: 0, subtasks: [] });
+        entry.subtasks.push({ subtask: a.subtask, keyGroupStart: a.keyGroupStart, keyGroupEnd: a.keyGroupEnd, file: a.file, bytes: a.bytes });
+        entry.parallelism = entry.subtasks.length;
+      }
+    }
+    for (const a of p.acks) for (const op of a.operators) operators[op.uid]!.maxParallelism = Math.max(operators[op.uid]!.maxParallelism, a.keyGroupEnd + 1);
+    return { version: 1, jobId: this.ctx.jobId, checkpointId: p.id, timestamp: p.timestamp, kind: p.kind, operators };
+  }
+
+  private abort(checkpointId: number, cause: Error, countsAsFailure = true): void {
+    const p = this.pending.get(checkpointId);
+    if (!p) return;
+    this.pending.delete(checkpointId);
+    clearTimeout(p.timer);
+    this.fail(p, cause, countsAsFailure);
+  }
+
+  private fail(p: Pending, cause: Error, countsAsFailure: boolean): void {
+    discardCheckpoint(p.dir);
+    this.stats.failed(p.id, cause.message);
+    for (const t of this.ctx.tasks()) t.notifyAborted(p.id);
+    p.reject(cause);
+    this.log.warn(`${p.kind} ${p.id} failed: ${cause.message}`);
+    if (!countsAsFailure || p.kind === "savepoint") return;
+    this.consecutiveFailures++;
+    if (this.consecutiveFailures > this.ctx.settings.tolerableFailures) {
+      this.consecutiveFailures = 0;
+      this.ctx.onTolerableFailuresExceeded(new Error(`exceeded the tolerable number of failed checkpoints (${this.ctx.settings.tolerableFailures}): ${cause.message}`));
+    }
+  }
+
+  /** A failover: checkpoints in flight can no longer complete. */
+  abortAll(reason: string): void {
+    for (const id of [...this.pending.keys()]) this.abort(id, new CheckpointDeclinedError(reason), false);
+  }
+
+  /**
+   * The state to restart from: the newest retained checkpoint that is intact, falling back to older
+   * ones (and dropping damaged ones) with a clear log line; `initial` (a savepoint) when none exists.
+   */
+  async latestRestore(initial?: TaskRestore): Promise<TaskRestore | undefined> {
+    for (const c of await this.ctx.store.list()) {
+      const path = (c.payload as { path: string }).path;
+      try {
+        const { metadata, dir } = loadCheckpoint(path);
+        this.stats.restored(metadata.checkpointId, dir);
+        return taskRestoreOf(metadata, dir);
+      } catch (e) {
+        this.log.error(`checkpoint ${c.checkpointId} cannot be used: ${(e as Error).message}; trying an older one`);
+        await this.dropCheckpoint(c.checkpointId);
+      }
+    }
+    return initial;
+  }
+
+  /** Forgets a checkpoint that turned out to be unusable (a task failed reading it). */
+  async dropCheckpoint(checkpointId: number): Promise<void> {
+    const all = await this.ctx.store.list();
+    const keep = all.filter((c) => c.checkpointId !== checkpointId);
+    if (keep.length === all.length) return;
+    await this.ctx.store.removeAll();
+    for (const c of keep.reverse()) await this.ctx.store.add(c);
+  }
+
+  /** The job reached a terminal state: clean up what the retention rules say. */
+  async shutdown(status: "FINISHED" | "CANCELED" | "FAILED" | "SUSPENDED"): Promise<void> {
+    this.stopPeriodic();
+    this.abortAll(`job ${status}`);
+    const keep = status === "FAILED" || status === "SUSPENDED" || (status === "CANCELED" && this.ctx.settings.retainOnCancellation);
+    if (keep) return;
+    await this.ctx.store.removeAll();
+    discardCheckpoint(jobCheckpointDir(this.ctx.settings.dir, this.ctx.jobId));
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The body of POST /jobs: what the client built (bundle, JobGraph, definition inputs). The JobGraph
+ * is checked for shape and for consistency (edges between existing vertices, sane parallelism)
+ * before the Dispatcher sees it; each worker later re-evaluates the bundle and compares fingerprints.
+ */
+import type { JsonSchema } from "../schema/json-schema.js";
+import { HEX32, arrayOf, object, stringMap } from "./common.js";
+
+const PARALLELISM = { type: "integer", minimum: 1, maximum: 32768 } as const satisfies JsonSchema;
+const NODE_ID = { type: "integer", minimum: 0, maximum: 1_000_000 } as const satisfies JsonSchema;
+const NAME = { type: "string", maxLength: 10_000 } as const satisfies JsonSchema;
+
+// Inside the JobGraph, fields the runtime may add later are carried along (additionalProperties):
+// strictness here would make every new JobGraph field a breaking change of the REST API.
+const open = (properties: Record<string, JsonSchema>, required: string[]): JsonSchema => ({ type: "object", properties, required });
+
+const operator = open(
+  {
+    nodeId: NODE_ID,
+    kind: { type: "string", maxLength: 200 },
+    name: NAME,
+    uid: { type: "string", maxLength: 1000 },
+    inputs: { type: "integer", enum: [0, 1, 2] },
+    config: { type: "object" },
+    chainedOutputs: arrayOf(open({ nodeId: NODE_ID, sideOutput: { type: "string" } }, ["nodeId"]), { maxItems: 10_000 }),
+    networkOutputs: arrayOf(open({ edgeId: NODE_ID, sideOutput: { type: "string" } }, ["edgeId"]), { maxItems: 10_000 }),
+  },
+  ["nodeId", "kind", "name", "uid", "inputs", "config", "chainedOutputs", "networkOutputs"],
+);
+
+const vertex = open(
+  {
+    id: { type: "string", pattern: HEX32 },
+    name: NAME,
+    parallelism: PARALLELISM,
+    maxParallelism: PARALLELISM,
+    slotSharingGroup: { type: "string", maxLength: 1000 },
+    operators: arrayOf(operator, { minItems: 1, maxItems: 10_000 }),
+    isSource: { type: "boolean" },
+  },
+  ["id", "name", "parallelism", "maxParallelism", "slotSharingGroup", "operators", "isSource"],
+);
+
+const edge = open(
+  {
+    id: NODE_ID,
+    source: { type: "string", pattern: HEX32 },
+    target: { type: "string", pattern: HEX32 },
+    sourceNodeId: NODE_ID,
+    targetNodeId: NODE_ID,
+    partitioner: open({ type: { type: "string", enum: ["forward", "rebalance", "rescale", "shuffle", "broadcast", "global", "hash", "custom"] } }, ["type"]),
+    inputIndex: { type: "integer", enum: [0, 1] },
+    sideOutput: { type: "string", maxLength: 1000 },
+  },
+  ["id", "source", "target", "sourceNodeId", "targetNodeId", "partitioner", "inputIndex"],
+);
+
+export const jobGraphSchema: JsonSchema = open(
+  {
+    name: NAME,
+    vertices: arrayOf(vertex, { minItems: 1, maxItems: 10_000 }),
+    edges: arrayOf(edge, { maxItems: 100_000 }),
+    settings: { type: "object" },
+    fingerprint: { type: "string", maxLength: 128 },
+  },
+  ["name", "vertices", "edges", "settings", "fingerprint"],
+);
+
+export const definitionInputsSchema: JsonSchema = object({
+  args: arrayOf({ type: "string", maxLength: 100_000 }, { maxItems: 10_000 }),
+  config: { ...stringMap, maxProperties: 10_000 },
+  defaultParallelism: PARALLELISM,
+});
+
+export const jobSubmitRequest: JsonSchema = object({
+  jobGraph: jobGraphSchema,
+  bundle: object({
+    hash: { type: "string", pattern: "^[0-9a-f]{64}$", description: "SHA-256 of code" },
+    code: { type: "string", description: "the bundled job module (ES module text)" },
+  }),
+  definition: definitionInputsSchema,
+});

@@ -1,0 +1,49 @@
+/** Task metrics in Flink's IOMetricsInfo shape, per subtask and summed/maxed per vertex. */
+import type { TaskMetrics } from "../../cluster/messages.js";
+import { EXECUTION_STATES } from "../schemas/common.js";
+import type { ExecutionState } from "../../cluster/messages.js";
+
+export interface IoMetricsJson {
+  "read-bytes": number;
+  "read-bytes-complete": boolean;
+  "write-bytes": number;
+  "write-bytes-complete": boolean;
+  "read-records": number;
+  "read-records-complete": boolean;
+  "write-records": number;
+  "write-records-complete": boolean;
+  busyTimeMsPerSecond: number;
+  backPressuredTimeMsPerSecond: number;
+  idleTimeMsPerSecond: number;
+}
+
+/** Metrics of a set of subtasks; "-complete" says whether every subtask has reported. */
+export function ioMetrics(metrics: (TaskMetrics | undefined)[]): IoMetricsJson {
+  const reported = metrics.filter((m): m is TaskMetrics => m !== undefined);
+  const complete = reported.length === metrics.length;
+  const sum = (f: (m: TaskMetrics) => number): number => reported.reduce((n, m) => n + f(m), 0);
+  const max = (f: (m: TaskMetrics) => number): number => reported.reduce((n, m) => Math.max(n, f(m)), 0);
+  return {
+    "read-bytes": sum((m) => m.numBytesIn),
+    "read-bytes-complete": complete,
+    "write-bytes": sum((m) => m.numBytesOut),
+    "write-bytes-complete": complete,
+    "read-records": sum((m) => m.numRecordsIn),
+    "read-records-complete": complete,
+    "write-records": sum((m) => m.numRecordsOut),
+    "write-records-complete": complete,
+    busyTimeMsPerSecond: max((m) => m.busyTimeMsPerSecond),
+    backPressuredTimeMsPerSecond: max((m) => m.backPressuredTimeMsPerSecond),
+    idleTimeMsPerSecond: reported.length ? Math.min(...reported.map((m) => m.idleTimeMsPerSecond)) : 0,
+  };
+}
+
+/** Every execution state with its count, zero included (Flink always lists all of them). */
+export function allStateCounts(counts: Partial<Record<ExecutionState, number>>): Record<ExecutionState, number> {
+  return Object.fromEntries(EXECUTION_STATES.map((s) => [s, counts[s] ?? 0])) as Record<ExecutionState, number>;
+}
+
+export function durationOf(start: number, end: number, now: number): number {
+  if (start < 0) return -1;
+  return (end >= 0 ? end : now) - start;
+}

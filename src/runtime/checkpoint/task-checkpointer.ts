@@ -1,0 +1,121 @@
+/**
+ * Takes a task's part of a checkpoint (Flink's SubtaskCheckpointCoordinator): the synchronous part
+ * lets every operator put its pending state into the backends and serializes that state; then the
+ * barrier goes downstream and processing continues while the asynchronous part writes the file and
+ * acknowledges it to the JobMaster.
+ */
+import { open, rename, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { JobVertex } from "../../graph/job-graph.js";
+import { keyGroupRange } from "../../graph/key-groups.js";
+import type { OperatorChain } from "../tasks/operator-chain.js";
+import { serializeError, type SerializedError } from "../tasks/deployment.js";
+import type { Barrier } from "./barrier-aligner.js";
+import type { TaskCheckpointAck } from "./checkpoint-metadata.js";
+import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "./task-state.js";
+
+export interface CheckpointReporter {
+  acknowledge(checkpointId: number, ack: TaskCheckpointAck): void;
+  decline(checkpointId: number, reason: SerializedError): void;
+}
+
+export class TaskCheckpointer {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly vertex: JobVertex,
+    private readonly subtask: number,
+    private readonly chain: OperatorChain,
+    private readonly reporter: CheckpointReporter,
+  ) {}
+
+  /** Snapshots synchronously, forwards the barrier, and writes the state in the background. */
+  perform(barrier: Barrier, alignmentMs: number): void {
+    const start = performance.now();
+    const { checkpointId } = barrier;
+    let snapshot: TaskSnapshot;
+    const finishing: Promise<void>[] = [];
+    try {
+      for (const op of this.chain.operators) {
+        const r = op.snapshotState(checkpointId);
+        if (r) finishing.push(r);
+      }
+      snapshot = { operators: {} };
+      for (const s of this.chain.states) {
+        const entry: OperatorSnapshot = {};
+        if (s.keyed) entry.keyed = snapshotKeyedState(s.keyed);
+        const op = s.operatorState.snapshot();
+        if (Object.keys(op).length > 0) entry.operator = op;
+        snapshot.operators[s.uid] = entry;
+      }
+    } catch (e) {
+      this.reporter.decline(checkpointId, serializeError(e));
+      throw e;
+    }
+    const syncDurationMs = performance.now() - start;
+    for (const w of this.chain.writers) {
+      w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir });
+    }
+    const work = this.writeAndAcknowledge(barrier, snapshot, finishing, syncDurationMs, alignmentMs);
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  private async writeAndAcknowledge(
+    barrier: Barrier,
+    snapshot: TaskSnapshot,
+    finishing: Promise<void>[],
+    syncDurationMs: number,
+    alignmentDurationMs: number,
+  ): Promise<void> {
+    const start = performance.now();
+    try {
+      await Promise.all(finishing);
+      const bytes = encodeTaskSnapshot(snapshot);
+      const file = `${this.vertex.id}-${this.subtask}.state`;
+      await writeDurably(join(barrier.dir, file), bytes);
+      const range = keyGroupRange(this.vertex.maxParallelism, this.vertex.parallelism, this.subtask);
+      this.reporter.acknowledge(barrier.checkpointId, {
+        vertexId: this.vertex.id,
+        subtask: this.subtask,
+        keyGroupStart: range.start,
+        keyGroupEnd: range.end,
+        file,
+        bytes: bytes.length,
+        operators: this.chain.states.map((s) => ({ uid: s.uid, name: s.name })),
+        syncDurationMs,
+        asyncDurationMs: performance.now() - start,
+        alignmentDurationMs,
+      });
+    } catch (e) {
+      this.reporter.decline(barrier.checkpointId, serializeError(e));
+    }
+  }
+
+  async notifyComplete(checkpointId: number): Promise<void> {
+    for (const op of this.chain.operators) await op.notifyCheckpointComplete(checkpointId);
+  }
+
+  notifyAborted(checkpointId: number): void {
+    for (const op of this.chain.operators) op.notifyCheckpointAborted(checkpointId);
+  }
+
+  /** Resolves when every started checkpoint has been written and acknowledged (or declined). */
+  async whenIdle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+}
+
+/** Temporary name, fsync, rename: a crash never leaves a half-written state file under the real name. */
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(join(path, ".."), { recursive: true });
+  const tmp = `${path}.inprogress`;
+  const fh = await open(tmp, "w");
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}

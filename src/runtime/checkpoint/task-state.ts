@@ -1,0 +1,86 @@
+/**
+ * What one task writes for a checkpoint, and how it is read back. A task's state is one file:
+ * per operator (by uid) its keyed state, one serialized blob per key group (so that a restore at a
+ * different parallelism takes exactly the key groups it owns), and its operator state.
+ *
+ * The synchronous part of a snapshot serializes the state (v8's serializer keeps Maps, Sets, Dates,
+ * typed arrays and bigints as they are); writing and syncing the file is the asynchronous part.
+ */
+import { serialize, deserialize } from "node:v8";
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
+
+export interface OperatorSnapshot {
+  /** [keyGroup, serialized tables of that key group]; only non-empty key groups. */
+  keyed?: Array<[number, Uint8Array]>;
+  operator?: OperatorStateSnapshot;
+}
+
+export interface TaskSnapshot {
+  operators: Record<string, OperatorSnapshot>;
+}
+
+/** Serializes every non-empty key group of a keyed backend (the synchronous part). */
+export function snapshotKeyedState(backend: HeapKeyedStateBackend): Array<[number, Uint8Array]> {
+  const names = backend.tableNames();
+  const out: Array<[number, Uint8Array]> = [];
+  const size = backend.keyGroupEnd - backend.keyGroupStart + 1;
+  for (let i = 0; i < size; i++) {
+    const tables: Record<string, Array<[unknown, unknown]>> = {};
+    let any = false;
+    for (const name of names) {
+      const group = backend.table(name).groups[i]!;
+      if (group.size === 0) continue;
+      tables[name] = [...group];
+      any = true;
+    }
+    if (any) out.push([backend.keyGroupStart + i, serialize(tables)]);
+  }
+  return out;
+}
+
+/** Puts the key groups this backend owns back into it; others are ignored (they belong to other subtasks). */
+export function restoreKeyedState(backend: HeapKeyedStateBackend, groups: Iterable<[number, Uint8Array]>): void {
+  for (const [keyGroup, bytes] of groups) {
+    if (keyGroup < backend.keyGroupStart || keyGroup > backend.keyGroupEnd) continue;
+    const tables = deserialize(bytes) as Record<string, Array<[never, unknown]>>;
+    for (const [name, entries] of Object.entries(tables)) {
+      const group = backend.table(name).groups[keyGroup - backend.keyGroupStart]!;
+      for (const [k, v] of entries) group.set(k, v);
+    }
+  }
+}
+
+const DIGEST_BYTES = 32;
+
+/** The file: a SHA-256 of the payload, then the payload, so that damage is detected on restore. */
+export function encodeTaskSnapshot(snapshot: TaskSnapshot): Uint8Array {
+  const payload = serialize(snapshot);
+  return Buffer.concat([createHash("sha256").update(payload).digest(), payload]);
+}
+
+export class CorruptStateError extends Error {
+  override name = "CorruptStateError";
+}
+
+export function readTaskSnapshot(path: string): TaskSnapshot {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new CorruptStateError(`cannot read state file ${path}: ${(e as Error).message}`);
+  }
+  const payload = bytes.subarray(DIGEST_BYTES);
+  if (bytes.length < DIGEST_BYTES || !createHash("sha256").update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) {
+    throw new CorruptStateError(`state file ${path} is corrupt: its checksum does not match`);
+  }
+  try {
+    const s = deserialize(payload) as TaskSnapshot;
+    if (!s || typeof s !== "object" || typeof s.operators !== "object") throw new Error("not a task snapshot");
+    return s;
+  } catch (e) {
+    throw new CorruptStateError(`state file ${path} is corrupt: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Operators over connected streams (connect()): input 0 goes to the first method, input 1 to the
+ * second. The keyed variant sets the key from each input's own key selector and has timers.
+ */
+import { type Collector, type Key, type KeySelector, type ProcessContext, type RichFunction } from "../../api/functions.js";
+import type { KeyedProcessContext, OnTimerContext } from "../../api/process/keyed-process-function.js";
+import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import { KeyedProcessContextImpl, KeyedTimers } from "./keyed-timers.js";
+import { streamingContext } from "./state-context.js";
+import { StreamOperator, type OperatorContext } from "./stream-operator.js";
+
+type Method = (...args: never[]) => unknown;
+
+/** Binds two methods of a user object (co-functions are always objects: one method per input). */
+function twoMethods<F extends Method>(fn: unknown, m1: string, m2: string): [F, F] {
+  const o = fn as Record<string, unknown>;
+  if (typeof o !== "object" || o === null || typeof o[m1] !== "function" || typeof o[m2] !== "function") {
+    throw new TypeError(`expected an object with ${m1}() and ${m2}() methods`);
+  }
+  return [(o[m1] as F).bind(o) as F, (o[m2] as F).bind(o) as F];
+}
+
+abstract class TwoInputUserOperator extends StreamOperator {
+  protected readonly user: RichFunction;
+  constructor(ctx: OperatorContext) {
+    super(ctx);
+    this.user = ctx.fns.fn as RichFunction;
+  }
+  override async open(): Promise<void> {
+    await this.user.open?.(streamingContext(this.ctx));
+  }
+  override async close(): Promise<void> {
+    await this.user.close?.();
+  }
+}
+
+export class CoMapOperator extends TwoInputUserOperator {
+  private readonly maps: [(v: unknown) => unknown, (v: unknown) => unknown];
+  constructor(ctx: OperatorContext) {
+    super(ctx);
+    this.maps = twoMethods(this.user, "map1", "map2");
+  }
+  processElement(value: unknown, timestamp: number, input: number): void {
+    this.output.collect(this.maps[input]!(value), timestamp);
+  }
+}
+
+export class CoFlatMapOperator extends TwoInputUserOperator {
+  private readonly fns: [(v: unknown, out: Collector<unknown>) => void, (v: unknown, out: Collector<unknown>) => void];
+  private timestamp = 0;
+  private readonly out: Collector<unknown> = { collect: (v) => this.output.collect(v, this.timestamp) };
+  constructor(ctx: OperatorContext) {
+    super(ctx);
+    this.fns = twoMethods(this.user, "flatMap1", "flatMap2");
+  }
+  processElement(value: unknown, timestamp: number, input: number): void {
+    this.timestamp = timestamp;
+    this.fns[input]!(value, this.out);
+  }
+}
+
+type CoProcess = (v: unknown, ctx: ProcessContext, out: Collector<unknown>) => void;
+
+/** CoProcessFunction on non-keyed streams, or KeyedCoProcessFunction (with timers) on keyed ones. */
+export class CoProcessOperator extends TwoInputUserOperator {
+  private readonly fns: [CoProcess, CoProcess];
+  private readonly context: KeyedProcessContextImpl;
+  private readonly backend: HeapKeyedStateBackend | undefined;
+  private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>;
+  private readonly timers: KeyedTimers | undefined;
+
+  constructor(ctx: OperatorContext) {
+    super(ctx);
+    this.fns = twoMethods(this.user, "processElement1", "processElement2");
+    this.backend = ctx.keyedState;
+    this.keys = ctx.keySelectors;
+    const onTimer = (this.user as { onTimer?: (ts: number, c: OnTimerContext<Key>, out: Collector<unknown>) => void }).onTimer;
+    if (this.backend) {
+      this.timers = new KeyedTimers(this.backend, ctx.processingTime, () => this.currentWatermark, (ts, domain) => {
+        if (!onTimer) return;
+        this.context.forTimer(ts, domain);
+        onTimer.call(this.user, ts, this.context, this.context.out);
+      });
+    }
+    this.context = new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers?.service, this.backend);
+  }
+
+  processElement(value: unknown, timestamp: number, input: number): void {
+    const key = this.keys[input];
+    if (this.backend) {
+      if (!key) throw new Error(`${this.ctx.descriptor.name}: both inputs of a keyed co-process must be keyed`);
+      this.backend.setCurrentKey(key(value));
+    }
+    this.context.currentTimestamp = timestamp;
+    this.fns[input]!(value, this.context as KeyedProcessContext<Key>, this.context.out);
+  }
+
+  protected override onWatermark(watermark: number): void {
+    this.timers?.event.advance(watermark);
+  }
+
+  override finish(): void {
+    this.timers?.fireRemainingProcessingTime();
+  }
+
+  override async close(): Promise<void> {
+    this.timers?.stop();
+    await super.close();
+  }
+}
+
