@@ -18,12 +18,59 @@ export { SocketTextSource } from "./connectors/socket-text-source.js";
 export { PrintSink } from "./connectors/print-sink.js";
 export { TextFileSink } from "./connectors/text-file-sink.js";
 export { OperatorTestHarness, type EmittedElement, type HarnessOptions } from "./testing/operator-test-harness.js";
+// State and time (issue 3)
+export type { StreamingRuntimeContext } from "./api/runtime-context.js";
+export type * from "./api/state/state.js";
+export type { AggregateFunction } from "./api/state/aggregate-function.js";
 export {
+  StateDescriptor,
   ValueStateDescriptor,
   ListStateDescriptor,
   MapStateDescriptor,
   ReducingStateDescriptor,
   AggregatingStateDescriptor,
+  type StateKind,
 } from "./api/state/state-descriptors.js";
-export type * from "./api/state/state.js";
-export type { StreamingRuntimeContext } from "./api/runtime-context.js";
+export { StateTtlConfig, StateTtlConfigBuilder, type TtlUpdateType } from "./api/state/state-ttl-config.js";
+export { Time } from "./api/windowing/time.js";
+export { TimeWindow, GlobalWindow, type Window, type Namespace } from "./api/windowing/windows.js";
+export { WindowAssigner, MergingWindowAssigner, type WindowAssignerContext } from "./api/windowing/window-assigner.js";
+export {
+  TumblingEventTimeWindows,
+  TumblingProcessingTimeWindows,
+  SlidingEventTimeWindows,
+  SlidingProcessingTimeWindows,
+  EventTimeSessionWindows,
+  ProcessingTimeSessionWindows,
+  GlobalWindows,
+  type SessionGapExtractor,
+} from "./api/windowing/time-window-assigners.js";
+export { Trigger, TriggerResult, type TriggerContext, type OnMergeContext } from "./api/windowing/trigger.js";
+export {
+  EventTimeTrigger,
+  ProcessingTimeTrigger,
+  CountTrigger,
+  ContinuousEventTimeTrigger,
+  ContinuousProcessingTimeTrigger,
+  PurgingTrigger,
+  NeverTrigger,
+} from "./api/windowing/triggers.js";
+export { CountEvictor, TimeEvictor, type Evictor, type EvictorContext, type TimestampedValue } from "./api/windowing/evictors.js";
+export type * from "./api/windowing/window-functions.js";
+export { WindowedStream, AllWindowedStream } from "./api/windowing/windowed-stream.js";
+export type * from "./api/process/keyed-process-function.js";
+export type * from "./api/process/co-functions.js";
+export type * from "./api/process/broadcast-functions.js";
+export type * from "./api/process/join-functions.js";
+export {
+  ConnectedStreams,
+  KeyedConnectedStreams,
+  BroadcastStream,
+  BroadcastConnectedStream,
+  KeyedBroadcastConnectedStream,
+  type MapStateDescriptorLike,
+} from "./api/process/connected-streams.js";
+export { JoinedStreams, CoGroupedStreams, type TaggedUnion } from "./api/process/joined-streams.js";
+export { IntervalJoin, IntervalJoined } from "./api/process/interval-join.js";
+export { AsyncDataStream, DEFAULT_ASYNC_CAPACITY } from "./api/async/async-data-stream.js";
+export { AsyncTimeoutError, type AsyncFunction, type RichAsyncFunction, type ResultFuture } from "./api/async/async-function.js";

@@ -22,6 +22,22 @@ import { OutputTag } from "./output-tag.js";
 import { PrintSink } from "../connectors/print-sink.js";
 import { TextFileSink } from "../connectors/text-file-sink.js";
 import { FunctionSink } from "../connectors/function-sink.js";
+// State and time (issue 3): the builders live in their own modules; these methods only delegate.
+import {
+  broadcastWithState,
+  connectStreams,
+  type BroadcastConnectedStream,
+  type BroadcastStream,
+  type ConnectedStreams,
+  type MapStateDescriptorLike,
+} from "./process/connected-streams.js";
+import { CoGroupedStreams, JoinedStreams } from "./process/joined-streams.js";
+import { AllWindowedStream } from "./windowing/windowed-stream.js";
+import type { WindowAssigner } from "./windowing/window-assigner.js";
+import { GlobalWindows } from "./windowing/time-window-assigners.js";
+import { CountTrigger, PurgingTrigger } from "./windowing/triggers.js";
+import { CountEvictor } from "./windowing/evictors.js";
+import type { GlobalWindow, Window } from "./windowing/windows.js";
 
 export interface StreamInput {
   nodeId: number;
@@ -89,7 +105,11 @@ export class DataStream<T> {
   }
 
   /** Every record to every downstream subtask. */
-  broadcast(): DataStream<T> {
+  broadcast(): DataStream<T>;
+  /** The broadcast state pattern: connect the result to a stream and process it with broadcast state. */
+  broadcast(...descriptors: [MapStateDescriptorLike, ...MapStateDescriptorLike[]]): BroadcastStream<T>;
+  broadcast(...descriptors: MapStateDescriptorLike[]): DataStream<T> | BroadcastStream<T> {
+    if (descriptors.length > 0) return broadcastWithState(this, descriptors);
     return new DataStream<T>(this.env, this.repartition({ type: "broadcast" }));
   }
 
@@ -104,6 +124,34 @@ export class DataStream<T> {
 
   assignTimestampsAndWatermarks(strategy: WatermarkStrategy<T>): SingleOutputStreamOperator<T> {
     return this.env.addOperator<T>("timestamps-watermarks", "Timestamps/Watermarks", this.inputs, { watermarks: strategy });
+  }
+
+  /** Processes this stream and `other` in one operator (co-functions), or with broadcast state. */
+  connect<T2>(other: BroadcastStream<T2>): BroadcastConnectedStream<T, T2>;
+  connect<T2>(other: DataStream<T2>): ConnectedStreams<T, T2>;
+  connect<T2>(other: DataStream<T2> | BroadcastStream<T2>): ConnectedStreams<T, T2> | BroadcastConnectedStream<T, T2> {
+    return connectStreams(this, other);
+  }
+
+  /** Window join: `join(other).where(k1).equalTo(k2).window(assigner).apply(fn)`. */
+  join<T2>(other: DataStream<T2>): JoinedStreams<T, T2> {
+    return new JoinedStreams<T, T2>(this, other);
+  }
+
+  /** Window coGroup: like join, but the function gets both sides' elements per key and window. */
+  coGroup<T2>(other: DataStream<T2>): CoGroupedStreams<T, T2> {
+    return new CoGroupedStreams<T, T2>(this, other);
+  }
+
+  /** Windows over the whole (non-keyed) stream, evaluated by one instance. */
+  windowAll<W extends Window>(assigner: WindowAssigner<T, W>): AllWindowedStream<T, W> {
+    return new AllWindowedStream<T, W>(this, assigner);
+  }
+
+  /** Windows of `size` elements (sliding by `slide` elements when given) over the whole stream. */
+  countWindowAll(size: number, slide?: number): AllWindowedStream<T, GlobalWindow> {
+    const w = this.windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size));
+    return slide === undefined ? w.trigger(PurgingTrigger.of(CountTrigger.of(size))) : w.trigger(CountTrigger.of(slide));
   }
 
   /** Prints every record to standard output (the TaskManager's, or the client's on the MiniCluster). */

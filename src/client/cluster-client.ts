@@ -10,6 +10,9 @@ export interface ClusterClient {
   result(jobId: string): Promise<JobResult>;
   details(jobId: string): Promise<JobDetails>;
   cancel(jobId: string): Promise<void>;
+  /** Resolves with the savepoint's folder. */
+  triggerSavepoint(jobId: string, dir?: string): Promise<string>;
+  stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string>;
 }
 
 export class MiniClusterClient implements ClusterClient {
@@ -26,5 +29,11 @@ export class MiniClusterClient implements ClusterClient {
   }
   cancel(jobId: string): Promise<void> {
     return this.cluster.dispatcher.cancelJob(jobId);
+  }
+  triggerSavepoint(jobId: string, dir?: string): Promise<string> {
+    return this.cluster.dispatcher.triggerSavepoint(jobId, dir);
+  }
+  stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string> {
+    return this.cluster.dispatcher.stopWithSavepoint(jobId, dir, drain);
   }
 }

@@ -20,6 +20,9 @@ export interface RunOptions {
   config?: Record<string, string>;
   /** Where to run; by default a MiniCluster sized for the job is started and closed afterwards. */
   client?: ClusterClient;
+  /** Resume from a savepoint (or retained checkpoint). */
+  savepointPath?: string;
+  allowNonRestoredState?: boolean;
   /** Called once the job is submitted. */
   onSubmitted?: (jobId: string, client: ClusterClient) => void;
 }
@@ -72,7 +75,8 @@ export async function runPrepared({ bundle, evaluated, inputs }: PreparedJob, op
     client = new MiniClusterClient(cluster);
   }
   try {
-    const jobId = await client.submit({ jobGraph, bundleHash: bundle.hash, definition: inputs }, { hash: bundle.hash, code: bundle.code });
+    const submission = { jobGraph, bundleHash: bundle.hash, definition: inputs, savepointPath: options.savepointPath, allowNonRestoredState: options.allowNonRestoredState };
+    const jobId = await client.submit(submission, { hash: bundle.hash, code: bundle.code });
     options.onSubmitted?.(jobId, client);
     const result = await client.result(jobId);
     const execution = evaluated.execution;

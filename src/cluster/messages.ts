@@ -61,6 +61,10 @@ export interface JobSubmission {
   jobGraph: JobGraph;
   bundleHash: string;
   definition: DefinitionInputs;
+  /** Start from this savepoint (or retained checkpoint) folder or `_metadata` file. */
+  savepointPath?: string;
+  /** Allow savepoint state for operators (uids) the job no longer has. */
+  allowNonRestoredState?: boolean;
 }
 
 export interface ExceptionInfo {
@@ -120,6 +124,9 @@ export interface JobResult {
   failure?: SerializedError;
   startTime: number;
   endTime: number;
+  restarts: number;
+  /** How many checkpoints completed and how often the job restored state from one. */
+  checkpoints: { completed: number; restored: number };
 }
 
 export interface JobOverview {

@@ -3,11 +3,13 @@
  * synchronously; a Dispatcher reached over RPC answers all of them asynchronously, so every method
  * may return either and the REST layer always awaits.
  */
+import type { CheckpointQueries } from "./checkpoint-queries.js";
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../cluster/messages.js";
 
 export type MaybePromise<T> = T | Promise<T>;
 
-export interface RestDispatcher {
+/** The Dispatcher as the REST endpoint sees it: jobs, cluster, and the checkpoint queries. */
+export interface RestDispatcher extends CheckpointQueries {
   /** Stores the bundle and starts the job; the bundle's hash must be the submission's. */
   submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }>;
   listJobs(): MaybePromise<JobOverview[]>;

@@ -2,15 +2,16 @@
  * The REST endpoint's settings from the configuration, with Flink's key names where Flink has one:
  * rest.address / rest.bind-address, rest.port, security.ssl.rest.*, web.upload.dir, web.submit.enable,
  * web.refresh-interval; and Sluice's rest.auth.token, rest.auth.read, rest.upload.max-bytes,
- * rest.request.max-bytes, rest.jar.evaluation.*, rest.savepoints.allowed-roots.
+ * rest.request.max-bytes, rest.jar.evaluation.*, rest.savepoints.allowed-roots (besides the
+ * Dispatcher's own savepoint and checkpoint directories).
  */
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { ConfigurationError } from "../config/configuration.js";
+import { ConfigurationError, durationOption } from "../config/configuration.js";
+import { checkpointSettings } from "../cluster/jobmaster/checkpoint-settings.js";
 import type { AccessSettings } from "./http/access.js";
 import { isLoopbackName } from "./http/access.js";
 import type { EvaluationLimits } from "./jars/bundle-evaluator.js";
-import { durationMs } from "./checkpoint-queries.js";
 
 export interface RestSettings {
   address: string;
@@ -23,6 +24,8 @@ export interface RestSettings {
   evaluation: EvaluationLimits;
   /** Directories savepoints may be written to; a request's target must resolve inside one. */
   savepointRoots: string[];
+  /** Directories a job may be started from (savepoints and retained checkpoints). */
+  restoreRoots: string[];
   refreshIntervalMs: number;
   webSubmit: boolean;
   webCancel: boolean;
@@ -69,10 +72,11 @@ function readPem(config: Readonly<Record<string, string>>, key: string): string 
 export function restSettings(config: Readonly<Record<string, string>>): RestSettings {
   const address = config["rest.bind-address"] || config["rest.address"] || "127.0.0.1";
   const token = config["rest.auth.token"] || undefined;
-  const roots = [config["state.savepoints.dir"], ...(config["rest.savepoints.allowed-roots"] ?? "").split(",")]
-    .map((r) => r?.trim().replace(/^file:\/\//, ""))
-    .filter((r): r is string => !!r);
-  for (const r of roots) if (!isAbsolute(r)) throw new ConfigurationError(`savepoint roots must be absolute paths, got "${r}"`);
+  // The Dispatcher's own savepoint and checkpoint directories, plus any roots configured for requests.
+  const dirs = checkpointSettings({}, { ...config });
+  const extra = (config["rest.savepoints.allowed-roots"] ?? "").split(",").map((r) => r.trim().replace(/^file:\/\//, "")).filter(Boolean);
+  for (const r of extra) if (!isAbsolute(r)) throw new ConfigurationError(`rest.savepoints.allowed-roots must hold absolute paths, got "${r}"`);
+  const absolute = (rs: string[]): string[] => [...new Set(rs.map((r) => resolve(r.replace(/^file:\/\//, ""))))];
   return {
     address,
     port: intSetting(config, "rest.port", 8081, 0, 65535),
@@ -82,12 +86,13 @@ export function restSettings(config: Readonly<Record<string, string>>): RestSett
     uploadMaxBytes: parseBytes(config["rest.upload.max-bytes"], 100 * MIB, "rest.upload.max-bytes"),
     jarDir: config["web.upload.dir"] || undefined,
     evaluation: {
-      timeoutMs: durationMs(config["rest.jar.evaluation.timeout"], 10_000),
+      timeoutMs: durationOption(config, "rest.jar.evaluation.timeout", 10_000),
       maxHeapMb: intSetting(config, "rest.jar.evaluation.heap-mb", 256, 16, 65536),
       maxConcurrent: intSetting(config, "rest.jar.evaluation.max-concurrent", 2, 1, 64),
       maxQueued: intSetting(config, "rest.jar.evaluation.max-queued", 8, 0, 1024),
     },
-    savepointRoots: roots.map((r) => resolve(r)),
+    savepointRoots: absolute([dirs.savepointDir, ...extra]),
+    restoreRoots: absolute([dirs.savepointDir, dirs.dir, ...extra]),
     refreshIntervalMs: intSetting(config, "web.refresh-interval", 3000, 100, 3_600_000),
     webSubmit: boolSetting(config, "web.submit.enable", true),
     webCancel: boolSetting(config, "web.cancel.enable", true),

@@ -1,6 +1,5 @@
 /** Everything route handlers use, handed to them with each request (routes themselves are static data). */
 import type { RestDispatcher } from "./dispatcher-api.js";
-import type { CheckpointQueries } from "./checkpoint-queries.js";
 import type { AsyncOperations } from "./async-operations.js";
 import type { JarStore } from "./jars/jar-store.js";
 import type { BundleEvaluator } from "./jars/bundle-evaluator.js";
@@ -10,7 +9,6 @@ import type { Route } from "./route.js";
 
 export interface RestServices {
   dispatcher: RestDispatcher;
-  checkpoints: CheckpointQueries;
   operations: AsyncOperations;
   jars: JarStore;
   evaluator: BundleEvaluator;

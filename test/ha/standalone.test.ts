@@ -86,6 +86,7 @@ describe("standalone HA services", () => {
         sessionTimeoutMs: 30_000,
         connectionTimeoutMs: 5000,
         tolerateSuspendedConnection: false,
+        operationTimeoutMs: 15_000,
       });
       assert.equal(parseHaConfig({ [HaOptions.LEGACY_TYPE]: "zookeeper", [HaOptions.QUORUM]: "q", [HaOptions.STORAGE_DIR]: "/d" }).type, "zookeeper");
     });
@@ -99,6 +100,7 @@ describe("standalone HA services", () => {
       );
       assert.throws(() => parseHaConfig({ [HaOptions.SESSION_TIMEOUT]: "soon" }), /session-timeout/);
       assert.throws(() => parseHaConfig({ [HaOptions.CLUSTER_ID]: "a/b" }), /cluster-id/);
+      assert.throws(() => parseHaConfig({ [HaOptions.MAX_RETRY_ATTEMPTS]: "0" }), /max-retry-attempts/);
     });
   });
 });

@@ -24,6 +24,9 @@ function config(clusterId: string): Record<string, string> {
     [HaOptions.CLUSTER_ID]: clusterId,
     [HaOptions.SESSION_TIMEOUT]: "8 s",
     [HaOptions.CONNECTION_TIMEOUT]: "5 s",
+    // Operations wait up to 20 s for a reconnect: a restarted server may be slow on a busy machine.
+    [HaOptions.RETRY_WAIT]: "5 s",
+    [HaOptions.MAX_RETRY_ATTEMPTS]: "4",
   };
 }
 

@@ -2,7 +2,8 @@
  * Flink's HA-test style exactly-once check: every key carries consecutive sequence numbers; a
  * keyed checker keeps the last one in state and throws on any gap or duplicate. A map throws at
  * chosen records in the first attempts, so the job recovers from checkpoints several times.
- * Args: [count, failures, parallelism, recordsPerSecond]
+ * The checker also keeps a running total per key, so results can be compared across runs.
+ * Args: [count, failures, parallelism, recordsPerSecond, sourceParallelism]
  */
 import { DataGeneratorSource, RestartStrategies, ValueStateDescriptor, WatermarkStrategy, defineJob, type StreamingRuntimeContext, type ValueState } from "sluice";
 
@@ -13,17 +14,26 @@ export interface SeqRecord {
   seq: number;
 }
 
+export interface CheckedRecord extends SeqRecord {
+  /** Sum of all sequence numbers of the key so far. */
+  total: number;
+}
+
 /** Keeps the last sequence number per key in state; any gap or duplicate fails the job. */
 class SequenceChecker {
   private last!: ValueState<number>;
+  private total!: ValueState<number>;
   open(ctx: StreamingRuntimeContext): void {
     this.last = ctx.getState(new ValueStateDescriptor<number>("last-seq"));
+    this.total = ctx.getState(new ValueStateDescriptor<number>("total"));
   }
-  map(r: SeqRecord): SeqRecord {
+  map(r: SeqRecord): CheckedRecord {
     const previous = this.last.value() ?? -1;
     if (r.seq !== previous + 1) throw new Error(`key ${r.key}: sequence ${r.seq} after ${previous} (gap or duplicate)`);
     this.last.update(r.seq);
-    return r;
+    const total = (this.total.value() ?? 0) + r.seq;
+    this.total.update(total);
+    return { ...r, total };
   }
 }
 
@@ -34,13 +44,16 @@ export default defineJob((env, args) => {
   env.enableCheckpointing(50);
   env.setRestartStrategy(RestartStrategies.fixedDelayRestart(failures + 2, 0));
   let attempt = 0;
+  // The injector runs at the source's parallelism so that it chains to it: then all records of a
+  // key travel one channel to the checker, in order, whatever the job's parallelism.
+  const sourceParallelism = Number(args[4] ?? 2);
   env
     .fromSource(
       new DataGeneratorSource((i): SeqRecord => ({ key: i % KEYS, seq: Math.floor(i / KEYS) }), count, { recordsPerSecond: Number(args[3] ?? 20_000) }),
       WatermarkStrategy.noWatermarks(),
       "Sequences",
     )
-    .setParallelism(2)
+    .setParallelism(sourceParallelism)
     .map({
       open(ctx: StreamingRuntimeContext) {
         attempt = ctx.attemptNumber;
@@ -54,6 +67,7 @@ export default defineJob((env, args) => {
       },
     })
     .name("Failure injector")
+    .setParallelism(sourceParallelism)
     .keyBy((r) => r.key)
     .map(new SequenceChecker())
     .name("Sequence checker")

@@ -30,6 +30,8 @@ export interface AppendingState<IN, OUT> extends State {
 }
 
 export interface ListState<T> extends AppendingState<T, Iterable<T>> {
+  /** The elements (empty when there are none). */
+  get(): Iterable<T>;
   addAll(values: Iterable<T>): void;
   /** Replaces the whole list. */
   update(values: Iterable<T>): void;

@@ -82,3 +82,15 @@ export function windowNamespace(w: Window): Namespace {
   if (w instanceof GlobalWindow) return 0;
   return JSON.stringify(w);
 }
+
+/**
+ * A window read back from a snapshot, where it is a plain object: TimeWindows and the global
+ * window get their class back; other windows are returned as they are.
+ */
+export function rehydrateWindow(w: Window): Window {
+  if (w instanceof TimeWindow || w instanceof GlobalWindow) return w;
+  const o = w as unknown as { start?: unknown; end?: unknown };
+  if (typeof o.start === "number" && typeof o.end === "number") return new TimeWindow(o.start, o.end);
+  if (typeof w === "object" && w !== null && Object.keys(w).length === 0) return GlobalWindow.INSTANCE;
+  return w;
+}

@@ -11,6 +11,24 @@ import { JobMaster } from "../jobmaster/job-master.js";
 import type { ResourceManager } from "../resourcemanager/resource-manager.js";
 import type { Logger } from "../../util/logger.js";
 import { SLUICE_VERSION } from "../../version.js";
+import { loadCheckpoint, taskRestoreOf } from "../jobmaster/checkpoint-storage.js";
+import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
+import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
+
+/** Loads a savepoint and checks every operator state in it has an operator (uid) in the job. */
+function loadSavepointFor(submission: JobSubmission): TaskRestore {
+  const { metadata, dir } = loadCheckpoint(submission.savepointPath!);
+  const uids = new Set(submission.jobGraph.vertices.flatMap((v) => v.operators.map((o) => o.uid)));
+  const unmatched = Object.entries(metadata.operators).filter(([uid]) => !uids.has(uid));
+  if (unmatched.length > 0 && !submission.allowNonRestoredState) {
+    throw new Error(
+      `the savepoint has state for operators this job does not have: ${unmatched.map(([uid, o]) => `${o.operatorName} (uid ${uid})`).join(", ")}; ` +
+        "give them the same uid() as before, or allow non-restored state (--allow-non-restored-state)",
+    );
+  }
+  return taskRestoreOf(metadata, dir);
+}
 
 export class UnknownJobError extends Error {
   override name = "UnknownJobError";
@@ -49,7 +67,9 @@ export class Dispatcher implements DispatcherGateway {
   /** Starts a job whose bundle is already in the BlobServer (e.g. uploaded through /jars/upload). */
   async runJob(submission: JobSubmission, jobId: string = randomUUID().replaceAll("-", "")): Promise<{ jobId: string }> {
     if (this.jobs.has(jobId)) throw new Error(`job ${jobId} already exists`);
+    const initialRestore = submission.savepointPath ? loadSavepointFor(submission) : undefined;
     const jm = new JobMaster({
+      initialRestore,
       jobId,
       jobGraph: submission.jobGraph,
       bundleHash: submission.bundleHash,
@@ -84,6 +104,24 @@ export class Dispatcher implements DispatcherGateway {
 
   requestJob(jobId: string): JobDetails {
     return this.job(jobId).details();
+  }
+
+  requestCheckpointStats(jobId: string): CheckpointStatsSnapshot {
+    return this.job(jobId).checkpoints.stats.snapshot();
+  }
+
+  requestCheckpointConfig(jobId: string): CheckpointSettings {
+    return this.job(jobId).checkpoints.settings;
+  }
+
+  /** Resolves with the savepoint's folder once it is complete. */
+  triggerSavepoint(jobId: string, dir?: string): Promise<string> {
+    return this.job(jobId).triggerSavepoint(dir);
+  }
+
+  /** Stop-with-savepoint: the sources end after the savepoint (after the final watermark with `drain`). */
+  stopWithSavepoint(jobId: string, dir?: string, drain = false): Promise<string> {
+    return this.job(jobId).triggerSavepoint(dir, drain ? "drain" : "terminate");
   }
 
   requestExceptions(jobId: string): ExceptionInfo[] {

@@ -14,6 +14,8 @@ export const HaOptions = {
   SESSION_TIMEOUT: "high-availability.zookeeper.client.session-timeout",
   CONNECTION_TIMEOUT: "high-availability.zookeeper.client.connection-timeout",
   TOLERATE_SUSPENDED: "high-availability.zookeeper.client.tolerate-suspended-connections",
+  RETRY_WAIT: "high-availability.zookeeper.client.retry-wait",
+  MAX_RETRY_ATTEMPTS: "high-availability.zookeeper.client.max-retry-attempts",
 } as const;
 
 export interface HaConfig {
@@ -29,6 +31,11 @@ export interface HaConfig {
   connectionTimeoutMs: number;
   /** Keep leadership while the connection is suspended (lose it only when the session is lost). */
   tolerateSuspendedConnection: boolean;
+  /**
+   * How long one ZooKeeper operation may take, waiting for a reconnect included. Flink's Curator
+   * retries `max-retry-attempts` times `retry-wait` apart; the same product bounds an operation here.
+   */
+  operationTimeoutMs: number;
 }
 
 /** Flink's defaults. */
@@ -38,6 +45,8 @@ export const HA_DEFAULTS = {
   sessionTimeoutMs: 60_000,
   connectionTimeoutMs: 15_000,
   tolerateSuspendedConnection: false,
+  retryWaitMs: 5000,
+  maxRetryAttempts: 3,
 } as const;
 
 export function parseHaConfig(config: Record<string, string>): HaConfig {
@@ -67,6 +76,9 @@ export function parseHaConfig(config: Record<string, string>): HaConfig {
       config[HaOptions.TOLERATE_SUSPENDED],
       HA_DEFAULTS.tolerateSuspendedConnection,
     ),
+    operationTimeoutMs:
+      parseDurationMs(HaOptions.RETRY_WAIT, config[HaOptions.RETRY_WAIT], HA_DEFAULTS.retryWaitMs) *
+      parsePositiveInteger(HaOptions.MAX_RETRY_ATTEMPTS, config[HaOptions.MAX_RETRY_ATTEMPTS], HA_DEFAULTS.maxRetryAttempts),
   };
   if (result.type === "zookeeper") {
     if (result.quorum === "") throw new Error(`${HaOptions.QUORUM} is required when ${HaOptions.TYPE} is zookeeper`);
@@ -114,6 +126,13 @@ export function parseDurationMs(key: string, value: string | undefined, fallback
   const ms = Math.round(Number(match[1]) * factor);
   if (ms <= 0) throw new Error(`${key}: must be positive, got "${value}"`);
   return ms;
+}
+
+function parsePositiveInteger(key: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value.trim());
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${key}: expected a positive integer, got "${value}"`);
+  return n;
 }
 
 function parseBoolean(key: string, value: string | undefined, fallback: boolean): boolean {

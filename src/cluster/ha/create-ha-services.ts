@@ -29,5 +29,6 @@ export async function createHighAvailabilityServices(
     sessionTimeoutMs: ha.sessionTimeoutMs,
     connectionTimeoutMs: ha.connectionTimeoutMs,
     tolerateSuspendedConnection: ha.tolerateSuspendedConnection,
+    operationTimeoutMs: ha.operationTimeoutMs,
   });
 }

@@ -187,6 +187,12 @@ export class JobMaster implements JobMasterGateway {
     };
   }
 
+  /** Triggers a savepoint; with `stop` the sources end after it and the job finishes. */
+  triggerSavepoint(dir: string | undefined, stop?: "terminate" | "drain"): Promise<string> {
+    if (this.status !== "RUNNING") return Promise.reject(new Error(`job is ${this.status}, not RUNNING`));
+    return this.checkpoints.triggerSavepoint({ dir, stop });
+  }
+
   exceptionHistory(): ExceptionInfo[] {
     return [...this.exceptions];
   }
@@ -411,6 +417,8 @@ export class JobMaster implements JobMasterGateway {
       failure: status === "FAILED" ? this.failure : undefined,
       startTime: this.timestamps.INITIALIZING ?? 0,
       endTime: this.timestamps[status] ?? Date.now(),
+      restarts: this.restarts,
+      checkpoints: { completed: this.checkpoints.stats.snapshot().counts.completed, restored: this.checkpoints.stats.snapshot().counts.restored },
     });
   }
 

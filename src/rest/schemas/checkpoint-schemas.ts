@@ -2,7 +2,7 @@
 import type { JsonSchema } from "../schema/json-schema.js";
 import { arrayOf, count, nullable, object } from "./common.js";
 
-const stats = object({ min: count, max: count, avg: count, p50: count, p90: count, p95: count, p99: count, p999: count });
+const stats = object({ min: count, max: count, avg: count });
 
 export const checkpointEntry: JsonSchema = object(
   {
@@ -22,13 +22,16 @@ export const checkpointEntry: JsonSchema = object(
     discarded: { type: "boolean" },
     failure_timestamp: count,
     failure_message: nullable({ type: "string" }),
+    sync_duration: { ...count, description: "Sluice: longest synchronous snapshot part of a subtask (ms)" },
+    async_duration: { ...count, description: "Sluice: longest asynchronous write of a subtask (ms)" },
+    alignment_duration: { ...count, description: "Sluice: longest barrier alignment of a subtask (ms)" },
   },
   ["@class", "id", "status", "is_savepoint", "checkpoint_type", "trigger_timestamp", "latest_ack_timestamp", "state_size", "checkpointed_size", "end_to_end_duration", "num_subtasks", "num_acknowledged_subtasks"],
 );
 
 export const checkpointingStatistics: JsonSchema = object({
   counts: object({ restored: count, total: count, in_progress: count, completed: count, failed: count }),
-  summary: object({ checkpointed_size: stats, state_size: stats, end_to_end_duration: stats }),
+  summary: { ...object({ checkpointed_size: stats, state_size: stats, end_to_end_duration: stats }), description: "over all completed checkpoints of the job" },
   latest: object({
     completed: nullable(checkpointEntry),
     savepoint: nullable(checkpointEntry),
@@ -49,6 +52,7 @@ export const checkpointConfig: JsonSchema = object({
   checkpoint_storage: { type: "string" },
   unaligned_checkpoints: { type: "boolean" },
   tolerable_failed_checkpoints: count,
+  checkpoints_retained: { ...count, description: "Sluice: completed checkpoints kept (execution.checkpointing.num-retained)" },
 });
 
 export interface SavepointTriggerRequest {

@@ -41,7 +41,7 @@ export const jarRunRequest: JsonSchema = object(
     parallelism: { type: "integer", minimum: 1, maximum: 32768, description: "default parallelism of the job" },
     flinkConfiguration: { ...stringMap, maxProperties: 1000, description: "configuration the job definition sees" },
     entryClass: { ...nullable({ type: "string" }), description: "accepted for Flink clients; a bundle has one entry, its default export" },
-    savepointPath: { ...nullable({ type: "string", maxLength: 4096 }), description: "savepoint to start from (needs restore support in the JobMaster)" },
+    savepointPath: { ...nullable({ type: "string", maxLength: 4096 }), description: "savepoint or retained checkpoint to start from (inside the allowed directories)" },
     allowNonRestoredState: nullable({ type: "boolean" }),
   },
   [],

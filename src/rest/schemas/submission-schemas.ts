@@ -79,4 +79,6 @@ export const jobSubmitRequest: JsonSchema = object({
     code: { type: "string", description: "the bundled job module (ES module text)" },
   }),
   definition: definitionInputsSchema,
-});
+  savepointPath: { type: "string", maxLength: 4096, description: "start from this savepoint or retained checkpoint (inside the allowed directories)" },
+  allowNonRestoredState: { type: "boolean", description: "allow savepoint state for operators (uids) the job no longer has" },
+}, ["jobGraph", "bundle", "definition"]);

@@ -2,11 +2,11 @@
  * The Dispatcher's job records turned into Flink's JSON: JobDetailsInfo (/jobs/:jobid), the job
  * overview (/jobs/overview), the plan, the exception history and the execution result.
  */
-import { Packr } from "msgpackr";
 import type { ExceptionInfo, JobDetails, JobResult, JobStatus } from "../../cluster/messages.js";
 import { isGloballyTerminal } from "../../cluster/messages.js";
 import { EXECUTION_STATES, JOB_STATUSES } from "../schemas/common.js";
 import { allStateCounts, durationOf, ioMetrics } from "./metrics-views.js";
+import { encodeCollected } from "../collected-records.js";
 
 export function jobDetailsJson(d: JobDetails): Record<string, unknown> {
   const maxParallelism = d.jobGraph.settings.maxParallelism;
@@ -116,20 +116,6 @@ export function exceptionsJson(history: ExceptionInfo[], max: number): Record<st
 
 const APPLICATION_STATUS: Partial<Record<JobStatus, string>> = { FINISHED: "SUCCEEDED", FAILED: "FAILED", CANCELED: "CANCELED" };
 
-/**
- * Collected records keep their types (Map, Date, bigint, …) across HTTP as msgpack, the same
- * encoding that carried them through the data plane.
- */
-const packr = new Packr({ moreTypes: true, useRecords: false });
-
-export function encodeCollected(values: unknown[]): string {
-  return Buffer.from(packr.pack(values)).toString("base64");
-}
-
-export function decodeCollected(base64: string): unknown[] {
-  return packr.unpack(Buffer.from(base64, "base64")) as unknown[];
-}
-
 export function executionResultJson(state: JobStatus, result: JobResult | undefined): Record<string, unknown> {
   if (!isGloballyTerminal(state) || !result) return { status: { id: "IN_PROGRESS" } };
   const r: Record<string, unknown> = {
@@ -138,6 +124,8 @@ export function executionResultJson(state: JobStatus, result: JobResult | undefi
     "accumulator-results": {},
     "net-runtime": Math.max(0, result.endTime - result.startTime),
     collected: Object.fromEntries(Object.entries(result.collected).map(([sink, values]) => [sink, encodeCollected(values)])),
+    restarts: result.restarts,
+    checkpoints: { completed: result.checkpoints.completed, restored: result.checkpoints.restored },
   };
   if (result.failure) {
     r["failure-cause"] = {

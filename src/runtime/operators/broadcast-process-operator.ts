@@ -116,6 +116,10 @@ export class BroadcastProcessOperator extends StreamOperator {
     this.processElementFn(value, this.elementCtx, this.elementCtx.out);
   }
 
+  override initializeState(restored: boolean): void {
+    if (restored) this.timers?.restore();
+  }
+
   protected override onWatermark(watermark: number): void {
     this.timers?.event.advance(watermark);
   }

@@ -95,6 +95,10 @@ export class CoProcessOperator extends TwoInputUserOperator {
     this.fns[input]!(value, this.context as KeyedProcessContext<Key>, this.context.out);
   }
 
+  override initializeState(restored: boolean): void {
+    if (restored) this.timers?.restore();
+  }
+
   protected override onWatermark(watermark: number): void {
     this.timers?.event.advance(watermark);
   }

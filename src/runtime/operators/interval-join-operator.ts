@@ -122,6 +122,10 @@ export class IntervalJoinOperator extends StreamOperator {
     if (buffer.size === 0) group.delete(sk);
   }
 
+  override initializeState(restored: boolean): void {
+    if (restored) this.timers.restore();
+  }
+
   protected override onWatermark(watermark: number): void {
     this.timers.advance(watermark);
   }

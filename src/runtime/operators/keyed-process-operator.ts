@@ -44,6 +44,10 @@ export class KeyedProcessOperator extends StreamOperator {
     this.fn.call(value, c, c.out);
   }
 
+  override initializeState(restored: boolean): void {
+    if (restored) this.timers.restore();
+  }
+
   protected override onWatermark(watermark: number): void {
     this.timers.event.advance(watermark);
   }

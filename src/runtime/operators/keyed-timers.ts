@@ -41,6 +41,12 @@ export class KeyedTimers {
     };
   }
 
+  /** After a restore: rebuild the timers' firing order from the keyed backend. */
+  restore(): void {
+    this.event.restore();
+    this.processing.restore();
+  }
+
   /** End of input: fire the remaining processing-time timers as if the clock reached the end of time. */
   fireRemainingProcessingTime(): void {
     this.processing.advance(Number.POSITIVE_INFINITY);

@@ -7,7 +7,13 @@ import { KeyedAggregationOperator, KeyedReduceOperator } from "./keyed-aggregati
 import { CollectSinkOperator, SinkOperator } from "./sink-operators.js";
 import type { OperatorFactory } from "./stream-operator.js";
 import { TimestampsAndWatermarksOperator } from "./timestamps-watermarks-operator.js";
-import { createWithState } from "./state-context.js";
+import { createWithState, markKeyAware } from "./state-context.js";
+import { WindowOperator } from "./windowing/window-operator.js";
+import { KeyedProcessOperator } from "./keyed-process-operator.js";
+import { CoFlatMapOperator, CoMapOperator, CoProcessOperator } from "./co-operators.js";
+import { BroadcastProcessOperator } from "./broadcast-process-operator.js";
+import { IntervalJoinOperator } from "./interval-join-operator.js";
+import { AsyncWaitOperator } from "./async/async-wait-operator.js";
 
 const factories = new Map<string, OperatorFactory>([
   ["map", (ctx) => new MapOperator(ctx)],
@@ -19,7 +25,17 @@ const factories = new Map<string, OperatorFactory>([
   ["sink", (ctx) => new SinkOperator(ctx)],
   ["collect", (ctx) => new CollectSinkOperator(ctx)],
   ["timestamps-watermarks", (ctx) => new TimestampsAndWatermarksOperator(ctx)],
+  // State and time (issue 3): these set the key themselves where they are keyed.
+  ["window", (ctx) => new WindowOperator(ctx)],
+  ["keyed-process", (ctx) => new KeyedProcessOperator(ctx)],
+  ["co-map", (ctx) => new CoMapOperator(ctx)],
+  ["co-flat-map", (ctx) => new CoFlatMapOperator(ctx)],
+  ["co-process", (ctx) => new CoProcessOperator(ctx)],
+  ["broadcast-process", (ctx) => new BroadcastProcessOperator(ctx)],
+  ["interval-join", (ctx) => new IntervalJoinOperator(ctx)],
+  ["async-wait", (ctx) => new AsyncWaitOperator(ctx)],
 ]);
+for (const kind of ["window", "keyed-process", "co-process", "broadcast-process", "interval-join"]) markKeyAware(kind);
 
 export function registerOperator(kind: string, factory: OperatorFactory): void {
   if (factories.has(kind)) throw new Error(`operator kind ${kind} is already registered`);

@@ -157,6 +157,28 @@ export class TimerService<N> {
     this.armedAt = Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * After a restore: the timers are back in the backend's table (per key group) but not in the
+   * firing order. Rebuilds it, in the original registration order per timestamp; `rehydrate`
+   * turns deserialized namespaces (plain objects) back into what the operator uses.
+   */
+  restore(rehydrate: (namespace: N) => N = (n) => n): void {
+    const all: { timer: Timer<N>; atTime: Timer<N>[]; index: number }[] = [];
+    for (const group of this.table.groups) {
+      for (const perKey of group.values()) {
+        for (const atTime of perKey.values()) atTime.forEach((timer, index) => all.push({ timer, atTime, index }));
+      }
+    }
+    all.sort((a, b) => a.timer.timestamp - b.timer.timestamp || a.timer.seq - b.timer.seq);
+    for (const { timer, atTime, index } of all) {
+      const t: Timer<N> = { ...timer, namespace: rehydrate(timer.namespace), seq: this.seq++, cancelled: false };
+      atTime[index] = t;
+      this.heap.push(t);
+      this.live++;
+    }
+    if (this.domain === "processing" && this.live > 0) this.arm();
+  }
+
   /** Every pending timer, per key group (for snapshots and tests). */
   *timers(): IterableIterator<Timer<N>> {
     for (const group of this.table.groups) for (const perKey of group.values()) for (const atTime of perKey.values()) yield* atTime;

@@ -201,6 +201,7 @@ export class LeaderLatch {
     const candidates = ((await this.client.getChildren(this.latchPath)) ?? [])
       .filter((name) => name.startsWith(NODE_PREFIX))
       .sort((a, b) => compareSequence(a, b));
+    if (this.ourPath !== ourPath || this.closed) return; // lost or closed meanwhile: a reset follows
     const ourName = ourPath.slice(this.latchPath.length + 1);
     const index = candidates.indexOf(ourName);
     const generation = ++this.watchGeneration;

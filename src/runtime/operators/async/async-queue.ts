@@ -6,6 +6,8 @@
  */
 export interface QueuedElement {
   readonly kind: "element";
+  /** The input, kept until the results leave: a checkpoint stores it to call again after a restore. */
+  readonly value: unknown;
   readonly timestamp: number;
   done: boolean;
   results: unknown[] | undefined;
@@ -38,8 +40,8 @@ export class AsyncQueue {
     return this.entries.length;
   }
 
-  addElement(timestamp: number): QueuedElement {
-    const e: QueuedElement = { kind: "element", timestamp, done: false, results: undefined };
+  addElement(value: unknown, timestamp: number): QueuedElement {
+    const e: QueuedElement = { kind: "element", value, timestamp, done: false, results: undefined };
     this.entries.push(e);
     this.elements++;
     return e;
@@ -104,9 +106,18 @@ export class AsyncQueue {
     for (const r of e.results!) this.out.emit(r, e.timestamp);
   }
 
+  /** The inputs of every element not yet emitted, in arrival order. */
+  inputs(): { value: unknown; timestamp: number }[] {
+    return this.entries.flatMap((e) => (e.kind === "element" ? [{ value: e.value, timestamp: e.timestamp }] : []));
+  }
+
   /** Resolves at the next change (completion), for waiting until the queue is empty. */
   whenChanged(): Promise<void> {
     return new Promise((resolve) => this.listeners.push(resolve));
+  }
+
+  notifyChanged(): void {
+    this.changed();
   }
 
   private changed(): void {

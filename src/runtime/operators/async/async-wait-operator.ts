@@ -10,13 +10,24 @@
  *  - results are emitted from the completion callbacks (between records, on the task's thread);
  *  - ordered mode emits in input order; unordered mode emits as results complete, but never
  *    across a watermark: watermarks queue behind the elements before them (Flink's semantics);
- *  - finish() resolves once everything has completed and been emitted.
+ *  - finish() resolves once everything has completed and been emitted;
+ *  - a checkpoint stores the inputs of every element not yet emitted (in flight, completed but
+ *    held back, or pending) in operator state; after a restore they are called again in order.
  */
 import type { AsyncFunction, ResultFuture, RichAsyncFunction } from "../../../api/async/async-function.js";
 import { AsyncTimeoutError } from "../../../api/async/async-function.js";
 import { streamingContext } from "../state-context.js";
 import { StreamOperator, type OperatorContext } from "../stream-operator.js";
 import { AsyncQueue, type QueuedElement } from "./async-queue.js";
+import { ListStateDescriptor } from "../../../api/state/state-descriptors.js";
+import type { ListState } from "../../../api/state/state.js";
+
+interface BufferedInput {
+  value: unknown;
+  timestamp: number;
+}
+
+const BUFFER_STATE = new ListStateDescriptor<BufferedInput>("_async-wait-buffer");
 
 export class AsyncWaitOperator extends StreamOperator {
   private readonly user: AsyncFunction<unknown, unknown>;
@@ -43,8 +54,26 @@ export class AsyncWaitOperator extends StreamOperator {
     });
   }
 
+  private restoredInputs: BufferedInput[] = [];
+
+  private bufferState(): ListState<BufferedInput> {
+    return streamingContext(this.ctx).getOperatorStateStore().getListState(BUFFER_STATE);
+  }
+
+  override initializeState(restored: boolean): void {
+    if (restored) this.restoredInputs = [...this.bufferState().get()];
+  }
+
   override async open(): Promise<void> {
     if (typeof this.user !== "function") await this.user.open?.(streamingContext(this.ctx));
+    // Elements that were in flight at the checkpoint: call again, in their original order.
+    for (const { value, timestamp } of this.restoredInputs) this.processElement(value, timestamp);
+    this.restoredInputs = [];
+  }
+
+  override snapshotState(): void {
+    const waiting = this.pending.flatMap((p) => ("watermark" in p ? [] : [{ value: p.value, timestamp: p.timestamp }]));
+    this.bufferState().update([...this.queue.inputs(), ...waiting]);
   }
 
   override get isBackpressured(): boolean {
@@ -70,7 +99,7 @@ export class AsyncWaitOperator extends StreamOperator {
   }
 
   private start(value: unknown, timestamp: number): void {
-    const entry = this.queue.addElement(timestamp);
+    const entry = this.queue.addElement(value, timestamp);
     this.maxInFlight = Math.max(this.maxInFlight, this.queue.elements);
     let cancelTimeout: (() => void) | undefined;
     const complete = (results: Iterable<unknown> | Error): void => {
@@ -133,6 +162,7 @@ export class AsyncWaitOperator extends StreamOperator {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
+    this.queue.notifyChanged();
     this.ctx.processingTime.setTimer(this.ctx.processingTime.now(), () => {
       throw error;
     });

@@ -5,7 +5,7 @@
  * key in the keyed backend (so per key group) as [window, stateWindow] pairs.
  */
 import type { MergingWindowAssigner } from "../../../api/windowing/window-assigner.js";
-import type { Window } from "../../../api/windowing/windows.js";
+import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js";
 import type { HeapKeyedStateBackend, StateTable } from "../../state/heap-keyed-state-backend.js";
 import type { Namespace } from "../../state/state-cell.js";
 
@@ -20,7 +20,11 @@ export class MergingWindowSet<W extends Window> {
     private readonly table: StateTable<[W, W][]>,
     private readonly backend: HeapKeyedStateBackend,
   ) {
-    for (const [w, s] of backend.currentGroup(table).get(backend.currentStateKey) ?? []) this.mapping.set(ns(w), { window: w, state: s });
+    for (const [w, s] of backend.currentGroup(table).get(backend.currentStateKey) ?? []) {
+      // After a restore the windows are plain objects until written back.
+      const window = rehydrateWindow(w) as W;
+      this.mapping.set(ns(window), { window, state: rehydrateWindow(s) as W });
+    }
   }
 
   getStateWindow(window: W): W | undefined {
@@ -46,8 +50,9 @@ export class MergingWindowSet<W extends Window> {
     let resultWindow = newWindow;
     let mergedNewWindow = false;
     for (const { result, members } of results) {
-      // The new window has no state of its own: take it out of the windows being merged.
-      const merged = members.filter((m) => ns(m) !== newNs);
+      // The new window has no state of its own: take it (only it, by identity: an existing
+      // window may be equal to it) out of the windows being merged.
+      const merged = members.filter((m) => m !== newWindow);
       if (merged.length !== members.length) {
         mergedNewWindow = true;
         resultWindow = result;

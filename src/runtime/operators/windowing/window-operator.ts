@@ -14,8 +14,8 @@ import type { Evictor } from "../../../api/windowing/evictors.js";
 import type { Trigger, TriggerResult } from "../../../api/windowing/trigger.js";
 import { MergingWindowAssigner, type WindowAssigner } from "../../../api/windowing/window-assigner.js";
 import type { ProcessWindowContext } from "../../../api/windowing/window-functions.js";
-import type { Window } from "../../../api/windowing/windows.js";
-import type { HeapKeyedStateBackend } from "../../state/heap-keyed-state-backend.js";
+import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js";
+import type { HeapKeyedStateBackend, StateTable } from "../../state/heap-keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
 import { TimerService, type Timer } from "../../state/timer-service.js";
@@ -49,7 +49,7 @@ export class WindowOperator extends StreamOperator {
   private readonly processCtx: ProcessWindowContext<Window>;
   private readonly out: Collector<unknown>;
   private readonly assignerCtx: { getCurrentProcessingTime(): number };
-  private readonly mergingTable;
+  private readonly mergingTable: StateTable<[Window, Window][]>;
   private emitTimestamp = 0;
   private currentWindow!: Window;
   /** Late elements dropped because no side output was set (Flink's numLateRecordsDropped). */
@@ -104,6 +104,13 @@ export class WindowOperator extends StreamOperator {
       output: <X>(tag: OutputTag<X>, value: X) => this.output.collectSide(tag.id, value, this.emitTimestamp),
     };
     this.out = { collect: (v) => this.output.collect(v, this.emitTimestamp) };
+  }
+
+  /** Timers came back with the keyed state; rebuild their firing order. */
+  override initializeState(restored: boolean): void {
+    if (!restored) return;
+    this.eventTimers.restore(rehydrateWindow);
+    this.processingTimers.restore(rehydrateWindow);
   }
 
   override async open(): Promise<void> {

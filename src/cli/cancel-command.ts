@@ -1,0 +1,29 @@
+/** `sluice cancel <job-id>`: cancels a job through the REST API and waits until it is CANCELED. */
+import { loadConfiguration } from "../config/configuration.js";
+import { RestRequestError } from "../client/rest-transport.js";
+import { checkJobId, restClient } from "./rest-target.js";
+import { CliError } from "./cli-error.js";
+
+interface CancelOptions {
+  target?: string;
+  config?: string;
+  D: string[];
+}
+
+const ENDED = new Set(["FINISHED", "CANCELED", "FAILED"]);
+
+export async function cancelCommand(jobId: string, options: CancelOptions): Promise<void> {
+  const config = loadConfiguration(options.config, options.D);
+  const client = restClient(options.target, config);
+  checkJobId(jobId);
+  try {
+    await client.transport.json("PATCH", `/jobs/${jobId}?mode=cancel`);
+  } catch (e) {
+    if (e instanceof RestRequestError && (e.status === 404 || e.status === 409)) throw new CliError(e.errors.join("; "));
+    throw e;
+  }
+  process.stderr.write(`Cancelling job ${jobId}…\n`);
+  const result = await client.result(jobId);
+  if (!ENDED.has(result.state)) throw new Error(`job ${jobId} is ${result.state}`);
+  process.stdout.write(result.state === "CANCELED" ? `Cancelled job ${jobId}.\n` : `Job ${jobId} ended as ${result.state} before it was cancelled.\n`);
+}

@@ -1,0 +1,304 @@
+/**
+ * A ClusterClient for a remote Dispatcher, over its REST API: submits bundle + JobGraph with
+ * POST /jobs, follows the job through /jobs/:jobid/execution-result (Flink's client does the same),
+ * cancels with PATCH /jobs/:jobid?mode=cancel. Also the jar and overview calls the CLI needs.
+ */
+import type { ExecutionState, JobBundle, JobDetails, JobResult, JobStatus, JobSubmission, SubtaskInfo, VertexInfo } from "../cluster/messages.js";
+import type { JobGraph, JobVertex } from "../graph/job-graph.js";
+import type { PartitionerSpec } from "../graph/stream-graph.js";
+import { decodeCollected } from "../rest/collected-records.js";
+import type { ClusterClient } from "./cluster-client.js";
+import { RestRequestError, RestTransport, type RestTransportOptions } from "./rest-transport.js";
+
+export interface RestClusterClientOptions extends RestTransportOptions {
+  /** Longest wait between two polls of a running job; default 500 ms. */
+  maxPollIntervalMs?: number;
+}
+
+/** One row of GET /jobs/overview. */
+export interface JobOverviewJson {
+  jid: string;
+  name: string;
+  state: JobStatus;
+  "start-time": number;
+  "end-time": number;
+  duration: number;
+  "last-modification": number;
+  tasks: Record<string, number>;
+}
+
+interface IoMetricsJson {
+  "read-bytes": number;
+  "write-bytes": number;
+  "read-records": number;
+  "write-records": number;
+  busyTimeMsPerSecond: number;
+  backPressuredTimeMsPerSecond: number;
+  idleTimeMsPerSecond: number;
+}
+
+interface JobDetailsJson {
+  jid: string;
+  name: string;
+  state: JobStatus;
+  "start-time": number;
+  "end-time": number;
+  duration: number;
+  now: number;
+  timestamps: Record<JobStatus, number>;
+  vertices: { id: string; name: string; parallelism: number; maxParallelism: number; status: ExecutionState; "start-time": number; "end-time": number; tasks: Record<ExecutionState, number> }[];
+  "status-counts": Record<ExecutionState, number>;
+  plan: { nodes: { id: string; parallelism: number; description: string; inputs?: { num: number; id: string; ship_strategy: string; side_output?: string }[]; chain: { id: number; name: string; kind: string; uid: string }[] }[] };
+  "status-message"?: string;
+  restarts: number;
+}
+
+interface VertexDetailsJson {
+  subtasks: { subtask: number; status: ExecutionState; attempt: number; host: string; "taskmanager-id": string; "start-time": number; "end-time": number; metrics: IoMetricsJson }[];
+}
+
+interface ExecutionResultJson {
+  status: { id: "IN_PROGRESS" | "COMPLETED" };
+  "job-execution-result"?: {
+    id: string;
+    "application-status": string;
+    "net-runtime": number;
+    "failure-cause"?: { class: string; message: string; "stack-trace": string };
+    collected: Record<string, string>;
+    restarts: number;
+    checkpoints: { completed: number; restored: number };
+  };
+}
+
+interface OperationJson {
+  status: { id: "IN_PROGRESS" | "COMPLETED" };
+  operation?: { location?: string; "failure-cause"?: { class: string; message: string } };
+}
+
+/** A savepoint (or stop-with-savepoint) the cluster could not complete. */
+export class SavepointFailedError extends Error {
+  override name = "SavepointFailedError";
+}
+
+export interface JarRunOptions {
+  programArgsList?: string[];
+  parallelism?: number;
+  flinkConfiguration?: Record<string, string>;
+}
+
+const TERMINAL = new Set<JobStatus>(["FINISHED", "CANCELED", "FAILED"]);
+const NO_WATERMARK = "-9223372036854775808";
+
+export class RestClusterClient implements ClusterClient {
+  readonly transport: RestTransport;
+  /** JobGraphs this client submitted: details() returns them as they were, not rebuilt from the plan. */
+  private readonly submitted = new Map<string, JobGraph>();
+
+  constructor(private readonly options: RestClusterClientOptions) {
+    this.transport = new RestTransport(options);
+  }
+
+  async submit(submission: JobSubmission, bundle: JobBundle): Promise<string> {
+    const body: Record<string, unknown> = { jobGraph: submission.jobGraph, bundle: { hash: bundle.hash, code: bundle.code }, definition: submission.definition };
+    if (submission.savepointPath) {
+      body.savepointPath = submission.savepointPath;
+      body.allowNonRestoredState = submission.allowNonRestoredState ?? false;
+    }
+    const { jobid } = await this.transport.json<{ jobid: string }>("POST", "/jobs", body);
+    this.submitted.set(jobid, submission.jobGraph);
+    return jobid;
+  }
+
+  /** Waits until the job is globally terminal and returns its result with the collected records. */
+  async result(jobId: string): Promise<JobResult> {
+    let wait = 20;
+    for (;;) {
+      const r = await this.transport.json<ExecutionResultJson>("GET", `/jobs/${jobId}/execution-result`);
+      const done = r["job-execution-result"];
+      if (r.status.id === "COMPLETED" && done) {
+        const d = await this.transport.json<JobDetailsJson>("GET", `/jobs/${jobId}`);
+        const collected: Record<number, unknown[]> = {};
+        for (const [sink, data] of Object.entries(done.collected)) collected[Number(sink)] = decodeCollected(data);
+        const failure = done["failure-cause"];
+        return {
+          jobId,
+          state: d.state,
+          collected,
+          failure: failure ? { name: failure.class, message: failure.message, stack: failure["stack-trace"] } : undefined,
+          startTime: d["start-time"],
+          endTime: d["end-time"],
+          restarts: done.restarts,
+          checkpoints: { ...done.checkpoints },
+        };
+      }
+      wait = await this.pause(wait);
+    }
+  }
+
+  /** Triggers a savepoint and waits for it; resolves with its folder. */
+  async triggerSavepoint(jobId: string, dir?: string): Promise<string> {
+    const body = dir ? { "target-directory": dir } : {};
+    const { "request-id": id } = await this.transport.json<{ "request-id": string }>("POST", `/jobs/${jobId}/savepoints`, body);
+    return this.awaitOperation(jobId, id);
+  }
+
+  /** Stops the job with a savepoint (drain: MAX_WATERMARK first) and waits for it; resolves with its folder. */
+  async stopWithSavepoint(jobId: string, dir?: string, drain = false): Promise<string> {
+    const body = { drain, ...(dir ? { targetDirectory: dir } : {}) };
+    const { "request-id": id } = await this.transport.json<{ "request-id": string }>("POST", `/jobs/${jobId}/stop`, body);
+    return this.awaitOperation(jobId, id);
+  }
+
+  private async awaitOperation(jobId: string, triggerId: string): Promise<string> {
+    let wait = 20;
+    for (;;) {
+      const r = await this.transport.json<OperationJson>("GET", `/jobs/${jobId}/savepoints/${triggerId}`);
+      if (r.status.id === "COMPLETED") {
+        const failure = r.operation?.["failure-cause"];
+        if (failure || !r.operation?.location) throw new SavepointFailedError(`savepoint of job ${jobId} failed: ${failure ? `${failure.class}: ${failure.message}` : "no location reported"}`);
+        return r.operation.location;
+      }
+      wait = await this.pause(wait);
+    }
+  }
+
+  private async pause(wait: number): Promise<number> {
+    await new Promise((r) => setTimeout(r, wait));
+    return Math.min(this.options.maxPollIntervalMs ?? 500, Math.ceil(wait * 1.5));
+  }
+
+  /** The job as the REST API shows it, turned back into the Dispatcher's record. */
+  async details(jobId: string): Promise<JobDetails> {
+    const d = await this.transport.json<JobDetailsJson>("GET", `/jobs/${jobId}`);
+    const vertices: VertexInfo[] = [];
+    for (const v of d.vertices) {
+      const [vd, wm] = await Promise.all([
+        this.transport.json<VertexDetailsJson>("GET", `/jobs/${jobId}/vertices/${v.id}`),
+        this.transport.json<{ id: string; value: string }[]>("GET", `/jobs/${jobId}/vertices/${v.id}/watermarks`),
+      ]);
+      const subtasks: SubtaskInfo[] = vd.subtasks.map((s, i) => ({
+        subtask: s.subtask,
+        status: s.status,
+        attempt: s.attempt,
+        taskManagerId: s["taskmanager-id"] === "(unassigned)" ? undefined : s["taskmanager-id"],
+        host: s.host === "(unassigned)" ? undefined : s.host,
+        startTime: s["start-time"],
+        endTime: s["end-time"],
+        metrics: {
+          numRecordsIn: s.metrics["read-records"],
+          numRecordsOut: s.metrics["write-records"],
+          numBytesIn: s.metrics["read-bytes"],
+          numBytesOut: s.metrics["write-bytes"],
+          busyTimeMsPerSecond: s.metrics.busyTimeMsPerSecond,
+          backPressuredTimeMsPerSecond: s.metrics.backPressuredTimeMsPerSecond,
+          idleTimeMsPerSecond: s.metrics.idleTimeMsPerSecond,
+          // Not part of the REST API (Flink has no such field): unknown over REST.
+          inFlightBuffers: 0,
+          currentInputWatermark: wm[i] && wm[i]!.value !== NO_WATERMARK ? Number(wm[i]!.value) : null,
+        },
+      }));
+      vertices.push({
+        id: v.id,
+        name: v.name,
+        parallelism: v.parallelism,
+        maxParallelism: v.maxParallelism,
+        status: v.status,
+        startTime: v["start-time"],
+        endTime: v["end-time"],
+        tasks: nonZero(v.tasks),
+        subtasks,
+      });
+    }
+    return {
+      jid: d.jid,
+      name: d.name,
+      state: d.state,
+      startTime: d["start-time"],
+      endTime: d["end-time"],
+      duration: d.duration,
+      now: d.now,
+      timestamps: nonZero(d.timestamps),
+      vertices,
+      statusCounts: nonZero(d["status-counts"]),
+      jobGraph: this.submitted.get(jobId) ?? graphFromPlan(d),
+      statusMessage: d["status-message"],
+      restarts: d.restarts,
+    };
+  }
+
+  /** Cancels a job; a job that has already ended is left as it is. */
+  async cancel(jobId: string): Promise<void> {
+    try {
+      await this.transport.json("PATCH", `/jobs/${jobId}?mode=cancel`);
+    } catch (e) {
+      if (e instanceof RestRequestError && e.status === 409) return;
+      throw e;
+    }
+  }
+
+  async listJobs(): Promise<JobOverviewJson[]> {
+    return (await this.transport.json<{ jobs: JobOverviewJson[] }>("GET", "/jobs/overview")).jobs;
+  }
+
+  /** Uploads a prebuilt bundle (multipart, as Flink's /jars/upload); returns the jar id. */
+  async uploadJar(code: string | Buffer, fileName = "job.mjs"): Promise<string> {
+    const boundary = `----sluice${Math.random().toString(16).slice(2)}`;
+    const safeName = fileName.replace(/["\r\n\\]/g, "_");
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="jarfile"; filename="${safeName}"\r\ncontent-type: text/javascript\r\n\r\n`),
+      Buffer.isBuffer(code) ? code : Buffer.from(code),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await this.transport.raw("POST", "/jars/upload", body, { "content-type": `multipart/form-data; boundary=${boundary}` });
+    const parsed = JSON.parse(res.body.toString("utf8")) as { filename?: string; errors?: string[] };
+    if (res.status !== 200 || !parsed.filename) throw new RestRequestError(res.status, parsed.errors ?? ["upload failed"], "POST", "/jars/upload");
+    return parsed.filename.split("/").pop()!;
+  }
+
+  async runJar(jarId: string, options: JarRunOptions = {}): Promise<string> {
+    return (await this.transport.json<{ jobid: string }>("POST", `/jars/${jarId}/run`, options)).jobid;
+  }
+}
+
+function nonZero<K extends string>(counts: Record<K, number>): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const [k, v] of Object.entries(counts) as [K, number][]) if (v) out[k] = v;
+  return out;
+}
+
+/** The topology a plan describes (operator configs are not part of the REST API, so they are empty). */
+function graphFromPlan(d: JobDetailsJson): JobGraph {
+  const byId = new Map(d.vertices.map((v) => [v.id, v]));
+  const vertices: JobVertex[] = d.plan.nodes.map((n) => ({
+    id: n.id,
+    name: n.description,
+    parallelism: n.parallelism,
+    maxParallelism: byId.get(n.id)?.maxParallelism ?? n.parallelism,
+    slotSharingGroup: "default",
+    isSource: !n.inputs?.length,
+    operators: n.chain.map((o, i) => ({
+      nodeId: o.id,
+      kind: o.kind,
+      name: o.name,
+      uid: o.uid,
+      inputs: i === 0 ? (n.inputs?.length ? 1 : 0) : 1,
+      config: {},
+      chainedOutputs: [],
+      networkOutputs: [],
+    })),
+  }));
+  let edgeId = 0;
+  const edges = d.plan.nodes.flatMap((n) =>
+    (n.inputs ?? []).map((input) => ({
+      id: edgeId++,
+      source: input.id,
+      target: n.id,
+      sourceNodeId: -1,
+      targetNodeId: n.chain[0]?.id ?? -1,
+      partitioner: { type: input.ship_strategy.toLowerCase() } as PartitionerSpec,
+      inputIndex: (input.num === 1 ? 1 : 0) as 0 | 1,
+      ...(input.side_output ? { sideOutput: input.side_output } : {}),
+    })),
+  );
+  return { name: d.name, vertices, edges, settings: {}, fingerprint: "" };
+}
