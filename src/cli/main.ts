@@ -6,6 +6,8 @@ import { Command, Option } from "commander";
 import { SLUICE_VERSION } from "../version.js";
 import { infoCommand } from "./info-command.js";
 import { runCommand } from "./run-command.js";
+import { listCommand } from "./list-command.js";
+import { cancelCommand } from "./cancel-command.js";
 import { CliError } from "./cli-error.js";
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -44,6 +46,25 @@ program
   .option("-D <key=value>", "configuration override (repeatable)", collect, [])
   .option("--json", "print the JobGraph as JSON")
   .action(infoCommand);
+
+program
+  .command("list")
+  .description("list the jobs of a cluster (running ones unless --all)")
+  .option("-t, --target <url>", "REST address of the cluster (default: rest.address and rest.port, http://127.0.0.1:8081)")
+  .option("-a, --all", "also list jobs that have ended")
+  .option("--json", "print the jobs as JSON")
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override, e.g. -D rest.auth.token=… (or set SLUICE_REST_TOKEN)", collect, [])
+  .action(listCommand);
+
+program
+  .command("cancel")
+  .description("cancel a job on a cluster and wait until it is cancelled")
+  .argument("<job-id>", "id of the job (see sluice list)")
+  .option("-t, --target <url>", "REST address of the cluster (default: rest.address and rest.port, http://127.0.0.1:8081)")
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override, e.g. -D rest.auth.token=… (or set SLUICE_REST_TOKEN)", collect, [])
+  .action(cancelCommand);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,8 @@
-import { runJob } from "../client/job-runner.js";
-import { loadConfiguration } from "../config/configuration.js";
+import { prepareJob, runPrepared, type RunResult } from "../client/job-runner.js";
+import { loadConfiguration, type Configuration } from "../config/configuration.js";
+import { withoutSensitive } from "../rest/redact.js";
 import { CliError } from "./cli-error.js";
+import { restClient } from "./rest-target.js";
 
 interface RunOptions {
   parallelism?: number;
@@ -13,8 +15,8 @@ interface RunOptions {
 
 export async function runCommand(job: string, args: string[], options: RunOptions): Promise<void> {
   const config = loadConfiguration(options.config, options.D);
-  if (options.target !== "local") throw new CliError(`--target ${options.target}: remote clusters are reached through their REST address (http://host:port)`);
-  const result = await runJob(job, { args, parallelism: options.parallelism, config });
+  const result = options.target === "local" ? await runLocally(job, args, options, config) : await runOnCluster(job, args, options, config);
+  if (!result) return;
   const seconds = ((result.endTime - result.startTime) / 1000).toFixed(3);
   if (options.json) {
     process.stdout.write(JSON.stringify({ jobId: result.jobId, state: result.state, failure: result.failure }) + "\n");
@@ -26,4 +28,34 @@ export async function runCommand(job: string, args: string[], options: RunOption
     process.stderr.write(`Job "${result.jobGraph.name}" (${result.jobId}) ${result.state}${f ? `: ${f.message}\n${f.stack ?? ""}` : ""}\n`);
     process.exitCode = 1;
   }
+}
+
+async function runLocally(job: string, args: string[], options: RunOptions, config: Configuration): Promise<RunResult> {
+  if (options.detached) throw new CliError("--detached needs a cluster to leave the job on: add --target http://host:port");
+  const prepared = await prepareJob(job, { args, parallelism: options.parallelism, config });
+  return runPrepared(prepared, { config });
+}
+
+/** Bundles and evaluates the job here, submits bundle + JobGraph to the cluster's REST API. */
+async function runOnCluster(job: string, args: string[], options: RunOptions, config: Configuration): Promise<RunResult | undefined> {
+  const client = restClient(options.target, config);
+  // The job's definition sees the configuration; tokens and secrets are not the job's business and
+  // must not travel to the cluster inside it.
+  const definitionConfig = withoutSensitive(config);
+  const prepared = await prepareJob(job, { args, parallelism: options.parallelism, config: definitionConfig });
+  const { jobGraph } = prepared.evaluated;
+  process.stderr.write(`Submitting job "${jobGraph.name}" to ${client.transport.baseUrl.origin}…\n`);
+  if (options.detached) {
+    const { bundle, inputs } = prepared;
+    const jobId = await client.submit({ jobGraph, bundleHash: bundle.hash, definition: inputs }, { hash: bundle.hash, code: bundle.code });
+    process.stderr.write(`Job has been submitted with JobID ${jobId}\n`);
+    if (options.json) process.stdout.write(JSON.stringify({ jobId, state: "SUBMITTED" }) + "\n");
+    else process.stdout.write(`${jobId}\n`);
+    return undefined;
+  }
+  return runPrepared(prepared, {
+    client,
+    config: definitionConfig,
+    onSubmitted: (jobId) => process.stderr.write(`Job has been submitted with JobID ${jobId}, waiting for it to end (Ctrl-C leaves it running)\n`),
+  });
 }

@@ -3,7 +3,8 @@
  * keyed checker keeps the last one in state and throws on any gap or duplicate. A map throws at
  * chosen records in the first attempts, so the job recovers from checkpoints several times.
  * The checker also keeps a running total per key, so results can be compared across runs.
- * Args: [count, failures, parallelism, recordsPerSecond, sourceParallelism]
+ * Args: [count, failures, parallelism, recordsPerSecond, sourceParallelism, checkpointIntervalMs]
+ * (interval 0: no periodic checkpoints; the test triggers them).
  */
 import { DataGeneratorSource, RestartStrategies, ValueStateDescriptor, WatermarkStrategy, defineJob, type StreamingRuntimeContext, type ValueState } from "sluice";
 
@@ -41,7 +42,8 @@ export default defineJob((env, args) => {
   const count = Number(args[0] ?? 20_000);
   const failures = Number(args[1] ?? 3);
   env.setParallelism(Number(args[2] ?? 2));
-  env.enableCheckpointing(50);
+  const interval = Number(args[5] ?? 50);
+  if (interval > 0) env.enableCheckpointing(interval);
   env.setRestartStrategy(RestartStrategies.fixedDelayRestart(failures + 2, 0));
   let attempt = 0;
   // The injector runs at the source's parallelism so that it chains to it: then all records of a

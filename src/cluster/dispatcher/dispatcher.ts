@@ -114,6 +114,11 @@ export class Dispatcher implements DispatcherGateway {
     return this.job(jobId).checkpoints.settings;
   }
 
+  /** A checkpoint now (besides the periodic ones); resolves with its `_metadata` path. */
+  triggerCheckpoint(jobId: string): Promise<string> {
+    return this.job(jobId).checkpoints.triggerCheckpoint();
+  }
+
   /** Resolves with the savepoint's folder once it is complete. */
   triggerSavepoint(jobId: string, dir?: string): Promise<string> {
     return this.job(jobId).triggerSavepoint(dir);

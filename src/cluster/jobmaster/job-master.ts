@@ -73,6 +73,8 @@ export class JobMaster implements JobMasterGateway {
   readonly checkpoints: CheckpointCoordinator;
   /** The state the current attempt started from. */
   private currentRestore: TaskRestore | undefined;
+  /** A damaged checkpoint being removed: the restart must not pick it again. */
+  private droppingCheckpoint: Promise<void> = Promise.resolve();
   readonly result: Promise<JobResult>;
 
   constructor(private readonly options: JobMasterOptions) {
@@ -349,7 +351,10 @@ export class JobMaster implements JobMasterGateway {
     }
     this.checkpoints.abortAll(`task failure: ${error.message}`);
     // A task that cannot read its state: never restart from that checkpoint again.
-    if (error.name === "CorruptStateError" && this.currentRestore) void this.checkpoints.dropCheckpoint(this.currentRestore.checkpointId);
+    if (error.name === "CorruptStateError" && this.currentRestore) {
+      this.log.error(`checkpoint ${this.currentRestore.checkpointId} cannot be restored (${error.message}); trying an older one`);
+      this.droppingCheckpoint = this.checkpoints.dropCheckpoint(this.currentRestore.checkpointId);
+    }
     this.failure = error;
     const decision = this.restartStrategy.onFailure(Date.now());
     this.log.warn(`task ${e.vertex.name} (${e.subtask + 1}/${e.vertex.parallelism}) failed: ${error.message}`);
@@ -368,6 +373,7 @@ export class JobMaster implements JobMasterGateway {
       }
       setTimeout(async () => {
         if (this.status !== "RESTARTING") return;
+        await this.droppingCheckpoint;
         this.currentRestore = await this.checkpoints.latestRestore(this.options.initialRestore);
         if (this.status !== "RESTARTING") return;
         this.restarts++;
