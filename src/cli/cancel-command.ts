@@ -19,7 +19,8 @@ export async function cancelCommand(jobId: string, options: CancelOptions): Prom
   try {
     await client.transport.json("PATCH", `/jobs/${jobId}?mode=cancel`);
   } catch (e) {
-    if (e instanceof RestRequestError && (e.status === 404 || e.status === 409)) throw new CliError(e.errors.join("; "));
+    // Unknown or already ended: the server's message says which, without the HTTP details.
+    if (e instanceof RestRequestError && (e.status === 404 || e.status === 409)) throw new Error(e.errors.join("; "));
     throw e;
   }
   process.stderr.write(`Cancelling job ${jobId}…\n`);

@@ -123,7 +123,11 @@ test("connectWithRetry gives up after its attempts", { timeout: 5_000 }, async (
 
 test("a peer process killed with SIGKILL is noticed at once", { timeout: 15_000 }, async () => {
   const fixture = fileURLToPath(new URL("./fixtures/serve-endpoint.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", fixture], { stdio: ["ignore", "pipe", "inherit"] });
+  const repoRoot = fileURLToPath(new URL("../../", import.meta.url)); // where tsx resolves from
+  const child = spawn(process.execPath, ["--import", "tsx", fixture], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   try {
     const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
     const { address } = JSON.parse(line) as { address: string };

@@ -39,7 +39,11 @@ export interface RemoteGateway<T> {
   readonly gateway: Gateway<T>;
   /** True while the underlying connection is up (always true in-process until closed). */
   readonly connected: boolean;
-  /** Called once when the connection to the peer is lost (closed socket, peer process gone). */
+  /**
+   * Called once when the connection to the peer is lost (closed socket, peer process gone, peer
+   * service stopped); a listener added after the loss is called too. Not called when this side
+   * closes the gateway or stops its own service: nothing was lost then.
+   */
   onDisconnect(listener: (cause: Error) => void): void;
   close(): void;
 }

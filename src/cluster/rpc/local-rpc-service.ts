@@ -46,9 +46,8 @@ export class LocalRpcService implements RpcService {
 
   constructor(options: LocalRpcServiceOptions = {}) {
     let id = options.id;
-    if (id === undefined) {
-      do id = `rpc-${LocalRpcService.nextId++}`;
-      while (LocalRpcService.registry.has(LOCAL_ADDRESS_PREFIX + id));
+    while (id === undefined || (options.id === undefined && LocalRpcService.registry.has(LOCAL_ADDRESS_PREFIX + id))) {
+      id = `rpc-${LocalRpcService.nextId++}`; // skip ids that a service took explicitly
     }
     this.address = LOCAL_ADDRESS_PREFIX + id;
     if (LocalRpcService.registry.has(this.address)) {

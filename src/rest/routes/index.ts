@@ -14,7 +14,7 @@ const openApiRoute = defineRoute({
   summary: "This API's OpenAPI 3.1 document (also at /v1/openapi.json)",
   tags: ["cluster"],
   auth: "none",
-  responses: [{ status: 200, description: "the OpenAPI document", schema: { type: "object", required: ["openapi", "paths"] } }],
+  responses: [{ status: 200, description: "the OpenAPI document", schema: { type: "object", required: ["openapi", "info", "paths"], properties: { openapi: { type: "string" }, info: { type: "object" }, paths: { type: "object" } } } }],
   handler: async ({ services }) => ({ json: openApiDocument(services.routes) }),
 });
 

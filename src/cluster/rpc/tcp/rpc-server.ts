@@ -47,9 +47,11 @@ export class RpcServer {
       });
     }
     return new Promise<RpcServer>((resolve, reject) => {
-      server.once("error", reject);
+      const failed = (error: Error): void =>
+        reject(new Error(`RPC service cannot listen on ${options.host}:${options.port}: ${error.message}`, { cause: error }));
+      server.once("error", failed);
       server.listen(options.port, options.host, () => {
-        server.off("error", reject);
+        server.off("error", failed);
         resolve(rpcServer);
       });
     });
