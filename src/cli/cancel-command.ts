@@ -2,7 +2,6 @@
 import { loadConfiguration } from "../config/configuration.js";
 import { RestRequestError } from "../client/rest-transport.js";
 import { checkJobId, restClient } from "./rest-target.js";
-import { CliError } from "./cli-error.js";
 
 interface CancelOptions {
   target?: string;

@@ -1,0 +1,219 @@
+/**
+ * The data plane between TaskManager processes (DESIGN.md section 5): one multiplexed TCP (or TLS)
+ * connection per TaskManager pair carries the frames of every channel between them, both ways.
+ *
+ * Credit-based flow control already runs end to end between the producing and the consuming task
+ * (the credits are frames too), so the transport only has to keep the frames of each channel in
+ * order. It does so by sending all frames for a peer over one connection, chosen at the first send
+ * (an existing one in either direction, or a new one) and kept until it closes. Two TaskManagers
+ * dialling each other at the same moment end up with two connections, each used in one direction;
+ * that keeps order too.
+ *
+ * A lost connection (peer killed, protocol error, failed dial) is reported through onPeerLost: the
+ * TaskExecutor fails the tasks with channels to that peer and the JobMaster's failover takes over.
+ * Frames for a lost peer are dropped; they belong to an attempt that is being cancelled.
+ */
+import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
+import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
+import { formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
+import { RpcAuthenticationError, RpcConnectionError } from "../rpc/interface.js";
+import { serverTlsOptions, type RpcTlsOptions } from "../rpc/tcp/tls-options.js";
+import { DataConnection, type DataConnectionOptions, type DataTraffic } from "./data-connection.js";
+import type { DataTransport, FrameReceiver, PeerLostListener } from "./data-transport.js";
+
+export interface TcpDataTransportOptions {
+  /** Interface to listen on and to advertise; default 127.0.0.1. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Cluster secret: every connection proves knowledge of it, both ways. */
+  secret?: string;
+  /** Mutual TLS for every data connection. */
+  tls?: RpcTlsOptions;
+  /** Largest frame sent or accepted after the handshake; default 64 MiB. */
+  maxFrameBytes?: number;
+  /** Bounds connect + TLS + handshake; default 10 s. */
+  handshakeTimeoutMs?: number;
+  logger?: { info(message: string): void; warn(message: string): void };
+}
+
+interface Peer {
+  /** The connection all frames to this peer go over, once open. */
+  connection?: DataConnection;
+  /** Frames waiting while the connection is being opened. */
+  queue?: Array<[WorkerKey, DataFrame]>;
+}
+
+export class TcpDataTransport implements DataTransport {
+  readonly address: string;
+  readonly traffic: DataTraffic = { framesSent: 0, bytesSent: 0, framesReceived: 0, bytesReceived: 0 };
+  private readonly peers = new Map<string, Peer>();
+  private readonly connections = new Set<DataConnection>();
+  private readonly pendingSockets = new Set<Socket>();
+  private receiver: FrameReceiver = () => {};
+  private readonly lostListeners: PeerLostListener[] = [];
+  private closing = false;
+  private readonly connectionOptions: DataConnectionOptions;
+  private readonly log: NonNullable<TcpDataTransportOptions["logger"]>;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: TcpDataTransportOptions,
+    host: string,
+  ) {
+    this.address = formatTcpAddress(host, (server.address() as AddressInfo).port);
+    this.log = options.logger ?? { info: () => {}, warn: (m) => console.warn(m) };
+    this.connectionOptions = {
+      secret: options.secret,
+      maxFrameBytes: options.maxFrameBytes ?? 64 * 1024 * 1024,
+      handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
+      log: this.log,
+    };
+  }
+
+  static async start(options: TcpDataTransportOptions = {}): Promise<TcpDataTransport> {
+    if (options.secret !== undefined && options.secret.length === 0) throw new Error("an empty cluster secret would authenticate anyone");
+    const host = options.host ?? "127.0.0.1";
+    const server = options.tls ? createTlsServer(serverTlsOptions(options.tls)) : createNetServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const transport = new TcpDataTransport(server, options, host);
+    server.on(options.tls ? "secureConnection" : "connection", (socket: Socket) => transport.accept(socket));
+    if (options.tls) {
+      server.on("tlsClientError", (error: Error & { code?: string }, socket: Socket) => {
+        const reason = error.code === "ERR_SSL_WRONG_VERSION_NUMBER" ? "not TLS (a plaintext client?)" : (error.code ?? error.message.trim());
+        transport.log.warn(`refused data connection from ${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}: ${reason}`);
+      });
+    }
+    return transport;
+  }
+
+  send(address: string, to: WorkerKey, frame: DataFrame): void {
+    if (this.closing) return;
+    let peer = this.peers.get(address);
+    if (!peer) {
+      peer = this.adoptInbound(address) ?? this.dial(address);
+      this.peers.set(address, peer);
+    }
+    if (peer.connection) peer.connection.send(to, frame);
+    else peer.queue!.push([to, frame]);
+  }
+
+  onReceive(receiver: FrameReceiver): void {
+    this.receiver = receiver;
+  }
+
+  onPeerLost(listener: PeerLostListener): void {
+    this.lostListeners.push(listener);
+  }
+
+  /** Open, authenticated connections (both directions). */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    const cause = new RpcConnectionError(`data transport ${this.address} closed`);
+    for (const c of [...this.connections]) c.close(cause);
+    for (const s of this.pendingSockets) s.destroy();
+    this.peers.clear();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** An accepted connection from `address` can carry our frames to it too. */
+  private adoptInbound(address: string): Peer | undefined {
+    for (const c of this.connections) if (c.peerAddress === address && !c.closed) return { connection: c };
+    return undefined;
+  }
+
+  private dial(address: string): Peer {
+    const peer: Peer = { queue: [] };
+    let host: string;
+    let port: number;
+    try {
+      ({ host, port } = parseTcpAddress(address));
+    } catch (error) {
+      queueMicrotask(() => this.lost(address, peer, error as Error));
+      return peer;
+    }
+    DataConnection.dial(address, host, port, this.address, this.options.tls, this.connectionOptions, this.traffic).then(
+      (connection) => {
+        if (this.closing) {
+          connection.close(new RpcConnectionError("data transport closed"));
+          return;
+        }
+        this.log.info(`data connection to ${address} established`);
+        this.track(connection, address);
+        const queue = peer.queue ?? [];
+        peer.queue = undefined;
+        peer.connection = connection;
+        for (const [to, frame] of queue) this.sendOrDrop(connection, to, frame);
+      },
+      (error: Error) => {
+        if (error instanceof RpcAuthenticationError) this.log.warn(`data connection to ${address} refused: ${error.message}`);
+        this.lost(address, peer, error);
+      },
+    );
+    return peer;
+  }
+
+  private sendOrDrop(connection: DataConnection, to: WorkerKey, frame: DataFrame): void {
+    try {
+      connection.send(to, frame);
+    } catch (error) {
+      this.log.warn(`frame for ${frame.ch} dropped: ${(error as Error).message}`);
+    }
+  }
+
+  private accept(socket: Socket): void {
+    if (this.closing) {
+      socket.destroy();
+      return;
+    }
+    const label = `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}`;
+    this.pendingSockets.add(socket);
+    DataConnection.accept(socket, label, this.options.secret, this.connectionOptions, this.traffic).then(
+      (connection) => {
+        this.pendingSockets.delete(socket);
+        if (this.closing) {
+          connection.close(new RpcConnectionError("data transport closed"));
+          return;
+        }
+        this.log.info(`data connection from ${connection.peerAddress ?? label} accepted`);
+        this.track(connection, connection.peerAddress);
+      },
+      (error: Error) => {
+        this.pendingSockets.delete(socket);
+        if (error instanceof RpcAuthenticationError) this.log.warn(error.message);
+      },
+    );
+  }
+
+  private track(connection: DataConnection, peerAddress: string | undefined): void {
+    this.connections.add(connection);
+    connection.onFrame((to, frame) => this.receiver(to, frame));
+    connection.onClose((cause) => {
+      this.connections.delete(connection);
+      if (this.closing || peerAddress === undefined) return;
+      const peer = this.peers.get(peerAddress);
+      this.lost(peerAddress, peer?.connection === connection ? peer : undefined, cause);
+    });
+  }
+
+  /** Forgets the peer's sending connection (if it was this one) and tells the TaskExecutor. */
+  private lost(address: string, peer: Peer | undefined, cause: Error): void {
+    if (this.closing) return;
+    if (peer && this.peers.get(address) === peer) this.peers.delete(address);
+    const dropped = peer?.queue?.length ?? 0;
+    this.log.warn(`data connection to ${address} lost${dropped ? ` (${dropped} queued frames dropped)` : ""}: ${cause.message}`);
+    for (const l of this.lostListeners) l(address, cause);
+  }
+}
