@@ -15,7 +15,7 @@ import type {
   ProcessFunction,
   SinkFunction,
 } from "./functions.js";
-import type { Sink } from "./sink.js";
+import { isTwoPhaseCommitSink, type Sink, type TwoPhaseCommitSink } from "./sink.js";
 import type { WatermarkStrategy } from "./watermark-strategy.js";
 import type { KeyedStream } from "./keyed-stream.js";
 import { OutputTag } from "./output-tag.js";
@@ -168,8 +168,10 @@ export class DataStream<T> {
     return this.sinkTo(new FunctionSink<T>(fn), "Sink");
   }
 
-  sinkTo(sink: Sink<T>, name = "Sink"): DataStreamSink<T> {
-    return new DataStreamSink<T>(this.env.addOperator<never>("sink", name, this.inputs, { sink }).node);
+  /** Writes to a sink; a TwoPhaseCommitSink commits its output exactly once, at checkpoint completion. */
+  sinkTo(sink: Sink<T> | TwoPhaseCommitSink<T, unknown>, name = "Sink"): DataStreamSink<T> {
+    const kind = isTwoPhaseCommitSink(sink) ? "two-phase-commit-sink" : "sink";
+    return new DataStreamSink<T>(this.env.addOperator<never>(kind, name, this.inputs, { sink }).node);
   }
 
   /**

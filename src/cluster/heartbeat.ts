@@ -4,6 +4,8 @@
  * connection is reported separately and at once by the RPC layer; the timeout catches a silent peer
  * (a frozen process, a network partition).
  */
+import { durationOption } from "../config/configuration.js";
+
 export interface HeartbeatSettings {
   intervalMs: number;
   timeoutMs: number;
@@ -11,10 +13,11 @@ export interface HeartbeatSettings {
 
 export const DEFAULT_HEARTBEAT: HeartbeatSettings = { intervalMs: 10_000, timeoutMs: 50_000 };
 
+/** From `heartbeat.interval` / `heartbeat.timeout`: milliseconds, or Flink durations such as "50 s". */
 export function heartbeatSettings(config: Readonly<Record<string, string>>): HeartbeatSettings {
   return {
-    intervalMs: Number(config["heartbeat.interval"] ?? DEFAULT_HEARTBEAT.intervalMs),
-    timeoutMs: Number(config["heartbeat.timeout"] ?? DEFAULT_HEARTBEAT.timeoutMs),
+    intervalMs: durationOption(config, "heartbeat.interval", DEFAULT_HEARTBEAT.intervalMs),
+    timeoutMs: durationOption(config, "heartbeat.timeout", DEFAULT_HEARTBEAT.timeoutMs),
   };
 }
 

@@ -64,7 +64,8 @@ test("a checkpoint completes while a slow sink backpressures the job", async () 
   const client = new MiniClusterClient(cluster);
   try {
     let jobId = "";
-    const run = runJob(testJob("slow-sink.ts"), { client, config, onSubmitted: (id) => (jobId = id) });
+    // Big records, so that the few buffers in flight hold few records and barriers get through quickly.
+    const run = runJob(testJob("slow-sink.ts"), { client, config, args: ["0.2", "2000"], onSubmitted: (id) => (jobId = id) });
     await waitFor(() => {
       if (jobId === "") return false;
       const m = cluster.dispatcher.requestJob(jobId).vertices[0]!.subtasks[0]!.metrics;

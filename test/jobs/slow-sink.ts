@@ -9,12 +9,14 @@ function busyWait(ms: number): void {
   while (performance.now() < end);
 }
 
-export default defineJob((env) => {
+export default defineJob((env, args) => {
+  const busyMs = Number(args[0] ?? 0.5);
+  const payload = "x".repeat(Number(args[1] ?? 20));
   env
-    .fromSource(new DataGeneratorSource((i) => ({ i, payload: "x".repeat(20) })), WatermarkStrategy.noWatermarks(), "Fast source")
+    .fromSource(new DataGeneratorSource((i) => ({ i, payload })), WatermarkStrategy.noWatermarks(), "Fast source")
     .map((r) => r)
     .name("Pass")
-    .addSink((_r) => busyWait(0.5))
+    .addSink((_r) => busyWait(busyMs))
     .name("Slow sink")
     .slotSharingGroup("sink");
 });

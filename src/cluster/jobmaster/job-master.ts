@@ -9,10 +9,11 @@ import { ENDPOINTS, type JobMasterGateway, type ResourceManagerGateway, type Tas
 import type { ExceptionInfo, JobDetails, JobResult, JobStatus, SlotOffer } from "../messages.js";
 import { isGloballyTerminal } from "../messages.js";
 import { requiredSlots, type JobGraph } from "../../graph/job-graph.js";
-import type { DefinitionInputs, ExecutionState, SerializedError, TaskDeploymentDescriptor } from "../../runtime/tasks/deployment.js";
+import type { DefinitionInputs, ExecutionState, SerializedError, TaskDeploymentDescriptor, TaskMetrics } from "../../runtime/tasks/deployment.js";
 import { isTerminalExecutionState } from "../../runtime/tasks/deployment.js";
 import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
 import type { Logger } from "../../util/logger.js";
+import { HeartbeatMonitor, heartbeatSettings } from "../heartbeat.js";
 import { ExecutionGraph, type Execution } from "./execution-graph.js";
 import { createRestartStrategy, restartStrategyFor, type RestartStrategy } from "./restart-strategy.js";
 import { CheckpointCoordinator, type CheckpointTask } from "./checkpoint-coordinator.js";
@@ -69,6 +70,11 @@ export class JobMaster implements JobMasterGateway {
   private statusMessage: string | undefined;
   private restarts = 0;
   private metricsTimer: NodeJS.Timeout | undefined;
+  /**
+   * Heartbeats to the TaskManagers holding this job's slots. A killed TaskManager is noticed at once
+   * through its lost connection; the timeout catches one that is alive but silent (frozen, partitioned).
+   */
+  private readonly heartbeats: HeartbeatMonitor;
   private resolveResult!: (r: JobResult) => void;
   readonly checkpoints: CheckpointCoordinator;
   /** The state the current attempt started from. */
@@ -100,6 +106,9 @@ export class JobMaster implements JobMasterGateway {
         if (running) this.onTaskFailure(running, { name: "CheckpointFailureError", message: cause.message });
       },
     });
+    this.heartbeats = new HeartbeatMonitor(heartbeatSettings(options.config), (id, ms) =>
+      this.onTaskManagerLost(id, `heartbeat timed out: no answer for ${ms} ms`),
+    );
     this.transition("INITIALIZING");
   }
 
@@ -306,16 +315,24 @@ export class JobMaster implements JobMasterGateway {
       (g) => g.onDisconnect((cause) => this.onTaskManagerLost(id, `connection lost: ${cause.message}`)),
       (err: Error) => this.onTaskManagerLost(id, `cannot connect: ${err.message}`),
     );
+    this.heartbeats.monitor(id, async () => {
+      const { metrics } = await (await remote).gateway.heartbeatFromJobManager(this.jobId);
+      this.applyMetrics(metrics);
+    });
+  }
+
+  private applyMetrics(metrics: Record<string, TaskMetrics>): void {
+    for (const [id, m] of Object.entries(metrics)) {
+      const e = this.graph.get(id);
+      if (e) e.metrics = m;
+    }
   }
 
   private async fetchMetrics(): Promise<void> {
     for (const [, tm] of this.taskManagers) {
       try {
         const { metrics } = await (await tm.remote).gateway.heartbeatFromJobManager(this.jobId);
-        for (const [id, m] of Object.entries(metrics)) {
-          const e = this.graph.get(id);
-          if (e) e.metrics = m;
-        }
+        this.applyMetrics(metrics);
       } catch {
         // A TaskManager that does not answer is handled by its disconnect.
       }
@@ -328,8 +345,14 @@ export class JobMaster implements JobMasterGateway {
     const tm = this.taskManagers.get(id);
     if (!tm) return;
     this.taskManagers.delete(id);
+    this.heartbeats.unmonitor(id);
     for (const [alloc, s] of this.slots) if (s.taskManagerId === id) this.slots.delete(alloc);
     this.log.warn(`TaskManager ${id} lost: ${cause}`);
+    // A TaskManager that is only silent (frozen) gets this when it wakes up and frees the job's
+    // slots; then the connection is dropped. A dead one fails the call at once.
+    void tm.remote
+      .then((g) => g.gateway.disconnectJobManager(this.jobId, `TaskManager ${id} was declared lost: ${cause}`).finally(() => g.close()))
+      .catch(() => {});
     const affected = this.graph.executions.filter((e) => e.taskManagerId === id && !isTerminalExecutionState(e.state));
     for (const e of affected) this.graph.setState(e, "FAILED");
     if (affected.length > 0) this.onTaskFailure(affected[0]!, { name: "TaskManagerLostError", message: `TaskManager ${id} was lost: ${cause}` });
@@ -429,6 +452,7 @@ export class JobMaster implements JobMasterGateway {
   }
 
   private async releaseResources(): Promise<void> {
+    this.heartbeats.stop();
     await this.declareResources(0);
     for (const [alloc, slot] of this.slots) {
       const tm = this.taskManagers.get(slot.taskManagerId);

@@ -158,7 +158,8 @@ export class DataConnection {
           connection.writeHandshake(step.reply);
           socket.end();
           setTimeout(() => socket.destroy(), 1000).unref();
-          reject(new RpcAuthenticationError(`refused data connection from ${label}: ${step.reply.reason}`));
+          const reason = step.reply.t === "auth-failed" ? step.reply.reason : "authentication failed";
+          reject(new RpcAuthenticationError(`refused data connection from ${label}: ${reason}`));
           return;
         }
         connection.writeHandshake(step.reply);

@@ -7,7 +7,7 @@
 import { availableParallelism, hostname, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import type { RemoteGateway, RpcService } from "../rpc/interface.js";
+import { RpcAuthenticationError, type RemoteGateway, type RpcService } from "../rpc/interface.js";
 import { ENDPOINTS, type BlobServerGateway, type JobMasterGateway, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
 import type { HeartbeatSettings } from "../heartbeat.js";
 import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskMetrics } from "../messages.js";
@@ -40,6 +40,11 @@ export interface TaskExecutorOptions {
   /** Time a cancelled task gets to stop before its worker thread is terminated. */
   cancellationTimeoutMs?: number;
   blobCacheDir?: string;
+  /**
+   * Called when the TaskExecutor cannot go on, e.g. the ResourceManager refuses its cluster secret
+   * (a wrong secret does not fix itself by retrying). The process entrypoint exits; tests observe it.
+   */
+  onFatalError?: (error: Error) => void;
 }
 
 interface Slot {
@@ -55,6 +60,8 @@ interface Execution {
   jobId: string;
   slot: Slot;
   state: ExecutionState;
+  /** Other TaskManagers running tasks of the same job attempt: a lost data connection to one breaks this task's channels. */
+  peers: Set<string>;
 }
 
 export class TaskExecutor implements TaskExecutorGateway {
@@ -72,6 +79,8 @@ export class TaskExecutor implements TaskExecutorGateway {
   private rmWatch: NodeJS.Timeout | undefined;
   private stopped = false;
   private registering: Promise<void> | undefined;
+  /** Per job with slots here: when its JobMaster last asked for a heartbeat (or the slot was allocated). */
+  private readonly lastJmHeartbeat = new Map<string, number>();
 
   constructor(private readonly options: TaskExecutorOptions) {
     this.id = options.id ?? `tm-${randomUUID().slice(0, 8)}`;
@@ -85,7 +94,8 @@ export class TaskExecutor implements TaskExecutorGateway {
         remote.close();
       }
     });
-    options.data.onReceive((to, frame) => this.deliverLocally(to, frame));
+    options.data.onReceive((to, frame) => this.receiveRemote(to, frame));
+    options.data.onPeerLost((address, cause) => this.onDataPeerLost(address, cause));
   }
 
   async start(): Promise<void> {
@@ -98,6 +108,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         this.lastRmHeartbeat = Date.now();
         void this.register();
       }
+      this.checkJobMasterHeartbeats();
     }, Math.max(50, this.options.heartbeat.intervalMs));
     this.rmWatch.unref();
   }
@@ -134,6 +145,11 @@ export class TaskExecutor implements TaskExecutorGateway {
           this.log.info(`registered at the ResourceManager ${leader.address}`);
           return;
         } catch (e) {
+          if (e instanceof RpcAuthenticationError) {
+            this.log.error(`the ResourceManager refused this TaskManager: ${e.message}`);
+            this.options.onFatalError?.(e);
+            return;
+          }
           this.log.debug(`registration failed: ${(e as Error).message}; retrying in ${backoff} ms`);
           await new Promise((r) => setTimeout(r, backoff));
           backoff = Math.min(backoff * 2, 2000);
@@ -156,6 +172,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     slot.allocationId = allocationId;
     slot.jobId = jobId;
     slot.jobMasterAddress = jobMasterAddress;
+    this.lastJmHeartbeat.set(jobId, Date.now());
     // Start the thread now, while the other slots are being collected, to hide its start-up time.
     this.ensureWorker(slot);
     try {
@@ -175,7 +192,9 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.learnDataAddresses(tdd);
     const path = await this.blobs.path(tdd.bundle.hash);
     const worker = this.ensureWorker(slot);
-    this.executions.set(tdd.executionId, { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING" });
+    const peers = new Set(Object.values(tdd.locations).flatMap((ws) => ws.map((w) => w.slice(0, w.lastIndexOf("#")))));
+    peers.delete(this.id);
+    this.executions.set(tdd.executionId, { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING", peers });
     worker.post({ type: "deploy", tdd: { ...tdd, bundle: { hash: tdd.bundle.hash, path } } });
   }
 
@@ -234,6 +253,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   }
 
   heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload {
+    if (this.slots.some((s) => s.jobId === jobId)) this.lastJmHeartbeat.set(jobId, Date.now());
     const metrics: Record<string, TaskMetrics> = {};
     for (const [id, e] of this.executions) if (e.jobId === jobId && this.metrics.has(id)) metrics[id] = this.metrics.get(id)!;
     return { metrics };
@@ -374,8 +394,74 @@ export class TaskExecutor implements TaskExecutorGateway {
       return;
     }
     const address = this.dataAddresses.get(tm);
-    if (address) this.options.data.send(address, to, frame);
-    else this.log.warn(`no data address for TaskManager ${tm}; frame for ${frame.ch} dropped`);
+    if (!address) {
+      this.log.warn(`no data address for TaskManager ${tm}; frame for ${frame.ch} dropped`);
+      return;
+    }
+    try {
+      this.options.data.send(address, to, frame);
+    } catch (e) {
+      // A frame that can never travel (e.g. a record larger than the maximum frame) breaks its
+      // channel for good: fail the tasks of this slot rather than leave their consumer waiting.
+      const error = e as Error;
+      this.log.error(`cannot send frame for channel ${frame.ch} to ${tm}: ${error.message}`);
+      for (const ex of this.executions.values()) {
+        if (ex.slot === _from) this.failExecution(ex, { name: "DataTransportError", message: `sending to TaskManager ${tm} failed: ${error.message}` });
+      }
+    }
+  }
+
+  /** A frame from another TaskManager; only frames addressed to this TaskManager's workers are taken. */
+  private receiveRemote(to: WorkerKey, frame: DataFrame): void {
+    if (to.slice(0, to.lastIndexOf("#")) !== this.id) {
+      this.log.warn(`frame for worker ${to} arrived at TaskManager ${this.id}; dropped`);
+      return;
+    }
+    this.deliverLocally(to, frame);
+  }
+
+  /**
+   * The data connection to another TaskManager is gone (it was killed, or sent garbage): every
+   * task here with channels to it can no longer make progress. Fail them, so that the JobMaster's
+   * failover restarts the job, instead of waiting for a heartbeat timeout.
+   */
+  private onDataPeerLost(address: string, cause: Error): void {
+    const lost = new Set<string>();
+    for (const [tm, addr] of this.dataAddresses) if (addr === address) lost.add(tm);
+    if (lost.size === 0) return;
+    for (const e of this.executions.values()) {
+      if (isTerminalExecutionState(e.state) || ![...e.peers].some((p) => lost.has(p))) continue;
+      this.failExecution(e, {
+        name: "RemoteTransportError",
+        message: `data connection to TaskManager ${[...lost].join(", ")} (${address}) lost: ${cause.message}`,
+      });
+    }
+  }
+
+  /** Reports the task failed and stops it in its worker (the JobMaster won't cancel a task it sees as failed). */
+  private failExecution(e: Execution, error: { name: string; message: string; stack?: string }): void {
+    if (isTerminalExecutionState(e.state)) return;
+    this.reportState(e, "FAILED", error);
+    e.slot.worker?.post({ type: "cancel", executionId: e.executionId });
+  }
+
+  /**
+   * A JobMaster that has not asked for a heartbeat within the timeout is presumed gone (frozen, or
+   * partitioned away while its connection stays up): free the job's slots so they can be reused.
+   */
+  private checkJobMasterHeartbeats(): void {
+    const now = Date.now();
+    for (const [jobId, last] of this.lastJmHeartbeat) {
+      if (!this.slots.some((s) => s.jobId === jobId)) {
+        this.lastJmHeartbeat.delete(jobId);
+        continue;
+      }
+      if (now - last > this.options.heartbeat.timeoutMs) {
+        this.lastJmHeartbeat.delete(jobId);
+        this.log.warn(`no heartbeat from the JobMaster of job ${jobId} for ${now - last} ms; freeing its slots`);
+        void this.disconnectJobManager(jobId, "JobMaster heartbeat timed out");
+      }
+    }
   }
 
   private deliverLocally(to: WorkerKey, frame: DataFrame): void {

@@ -1,18 +1,20 @@
 /**
  * Keyed state on the JavaScript heap, partitioned by key group (DESIGN.md principle 6): every
  * state name has one Map per key group of this subtask's range, so a snapshot or a rescale moves
- * whole key groups.
+ * whole key groups. The Maps are native, so state access costs one Map lookup.
  */
+import { serialize, deserialize } from "node:v8";
 import type { Key } from "../../api/functions.js";
-import { keyGroupFor } from "../../graph/key-groups.js";
+import { visitKeyGroup } from "./key-group-format.js";
+import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "./keyed-state-backend.js";
+import { readStateKey } from "./state-key-codec.js";
 import { toStateKey, type StateKey } from "./state-key.js";
 
-export class KeyGroupOutOfRangeError extends Error {
-  override name = "KeyGroupOutOfRangeError";
-}
+export { KeyGroupOutOfRangeError } from "./keyed-state-backend.js";
+export type { StateTable } from "./keyed-state-backend.js";
 
 /** The entries of one state name, one Map per key group. */
-export class StateTable<V> {
+export class HeapStateTable<V> implements StateTable<V> {
   readonly groups: Map<StateKey, V>[];
   constructor(
     readonly name: string,
@@ -23,8 +25,9 @@ export class StateTable<V> {
   }
 }
 
-export class HeapKeyedStateBackend {
-  private readonly tables = new Map<string, StateTable<unknown>>();
+export class HeapKeyedStateBackend implements KeyedStateBackend {
+  readonly type = "hashmap";
+  private readonly tables = new Map<string, HeapStateTable<unknown>>();
   private key: Key | undefined;
   private stateKey: StateKey = "";
   private groupIndex = -1;
@@ -35,15 +38,8 @@ export class HeapKeyedStateBackend {
     readonly keyGroupEnd: number,
   ) {}
 
-  /** Sets the key that state accesses refer to; called by the runtime before each record or timer. */
   setCurrentKey(key: Key): void {
-    const group = keyGroupFor(key, this.maxParallelism);
-    if (group < this.keyGroupStart || group > this.keyGroupEnd) {
-      throw new KeyGroupOutOfRangeError(
-        `key ${JSON.stringify(typeof key === "bigint" ? key.toString() : key)} belongs to key group ${group}, outside this subtask's range ` +
-          `[${this.keyGroupStart}, ${this.keyGroupEnd}]: is the key selector deterministic?`,
-      );
-    }
+    const group = ownedKeyGroup(key, this.maxParallelism, this.keyGroupStart, this.keyGroupEnd);
     this.key = key;
     this.stateKey = toStateKey(key);
     this.groupIndex = group - this.keyGroupStart;
@@ -58,22 +54,58 @@ export class HeapKeyedStateBackend {
     return this.stateKey;
   }
 
-  /** The Map of the current key's key group in `table`. */
   currentGroup<V>(table: StateTable<V>): Map<StateKey, V> {
     if (this.groupIndex < 0) throw new Error("keyed state accessed outside of a keyed context");
-    return table.groups[this.groupIndex]!;
+    return (table as HeapStateTable<V>).groups[this.groupIndex]!;
   }
 
-  table<V>(name: string): StateTable<V> {
+  table<V>(name: string): HeapStateTable<V> {
     let t = this.tables.get(name);
     if (!t) {
-      t = new StateTable<unknown>(name, this.keyGroupStart, this.keyGroupEnd - this.keyGroupStart + 1);
+      t = new HeapStateTable<unknown>(name, this.keyGroupStart, this.keyGroupEnd - this.keyGroupStart + 1);
       this.tables.set(name, t);
     }
-    return t as StateTable<V>;
+    return t as HeapStateTable<V>;
   }
 
   tableNames(): string[] {
     return [...this.tables.keys()];
+  }
+
+  /**
+   * Serializes every non-empty key group now: the Maps and the objects in them keep changing as
+   * soon as processing goes on, so there is nothing to defer (Flink's copy-on-write heap
+   * snapshots would make this part asynchronous too).
+   */
+  snapshot(): KeyedStateSnapshot {
+    const out: Array<[number, Uint8Array]> = [];
+    const size = this.keyGroupEnd - this.keyGroupStart + 1;
+    for (let i = 0; i < size; i++) {
+      const tables: Record<string, Array<[unknown, unknown]>> = {};
+      let any = false;
+      for (const [name, table] of this.tables) {
+        const group = table.groups[i]!;
+        if (group.size === 0) continue;
+        tables[name] = [...group];
+        any = true;
+      }
+      if (any) out.push([this.keyGroupStart + i, serialize(tables)]);
+    }
+    return { materialize: () => Promise.resolve(out), release: () => {} };
+  }
+
+  restore(groups: Iterable<readonly [number, Uint8Array]>): void {
+    for (const [keyGroup, bytes] of groups) {
+      if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd) continue;
+      const index = keyGroup - this.keyGroupStart;
+      visitKeyGroup(bytes, {
+        object: (name, k, v) => this.table(name).groups[index]!.set(k, v),
+        serialized: (name, k, v) => this.table(name).groups[index]!.set(readStateKey(k), deserialize(v)),
+      });
+    }
+  }
+
+  dispose(): Promise<void> {
+    return Promise.resolve();
   }
 }

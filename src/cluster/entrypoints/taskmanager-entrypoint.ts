@@ -1,0 +1,138 @@
+/**
+ * A TaskManager process: one TaskExecutor with `taskmanager.numberOfTaskSlots` slots, its RPC
+ * endpoint (`taskmanager.rpc.port`, default any free port) and its data endpoint for the other
+ * TaskManagers (`taskmanager.data.port`, default any free port), both on `taskmanager.host`
+ * (default 127.0.0.1). It registers at the JobManager's ResourceManager and keeps retrying until
+ * the JobManager is up; a JobManager that refuses its cluster secret is fatal.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
+import type { Logger } from "../../util/logger.js";
+import { DEFAULT_LEADER_SESSION_ID } from "../ha/standalone/leader-registry.js";
+import { heartbeatSettings } from "../heartbeat.js";
+import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
+import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
+import { TaskExecutor } from "../taskexecutor/task-executor.js";
+import { TcpDataTransport } from "../taskexecutor/tcp-data-transport.js";
+import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
+
+export const TaskManagerOptions = {
+  HOST: "taskmanager.host",
+  RPC_PORT: "taskmanager.rpc.port",
+  DATA_PORT: "taskmanager.data.port",
+  SLOTS: "taskmanager.numberOfTaskSlots",
+  RESOURCE_ID: "taskmanager.resource-id",
+  HEAP_MB: "taskmanager.memory.task.heap.mb",
+  MAX_FRAME_BYTES: "taskmanager.network.max-frame-bytes",
+} as const;
+
+export interface RunningTaskManager {
+  readonly id: string;
+  readonly rpcAddress: string;
+  readonly dataAddress: string;
+  readonly taskExecutor: TaskExecutor;
+  readonly dataTransport: TcpDataTransport;
+  /** Stops the tasks (their JobMasters see the connection go and fail over), closes every socket. */
+  close(): Promise<void>;
+}
+
+export interface TaskManagerProcessOptions {
+  config: Configuration;
+  logger: Logger;
+  /** tcp://host:port or host:port of the JobManager; default from jobmanager.rpc.address/port. */
+  jobManager?: string;
+  /** Overrides taskmanager.numberOfTaskSlots. */
+  slots?: number;
+  /** Called when the TaskManager cannot go on (e.g. its secret is refused). */
+  onFatalError?: (error: Error) => void;
+}
+
+/** Accepts `host:port`, `[v6]:port` or `tcp://host:port`. */
+export function jobManagerAddress(given: string | undefined, config: Configuration): string {
+  if (given === undefined) {
+    const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
+    return formatTcpAddress(host, intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT));
+  }
+  const address = given.startsWith("tcp://") ? given : `tcp://${given}`;
+  try {
+    parseTcpAddress(address);
+  } catch {
+    throw new ConfigurationError(`--jobmanager ${given}: expected HOST:PORT, e.g. localhost:6123`);
+  }
+  return address;
+}
+
+/** Resolves once the RPC and data endpoints are up; registration continues in the background. */
+export async function startTaskManager(options: TaskManagerProcessOptions): Promise<RunningTaskManager & { registered: Promise<void> }> {
+  const { config, logger } = options;
+  const log = logger.child("TaskManager");
+  const security = clusterSecurity(config);
+  const host = config[TaskManagerOptions.HOST]?.trim() || "127.0.0.1";
+  checkListenAddress(host, TaskManagerOptions.HOST, security);
+  const jobManager = jobManagerAddress(options.jobManager, config);
+  const slots = options.slots ?? intOption(config, TaskManagerOptions.SLOTS, 1);
+  if (!Number.isInteger(slots) || slots < 1) throw new ConfigurationError(`${TaskManagerOptions.SLOTS} must be a positive integer, got ${slots}`);
+
+  const rpc = await TcpRpcService.start({
+    host,
+    port: intOption(config, TaskManagerOptions.RPC_PORT, 0),
+    secret: security.secret,
+    tls: security.tls,
+    logger: { warn: (m) => log.warn(m) },
+  });
+  let data: TcpDataTransport;
+  try {
+    data = await TcpDataTransport.start({
+      host,
+      port: intOption(config, TaskManagerOptions.DATA_PORT, 0),
+      secret: security.secret,
+      tls: security.tls,
+      maxFrameBytes: config[TaskManagerOptions.MAX_FRAME_BYTES] ? intOption(config, TaskManagerOptions.MAX_FRAME_BYTES, 0) : undefined,
+      logger: logger.child("DataTransport"),
+    });
+  } catch (e) {
+    await rpc.stop();
+    throw e;
+  }
+  const cacheDir = mkdtempSync(join(tmpdir(), "sluice-taskmanager-blobs-"));
+  const taskExecutor = new TaskExecutor({
+    rpc,
+    data,
+    numberOfSlots: slots,
+    id: config[TaskManagerOptions.RESOURCE_ID] || undefined,
+    resourceManager: async () => ({ address: jobManager, sessionId: DEFAULT_LEADER_SESSION_ID }),
+    blobServerAddress: async () => jobManager,
+    heartbeat: heartbeatSettings(config),
+    logger,
+    metricsIntervalMs: intOption(config, "metrics.report-interval", 1000),
+    maxWorkerHeapMb: config[TaskManagerOptions.HEAP_MB] ? intOption(config, TaskManagerOptions.HEAP_MB, 0) : undefined,
+    blobCacheDir: cacheDir,
+    onFatalError: options.onFatalError,
+  });
+  log.info(`TaskManager ${taskExecutor.id} started: RPC ${rpc.address}, data ${data.address}, ${slots} slot${slots === 1 ? "" : "s"}; registering at ${jobManager}`);
+  const registered = taskExecutor.start();
+
+  let closing: Promise<void> | undefined;
+  return {
+    id: taskExecutor.id,
+    rpcAddress: rpc.address,
+    dataAddress: data.address,
+    taskExecutor,
+    dataTransport: data,
+    registered,
+    close() {
+      closing ??= (async () => {
+        log.info(`shutting down TaskManager ${taskExecutor.id}`);
+        await taskExecutor.stop();
+        await rpc.stop();
+        const t = data.traffic;
+        log.info(`data plane traffic: sent ${t.framesSent} frames / ${t.bytesSent} bytes, received ${t.framesReceived} frames / ${t.bytesReceived} bytes`);
+        rmSync(cacheDir, { recursive: true, force: true });
+        log.info("stopped");
+      })();
+      return closing;
+    },
+  };
+}
