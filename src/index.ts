@@ -10,6 +10,7 @@ export type * from "./api/source.js";
 export type * from "./api/sink.js";
 export { WatermarkStrategy, type WatermarkGenerator, type WatermarkOutput, type TimestampAssigner } from "./api/watermark-strategy.js";
 export { RestartStrategies, type RestartStrategyConfig } from "./api/restart-strategy.js";
+export type { StateBackendType } from "./runtime/state/keyed-state-backend.js";
 export { DataGeneratorSource, type DataGeneratorOptions } from "./connectors/data-generator-source.js";
 export { SequenceSource } from "./connectors/sequence-source.js";
 export { CollectionSource } from "./connectors/collection-source.js";
@@ -74,3 +75,10 @@ export { JoinedStreams, CoGroupedStreams, type TaggedUnion } from "./api/process
 export { IntervalJoin, IntervalJoined } from "./api/process/interval-join.js";
 export { AsyncDataStream, DEFAULT_ASYNC_CAPACITY } from "./api/async/async-data-stream.js";
 export { AsyncTimeoutError, type AsyncFunction, type RichAsyncFunction, type ResultFuture } from "./api/async/async-function.js";
+// Exactly-once sinks (issue 4): two-phase commit; the sink interfaces come with "./api/sink.js" above.
+export { FileSink, defaultRowEncoder, isCommittedPartFile, type FileTransaction, type RowEncoder } from "./connectors/file-sink/index.js";
+export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from "./connectors/postgres/postgres-sink.js";
+// Nexmark (issue 8): the benchmark's generator as a source, its model and watermark strategy.
+export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
+export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";
+export { nexmarkEventTime, type NexmarkEvent, type NexmarkEventType, type Person, type Auction, type Bid } from "./connectors/nexmark/model.js";

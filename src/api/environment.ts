@@ -13,6 +13,7 @@ import { SequenceSource } from "../connectors/sequence-source.js";
 import { TextFileSource } from "../connectors/text-file-source.js";
 import { SocketTextSource } from "../connectors/socket-text-source.js";
 import type { RestartStrategyConfig } from "./restart-strategy.js";
+import { parseStateBackendType, type StateBackendType } from "../runtime/state/state-backend-settings.js";
 
 export const DEFAULT_MAX_PARALLELISM = 128;
 
@@ -31,6 +32,7 @@ export class StreamExecutionEnvironment {
   private checkpointingMode: "exactly-once" | "at-least-once" = "exactly-once";
   private restartStrategy: RestartStrategyConfig | undefined;
   private bufferTimeoutMs: number | undefined;
+  private stateBackend: StateBackendType | undefined;
   private executionRequest: ExecutionRequest | undefined;
   private readonly executionListeners: Array<(r: ExecutionRequest) => void> = [];
   /** The job's name, shown in the CLI, REST API and dashboard. */
@@ -81,6 +83,15 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
+  /**
+   * Where keyed state lives: "hashmap" (objects on the heap; the default) or "lmdb" (on local
+   * disk, for state larger than memory). Overrides `state.backend.type`; see docs/state-backends.md.
+   */
+  setStateBackend(type: StateBackendType): this {
+    this.stateBackend = parseStateBackendType(type, "setStateBackend()");
+    return this;
+  }
+
   setRestartStrategy(strategy: RestartStrategyConfig): this {
     this.restartStrategy = strategy;
     return this;
@@ -100,6 +111,7 @@ export class StreamExecutionEnvironment {
       checkpointingMode: this.checkpointingMode,
     };
     if (this.bufferTimeoutMs !== undefined) s.bufferTimeoutMs = this.bufferTimeoutMs;
+    if (this.stateBackend) s.stateBackend = this.stateBackend;
     if (this.restartStrategy) s.restartStrategy = { ...this.restartStrategy } as JsonObject;
     return s;
   }

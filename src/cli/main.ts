@@ -8,6 +8,9 @@ import { infoCommand } from "./info-command.js";
 import { runCommand } from "./run-command.js";
 import { listCommand } from "./list-command.js";
 import { cancelCommand } from "./cancel-command.js";
+import { jobManagerCommand } from "./jobmanager-command.js";
+import { taskManagerCommand } from "./taskmanager-command.js";
+import { clusterStartCommand, clusterStopCommand } from "./cluster-command.js";
 import { CliError } from "./cli-error.js";
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -34,6 +37,8 @@ program
   .option("-c, --config <file>", "configuration file (YAML)")
   .option("-D <key=value>", "configuration override (repeatable)", collect, [])
   .addOption(new Option("--json", "print the job result as JSON"))
+  .option("--web", "keep the embedded cluster and its web dashboard open after the job ends, until Ctrl-C")
+  .option("--web-port <port>", "port of the embedded cluster's web dashboard (default: a free port)", positiveInt("web-port"))
   .action(runCommand);
 
 program
@@ -65,6 +70,41 @@ program
   .option("-c, --config <file>", "configuration file (YAML)")
   .option("-D <key=value>", "configuration override, e.g. -D rest.auth.token=… (or set SLUICE_REST_TOKEN)", collect, [])
   .action(cancelCommand);
+
+program
+  .command("jobmanager")
+  .description("run a JobManager (Dispatcher, ResourceManager, JobMasters, BlobServer, REST) in the foreground")
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override (repeatable), e.g. -D jobmanager.rpc.port=6123 -D rest.port=8081", collect, [])
+  .option("--pid-file <file>", "write the process id here while running")
+  .action(jobManagerCommand);
+
+program
+  .command("taskmanager")
+  .description("run a TaskManager in the foreground; it registers its slots at the JobManager")
+  .option("-j, --jobmanager <host:port>", "RPC address of the JobManager (default: jobmanager.rpc.address:jobmanager.rpc.port)")
+  .option("-s, --slots <n>", "number of task slots (taskmanager.numberOfTaskSlots)", positiveInt("slots"))
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override (repeatable)", collect, [])
+  .option("--pid-file <file>", "write the process id here while running")
+  .action(taskManagerCommand);
+
+const cluster = program.command("cluster").description("start or stop a local standalone cluster in the background");
+cluster
+  .command("start")
+  .description("start a JobManager and TaskManagers in the background, with pid and log files in the cluster directory")
+  .option("-n, --taskmanagers <n>", "number of TaskManagers", positiveInt("taskmanagers"), 1)
+  .option("--dir <dir>", "directory for pid and log files (default: env.log.dir, else ./.sluice)")
+  .option("-c, --config <file>", "configuration file (YAML), passed to every process")
+  .option("-D <key=value>", "configuration override (repeatable), passed to every process", collect, [])
+  .action(clusterStartCommand);
+cluster
+  .command("stop")
+  .description("stop the processes of the cluster started from the cluster directory (TaskManagers first)")
+  .option("--dir <dir>", "directory for pid and log files (default: env.log.dir, else ./.sluice)")
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override (repeatable)", collect, [])
+  .action(clusterStopCommand);
 
 try {
   await program.parseAsync(process.argv);

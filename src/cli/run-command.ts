@@ -2,6 +2,7 @@ import { prepareJob, runPrepared, type RunResult } from "../client/job-runner.js
 import { loadConfiguration, type Configuration } from "../config/configuration.js";
 import { withoutSensitive } from "../rest/redact.js";
 import { CliError } from "./cli-error.js";
+import { startLocalDashboardCluster, untilInterrupted } from "./local-dashboard.js";
 import { restClient } from "./rest-target.js";
 
 interface RunOptions {
@@ -11,12 +12,23 @@ interface RunOptions {
   config?: string;
   D: string[];
   json?: boolean;
+  /** Keep the embedded cluster and its dashboard running after the job ends, until Ctrl-C. */
+  web?: boolean;
+  webPort?: number;
 }
 
 export async function runCommand(job: string, args: string[], options: RunOptions): Promise<void> {
   const config = loadConfiguration(options.config, options.D);
-  const result = options.target === "local" ? await runLocally(job, args, options, config) : await runOnCluster(job, args, options, config);
-  if (!result) return;
+  if (options.target !== "local" && (options.web || options.webPort !== undefined)) {
+    throw new CliError("--web and --web-port are for the embedded cluster; a cluster given with --target serves its dashboard on its REST port");
+  }
+  const local: { linger?: () => Promise<void> } = {};
+  const result = options.target === "local" ? await runLocally(job, args, options, config, local) : await runOnCluster(job, args, options, config);
+  if (result) report(result, options);
+  await local.linger?.();
+}
+
+function report(result: RunResult, options: RunOptions): void {
   const seconds = ((result.endTime - result.startTime) / 1000).toFixed(3);
   if (options.json) {
     process.stdout.write(JSON.stringify({ jobId: result.jobId, state: result.state, failure: result.failure }) + "\n");
@@ -30,10 +42,37 @@ export async function runCommand(job: string, args: string[], options: RunOption
   }
 }
 
-async function runLocally(job: string, args: string[], options: RunOptions, config: Configuration): Promise<RunResult> {
+/**
+ * Runs the job on an embedded MiniCluster whose Dispatcher also serves the REST API and the
+ * dashboard; its address is printed. With --web the cluster stays up after the job (`linger`).
+ */
+async function runLocally(job: string, args: string[], options: RunOptions, config: Configuration, local: { linger?: () => Promise<void> }): Promise<RunResult> {
   if (options.detached) throw new CliError("--detached needs a cluster to leave the job on: add --target http://host:port");
   const prepared = await prepareJob(job, { args, parallelism: options.parallelism, config });
-  return runPrepared(prepared, { config });
+  const cluster = await startLocalDashboardCluster(prepared.evaluated.jobGraph, config, options.webPort);
+  let lingering = false;
+  try {
+    process.stderr.write(`Dashboard: ${cluster.url}${options.web ? "" : " (open while the job runs; --web keeps it open)"}\n`);
+    const result = await runPrepared(prepared, {
+      client: cluster.client,
+      config,
+      onSubmitted: (jobId) => process.stderr.write(`Job ${jobId}: ${cluster.jobUrl(jobId)}\n`),
+    });
+    if (options.web) {
+      lingering = true;
+      local.linger = async () => {
+        process.stderr.write(`The dashboard stays open at ${cluster.url} — press Ctrl-C to stop it\n`);
+        try {
+          await untilInterrupted();
+        } finally {
+          await cluster.close();
+        }
+      };
+    }
+    return result;
+  } finally {
+    if (!lingering) await cluster.close();
+  }
 }
 
 /** Bundles and evaluates the job here, submits bundle + JobGraph to the cluster's REST API. */
@@ -56,6 +95,9 @@ async function runOnCluster(job: string, args: string[], options: RunOptions, co
   return runPrepared(prepared, {
     client,
     config: definitionConfig,
-    onSubmitted: (jobId) => process.stderr.write(`Job has been submitted with JobID ${jobId}, waiting for it to end (Ctrl-C leaves it running)\n`),
+    onSubmitted: (jobId) => {
+      process.stderr.write(`Job has been submitted with JobID ${jobId}, waiting for it to end (Ctrl-C leaves it running)\n`);
+      process.stderr.write(`Dashboard: ${client.transport.baseUrl.origin}/web/jobs/${jobId}\n`);
+    },
   });
 }

@@ -52,10 +52,12 @@ export class RestServer {
       s.on("close", () => this.sockets.delete(s));
     });
     // Malformed HTTP never reaches a handler; answer it in JSON too, then drop the connection.
-    this.server.on("clientError", (err: Error & { code?: string }, socket: Socket) => {
+    this.server.on("clientError", (err: Error & { code?: string; rawPacket?: Buffer }, socket: Socket) => {
       if (!socket.writable) return socket.destroy();
       const [status, text] = err.code === "HPE_HEADER_OVERFLOW" ? [431, "Request Header Fields Too Large"] : [400, "Bad Request"];
-      const body = JSON.stringify({ errors: [`malformed HTTP request: ${err.code ?? err.message}`] });
+      // An answer to HEAD has no body, even when the rest of the request could not be parsed.
+      const head = err.rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
+      const body = head ? "" : JSON.stringify({ errors: [`malformed HTTP request: ${err.code ?? err.message}`] });
       socket.end(`HTTP/1.1 ${status} ${text}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     });
   }
@@ -113,7 +115,7 @@ export class RestServer {
     if (!match) {
       const file = method === "GET" ? staticFile(this.options.webDir, path) : undefined;
       if (!file) throw new RestError(404, [`not found: ${req.method} ${path.slice(0, 200)}`]);
-      res.writeHead(200, { "content-type": file.contentType, "content-length": file.length, "x-content-type-options": "nosniff" });
+      res.writeHead(200, { ...file.headers, "content-type": file.contentType, "content-length": file.length, "x-content-type-options": "nosniff" });
       await pipeline(file.stream, res);
       return;
     }

@@ -11,6 +11,7 @@ import { operatorFactory } from "../runtime/operators/operator-registry.js";
 import type { Output } from "../runtime/operators/output.js";
 import type { StreamOperator } from "../runtime/operators/stream-operator.js";
 import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../runtime/state/keyed-state-backend.js";
 import { ManualProcessingTimeService } from "./manual-processing-time.js";
 
 export type EmittedElement =
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   maxParallelism?: number;
   settings?: Record<string, unknown>;
   startTime?: number;
+  /** The keyed backend to use (e.g. an LMDB one) instead of a heap backend for the operator's key-group range. */
+  keyedStateBackend?: KeyedStateBackend;
 }
 
 export class OperatorTestHarness {
@@ -60,7 +63,7 @@ export class OperatorTestHarness {
       fns: options.fns ?? {},
       keySelectors,
       runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0 },
-      keyedState: keySelectors.some((k) => k) ? new HeapKeyedStateBackend(maxParallelism, range.start, range.end) : undefined,
+      keyedState: keySelectors.some((k) => k) ? (options.keyedStateBackend ?? new HeapKeyedStateBackend(maxParallelism, range.start, range.end)) : undefined,
       processingTime: this.time,
       settings: options.settings ?? {},
       collect: (values) => this.collected.push(...values),

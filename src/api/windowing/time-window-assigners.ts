@@ -21,9 +21,12 @@ abstract class TumblingWindows extends WindowAssigner<unknown, TimeWindow> {
     super();
     checkSize(size, "window size");
   }
+  /** The last assignment: consecutive elements mostly fall into the same window (no allocation then). */
+  private last: TimeWindow[] = [new TimeWindow(Number.NaN, Number.NaN)];
   protected windowFor(timestamp: number): TimeWindow[] {
     const start = TimeWindow.getWindowStartWithOffset(timestamp, this.offset, this.size);
-    return [new TimeWindow(start, start + this.size)];
+    if (this.last[0]!.start !== start) this.last = [new TimeWindow(start, start + this.size)];
+    return this.last;
   }
   override namespace(w: TimeWindow): Namespace {
     return w.start;
@@ -74,10 +77,16 @@ abstract class SlidingWindows extends WindowAssigner<unknown, TimeWindow> {
     checkSize(size, "window size");
     checkSize(slide, "window slide");
   }
+  private lastStart = Number.NaN;
+  private lastWindows: TimeWindow[] = [];
   protected windowsFor(timestamp: number): TimeWindow[] {
-    const windows: TimeWindow[] = [];
     const last = TimeWindow.getWindowStartWithOffset(timestamp, this.offset, this.slide);
-    for (let start = last; start > timestamp - this.size; start -= this.slide) windows.push(new TimeWindow(start, start + this.size));
+    // The windows of a timestamp depend only on the last window start at or before it.
+    if (last === this.lastStart) return this.lastWindows;
+    const windows: TimeWindow[] = [];
+    for (let start = last; start > last - this.size; start -= this.slide) windows.push(new TimeWindow(start, start + this.size));
+    this.lastStart = last;
+    this.lastWindows = windows;
     return windows;
   }
   override namespace(w: TimeWindow): Namespace {

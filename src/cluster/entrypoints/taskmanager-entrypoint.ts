@@ -32,6 +32,8 @@ export interface RunningTaskManager {
   readonly id: string;
   readonly rpcAddress: string;
   readonly dataAddress: string;
+  /** The JobManager it registers at: tcp://host:port. */
+  readonly jobManager: string;
   readonly taskExecutor: TaskExecutor;
   readonly dataTransport: TcpDataTransport;
   /** Stops the tasks (their JobMasters see the connection go and fail over), closes every socket. */
@@ -119,6 +121,7 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     id: taskExecutor.id,
     rpcAddress: rpc.address,
     dataAddress: data.address,
+    jobManager,
     taskExecutor,
     dataTransport: data,
     registered,

@@ -18,6 +18,7 @@ import { ExecutionGraph, type Execution } from "./execution-graph.js";
 import { createRestartStrategy, restartStrategyFor, type RestartStrategy } from "./restart-strategy.js";
 import { CheckpointCoordinator, type CheckpointTask } from "./checkpoint-coordinator.js";
 import { checkpointSettings } from "./checkpoint-settings.js";
+import { resolveStateBackend, type StateBackendSettings } from "../../runtime/state/state-backend-settings.js";
 import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
 import { InMemoryCheckpointIdCounter, InMemoryCompletedCheckpointStore } from "../ha/standalone/in-memory-stores.js";
 import { INITIAL_CHECKPOINT_ID } from "../ha/interface.js";
@@ -79,6 +80,8 @@ export class JobMaster implements JobMasterGateway {
   readonly checkpoints: CheckpointCoordinator;
   /** The state the current attempt started from. */
   private currentRestore: TaskRestore | undefined;
+  /** The keyed state backend of every task: the job's choice over the client's and the cluster's configuration. */
+  private readonly stateBackend: StateBackendSettings;
   /** A damaged checkpoint being removed: the restart must not pick it again. */
   private droppingCheckpoint: Promise<void> = Promise.resolve();
   readonly result: Promise<JobResult>;
@@ -94,6 +97,7 @@ export class JobMaster implements JobMasterGateway {
     );
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
     const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
+    this.stateBackend = resolveStateBackend(options.jobGraph.settings as Record<string, unknown>, options.definition?.config, options.config);
     this.checkpoints = new CheckpointCoordinator({
       jobId: this.jobId,
       settings: cpSettings,
@@ -282,6 +286,7 @@ export class JobMaster implements JobMasterGateway {
         dataAddresses,
         bundle: { hash: this.options.bundleHash, path: "" },
         definition: this.options.definition,
+        stateBackend: this.stateBackend,
       };
       if (this.currentRestore) tdd.restore = this.currentRestore;
       const tm = this.taskManagers.get(slot.taskManagerId);

@@ -7,6 +7,7 @@ import { MessageChannel, Worker } from "node:worker_threads";
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import type { FromWorker, ToWorker } from "../../runtime/worker/worker-protocol.js";
 
+const DEFAULT_YOUNG_GENERATION_MB = 64;
 const WORKER_MAIN = new URL("../../runtime/worker/worker-main.js", import.meta.url);
 
 export interface SlotWorkerOptions {
@@ -14,6 +15,8 @@ export interface SlotWorkerOptions {
   metricsIntervalMs: number;
   /** Heap limit of the worker (taskmanager.memory.task.heap.mb); unlimited when absent. */
   maxHeapMb?: number;
+  /** Young-generation size of the worker's heap (taskmanager.memory.task.young-generation.mb). */
+  youngGenerationMb?: number;
   onMessage(message: FromWorker): void;
   /** The thread died on its own (crash, out of memory): its tasks are lost. */
   onExit(error: Error): void;
@@ -25,7 +28,11 @@ export class SlotWorker {
 
   constructor(readonly options: SlotWorkerOptions) {
     this.worker = new Worker(WORKER_MAIN, {
-      resourceLimits: options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : undefined,
+      resourceLimits: {
+        ...(options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : {}),
+        // Records are short-lived: a larger young generation means fewer scavenges per record.
+        maxYoungGenerationSizeMb: options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB,
+      },
       stdout: false,
       stderr: false,
     });

@@ -159,6 +159,11 @@ export class TaskExecutor implements TaskExecutorGateway {
     return this.registering;
   }
 
+  /** Whether the TaskExecutor is registered at a ResourceManager right now. */
+  get isRegistered(): boolean {
+    return this.rm !== undefined && this.rm.connected;
+  }
+
   slotReport(): SlotReport {
     return { slots: this.slots.map((s) => ({ slotIndex: s.index, jobId: s.jobId, allocationId: s.allocationId })) };
   }

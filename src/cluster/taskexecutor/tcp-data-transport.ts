@@ -192,7 +192,10 @@ export class TcpDataTransport implements DataTransport {
       },
       (error: Error) => {
         this.pendingSockets.delete(socket);
+        if (this.closing) return;
+        // A dialer that finds our proof wrong (it has another secret) just hangs up: say so.
         if (error instanceof RpcAuthenticationError) this.log.warn(error.message);
+        else this.log.warn(`data connection from ${label} failed during the handshake (a peer with another secret or TLS setting?): ${error.message}`);
       },
     );
   }

@@ -19,3 +19,11 @@ export {
 } from "./generator.js";
 export { FIRST_AUCTION_ID, FIRST_PERSON_ID, AUCTION_ID_LEAD, PERSON_ID_LEAD } from "./ids.js";
 export { auctionByteSize, bidByteSize, nexmarkEventByteSize, personByteSize } from "./sizes.js";
+export {
+  NexmarkSource,
+  NexmarkSourceReader,
+  nexmarkWatermarkStrategy,
+  NEXMARK_OUT_OF_ORDERNESS_MS,
+  type NexmarkSourceOptions,
+  type NexmarkSplit,
+} from "./nexmark-source.js";

@@ -5,3 +5,4 @@ export {
   type RecoveryResult,
 } from "./transactional-writer.js";
 export { quoteIdentifier, quoteTableName, type TableName } from "./sql-text.js";
+export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from "./postgres-sink.js";

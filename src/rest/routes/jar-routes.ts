@@ -7,6 +7,7 @@ import { hashBundle } from "../../cluster/blob/blob-server.js";
 import type { DefinitionInputs } from "../../runtime/tasks/deployment.js";
 import type { JobSubmission } from "../../cluster/messages.js";
 import { resolveInsideRoots } from "./savepoint-target.js";
+import { submitOrRefuse } from "./job-routes.js";
 import { badRequest, defineRoute, notFound, RestError, type Route } from "../route.js";
 import type { RestServices } from "../services.js";
 import { errorBody, object } from "../schemas/common.js";
@@ -124,7 +125,7 @@ export const jarRoutes: Route[] = [
         submission.savepointPath = savepointPath;
         submission.allowNonRestoredState = req.allowNonRestoredState ?? false;
       }
-      const { jobId } = await services.dispatcher.submitJob(submission, { hash, code });
+      const { jobId } = await submitOrRefuse(services, submission, { hash, code });
       return { json: { jobid: jobId } };
     },
   }),

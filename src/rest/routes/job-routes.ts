@@ -27,6 +27,19 @@ async function allJobs(services: RestServices): Promise<JobDetails[]> {
   return details;
 }
 
+/**
+ * Submits a job. The request has passed its schema by now, so what the Dispatcher still refuses
+ * (settings it cannot use, a savepoint it cannot read) is about this submission: a 400 with the
+ * Dispatcher's reason, not a server error.
+ */
+export async function submitOrRefuse(services: RestServices, submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
+  try {
+    return await services.dispatcher.submitJob(submission, bundle);
+  } catch (e) {
+    throw badRequest(`the job was not accepted: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 interface SubmitBody {
   jobGraph: JobGraph;
   bundle: JobBundle;
@@ -72,7 +85,7 @@ export const jobRoutes: Route[] = [
         submission.savepointPath = savepointPath;
         submission.allowNonRestoredState = body.allowNonRestoredState ?? false;
       }
-      const { jobId } = await services.dispatcher.submitJob(submission, body.bundle);
+      const { jobId } = await submitOrRefuse(services, submission, body.bundle);
       return { status: 202, json: { jobUrl: `/jobs/${jobId}`, jobid: jobId } };
     },
   }),

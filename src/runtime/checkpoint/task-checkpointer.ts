@@ -12,7 +12,13 @@ import type { OperatorChain } from "../tasks/operator-chain.js";
 import { serializeError, type SerializedError } from "../tasks/deployment.js";
 import type { Barrier } from "./barrier-aligner.js";
 import type { TaskCheckpointAck } from "./checkpoint-metadata.js";
+import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "./task-state.js";
+
+interface PendingKeyedState {
+  entry: OperatorSnapshot;
+  snapshot: KeyedStateSnapshot;
+}
 
 export interface CheckpointReporter {
   acknowledge(checkpointId: number, ack: TaskCheckpointAck): void;
@@ -35,20 +41,23 @@ export class TaskCheckpointer {
     const { checkpointId } = barrier;
     let snapshot: TaskSnapshot;
     const finishing: Promise<void>[] = [];
+    // Keyed state is fixed now and read out in the asynchronous part (LMDB: from a read transaction).
+    const keyed: PendingKeyedState[] = [];
     try {
       for (const op of this.chain.operators) {
-        const r = op.snapshotState(checkpointId);
+        const r = op.snapshotState(checkpointId, { isSavepoint: barrier.savepoint });
         if (r) finishing.push(r);
       }
       snapshot = { operators: {} };
       for (const s of this.chain.states) {
         const entry: OperatorSnapshot = {};
-        if (s.keyed) entry.keyed = snapshotKeyedState(s.keyed);
+        if (s.keyed) keyed.push({ entry, snapshot: snapshotKeyedState(s.keyed) });
         const op = s.operatorState.snapshot();
         if (Object.keys(op).length > 0) entry.operator = op;
         snapshot.operators[s.uid] = entry;
       }
     } catch (e) {
+      for (const k of keyed) k.snapshot.release();
       this.reporter.decline(checkpointId, serializeError(e));
       throw e;
     }
@@ -56,7 +65,7 @@ export class TaskCheckpointer {
     for (const w of this.chain.writers) {
       w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir });
     }
-    const work = this.writeAndAcknowledge(barrier, snapshot, finishing, syncDurationMs, alignmentMs);
+    const work = this.writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentMs);
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
@@ -64,6 +73,7 @@ export class TaskCheckpointer {
   private async writeAndAcknowledge(
     barrier: Barrier,
     snapshot: TaskSnapshot,
+    keyed: PendingKeyedState[],
     finishing: Promise<void>[],
     syncDurationMs: number,
     alignmentDurationMs: number,
@@ -71,6 +81,7 @@ export class TaskCheckpointer {
     const start = performance.now();
     try {
       await Promise.all(finishing);
+      for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
       const bytes = encodeTaskSnapshot(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
       await writeDurably(join(barrier.dir, file), bytes);
@@ -88,6 +99,7 @@ export class TaskCheckpointer {
         alignmentDurationMs,
       });
     } catch (e) {
+      for (const k of keyed) k.snapshot.release();
       this.reporter.decline(barrier.checkpointId, serializeError(e));
     }
   }

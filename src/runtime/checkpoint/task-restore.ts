@@ -4,14 +4,14 @@
  * operator state is redistributed by its mode (even split, union, broadcast).
  */
 import { join } from "node:path";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { redistributeOperatorState, type OperatorStateSnapshot } from "../state/operator-state-backend.js";
 import type { TaskRestore } from "./checkpoint-metadata.js";
 import { readTaskSnapshot, restoreKeyedState, type TaskSnapshot } from "./task-state.js";
 
 export interface RestoredOperator {
   operatorState: OperatorStateSnapshot | undefined;
-  restoreKeyed(backend: HeapKeyedStateBackend): void;
+  restoreKeyed(backend: KeyedStateBackend): void;
 }
 
 export class TaskStateRestorer {

@@ -3,13 +3,15 @@
  * per operator (by uid) its keyed state, one serialized blob per key group (so that a restore at a
  * different parallelism takes exactly the key groups it owns), and its operator state.
  *
- * The synchronous part of a snapshot serializes the state (v8's serializer keeps Maps, Sets, Dates,
- * typed arrays and bigints as they are); writing and syncing the file is the asynchronous part.
+ * The synchronous part of a snapshot fixes the state (the heap backend serializes it with v8's
+ * serializer, which keeps Maps, Sets, Dates, typed arrays and bigints as they are; the LMDB
+ * backend opens a read transaction); reading it out, writing and syncing the file is the
+ * asynchronous part.
  */
 import { serialize, deserialize } from "node:v8";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend, KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
 
 export interface OperatorSnapshot {
@@ -22,35 +24,18 @@ export interface TaskSnapshot {
   operators: Record<string, OperatorSnapshot>;
 }
 
-/** Serializes every non-empty key group of a keyed backend (the synchronous part). */
-export function snapshotKeyedState(backend: HeapKeyedStateBackend): Array<[number, Uint8Array]> {
-  const names = backend.tableNames();
-  const out: Array<[number, Uint8Array]> = [];
-  const size = backend.keyGroupEnd - backend.keyGroupStart + 1;
-  for (let i = 0; i < size; i++) {
-    const tables: Record<string, Array<[unknown, unknown]>> = {};
-    let any = false;
-    for (const name of names) {
-      const group = backend.table(name).groups[i]!;
-      if (group.size === 0) continue;
-      tables[name] = [...group];
-      any = true;
-    }
-    if (any) out.push([backend.keyGroupStart + i, serialize(tables)]);
-  }
-  return out;
+/**
+ * Takes the synchronous part of a keyed backend's snapshot; its `materialize()` gives the
+ * serialized key groups (only non-empty ones) in the asynchronous part. The layout of a key
+ * group's bytes is the backend's (key-group-format.ts); every backend restores both layouts.
+ */
+export function snapshotKeyedState(backend: KeyedStateBackend): KeyedStateSnapshot {
+  return backend.snapshot();
 }
 
 /** Puts the key groups this backend owns back into it; others are ignored (they belong to other subtasks). */
-export function restoreKeyedState(backend: HeapKeyedStateBackend, groups: Iterable<[number, Uint8Array]>): void {
-  for (const [keyGroup, bytes] of groups) {
-    if (keyGroup < backend.keyGroupStart || keyGroup > backend.keyGroupEnd) continue;
-    const tables = deserialize(bytes) as Record<string, Array<[never, unknown]>>;
-    for (const [name, entries] of Object.entries(tables)) {
-      const group = backend.table(name).groups[keyGroup - backend.keyGroupStart]!;
-      for (const [k, v] of entries) group.set(k, v);
-    }
-  }
+export function restoreKeyedState(backend: KeyedStateBackend, groups: Iterable<[number, Uint8Array]>): void {
+  backend.restore(groups);
 }
 
 const DIGEST_BYTES = 32;

@@ -8,7 +8,7 @@ import type { Collector, Key, KeySelector, RichFunction } from "../../api/functi
 import type { StateDescriptor, MapStateDescriptor } from "../../api/state/state-descriptors.js";
 import type { BroadcastState, ReadOnlyBroadcastState, StateOf } from "../../api/state/state.js";
 import type { OnTimerContext } from "../../api/process/keyed-process-function.js";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../state/keyed-state-registry.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import { fromStateKey } from "../state/state-key.js";
@@ -35,7 +35,7 @@ export class BroadcastProcessOperator extends StreamOperator {
   private readonly processBroadcastFn: Fn;
   private readonly operatorState: OperatorStateBackend;
   private readonly declared: Set<string>;
-  private readonly backend: HeapKeyedStateBackend | undefined;
+  private readonly backend: KeyedStateBackend | undefined;
   private readonly key: KeySelector<unknown, Key> | undefined;
   private readonly timers: KeyedTimers | undefined;
   /** Main-side context (read-only broadcast state) and broadcast-side context (writable). */

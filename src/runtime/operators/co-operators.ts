@@ -4,7 +4,7 @@
  */
 import { type Collector, type Key, type KeySelector, type ProcessContext, type RichFunction } from "../../api/functions.js";
 import type { KeyedProcessContext, OnTimerContext } from "../../api/process/keyed-process-function.js";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedProcessContextImpl, KeyedTimers } from "./keyed-timers.js";
 import { streamingContext } from "./state-context.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
@@ -65,7 +65,7 @@ type CoProcess = (v: unknown, ctx: ProcessContext, out: Collector<unknown>) => v
 export class CoProcessOperator extends TwoInputUserOperator {
   private readonly fns: [CoProcess, CoProcess];
   private readonly context: KeyedProcessContextImpl;
-  private readonly backend: HeapKeyedStateBackend | undefined;
+  private readonly backend: KeyedStateBackend | undefined;
   private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>;
   private readonly timers: KeyedTimers | undefined;
 

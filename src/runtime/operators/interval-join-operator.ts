@@ -12,7 +12,7 @@ import { richFunction, type Collector, type Key, type KeySelector } from "../../
 import type { OutputTag } from "../../api/output-tag.js";
 import type { ProcessJoinContext } from "../../api/process/join-functions.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
-import type { HeapKeyedStateBackend, StateTable } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend, StateTable } from "../state/keyed-state-backend.js";
 import { TimerService, type Timer } from "../state/timer-service.js";
 import { streamingContext } from "./state-context.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
@@ -23,7 +23,7 @@ type Side = "left" | "right";
 type JoinFn = (l: unknown, r: unknown, ctx: ProcessJoinContext, out: Collector<unknown>) => void;
 
 export class IntervalJoinOperator extends StreamOperator {
-  private readonly backend: HeapKeyedStateBackend;
+  private readonly backend: KeyedStateBackend;
   private readonly keys: [KeySelector<unknown, Key>, KeySelector<unknown, Key>];
   private readonly lower: number;
   private readonly upper: number;

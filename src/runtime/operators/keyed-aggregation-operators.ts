@@ -1,12 +1,12 @@
 /** Running per-key reduce and the built-in aggregations (sum/min/max/minBy/maxBy). */
 import { richFunction, type Key, type KeySelector } from "../../api/functions.js";
 import type { AggregationKind } from "../../api/keyed-stream.js";
-import type { HeapKeyedStateBackend, StateTable } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend, StateTable } from "../state/keyed-state-backend.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
 
 /** Base of operators that keep one value per key. */
 abstract class KeyedValueOperator extends StreamOperator {
-  protected readonly backend: HeapKeyedStateBackend;
+  protected readonly backend: KeyedStateBackend;
   private readonly key: KeySelector<unknown, Key>;
   /** Holders, so that updating an existing key costs one Map lookup instead of two. */
   private readonly table: StateTable<{ value: unknown }>;

@@ -1,7 +1,7 @@
 /** Runs a KeyedProcessFunction: per element with its key set, and onTimer per fired timer. */
 import { richFunction, type Collector, type Key, type KeySelector } from "../../api/functions.js";
 import type { KeyedProcessContext, KeyedProcessFunction, OnTimerContext } from "../../api/process/keyed-process-function.js";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedProcessContextImpl, KeyedTimers } from "./keyed-timers.js";
 import { streamingContext } from "./state-context.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
@@ -10,7 +10,7 @@ type ProcessElement = (v: unknown, ctx: KeyedProcessContext<Key>, out: Collector
 type OnTimer = (ts: number, ctx: OnTimerContext<Key>, out: Collector<unknown>) => void;
 
 export class KeyedProcessOperator extends StreamOperator {
-  private readonly backend: HeapKeyedStateBackend;
+  private readonly backend: KeyedStateBackend;
   private readonly key: KeySelector<unknown, Key>;
   private readonly fn: ReturnType<typeof richFunction<ProcessElement>>;
   private readonly onTimerFn: OnTimer | undefined;

@@ -7,7 +7,7 @@ import type { Collector, Key } from "../../api/functions.js";
 import type { OutputTag } from "../../api/output-tag.js";
 import type { OnTimerContext, TimeDomain, TimerService as UserTimerService } from "../../api/process/keyed-process-function.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { TimerService } from "../state/timer-service.js";
 import type { Output } from "./output.js";
 import type { ProcessingTimeService } from "./stream-operator.js";
@@ -22,7 +22,7 @@ export class KeyedTimers {
   readonly service: UserTimerService;
 
   constructor(
-    backend: HeapKeyedStateBackend,
+    backend: KeyedStateBackend,
     clock: ProcessingTimeService,
     watermark: () => number,
     onTimer: (timestamp: number, domain: TimeDomain) => void,
@@ -71,7 +71,7 @@ export class KeyedProcessContextImpl implements OnTimerContext<Key> {
     private readonly target: () => Output,
     private readonly clock: ProcessingTimeService,
     private readonly timers: UserTimerService | undefined,
-    private readonly backend: HeapKeyedStateBackend | undefined,
+    private readonly backend: KeyedStateBackend | undefined,
   ) {
     this.out = { collect: (v) => this.target().collect(v, this.currentTimestamp) };
   }

@@ -5,6 +5,7 @@
 import { FilterOperator, FlatMapOperator, MapOperator, ProcessOperator } from "./basic-operators.js";
 import { KeyedAggregationOperator, KeyedReduceOperator } from "./keyed-aggregation-operators.js";
 import { CollectSinkOperator, SinkOperator } from "./sink-operators.js";
+import { TwoPhaseCommitSinkOperator } from "./two-phase-commit-sink-operator.js";
 import type { OperatorFactory } from "./stream-operator.js";
 import { TimestampsAndWatermarksOperator } from "./timestamps-watermarks-operator.js";
 import { createWithState, markKeyAware } from "./state-context.js";
@@ -24,6 +25,7 @@ const factories = new Map<string, OperatorFactory>([
   ["keyed-aggregation", (ctx) => new KeyedAggregationOperator(ctx)],
   ["sink", (ctx) => new SinkOperator(ctx)],
   ["collect", (ctx) => new CollectSinkOperator(ctx)],
+  ["two-phase-commit-sink", (ctx) => new TwoPhaseCommitSinkOperator(ctx)],
   ["timestamps-watermarks", (ctx) => new TimestampsAndWatermarksOperator(ctx)],
   // State and time (issue 3): these set the key themselves where they are keyed.
   ["window", (ctx) => new WindowOperator(ctx)],

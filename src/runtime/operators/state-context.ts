@@ -8,11 +8,11 @@
 import type { Key, KeySelector } from "../../api/functions.js";
 import type { RuntimeContext, StreamingRuntimeContext } from "../../api/runtime-context.js";
 import type { KeyedStateStore, OperatorStateStore } from "../../api/state/state.js";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../state/keyed-state-registry.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
-import { StreamOperator, type OperatorContext, type OperatorFactory } from "./stream-operator.js";
+import { StreamOperator, type OperatorContext, type OperatorFactory, type SnapshotOptions } from "./stream-operator.js";
 
 export function createStreamingRuntimeContext(
   info: RuntimeContext,
@@ -69,7 +69,7 @@ class KeyContextOperator extends StreamOperator {
   constructor(
     ctx: OperatorContext,
     readonly inner: StreamOperator,
-    private readonly backend: HeapKeyedStateBackend,
+    private readonly backend: KeyedStateBackend,
     private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>,
   ) {
     super(ctx);
@@ -84,8 +84,8 @@ class KeyContextOperator extends StreamOperator {
   override initializeState(restored: boolean): void {
     this.inner.initializeState(restored);
   }
-  override snapshotState(checkpointId: number): void | Promise<void> {
-    return this.inner.snapshotState(checkpointId);
+  override snapshotState(checkpointId: number, options?: SnapshotOptions): void | Promise<void> {
+    return this.inner.snapshotState(checkpointId, options);
   }
   override notifyCheckpointComplete(checkpointId: number): void | Promise<void> {
     return this.inner.notifyCheckpointComplete(checkpointId);

@@ -6,7 +6,7 @@
 import type { Key, KeySelector } from "../../api/functions.js";
 import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { OperatorDescriptor } from "../../graph/job-graph.js";
-import type { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
 
@@ -26,7 +26,7 @@ export interface OperatorContext {
   readonly keySelectors: ReadonlyArray<KeySelector<unknown, Key> | undefined>;
   readonly runtimeContext: RuntimeContext;
   /** Present when the operator is keyed. */
-  readonly keyedState: HeapKeyedStateBackend | undefined;
+  readonly keyedState: KeyedStateBackend | undefined;
   readonly processingTime: ProcessingTimeService;
   /** Job-level settings (auto-watermark interval, …). */
   readonly settings: Readonly<Record<string, unknown>>;
@@ -39,6 +39,16 @@ export interface OperatorContext {
   readonly operatorState?: OperatorStateBackend;
   /** True when this operator's state was restored from a checkpoint or savepoint. */
   readonly isRestored?: boolean;
+}
+
+/** What kind of snapshot a barrier asks for. */
+export interface SnapshotOptions {
+  /**
+   * A savepoint rather than a checkpoint. Failover never restores from a savepoint, so its
+   * completion must not commit side effects (as in Flink 1.15+): a two-phase-commit sink commits
+   * what it pre-committed for a savepoint with the next completed checkpoint, or at end of input.
+   */
+  readonly isSavepoint: boolean;
 }
 
 export abstract class StreamOperator {
@@ -102,7 +112,7 @@ export abstract class StreamOperator {
    * them now (synchronously). Work that may finish later (a sink's pre-commit) is returned as a
    * promise; the checkpoint is acknowledged only after it settles.
    */
-  snapshotState(_checkpointId: number): void | Promise<void> {}
+  snapshotState(_checkpointId: number, _options?: SnapshotOptions): void | Promise<void> {}
 
   /** The checkpoint is complete everywhere: the commit point (two-phase-commit sinks commit here). */
   notifyCheckpointComplete(_checkpointId: number): void | Promise<void> {}

@@ -84,6 +84,11 @@ export class HeapReducingState<T> extends SingleValueState<T> implements Reducin
     return this.read();
   }
   add(value: T): void {
+    if (!this.ttl && this.cell instanceof NamespacedCell) {
+      const reduce = this.reduce;
+      (this.cell as NamespacedCell<T>).compute((current) => (current === undefined ? value : reduce(current, value)));
+      return;
+    }
     const current = this.read();
     this.write(current === undefined ? value : this.reduce(current, value));
   }
@@ -102,8 +107,13 @@ export class HeapAggregatingState<IN, ACC, OUT> extends SingleValueState<ACC> im
     return acc === undefined ? undefined : this.fn.getResult(acc);
   }
   add(value: IN): void {
+    const fn = this.fn;
+    if (!this.ttl && this.cell instanceof NamespacedCell) {
+      (this.cell as NamespacedCell<ACC>).compute((acc) => fn.add(value, acc === undefined ? fn.createAccumulator() : acc));
+      return;
+    }
     const acc = this.read();
-    this.write(this.fn.add(value, acc === undefined ? this.fn.createAccumulator() : acc));
+    this.write(fn.add(value, acc === undefined ? fn.createAccumulator() : acc));
   }
   mergeNamespaces(target: Namespace, sources: readonly Namespace[]): void {
     const merge = this.fn.merge?.bind(this.fn);

@@ -13,7 +13,7 @@ import {
   ValueStateDescriptor,
 } from "../../api/state/state-descriptors.js";
 import type { AggregatingState, KeyedStateStore, ListState, MapState, ReducingState, ValueState } from "../../api/state/state.js";
-import type { HeapKeyedStateBackend } from "./heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "./keyed-state-backend.js";
 import { HeapAggregatingState, HeapListState, HeapMapState, HeapReducingState, HeapValueState } from "./heap-states.js";
 import { FlatCell, NamespacedCell, type NamespaceScope, type StateCell } from "./state-cell.js";
 import { TtlPolicy } from "./ttl.js";
@@ -25,7 +25,7 @@ export class KeyedStateRegistry implements KeyedStateStore {
   private readonly created = new Map<string, { kind: string; state: unknown }>();
 
   constructor(
-    private readonly backend: HeapKeyedStateBackend | undefined,
+    private readonly backend: KeyedStateBackend | undefined,
     private readonly now: () => number,
     /** When given, every state is scoped to this namespace (window and trigger state). */
     private readonly scope?: NamespaceScope,

@@ -4,7 +4,7 @@
  * Map from namespace (the window) to the value, so everything of a key stays in its key group and
  * a snapshot per key group still holds all of it.
  */
-import type { HeapKeyedStateBackend, StateTable } from "./heap-keyed-state-backend.js";
+import type { KeyedStateBackend, StateTable } from "./keyed-state-backend.js";
 import type { StateKey } from "./state-key.js";
 
 /** A namespace key: a primitive, so that Map lookups compare by value. */
@@ -18,7 +18,7 @@ export interface StateCell<V> {
 
 export class FlatCell<V> implements StateCell<V> {
   constructor(
-    private readonly backend: HeapKeyedStateBackend,
+    private readonly backend: KeyedStateBackend,
     readonly table: StateTable<V>,
   ) {}
   get(): V | undefined {
@@ -39,7 +39,7 @@ export interface NamespaceScope {
 
 export class NamespacedCell<V> implements StateCell<V> {
   constructor(
-    private readonly backend: HeapKeyedStateBackend,
+    private readonly backend: KeyedStateBackend,
     readonly table: StateTable<Map<Namespace, V>>,
     readonly scope: NamespaceScope,
   ) {}
@@ -56,6 +56,15 @@ export class NamespacedCell<V> implements StateCell<V> {
   }
   set(value: V): void {
     this.setIn(this.scope.namespace, value);
+  }
+  /** Read-modify-write of the current namespace's value with one lookup of the key (hot path of windows). */
+  compute(f: (old: V | undefined) => V): void {
+    const group = this.backend.currentGroup(this.table);
+    const sk = this.backend.currentStateKey;
+    let m = group.get(sk);
+    if (!m) group.set(sk, (m = new Map()));
+    const ns = this.scope.namespace;
+    m.set(ns, f(m.get(ns)));
   }
   setIn(namespace: Namespace, value: V): void {
     const group = this.backend.currentGroup(this.table);

@@ -4,7 +4,7 @@
  * returned; incremental cleanup frees entries of keys that are never read again.
  */
 import type { StateTtlConfig } from "../../api/state/state-ttl-config.js";
-import type { StateTable } from "./heap-keyed-state-backend.js";
+import type { StateTable } from "./keyed-state-backend.js";
 import type { StateKey } from "./state-key.js";
 
 export interface TtlValue<T> {

@@ -2,6 +2,7 @@
 import type { JobGraph } from "../../graph/job-graph.js";
 import type { WorkerKey } from "../network/frames.js";
 import type { TaskCheckpointAck, TaskRestore } from "../checkpoint/checkpoint-metadata.js";
+import type { StateBackendSettings } from "../state/state-backend-settings.js";
 
 export interface JobBundleRef {
   /** Content hash: workers cache bundles by it. */
@@ -33,6 +34,8 @@ export interface TaskDeploymentDescriptor {
   definition: DefinitionInputs;
   /** The checkpoint or savepoint to resume from. */
   restore?: TaskRestore;
+  /** The keyed state backend, resolved by the JobMaster from the job's settings and the configuration. */
+  stateBackend?: StateBackendSettings;
 }
 
 export type { TaskCheckpointAck };

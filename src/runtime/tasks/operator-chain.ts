@@ -16,7 +16,9 @@ import { ResultSubpartition, type OutputCounters } from "../network/result-subpa
 import { createOutput, type RecordTarget } from "../operators/output.js";
 import { operatorFactory } from "../operators/operator-registry.js";
 import type { ProcessingTimeService, StreamOperator } from "../operators/stream-operator.js";
-import { HeapKeyedStateBackend } from "../state/heap-keyed-state-backend.js";
+import { createKeyedStateBackend } from "../state/create-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
+import { resolveStateBackend } from "../state/state-backend-settings.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import type { TaskDeploymentDescriptor } from "./deployment.js";
@@ -35,7 +37,7 @@ export interface SourceHeadStates {
 export interface OperatorStates {
   uid: string;
   name: string;
-  keyed: HeapKeyedStateBackend | undefined;
+  keyed: KeyedStateBackend | undefined;
   operatorState: OperatorStateBackend;
   restored: boolean;
 }
@@ -99,6 +101,9 @@ export class OperatorChain {
     };
 
     const keyRange = keyGroupRange(vertex.maxParallelism, vertex.parallelism, tdd.subtaskIndex);
+    // The JobMaster resolves the backend with the cluster's configuration; the fallback serves
+    // deployments built without it.
+    const backendSettings = tdd.stateBackend ?? resolveStateBackend(settings, tdd.definition?.config);
     const built = new Map<number, StreamOperator>();
     vertex.operators.forEach((d, index) => {
       const isHead = index === 0;
@@ -110,8 +115,23 @@ export class OperatorChain {
       }
       const keyed = keySelectors.some((k) => k !== undefined);
       const restored = env.restorer?.operator(d.uid, keyRange.start, keyRange.end);
-      const keyedState = keyed ? new HeapKeyedStateBackend(vertex.maxParallelism, keyRange.start, keyRange.end) : undefined;
-      if (restored && keyedState) restored.restoreKeyed(keyedState);
+      const keyedState = keyed
+        ? createKeyedStateBackend(backendSettings, {
+            maxParallelism: vertex.maxParallelism,
+            keyGroupStart: keyRange.start,
+            keyGroupEnd: keyRange.end,
+            label: `${tdd.jobId.slice(0, 8)}-${vertex.id}-${tdd.subtaskIndex}`,
+          })
+        : undefined;
+      if (restored && keyedState) {
+        try {
+          restored.restoreKeyed(keyedState);
+        } catch (e) {
+          // The task never starts, so it never disposes its backends: the LMDB folder goes now.
+          void keyedState.dispose();
+          throw e;
+        }
+      }
       const operatorState = new OperatorStateBackend(restored?.operatorState ?? {});
       this.states.push({ uid: d.uid, name: d.name, keyed: keyedState, operatorState, restored: restored !== undefined });
       const common = { keyedState, operatorState, isRestored: restored !== undefined };
@@ -175,6 +195,11 @@ export class OperatorChain {
       };
       check();
     });
+  }
+
+  /** Frees the keyed state backends (the LMDB backend deletes its files); when the task ends. */
+  async disposeState(): Promise<void> {
+    await Promise.all(this.states.map((s) => s.keyed?.dispose()));
   }
 
   flushAll(): void {

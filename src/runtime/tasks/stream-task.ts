@@ -65,6 +65,8 @@ export class StreamTask {
   private readonly checkpointer: TaskCheckpointer;
   private readonly aligner: BarrierAligner | undefined;
   private pendingTrigger: CheckpointTrigger | undefined;
+  /** A source that has polled its last record takes no more checkpoints. */
+  private sourceEnded = false;
 
   constructor(
     readonly tdd: TaskDeploymentDescriptor,
@@ -164,8 +166,9 @@ export class StreamTask {
 
   /** Source tasks: take a checkpoint at the next record boundary and send its barrier downstream. */
   triggerCheckpoint(trigger: CheckpointTrigger): void {
-    if (!this.vertex.isSource || !this.running) {
-      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message: `task is ${this.state}` });
+    if (!this.vertex.isSource || !this.running || this.sourceEnded) {
+      const message = this.sourceEnded ? "source task reached end of input" : `task is ${this.state}`;
+      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message });
       return;
     }
     this.pendingTrigger = trigger;
@@ -226,6 +229,7 @@ export class StreamTask {
           if (trigger.stop) {
             // Stop-with-savepoint: nothing after the savepoint's barrier; draining completes event time.
             if (trigger.stop === "drain") head.emitFinalWatermark();
+            this.endSource();
             await this.finishTask();
             return;
           }
@@ -248,10 +252,25 @@ export class StreamTask {
         }
       }
       if (!this.running) return;
+      this.endSource();
       head.emitFinalWatermark();
       await this.finishTask();
     } catch (e) {
       this.fail(e);
+    }
+  }
+
+  /**
+   * Declines a trigger that arrived after the last poll (and any later one): it would otherwise
+   * stay pending until the checkpoint timeout, and hold up operators that wait at end of input
+   * for their checkpoints to be decided (two-phase-commit sinks).
+   */
+  private endSource(): void {
+    this.sourceEnded = true;
+    const missed = this.pendingTrigger;
+    this.pendingTrigger = undefined;
+    if (missed) {
+      this.callbacks.checkpoint.decline(missed.barrier.checkpointId, { name: "CheckpointDeclined", message: "source task reached end of input" });
     }
   }
 
@@ -350,8 +369,12 @@ export class StreamTask {
 
   private async closeOperators(): Promise<void> {
     this.time.stop();
-    for (const op of this.chain.operators) await op.close();
-    this.gate?.close();
+    try {
+      for (const op of this.chain.operators) await op.close();
+      this.gate?.close();
+    } finally {
+      await this.chain.disposeState();
+    }
   }
 
   private async closeQuietly(): Promise<void> {

@@ -21,7 +21,7 @@ import {
   type ValueState,
 } from "sluice";
 import { generateEvents, type Ev } from "./support/events.js";
-import { EpochSource, punctuatedWatermarks } from "./support/epoch-source.js";
+import { epochStream } from "./support/epoch-source.js";
 import { collectAs } from "./support/collect.js";
 
 export const TIMER_BUCKET = 500;
@@ -80,7 +80,7 @@ class RuleKeeper implements KeyedBroadcastProcessFunction<string, Ev, Ev, Broadc
 
 export default defineJob((env, args) => {
   const events = generateEvents(Number(args[0] ?? 1));
-  const src = env.fromSource(new EpochSource(events), punctuatedWatermarks(), "Events");
+  const src = epochStream(env, events);
   const left = src.filter((e) => e.side === "L").setParallelism(1).name("Left");
   const right = src.filter((e) => e.side === "R").setParallelism(1).name("Right");
 

@@ -23,7 +23,7 @@ import {
   type TimeWindow,
 } from "sluice";
 import { generateEvents, type Ev } from "./support/events.js";
-import { EpochSource, punctuatedWatermarks } from "./support/epoch-source.js";
+import { epochStream } from "./support/epoch-source.js";
 import { collectAs } from "./support/collect.js";
 
 const sumV = (a: Ev, b: Ev): Ev => ({ ...a, v: a.v + b.v });
@@ -45,7 +45,7 @@ export const LATE = new OutputTag<Ev>("late-tumbling");
 
 export default defineJob((env, args) => {
   const events = generateEvents(Number(args[0] ?? 1));
-  const src = env.fromSource(new EpochSource(events), punctuatedWatermarks(), "Events");
+  const src = epochStream(env, events);
   const keyed = src.keyBy((e) => e.key);
 
   // Tumbling, plain reduce, allowed lateness and a late-data side output. The record timestamp

@@ -6,7 +6,7 @@
  */
 import type { MergingWindowAssigner } from "../../../api/windowing/window-assigner.js";
 import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js";
-import type { HeapKeyedStateBackend, StateTable } from "../../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend, StateTable } from "../../state/keyed-state-backend.js";
 import type { Namespace } from "../../state/state-cell.js";
 
 export type MergeFunction<W> = (mergeResult: W, mergedWindows: W[], stateWindowResult: W, mergedStateWindows: W[]) => void;
@@ -18,7 +18,7 @@ export class MergingWindowSet<W extends Window> {
     private readonly assigner: MergingWindowAssigner<unknown, W>,
     private readonly ns: (w: W) => Namespace,
     private readonly table: StateTable<[W, W][]>,
-    private readonly backend: HeapKeyedStateBackend,
+    private readonly backend: KeyedStateBackend,
   ) {
     for (const [w, s] of backend.currentGroup(table).get(backend.currentStateKey) ?? []) {
       // After a restore the windows are plain objects until written back.

@@ -8,7 +8,7 @@ import type { AggregateFunction } from "../../../api/state/aggregate-function.js
 import type { Evictor, EvictorContext, TimestampedValue } from "../../../api/windowing/evictors.js";
 import type { Window } from "../../../api/windowing/windows.js";
 import { richFunction } from "../../../api/functions.js";
-import type { HeapKeyedStateBackend } from "../../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "../../state/keyed-state-backend.js";
 import { HeapAggregatingState, HeapListState, HeapReducingState } from "../../state/heap-states.js";
 import { NamespacedCell, type Namespace, type NamespaceScope } from "../../state/state-cell.js";
 import { NO_TIMESTAMP } from "../../network/record-batch-codec.js";
@@ -30,7 +30,7 @@ const TABLE = "_window-contents";
 
 export function createWindowContents(
   spec: ContentsSpec,
-  backend: HeapKeyedStateBackend,
+  backend: KeyedStateBackend,
   scope: NamespaceScope,
   evictor: Evictor<unknown, Window> | undefined,
   evictorContext: EvictorContext,

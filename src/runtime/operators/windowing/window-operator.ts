@@ -15,7 +15,7 @@ import type { Trigger, TriggerResult } from "../../../api/windowing/trigger.js";
 import { MergingWindowAssigner, type WindowAssigner } from "../../../api/windowing/window-assigner.js";
 import type { ProcessWindowContext } from "../../../api/windowing/window-functions.js";
 import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js";
-import type { HeapKeyedStateBackend, StateTable } from "../../state/heap-keyed-state-backend.js";
+import type { KeyedStateBackend, StateTable } from "../../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
 import { TimerService, type Timer } from "../../state/timer-service.js";
@@ -30,7 +30,7 @@ const isFire = (r: TriggerResult): boolean => r === "FIRE" || r === "FIRE_AND_PU
 const isPurge = (r: TriggerResult): boolean => r === "PURGE" || r === "FIRE_AND_PURGE";
 
 export class WindowOperator extends StreamOperator {
-  private readonly backend: HeapKeyedStateBackend;
+  private readonly backend: KeyedStateBackend;
   private readonly key: KeySelector<unknown, Key>;
   private readonly assigner: WindowAssigner<unknown, Window>;
   private readonly merging: MergingWindowAssigner<unknown, Window> | undefined;

@@ -26,6 +26,11 @@ export class CacheNode {
    * while nobody holds it (between records) makes it clean.
    */
   dirty = true;
+  /**
+   * The bytes LMDB holds for the key, when known (read or written by this node): a dirty value
+   * that serializes to the same bytes was only read, and needs no write.
+   */
+  stored: Buffer | undefined;
 
   constructor(
     readonly owner: CacheOwner,
@@ -33,8 +38,6 @@ export class CacheNode {
     public value: unknown,
     /** The record (see LmdbKeyedStateBackend.epoch) that last used the node: it is not evicted during that record. */
     public epoch: number,
-    /** LMDB may hold an entry for the key (so a deletion has to be written). */
-    public stored: boolean,
   ) {}
 }
 

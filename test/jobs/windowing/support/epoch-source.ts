@@ -1,12 +1,16 @@
 /**
- * A bounded source for deterministic event-time tests. Events carrying a watermark (`wm`) start a
- * new epoch: before emitting one, the reader reports "nothing available", so the task waits
- * until everything emitted so far has been sent (no frame waits for credit) before the watermark
- * and the next events go out. Channels from one task to another are FIFO, so every downstream
- * operator, even one with several input channels, sees each event after exactly the watermarks
- * emitted before it.
+ * A bounded source for deterministic event-time tests.
+ *
+ * Where an event carries a watermark (`wm`), the reader first emits a marker record that carries
+ * it (the watermark strategy emits the watermark just before the marker, which flushes every
+ * channel), then reports "nothing available": the task waits until everything it emitted, the
+ * watermark included, has left (no frame waits for credit), and only then does the reader emit
+ * the events of the new epoch. So no record of an epoch can overtake the watermark that opens it
+ * on any channel; channels from one task to another are FIFO, so every downstream operator, even
+ * one with several input channels, sees each event after exactly the watermarks before it.
+ * `epochStream` drops the markers right after the source.
  */
-import { WatermarkStrategy, type InputStatus, type ReaderOutput, type Source, type SourceReader } from "sluice";
+import { WatermarkStrategy, type DataStream, type InputStatus, type ReaderOutput, type Source, type SourceReader, type StreamExecutionEnvironment } from "sluice";
 import type { Ev } from "./events.js";
 
 export class EpochSource implements Source<Ev, number> {
@@ -17,16 +21,17 @@ export class EpochSource implements Source<Ev, number> {
   createReader(): SourceReader<Ev, number> {
     const events = this.events;
     let next = 0;
-    let paused = false;
+    let markerSent = false;
     return {
       pollNext(output: ReaderOutput<Ev>): InputStatus {
         if (next >= events.length) return "end-of-input";
         const e = events[next]!;
-        if (e.wm !== undefined && !paused && next > 0) {
-          paused = true;
+        if (e.wm !== undefined && !markerSent) {
+          markerSent = true;
+          output.collect({ ...e, marker: true }, e.ts);
           return "nothing-available";
         }
-        paused = false;
+        markerSent = false;
         next++;
         output.collect(e, e.ts);
         return next < events.length ? "more" : "end-of-input";
@@ -41,12 +46,21 @@ export class EpochSource implements Source<Ev, number> {
   }
 }
 
-/** Emits each event's `wm` just before the event: the same watermarks in every run. */
+/** Emits each marker's `wm` just before the marker: the same watermarks in every run. */
 export function punctuatedWatermarks(): WatermarkStrategy<Ev> {
   return WatermarkStrategy.forGenerator<Ev>(() => ({
     onEvent(e, _ts, out) {
-      if (e.wm !== undefined) out.emitWatermark(e.wm);
+      if (e.marker) out.emitWatermark(e.wm!);
     },
     onPeriodicEmit() {},
   })).withTimestampAssigner((e) => e.ts);
+}
+
+/** The events with their watermarks, markers removed, at parallelism 1. */
+export function epochStream(env: StreamExecutionEnvironment, events: readonly Ev[]): DataStream<Ev> {
+  return env
+    .fromSource(new EpochSource(events), punctuatedWatermarks(), "Events")
+    .filter((e) => e.marker !== true)
+    .setParallelism(1)
+    .name("Drop markers");
 }

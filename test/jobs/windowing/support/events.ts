@@ -16,6 +16,8 @@ export interface Ev {
   wm?: number;
   /** Which input of a two-input job the event belongs to. */
   side: "L" | "R";
+  /** Set on the source's watermark markers only (see epoch-source.ts); never reaches the pipelines. */
+  marker?: true;
 }
 
 function mulberry32(seed: number): () => number {

@@ -1,0 +1,7 @@
+/** q0, pass through: every bid, unchanged. Measures the cost of the framework and the generator. */
+import type { Bid, DataStream, NexmarkEvent } from "sluice";
+import { bids } from "./streams.js";
+
+export function q0(events: DataStream<NexmarkEvent>): DataStream<Bid> {
+  return bids(events);
+}

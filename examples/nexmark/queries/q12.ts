@@ -1,0 +1,28 @@
+/**
+ * q12, processing time windows: how many bids each bidder makes per 10 s of wall-clock time.
+ * Which window a bid lands in depends on when it is processed, so only the counts summed over
+ * windows are reproducible.
+ */
+import { TumblingProcessingTimeWindows, type Collector, type DataStream, type NexmarkEvent, type ProcessWindowContext, type TimeWindow } from "sluice";
+import { bids } from "./streams.js";
+import { countAll } from "./q11.js";
+
+export const Q12_WINDOW_MS = 10_000;
+
+export interface Q12Result {
+  bidder: number;
+  bid_count: number;
+  starttime: number;
+  endtime: number;
+}
+
+export function q12(events: DataStream<NexmarkEvent>): DataStream<Q12Result> {
+  return bids(events)
+    .keyBy((b) => b.bidder)
+    .window(TumblingProcessingTimeWindows.of(Q12_WINDOW_MS))
+    .aggregate(countAll, (bidder: number, ctx: ProcessWindowContext<TimeWindow>, counts: readonly number[], out: Collector<Q12Result>) => {
+      const w = ctx.window();
+      out.collect({ bidder, bid_count: counts[0]!, starttime: w.start, endtime: w.end });
+    })
+    .name("q12: bids per bidder and wall-clock window");
+}

@@ -1,0 +1,43 @@
+/**
+ * What every Nexmark job file shares: the generator source with the reference watermark (event
+ * time − 4 s), the query, and a sink chosen by the arguments (print; discard, Nexmark's
+ * "blackhole", for benchmarks; collect, for tests).
+ */
+import { NexmarkSource, defineJob, nexmarkWatermarkStrategy, type DataStream, type JobDefinition, type NexmarkEvent, type StreamExecutionEnvironment } from "sluice";
+import { parseNexmarkArgs, type NexmarkJobArgs } from "./job-args.js";
+
+export function nexmarkEvents(env: StreamExecutionEnvironment, a: NexmarkJobArgs): DataStream<NexmarkEvent> {
+  const config = { seed: a.seed, ...(a.eventRate !== undefined ? { firstEventRate: a.eventRate, nextEventRate: a.eventRate } : {}) };
+  const source = new NexmarkSource({ events: a.events, config, eventsPerSecond: a.rate > 0 ? a.rate : undefined });
+  return env.fromSource(source, nexmarkWatermarkStrategy(), "Nexmark Source");
+}
+
+export function sinkResults<R>(results: DataStream<R>, a: NexmarkJobArgs): void {
+  switch (a.sink) {
+    case "print":
+      results.print();
+      return;
+    case "discard":
+      results.addSink(() => {}).name("Discard");
+      return;
+    case "collect":
+      void results.executeAndCollect();
+      return;
+  }
+}
+
+/** A job file's definition: `export default nexmarkJob("q5", q5)`. */
+export function nexmarkJob<R>(
+  name: string,
+  query: (events: DataStream<NexmarkEvent>) => DataStream<R>,
+  sink: (results: DataStream<R>, a: NexmarkJobArgs) => void = sinkResults,
+): JobDefinition {
+  return defineJob(
+    (env, args) => {
+      const a = parseNexmarkArgs(args);
+      env.setJobName(`Nexmark ${name}`);
+      sink(query(nexmarkEvents(env, a)), a);
+    },
+    { name: `Nexmark ${name}` },
+  );
+}

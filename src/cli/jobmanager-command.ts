@@ -1,0 +1,19 @@
+/** `sluice jobmanager`: runs the JobManager process of a standalone session cluster in the foreground. */
+import { loadConfiguration } from "../config/configuration.js";
+import { startJobManager } from "../cluster/entrypoints/jobmanager-entrypoint.js";
+import { manageProcess, processLogger } from "../cluster/entrypoints/process-lifecycle.js";
+
+interface JobManagerCommandOptions {
+  config?: string;
+  D: string[];
+  pidFile?: string;
+}
+
+export async function jobManagerCommand(options: JobManagerCommandOptions): Promise<void> {
+  const config = loadConfiguration(options.config, options.D);
+  const { logger, logs } = processLogger(config);
+  const jm = await startJobManager({ config, logger, logs });
+  manageProcess({ name: "JobManager", logger, pidFile: options.pidFile, close: () => jm.close() });
+  // The line `sluice cluster start` and scripts wait for; it starts with the pid to tell runs apart.
+  process.stdout.write(`[pid ${process.pid}] JobManager ready: RPC ${jm.rpcAddress}, REST ${jm.restUrl}\n`);
+}

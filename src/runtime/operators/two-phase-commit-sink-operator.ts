@@ -1,0 +1,224 @@
+/**
+ * The runtime side of a TwoPhaseCommitSink (Flink's TwoPhaseCommitSinkFunction), the last piece of
+ * exactly-once (DESIGN.md principle 7):
+ *
+ *  - records between two barriers go into one transaction;
+ *  - at a barrier the transaction is pre-committed and a new one begins for the records after it;
+ *    the pre-committed one is kept in operator state with the checkpoint's id;
+ *  - when a checkpoint completes, every transaction pre-committed up to it is committed, oldest
+ *    first (a checkpoint that was aborted leaves its transaction to the next completed one);
+ *  - after a restart the writer commits what the restored checkpoint still lists (commit is
+ *    idempotent) and aborts every other transaction of the subtasks it owns (recovery-plan.ts);
+ *  - at end of input the sink waits until the checkpoints it pre-committed for have completed or
+ *    aborted, then pre-commits the last transaction and commits everything directly.
+ *
+ * Why commit directly at end of input: the CheckpointCoordinator takes no checkpoint once a task
+ * has finished (Flink's "final checkpoint" of FLIP-147 does not exist here), so nothing else would
+ * ever commit the tail of a bounded job. The price, as in Flink without final checkpoints: if some
+ * other task of the job fails after this subtask committed at its end and before the job
+ * finished, the job restarts from the last checkpoint and this subtask's tail is written again.
+ */
+import type { TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../api/sink.js";
+import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
+import type { ListState } from "../../api/state/state.js";
+import { recoveryPlan, type SubtaskTransactions } from "../../connectors/two-phase-commit/recovery-plan.js";
+import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
+import { StreamOperator, type SnapshotOptions } from "./stream-operator.js";
+
+/** Union list state: one entry per subtask (see recovery-plan.ts for why union). */
+export const TWO_PHASE_COMMIT_STATE = new ListStateDescriptor<SubtaskTransactions<unknown>>("two-phase-commit-transactions");
+
+interface Pending {
+  checkpointId: number;
+  txn: unknown;
+  /** Settles with preCommit; commit waits for it, so it never overtakes a slow PREPARE. */
+  preCommitted: Promise<void>;
+}
+
+/** Pre-committed at end of input: sorts after every checkpoint. */
+const END_OF_INPUT = Number.POSITIVE_INFINITY;
+
+export class TwoPhaseCommitSinkOperator extends StreamOperator {
+  private writer: TwoPhaseCommitWriter<unknown, unknown> | undefined;
+  private state!: ListState<SubtaskTransactions<unknown>>;
+  private restoredEntries: SubtaskTransactions<unknown>[] = [];
+  private highestParallelism = 1;
+  /** The open transaction; undefined before open() and after finish(). */
+  private current: { txn: unknown } | undefined;
+  private readonly pending: Pending[] = [];
+  /** Checkpoints pre-committed for that have neither completed nor aborted yet. */
+  private readonly unresolved = new Set<number>();
+  private readonly savepoints = new Set<number>();
+  private onResolved: (() => void) | undefined;
+  /** Commits run one after another, in checkpoint order. */
+  private commits: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private closing = false;
+
+  override initializeState(restored: boolean): void {
+    this.state = this.ctx.operatorState!.getUnionListState(TWO_PHASE_COMMIT_STATE);
+    this.restoredEntries = restored ? [...this.state.get()] : [];
+  }
+
+  override async open(): Promise<void> {
+    const sink = this.ctx.fns.sink as TwoPhaseCommitSink<unknown, unknown>;
+    const rc = this.ctx.runtimeContext;
+    const context: TwoPhaseCommitContext = {
+      jobId: rc.jobId,
+      taskName: rc.taskName,
+      subtaskIndex: rc.subtaskIndex,
+      parallelism: rc.parallelism,
+      maxParallelism: rc.maxParallelism,
+      attemptNumber: rc.attemptNumber,
+      operatorUid: this.ctx.descriptor.uid,
+    };
+    this.writer = await sink.createTransactionalWriter(context);
+    // Recovery runs on every start, not only on restore: a run that failed before its first
+    // checkpoint completed leaves transactions behind too.
+    const plan = recoveryPlan(this.restoredEntries, rc.subtaskIndex, rc.parallelism);
+    this.restoredEntries = [];
+    this.highestParallelism = plan.highestParallelism;
+    await this.writer.recover({ toCommit: plan.toCommit, ownedSubtasks: plan.ownedSubtasks });
+    this.current = { txn: this.writer.beginTransaction({ afterCheckpoint: undefined }) };
+  }
+
+  processElement(value: unknown, timestamp: number): void {
+    this.throwIfFailed();
+    if (!this.current) throw new Error("two-phase-commit sink received a record after end of input");
+    this.writer!.write(this.current.txn, value, timestamp === NO_TIMESTAMP ? undefined : timestamp);
+  }
+
+  override snapshotState(checkpointId: number, options?: SnapshotOptions): void | Promise<void> {
+    this.throwIfFailed();
+    let async: Promise<void> | undefined;
+    if (this.current) {
+      const writer = this.writer!;
+      const txn = this.current.txn;
+      // Synchronous call: what it does before returning happens before the barrier moves on.
+      const result = writer.preCommit(txn);
+      const preCommitted = Promise.resolve(result);
+      // A failed pre-commit loses the transaction's records: declining the checkpoint is not
+      // enough, the task must fail and replay them from the last checkpoint.
+      preCommitted.catch((e: unknown) => this.failTask(e));
+      this.pending.push({ checkpointId, txn, preCommitted });
+      this.unresolved.add(checkpointId);
+      if (options?.isSavepoint) this.savepoints.add(checkpointId);
+      this.current = { txn: writer.beginTransaction({ afterCheckpoint: checkpointId }) };
+      if (result instanceof Promise) async = preCommitted;
+    }
+    // A fresh entry each time: operator state is serialized later, after the pre-commits settle,
+    // and must not see what happens to `pending` in between.
+    this.state.update([
+      {
+        subtask: this.ctx.runtimeContext.subtaskIndex,
+        parallelism: this.highestParallelism,
+        pending: this.pending.map((p) => ({ checkpointId: p.checkpointId, txn: structuredClone(p.txn) })),
+      },
+    ]);
+    return async;
+  }
+
+  override notifyCheckpointComplete(checkpointId: number): Promise<void> {
+    const savepoint = this.savepoints.delete(checkpointId);
+    for (const id of this.unresolved) if (id <= checkpointId) this.unresolved.delete(id);
+    this.signalResolved();
+    // Failover restores from checkpoints only, so a savepoint's completion commits nothing.
+    if (savepoint) return Promise.resolve();
+    return this.enqueue(() => this.commitUpTo(checkpointId));
+  }
+
+  override notifyCheckpointAborted(checkpointId: number): void {
+    // Its transaction stays pending: the next completed checkpoint covers its records and commits it.
+    this.savepoints.delete(checkpointId);
+    this.unresolved.delete(checkpointId);
+    this.signalResolved();
+  }
+
+  override get isBackpressured(): boolean {
+    return this.writer?.isBackpressured === true;
+  }
+
+  override whenNotBackpressured(): Promise<void> {
+    return this.writer?.whenNotBackpressured?.() ?? Promise.resolve();
+  }
+
+  override async finish(): Promise<void> {
+    this.throwIfFailed();
+    // Let checkpoints in flight decide first, so that their transactions are committed by their
+    // completion where possible rather than unconditionally below.
+    while (this.unresolved.size > 0 && !this.closing) {
+      await new Promise<void>((resolve) => (this.onResolved = resolve));
+    }
+    // Cancelled or failed while waiting: committing now would publish records of no checkpoint.
+    if (this.closing) return;
+    await this.enqueue(async () => {
+      const current = this.current;
+      this.current = undefined;
+      if (current) {
+        await this.writer!.preCommit(current.txn);
+        this.pending.push({ checkpointId: END_OF_INPUT, txn: current.txn, preCommitted: Promise.resolve() });
+      }
+      await this.commitUpTo(END_OF_INPUT);
+    });
+  }
+
+  override async close(): Promise<void> {
+    this.closing = true;
+    this.signalResolved();
+    const writer = this.writer;
+    if (!writer) return;
+    // Nothing may still be running against the target when the task reports it has stopped:
+    // the next attempt's recovery must see the final state of every transaction.
+    await Promise.allSettled([this.commits, ...this.pending.map((p) => p.preCommitted)]);
+    const current = this.current;
+    this.current = undefined;
+    try {
+      // Failure or cancellation: the open transaction's records belong to no checkpoint.
+      if (current) await writer.abort(current.txn);
+    } finally {
+      await writer.close?.();
+    }
+  }
+
+  private async commitUpTo(checkpointId: number): Promise<void> {
+    const due = this.pending.filter((p) => p.checkpointId <= checkpointId);
+    for (const p of due) {
+      await p.preCommitted;
+      await this.writer!.commit(p.txn);
+      // Dropped only now: a snapshot taken while the commit ran still lists it, so a restore from
+      // that snapshot commits it again (idempotently) instead of losing it.
+      this.pending.splice(this.pending.indexOf(p), 1);
+    }
+  }
+
+  /** Queues work behind earlier commits; after a failure nothing is committed any more. */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.commits.then(() => {
+      this.throwIfFailed();
+      return work();
+    });
+    this.commits = run.catch((e: unknown) => {
+      this.failure ??= e;
+    });
+    return run;
+  }
+
+  private signalResolved(): void {
+    const resolve = this.onResolved;
+    this.onResolved = undefined;
+    resolve?.();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Fails the task from asynchronous work: a throwing timer callback fails it (processing-time-service.ts). */
+  private failTask(e: unknown): void {
+    this.failure ??= e;
+    const time = this.ctx.processingTime;
+    time.setTimer(time.now(), () => {
+      throw e;
+    });
+  }
+}

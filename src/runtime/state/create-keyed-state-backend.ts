@@ -1,0 +1,27 @@
+/** Creates the keyed state backend of one keyed operator of a task, as the job's settings say. */
+import { HeapKeyedStateBackend } from "./heap-keyed-state-backend.js";
+import type { KeyedStateBackend } from "./keyed-state-backend.js";
+import { LmdbKeyedStateBackend } from "./lmdb/lmdb-keyed-state-backend.js";
+import type { StateBackendSettings } from "./state-backend-settings.js";
+
+export interface KeyedBackendScope {
+  maxParallelism: number;
+  keyGroupStart: number;
+  keyGroupEnd: number;
+  /** Names the backend's working folder (LMDB), e.g. "<job>-<vertex>-<subtask>". */
+  label: string;
+}
+
+export function createKeyedStateBackend(settings: Pick<StateBackendSettings, "type" | "lmdbLocalDir" | "lmdbCacheEntries">, scope: KeyedBackendScope): KeyedStateBackend {
+  if (settings.type === "lmdb") {
+    return new LmdbKeyedStateBackend({
+      maxParallelism: scope.maxParallelism,
+      keyGroupStart: scope.keyGroupStart,
+      keyGroupEnd: scope.keyGroupEnd,
+      localDir: settings.lmdbLocalDir,
+      cacheEntries: settings.lmdbCacheEntries,
+      label: scope.label,
+    });
+  }
+  return new HeapKeyedStateBackend(scope.maxParallelism, scope.keyGroupStart, scope.keyGroupEnd);
+}

@@ -1,0 +1,348 @@
+/**
+ * Keyed state on local disk in LMDB (the embedded on-disk backend, Flink's RocksDB backend in
+ * role): one LMDB environment per task in its own folder, deleted when the task ends. Keys are
+ * laid out so that each (table, key group) is a contiguous range (lmdb-keys.ts); values are
+ * v8-serialized, like heap snapshots, so state round-trips with the same fidelity on both backends.
+ *
+ * Objects read from LMDB live in a bounded write-back cache (write-back-cache.ts) because state
+ * code modifies them in place; entries used by the current record (since the last setCurrentKey)
+ * are never evicted, so an object a cell holds stays the live copy while it works on it.
+ *
+ * The environment is only a working copy: checkpoints are what makes state durable, so LMDB runs
+ * without fsync.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { serialize } from "node:v8";
+import { open, type RootDatabase, type Transaction } from "lmdb";
+import type { Key } from "../../../api/functions.js";
+import { SerializedKeyGroupWriter, visitKeyGroup } from "../key-group-format.js";
+import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "../keyed-state-backend.js";
+import { toStateKey, type StateKey } from "../state-key.js";
+import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, PREFIX_LENGTH, rangePrefix } from "./lmdb-keys.js";
+import { LmdbStateMap } from "./lmdb-state-map.js";
+import { CacheNode, DELETED, LruList, type CacheOwner } from "./write-back-cache.js";
+
+export interface LmdbBackendOptions {
+  maxParallelism: number;
+  keyGroupStart: number;
+  keyGroupEnd: number;
+  /** Parent folder: the backend works in a new folder inside it and deletes that on dispose(). */
+  localDir: string;
+  /** Entries kept as live objects (the write-back cache); bounds the backend's heap use. */
+  cacheEntries: number;
+  /** Part of the folder's name, to tell tasks apart on disk. */
+  label?: string;
+}
+
+/** How much work the backend did; for tests and benchmarks. */
+export interface LmdbBackendCounters {
+  /** Values read from LMDB and deserialized (cache misses that found an entry). */
+  reads: number;
+  /** Entries written back (puts and deletes). */
+  writes: number;
+  /** Entries dropped from the cache. */
+  evictions: number;
+}
+
+export class LmdbStateTable<V> implements StateTable<V> {
+  readonly groups: LmdbStateMap<V>[];
+  constructor(
+    backend: LmdbKeyedStateBackend,
+    readonly name: string,
+    readonly id: number,
+    readonly firstKeyGroup: number,
+    size: number,
+  ) {
+    this.groups = Array.from({ length: size }, (_, i) => new LmdbStateMap<V>(backend, id, firstKeyGroup + i));
+  }
+}
+
+/** How long materializing a snapshot may hold the event loop before letting processing run. */
+const SNAPSHOT_SLICE_MS = 4;
+
+export class LmdbKeyedStateBackend implements KeyedStateBackend {
+  readonly type = "lmdb";
+  readonly maxParallelism: number;
+  readonly keyGroupStart: number;
+  readonly keyGroupEnd: number;
+  readonly dir: string;
+  /** @internal for LmdbStateMap */
+  readonly db: RootDatabase<Buffer, Buffer>;
+  /** @internal for LmdbStateMap: LMDB copies keys on every call, so lookups share one buffer. */
+  readonly scratch = Buffer.allocUnsafe(MAX_KEY_LENGTH + 16);
+  readonly counters: LmdbBackendCounters = { reads: 0, writes: 0, evictions: 0 };
+  private readonly cacheEntries: number;
+  /** Evicting in batches makes one LMDB transaction carry many write-backs. */
+  private readonly evictBatch: number;
+  private readonly lru = new LruList();
+  private readonly tables = new Map<string, LmdbStateTable<unknown>>();
+  /** Incremented per record (setCurrentKey) and per snapshot: nodes of the current epoch are pinned. */
+  private epoch = 0;
+  private key: Key | undefined;
+  private stateKey: StateKey = "";
+  private groupIndex = -1;
+  private openSnapshots = 0;
+  private disposal: Promise<void> | undefined;
+  private finishDisposal: (() => void) | undefined;
+  private closed = false;
+
+  constructor(options: LmdbBackendOptions) {
+    this.maxParallelism = options.maxParallelism;
+    this.keyGroupStart = options.keyGroupStart;
+    this.keyGroupEnd = options.keyGroupEnd;
+    if (!(options.cacheEntries >= 1)) throw new RangeError(`the lmdb state backend needs a cache of at least 1 entry, got ${options.cacheEntries}`);
+    this.cacheEntries = Math.floor(options.cacheEntries);
+    this.evictBatch = Math.max(1, this.cacheEntries >> 5);
+    mkdirSync(options.localDir, { recursive: true });
+    const label = (options.label ?? "task").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 60);
+    this.dir = mkdtempSync(join(options.localDir, `sluice-lmdb-${label}-`));
+    try {
+      this.db = open<Buffer, Buffer>({
+        path: this.dir,
+        encoding: "binary",
+        keyEncoding: "binary",
+        // A working copy (checkpoints make state durable): no fsync; write maps halve write cost.
+        noSync: true,
+        noMetaSync: true,
+        useWritemap: true,
+        overlappingSync: false,
+        cache: false,
+      });
+    } catch (e) {
+      rmSync(this.dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  // ---- key context ----------------------------------------------------------------------------
+
+  setCurrentKey(key: Key): void {
+    const group = ownedKeyGroup(key, this.maxParallelism, this.keyGroupStart, this.keyGroupEnd);
+    this.key = key;
+    this.stateKey = toStateKey(key);
+    this.groupIndex = group - this.keyGroupStart;
+    this.epoch++;
+  }
+
+  getCurrentKey(): Key {
+    if (this.key === undefined) throw new Error("keyed state accessed outside of a keyed context");
+    return this.key;
+  }
+
+  get currentStateKey(): StateKey {
+    return this.stateKey;
+  }
+
+  currentGroup<V>(table: StateTable<V>): LmdbStateMap<V> {
+    if (this.groupIndex < 0) throw new Error("keyed state accessed outside of a keyed context");
+    return (table as LmdbStateTable<V>).groups[this.groupIndex]!;
+  }
+
+  table<V>(name: string): LmdbStateTable<V> {
+    let t = this.tables.get(name);
+    if (!t) {
+      if (this.tables.size >= MAX_TABLES) throw new Error(`the lmdb state backend supports at most ${MAX_TABLES} state tables per operator`);
+      t = new LmdbStateTable<unknown>(this, name, this.tables.size, this.keyGroupStart, this.keyGroupEnd - this.keyGroupStart + 1);
+      this.tables.set(name, t);
+    }
+    return t as LmdbStateTable<V>;
+  }
+
+  tableNames(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  /** Entries currently held as live objects. */
+  get cachedEntries(): number {
+    return this.lru.size;
+  }
+
+  // ---- the write-back cache (used by LmdbStateMap) ---------------------------------------------
+
+  /** @internal A cached node was handed out or changed. */
+  touch(node: CacheNode): void {
+    node.epoch = this.epoch;
+    node.dirty = true;
+    this.lru.moveToTail(node);
+  }
+
+  /**
+   * @internal Caches `value` as the live copy of `key`. A `scanned` node (met while iterating)
+   * goes to the cold end and is not pinned: it may be written back and dropped as soon as the
+   * iteration moves on.
+   */
+  admit(owner: CacheOwner, key: StateKey, value: unknown, scanned: boolean, stored?: Buffer): void {
+    if (this.lru.size >= this.cacheEntries) this.evict();
+    const node = new CacheNode(owner, key, value, scanned ? -1 : this.epoch);
+    node.stored = stored;
+    owner.cache.set(key, node);
+    if (scanned) this.lru.pushHead(node);
+    else this.lru.pushTail(node);
+  }
+
+  /** Drops a batch of the least recently used nodes that the current record does not use. */
+  private evict(): void {
+    const target = this.cacheEntries - this.evictBatch;
+    const victims: CacheNode[] = [];
+    for (let n = this.lru.head; n && this.lru.size - victims.length > target; n = n.next) {
+      // From here on every node was used by the current record (touching moves a node to the tail).
+      if (n.epoch === this.epoch) break;
+      victims.push(n);
+    }
+    this.writeBack(victims, true);
+  }
+
+  /**
+   * @internal Writes the dirty ones of `nodes` to LMDB in one transaction; `drop` removes them
+   * from the cache afterwards (deleted entries always go). Values are serialized before anything
+   * changes, so a value v8 cannot serialize fails the access without losing other state.
+   */
+  writeBack(nodes: Iterable<CacheNode>, drop = false): void {
+    const list = [...nodes];
+    const writes: Array<[Buffer, Buffer | undefined]> = [];
+    for (const n of list) {
+      if (!n.dirty) continue;
+      if (n.value === DELETED) {
+        writes.push([n.owner.lmdbKey(n.key), undefined]);
+        continue;
+      }
+      const bytes = serialize(n.value);
+      if (n.stored?.equals(bytes)) continue;
+      writes.push([n.owner.lmdbKey(n.key), bytes]);
+      n.stored = drop ? undefined : bytes;
+    }
+    if (writes.length > 0) {
+      const db = this.db;
+      db.transactionSync(() => {
+        for (const [k, v] of writes) {
+          if (v === undefined) db.removeSync(k);
+          else db.putSync(k, v);
+        }
+      });
+      this.counters.writes += writes.length;
+    }
+    for (const n of list) {
+      if (drop || n.value === DELETED) {
+        this.lru.remove(n);
+        n.owner.cache.delete(n.key);
+        if (drop) this.counters.evictions++;
+      } else if (n.epoch !== this.epoch) {
+        // Nobody holds it any more; the next access makes it dirty again.
+        n.dirty = false;
+      }
+    }
+  }
+
+  private allNodes(): CacheNode[] {
+    const out: CacheNode[] = [];
+    for (let n = this.lru.head; n; n = n.next) out.push(n);
+    return out;
+  }
+
+  // ---- snapshots -----------------------------------------------------------------------------
+
+  /**
+   * Synchronous part: writes the cache back and opens an LMDB read transaction, a consistent
+   * view (MVCC) that later writes do not change. The asynchronous part reads each key group by
+   * range scans from that view, in slices, so processing goes on meanwhile.
+   */
+  snapshot(): KeyedStateSnapshot {
+    this.assertOpen();
+    // Snapshots are taken between records: nothing handed out before may still be modified.
+    this.epoch++;
+    this.writeBack(this.allNodes());
+    const txn = this.db.useReadTransaction();
+    this.openSnapshots++;
+    const tables = [...this.tables.values()].map((t) => ({ id: t.id, name: t.name }));
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      txn.done();
+      this.openSnapshots--;
+      this.closeIfDisposed();
+    };
+    return {
+      materialize: async () => {
+        try {
+          return await this.readKeyGroups(txn, tables);
+        } finally {
+          release();
+        }
+      },
+      release,
+    };
+  }
+
+  private async readKeyGroups(txn: Transaction, tables: ReadonlyArray<{ id: number; name: string }>): Promise<Array<[number, Uint8Array]>> {
+    const out: Array<[number, Uint8Array]> = [];
+    let sliceStart = performance.now();
+    for (let kg = this.keyGroupStart; kg <= this.keyGroupEnd; kg++) {
+      const writer = new SerializedKeyGroupWriter();
+      for (const { id, name } of tables) {
+        writer.beginTable(name);
+        for (const { key, value } of this.db.getRange({ start: rangePrefix(id, kg), end: rangePrefix(id, kg + 1), transaction: txn })) {
+          writer.add(key.subarray(PREFIX_LENGTH), value);
+        }
+      }
+      const bytes = writer.finish();
+      if (bytes) out.push([kg, bytes]);
+      if (performance.now() - sliceStart > SNAPSHOT_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return out;
+  }
+
+  restore(groups: Iterable<readonly [number, Uint8Array]>): void {
+    this.assertOpen();
+    // Restored entries must not hide behind cached ones.
+    this.writeBack(this.allNodes(), true);
+    const db = this.db;
+    for (const [keyGroup, bytes] of groups) {
+      if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd) continue;
+      db.transactionSync(() => {
+        visitKeyGroup(bytes, {
+          object: (name, k, v) => {
+            db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
+          },
+          serialized: (name, k, v) => {
+            db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+          },
+        });
+      });
+    }
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------
+
+  /** Closes LMDB and deletes the folder, once running snapshots have been read. */
+  dispose(): Promise<void> {
+    if (!this.disposal) {
+      this.disposal = new Promise<void>((resolve) => (this.finishDisposal = resolve));
+      this.closeIfDisposed();
+    }
+    return this.disposal;
+  }
+
+  private closeIfDisposed(): void {
+    if (!this.finishDisposal || this.openSnapshots > 0 || this.closed) return;
+    this.closed = true;
+    const done = this.finishDisposal;
+    for (const t of this.tables.values()) for (const g of t.groups) g.cache.clear();
+    while (this.lru.head) this.lru.remove(this.lru.head);
+    void this.db
+      .close()
+      .catch(() => {})
+      .finally(() => {
+        rmSync(this.dir, { recursive: true, force: true });
+        done();
+      });
+  }
+
+  private assertOpen(): void {
+    if (this.closed || this.disposal) throw new Error("the lmdb state backend is disposed");
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The job graph with @xyflow/react: one node per vertex, one edge per input with its ship strategy
+ * (HASH, REBALANCE, FORWARD, …), laid out left to right by dagre. The layout depends only on the
+ * plan, so live metric updates recolour nodes without moving them.
+ */
+import { useMemo } from "react";
+import { Background, Controls, MarkerType, ReactFlow, type Edge } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import type { JobDetails } from "../api/types";
+import { layoutPlan } from "./graph-layout";
+import { VertexNode, type VertexNodeType } from "./vertex-node";
+
+const NODE_TYPES = { vertex: VertexNode };
+
+export function JobGraph({ job, watermarks, selected, onSelect }: { job: JobDetails; watermarks: Map<string, string>; selected?: string; onSelect: (vertexId: string | undefined) => void }) {
+  const planKey = job.plan.nodes.map((n) => `${n.id}<${(n.inputs ?? []).map((i) => i.id).join(",")}`).join(";");
+  // Keyed by the shape of the plan, not the object: every poll brings a new object.
+  const layout = useMemo(() => layoutPlan(job.plan.nodes), [planKey]);
+  const vertices = new Map(job.vertices.map((v) => [v.id, v]));
+
+  const nodes: VertexNodeType[] = job.plan.nodes.map((plan) => {
+    const p = layout.get(plan.id)!;
+    return {
+      id: plan.id,
+      type: "vertex",
+      position: { x: p.x, y: p.y },
+      data: { plan, vertex: vertices.get(plan.id), watermark: watermarks.get(plan.id), selected: plan.id === selected },
+      draggable: false,
+      connectable: false,
+    };
+  });
+  const edges: Edge[] = job.plan.nodes.flatMap((n) =>
+    (n.inputs ?? []).map((input) => ({
+      id: `${input.id}->${n.id}#${input.num}${input.side_output ? `:${input.side_output}` : ""}`,
+      source: input.id,
+      target: n.id,
+      label: input.side_output ? `${input.ship_strategy} (${input.side_output})` : input.ship_strategy,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      labelBgPadding: [6, 3] as [number, number],
+      labelBgBorderRadius: 4,
+      className: "job-edge",
+      data: { shipStrategy: input.ship_strategy },
+    })),
+  );
+
+  return (
+    <div className="graph" data-testid="job-graph">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        fitView
+        fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={1.5}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        elementsSelectable
+        onNodeClick={(_e, node) => onSelect(node.id === selected ? undefined : node.id)}
+        onPaneClick={() => onSelect(undefined)}
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      <div className="legend" data-testid="load-legend">
+        <span>
+          <i style={{ background: "hsl(207, 75%, 93%)" }} /> idle
+        </span>
+        <span>
+          <i style={{ background: "hsl(0, 85%, 71%)" }} /> busy
+        </span>
+        <span>
+          <i style={{ background: "hsl(0, 0%, 30%)" }} /> backpressured
+        </span>
+        <span className="muted">click a vertex for its subtasks, watermarks and backpressure</span>
+      </div>
+    </div>
+  );
+}
