@@ -6,6 +6,7 @@ import { Command, Option } from "commander";
 import { SLUICE_VERSION } from "../version.js";
 import { infoCommand } from "./info-command.js";
 import { runCommand } from "./run-command.js";
+import { bundleCommand } from "./bundle-command.js";
 import { listCommand } from "./list-command.js";
 import { cancelCommand } from "./cancel-command.js";
 import { jobManagerCommand } from "./jobmanager-command.js";
@@ -40,6 +41,13 @@ program
   .option("--web", "keep the embedded cluster and its web dashboard open after the job ends, until Ctrl-C")
   .option("--web-port <port>", "port of the embedded cluster's web dashboard (default: a free port)", positiveInt("web-port"))
   .action(runCommand);
+
+program
+  .command("bundle")
+  .description("bundle a job file and its imports into one module, for the dashboard's Submit page (POST /jars/upload)")
+  .argument("<job>", "job file (.ts or .js) whose default export is defineJob(...)")
+  .option("-o, --output <file>", "where to write the bundle (default: the job's name with .mjs, in the current directory)")
+  .action(bundleCommand);
 
 program
   .command("info")

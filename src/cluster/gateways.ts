@@ -74,7 +74,7 @@ export interface JobMasterGateway {
   acknowledgeCheckpoint(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void;
   declineCheckpoint(executionId: string, checkpointId: number, reason: SerializedError): void;
   /** Records of a collect sink subtask. */
-  collect(executionId: string, values: unknown[]): void;
+  collect(executionId: string, nodeId: number, values: unknown[]): void;
   disconnectTaskManager(taskManagerId: string, cause: string): void;
 }
 

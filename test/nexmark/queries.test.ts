@@ -1,18 +1,20 @@
 /**
  * Every Nexmark query, run from its job file on the MiniCluster at parallelism 1 and 2, gives the
  * result of a plain single-loop reference over the same generated events. The events span 100 s
- * of event time (20,000 events at 200 per second), so windows, sessions and auction lifetimes
- * open and close many times.
+ * of event time (10,000 events at 100 per second), so windows, sessions and auction lifetimes
+ * open and close many times. One MiniCluster serves all runs (its slots are reused job after job).
  */
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
+import { MiniClusterClient } from "../../src/client/cluster-client.js";
 import { runJob } from "../../src/client/job-runner.js";
+import { MiniCluster } from "../../src/cluster/minicluster.js";
 import { example } from "../support/paths.js";
 import { REFERENCES, referenceInput } from "./reference/index.js";
 import { COMPARISONS, comparable } from "./support/compare.js";
 
-const EVENTS = 20_000;
-const EVENT_RATE = 200;
+const EVENTS = 10_000;
+const EVENT_RATE = 100;
 const QUERIES = Object.keys(REFERENCES);
 
 function expected(query: string): unknown[] {
@@ -21,13 +23,22 @@ function expected(query: string): unknown[] {
   return out;
 }
 
+let cluster: MiniCluster;
+let client: MiniClusterClient;
+
 async function run(query: string, parallelism: number): Promise<unknown[]> {
-  const r = await runJob(example(`nexmark/${query}.ts`), { parallelism, args: [String(EVENTS), "0", "sink=collect", `event-rate=${EVENT_RATE}`] });
+  const r = await runJob(example(`nexmark/${query}.ts`), { client, parallelism, args: [String(EVENTS), "0", "sink=collect", `event-rate=${EVENT_RATE}`] });
   assert.equal(r.state, "FINISHED", `${query} at parallelism ${parallelism}: ${r.failure?.message ?? ""}`);
   return r.records!;
 }
 
 describe("nexmark queries against their references", () => {
+  before(async () => {
+    cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 2 });
+    client = new MiniClusterClient(cluster);
+  });
+  after(() => cluster.close());
+
   for (const query of QUERIES) {
     test(query, async () => {
       const want = expected(query);

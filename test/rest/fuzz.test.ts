@@ -17,7 +17,7 @@ import { call, getJson, multipart, startRestCluster, type Answer, type RestClust
 
 const TOKEN = "fuzz-token";
 const REQUESTS = 3000;
-const TIME_BUDGET_MS = 25_000;
+const TIME_BUDGET_MS = 20_000;
 const PARALLEL = 8;
 const SEED = Number(process.env.SLUICE_FUZZ_SEED ?? Date.now() % 1_000_000);
 
@@ -175,7 +175,6 @@ test(`${REQUESTS} random and mutated requests: only 2xx/4xx with JSON errors, an
       s.on("error", () => resolve());
     });
 
-  const timing = new Map<string, number>();
   const deadline = Date.now() + TIME_BUDGET_MS;
   let sent = 0;
   const worker = async (): Promise<void> => {
@@ -188,11 +187,8 @@ test(`${REQUESTS} random and mutated requests: only 2xx/4xx with JSON errors, an
       const r = requestFor();
       const what = `${r.method} ${r.path.slice(0, 120)}`;
       let a: Answer;
-      const t0 = Date.now();
       try {
         a = await call(rc.url, r.method, r.path, { body: r.body, headers: r.headers });
-        const k = `${r.method} ${r.path.split("/").slice(0, 3).join("/")}`;
-        timing.set(k, (timing.get(k) ?? 0) + Date.now() - t0);
       } catch (e) {
         // A refused body may cut the connection (413 before the whole body is read); the server must live on.
         if (!/ECONNRESET|EPIPE|socket hang up/.test((e as Error).message)) problems.push(`${what}: ${(e as Error).message}`);
@@ -209,7 +205,6 @@ test(`${REQUESTS} random and mutated requests: only 2xx/4xx with JSON errors, an
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 
-  if (process.env.SLUICE_FUZZ_TIMING) process.stderr.write([...timing].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k}: ${v} ms`).join("\n") + "\n");
   assert.deepEqual(problems.slice(0, 20), [], `seed ${SEED}`);
   assert.ok(sent >= 1000, `only ${sent} requests within the time budget`);
   // The reference job finishes with the right result.

@@ -14,7 +14,7 @@ import { MiniCluster } from "../../src/cluster/minicluster.js";
 import { parsePartFileName } from "../../src/connectors/file-sink/index.js";
 import { waitFor } from "../support/wait.js";
 import { failurePoints, referenceLines, seededRandom, type SinkFault, type SinkJobSpec } from "../jobs/sinks/support/sink-job-spec.js";
-import { SINK_JOB, committedLines, indexesOf, jobArgs, stagedPartFiles, testSeed } from "./sink-test-support.js";
+import { SINK_JOB, committedLines, indexesOf, jobArgs, sinkFaultGuard, stagedPartFiles, testSeed } from "./sink-test-support.js";
 import { assertSameLines } from "./same-lines.js";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,7 +24,7 @@ function fileSpec(dir: string, overrides: Partial<SinkJobSpec>): SinkJobSpec {
     target: { kind: "file", dir },
     count: 4000,
     parallelism: 1,
-    recordsPerSecond: 2500,
+    recordsPerSecond: 2000,
     checkpointIntervalMs: 50,
     userFailures: [],
     sinkFaults: [],
@@ -38,9 +38,9 @@ describe("FileSink", () => {
     const seed = testSeed();
     for (const parallelism of [1, 2]) {
       const random = seededRandom(seed + parallelism);
-      const count = 4000;
+      const count = 5000;
       const dir = mkdtempSync(join(tmpdir(), "sluice-file-sink-"));
-      const userFailures = failurePoints(random, 3, count, 0.05, 0.35);
+      const userFailures = failurePoints(random, 3, count, 0.05, 0.25);
       // One sink fault per later attempt, at each point of the protocol.
       const sinkFaults: SinkFault[] = [
         { attempt: 3, at: "before-pre-commit", checkpoint: 1 + Math.floor(random() * 2) },
@@ -48,7 +48,7 @@ describe("FileSink", () => {
         { attempt: 5, at: "before-commit", checkpoint: 1 },
         { attempt: 6, at: "after-commit", checkpoint: 1 },
       ];
-      const spec = fileSpec(dir, { count, parallelism, userFailures, sinkFaults, sinkFaultsBelowIndex: count * 0.75 });
+      const spec = fileSpec(dir, { count, parallelism, userFailures, sinkFaults, sinkFaultsBelowIndex: sinkFaultGuard(parallelism, count) });
       const context = `parallelism ${parallelism}, seed ${seed}, failures at ${userFailures.join(",")}`;
 
       const result = await runJob(SINK_JOB, { args: jobArgs(spec) });

@@ -13,7 +13,7 @@ import { MiniCluster } from "../../src/cluster/minicluster.js";
 import { startPostgres, type PostgresServer } from "../support/postgres.js";
 import { waitFor } from "../support/wait.js";
 import { failurePoints, referenceLines, seededRandom, type SinkFault, type SinkJobSpec } from "../jobs/sinks/support/sink-job-spec.js";
-import { SINK_JOB, indexesOf, jobArgs, testSeed } from "./sink-test-support.js";
+import { SINK_JOB, indexesOf, jobArgs, sinkFaultGuard, testSeed } from "./sink-test-support.js";
 import { assertSameLines } from "./same-lines.js";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,7 +55,7 @@ function postgresSpec(table: string, overrides: Partial<SinkJobSpec> = {}, prefi
     target: { kind: "postgres", connection: server.connectionString, table, transactionIdPrefix: prefix, rowsPerStatement: 50 },
     count: 4000,
     parallelism: 1,
-    recordsPerSecond: 2500,
+    recordsPerSecond: 2000,
     checkpointIntervalMs: 50,
     userFailures: [],
     sinkFaults: [],
@@ -69,9 +69,9 @@ describe("PostgresSink", () => {
     const seed = testSeed();
     for (const parallelism of [1, 2]) {
       const random = seededRandom(seed * 7 + parallelism);
-      const count = 4000;
+      const count = 5000;
       const table = await freshTable();
-      const userFailures = failurePoints(random, 2, count, 0.05, 0.3);
+      const userFailures = failurePoints(random, 2, count, 0.05, 0.25);
       // A crash at each point of the protocol: before and after PREPARE, before and after COMMIT PREPARED.
       const sinkFaults: SinkFault[] = [
         { attempt: 2, at: "after-pre-commit", checkpoint: 1 + Math.floor(random() * 2) },
@@ -79,7 +79,7 @@ describe("PostgresSink", () => {
         { attempt: 4, at: "after-commit", checkpoint: 1 + Math.floor(random() * 2) },
         { attempt: 5, at: "before-pre-commit", checkpoint: 2 },
       ];
-      const spec = postgresSpec(table, { count, parallelism, userFailures, sinkFaults, sinkFaultsBelowIndex: count * 0.75 });
+      const spec = postgresSpec(table, { count, parallelism, userFailures, sinkFaults, sinkFaultsBelowIndex: sinkFaultGuard(parallelism, count) });
       const context = `parallelism ${parallelism}, seed ${seed}, failures at ${userFailures.join(",")}`;
 
       const result = await runJob(SINK_JOB, { args: jobArgs(spec) });

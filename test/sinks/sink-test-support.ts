@@ -38,3 +38,14 @@ export function testSeed(): number {
 export function indexesOf(lines: readonly string[]): number[] {
   return lines.map((l) => Number(l.split(",")[1])).sort((a, b) => a - b);
 }
+
+/**
+ * Up to which record index sink faults may fire. At parallelism 1 anywhere: the only sink subtask
+ * is the last task to finish, so nothing can fail after its end-of-input commit. With more
+ * subtasks only early in the stream, while no sink subtask can have reached end of input yet
+ * (fault-injecting-sink.ts); the faults are scheduled on the first checkpoints of early attempts,
+ * well before that.
+ */
+export function sinkFaultGuard(parallelism: number, count: number): number {
+  return parallelism === 1 ? Number.MAX_SAFE_INTEGER : Math.floor(count * 0.6); // (JSON has no Infinity)
+}

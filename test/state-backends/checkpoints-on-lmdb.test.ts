@@ -20,12 +20,12 @@ const dir = mkdtempSync(join(tmpdir(), "sluice-lmdb-checkpoints-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A cache smaller than the job's 10 keys: every checkpoint and restore goes through LMDB itself. */
-const lmdb = { "state.backend.type": "lmdb", "state.backend.lmdb.cache-entries": "3", "state.backend.lmdb.localdir": dir };
+const lmdb = { "state.backend.type": "lmdb", "state.backend.lmdb.cache-entries": "6", "state.backend.lmdb.localdir": dir };
 
 test("lmdb: no gap or duplicate under repeated failures, recovering from checkpoints", async () => {
   const count = 20_000;
   const failures = 3;
-  const result = await runJob(JOB, { args: [String(count), String(failures), "2", "10000"], config: lmdb });
+  const result = await runJob(JOB, { args: [String(count), String(failures), "2", "5000"], config: lmdb });
   assert.equal(result.state, "FINISHED", result.failure?.message);
   assert.equal(result.restarts, failures);
   assert.ok(result.checkpoints.restored >= 1, `restored from checkpoints ${result.checkpoints.restored} times`);
@@ -39,10 +39,13 @@ test("a savepoint taken on lmdb resumes on hashmap at parallelism 3, and one tak
   const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 3 });
   const client = new MiniClusterClient(cluster);
   try {
+    const ended = (jobId: string): boolean => ["FINISHED", "FAILED", "CANCELED"].includes(cluster.dispatcher.requestJob(jobId).state);
     const stopPartWay = async (config: Record<string, string>, parallelism: number): Promise<{ records: unknown[]; savepoint: string }> => {
       let jobId = "";
-      const run = runJob(JOB, { client, config, args: [String(count), "0", String(parallelism), "4000", "2"], onSubmitted: (id) => (jobId = id) });
-      await waitFor(() => jobId !== "" && cluster.dispatcher.requestJob(jobId).statusCounts.RUNNING === 3 + parallelism, "job running");
+      const run = runJob(JOB, { client, config, args: [String(count), "0", String(parallelism), "3000", "2"], onSubmitted: (id) => (jobId = id) });
+      // Sources, collect sink and the checkers all running (or the job ended early: the stop then says why).
+      await waitFor(() => jobId !== "" && (cluster.dispatcher.requestJob(jobId).statusCounts.RUNNING === 3 + parallelism || ended(jobId)), "job running");
+      if (ended(jobId)) assert.fail(`the job ended before the savepoint: ${JSON.stringify((await run).failure ?? (await run).state)}`);
       await new Promise((r) => setTimeout(r, 500));
       const savepoint = await client.stopWithSavepoint(jobId, savepoints);
       const stopped = await run;

@@ -160,12 +160,9 @@ export class JobMaster implements JobMasterGateway {
     this.checkpoints.decline(executionId, checkpointId, reason);
   }
 
-  collect(executionId: string, values: unknown[]): void {
-    const e = this.graph.get(executionId);
-    if (!e) return;
-    const sink = e.vertex.operators.find((o) => o.kind === "collect");
-    if (!sink) return;
-    (this.collected[sink.nodeId] ??= []).push(...values);
+  collect(executionId: string, nodeId: number, values: unknown[]): void {
+    if (!this.graph.get(executionId)) return;
+    (this.collected[nodeId] ??= []).push(...values);
   }
 
   disconnectTaskManager(taskManagerId: string, cause: string): void {

@@ -325,7 +325,7 @@ export class TaskExecutor implements TaskExecutorGateway {
       }
       case "collect": {
         const e = this.executions.get(m.executionId);
-        if (e) void this.jobMasterCall(e.jobId, (jm) => jm.collect(m.executionId, m.values));
+        if (e) void this.jobMasterCall(e.jobId, (jm) => jm.collect(m.executionId, m.nodeId, m.values));
         break;
       }
       case "checkpoint-ack": {

@@ -9,14 +9,16 @@
  *    first (a checkpoint that was aborted leaves its transaction to the next completed one);
  *  - after a restart the writer commits what the restored checkpoint still lists (commit is
  *    idempotent) and aborts every other transaction of the subtasks it owns (recovery-plan.ts);
- *  - at end of input the sink waits until the checkpoints it pre-committed for have completed or
- *    aborted, then pre-commits the last transaction and commits everything directly.
+ *  - at end of input (finish) the last transaction is pre-committed and every pending transaction
+ *    is committed directly, without a checkpoint.
  *
  * Why commit directly at end of input: the CheckpointCoordinator takes no checkpoint once a task
  * has finished (Flink's "final checkpoint" of FLIP-147 does not exist here), so nothing else would
  * ever commit the tail of a bounded job. The price, as in Flink without final checkpoints: if some
  * other task of the job fails after this subtask committed at its end and before the job
  * finished, the job restarts from the last checkpoint and this subtask's tail is written again.
+ * (Waiting in finish() for checkpoints in flight would not help: a failover aborts them, and the
+ * tail after the last barrier would still be committed without any checkpoint covering it.)
  */
 import type { TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../api/sink.js";
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
@@ -46,14 +48,11 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
   /** The open transaction; undefined before open() and after finish(). */
   private current: { txn: unknown } | undefined;
   private readonly pending: Pending[] = [];
-  /** Checkpoints pre-committed for that have neither completed nor aborted yet. */
-  private readonly unresolved = new Set<number>();
+  /** Savepoints pre-committed for whose completion has not been notified yet. */
   private readonly savepoints = new Set<number>();
-  private onResolved: (() => void) | undefined;
   /** Commits run one after another, in checkpoint order. */
   private commits: Promise<void> = Promise.resolve();
   private failure: unknown;
-  private closing = false;
 
   override initializeState(restored: boolean): void {
     this.state = this.ctx.operatorState!.getUnionListState(TWO_PHASE_COMMIT_STATE);
@@ -101,7 +100,6 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       // enough, the task must fail and replay them from the last checkpoint.
       preCommitted.catch((e: unknown) => this.failTask(e));
       this.pending.push({ checkpointId, txn, preCommitted });
-      this.unresolved.add(checkpointId);
       if (options?.isSavepoint) this.savepoints.add(checkpointId);
       this.current = { txn: writer.beginTransaction({ afterCheckpoint: checkpointId }) };
       if (result instanceof Promise) async = preCommitted;
@@ -119,19 +117,14 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
   }
 
   override notifyCheckpointComplete(checkpointId: number): Promise<void> {
-    const savepoint = this.savepoints.delete(checkpointId);
-    for (const id of this.unresolved) if (id <= checkpointId) this.unresolved.delete(id);
-    this.signalResolved();
     // Failover restores from checkpoints only, so a savepoint's completion commits nothing.
-    if (savepoint) return Promise.resolve();
+    if (this.savepoints.delete(checkpointId)) return Promise.resolve();
     return this.enqueue(() => this.commitUpTo(checkpointId));
   }
 
   override notifyCheckpointAborted(checkpointId: number): void {
     // Its transaction stays pending: the next completed checkpoint covers its records and commits it.
     this.savepoints.delete(checkpointId);
-    this.unresolved.delete(checkpointId);
-    this.signalResolved();
   }
 
   override get isBackpressured(): boolean {
@@ -143,14 +136,6 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
   }
 
   override async finish(): Promise<void> {
-    this.throwIfFailed();
-    // Let checkpoints in flight decide first, so that their transactions are committed by their
-    // completion where possible rather than unconditionally below.
-    while (this.unresolved.size > 0 && !this.closing) {
-      await new Promise<void>((resolve) => (this.onResolved = resolve));
-    }
-    // Cancelled or failed while waiting: committing now would publish records of no checkpoint.
-    if (this.closing) return;
     await this.enqueue(async () => {
       const current = this.current;
       this.current = undefined;
@@ -163,8 +148,6 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
   }
 
   override async close(): Promise<void> {
-    this.closing = true;
-    this.signalResolved();
     const writer = this.writer;
     if (!writer) return;
     // Nothing may still be running against the target when the task reports it has stopped:
@@ -201,12 +184,6 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       this.failure ??= e;
     });
     return run;
-  }
-
-  private signalResolved(): void {
-    const resolve = this.onResolved;
-    this.onResolved = undefined;
-    resolve?.();
   }
 
   private throwIfFailed(): void {

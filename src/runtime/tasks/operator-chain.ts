@@ -50,7 +50,8 @@ export interface ChainEnvironment {
   runtimeContext: RuntimeContext;
   processingTime: ProcessingTimeService;
   outputCounters: OutputCounters;
-  collect: (values: unknown[]) => void;
+  /** Records of the collect sink with stream node id `nodeId`. */
+  collect: (nodeId: number, values: unknown[]) => void;
   /** Present when the task resumes from a checkpoint or savepoint. */
   restorer?: TaskStateRestorer;
 }
@@ -146,7 +147,7 @@ export class OperatorChain {
               ...common,
               processingTime: env.processingTime,
               settings,
-              collect: env.collect,
+              collect: (values: unknown[]) => env.collect(d.nodeId, values),
             });
       built.set(d.nodeId, op);
       this.operators.push(op);

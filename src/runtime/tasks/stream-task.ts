@@ -28,7 +28,7 @@ import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 
 export interface TaskCallbacks {
   onStateChange(state: ExecutionState, error?: SerializedError): void;
-  collect(values: unknown[]): void;
+  collect(nodeId: number, values: unknown[]): void;
   checkpoint: CheckpointReporter;
 }
 
@@ -65,8 +65,6 @@ export class StreamTask {
   private readonly checkpointer: TaskCheckpointer;
   private readonly aligner: BarrierAligner | undefined;
   private pendingTrigger: CheckpointTrigger | undefined;
-  /** A source that has polled its last record takes no more checkpoints. */
-  private sourceEnded = false;
 
   constructor(
     readonly tdd: TaskDeploymentDescriptor,
@@ -95,7 +93,7 @@ export class StreamTask {
         runtimeContext,
         processingTime: this.time,
         outputCounters: this.outputCounters,
-        collect: (values) => callbacks.collect(values),
+        collect: (nodeId, values) => callbacks.collect(nodeId, values),
         restorer: tdd.restore ? new TaskStateRestorer(tdd.restore, tdd.subtaskIndex, vertex.parallelism) : undefined,
       },
       (d, states) =>
@@ -166,9 +164,8 @@ export class StreamTask {
 
   /** Source tasks: take a checkpoint at the next record boundary and send its barrier downstream. */
   triggerCheckpoint(trigger: CheckpointTrigger): void {
-    if (!this.vertex.isSource || !this.running || this.sourceEnded) {
-      const message = this.sourceEnded ? "source task reached end of input" : `task is ${this.state}`;
-      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message });
+    if (!this.vertex.isSource || !this.running) {
+      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message: `task is ${this.state}` });
       return;
     }
     this.pendingTrigger = trigger;
@@ -229,7 +226,6 @@ export class StreamTask {
           if (trigger.stop) {
             // Stop-with-savepoint: nothing after the savepoint's barrier; draining completes event time.
             if (trigger.stop === "drain") head.emitFinalWatermark();
-            this.endSource();
             await this.finishTask();
             return;
           }
@@ -252,25 +248,10 @@ export class StreamTask {
         }
       }
       if (!this.running) return;
-      this.endSource();
       head.emitFinalWatermark();
       await this.finishTask();
     } catch (e) {
       this.fail(e);
-    }
-  }
-
-  /**
-   * Declines a trigger that arrived after the last poll (and any later one): it would otherwise
-   * stay pending until the checkpoint timeout, and hold up operators that wait at end of input
-   * for their checkpoints to be decided (two-phase-commit sinks).
-   */
-  private endSource(): void {
-    this.sourceEnded = true;
-    const missed = this.pendingTrigger;
-    this.pendingTrigger = undefined;
-    if (missed) {
-      this.callbacks.checkpoint.decline(missed.barrier.checkpointId, { name: "CheckpointDeclined", message: "source task reached end of input" });
     }
   }
 

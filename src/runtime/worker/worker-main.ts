@@ -84,7 +84,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     const fns = await bindingFor(tdd);
     const task = new StreamTask(tdd, fns, endpoint!, {
       onStateChange: (st, error) => state({ type: "task-state", executionId, state: st, error }),
-      collect: (values) => post({ type: "collect", executionId, values }),
+      collect: (nodeId, values) => post({ type: "collect", executionId, nodeId, values }),
       checkpoint: {
         acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
         decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),

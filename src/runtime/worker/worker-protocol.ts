@@ -16,7 +16,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "task-state"; executionId: string; state: ExecutionState; error?: SerializedError }
-  | { type: "collect"; executionId: string; values: unknown[] }
+  | { type: "collect"; executionId: string; nodeId: number; values: unknown[] }
   | { type: "checkpoint-ack"; executionId: string; checkpointId: number; ack: TaskCheckpointAck }
   | { type: "checkpoint-declined"; executionId: string; checkpointId: number; reason: SerializedError }
   | { type: "metrics"; metrics: Record<string, TaskMetrics> }
