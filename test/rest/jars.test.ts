@@ -24,7 +24,7 @@ before(async () => {
     config: {
       "web.upload.dir": jarDir,
       "rest.upload.max-bytes": String(UPLOAD_LIMIT),
-      "rest.jar.evaluation.timeout": "1500 ms",
+      "rest.jar.evaluation.timeout": "3000 ms",
       "rest.jar.evaluation.heap-mb": "64",
     },
   });
@@ -79,7 +79,7 @@ test("bundles that loop, throw or allocate during evaluation fail their request;
   assert.equal(overview.status, 200);
   const loop = await loopRun;
   assert.equal(loop.status, 400);
-  assert.match(errorsOf(loop)[0]!, /did not finish within 1500 ms/);
+  assert.match(errorsOf(loop)[0]!, /did not finish within 3000 ms/);
 
   const thrown = await call(rc.url, "POST", `/jars/${throwing}/run`, { json: { programArgsList: [] } });
   assert.equal(thrown.status, 400);

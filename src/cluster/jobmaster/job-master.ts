@@ -15,6 +15,7 @@ import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
 import type { Logger } from "../../util/logger.js";
 import { HeartbeatMonitor, heartbeatSettings } from "../heartbeat.js";
 import { ExecutionGraph, type Execution } from "./execution-graph.js";
+import { assignSlots } from "./slot-assignment.js";
 import { createRestartStrategy, restartStrategyFor, type RestartStrategy } from "./restart-strategy.js";
 import { CheckpointCoordinator, type CheckpointTask } from "./checkpoint-coordinator.js";
 import { checkpointSettings } from "./checkpoint-settings.js";
@@ -248,28 +249,11 @@ export class JobMaster implements JobMasterGateway {
     }
     this.deployed = true;
     this.statusMessage = undefined;
-    const slotList = [...this.slots.values()].sort((a, b) => (a.taskManagerId + a.slotIndex).localeCompare(b.taskManagerId + b.slotIndex));
-    // Slot sharing: each sharing group takes as many slots as its highest parallelism.
-    const groups = [...new Set(this.options.jobGraph.vertices.map((v) => v.slotSharingGroup))].sort();
-    const groupSlots = new Map<string, OfferedSlot[]>();
-    let next = 0;
-    for (const g of groups) {
-      const width = Math.max(...this.options.jobGraph.vertices.filter((v) => v.slotSharingGroup === g).map((v) => v.parallelism));
-      groupSlots.set(g, slotList.slice(next, next + width));
-      next += width;
-    }
-    const slotOf = (e: Execution): OfferedSlot => groupSlots.get(e.vertex.slotSharingGroup)![e.subtask]!;
-    const locations: Record<string, string[]> = {};
-    for (const v of this.options.jobGraph.vertices) {
-      locations[v.id] = Array.from({ length: v.parallelism }, (_, i) => {
-        const s = groupSlots.get(v.slotSharingGroup)![i]!;
-        return `${s.taskManagerId}#${s.slotIndex}`;
-      });
-    }
+    const { slotOf, locations } = assignSlots(this.options.jobGraph, this.slots.values());
     const dataAddresses: Record<string, string> = {};
     for (const [id, tm] of this.taskManagers) dataAddresses[id] = tm.dataAddress;
     for (const e of this.graph.executions) {
-      const slot = slotOf(e);
+      const slot = slotOf(e.vertex.id, e.subtask);
       e.taskManagerId = slot.taskManagerId;
       this.graph.setState(e, "DEPLOYING");
       const tdd: TaskDeploymentDescriptor = {

@@ -14,12 +14,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { serialize } from "node:v8";
-import { open, type RootDatabase, type Transaction } from "lmdb";
+import { open, type RootDatabase } from "lmdb";
 import type { Key } from "../../../api/functions.js";
-import { SerializedKeyGroupWriter, visitKeyGroup } from "../key-group-format.js";
+import { visitKeyGroup } from "../key-group-format.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "../keyed-state-backend.js";
 import { toStateKey, type StateKey } from "../state-key.js";
-import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, PREFIX_LENGTH, rangePrefix } from "./lmdb-keys.js";
+import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, rangePrefix } from "./lmdb-keys.js";
+import { readSnapshot, SnapshotOverlay } from "./lmdb-snapshot.js";
 import { LmdbStateMap } from "./lmdb-state-map.js";
 import { CacheNode, DELETED, LruList, type CacheOwner } from "./write-back-cache.js";
 
@@ -58,9 +59,6 @@ export class LmdbStateTable<V> implements StateTable<V> {
   }
 }
 
-/** How long materializing a snapshot may hold the event loop before letting processing run. */
-const SNAPSHOT_SLICE_MS = 4;
-
 export class LmdbKeyedStateBackend implements KeyedStateBackend {
   readonly type = "lmdb";
   readonly maxParallelism: number;
@@ -93,7 +91,8 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     this.keyGroupEnd = options.keyGroupEnd;
     if (!(options.cacheEntries >= 1)) throw new RangeError(`the lmdb state backend needs a cache of at least 1 entry, got ${options.cacheEntries}`);
     this.cacheEntries = Math.floor(options.cacheEntries);
-    this.evictBatch = Math.max(1, this.cacheEntries >> 5);
+    // At least 64 entries per transaction (all of a smaller cache): a commit costs tens of µs.
+    this.evictBatch = Math.min(this.cacheEntries, Math.max(64, this.cacheEntries >> 5));
     mkdirSync(options.localDir, { recursive: true });
     const label = (options.label ?? "task").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 60);
     this.dir = mkdtempSync(join(options.localDir, `sluice-lmdb-${label}-`));
@@ -243,15 +242,28 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
   // ---- snapshots -----------------------------------------------------------------------------
 
   /**
-   * Synchronous part: writes the cache back and opens an LMDB read transaction, a consistent
-   * view (MVCC) that later writes do not change. The asynchronous part reads each key group by
-   * range scans from that view, in slices, so processing goes on meanwhile.
+   * Synchronous part: opens an LMDB read transaction, a consistent view (MVCC) that later writes
+   * do not change, and serializes the cache's modified entries into an overlay on that view. The
+   * asynchronous part reads each key group by range scans of the view merged with the overlay,
+   * in slices, so processing goes on meanwhile (lmdb-snapshot.ts).
    */
   snapshot(): KeyedStateSnapshot {
     this.assertOpen();
     // Snapshots are taken between records: nothing handed out before may still be modified.
     this.epoch++;
-    this.writeBack(this.allNodes());
+    const overlay = new SnapshotOverlay();
+    for (let n = this.lru.head; n; n = n.next) {
+      if (!n.dirty) continue;
+      const owner = n.owner as LmdbStateMap<unknown>;
+      if (n.value === DELETED) {
+        overlay.add(owner.tableId, owner.keyGroup, n.key, undefined);
+        continue;
+      }
+      const bytes = serialize(n.value);
+      // Only read since it was loaded or written: LMDB already holds it.
+      if (n.stored?.equals(bytes)) n.dirty = false;
+      else overlay.add(owner.tableId, owner.keyGroup, n.key, bytes);
+    }
     const txn = this.db.useReadTransaction();
     this.openSnapshots++;
     const tables = [...this.tables.values()].map((t) => ({ id: t.id, name: t.name }));
@@ -263,37 +275,17 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
       this.openSnapshots--;
       this.closeIfDisposed();
     };
+    const source = { db: this.db, txn, keyGroupStart: this.keyGroupStart, keyGroupEnd: this.keyGroupEnd, tables, overlay };
     return {
       materialize: async () => {
         try {
-          return await this.readKeyGroups(txn, tables);
+          return await readSnapshot(source);
         } finally {
           release();
         }
       },
       release,
     };
-  }
-
-  private async readKeyGroups(txn: Transaction, tables: ReadonlyArray<{ id: number; name: string }>): Promise<Array<[number, Uint8Array]>> {
-    const out: Array<[number, Uint8Array]> = [];
-    let sliceStart = performance.now();
-    for (let kg = this.keyGroupStart; kg <= this.keyGroupEnd; kg++) {
-      const writer = new SerializedKeyGroupWriter();
-      for (const { id, name } of tables) {
-        writer.beginTable(name);
-        for (const { key, value } of this.db.getRange({ start: rangePrefix(id, kg), end: rangePrefix(id, kg + 1), transaction: txn })) {
-          writer.add(key.subarray(PREFIX_LENGTH), value);
-        }
-      }
-      const bytes = writer.finish();
-      if (bytes) out.push([kg, bytes]);
-      if (performance.now() - sliceStart > SNAPSHOT_SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
-    return out;
   }
 
   restore(groups: Iterable<readonly [number, Uint8Array]>): void {
