@@ -5,7 +5,7 @@
  * Screenshots for the README are written to docs/screenshots/. One cluster and one browser serve
  * the tests in order (they build on each other's jobs); every wait has a deadline.
  */
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,6 +42,12 @@ before(async () => {
   page = d.page;
   // Checkpoints every 200 ms, so the checkpoints tab has a history within a second.
   branching = await submitJob(d.rc, "dashboard/branching.ts", ["200"]);
+});
+
+// Page errors and failed requests are reported by the test that caused them.
+afterEach(() => {
+  const problems = d.problems.splice(0);
+  assert.deepEqual(problems, [], "the browser reported errors");
 });
 
 after(async () => {
@@ -128,8 +134,8 @@ test("the checkpoints tab shows counts, history and configuration; a savepoint i
   await page.locator('[data-tab="checkpoints"]').click();
   await page.waitForURL(new RegExp(`/web/jobs/${branching}/checkpoints$`));
   await waitFor(async () => Number((await text('[data-testid="checkpoints-completed"] dd').catch(() => "0")) || 0) >= 2, "completed checkpoints", 15_000, 100);
-  await page.locator('[data-testid="checkpoint-history"] tbody tr').first().waitFor();
-  assert.match(await text('[data-testid="checkpoint-history"] tbody tr'), /COMPLETED/);
+  // The newest row may be a checkpoint still in progress; some row is a completed one.
+  await waitForText('[data-testid="checkpoint-history"] tbody', /COMPLETED/, "a completed checkpoint in the history");
   assert.match(await text('[data-testid="checkpoint-config"]'), /Exactly Once[\s\S]*200 ms/);
 
   await page.locator('[data-action="savepoint"]').click();
@@ -194,8 +200,11 @@ test("a job bundle uploaded on the Submit page runs and is cancelled from its pa
 
   await page.locator('[data-action="cancel"]').click();
   await page.locator('[data-action="confirm-cancel"]').click();
-  await page.locator('[data-testid="job-state"][data-state="CANCELED"]').waitFor({ timeout: 20_000 });
-  assert.equal((await job(jobId)).state, "CANCELED");
+  await waitForText('[data-testid="action-message"]', /Cancelling the job/, "the cancellation to be accepted", 10_000).catch(async (e: Error) => {
+    throw new Error(`${e.message}; the page says: ${await text('[data-testid="job-actions"]').catch(() => "(nothing)")}`);
+  });
+  await waitForJobState(jobId, "CANCELED", 30_000);
+  await page.locator('[data-testid="job-state"][data-state="CANCELED"]').waitFor();
 });
 
 test("jobs lists, TaskManagers and the JobManager pages render live data", async () => {
@@ -234,7 +243,6 @@ test("jobs lists, TaskManagers and the JobManager pages render live data", async
   assert.match(await text('[data-testid="jm-config-table"]'), /web\.refresh-interval\s+300/);
   await page.locator('[data-tab="logs"]').click();
   await waitForText('[data-testid="jm-log"]', /INFO/, "JobManager log lines");
-  assert.deepEqual(d.problems, []);
 });
 
 test("with a REST token the dashboard asks for it once and then works", async () => {

@@ -138,3 +138,59 @@ test("dispose deletes the backend's folder, after a snapshot being materialized 
     1000,
   );
 });
+
+test("a snapshot merges the cache's newer values and deletions with what LMDB holds", async () => {
+  const backend = lmdb(200);
+  const table = backend.table<{ n: number }>("t");
+  const at = (k: number) => {
+    backend.setCurrentKey(k);
+    return backend.currentGroup(table);
+  };
+  for (let k = 0; k < 1000; k++) at(k).set(k, { n: k });
+  for (let k = 0; k < 150; k++) assert.equal(at(k).delete(k), true);
+  for (let k = 900; k < 1000; k++) at(k).get(k)!.n = -k; // in place, in the cache
+  for (let k = 1000; k < 1050; k++) at(k).set(k, { n: k });
+  assert.ok(backend.counters.evictions > 0 && backend.cachedEntries > 100, "part in LMDB, part in the cache");
+  const snapshot = backend.snapshot();
+  for (let k = 150; k < 1050; k++) at(k).set(k, { n: 0 }); // after the synchronous part: not in the snapshot
+  const restored = HEAP.create();
+  restored.restore(await snapshot.materialize());
+  const values = new Map<unknown, number>();
+  for (const g of restored.table<{ n: number }>("t").groups) for (const [k, v] of g) values.set(k, v.n);
+  assert.equal(values.size, 900);
+  for (let k = 150; k < 1050; k++) assert.equal(values.get(k), k >= 900 && k < 1000 ? -k : k, `key ${k}`);
+});
+
+test("an iterator kept across records (TTL cleanup's) sees later deletions and updates, and resurrects nothing", () => {
+  const backend = lmdb(64);
+  const table = backend.table<{ n: number }>("t");
+  // Keys of one key group, so that they share one StateMap.
+  const keys: number[] = [];
+  for (let k = 0; keys.length < 300; k++) {
+    backend.setCurrentKey(k);
+    if (backend.currentGroup(table) === table.groups[5]) keys.push(k);
+  }
+  for (const k of keys) {
+    backend.setCurrentKey(k);
+    backend.currentGroup(table).set(k, { n: k });
+  }
+  const group = table.groups[5]!;
+  const cursor = group.entries();
+  const seen = new Map<unknown, number>([[cursor.next().value![0], 0]]);
+  // Later records delete and update entries the cursor has not reached, and push them out of the cache.
+  for (const k of keys) {
+    backend.setCurrentKey(k);
+    if (k % 3 === 0) backend.currentGroup(table).delete(k);
+    else backend.currentGroup(table).set(k, { n: -k });
+  }
+  for (let r = cursor.next(); !r.done; r = cursor.next()) seen.set(r.value[0], r.value[1].n);
+  for (const [k, n] of seen) if (n !== 0) assert.equal(n, -(k as number), `key ${String(k)} seen as it is now`);
+  assert.ok(![...seen.entries()].some(([k, n]) => n !== 0 && (k as number) % 3 === 0), "deleted keys are not visited");
+  // Everything handed out goes back, and deleted keys stay deleted.
+  const after = new Map<unknown, number>();
+  for (const g of table.groups) for (const [k, v] of g) after.set(k, v.n);
+  assert.deepEqual(
+    [...after].sort((a, b) => (a[0] as number) - (b[0] as number)),
+    keys.filter((k) => k % 3 !== 0).map((k) => [k, -k]),
+  );
+});

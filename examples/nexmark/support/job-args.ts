@@ -16,6 +16,8 @@ export interface NexmarkJobArgs {
   sink: NexmarkSinkKind;
   /** q10: the directory of its partitioned files (then nothing else is written). */
   path: string | undefined;
+  /** Checkpoint every this many ms; 0 = no checkpoints. */
+  checkpointInterval: number;
 }
 
 export const DEFAULT_EVENTS = 100_000;
@@ -46,5 +48,6 @@ export function parseNexmarkArgs(args: readonly string[]): NexmarkJobArgs {
     seed: number("seed", 0)!,
     sink,
     path: named.get("path"),
+    checkpointInterval: number("checkpoint-interval", 0)!,
   };
 }

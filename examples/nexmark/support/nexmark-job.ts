@@ -36,6 +36,7 @@ export function nexmarkJob<R>(
     (env, args) => {
       const a = parseNexmarkArgs(args);
       env.setJobName(`Nexmark ${name}`);
+      if (a.checkpointInterval > 0) env.enableCheckpointing(a.checkpointInterval);
       sink(query(nexmarkEvents(env, a)), a);
     },
     { name: `Nexmark ${name}` },

@@ -55,8 +55,13 @@ export interface LeaderElection {
    * Publishes `address` as the leader for this component with `sessionId`. Ignored (resolves
    * without effect) when `sessionId` is not the current term's id, so a late confirmation from a
    * revoked term cannot overwrite the new leader's information.
+   *
+   * `component` (default: the election's own component) lets one election publish the addresses of
+   * several components that lead together under it, as the JobManager's Dispatcher, ResourceManager
+   * and REST endpoint do under the "cluster" election (Flink 1.15+ does the same with one latch and
+   * one connection-info node per component). Everything published is withdrawn with the term.
    */
-  confirmLeadership(sessionId: string, address: string): Promise<void>;
+  confirmLeadership(sessionId: string, address: string, component?: string): Promise<void>;
   /** True while this candidate leads and `sessionId` is the current term's id. */
   hasLeadership(sessionId: string): boolean;
   /** Leaves the election; revokes leadership first if held. Idempotent. */

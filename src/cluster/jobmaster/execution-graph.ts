@@ -27,6 +27,12 @@ export class ExecutionGraph {
   constructor(
     readonly jobId: string,
     readonly jobGraph: JobGraph,
+    /**
+     * Appended to execution ids when set (the JobMaster's leader session): a JobMaster of a later
+     * leadership term that recovers the job starts again at attempt 0, and a stale JobMaster's calls
+     * about its own executions must never hit the new ones on a TaskExecutor.
+     */
+    private readonly incarnation?: string,
   ) {
     this.createAttempt(0);
   }
@@ -38,7 +44,7 @@ export class ExecutionGraph {
     for (const vertex of this.jobGraph.vertices) {
       for (let subtask = 0; subtask < vertex.parallelism; subtask++) {
         const e: Execution = {
-          executionId: `${this.jobId.slice(0, 8)}-${vertex.id.slice(0, 8)}-${subtask}-${attempt}`,
+          executionId: `${this.jobId.slice(0, 8)}-${vertex.id.slice(0, 8)}-${subtask}-${attempt}${this.incarnation ? `-${this.incarnation.slice(0, 8)}` : ""}`,
           vertex,
           subtask,
           attempt,

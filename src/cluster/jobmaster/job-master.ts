@@ -39,6 +39,12 @@ export interface JobMasterOptions {
   checkpointIdCounter?: CheckpointIdCounter;
   /** A savepoint (or retained checkpoint) to start from, already checked by the Dispatcher. */
   initialRestore?: TaskRestore;
+  /**
+   * The leader session id of the JobManager term this JobMaster runs in. It fences the JobMaster's
+   * endpoint (TaskExecutors must present it), travels with the slot requirements and deployments
+   * so that TaskExecutors reject a stale JobMaster, and makes execution ids unique per term.
+   */
+  fencingToken?: string;
 }
 
 interface OfferedSlot {
@@ -86,11 +92,15 @@ export class JobMaster implements JobMasterGateway {
   /** A damaged checkpoint being removed: the restart must not pick it again. */
   private droppingCheckpoint: Promise<void> = Promise.resolve();
   readonly result: Promise<JobResult>;
+  /** Set once suspended (leadership lost): the endpoint rejects every call from then on. */
+  private suspended = false;
+  /** Settles once the CheckpointCoordinator has shut down after a terminal state or suspension. */
+  private checkpointShutdown: Promise<void> | undefined;
 
   constructor(private readonly options: JobMasterOptions) {
     this.jobId = options.jobId;
     this.log = options.logger.child(`JobMaster ${options.jobId.slice(0, 8)}`);
-    this.graph = new ExecutionGraph(options.jobId, options.jobGraph);
+    this.graph = new ExecutionGraph(options.jobId, options.jobGraph, options.fencingToken);
     this.required = requiredSlots(options.jobGraph);
     const settings = options.jobGraph.settings as { restartStrategy?: RestartStrategyConfig; checkpointInterval?: number };
     this.restartStrategy = createRestartStrategy(
@@ -122,12 +132,18 @@ export class JobMaster implements JobMasterGateway {
   }
 
   async start(): Promise<void> {
-    this.endpoint = this.options.rpc.serve(ENDPOINTS.jobMaster(this.jobId), this as JobMasterGateway);
+    const token = this.options.fencingToken;
+    this.endpoint = this.options.rpc.serve(
+      ENDPOINTS.jobMaster(this.jobId),
+      this as JobMasterGateway,
+      token === undefined ? {} : { fencingToken: () => (this.suspended ? undefined : token) },
+    );
     this.transition("CREATED");
     this.transition("RUNNING");
     for (const e of this.graph.executions) this.graph.setState(e, "SCHEDULED");
     // A recovered job (HA) resumes from its newest checkpoint, a new one from its savepoint, if any.
     this.currentRestore = await this.checkpoints.latestRestore(this.options.initialRestore);
+    if (this.suspended) return;
     await this.declareResources(this.required);
     this.updateWaitingMessage();
     const interval = Number(this.options.config["metrics.fetcher.update-interval"] ?? 1000);
@@ -138,7 +154,7 @@ export class JobMaster implements JobMasterGateway {
   // ---- JobMasterGateway --------------------------------------------------------------------------
 
   offerSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[] {
-    if (isGloballyTerminal(this.status) || this.status === "CANCELLING" || this.status === "FAILING") return [];
+    if (isGloballyTerminal(this.status) || this.status === "CANCELLING" || this.status === "FAILING" || this.suspended) return [];
     if (!this.taskManagers.has(taskManagerId)) this.connectTaskManager(taskManagerId, taskExecutorAddress, dataAddress);
     for (const o of offers) this.slots.set(o.allocationId, { ...o, taskManagerId, taskExecutorAddress });
     this.tryDeploy();
@@ -173,7 +189,7 @@ export class JobMaster implements JobMasterGateway {
   // ---- control from the Dispatcher ---------------------------------------------------------------
 
   cancel(): void {
-    if (isGloballyTerminal(this.status) || this.status === "CANCELLING") return;
+    if (isGloballyTerminal(this.status) || this.status === "CANCELLING" || this.suspended) return;
     this.transition("CANCELLING");
     this.cancelAllExecutions();
     this.checkProgress();
@@ -224,7 +240,7 @@ export class JobMaster implements JobMasterGateway {
           fencingToken: leader.sessionId,
         });
       }
-      await this.rm.gateway.declareRequiredResources(this.jobId, this.address, slots);
+      await this.rm.gateway.declareRequiredResources(this.jobId, this.address, slots, this.options.fencingToken);
     } catch (e) {
       this.log.warn(`declaring resources failed: ${(e as Error).message}`);
     }
@@ -270,6 +286,7 @@ export class JobMaster implements JobMasterGateway {
         stateBackend: this.stateBackend,
       };
       if (this.currentRestore) tdd.restore = this.currentRestore;
+      if (this.options.fencingToken !== undefined) tdd.jobMasterToken = this.options.fencingToken;
       const tm = this.taskManagers.get(slot.taskManagerId);
       void tm?.remote
         .then((g) => g.gateway.submitTask(tdd))
@@ -337,7 +354,7 @@ export class JobMaster implements JobMasterGateway {
     // A TaskManager that is only silent (frozen) gets this when it wakes up and frees the job's
     // slots; then the connection is dropped. A dead one fails the call at once.
     void tm.remote
-      .then((g) => g.gateway.disconnectJobManager(this.jobId, `TaskManager ${id} was declared lost: ${cause}`).finally(() => g.close()))
+      .then((g) => g.gateway.disconnectJobManager(this.jobId, `TaskManager ${id} was declared lost: ${cause}`, this.options.fencingToken).finally(() => g.close()))
       .catch(() => {});
     const affected = this.graph.executions.filter((e) => e.taskManagerId === id && !isTerminalExecutionState(e.state));
     for (const e of affected) this.graph.setState(e, "FAILED");
@@ -421,7 +438,9 @@ export class JobMaster implements JobMasterGateway {
   private terminate(status: JobStatus): void {
     this.transition(status);
     this.statusMessage = undefined;
-    void this.checkpoints.shutdown(status as "FINISHED" | "CANCELED" | "FAILED");
+    this.checkpointShutdown = this.checkpoints.shutdown(status as "FINISHED" | "CANCELED" | "FAILED").catch((e: Error) => {
+      this.log.warn(`checkpoint shutdown after ${status}: ${e.message}`);
+    });
     if (this.metricsTimer) clearInterval(this.metricsTimer);
     void this.fetchMetrics().finally(() => this.releaseResources());
     this.log.info(`job ${this.options.jobGraph.name} (${this.jobId}) ${status}`);
@@ -435,6 +454,54 @@ export class JobMaster implements JobMasterGateway {
       restarts: this.restarts,
       checkpoints: { completed: this.checkpoints.stats.snapshot().counts.completed, restored: this.checkpoints.stats.snapshot().counts.restored },
     });
+  }
+
+  /**
+   * Leadership is gone (DESIGN.md section 7): stop acting at once, keep every piece of HA data (the
+   * job goes on under the next leader, from its newest checkpoint), cancel this JobMaster's own
+   * executions and free its own slots (ids unique to this term, so nothing of a newer JobMaster is
+   * touched), and end with SUSPENDED, which is not globally terminal.
+   */
+  suspend(cause: string): void {
+    if (this.suspended || isGloballyTerminal(this.status)) return;
+    this.suspended = true;
+    this.endpoint?.close();
+    this.log.warn(`job ${this.options.jobGraph.name} (${this.jobId}) suspended: ${cause}`);
+    this.checkpointShutdown = this.checkpoints.shutdown("SUSPENDED").catch(() => {});
+    if (this.metricsTimer) clearInterval(this.metricsTimer);
+    this.heartbeats.stop();
+    this.transition("SUSPENDED");
+    this.statusMessage = undefined;
+    for (const e of this.graph.executions) {
+      if (isTerminalExecutionState(e.state)) continue;
+      const tm = e.taskManagerId ? this.taskManagers.get(e.taskManagerId) : undefined;
+      if (tm && e.state !== "CREATED" && e.state !== "SCHEDULED") void tm.remote.then((g) => g.gateway.cancelTask(e.executionId)).catch(() => {});
+      this.graph.setState(e, "CANCELED");
+    }
+    for (const [alloc, slot] of this.slots) {
+      void this.taskManagers.get(slot.taskManagerId)?.remote.then((g) => g.gateway.freeSlot(alloc, `JobMaster suspended: ${cause}`)).catch(() => {});
+    }
+    this.slots.clear();
+    // Let the cancel and free calls go out before the connections close.
+    setTimeout(() => {
+      for (const tm of this.taskManagers.values()) void tm.remote.then((g) => g.close()).catch(() => {});
+      this.taskManagers.clear();
+      this.rm?.close();
+    }, 1000).unref();
+    this.resolveResult({
+      jobId: this.jobId,
+      state: "SUSPENDED",
+      collected: this.collected,
+      startTime: this.timestamps.INITIALIZING ?? 0,
+      endTime: this.timestamps.SUSPENDED ?? Date.now(),
+      restarts: this.restarts,
+      checkpoints: { completed: this.checkpoints.stats.snapshot().counts.completed, restored: this.checkpoints.stats.snapshot().counts.restored },
+    });
+  }
+
+  /** Settles once the job's checkpoint bookkeeping has stopped (after a terminal state or suspension). */
+  async checkpointsShutDown(): Promise<void> {
+    await this.checkpointShutdown;
   }
 
   private async releaseResources(): Promise<void> {

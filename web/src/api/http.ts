@@ -17,6 +17,8 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = "sluice.rest-token";
+const REQUEST_TIMEOUT_MS = 30_000;
+const UPLOAD_TIMEOUT_MS = 10 * 60_000;
 
 /** Asks the user for a token; resolves undefined when they decline. Set by the token prompt. */
 export type TokenAsker = (reason: string) => Promise<string | undefined>;
@@ -62,7 +64,14 @@ async function send(req: ApiRequest, token: string | undefined): Promise<Respons
     headers["content-type"] = "application/json";
     body = JSON.stringify(req.body);
   }
-  return fetch(url(req), { method: req.method, headers, body, credentials: "same-origin", cache: "no-store" });
+  // A request that never answers must not stop a page's polling, which waits for each answer.
+  const timeoutMs = req.body instanceof FormData ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
+  try {
+    return await fetch(url(req), { method: req.method, headers, body, credentials: "same-origin", cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "TimeoutError") throw new ApiError(0, [`${req.method} ${req.path}: no answer within ${timeoutMs / 1000} s`]);
+    throw e;
+  }
 }
 
 async function errorOf(res: Response): Promise<ApiError> {

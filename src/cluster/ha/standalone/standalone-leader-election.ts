@@ -5,11 +5,14 @@
 import type { LeaderContender, LeaderElection, LeaderInformation, LeaderListener, LeaderRetrieval } from "../interface.js";
 import { sameLeader } from "../leader-information.js";
 import type { StandaloneLeaderRegistry } from "./leader-registry.js";
+import { validateComponent } from "../validation.js";
 
 export class StandaloneLeaderElection implements LeaderElection {
   private contender: LeaderContender | undefined;
   private sessionId: string | undefined;
   private closed = false;
+  /** Components this term published (its own and those that lead along with it). */
+  private readonly published = new Set<string>();
 
   constructor(
     private readonly registry: StandaloneLeaderRegistry,
@@ -24,9 +27,11 @@ export class StandaloneLeaderElection implements LeaderElection {
     contender.grantLeadership(this.sessionId);
   }
 
-  async confirmLeadership(sessionId: string, address: string): Promise<void> {
+  async confirmLeadership(sessionId: string, address: string, component: string = this.component): Promise<void> {
+    validateComponent(component);
     if (this.closed || sessionId !== this.sessionId) return;
-    this.registry.confirm(this.component, { address, sessionId });
+    this.published.add(component);
+    this.registry.confirm(component, { address, sessionId });
   }
 
   hasLeadership(sessionId: string): boolean {
@@ -39,7 +44,7 @@ export class StandaloneLeaderElection implements LeaderElection {
     const sessionId = this.sessionId;
     this.sessionId = undefined;
     if (sessionId !== undefined) {
-      this.registry.clear(this.component, sessionId);
+      for (const component of this.published) this.registry.clear(component, sessionId);
       this.contender?.revokeLeadership();
     }
   }

@@ -14,6 +14,7 @@ import { LeaderLatch } from "./leader-latch.js";
 import type { ZooKeeperLayout } from "./layout.js";
 import { decodeLeaderInformation, encodeLeaderInformation } from "./leader-information-codec.js";
 import { MAX_CONFLICT_RETRIES } from "./pointers.js";
+import { validateComponent } from "../validation.js";
 import {
   isZooKeeperError,
   ZooKeeperClosedError,
@@ -46,16 +47,16 @@ export class ZooKeeperLeaderElection implements LeaderElection {
   /** The current term's session id, set while this candidate leads. */
   private sessionId: string | undefined;
   private closed = false;
-  private readonly infoPath: string;
   private readonly latchPath: string;
+  /** Connection-info nodes this candidate published (its own component's and those it leads along). */
+  private readonly published = new Set<string>();
 
   constructor(
     private readonly client: ZooKeeperClient,
-    layout: ZooKeeperLayout,
+    private readonly layout: ZooKeeperLayout,
     readonly component: string,
     private readonly options: ZooKeeperLeaderElectionOptions,
   ) {
-    this.infoPath = layout.connectionInfoPath(component);
     this.latchPath = layout.latchPath(component);
   }
 
@@ -76,7 +77,9 @@ export class ZooKeeperLeaderElection implements LeaderElection {
     await this.latch.start();
   }
 
-  async confirmLeadership(sessionId: string, address: string): Promise<void> {
+  async confirmLeadership(sessionId: string, address: string, component: string = this.component): Promise<void> {
+    validateComponent(component);
+    const infoPath = this.layout.connectionInfoPath(component);
     const data = encodeLeaderInformation({ address, sessionId });
     // Keep trying while this term lasts: a leader that cannot publish itself is unreachable. The
     // loop ends when the write succeeds, or the term ends (revocation follows a lost connection),
@@ -85,7 +88,8 @@ export class ZooKeeperLeaderElection implements LeaderElection {
       const latchNode = this.latch?.nodePath;
       if (this.closed || sessionId !== this.sessionId || !latchNode) return;
       try {
-        await this.publish(latchNode, data);
+        this.published.add(infoPath);
+        await this.publish(latchNode, infoPath, data);
         return;
       } catch (error) {
         if (error instanceof ZooKeeperClosedError) return; // the session ended: so did this term
@@ -102,13 +106,14 @@ export class ZooKeeperLeaderElection implements LeaderElection {
   }
 
   /** Replaces the connection info, provided this candidate's latch node still exists. */
-  private async publish(latchNode: string, data: Buffer): Promise<void> {
-    const existing = await this.client.exists(this.infoPath);
+  private async publish(latchNode: string, infoPath: string, data: Buffer): Promise<void> {
+    const existing = await this.client.exists(infoPath);
     // An ephemeral node belongs to the session that created it: replace it rather than set its
     // data, or it would vanish with the previous leader's session.
     const ops: TransactionOp[] = [{ op: "check", path: latchNode }];
-    if (existing) ops.push({ op: "delete", path: this.infoPath, version: existing.version });
-    ops.push({ op: "create", path: this.infoPath, data, mode: "ephemeral" });
+    if (existing) ops.push({ op: "delete", path: infoPath, version: existing.version });
+    else await this.client.ensurePath(parentOf(infoPath));
+    ops.push({ op: "create", path: infoPath, data, mode: "ephemeral" });
     await this.client.transaction(ops);
   }
 
@@ -140,14 +145,20 @@ export class ZooKeeperLeaderElection implements LeaderElection {
     void this.removeOwnInformation(sessionId);
   }
 
-  /** Deletes the connection info if it is still this term's. */
+  /** Deletes the connection info this term published, where it is still this term's. */
   private async removeOwnInformation(sessionId: string): Promise<void> {
-    try {
-      const node = await this.client.getData(this.infoPath);
-      if (!node || decodeLeaderInformation(node.data)?.sessionId !== sessionId) return;
-      await this.client.delete(this.infoPath, node.stat.version);
-    } catch {
-      // Not ours any more (BAD_VERSION), or unreachable: the node is ephemeral and a new leader replaces it.
+    for (const infoPath of this.published) {
+      try {
+        const node = await this.client.getData(infoPath);
+        if (!node || decodeLeaderInformation(node.data)?.sessionId !== sessionId) continue;
+        await this.client.delete(infoPath, node.stat.version);
+      } catch {
+        // Not ours any more (BAD_VERSION), or unreachable: the node is ephemeral and a new leader replaces it.
+      }
     }
   }
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/"));
 }

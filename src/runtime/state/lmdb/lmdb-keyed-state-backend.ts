@@ -14,7 +14,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { serialize } from "node:v8";
-import { open, type RootDatabase } from "lmdb";
+import { createRequire } from "node:module";
+import type { RootDatabase } from "lmdb";
 import type { Key } from "../../../api/functions.js";
 import { visitKeyGroup } from "../key-group-format.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "../keyed-state-backend.js";
@@ -23,6 +24,15 @@ import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, rangePrefix } from "./lmdb-keys.j
 import { readSnapshot, SnapshotOverlay } from "./lmdb-snapshot.js";
 import { LmdbStateMap } from "./lmdb-state-map.js";
 import { CacheNode, DELETED, LruList, type CacheOwner } from "./write-back-cache.js";
+
+/**
+ * Loaded on first use: the native module takes hundreds of milliseconds to load in each worker,
+ * which jobs on the heap backend need not pay.
+ */
+let lmdbModule: typeof import("lmdb") | undefined;
+function lmdb(): typeof import("lmdb") {
+  return (lmdbModule ??= createRequire(import.meta.url)("lmdb") as typeof import("lmdb"));
+}
 
 export interface LmdbBackendOptions {
   maxParallelism: number;
@@ -97,7 +107,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     const label = (options.label ?? "task").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 60);
     this.dir = mkdtempSync(join(options.localDir, `sluice-lmdb-${label}-`));
     try {
-      this.db = open<Buffer, Buffer>({
+      this.db = lmdb().open<Buffer, Buffer>({
         path: this.dir,
         encoding: "binary",
         keyEncoding: "binary",

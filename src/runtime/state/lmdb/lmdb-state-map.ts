@@ -100,23 +100,25 @@ export class LmdbStateMap<V> implements StateMap<V>, CacheOwner {
 
   /**
    * Walks the entries present when iteration starts (this map's cached entries are written back
-   * first), in batches of fresh range queries so that eviction may write to LMDB in between.
-   * Values not in the cache are admitted "scanned": evictable as soon as the caller asks for the
-   * next entry, so a full scan does not push the working set out of the cache. (A caller that
-   * keeps a value past that and modifies it later must set() it again.)
+   * first), in batches of keys from fresh range queries, so that eviction may write to LMDB in
+   * between. An iterator may stay open across records (TTL cleanup resumes one), so each entry is
+   * looked up again when its turn comes: one deleted or changed since its batch was read is
+   * skipped or seen as it is now. Values not in the cache are admitted "scanned": evictable as soon
+   * as the caller asks for the next entry, so a full scan does not push the working set out of the
+   * cache. (A caller that keeps a value past that and modifies it later must set() it again.)
    */
   private *scan<T>(wantValues: boolean, project: (key: StateKey, value: V) => T): Generator<T, undefined, undefined> {
     const backend = this.backend;
     backend.writeBack(this.cache.values());
     let after: Buffer | undefined;
     for (;;) {
-      const batch: Array<{ key: Buffer; value?: Buffer }> = [];
-      const range = { start: after ?? this.start, end: this.end, exclusiveStart: after !== undefined, limit: SCAN_BATCH, snapshot: false };
-      if (wantValues) for (const e of backend.db.getRange(range)) batch.push(e);
-      else for (const key of backend.db.getKeys(range)) batch.push({ key });
+      const batch: Buffer[] = [];
+      for (const key of backend.db.getKeys({ start: after ?? this.start, end: this.end, exclusiveStart: after !== undefined, limit: SCAN_BATCH, snapshot: false })) {
+        batch.push(Buffer.from(key));
+      }
       if (batch.length === 0) return undefined;
-      for (const e of batch) {
-        const key = readStateKey(e.key, PREFIX_LENGTH);
+      for (const lmdbKey of batch) {
+        const key = readStateKey(lmdbKey, PREFIX_LENGTH);
         const node = this.cache.get(key);
         if (node) {
           if (node.value === DELETED) continue;
@@ -126,16 +128,18 @@ export class LmdbStateMap<V> implements StateMap<V>, CacheOwner {
           continue;
         }
         if (!wantValues) {
-          yield project(key, undefined as V);
+          if (backend.db.doesExist(lmdbKey)) yield project(key, undefined as V);
           continue;
         }
-        const value = deserialize(e.value!) as V;
+        const bytes = backend.db.getBinaryFast(lmdbKey);
+        if (bytes === undefined) continue;
+        const value = deserialize(bytes) as V;
         backend.counters.reads++;
-        backend.admit(this, key, value, true, e.value);
+        backend.admit(this, key, value, true, copyOf(bytes));
         yield project(key, value);
       }
       if (batch.length < SCAN_BATCH) return undefined;
-      after = Buffer.from(batch[batch.length - 1]!.key);
+      after = batch[batch.length - 1]!;
     }
   }
 }

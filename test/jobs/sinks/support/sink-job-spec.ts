@@ -31,7 +31,7 @@ export interface SinkJobSpec {
   recordsPerSecond: number;
   /** 0: no periodic checkpoints (the test triggers them). */
   checkpointIntervalMs: number;
-  /** Attempt a throws in user code (a map chained to the source) at record index userFailures[a]. */
+  /** Attempt a throws in user code (a map chained to the source) at the first record index >= userFailures[a]. */
   userFailures: number[];
   sinkFaults: SinkFault[];
   /** Sink faults only fire while the sink has seen no index at or above this (see the job). */
