@@ -6,6 +6,7 @@ import { Command, Option } from "commander";
 import { SLUICE_VERSION } from "../version.js";
 import { infoCommand } from "./info-command.js";
 import { runCommand } from "./run-command.js";
+import { savepointCommand, stopCommand } from "./savepoint-commands.js";
 import { bundleCommand } from "./bundle-command.js";
 import { listCommand } from "./list-command.js";
 import { cancelCommand } from "./cancel-command.js";
@@ -40,7 +41,31 @@ program
   .addOption(new Option("--json", "print the job result as JSON"))
   .option("--web", "keep the embedded cluster and its web dashboard open after the job ends, until Ctrl-C")
   .option("--web-port <port>", "port of the embedded cluster's web dashboard (default: a free port)", positiveInt("web-port"))
+  .option("-s, --from-savepoint <path>", "resume from a savepoint (or retained checkpoint) folder")
+  .option("--allow-non-restored-state", "skip savepoint state of operators (uids) the job no longer has")
   .action(runCommand);
+
+program
+  .command("savepoint")
+  .description("trigger a savepoint of a running job (into DIR or the configured savepoint directory), or --dispose one")
+  .argument("[job-id]", "the job")
+  .argument("[dir]", "target directory")
+  .option("--dispose <path>", "delete the savepoint at PATH (a folder with a _metadata file)")
+  .option("-t, --target <url>", "REST address of the cluster")
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override (repeatable)", collect, [])
+  .action(savepointCommand);
+
+program
+  .command("stop")
+  .description("stop a job with a savepoint (sources end after it; --drain emits the final watermark first)")
+  .argument("<job-id>", "the job")
+  .option("--drain", "emit the final watermark before stopping, so event-time windows fire")
+  .option("-p, --savepoint-path <dir>", "where to write the savepoint")
+  .option("-t, --target <url>", "REST address of the cluster")
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override (repeatable)", collect, [])
+  .action(stopCommand);
 
 program
   .command("bundle")

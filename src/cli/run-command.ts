@@ -15,6 +15,9 @@ interface RunOptions {
   /** Keep the embedded cluster and its dashboard running after the job ends, until Ctrl-C. */
   web?: boolean;
   webPort?: number;
+  /** Resume from this savepoint (or retained checkpoint) folder. */
+  fromSavepoint?: string;
+  allowNonRestoredState?: boolean;
 }
 
 export async function runCommand(job: string, args: string[], options: RunOptions): Promise<void> {
@@ -56,6 +59,8 @@ async function runLocally(job: string, args: string[], options: RunOptions, conf
     const result = await runPrepared(prepared, {
       client: cluster.client,
       config,
+      savepointPath: options.fromSavepoint,
+      allowNonRestoredState: options.allowNonRestoredState,
       onSubmitted: (jobId) => process.stderr.write(`Job ${jobId}: ${cluster.jobUrl(jobId)}\n`),
     });
     if (options.web) {
@@ -86,7 +91,8 @@ async function runOnCluster(job: string, args: string[], options: RunOptions, co
   process.stderr.write(`Submitting job "${jobGraph.name}" to ${client.transport.baseUrl.origin}…\n`);
   if (options.detached) {
     const { bundle, inputs } = prepared;
-    const jobId = await client.submit({ jobGraph, bundleHash: bundle.hash, definition: inputs }, { hash: bundle.hash, code: bundle.code });
+    const submission = { jobGraph, bundleHash: bundle.hash, definition: inputs, savepointPath: options.fromSavepoint, allowNonRestoredState: options.allowNonRestoredState };
+    const jobId = await client.submit(submission, { hash: bundle.hash, code: bundle.code });
     process.stderr.write(`Job has been submitted with JobID ${jobId}\n`);
     if (options.json) process.stdout.write(JSON.stringify({ jobId, state: "SUBMITTED" }) + "\n");
     else process.stdout.write(`${jobId}\n`);
@@ -95,6 +101,8 @@ async function runOnCluster(job: string, args: string[], options: RunOptions, co
   return runPrepared(prepared, {
     client,
     config: definitionConfig,
+    savepointPath: options.fromSavepoint,
+    allowNonRestoredState: options.allowNonRestoredState,
     onSubmitted: (jobId) => {
       process.stderr.write(`Job has been submitted with JobID ${jobId}, waiting for it to end (Ctrl-C leaves it running)\n`);
       process.stderr.write(`Dashboard: ${client.transport.baseUrl.origin}/web/jobs/${jobId}\n`);

@@ -17,6 +17,7 @@ import type {
   TaskExecutorHeartbeatPayload,
   TaskExecutorRegistration,
   TaskManagerInfo,
+  TaskMetrics,
 } from "./messages.js";
 import type { CheckpointTrigger } from "../runtime/tasks/stream-task.js";
 import type { TaskCheckpointAck } from "../runtime/checkpoint/checkpoint-metadata.js";
@@ -44,15 +45,22 @@ export interface ResourceManagerGateway {
   registerTaskExecutor(registration: TaskExecutorRegistration): Promise<{ resourceManagerId: string }>;
   /** A TaskExecutor's answer to the heartbeat: its current slot report. */
   heartbeatFromTaskExecutor(taskManagerId: string, report: SlotReport): void;
-  /** The JobMaster's total slot need; 0 releases the job's requirement. */
-  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number): void;
+  /**
+   * The JobMaster's total slot need; 0 releases the job's requirement. `jobMasterToken` is the
+   * JobMaster's fencing token (its leader session id), passed on to the TaskExecutors with each slot.
+   */
+  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number, jobMasterToken?: string): void;
   disconnectTaskExecutor(taskManagerId: string, cause: string): void;
   requestTaskManagers(): TaskManagerInfo[];
 }
 
 export interface TaskExecutorGateway {
-  /** From the ResourceManager: allocate a slot for a job and offer it to the job's JobMaster. */
-  requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string): Promise<void>;
+  /**
+   * From the ResourceManager: allocate a slot for a job and offer it to the job's JobMaster, whose
+   * endpoint is fenced by `jobMasterToken` when given. A token of an older leader session than the
+   * one this TaskExecutor follows is rejected (FencingTokenMismatchError).
+   */
+  requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string, jobMasterToken?: string): Promise<void>;
   submitTask(tdd: TaskDeploymentDescriptor): Promise<void>;
   cancelTask(executionId: string): void;
   /** To source tasks: start checkpoint `trigger.barrier.checkpointId` (their barriers flow downstream). */
@@ -64,13 +72,17 @@ export interface TaskExecutorGateway {
   heartbeatFromResourceManager(): SlotReport;
   /** Heartbeat from a JobMaster; the answer carries the job's task metrics. */
   heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload;
-  /** The JobMaster of `jobId` is gone: free the job's slots. */
-  disconnectJobManager(jobId: string, cause: string): Promise<void>;
+  /**
+   * The JobMaster of `jobId` is gone: free the job's slots. With `jobMasterToken`, only slots held for
+   * that JobMaster are freed, and a stale JobMaster's call is rejected.
+   */
+  disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void>;
 }
 
 export interface JobMasterGateway {
   offerSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[];
-  updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError): void;
+  /** `metrics`: the task's final metrics, sent with terminal states. */
+  updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError, metrics?: TaskMetrics): void;
   acknowledgeCheckpoint(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void;
   declineCheckpoint(executionId: string, checkpointId: number, reason: SerializedError): void;
   /** Records of a collect sink subtask. */

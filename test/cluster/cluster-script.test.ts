@@ -4,12 +4,13 @@
  */
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { isAlive, readPid } from "../../src/cluster/entrypoints/process-lifecycle.js";
 import { example } from "../support/paths.js";
-import { getJson, killAll, sluice, TEST_CONFIG, type Overview } from "./support/processes.js";
+import { getJson, killAll, sluice, startJobManager, startTaskManager, TEST_CONFIG, type Overview } from "./support/processes.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sluice-cluster-script-"));
 const config = Object.entries({ ...TEST_CONFIG, "rest.port": "0", "jobmanager.rpc.port": "0", "taskmanager.numberOfTaskSlots": "2" }).flatMap(([k, v]) => ["-D", `${k}=${v}`]);
@@ -64,4 +65,19 @@ test("cluster start runs a JobManager and TaskManagers in the background; a job 
   const nothing = sluice(["cluster", "stop", "--dir", dir]);
   assert.equal(await nothing.exited, 0);
   assert.match(nothing.stdout(), /No cluster processes running/);
+});
+
+test("a TaskManager started before the JobManager keeps retrying and registers once it is up", { timeout: 30_000 }, async () => {
+  // A port that was free a moment ago, for the JobManager to come.
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const p = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(p));
+    });
+  });
+  const tm = await startTaskManager(`127.0.0.1:${port}`, { waitForRegistration: false });
+  await tm.waitForOutput(/registration at the ResourceManager failed: .*ECONNREFUSED/, "a first failed attempt");
+  const jm = await startJobManager({ "jobmanager.rpc.port": String(port) });
+  await tm.waitForOutput(/TaskManager \S+ registered at/, "the TaskManager to register");
+  assert.equal((await getJson<Overview>(jm.restUrl, "/overview")).taskmanagers, 1);
 });

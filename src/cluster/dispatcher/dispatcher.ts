@@ -14,7 +14,10 @@ import { SLUICE_VERSION } from "../../version.js";
 import { loadCheckpoint, taskRestoreOf } from "../jobmaster/checkpoint-storage.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
-import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
+import { checkpointSettings, type CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
+import { isGloballyTerminal } from "../messages.js";
+import type { HighAvailabilityServices } from "../ha/interface.js";
+import { JobPersistence } from "./job-persistence.js";
 
 /** Loads a savepoint and checks every operator state in it has an operator (uid) in the job. */
 function loadSavepointFor(submission: JobSubmission): TaskRestore {
@@ -30,6 +33,11 @@ function loadSavepointFor(submission: JobSubmission): TaskRestore {
   return taskRestoreOf(metadata, dir);
 }
 
+/** The submission itself is unusable (bad settings, unreadable savepoint, corrupt bundle): the client's fault. */
+export class JobSubmissionError extends Error {
+  override name = "JobSubmissionError";
+}
+
 export class UnknownJobError extends Error {
   override name = "UnknownJobError";
 }
@@ -40,17 +48,30 @@ export interface DispatcherOptions {
   resourceManager: ResourceManager;
   config: Readonly<Record<string, string>>;
   logger: Logger;
+  /**
+   * The leader session id of this Dispatcher's term. When given, it is also the fencing token of the
+   * JobMasters it starts (they lead together with it), so it must equal the ResourceManager's.
+   */
   sessionId?: string;
+  /**
+   * HA services: jobs are persisted in the JobGraph store, checkpoints go to the completed-checkpoint
+   * store, terminal jobs get their HA data deleted (job-persistence.ts). Without, nothing is kept.
+   */
+  ha?: HighAvailabilityServices;
 }
 
 export class Dispatcher implements DispatcherGateway {
   readonly sessionId: string;
   private readonly jobs = new Map<string, JobMaster>();
   private readonly log: Logger;
+  private readonly persistence: JobPersistence | undefined;
+  /** Leadership is gone: this Dispatcher's term is over and its JobMasters are suspended. */
+  private suspended = false;
 
   constructor(private readonly options: DispatcherOptions) {
     this.sessionId = options.sessionId ?? randomUUID();
     this.log = options.logger.child("Dispatcher");
+    this.persistence = options.ha ? new JobPersistence(options.ha, options.logger) : undefined;
   }
 
   start(): void {
@@ -59,16 +80,81 @@ export class Dispatcher implements DispatcherGateway {
   }
 
   async submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
-    if (bundle.hash !== submission.bundleHash) throw new Error("the submission names a different bundle than the one uploaded");
-    this.options.blobServer.put(bundle);
+    if (bundle.hash !== submission.bundleHash) throw new JobSubmissionError("the submission names a different bundle than the one uploaded");
+    try {
+      this.options.blobServer.put(bundle);
+    } catch (e) {
+      throw new JobSubmissionError((e as Error).message);
+    }
     return this.runJob(submission);
   }
 
   /** Starts a job whose bundle is already in the BlobServer (e.g. uploaded through /jars/upload). */
   async runJob(submission: JobSubmission, jobId: string = randomUUID().replaceAll("-", "")): Promise<{ jobId: string }> {
     if (this.jobs.has(jobId)) throw new Error(`job ${jobId} already exists`);
-    const initialRestore = submission.savepointPath ? loadSavepointFor(submission) : undefined;
-    const jm = new JobMaster({
+    let jm: JobMaster;
+    try {
+      const initialRestore = submission.savepointPath ? loadSavepointFor(submission) : undefined;
+      jm = this.createJobMaster(jobId, submission, initialRestore);
+    } catch (e) {
+      throw new JobSubmissionError((e as Error).message, { cause: e });
+    }
+    if (this.persistence) {
+      await this.persistence.checkNotEnded(jobId);
+      await this.persistence.persist({ jobId, submission, bundle: this.options.blobServer.getBundle(submission.bundleHash) });
+    }
+    if (this.suspended) throw new Error("this JobManager lost its leadership while the job was submitted; submit it again");
+    this.jobs.set(jobId, jm);
+    this.log.info(`submitted job ${submission.jobGraph.name} (${jobId})`);
+    this.cleanUpWhenTerminated(jm);
+    await jm.start();
+    return { jobId };
+  }
+
+  /**
+   * What a new leader does (DESIGN.md section 7): finishes interrupted cleanups, then resumes every
+   * persisted job that has no result, each from its newest completed checkpoint. Returns their ids.
+   */
+  async recoverJobs(): Promise<string[]> {
+    if (!this.persistence) return [];
+    const recovered: string[] = [];
+    for (const job of await this.persistence.recoverJobs()) {
+      if (this.suspended) break;
+      if (this.jobs.has(job.jobId)) continue;
+      this.options.blobServer.put(job.bundle);
+      let initialRestore: TaskRestore | undefined;
+      try {
+        initialRestore = job.submission.savepointPath ? loadSavepointFor(job.submission) : undefined;
+      } catch (e) {
+        this.log.warn(`job ${job.jobId}: its savepoint cannot be read (${(e as Error).message}); it resumes from its checkpoints only`);
+      }
+      const jm = this.createJobMaster(job.jobId, job.submission, initialRestore);
+      this.jobs.set(job.jobId, jm);
+      this.log.info(`recovered job ${job.submission.jobGraph.name} (${job.jobId})`);
+      this.cleanUpWhenTerminated(jm);
+      await jm.start();
+      recovered.push(job.jobId);
+    }
+    return recovered;
+  }
+
+  /** Leadership lost: every JobMaster stops acting; their jobs' HA data stays for the next leader. */
+  suspend(cause: string): void {
+    if (this.suspended) return;
+    this.suspended = true;
+    for (const jm of this.jobs.values()) jm.suspend(cause);
+  }
+
+  private cleanUpWhenTerminated(jm: JobMaster): void {
+    const persistence = this.persistence;
+    if (!persistence) return;
+    void jm.result.then((result) => {
+      if (isGloballyTerminal(result.state)) return persistence.jobTerminated(result, jm.checkpointsShutDown(), () => !this.suspended);
+    });
+  }
+
+  private createJobMaster(jobId: string, submission: JobSubmission, initialRestore: TaskRestore | undefined): JobMaster {
+    return new JobMaster({
       initialRestore,
       jobId,
       jobGraph: submission.jobGraph,
@@ -78,11 +164,9 @@ export class Dispatcher implements DispatcherGateway {
       resourceManager: async () => ({ address: this.options.rpc.address, sessionId: this.options.resourceManager.sessionId }),
       config: this.options.config,
       logger: this.options.logger,
+      fencingToken: this.options.sessionId,
+      ...this.persistence?.checkpointStores(jobId, checkpointSettings(submission.jobGraph.settings as Record<string, unknown>, this.options.config).retained),
     });
-    this.jobs.set(jobId, jm);
-    this.log.info(`submitted job ${submission.jobGraph.name} (${jobId})`);
-    await jm.start();
-    return { jobId };
   }
 
   listJobs(): JobOverview[] {

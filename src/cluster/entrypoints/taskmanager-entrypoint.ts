@@ -76,6 +76,11 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
   const jobManager = jobManagerAddress(options.jobManager, config);
   const slots = options.slots ?? intOption(config, TaskManagerOptions.SLOTS, 1);
   if (!Number.isInteger(slots) || slots < 1) throw new ConfigurationError(`${TaskManagerOptions.SLOTS} must be a positive integer, got ${slots}`);
+  const resourceId = config[TaskManagerOptions.RESOURCE_ID]?.trim() || undefined;
+  // The id travels in every data frame's destination and in REST paths: keep it to a safe alphabet.
+  if (resourceId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(resourceId)) {
+    throw new ConfigurationError(`${TaskManagerOptions.RESOURCE_ID} must be letters, digits, ".", "_", ":" or "-" (at most 128), got "${resourceId}"`);
+  }
 
   const rpc = await TcpRpcService.start({
     host,
@@ -103,7 +108,7 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     rpc,
     data,
     numberOfSlots: slots,
-    id: config[TaskManagerOptions.RESOURCE_ID] || undefined,
+    id: resourceId,
     resourceManager: async () => ({ address: jobManager, sessionId: DEFAULT_LEADER_SESSION_ID }),
     blobServerAddress: async () => jobManager,
     heartbeat: heartbeatSettings(config),

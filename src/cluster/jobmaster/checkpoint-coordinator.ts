@@ -63,6 +63,21 @@ export class CheckpointCoordinator {
   private lastCompletedAt = 0;
   private consecutiveFailures = 0;
   private readonly log: Logger;
+  /**
+   * Store and counter operations under way (with HA: writes to ZooKeeper). shutdown() waits for
+   * them, so that a job's HA cleanup cannot be followed by a late write re-creating its nodes.
+   */
+  private readonly storeOperations = new Set<Promise<unknown>>();
+  /** After shutdown nothing is triggered or completed any more. */
+  private isShutDown = false;
+
+  /** Runs a store or counter operation, tracked until it settles. */
+  private tracked<T>(operation: Promise<T>): Promise<T> {
+    this.storeOperations.add(operation);
+    const forget = (): void => void this.storeOperations.delete(operation);
+    operation.then(forget, forget);
+    return operation;
+  }
 
   constructor(private readonly ctx: CheckpointCoordinatorContext) {
     this.log = ctx.logger.child(`CheckpointCoordinator ${ctx.jobId.slice(0, 8)}`);
@@ -110,7 +125,8 @@ export class CheckpointCoordinator {
       throw new CheckpointDeclinedError("not all tasks are running");
     }
     this.lastTriggerAt = Date.now();
-    const id = await this.ctx.counter.getAndIncrement();
+    const id = await this.tracked(this.ctx.counter.getAndIncrement());
+    if (this.isShutDown) throw new CheckpointDeclinedError("the job is shutting down");
     const timestamp = Date.now();
     const dir = kind === "checkpoint" ? checkpointDir(this.ctx.settings.dir, this.ctx.jobId, id) : newSavepointDir(request.dir ?? this.ctx.settings.savepointDir, this.ctx.jobId);
     this.stats.triggered(id, kind, timestamp, tasks.length);
@@ -143,11 +159,15 @@ export class CheckpointCoordinator {
   private async complete(p: Pending): Promise<void> {
     this.pending.delete(p.id);
     clearTimeout(p.timer);
+    if (this.isShutDown) {
+      this.fail(p, new CheckpointDeclinedError("the job is shutting down"), false);
+      return;
+    }
     try {
       const metadata = this.metadataOf(p);
       const path = writeMetadata(p.dir, metadata);
       if (p.kind === "checkpoint") {
-        const subsumed = await this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } });
+        const subsumed = await this.tracked(this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } }));
         for (const s of subsumed) discardCheckpoint((s.payload as { path: string }).path);
       }
       this.lastCompletedAt = Date.now();
@@ -217,6 +237,7 @@ export class CheckpointCoordinator {
         await this.dropCheckpoint(c.checkpointId);
       }
     }
+    if (initial) this.stats.restored(initial.checkpointId, initial.baseDir);
     return initial;
   }
 
@@ -231,8 +252,10 @@ export class CheckpointCoordinator {
 
   /** The job reached a terminal state: clean up what the retention rules say. */
   async shutdown(status: "FINISHED" | "CANCELED" | "FAILED" | "SUSPENDED"): Promise<void> {
+    this.isShutDown = true;
     this.stopPeriodic();
     this.abortAll(`job ${status}`);
+    await Promise.allSettled([...this.storeOperations]);
     const keep = status === "FAILED" || status === "SUSPENDED" || (status === "CANCELED" && this.ctx.settings.retainOnCancellation);
     if (keep) return;
     await this.ctx.store.removeAll();

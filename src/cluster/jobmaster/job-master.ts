@@ -144,6 +144,7 @@ export class JobMaster implements JobMasterGateway {
     // A recovered job (HA) resumes from its newest checkpoint, a new one from its savepoint, if any.
     this.currentRestore = await this.checkpoints.latestRestore(this.options.initialRestore);
     if (this.suspended) return;
+    if (this.currentRestore) this.log.info(`job ${this.options.jobGraph.name} (${this.jobId}) starts from checkpoint ${this.currentRestore.checkpointId}`);
     await this.declareResources(this.required);
     this.updateWaitingMessage();
     const interval = Number(this.options.config["metrics.fetcher.update-interval"] ?? 1000);
@@ -161,9 +162,10 @@ export class JobMaster implements JobMasterGateway {
     return offers;
   }
 
-  updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError): void {
+  updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError, metrics?: TaskMetrics): void {
     const e = this.graph.get(executionId);
     if (!e || isTerminalExecutionState(e.state)) return;
+    if (metrics) e.metrics = metrics;
     this.graph.setState(e, state);
     if (state === "FAILED") this.onTaskFailure(e, error ?? { name: "Error", message: "task failed" });
     else this.checkProgress();

@@ -20,6 +20,7 @@ interface RegisteredTaskExecutor {
 interface Requirement {
   jobMasterAddress: string;
   slots: number;
+  jobMasterToken?: string;
 }
 
 export interface ResourceManagerOptions {
@@ -70,9 +71,9 @@ export class ResourceManager implements ResourceManagerGateway {
     this.checkRequirements();
   }
 
-  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number): void {
+  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number, jobMasterToken?: string): void {
     if (slots <= 0) this.requirements.delete(jobId);
-    else this.requirements.set(jobId, { jobMasterAddress, slots });
+    else this.requirements.set(jobId, { jobMasterAddress, slots, jobMasterToken });
     this.checkRequirements();
   }
 
@@ -135,7 +136,7 @@ export class ResourceManager implements ResourceManagerGateway {
           s.jobId = jobId;
           s.allocationId = allocationId;
           missing--;
-          t.remote.gateway.requestSlot(s.slotIndex, allocationId, jobId, req.jobMasterAddress).catch((e: Error) => {
+          t.remote.gateway.requestSlot(s.slotIndex, allocationId, jobId, req.jobMasterAddress, req.jobMasterToken).catch((e: Error) => {
             this.log.warn(`slot request to ${t.registration.taskManagerId} failed: ${e.message}`);
             if (s.allocationId === allocationId) {
               s.jobId = undefined;

@@ -7,7 +7,7 @@
 import { availableParallelism, hostname, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { RpcAuthenticationError, type RemoteGateway, type RpcService } from "../rpc/interface.js";
+import { FencingTokenMismatchError, RpcAuthenticationError, type RemoteGateway, type RpcService } from "../rpc/interface.js";
 import { ENDPOINTS, type BlobServerGateway, type JobMasterGateway, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
 import type { HeartbeatSettings } from "../heartbeat.js";
 import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskMetrics } from "../messages.js";
@@ -52,7 +52,15 @@ interface Slot {
   allocationId?: string;
   jobId?: string;
   jobMasterAddress?: string;
+  /** The fencing token of the JobMaster the slot is allocated to (its leader session id), if fenced. */
+  jobMasterToken?: string;
   worker?: SlotWorker;
+}
+
+interface JobMasterConnection {
+  address: string;
+  token: string | undefined;
+  gateway: Promise<RemoteGateway<JobMasterGateway>>;
 }
 
 interface Execution {
@@ -69,7 +77,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly slots: Slot[];
   private readonly executions = new Map<string, Execution>();
   private readonly metrics = new Map<string, TaskMetrics>();
-  private readonly jobMasters = new Map<string, Promise<RemoteGateway<JobMasterGateway>>>();
+  private readonly jobMasters = new Map<string, JobMasterConnection>();
   /** Where each worker of other TaskManagers is reachable, learned from deployments. */
   private readonly dataAddresses = new Map<string, string>();
   private readonly blobs: BlobCache;
@@ -79,6 +87,10 @@ export class TaskExecutor implements TaskExecutorGateway {
   private rmWatch: NodeJS.Timeout | undefined;
   private stopped = false;
   private registering: Promise<void> | undefined;
+  /** Wakes the registration loop from its backoff pause (the leader changed). */
+  private wakeRegistration: (() => void) | undefined;
+  /** The ResourceManager leader registered with (or being registered with). */
+  private rmLeader: LeaderAddress | undefined;
   /** Per job with slots here: when its JobMaster last asked for a heartbeat (or the slot was allocated). */
   private readonly lastJmHeartbeat = new Map<string, number>();
 
@@ -118,9 +130,11 @@ export class TaskExecutor implements TaskExecutorGateway {
     if (this.registering) return this.registering;
     this.registering = (async () => {
       let backoff = 50;
+      let lastFailure: string | undefined;
       while (!this.stopped) {
         try {
           const leader = await this.options.resourceManager();
+          this.followLeaderSession(leader);
           this.rm?.close();
           const rm = await this.options.rpc.connect<ResourceManagerGateway>(leader.address, ENDPOINTS.resourceManager, {
             fencingToken: leader.sessionId,
@@ -150,13 +164,68 @@ export class TaskExecutor implements TaskExecutorGateway {
             this.options.onFatalError?.(e);
             return;
           }
-          this.log.debug(`registration failed: ${(e as Error).message}; retrying in ${backoff} ms`);
-          await new Promise((r) => setTimeout(r, backoff));
+          // Say it once at warning level (a JobManager not up yet, or a TLS mismatch, should be
+          // visible), then quietly keep retrying until the cause changes.
+          const message = (e as Error).message;
+          if (message !== lastFailure) this.log.warn(`registration at the ResourceManager failed: ${message}; retrying`);
+          else this.log.debug(`registration failed: ${message}; retrying in ${backoff} ms`);
+          lastFailure = message;
+          await new Promise<void>((r) => {
+            const timer = setTimeout(r, backoff);
+            this.wakeRegistration = () => {
+              clearTimeout(timer);
+              r();
+            };
+          });
+          this.wakeRegistration = undefined;
           backoff = Math.min(backoff * 2, 2000);
         }
       }
     })().finally(() => (this.registering = undefined));
     return this.registering;
+  }
+
+  /**
+   * Leader retrieval reports a (possibly) new ResourceManager leader. When it differs from the one
+   * registered with, register with the new one at once instead of waiting for the old connection
+   * to fail or its heartbeats to time out (a frozen old leader keeps its connections open).
+   */
+  resourceManagerLeaderChanged(leader: LeaderAddress | null): void {
+    if (this.stopped || !leader) return;
+    const current = this.rmLeader;
+    if (current && current.address === leader.address && current.sessionId === leader.sessionId && (this.registering || this.isRegistered)) return;
+    this.log.info(`ResourceManager leader is now ${leader.address} (session ${leader.sessionId.slice(0, 8)}); registering with it`);
+    this.followLeaderSession(leader);
+    if (this.registering) {
+      this.wakeRegistration?.();
+      return;
+    }
+    this.rm?.close();
+    this.rm = undefined;
+    void this.register();
+  }
+
+  /**
+   * The JobManager's components lead together under one leader session: JobMasters of an older
+   * session than the ResourceManager's are no longer leaders. Their slots are freed (which stops
+   * their tasks) before this TaskExecutor offers anything to the new leader.
+   */
+  private followLeaderSession(leader: LeaderAddress): void {
+    this.rmLeader = leader;
+    for (const slot of this.slots) {
+      if (slot.allocationId && slot.jobMasterToken !== undefined && slot.jobMasterToken !== leader.sessionId) {
+        this.log.warn(`slot ${slot.index} belongs to a JobMaster of an earlier leader session; freeing it`);
+        void this.freeSlot(slot.allocationId, "its JobMaster is no longer the leader");
+      }
+    }
+  }
+
+  /** Rejects a leader-bound request carrying a token other than the current leader session's. */
+  private checkLeaderToken(token: string | undefined, what: string): void {
+    const session = this.rmLeader?.sessionId;
+    if (token === undefined || session === undefined || token === session) return;
+    this.log.warn(`rejected ${what} from a stale leader (session ${token.slice(0, 8)}, current ${session.slice(0, 8)})`);
+    throw new FencingTokenMismatchError(`${what}: fencing token ${token} is stale, the current leader session is ${session}`);
   }
 
   /** Whether the TaskExecutor is registered at a ResourceManager right now. */
@@ -170,18 +239,20 @@ export class TaskExecutor implements TaskExecutorGateway {
 
   // ---- TaskExecutorGateway ---------------------------------------------------------------------
 
-  async requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string): Promise<void> {
+  async requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string, jobMasterToken?: string): Promise<void> {
     const slot = this.slots[slotIndex];
     if (!slot) throw new Error(`no slot ${slotIndex}`);
+    this.checkLeaderToken(jobMasterToken, `slot request for job ${jobId}`);
     if (slot.allocationId && slot.allocationId !== allocationId) throw new Error(`slot ${slotIndex} is already allocated`);
     slot.allocationId = allocationId;
     slot.jobId = jobId;
     slot.jobMasterAddress = jobMasterAddress;
+    slot.jobMasterToken = jobMasterToken;
     this.lastJmHeartbeat.set(jobId, Date.now());
     // Start the thread now, while the other slots are being collected, to hide its start-up time.
     this.ensureWorker(slot);
     try {
-      const jm = await this.jobMaster(jobId, jobMasterAddress);
+      const jm = await this.jobMaster(jobId, jobMasterAddress, jobMasterToken);
       const accepted = await jm.gateway.offerSlots(this.id, this.options.rpc.address, this.options.data.address, [{ allocationId, slotIndex }]);
       if (accepted.length === 0) await this.freeSlot(allocationId, "offer rejected");
     } catch (e) {
@@ -194,6 +265,10 @@ export class TaskExecutor implements TaskExecutorGateway {
     const slotIndex = Number(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!.slice(myKeyPrefix.length));
     const slot = this.slots[slotIndex];
     if (!slot || slot.jobId !== tdd.jobId) throw new Error(`slot ${slotIndex} is not allocated to job ${tdd.jobId}`);
+    if (tdd.jobMasterToken !== undefined && slot.jobMasterToken !== undefined && tdd.jobMasterToken !== slot.jobMasterToken) {
+      this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`);
+      throw new FencingTokenMismatchError(`slot ${slotIndex} is allocated to another JobMaster of job ${tdd.jobId}: the deploying JobMaster is stale`);
+    }
     this.learnDataAddresses(tdd);
     const path = await this.blobs.path(tdd.bundle.hash);
     const worker = this.ensureWorker(slot);
@@ -241,12 +316,13 @@ export class TaskExecutor implements TaskExecutorGateway {
     const jobId = slot.jobId;
     slot.jobId = undefined;
     slot.jobMasterAddress = undefined;
+    slot.jobMasterToken = undefined;
     for (const [id, e] of this.executions) if (e.slot === slot) this.executions.delete(id);
     await worker?.terminate();
     if (jobId && !this.slots.some((s) => s.jobId === jobId)) {
       const jm = this.jobMasters.get(jobId);
       this.jobMasters.delete(jobId);
-      jm?.then((g) => g.close()).catch(() => {});
+      jm?.gateway.then((g) => g.close()).catch(() => {});
     }
     // Tell the ResourceManager right away so the slot can be reused without waiting for a heartbeat.
     this.rm?.gateway.heartbeatFromTaskExecutor(this.id, this.slotReport()).catch(() => {});
@@ -264,8 +340,13 @@ export class TaskExecutor implements TaskExecutorGateway {
     return { metrics };
   }
 
-  async disconnectJobManager(jobId: string, cause: string): Promise<void> {
-    for (const s of this.slots) if (s.jobId === jobId && s.allocationId) await this.freeSlot(s.allocationId, cause);
+  async disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
+    const held = this.slots.filter((s) => s.jobId === jobId && s.allocationId);
+    // A stale JobMaster (e.g. one that was frozen and has not yet noticed that it lost leadership)
+    // must not free the slots that a newer JobMaster of the same job holds.
+    const matching = jobMasterToken === undefined ? held : held.filter((s) => s.jobMasterToken === undefined || s.jobMasterToken === jobMasterToken);
+    if (held.length > 0 && matching.length === 0) this.checkLeaderToken(jobMasterToken, `disconnect of job ${jobId}`);
+    for (const s of matching) if (s.allocationId) await this.freeSlot(s.allocationId, cause);
   }
 
   // ---- workers and data ------------------------------------------------------------------------
@@ -320,7 +401,8 @@ export class TaskExecutor implements TaskExecutorGateway {
     switch (m.type) {
       case "task-state": {
         const e = this.executions.get(m.executionId);
-        if (e) this.reportState(e, m.state, m.error);
+        if (m.metrics) this.metrics.set(m.executionId, m.metrics);
+        if (e) this.reportState(e, m.state, m.error, m.metrics);
         break;
       }
       case "collect": {
@@ -350,16 +432,16 @@ export class TaskExecutor implements TaskExecutorGateway {
     }
   }
 
-  private reportState(e: Execution, state: ExecutionState, error?: { name: string; message: string; stack?: string }): void {
+  private reportState(e: Execution, state: ExecutionState, error?: { name: string; message: string; stack?: string }, metrics?: TaskMetrics): void {
     if (isTerminalExecutionState(e.state)) return;
     e.state = state;
-    void this.jobMasterCall(e.jobId, (jm) => jm.updateTaskExecutionState(e.executionId, state, error));
+    void this.jobMasterCall(e.jobId, (jm) => jm.updateTaskExecutionState(e.executionId, state, error, metrics));
     if (isTerminalExecutionState(state)) setTimeout(() => this.metrics.delete(e.executionId), 60_000).unref();
   }
 
   private async jobMasterCall(jobId: string, call: (jm: RemoteGateway<JobMasterGateway>["gateway"]) => Promise<unknown>): Promise<void> {
     const slot = this.slots.find((s) => s.jobId === jobId);
-    const pending = this.jobMasters.get(jobId) ?? (slot?.jobMasterAddress ? this.jobMaster(jobId, slot.jobMasterAddress) : undefined);
+    const pending = slot?.jobMasterAddress ? this.jobMaster(jobId, slot.jobMasterAddress, slot.jobMasterToken) : this.jobMasters.get(jobId)?.gateway;
     if (!pending) return;
     try {
       await call((await pending).gateway);
@@ -368,22 +450,26 @@ export class TaskExecutor implements TaskExecutorGateway {
     }
   }
 
-  private jobMaster(jobId: string, address: string): Promise<RemoteGateway<JobMasterGateway>> {
-    let p = this.jobMasters.get(jobId);
-    if (!p) {
-      p = this.options.rpc.connect<JobMasterGateway>(address, ENDPOINTS.jobMaster(jobId));
-      p.then(
-        (g) =>
-          g.onDisconnect(() => {
-            if (this.jobMasters.get(jobId) === p) {
-              this.jobMasters.delete(jobId);
-              void this.disconnectJobManager(jobId, "JobMaster connection lost");
-            }
-          }),
-        () => this.jobMasters.delete(jobId),
-      );
-      this.jobMasters.set(jobId, p);
-    }
+  /** The connection to a job's JobMaster; a JobMaster at another address or with another token replaces it. */
+  private jobMaster(jobId: string, address: string, token?: string): Promise<RemoteGateway<JobMasterGateway>> {
+    const existing = this.jobMasters.get(jobId);
+    if (existing && existing.address === address && existing.token === token) return existing.gateway;
+    existing?.gateway.then((g) => g.close()).catch(() => {});
+    const p = this.options.rpc.connect<JobMasterGateway>(address, ENDPOINTS.jobMaster(jobId), token === undefined ? {} : { fencingToken: token });
+    const entry: JobMasterConnection = { address, token, gateway: p };
+    p.then(
+      (g) =>
+        g.onDisconnect(() => {
+          if (this.jobMasters.get(jobId) === entry) {
+            this.jobMasters.delete(jobId);
+            void this.disconnectJobManager(jobId, "JobMaster connection lost", token);
+          }
+        }),
+      () => {
+        if (this.jobMasters.get(jobId) === entry) this.jobMasters.delete(jobId);
+      },
+    );
+    this.jobMasters.set(jobId, entry);
     return p;
   }
 
@@ -480,7 +566,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     await Promise.all(this.slots.map((s) => s.worker?.terminate()));
     for (const s of this.slots) s.worker = undefined;
     this.rm?.close();
-    for (const p of this.jobMasters.values()) p.then((g) => g.close()).catch(() => {});
+    for (const p of this.jobMasters.values()) p.gateway.then((g) => g.close()).catch(() => {});
     await this.options.data.close();
   }
 }

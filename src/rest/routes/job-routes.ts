@@ -36,7 +36,9 @@ export async function submitOrRefuse(services: RestServices, submission: JobSubm
   try {
     return await services.dispatcher.submitJob(submission, bundle);
   } catch (e) {
-    throw badRequest(`the job was not accepted: ${e instanceof Error ? e.message : String(e)}`);
+    // Only the Dispatcher's verdict on the submission is the client's fault; anything else is a 500.
+    if (e instanceof Error && (e.name === "JobSubmissionError" || e.name === "BlobIntegrityError")) throw badRequest(`the job was not accepted: ${e.message}`);
+    throw e;
   }
 }
 

@@ -36,6 +36,8 @@ export interface TaskDeploymentDescriptor {
   restore?: TaskRestore;
   /** The keyed state backend, resolved by the JobMaster from the job's settings and the configuration. */
   stateBackend?: StateBackendSettings;
+  /** The deploying JobMaster's fencing token: a TaskExecutor refuses a deployment of a stale JobMaster. */
+  jobMasterToken?: string;
 }
 
 export type { TaskCheckpointAck };

@@ -7,7 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { bindJob } from "../job-module.js";
 import { DataEndpoint } from "../network/data-endpoint.js";
 import type { BoundFunctions } from "../tasks/operator-chain.js";
-import { serializeError, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
+import { isTerminalExecutionState, serializeError, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 
@@ -83,7 +83,9 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     endpoint!.dropPendingExcept(tdd.attempt);
     const fns = await bindingFor(tdd);
     const task = new StreamTask(tdd, fns, endpoint!, {
-      onStateChange: (st, error) => state({ type: "task-state", executionId, state: st, error }),
+      // Terminal states carry the task's final metrics, so finished jobs show their real totals.
+      onStateChange: (st, error) =>
+        state({ type: "task-state", executionId, state: st, error, metrics: isTerminalExecutionState(st) ? tasks.get(executionId)?.metrics() : undefined }),
       collect: (nodeId, values) => post({ type: "collect", executionId, nodeId, values }),
       checkpoint: {
         acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),

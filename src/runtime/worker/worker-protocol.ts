@@ -15,7 +15,7 @@ export type ToWorker =
   | { type: "data"; frame: DataFrame };
 
 export type FromWorker =
-  | { type: "task-state"; executionId: string; state: ExecutionState; error?: SerializedError }
+  | { type: "task-state"; executionId: string; state: ExecutionState; error?: SerializedError; metrics?: TaskMetrics }
   | { type: "collect"; executionId: string; nodeId: number; values: unknown[] }
   | { type: "checkpoint-ack"; executionId: string; checkpointId: number; ack: TaskCheckpointAck }
   | { type: "checkpoint-declined"; executionId: string; checkpointId: number; reason: SerializedError }

@@ -23,10 +23,9 @@ export const q19: Reference<Q19Result> = (input, emit) => {
     if (e.type !== "bid") return;
     const b = e.bid;
     const top = tops.get(b.auction) ?? [];
+    if (top.length === 10 && compareBidsByPrice(b, top[9]!) >= 0) return;
     const next = [...top, b].sort(compareBidsByPrice).slice(0, 10);
-    if (next.includes(b)) {
-      tops.set(b.auction, next);
-      emit({ auction: b.auction, top: next });
-    }
+    tops.set(b.auction, next);
+    emit({ auction: b.auction, top: next });
   });
 };

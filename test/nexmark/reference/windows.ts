@@ -18,19 +18,28 @@ const DAY = 86_400_000;
 /** Windows by start; `close` gets those whose end is at or before `t`, oldest first. */
 class WindowTable<W> {
   readonly byStart = new Map<number, W>();
+  /** The earliest end of an open window: nothing to close before it (checked per event). */
+  private firstEnd = Number.POSITIVE_INFINITY;
   constructor(
     private readonly size: number,
     private readonly create: () => W,
   ) {}
   get(start: number): W {
     let w = this.byStart.get(start);
-    if (!w) this.byStart.set(start, (w = this.create()));
+    if (!w) {
+      this.byStart.set(start, (w = this.create()));
+      this.firstEnd = Math.min(this.firstEnd, start + this.size);
+    }
     return w;
   }
   closeUntil(t: number, close: (start: number, w: W) => void): void {
-    if (this.byStart.size === 0) return;
+    if (t < this.firstEnd) return;
+    this.firstEnd = Number.POSITIVE_INFINITY;
     for (const start of [...this.byStart.keys()].sort((a, b) => a - b)) {
-      if (start + this.size > t) break;
+      if (start + this.size > t) {
+        this.firstEnd = start + this.size;
+        break;
+      }
       close(start, this.byStart.get(start)!);
       this.byStart.delete(start);
     }
@@ -46,13 +55,9 @@ export const q5: Reference<Q5Result> = (input, emit) => {
     for (const n of counts.values()) if (n > max) max = n;
     for (const [auction, num] of counts) if (num === max) emit({ auction, num, starttime });
   };
-  let nextClose = Number.NEGATIVE_INFINITY;
   forEachEvent(input, (e) => {
     const t = nexmarkEventTime(e);
-    if (t >= nextClose) {
-      windows.closeUntil(t, close);
-      nextClose = t - (t % slide) + slide;
-    }
+    windows.closeUntil(t, close);
     if (e.type !== "bid") return;
     for (let start = t - (t % slide); start > t - size; start -= slide) {
       const counts = windows.get(start);
