@@ -12,8 +12,15 @@ interface JobManagerCommandOptions {
 export async function jobManagerCommand(options: JobManagerCommandOptions): Promise<void> {
   const config = loadConfiguration(options.config, options.D);
   const { logger, logs } = processLogger(config);
-  const jm = await startJobManager({ config, logger, logs });
-  manageProcess({ name: "JobManager", logger, pidFile: options.pidFile, close: () => jm.close() });
+  let shutdown: ((exitCode: number, reason: string) => Promise<void>) | undefined;
+  const jm = await startJobManager({
+    config,
+    logger,
+    logs,
+    // The leader election broke for good (not a lost connection, which it survives): exit non-zero.
+    onFatalError: (e) => void (shutdown ? shutdown(1, `fatal: ${e.message}`) : process.exit(1)),
+  });
+  shutdown = manageProcess({ name: "JobManager", logger, pidFile: options.pidFile, close: () => jm.close() });
   // The line `sluice cluster start` and scripts wait for; it starts with the pid to tell runs apart.
   process.stdout.write(`[pid ${process.pid}] JobManager ready: RPC ${jm.rpcAddress}, REST ${jm.restUrl}\n`);
 }

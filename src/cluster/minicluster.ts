@@ -2,18 +2,28 @@
  * The embedded MiniCluster (DESIGN.md principle 1): a Dispatcher, a ResourceManager, a BlobServer
  * and TaskExecutors in one process, talking through the in-process RPC transport and the
  * in-process data transport. It is the same composition as a real cluster; only transports differ.
+ *
+ * Its components lead through the HA services named by `high-availability.type` (DESIGN.md
+ * section 7): `none` (default) grants leadership at once and keeps nothing; with `zookeeper` the
+ * MiniCluster waits to be elected, persists its jobs, and close() leaves them (SUSPENDED, HA data
+ * kept) for the next JobManager of the same cluster id, as a JobManager process does.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalRpcService } from "./rpc/local-rpc-service.js";
 import { BlobServer } from "./blob/blob-server.js";
-import { Dispatcher } from "./dispatcher/dispatcher.js";
-import { ResourceManager } from "./resourcemanager/resource-manager.js";
+import type { Dispatcher } from "./dispatcher/dispatcher.js";
+import type { ResourceManager } from "./resourcemanager/resource-manager.js";
 import { TaskExecutor } from "./taskexecutor/task-executor.js";
 import { LocalDataTransport } from "./taskexecutor/data-transport.js";
 import { heartbeatSettings } from "./heartbeat.js";
 import { quietLogger, type Logger } from "../util/logger.js";
+import { createHighAvailabilityServices } from "./ha/create-ha-services.js";
+import { parseHaConfig } from "./ha/config.js";
+import { LeaderComponents, type HighAvailabilityServices } from "./ha/interface.js";
+import { JobManagerLeadership } from "./leadership/jobmanager-leadership.js";
+import { LeaderTracker } from "./leadership/leader-tracker.js";
 
 export interface MiniClusterOptions {
   numTaskManagers?: number;
@@ -30,8 +40,9 @@ export class MiniCluster {
   private readonly logger: Logger;
 
   private constructor(
-    readonly dispatcher: Dispatcher,
-    readonly resourceManager: ResourceManager,
+    readonly leadership: JobManagerLeadership,
+    readonly ha: HighAvailabilityServices,
+    private readonly rmLeader: LeaderTracker,
     private readonly jmRpc: LocalRpcService,
     private readonly workDir: string,
     config: Record<string, string>,
@@ -42,16 +53,34 @@ export class MiniCluster {
     this.services.push(jmRpc);
   }
 
+  /** The Dispatcher of the current leadership term. */
+  get dispatcher(): Dispatcher {
+    return this.term().dispatcher;
+  }
+
+  get resourceManager(): ResourceManager {
+    return this.term().resourceManager;
+  }
+
+  private term(): NonNullable<JobManagerLeadership["term"]> {
+    const term = this.leadership.term;
+    if (!term) throw new Error("the MiniCluster's JobManager is not the leader (it lost its leadership)");
+    return term;
+  }
+
   static async start(options: MiniClusterOptions = {}): Promise<MiniCluster> {
     const config = { ...(options.config ?? {}) };
     const logger = options.logger ?? quietLogger();
     const workDir = mkdtempSync(join(tmpdir(), "sluice-minicluster-"));
+    const ha = await createHighAvailabilityServices(config);
     const jmRpc = new LocalRpcService();
-    const resourceManager = new ResourceManager({ rpc: jmRpc, heartbeat: heartbeatSettings(config), logger });
-    const dispatcher = new Dispatcher({ rpc: jmRpc, blobServer: new BlobServer(join(workDir, "blobs")), resourceManager, config, logger });
-    resourceManager.start();
-    dispatcher.start();
-    const cluster = new MiniCluster(dispatcher, resourceManager, jmRpc, workDir, config, logger);
+    const leadership = new JobManagerLeadership({ rpc: jmRpc, ha, blobServer: new BlobServer(join(workDir, "blobs")), config, logger });
+    await leadership.start();
+    // With ZooKeeper an earlier leader of the same cluster id may hold the latch until its session expires.
+    const haConfig = parseHaConfig(config);
+    await leadership.waitForLeadership(ha.type === "none" ? 10_000 : haConfig.connectionTimeoutMs + haConfig.sessionTimeoutMs);
+    const rmLeader = await LeaderTracker.start(LeaderComponents.RESOURCE_MANAGER, ha.leaderRetrieval(LeaderComponents.RESOURCE_MANAGER));
+    const cluster = new MiniCluster(leadership, ha, rmLeader, jmRpc, workDir, config, logger);
     const slots = options.slotsPerTaskManager ?? Number(config["taskmanager.numberOfTaskSlots"] ?? 1);
     await Promise.all(Array.from({ length: options.numTaskManagers ?? 1 }, () => cluster.addTaskExecutor(slots)));
     return cluster;
@@ -65,8 +94,8 @@ export class MiniCluster {
       rpc,
       data: new LocalDataTransport(),
       numberOfSlots: slots,
-      resourceManager: async () => ({ address: this.jmRpc.address, sessionId: this.resourceManager.sessionId }),
-      blobServerAddress: async () => this.jmRpc.address,
+      resourceManager: () => this.rmLeader.waitForLeader(),
+      blobServerAddress: async () => (await this.rmLeader.waitForLeader()).address,
       heartbeat: heartbeatSettings(this.config),
       logger: this.logger,
       metricsIntervalMs: Number(this.config["metrics.report-interval"] ?? 1000),
@@ -75,6 +104,7 @@ export class MiniCluster {
     });
     this.taskExecutors.push(te);
     this.rpcOf.set(te, rpc);
+    this.rmLeader.onChange((leader) => te.resourceManagerLeaderChanged(leader));
     await te.start();
     return te;
   }
@@ -92,10 +122,13 @@ export class MiniCluster {
     return this.taskExecutors.reduce((n, te) => n + te.activeWorkers, 0);
   }
 
+  /** Without HA cancels the jobs; with HA leaves them (SUSPENDED) to the next leader. */
   async close(): Promise<void> {
-    this.dispatcher.stop();
+    if (this.ha.type === "none") this.leadership.term?.dispatcher.stop();
     await Promise.all(this.taskExecutors.map((te) => te.stop()));
-    this.resourceManager.stop();
+    await this.leadership.close();
+    await this.rmLeader.close();
+    await this.ha.close();
     await Promise.all(this.services.map((s) => s.stop()));
     rmSync(this.workDir, { recursive: true, force: true });
   }

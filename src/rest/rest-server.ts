@@ -238,6 +238,11 @@ export class RestServer {
     } else if (isUnknownJobError(e)) {
       status = 404;
       errors = [(e as Error).message];
+    } else if (e instanceof Error && e.name === "LeaderUnavailableError") {
+      // HA: no leading JobManager right now (a failover is under way); the client should retry.
+      status = 503;
+      errors = [e.message];
+      headers = { "retry-after": "1" };
     } else {
       const err = e instanceof Error ? e : new Error(String(e));
       this.log.error(`${req.method} ${req.url}: ${err.stack ?? err.message}`);

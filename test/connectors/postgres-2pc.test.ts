@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { siblingScript } from "../support/paths.js";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
@@ -12,7 +13,7 @@ import { Client } from "pg";
 import { PostgresTransactionalWriter, type PostgresTransactionalWriterOptions } from "../../src/connectors/postgres/index.js";
 import { startPostgres, type PostgresServer } from "../support/postgres.js";
 
-const CHILD_SCRIPT = fileURLToPath(new URL("./postgres-2pc-crash-child.ts", import.meta.url));
+const CHILD_SCRIPT = siblingScript(import.meta.url, "./postgres-2pc-crash-child.ts");
 
 let server: PostgresServer;
 let admin: Client;
@@ -219,9 +220,7 @@ describe("PostgresTransactionalWriter", () => {
     const child = spawn(
       process.execPath,
       [
-        "--import",
-        "tsx",
-        CHILD_SCRIPT,
+        ...CHILD_SCRIPT,
         JSON.stringify({
           connectionString: server.connectionString,
           table,

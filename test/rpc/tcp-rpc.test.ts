@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { REPO_ROOT, siblingScript } from "../support/paths.js";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
@@ -122,10 +123,8 @@ test("connectWithRetry gives up after its attempts", { timeout: 5_000 }, async (
 });
 
 test("a peer process killed with SIGKILL is noticed at once", { timeout: 15_000 }, async () => {
-  const fixture = fileURLToPath(new URL("./fixtures/serve-endpoint.ts", import.meta.url));
-  const repoRoot = fileURLToPath(new URL("../../", import.meta.url)); // where tsx resolves from
-  const child = spawn(process.execPath, ["--import", "tsx", fixture], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, siblingScript(import.meta.url, "./fixtures/serve-endpoint.ts"), {
+    cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {

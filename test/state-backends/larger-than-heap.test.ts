@@ -13,8 +13,8 @@ import { testJob } from "../support/paths.js";
 
 const JOB = testJob("state-backends/large-keyed-state.ts");
 const HEAP_MB = 48;
-const KEYS = 200_000;
-const VALUE_BYTES = 1024;
+const KEYS = 100_000;
+const VALUE_BYTES = 2048;
 const localDir = mkdtempSync(join(tmpdir(), "sluice-larger-than-heap-"));
 
 after(() => rmSync(localDir, { recursive: true, force: true }));

@@ -15,7 +15,7 @@ import {
   type ValueState,
 } from "sluice";
 import { auctions, bids, integerAverage } from "./streams.js";
-import { winningBids } from "./winning-bids.js";
+import { higherPrice, pricedBids, winningBidsOf, type AuctionTimes } from "./winning-bids.js";
 
 export interface Q4Result {
   category: number;
@@ -43,8 +43,15 @@ class CategoryAverage implements KeyedProcessFunction<number, { category: number
   }
 }
 
+interface CategoryAuction extends AuctionTimes {
+  category: number;
+}
+
 export function q4(events: DataStream<NexmarkEvent>): DataStream<Q4Result> {
-  return winningBids(auctions(events), bids(events))
+  const categorized = auctions(events)
+    .map((a): CategoryAuction => ({ id: a.id, dateTime: a.dateTime, expires: a.expires, category: a.category }))
+    .name("q4: auction times, category");
+  return winningBidsOf(categorized, pricedBids(bids(events)), higherPrice)
     .map((w) => ({ category: w.auction.category, price: w.bid.price }))
     .name("q4: winning price")
     .keyBy((w) => w.category)

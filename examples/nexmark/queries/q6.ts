@@ -21,7 +21,7 @@ import {
   type ValueState,
 } from "sluice";
 import { auctions, bids, integerAverage } from "./streams.js";
-import { winningBids } from "./winning-bids.js";
+import { higherPrice, pricedBids, winningBidsOf, type AuctionTimes } from "./winning-bids.js";
 
 export const Q6_LAST_AUCTIONS = 10;
 
@@ -74,8 +74,15 @@ class SellerAverage implements KeyedProcessFunction<number, ClosedAuction, Q6Res
   }
 }
 
+interface SellerAuction extends AuctionTimes {
+  seller: number;
+}
+
 export function q6(events: DataStream<NexmarkEvent>): DataStream<Q6Result> {
-  return winningBids(auctions(events), bids(events))
+  const sold = auctions(events)
+    .map((a): SellerAuction => ({ id: a.id, dateTime: a.dateTime, expires: a.expires, seller: a.seller }))
+    .name("q6: auction times, seller");
+  return winningBidsOf(sold, pricedBids(bids(events)), higherPrice)
     .map((w): ClosedAuction => ({ seller: w.auction.seller, auction: w.auction.id, expires: w.auction.expires, price: w.bid.price }))
     .name("q6: closed auction")
     .keyBy((c) => c.seller)

@@ -71,7 +71,7 @@ export class Dispatcher implements DispatcherGateway {
   constructor(private readonly options: DispatcherOptions) {
     this.sessionId = options.sessionId ?? randomUUID();
     this.log = options.logger.child("Dispatcher");
-    this.persistence = options.ha ? new JobPersistence(options.ha, options.logger) : undefined;
+    this.persistence = options.ha ? new JobPersistence(options.ha, options.config, options.logger) : undefined;
   }
 
   start(): void {

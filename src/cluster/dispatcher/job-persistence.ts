@@ -6,7 +6,8 @@
  *    JobMaster starts, so that a new leader can recover it;
  *  - a job that reaches FINISHED, CANCELED or FAILED gets a dirty entry in the job result store,
  *    then all its HA data is deleted, then the entry is marked clean. A crash in between leaves the
- *    entry dirty and the next leader finishes the cleanup;
+ *    entry dirty and the next leader finishes the cleanup. The clean entry is then deleted too
+ *    (Flink's job-result-store.delete-on-commit), so nothing of the job is left;
  *  - a job with an entry in the job result store is never run again.
  * With the standalone (`none`) services the same steps run against in-memory stores.
  */
@@ -21,17 +22,24 @@ export interface PersistedJob {
   bundle: JobBundle;
 }
 
+/** Flink's key: delete a job's result entry once its cleanup is done (default true). */
+export const DELETE_ON_COMMIT = "job-result-store.delete-on-commit";
+
 /** Cleanup of one job is retried this often (with a growing pause) before it is left to the next leader. */
 const CLEANUP_ATTEMPTS = 5;
 
 export class JobPersistence {
   private readonly log: Logger;
 
+  private readonly deleteOnCommit: boolean;
+
   constructor(
     private readonly ha: HighAvailabilityServices,
+    config: Readonly<Record<string, string>>,
     logger: Logger,
   ) {
     this.log = logger.child("JobPersistence");
+    this.deleteOnCommit = (config[DELETE_ON_COMMIT] ?? "true").trim().toLowerCase() !== "false";
   }
 
   /** Rejects a job that has already ended: a job with a result is never run again. */
@@ -105,6 +113,7 @@ export class JobPersistence {
       try {
         await this.ha.cleanupJobData(jobId);
         await this.ha.jobResultStore().markClean(jobId);
+        if (this.deleteOnCommit) await this.ha.jobResultStore().deleteClean(jobId);
         this.log.info(`deleted the HA data of job ${jobId}`);
         return;
       } catch (e) {

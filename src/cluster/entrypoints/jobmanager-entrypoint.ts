@@ -5,8 +5,11 @@
  * next to the Dispatcher (`rest.address`, `rest.port`). It composes the components exactly as the
  * MiniCluster does; only the RPC transport differs and TaskExecutors live in other processes.
  *
- * Without HA the leaders' fencing tokens are Flink's fixed default leader id, which is how
- * TaskManagers know the ResourceManager's token without a leader-retrieval service.
+ * The components lead through the HA services (`high-availability.type`, DESIGN.md section 7): with
+ * `zookeeper` several JobManagers run, one leads and the others stand by, each serving REST (a
+ * standby forwards to the leader); with `none` this JobManager leads from the start, and the
+ * leaders' fencing token is Flink's fixed default leader id, which is how TaskManagers know the
+ * ResourceManager's token without a leader-retrieval service.
  */
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,10 +18,14 @@ import { intOption, type Configuration } from "../../config/configuration.js";
 import type { LogBuffer, Logger } from "../../util/logger.js";
 import { startRestServer, type RunningRestServer } from "../../rest/start-rest-server.js";
 import { BlobServer } from "../blob/blob-server.js";
-import { Dispatcher } from "../dispatcher/dispatcher.js";
+import type { Dispatcher } from "../dispatcher/dispatcher.js";
 import { DEFAULT_LEADER_SESSION_ID } from "../ha/standalone/leader-registry.js";
-import { heartbeatSettings } from "../heartbeat.js";
-import { ResourceManager } from "../resourcemanager/resource-manager.js";
+import { createHighAvailabilityServices } from "../ha/create-ha-services.js";
+import { LeaderComponents, type HighAvailabilityServices } from "../ha/interface.js";
+import { JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
+import { LeaderRestDispatcher } from "../leadership/leader-rest-dispatcher.js";
+import { LeaderTracker } from "../leadership/leader-tracker.js";
+import type { ResourceManager } from "../resourcemanager/resource-manager.js";
 import { TcpRpcService } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
 
@@ -38,9 +45,15 @@ export interface RunningJobManager {
   readonly rpcAddress: string;
   /** The REST endpoint, e.g. http://127.0.0.1:8081. */
   readonly restUrl: string;
+  /** The current term's Dispatcher and ResourceManager; they throw while this JobManager is a standby. */
   readonly dispatcher: Dispatcher;
   readonly resourceManager: ResourceManager;
-  /** Cancels running jobs (bounded wait), then closes REST, RPC and every connection. */
+  readonly leadership: JobManagerLeadership;
+  readonly ha: HighAvailabilityServices;
+  /**
+   * Without HA: cancels running jobs (bounded wait). With HA: leaves the election, so a standby takes
+   * over the jobs at once (their HA data stays). Then closes REST, RPC and every connection.
+   */
   close(): Promise<void>;
 }
 
@@ -49,9 +62,11 @@ export interface JobManagerProcessOptions {
   logger: Logger;
   /** Served as jobmanager.log by the REST API. */
   logs?: LogBuffer;
+  /** The leader election failed for good (not a lost connection): the process should exit. */
+  onFatalError?: (error: Error) => void;
 }
 
-export async function startJobManager({ config, logger, logs }: JobManagerProcessOptions): Promise<RunningJobManager> {
+export async function startJobManager({ config, logger, logs, onFatalError }: JobManagerProcessOptions): Promise<RunningJobManager> {
   const log = logger.child("JobManager");
   const security = clusterSecurity(config);
   const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
@@ -66,36 +81,64 @@ export async function startJobManager({ config, logger, logs }: JobManagerProces
   const ownBlobDir = config[JobManagerOptions.BLOB_DIR] ? undefined : mkdtempSync(join(tmpdir(), "sluice-jobmanager-blobs-"));
   const blobDir = config[JobManagerOptions.BLOB_DIR] ?? ownBlobDir!;
   mkdirSync(blobDir, { recursive: true });
-  const resourceManager = new ResourceManager({ rpc, heartbeat: heartbeatSettings(config), logger, sessionId: DEFAULT_LEADER_SESSION_ID });
-  const dispatcher = new Dispatcher({ rpc, blobServer: new BlobServer(blobDir), resourceManager, config, logger, sessionId: DEFAULT_LEADER_SESSION_ID });
-  resourceManager.start();
-  dispatcher.start();
-  let rest: RunningRestServer;
+  let ha: HighAvailabilityServices;
   try {
-    rest = await startRestServer({ dispatcher, config, logs, logger });
+    ha = await createHighAvailabilityServices(config, { standalone: { fixedLeaderSessionId: DEFAULT_LEADER_SESSION_ID } });
   } catch (e) {
-    resourceManager.stop();
     await rpc.stop();
     throw e;
   }
+  let rest: RunningRestServer | undefined;
+  const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError });
+  const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, ha.leaderRetrieval(LeaderComponents.DISPATCHER));
+  const restDispatcher = new LeaderRestDispatcher(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
+  try {
+    rest = await startRestServer({ dispatcher: restDispatcher, config, logs, logger });
+    await leadership.start();
+  } catch (e) {
+    await rest?.close().catch(() => {});
+    await leadership.close().catch(() => {});
+    await ha.close().catch(() => {});
+    await rpc.stop();
+    throw e;
+  }
+  const restServer = rest;
   log.info(
-    `started: RPC ${rpc.address}${security.secret ? " (cluster secret required)" : ""}${security.tls ? " (TLS)" : ""}, REST ${rest.url}`,
+    `started: RPC ${rpc.address}${security.secret ? " (cluster secret required)" : ""}${security.tls ? " (TLS)" : ""}, REST ${restServer.url}, ` +
+      (ha.type === "none" ? "high availability: none" : `high availability: ${ha.type}, ${leadership.isLeader ? "leading" : "standby until elected"}`),
   );
+  const leading = <T>(component: (term: NonNullable<JobManagerLeadership["term"]>) => T): T => {
+    const term = leadership.term;
+    if (!term) throw new Error("this JobManager is a standby: it has no leading components");
+    return component(term);
+  };
 
   let closing: Promise<void> | undefined;
   return {
     rpcAddress: rpc.address,
-    restUrl: rest.url,
-    dispatcher,
-    resourceManager,
+    restUrl: restServer.url,
+    get dispatcher() {
+      return leading((t) => t.dispatcher);
+    },
+    get resourceManager() {
+      return leading((t) => t.resourceManager);
+    },
+    leadership,
+    ha,
     close() {
       closing ??= (async () => {
-        log.info("shutting down: cancelling running jobs");
-        await rest.close().catch((e: Error) => log.warn(`closing REST: ${e.message}`));
-        const results = dispatcher.listJobs().map((j) => dispatcher.requestJobResult(j.jid));
-        dispatcher.stop();
-        await Promise.race([Promise.allSettled(results), new Promise((r) => setTimeout(r, CANCEL_ON_SHUTDOWN_MS).unref())]);
-        resourceManager.stop();
+        const term = leadership.term;
+        log.info(ha.type === "none" || !term ? "shutting down: cancelling running jobs" : "shutting down: leaving the leader election, the jobs go on under the next leader");
+        await restServer.close().catch((e: Error) => log.warn(`closing REST: ${e.message}`));
+        if (ha.type === "none" && term) {
+          const results = term.dispatcher.listJobs().map((j) => term.dispatcher.requestJobResult(j.jid));
+          term.dispatcher.stop();
+          await Promise.race([Promise.allSettled(results), new Promise((r) => setTimeout(r, CANCEL_ON_SHUTDOWN_MS).unref())]);
+        }
+        await leadership.close().catch((e: Error) => log.warn(`leaving the election: ${e.message}`));
+        restDispatcher.close();
+        await dispatcherLeader.close().catch(() => {});
+        await ha.close().catch((e: Error) => log.warn(`closing the HA services: ${e.message}`));
         await rpc.stop();
         if (ownBlobDir) rmSync(ownBlobDir, { recursive: true, force: true });
         log.info("stopped");

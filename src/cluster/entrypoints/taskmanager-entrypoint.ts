@@ -3,14 +3,16 @@
  * endpoint (`taskmanager.rpc.port`, default any free port) and its data endpoint for the other
  * TaskManagers (`taskmanager.data.port`, default any free port), both on `taskmanager.host`
  * (default 127.0.0.1). It registers at the JobManager's ResourceManager and keeps retrying until
- * the JobManager is up; a JobManager that refuses its cluster secret is fatal.
+ * the JobManager is up; a JobManager that refuses its cluster secret is fatal. With HA
+ * (`high-availability.type: zookeeper`) it finds the leading JobManager through leader retrieval
+ * instead of --jobmanager, and registers with each new leader as soon as it is elected.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
-import { DEFAULT_LEADER_SESSION_ID } from "../ha/standalone/leader-registry.js";
+import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
@@ -32,7 +34,7 @@ export interface RunningTaskManager {
   readonly id: string;
   readonly rpcAddress: string;
   readonly dataAddress: string;
-  /** The JobManager it registers at: tcp://host:port. */
+  /** The JobManager it registers at: tcp://host:port (with HA: the current leader's). */
   readonly jobManager: string;
   readonly taskExecutor: TaskExecutor;
   readonly dataTransport: TcpDataTransport;
@@ -103,14 +105,22 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     await rpc.stop();
     throw e;
   }
+  let leaders: ResourceManagerLeaderSource;
+  try {
+    leaders = await resourceManagerLeaderSource(config, jobManager);
+  } catch (e) {
+    await rpc.stop();
+    await data.close();
+    throw e;
+  }
   const cacheDir = mkdtempSync(join(tmpdir(), "sluice-taskmanager-blobs-"));
   const taskExecutor = new TaskExecutor({
     rpc,
     data,
     numberOfSlots: slots,
     id: resourceId,
-    resourceManager: async () => ({ address: jobManager, sessionId: DEFAULT_LEADER_SESSION_ID }),
-    blobServerAddress: async () => jobManager,
+    resourceManager: () => leaders.resourceManager(),
+    blobServerAddress: () => leaders.blobServerAddress(),
     heartbeat: heartbeatSettings(config),
     logger,
     metricsIntervalMs: intOption(config, "metrics.report-interval", 1000),
@@ -118,15 +128,18 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     blobCacheDir: cacheDir,
     onFatalError: options.onFatalError,
   });
-  log.info(`TaskManager ${taskExecutor.id} started: RPC ${rpc.address}, data ${data.address}, ${slots} slot${slots === 1 ? "" : "s"}; registering at ${jobManager}`);
+  log.info(`TaskManager ${taskExecutor.id} started: RPC ${rpc.address}, data ${data.address}, ${slots} slot${slots === 1 ? "" : "s"}; registering at ${leaders.describe()}`);
   const registered = taskExecutor.start();
+  leaders.follow(taskExecutor);
 
   let closing: Promise<void> | undefined;
   return {
     id: taskExecutor.id,
     rpcAddress: rpc.address,
     dataAddress: data.address,
-    jobManager,
+    get jobManager() {
+      return leaders.describe();
+    },
     taskExecutor,
     dataTransport: data,
     registered,
@@ -134,6 +147,7 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
       closing ??= (async () => {
         log.info(`shutting down TaskManager ${taskExecutor.id}`);
         await taskExecutor.stop();
+        await leaders.close().catch(() => {});
         await rpc.stop();
         const t = data.traffic;
         log.info(`data plane traffic: sent ${t.framesSent} frames / ${t.bytesSent} bytes, received ${t.framesReceived} frames / ${t.bytesReceived} bytes`);

@@ -1,5 +1,5 @@
 /** The JobManager: its configuration (secrets redacted by the server) and its logs. */
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { api } from "../api/client";
 import { ErrorBox, Loading, Empty } from "../components/feedback";
 import { Tabs } from "../components/tabs";
@@ -82,11 +82,32 @@ function Logs() {
       {text.data === undefined ? (
         !text.error && <Loading what="the log" />
       ) : (
-        <pre className="log" data-testid="jm-log">
-          {tail(text.data)}
-        </pre>
+        <LogText text={tail(text.data)} />
       )}
     </>
+  );
+}
+
+/** The log text; it follows new lines while the reader is at its end, and stays put otherwise. */
+function LogText({ text }: { text: string }) {
+  const box = useRef<HTMLPreElement>(null);
+  const atEnd = useRef(true);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && atEnd.current) el.scrollTop = el.scrollHeight;
+  }, [text]);
+  return (
+    <pre
+      className="log"
+      data-testid="jm-log"
+      ref={box}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < 20;
+      }}
+    >
+      {text}
+    </pre>
   );
 }
 

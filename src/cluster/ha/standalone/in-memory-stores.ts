@@ -128,6 +128,10 @@ export class InMemoryJobResultStore implements JobResultStore {
     }
     return dirty.sort((a, b) => (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
   }
+  async deleteClean(jobId: string): Promise<void> {
+    validateJobId(jobId);
+    if (this.entries.get(jobId) === null) this.entries.delete(jobId);
+  }
   clear(): void {
     this.entries.clear();
   }

@@ -95,6 +95,18 @@ export class ZooKeeperJobResultStore implements JobResultStore {
     return result;
   }
 
+  async deleteClean(jobId: string): Promise<void> {
+    validateJobId(jobId);
+    const existing = await this.read(jobId);
+    if (existing?.entry.state !== "clean") return;
+    try {
+      await this.client.delete(this.layout.jobResultPath(jobId), existing.version);
+    } catch (error) {
+      // Gone already, or changed meanwhile (then it is not ours to delete).
+      if (!isZooKeeperError(error, "NO_NODE") && !isZooKeeperError(error, "BAD_VERSION")) throw error;
+    }
+  }
+
   private async read(jobId: string): Promise<{ entry: Entry; version: number } | undefined> {
     const path = this.layout.jobResultPath(jobId);
     const node = await this.client.getData(path);

@@ -1,0 +1,1 @@
+export declare function wordAt(i: number): string;

@@ -1,0 +1,39 @@
+/** Small helpers shared by the benchmarks: timing, formatting, the machine's description. */
+import { cpus, totalmem } from "node:os";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+export const REPO_ROOT = (() => {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    while (!existsSync(join(dir, "package.json")))
+        dir = dirname(dir);
+    return dir;
+})();
+export function benchJob(name) {
+    return join(REPO_ROOT, "bench", "jobs", name);
+}
+export function machine() {
+    const c = cpus();
+    return `${c.length} × ${c[0]?.model.trim() ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+export function rate(count, ms) {
+    const perSecond = (count / ms) * 1000;
+    if (perSecond >= 1e6)
+        return `${(perSecond / 1e6).toFixed(2)} M/s`;
+    if (perSecond >= 1e3)
+        return `${(perSecond / 1e3).toFixed(1)} K/s`;
+    return `${perSecond.toFixed(0)} /s`;
+}
+export function perSecond(count, ms) {
+    return (count / ms) * 1000;
+}
+export async function timed(fn) {
+    const start = performance.now();
+    const result = await fn();
+    return { result, ms: performance.now() - start };
+}
+export function argNumber(name, fallback) {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+//# sourceMappingURL=support.js.map

@@ -1,0 +1,2 @@
+declare const _default: import("../../src/index.js").JobDefinition;
+export default _default;

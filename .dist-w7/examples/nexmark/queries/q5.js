@@ -1,0 +1,48 @@
+/**
+ * q5, hot items: the auctions with the most bids in each 10 s window sliding by 2 s. Bids are
+ * counted per auction and window in parallel; then one task per window (keyed by its end) keeps
+ * the largest count and emits every auction that reached it.
+ */
+import { SlidingEventTimeWindows, TumblingEventTimeWindows, } from "sluice";
+import { bids } from "./streams.js";
+export const Q5_WINDOW_MS = 10_000;
+export const Q5_SLIDE_MS = 2_000;
+const countBids = {
+    createAccumulator: () => 0,
+    add: (_b, n) => n + 1,
+    getResult: (n) => n,
+    merge: (a, b) => a + b,
+};
+/** The largest count of a window and every auction with it. */
+const hottest = {
+    createAccumulator: () => ({ num: 0, auctions: [], starttime: 0 }),
+    add: (c, acc) => {
+        if (c.num > acc.num)
+            return { num: c.num, auctions: [c.auction], starttime: c.starttime };
+        if (c.num === acc.num)
+            acc.auctions.push(c.auction);
+        return acc;
+    },
+    getResult: (acc) => acc,
+};
+export function q5(events) {
+    return bids(events)
+        .keyBy((b) => b.auction)
+        .window(SlidingEventTimeWindows.of(Q5_WINDOW_MS, Q5_SLIDE_MS))
+        .aggregate(countBids, (auction, ctx, counts, out) => {
+        const w = ctx.window();
+        out.collect({ auction, num: counts[0], starttime: w.start, endtime: w.end });
+    })
+        .name("q5: bids per auction and window")
+        // A window's counts carry its last millisecond as timestamp, which lies in exactly one of
+        // these 2 s windows: the tumbling window gathers the counts of one sliding window.
+        .keyBy((c) => c.endtime)
+        .window(TumblingEventTimeWindows.of(Q5_SLIDE_MS))
+        .aggregate(hottest, (_end, _ctx, results, out) => {
+        const r = results[0];
+        for (const auction of r.auctions)
+            out.collect({ auction, num: r.num, starttime: r.starttime });
+    })
+        .name("q5: hottest auctions");
+}
+//# sourceMappingURL=q5.js.map

@@ -1,0 +1,4 @@
+export class AsyncTimeoutError extends Error {
+    name = "AsyncTimeoutError";
+}
+//# sourceMappingURL=async-function.js.map

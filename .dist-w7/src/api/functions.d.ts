@@ -1,0 +1,62 @@
+/**
+ * User function types. Every function can be a plain function or an object ("rich function") with
+ * optional `open(ctx)` / `close()` lifecycle methods around the main method, as in Flink.
+ */
+import type { RuntimeContext, StreamingRuntimeContext } from "./runtime-context.js";
+import type { OutputTag } from "./output-tag.js";
+/** Emits zero or more records from flatMap, process functions and windows. */
+export interface Collector<T> {
+    collect(value: T): void;
+}
+export interface RichFunction {
+    /** ctx gives task information and state (keyed state on keyed streams). */
+    open?(ctx: StreamingRuntimeContext): void | Promise<void>;
+    close?(): void | Promise<void>;
+}
+export type MapFunction<I, O> = ((value: I) => O) | (RichFunction & {
+    map(value: I): O;
+});
+/**
+ * Emits through the collector, or returns an iterable of results (which lets TypeScript infer the
+ * output type: `flatMap((line: string) => line.split(" "))` is a stream of strings).
+ */
+export type FlatMapFunction<I, O> = ((value: I, out: Collector<O>) => void | Iterable<O>) | (RichFunction & {
+    flatMap(value: I, out: Collector<O>): void | Iterable<O>;
+});
+export type FilterFunction<T> = ((value: T) => boolean) | (RichFunction & {
+    filter(value: T): boolean;
+});
+export type ReduceFunction<T> = ((a: T, b: T) => T) | (RichFunction & {
+    reduce(a: T, b: T): T;
+});
+export type SinkFunction<T> = ((value: T) => void) | (RichFunction & {
+    invoke(value: T): void;
+});
+/** Keys must hash identically in every worker and process, so they are restricted to plain values. */
+export type Key = string | number | boolean | bigint | readonly Key[];
+export type KeySelector<T, K extends Key> = (value: T) => K;
+/** Context of one element in a ProcessFunction. */
+export interface ProcessContext {
+    /** Event timestamp of the current element, or undefined when it has none. */
+    timestamp(): number | undefined;
+    /** Current processing time in ms. */
+    currentProcessingTime(): number;
+    /** Emits to a side output, read downstream with getSideOutput(tag). */
+    output<X>(tag: OutputTag<X>, value: X): void;
+}
+export interface ProcessFunction<I, O> extends RichFunction {
+    processElement(value: I, ctx: ProcessContext, out: Collector<O>): void;
+}
+/** Partitions a key into one of `numPartitions` channels for partitionCustom. */
+export type Partitioner<K> = (key: K, numPartitions: number) => number;
+type Fn = (...args: never[]) => unknown;
+/**
+ * Normalizes a plain function or rich object into `{ call, open, close }` so the runtime
+ * has one calling convention.
+ */
+export declare function richFunction<F extends Fn>(fn: F | (RichFunction & Record<string, unknown>), method: string): {
+    call: F;
+    open?: (ctx: RuntimeContext) => void | Promise<void>;
+    close?: () => void | Promise<void>;
+};
+export {};

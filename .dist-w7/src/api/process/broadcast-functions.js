@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=broadcast-functions.js.map

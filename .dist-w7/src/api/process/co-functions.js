@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=co-functions.js.map

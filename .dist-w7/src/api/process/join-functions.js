@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=join-functions.js.map

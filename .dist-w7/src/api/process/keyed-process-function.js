@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=keyed-process-function.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=aggregate-function.js.map

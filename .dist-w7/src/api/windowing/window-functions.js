@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=window-functions.js.map

@@ -1,0 +1,48 @@
+/**
+ * Where the CLI finds a cluster's REST endpoint and how it authenticates: `--target http://host:port`
+ * or rest.address / rest.port from the configuration; the bearer token from `-D rest.auth.token=…`
+ * or the SLUICE_REST_TOKEN environment variable (which keeps it out of the process list); the CA of
+ * a TLS endpoint from security.ssl.rest.ca (a PEM file).
+ */
+import { readFileSync } from "node:fs";
+import { RestClusterClient } from "../client/rest-cluster-client.js";
+import { CliError } from "./cli-error.js";
+export function restAddress(target, config) {
+    if (target && target !== "local") {
+        if (!/^https?:\/\//.test(target))
+            throw new CliError(`--target ${target}: give the cluster's REST address, e.g. http://localhost:8081`);
+        return target;
+    }
+    const tls = config["security.ssl.rest.enabled"] === "true";
+    let host = config["rest.address"] || "127.0.0.1";
+    // A wildcard bind address is not something to connect to.
+    if (host === "0.0.0.0" || host === "::")
+        host = "127.0.0.1";
+    if (host.includes(":") && !host.startsWith("["))
+        host = `[${host}]`;
+    return `${tls ? "https" : "http"}://${host}:${config["rest.port"] || "8081"}`;
+}
+export function restClient(target, config) {
+    const caFile = config["security.ssl.rest.ca"];
+    let ca;
+    if (caFile) {
+        try {
+            ca = readFileSync(caFile, "utf8");
+        }
+        catch (e) {
+            throw new CliError(`cannot read security.ssl.rest.ca (${caFile}): ${e.message}`);
+        }
+    }
+    return new RestClusterClient({
+        baseUrl: restAddress(target, config),
+        token: config["rest.auth.token"] || process.env.SLUICE_REST_TOKEN || undefined,
+        ca,
+    });
+}
+const JOB_ID = /^[0-9a-f]{32}$/;
+export function checkJobId(id) {
+    if (!JOB_ID.test(id))
+        throw new CliError(`"${id}" is not a job id (32 hexadecimal characters, as \`sluice list\` shows)`);
+    return id;
+}
+//# sourceMappingURL=rest-target.js.map

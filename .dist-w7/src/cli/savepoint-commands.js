@@ -1,0 +1,27 @@
+/** `sluice savepoint <job-id> [dir]`, `sluice savepoint --dispose PATH` and `sluice stop <job-id> [--drain]`. */
+import { loadConfiguration } from "../config/configuration.js";
+import { disposeSavepoint } from "../cluster/jobmaster/checkpoint-storage.js";
+import { CliError } from "./cli-error.js";
+import { checkJobId, restClient } from "./rest-target.js";
+export async function savepointCommand(jobId, dir, options) {
+    if (options.dispose) {
+        disposeSavepoint(options.dispose);
+        process.stdout.write(`Disposed savepoint ${options.dispose}\n`);
+        return;
+    }
+    if (!jobId)
+        throw new CliError("give the job id (or --dispose PATH)");
+    checkJobId(jobId);
+    const client = restClient(options.target, loadConfiguration(options.config, options.D));
+    process.stderr.write(`Triggering a savepoint of job ${jobId}…\n`);
+    const path = await client.triggerSavepoint(jobId, dir);
+    process.stdout.write(`Savepoint completed: ${path}\n`);
+}
+export async function stopCommand(jobId, options) {
+    checkJobId(jobId);
+    const client = restClient(options.target, loadConfiguration(options.config, options.D));
+    process.stderr.write(`Stopping job ${jobId} with a savepoint${options.drain ? " (draining)" : ""}…\n`);
+    const path = await client.stopWithSavepoint(jobId, options.savepointPath, options.drain);
+    process.stdout.write(`Savepoint completed: ${path}\n`);
+}
+//# sourceMappingURL=savepoint-commands.js.map

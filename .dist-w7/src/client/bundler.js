@@ -1,0 +1,67 @@
+/**
+ * Bundles a job file and everything it imports into one ES module (DESIGN.md principle 5), with
+ * esbuild. Imports of "sluice" are not bundled: they read the runtime's API from a global the
+ * runtime installs, so the bundle is small and always matches the runtime that runs it.
+ */
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+export class JobBundleError extends Error {
+    name = "JobBundleError";
+}
+async function apiExportNames() {
+    return Object.keys(await import("../index.js"));
+}
+function sluiceApiPlugin(names) {
+    return {
+        name: "sluice-api",
+        setup(b) {
+            b.onResolve({ filter: /^sluice$/ }, () => ({ path: "sluice", namespace: "sluice-api" }));
+            b.onLoad({ filter: /.*/, namespace: "sluice-api" }, () => ({
+                contents: `const api = globalThis[Symbol.for("sluice.api")];\n` +
+                    `if (!api) throw new Error("this job bundle must be run by the Sluice runtime");\n` +
+                    names.map((n) => `export const ${n} = api.${n};`).join("\n"),
+                loader: "js",
+            }));
+        },
+    };
+}
+function formatMessages(messages) {
+    return messages
+        .map((m) => {
+        const loc = m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ` : "";
+        const line = m.location?.lineText ? `\n    ${m.location.lineText}` : "";
+        return `${loc}${m.text}${line}`;
+    })
+        .join("\n");
+}
+export async function bundleJob(file) {
+    const entry = resolve(file);
+    if (!existsSync(entry))
+        throw new JobBundleError(`job file not found: ${file}`);
+    try {
+        const result = await build({
+            entryPoints: [entry],
+            bundle: true,
+            format: "esm",
+            platform: "node",
+            target: "node20",
+            write: false,
+            sourcemap: "inline",
+            logLevel: "silent",
+            plugins: [sluiceApiPlugin(await apiExportNames())],
+            // CommonJS dependencies may call require(); give the ES module bundle one.
+            banner: { js: `import { createRequire as __sluiceCreateRequire } from "node:module"; const require = __sluiceCreateRequire(import.meta.url);` },
+        });
+        const code = result.outputFiles[0].text;
+        return { code, hash: createHash("sha256").update(code).digest("hex"), file: entry };
+    }
+    catch (e) {
+        const errors = e.errors;
+        if (errors?.length)
+            throw new JobBundleError(`cannot build ${file}:\n${formatMessages(errors)}`);
+        throw new JobBundleError(`cannot build ${file}: ${e.message}`);
+    }
+}
+//# sourceMappingURL=bundler.js.map

@@ -1,0 +1,215 @@
+import { decodeCollected } from "../rest/collected-records.js";
+import { RestRequestError, RestTransport } from "./rest-transport.js";
+/** A savepoint (or stop-with-savepoint) the cluster could not complete. */
+export class SavepointFailedError extends Error {
+    name = "SavepointFailedError";
+}
+const TERMINAL = new Set(["FINISHED", "CANCELED", "FAILED"]);
+const NO_WATERMARK = "-9223372036854775808";
+export class RestClusterClient {
+    options;
+    transport;
+    /** JobGraphs this client submitted: details() returns them as they were, not rebuilt from the plan. */
+    submitted = new Map();
+    constructor(options) {
+        this.options = options;
+        this.transport = new RestTransport(options);
+    }
+    async submit(submission, bundle) {
+        const body = { jobGraph: submission.jobGraph, bundle: { hash: bundle.hash, code: bundle.code }, definition: submission.definition };
+        if (submission.savepointPath) {
+            body.savepointPath = submission.savepointPath;
+            body.allowNonRestoredState = submission.allowNonRestoredState ?? false;
+        }
+        const { jobid } = await this.transport.json("POST", "/jobs", body);
+        this.submitted.set(jobid, submission.jobGraph);
+        return jobid;
+    }
+    /** Waits until the job is globally terminal and returns its result with the collected records. */
+    async result(jobId) {
+        let wait = 20;
+        for (;;) {
+            const r = await this.transport.json("GET", `/jobs/${jobId}/execution-result`);
+            const done = r["job-execution-result"];
+            if (r.status.id === "COMPLETED" && done) {
+                const d = await this.transport.json("GET", `/jobs/${jobId}`);
+                const collected = {};
+                for (const [sink, data] of Object.entries(done.collected))
+                    collected[Number(sink)] = decodeCollected(data);
+                const failure = done["failure-cause"];
+                return {
+                    jobId,
+                    state: d.state,
+                    collected,
+                    failure: failure ? { name: failure.class, message: failure.message, stack: failure["stack-trace"] } : undefined,
+                    startTime: d["start-time"],
+                    endTime: d["end-time"],
+                    restarts: done.restarts,
+                    checkpoints: { ...done.checkpoints },
+                };
+            }
+            wait = await this.pause(wait);
+        }
+    }
+    /** Triggers a savepoint and waits for it; resolves with its folder. */
+    async triggerSavepoint(jobId, dir) {
+        const body = dir ? { "target-directory": dir } : {};
+        const { "request-id": id } = await this.transport.json("POST", `/jobs/${jobId}/savepoints`, body);
+        return this.awaitOperation(jobId, id);
+    }
+    /** Stops the job with a savepoint (drain: MAX_WATERMARK first) and waits for it; resolves with its folder. */
+    async stopWithSavepoint(jobId, dir, drain = false) {
+        const body = { drain, ...(dir ? { targetDirectory: dir } : {}) };
+        const { "request-id": id } = await this.transport.json("POST", `/jobs/${jobId}/stop`, body);
+        return this.awaitOperation(jobId, id);
+    }
+    async awaitOperation(jobId, triggerId) {
+        let wait = 20;
+        for (;;) {
+            const r = await this.transport.json("GET", `/jobs/${jobId}/savepoints/${triggerId}`);
+            if (r.status.id === "COMPLETED") {
+                const failure = r.operation?.["failure-cause"];
+                if (failure || !r.operation?.location)
+                    throw new SavepointFailedError(`savepoint of job ${jobId} failed: ${failure ? `${failure.class}: ${failure.message}` : "no location reported"}`);
+                return r.operation.location;
+            }
+            wait = await this.pause(wait);
+        }
+    }
+    async pause(wait) {
+        await new Promise((r) => setTimeout(r, wait));
+        return Math.min(this.options.maxPollIntervalMs ?? 500, Math.ceil(wait * 1.5));
+    }
+    /** The job as the REST API shows it, turned back into the Dispatcher's record. */
+    async details(jobId) {
+        const d = await this.transport.json("GET", `/jobs/${jobId}`);
+        const vertices = [];
+        for (const v of d.vertices) {
+            const [vd, wm] = await Promise.all([
+                this.transport.json("GET", `/jobs/${jobId}/vertices/${v.id}`),
+                this.transport.json("GET", `/jobs/${jobId}/vertices/${v.id}/watermarks`),
+            ]);
+            const subtasks = vd.subtasks.map((s, i) => ({
+                subtask: s.subtask,
+                status: s.status,
+                attempt: s.attempt,
+                taskManagerId: s["taskmanager-id"] === "(unassigned)" ? undefined : s["taskmanager-id"],
+                host: s.host === "(unassigned)" ? undefined : s.host,
+                startTime: s["start-time"],
+                endTime: s["end-time"],
+                metrics: {
+                    numRecordsIn: s.metrics["read-records"],
+                    numRecordsOut: s.metrics["write-records"],
+                    numBytesIn: s.metrics["read-bytes"],
+                    numBytesOut: s.metrics["write-bytes"],
+                    busyTimeMsPerSecond: s.metrics.busyTimeMsPerSecond,
+                    backPressuredTimeMsPerSecond: s.metrics.backPressuredTimeMsPerSecond,
+                    idleTimeMsPerSecond: s.metrics.idleTimeMsPerSecond,
+                    // Not part of the REST API (Flink has no such field): unknown over REST.
+                    inFlightBuffers: 0,
+                    currentInputWatermark: wm[i] && wm[i].value !== NO_WATERMARK ? Number(wm[i].value) : null,
+                },
+            }));
+            vertices.push({
+                id: v.id,
+                name: v.name,
+                parallelism: v.parallelism,
+                maxParallelism: v.maxParallelism,
+                status: v.status,
+                startTime: v["start-time"],
+                endTime: v["end-time"],
+                tasks: nonZero(v.tasks),
+                subtasks,
+            });
+        }
+        return {
+            jid: d.jid,
+            name: d.name,
+            state: d.state,
+            startTime: d["start-time"],
+            endTime: d["end-time"],
+            duration: d.duration,
+            now: d.now,
+            timestamps: nonZero(d.timestamps),
+            vertices,
+            statusCounts: nonZero(d["status-counts"]),
+            jobGraph: this.submitted.get(jobId) ?? graphFromPlan(d),
+            statusMessage: d["status-message"],
+            restarts: d.restarts,
+        };
+    }
+    /** Cancels a job; a job that has already ended is left as it is. */
+    async cancel(jobId) {
+        try {
+            await this.transport.json("PATCH", `/jobs/${jobId}?mode=cancel`);
+        }
+        catch (e) {
+            if (e instanceof RestRequestError && e.status === 409)
+                return;
+            throw e;
+        }
+    }
+    async listJobs() {
+        return (await this.transport.json("GET", "/jobs/overview")).jobs;
+    }
+    /** Uploads a prebuilt bundle (multipart, as Flink's /jars/upload); returns the jar id. */
+    async uploadJar(code, fileName = "job.mjs") {
+        const boundary = `----sluice${Math.random().toString(16).slice(2)}`;
+        const safeName = fileName.replace(/["\r\n\\]/g, "_");
+        const body = Buffer.concat([
+            Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="jarfile"; filename="${safeName}"\r\ncontent-type: text/javascript\r\n\r\n`),
+            Buffer.isBuffer(code) ? code : Buffer.from(code),
+            Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        const res = await this.transport.raw("POST", "/jars/upload", body, { "content-type": `multipart/form-data; boundary=${boundary}` });
+        const parsed = JSON.parse(res.body.toString("utf8"));
+        if (res.status !== 200 || !parsed.filename)
+            throw new RestRequestError(res.status, parsed.errors ?? ["upload failed"], "POST", "/jars/upload");
+        return parsed.filename.split("/").pop();
+    }
+    async runJar(jarId, options = {}) {
+        return (await this.transport.json("POST", `/jars/${jarId}/run`, options)).jobid;
+    }
+}
+function nonZero(counts) {
+    const out = {};
+    for (const [k, v] of Object.entries(counts))
+        if (v)
+            out[k] = v;
+    return out;
+}
+/** The topology a plan describes (operator configs are not part of the REST API, so they are empty). */
+function graphFromPlan(d) {
+    const byId = new Map(d.vertices.map((v) => [v.id, v]));
+    const vertices = d.plan.nodes.map((n) => ({
+        id: n.id,
+        name: n.description,
+        parallelism: n.parallelism,
+        maxParallelism: byId.get(n.id)?.maxParallelism ?? n.parallelism,
+        slotSharingGroup: "default",
+        isSource: !n.inputs?.length,
+        operators: n.chain.map((o, i) => ({
+            nodeId: o.id,
+            kind: o.kind,
+            name: o.name,
+            uid: o.uid,
+            inputs: i === 0 ? (n.inputs?.length ? 1 : 0) : 1,
+            config: {},
+            chainedOutputs: [],
+            networkOutputs: [],
+        })),
+    }));
+    let edgeId = 0;
+    const edges = d.plan.nodes.flatMap((n) => (n.inputs ?? []).map((input) => ({
+        id: edgeId++,
+        source: input.id,
+        target: n.id,
+        sourceNodeId: -1,
+        targetNodeId: n.chain[0]?.id ?? -1,
+        partitioner: { type: input.ship_strategy.toLowerCase() },
+        inputIndex: (input.num === 1 ? 1 : 0),
+        ...(input.side_output ? { sideOutput: input.side_output } : {}),
+    })));
+    return { name: d.name, vertices, edges, settings: {}, fingerprint: "" };
+}
+//# sourceMappingURL=rest-cluster-client.js.map

@@ -1,0 +1,43 @@
+/**
+ * The BlobServer keeps job bundles (the JAR's counterpart) by content hash, on disk under its
+ * storage directory; TaskExecutors fetch a bundle once and cache it (blob-cache.ts).
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, renameSync, existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+export function hashBundle(code) {
+    return createHash("sha256").update(code).digest("hex");
+}
+const HASH = /^[0-9a-f]{64}$/;
+export class BlobServer {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+        mkdirSync(dir, { recursive: true });
+    }
+    /** Stores a bundle; its hash is checked so a corrupted upload is refused. */
+    put(bundle) {
+        if (!HASH.test(bundle.hash) || hashBundle(bundle.code) !== bundle.hash) {
+            throw new Error("bundle hash does not match its content");
+        }
+        const file = join(this.dir, `${bundle.hash}.mjs`);
+        if (existsSync(file))
+            return;
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, bundle.code);
+        renameSync(tmp, file);
+    }
+    getBundle(hash) {
+        if (!HASH.test(hash))
+            throw new Error(`invalid bundle hash "${hash}"`);
+        const file = join(this.dir, `${hash}.mjs`);
+        if (!existsSync(file))
+            throw new Error(`no bundle ${hash}`);
+        return { hash, code: readFileSync(file, "utf8") };
+    }
+    remove(hash) {
+        if (HASH.test(hash))
+            rmSync(join(this.dir, `${hash}.mjs`), { force: true });
+    }
+}
+//# sourceMappingURL=blob-server.js.map

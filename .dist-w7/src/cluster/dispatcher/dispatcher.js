@@ -1,0 +1,222 @@
+/**
+ * The Dispatcher: accepts jobs (bundle + JobGraph), stores the bundle in the BlobServer, starts one
+ * JobMaster per job, answers questions about running and finished jobs, and cancels jobs.
+ */
+import { randomUUID } from "node:crypto";
+import { ENDPOINTS } from "../gateways.js";
+import { JobMaster } from "../jobmaster/job-master.js";
+import { SLUICE_VERSION } from "../../version.js";
+import { loadCheckpoint, taskRestoreOf } from "../jobmaster/checkpoint-storage.js";
+import { checkpointSettings } from "../jobmaster/checkpoint-settings.js";
+import { isGloballyTerminal } from "../messages.js";
+import { JobPersistence } from "./job-persistence.js";
+/** Loads a savepoint and checks every operator state in it has an operator (uid) in the job. */
+function loadSavepointFor(submission) {
+    const { metadata, dir } = loadCheckpoint(submission.savepointPath);
+    const uids = new Set(submission.jobGraph.vertices.flatMap((v) => v.operators.map((o) => o.uid)));
+    const unmatched = Object.entries(metadata.operators).filter(([uid]) => !uids.has(uid));
+    if (unmatched.length > 0 && !submission.allowNonRestoredState) {
+        throw new Error(`the savepoint has state for operators this job does not have: ${unmatched.map(([uid, o]) => `${o.operatorName} (uid ${uid})`).join(", ")}; ` +
+            "give them the same uid() as before, or allow non-restored state (--allow-non-restored-state)");
+    }
+    return taskRestoreOf(metadata, dir);
+}
+/** The submission itself is unusable (bad settings, unreadable savepoint, corrupt bundle): the client's fault. */
+export class JobSubmissionError extends Error {
+    name = "JobSubmissionError";
+}
+export class UnknownJobError extends Error {
+    name = "UnknownJobError";
+}
+export class Dispatcher {
+    options;
+    sessionId;
+    jobs = new Map();
+    log;
+    persistence;
+    /** Leadership is gone: this Dispatcher's term is over and its JobMasters are suspended. */
+    suspended = false;
+    constructor(options) {
+        this.options = options;
+        this.sessionId = options.sessionId ?? randomUUID();
+        this.log = options.logger.child("Dispatcher");
+        this.persistence = options.ha ? new JobPersistence(options.ha, options.logger) : undefined;
+    }
+    start() {
+        this.options.rpc.serve(ENDPOINTS.dispatcher, this, { fencingToken: () => this.sessionId });
+        this.options.rpc.serve(ENDPOINTS.blobServer, this.options.blobServer);
+    }
+    async submitJob(submission, bundle) {
+        if (bundle.hash !== submission.bundleHash)
+            throw new JobSubmissionError("the submission names a different bundle than the one uploaded");
+        try {
+            this.options.blobServer.put(bundle);
+        }
+        catch (e) {
+            throw new JobSubmissionError(e.message);
+        }
+        return this.runJob(submission);
+    }
+    /** Starts a job whose bundle is already in the BlobServer (e.g. uploaded through /jars/upload). */
+    async runJob(submission, jobId = randomUUID().replaceAll("-", "")) {
+        if (this.jobs.has(jobId))
+            throw new Error(`job ${jobId} already exists`);
+        let jm;
+        try {
+            const initialRestore = submission.savepointPath ? loadSavepointFor(submission) : undefined;
+            jm = this.createJobMaster(jobId, submission, initialRestore);
+        }
+        catch (e) {
+            throw new JobSubmissionError(e.message, { cause: e });
+        }
+        if (this.persistence) {
+            await this.persistence.checkNotEnded(jobId);
+            await this.persistence.persist({ jobId, submission, bundle: this.options.blobServer.getBundle(submission.bundleHash) });
+        }
+        if (this.suspended)
+            throw new Error("this JobManager lost its leadership while the job was submitted; submit it again");
+        this.jobs.set(jobId, jm);
+        this.log.info(`submitted job ${submission.jobGraph.name} (${jobId})`);
+        this.cleanUpWhenTerminated(jm);
+        await jm.start();
+        return { jobId };
+    }
+    /**
+     * What a new leader does (DESIGN.md section 7): finishes interrupted cleanups, then resumes every
+     * persisted job that has no result, each from its newest completed checkpoint. Returns their ids.
+     */
+    async recoverJobs() {
+        if (!this.persistence)
+            return [];
+        const recovered = [];
+        for (const job of await this.persistence.recoverJobs()) {
+            if (this.suspended)
+                break;
+            if (this.jobs.has(job.jobId))
+                continue;
+            this.options.blobServer.put(job.bundle);
+            let initialRestore;
+            try {
+                initialRestore = job.submission.savepointPath ? loadSavepointFor(job.submission) : undefined;
+            }
+            catch (e) {
+                this.log.warn(`job ${job.jobId}: its savepoint cannot be read (${e.message}); it resumes from its checkpoints only`);
+            }
+            const jm = this.createJobMaster(job.jobId, job.submission, initialRestore);
+            this.jobs.set(job.jobId, jm);
+            this.log.info(`recovered job ${job.submission.jobGraph.name} (${job.jobId})`);
+            this.cleanUpWhenTerminated(jm);
+            await jm.start();
+            recovered.push(job.jobId);
+        }
+        return recovered;
+    }
+    /** Leadership lost: every JobMaster stops acting; their jobs' HA data stays for the next leader. */
+    suspend(cause) {
+        if (this.suspended)
+            return;
+        this.suspended = true;
+        for (const jm of this.jobs.values())
+            jm.suspend(cause);
+    }
+    cleanUpWhenTerminated(jm) {
+        const persistence = this.persistence;
+        if (!persistence)
+            return;
+        void jm.result.then((result) => {
+            if (isGloballyTerminal(result.state))
+                return persistence.jobTerminated(result, jm.checkpointsShutDown(), () => !this.suspended);
+        });
+    }
+    createJobMaster(jobId, submission, initialRestore) {
+        return new JobMaster({
+            initialRestore,
+            jobId,
+            jobGraph: submission.jobGraph,
+            bundleHash: submission.bundleHash,
+            definition: submission.definition,
+            rpc: this.options.rpc,
+            resourceManager: async () => ({ address: this.options.rpc.address, sessionId: this.options.resourceManager.sessionId }),
+            config: this.options.config,
+            logger: this.options.logger,
+            fencingToken: this.options.sessionId,
+            ...this.persistence?.checkpointStores(jobId, checkpointSettings(submission.jobGraph.settings, this.options.config).retained),
+        });
+    }
+    listJobs() {
+        return [...this.jobs.values()].map((jm) => {
+            const d = jm.details();
+            let total = 0;
+            for (const v of d.vertices)
+                total += v.parallelism;
+            return {
+                jid: d.jid,
+                name: d.name,
+                state: d.state,
+                "start-time": d.startTime,
+                "end-time": d.endTime,
+                duration: d.duration,
+                tasks: { ...d.statusCounts, total },
+            };
+        });
+    }
+    requestJob(jobId) {
+        return this.job(jobId).details();
+    }
+    requestCheckpointStats(jobId) {
+        return this.job(jobId).checkpoints.stats.snapshot();
+    }
+    requestCheckpointConfig(jobId) {
+        return this.job(jobId).checkpoints.settings;
+    }
+    /** A checkpoint now (besides the periodic ones); resolves with its `_metadata` path. */
+    triggerCheckpoint(jobId) {
+        return this.job(jobId).checkpoints.triggerCheckpoint();
+    }
+    /** Resolves with the savepoint's folder once it is complete. */
+    triggerSavepoint(jobId, dir) {
+        return this.job(jobId).triggerSavepoint(dir);
+    }
+    /** Stop-with-savepoint: the sources end after the savepoint (after the final watermark with `drain`). */
+    stopWithSavepoint(jobId, dir, drain = false) {
+        return this.job(jobId).triggerSavepoint(dir, drain ? "drain" : "terminate");
+    }
+    requestExceptions(jobId) {
+        return this.job(jobId).exceptionHistory();
+    }
+    requestJobResult(jobId) {
+        return this.job(jobId).result;
+    }
+    async cancelJob(jobId) {
+        this.job(jobId).cancel();
+    }
+    async requestClusterOverview() {
+        const tms = this.options.resourceManager.requestTaskManagers();
+        const states = [...this.jobs.values()].map((j) => j.jobStatus);
+        const count = (s) => states.filter((x) => x === s).length;
+        return {
+            taskmanagers: tms.length,
+            "slots-total": tms.reduce((n, t) => n + t.slotsNumber, 0),
+            "slots-available": tms.reduce((n, t) => n + t.freeSlots, 0),
+            "jobs-running": states.length - count("FINISHED") - count("CANCELED") - count("FAILED"),
+            "jobs-finished": count("FINISHED"),
+            "jobs-cancelled": count("CANCELED"),
+            "jobs-failed": count("FAILED"),
+            "sluice-version": SLUICE_VERSION,
+        };
+    }
+    async requestTaskManagers() {
+        return this.options.resourceManager.requestTaskManagers();
+    }
+    job(jobId) {
+        const jm = this.jobs.get(jobId);
+        if (!jm)
+            throw new UnknownJobError(`job ${jobId} not found`);
+        return jm;
+    }
+    stop() {
+        for (const jm of this.jobs.values())
+            jm.cancel();
+    }
+}
+//# sourceMappingURL=dispatcher.js.map

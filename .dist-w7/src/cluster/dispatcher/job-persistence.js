@@ -1,0 +1,116 @@
+/** Cleanup of one job is retried this often (with a growing pause) before it is left to the next leader. */
+const CLEANUP_ATTEMPTS = 5;
+export class JobPersistence {
+    ha;
+    log;
+    constructor(ha, logger) {
+        this.ha = ha;
+        this.log = logger.child("JobPersistence");
+    }
+    /** Rejects a job that has already ended: a job with a result is never run again. */
+    async checkNotEnded(jobId) {
+        if (await this.ha.jobResultStore().has(jobId))
+            throw new Error(`job ${jobId} has already ended; it is not run again`);
+    }
+    async persist(job) {
+        await this.ha.jobGraphStore().put(job.jobId, toJson(job));
+    }
+    /** The job's completed checkpoints and checkpoint id counter, which outlive its JobMaster. */
+    checkpointStores(jobId, maxRetained) {
+        return {
+            checkpointStore: this.ha.completedCheckpointStore(jobId, maxRetained),
+            checkpointIdCounter: this.ha.checkpointIdCounter(jobId),
+        };
+    }
+    /**
+     * What a new leader does first: finish the cleanup of every dirty result, then read back every
+     * persisted job that has no result. A job whose graph cannot be read is logged and skipped (it
+     * stays in the store for an operator to look at) rather than blocking the other jobs.
+     */
+    async recoverJobs() {
+        const results = this.ha.jobResultStore();
+        for (const dirty of await results.dirtyResults()) {
+            this.log.info(`finishing the interrupted cleanup of job ${dirty.jobId}`);
+            await this.cleanup(dirty.jobId);
+        }
+        const jobs = [];
+        for (const jobId of await this.ha.jobGraphStore().jobIds()) {
+            if (await results.has(jobId)) {
+                // Ended, but its graph outlived the cleanup (a crash between the steps): finish it now.
+                await this.cleanup(jobId);
+                continue;
+            }
+            try {
+                const payload = await this.ha.jobGraphStore().get(jobId);
+                if (payload !== undefined)
+                    jobs.push(fromJson(payload, jobId));
+            }
+            catch (e) {
+                this.log.error(`cannot recover job ${jobId}: ${e.message}`);
+            }
+        }
+        return jobs;
+    }
+    /**
+     * A job reached a globally terminal state. `stillLeading` is asked before the result is written:
+     * a JobManager that lost leadership meanwhile leaves the job to the new leader.
+     */
+    async jobTerminated(result, checkpointsShutDown, stillLeading) {
+        const { jobId } = result;
+        if (!stillLeading())
+            return;
+        try {
+            await this.ha.jobResultStore().createDirty(jobId, resultSummary(result));
+        }
+        catch (e) {
+            if (!(await this.ha.jobResultStore().has(jobId).catch(() => false))) {
+                this.log.error(`could not record the result of job ${jobId}: ${e.message}; its HA data stays`);
+                return;
+            }
+        }
+        // The JobMaster's last checkpoint writes must be done, or they could re-create deleted nodes.
+        await checkpointsShutDown;
+        await this.cleanup(jobId);
+    }
+    /** Deletes the job's HA data and marks its result clean; retried, then left dirty for the next leader. */
+    async cleanup(jobId) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await this.ha.cleanupJobData(jobId);
+                await this.ha.jobResultStore().markClean(jobId);
+                this.log.info(`deleted the HA data of job ${jobId}`);
+                return;
+            }
+            catch (e) {
+                if (attempt >= CLEANUP_ATTEMPTS) {
+                    this.log.error(`cleanup of job ${jobId} failed ${attempt} times (${e.message}); the next leader retries it`);
+                    return;
+                }
+                await new Promise((r) => setTimeout(r, 200 * attempt));
+            }
+        }
+    }
+}
+/** The job result store keeps the outcome, not the collected records (they can be large). */
+function resultSummary(result) {
+    return toJson({
+        jobId: result.jobId,
+        state: result.state,
+        failure: result.failure ?? null,
+        startTime: result.startTime,
+        endTime: result.endTime,
+        restarts: result.restarts,
+    });
+}
+/** A JSON round trip: drops undefined fields and proves the value is plain JSON. */
+function toJson(value) {
+    return JSON.parse(JSON.stringify(value));
+}
+function fromJson(payload, jobId) {
+    const job = payload;
+    if (payload instanceof Uint8Array || !job || job.jobId !== jobId || !job.submission?.jobGraph || typeof job.bundle?.code !== "string") {
+        throw new Error(`the JobGraph store entry of job ${jobId} is not a persisted job`);
+    }
+    return job;
+}
+//# sourceMappingURL=job-persistence.js.map

@@ -1,0 +1,118 @@
+/**
+ * The JobManager process of a standalone session cluster (DESIGN.md section 2): Dispatcher,
+ * ResourceManager, one JobMaster per job and the BlobServer, all served on one TCP RPC port
+ * (`jobmanager.rpc.address`, `jobmanager.rpc.port`, default 127.0.0.1:6123), plus the REST endpoint
+ * next to the Dispatcher (`rest.address`, `rest.port`). It composes the components exactly as the
+ * MiniCluster does; only the RPC transport differs and TaskExecutors live in other processes.
+ *
+ * The components lead through the HA services (`high-availability.type`, DESIGN.md section 7): with
+ * `zookeeper` several JobManagers run, one leads and the others stand by, each serving REST (a
+ * standby forwards to the leader); with `none` this JobManager leads from the start, and the
+ * leaders' fencing token is Flink's fixed default leader id, which is how TaskManagers know the
+ * ResourceManager's token without a leader-retrieval service.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { intOption } from "../../config/configuration.js";
+import { startRestServer } from "../../rest/start-rest-server.js";
+import { BlobServer } from "../blob/blob-server.js";
+import { DEFAULT_LEADER_SESSION_ID } from "../ha/standalone/leader-registry.js";
+import { createHighAvailabilityServices } from "../ha/create-ha-services.js";
+import { LeaderComponents } from "../ha/interface.js";
+import { JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
+import { LeaderRestDispatcher } from "../leadership/leader-rest-dispatcher.js";
+import { LeaderTracker } from "../leadership/leader-tracker.js";
+import { TcpRpcService } from "../rpc/tcp-rpc-service.js";
+import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
+export const JobManagerOptions = {
+    RPC_ADDRESS: "jobmanager.rpc.address",
+    RPC_PORT: "jobmanager.rpc.port",
+    BLOB_DIR: "blob.storage.directory",
+};
+export const DEFAULT_JOBMANAGER_RPC_PORT = 6123;
+/** How long a stopping JobManager waits for its jobs' tasks to be cancelled on the TaskManagers. */
+const CANCEL_ON_SHUTDOWN_MS = 5_000;
+export async function startJobManager({ config, logger, logs, onFatalError }) {
+    const log = logger.child("JobManager");
+    const security = clusterSecurity(config);
+    const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
+    checkListenAddress(host, JobManagerOptions.RPC_ADDRESS, security);
+    const rpc = await TcpRpcService.start({
+        host,
+        port: intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT),
+        secret: security.secret,
+        tls: security.tls,
+        logger: { warn: (m) => log.warn(m) },
+    });
+    const ownBlobDir = config[JobManagerOptions.BLOB_DIR] ? undefined : mkdtempSync(join(tmpdir(), "sluice-jobmanager-blobs-"));
+    const blobDir = config[JobManagerOptions.BLOB_DIR] ?? ownBlobDir;
+    mkdirSync(blobDir, { recursive: true });
+    let ha;
+    try {
+        ha = await createHighAvailabilityServices(config, { standalone: { fixedLeaderSessionId: DEFAULT_LEADER_SESSION_ID } });
+    }
+    catch (e) {
+        await rpc.stop();
+        throw e;
+    }
+    let rest;
+    const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError });
+    const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, ha.leaderRetrieval(LeaderComponents.DISPATCHER));
+    const restDispatcher = new LeaderRestDispatcher(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
+    try {
+        rest = await startRestServer({ dispatcher: restDispatcher, config, logs, logger });
+        await leadership.start();
+    }
+    catch (e) {
+        await rest?.close().catch(() => { });
+        await leadership.close().catch(() => { });
+        await ha.close().catch(() => { });
+        await rpc.stop();
+        throw e;
+    }
+    const restServer = rest;
+    log.info(`started: RPC ${rpc.address}${security.secret ? " (cluster secret required)" : ""}${security.tls ? " (TLS)" : ""}, REST ${restServer.url}, ` +
+        (ha.type === "none" ? "high availability: none" : `high availability: ${ha.type}, ${leadership.isLeader ? "leading" : "standby until elected"}`));
+    const leading = (component) => {
+        const term = leadership.term;
+        if (!term)
+            throw new Error("this JobManager is a standby: it has no leading components");
+        return component(term);
+    };
+    let closing;
+    return {
+        rpcAddress: rpc.address,
+        restUrl: restServer.url,
+        get dispatcher() {
+            return leading((t) => t.dispatcher);
+        },
+        get resourceManager() {
+            return leading((t) => t.resourceManager);
+        },
+        leadership,
+        ha,
+        close() {
+            closing ??= (async () => {
+                const term = leadership.term;
+                log.info(ha.type === "none" || !term ? "shutting down: cancelling running jobs" : "shutting down: leaving the leader election, the jobs go on under the next leader");
+                await restServer.close().catch((e) => log.warn(`closing REST: ${e.message}`));
+                if (ha.type === "none" && term) {
+                    const results = term.dispatcher.listJobs().map((j) => term.dispatcher.requestJobResult(j.jid));
+                    term.dispatcher.stop();
+                    await Promise.race([Promise.allSettled(results), new Promise((r) => setTimeout(r, CANCEL_ON_SHUTDOWN_MS).unref())]);
+                }
+                await leadership.close().catch((e) => log.warn(`leaving the election: ${e.message}`));
+                restDispatcher.close();
+                await dispatcherLeader.close().catch(() => { });
+                await ha.close().catch((e) => log.warn(`closing the HA services: ${e.message}`));
+                await rpc.stop();
+                if (ownBlobDir)
+                    rmSync(ownBlobDir, { recursive: true, force: true });
+                log.info("stopped");
+            })();
+            return closing;
+        },
+    };
+}
+//# sourceMappingURL=jobmanager-entrypoint.js.map

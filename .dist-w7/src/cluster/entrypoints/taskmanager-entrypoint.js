@@ -1,0 +1,136 @@
+/**
+ * A TaskManager process: one TaskExecutor with `taskmanager.numberOfTaskSlots` slots, its RPC
+ * endpoint (`taskmanager.rpc.port`, default any free port) and its data endpoint for the other
+ * TaskManagers (`taskmanager.data.port`, default any free port), both on `taskmanager.host`
+ * (default 127.0.0.1). It registers at the JobManager's ResourceManager and keeps retrying until
+ * the JobManager is up; a JobManager that refuses its cluster secret is fatal. With HA
+ * (`high-availability.type: zookeeper`) it finds the leading JobManager through leader retrieval
+ * instead of --jobmanager, and registers with each new leader as soon as it is elected.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigurationError, intOption } from "../../config/configuration.js";
+import { resourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
+import { heartbeatSettings } from "../heartbeat.js";
+import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
+import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
+import { TaskExecutor } from "../taskexecutor/task-executor.js";
+import { TcpDataTransport } from "../taskexecutor/tcp-data-transport.js";
+import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
+export const TaskManagerOptions = {
+    HOST: "taskmanager.host",
+    RPC_PORT: "taskmanager.rpc.port",
+    DATA_PORT: "taskmanager.data.port",
+    SLOTS: "taskmanager.numberOfTaskSlots",
+    RESOURCE_ID: "taskmanager.resource-id",
+    HEAP_MB: "taskmanager.memory.task.heap.mb",
+    MAX_FRAME_BYTES: "taskmanager.network.max-frame-bytes",
+};
+/** Accepts `host:port`, `[v6]:port` or `tcp://host:port`. */
+export function jobManagerAddress(given, config) {
+    if (given === undefined) {
+        const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
+        return formatTcpAddress(host, intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT));
+    }
+    const address = given.startsWith("tcp://") ? given : `tcp://${given}`;
+    try {
+        parseTcpAddress(address);
+    }
+    catch {
+        throw new ConfigurationError(`--jobmanager ${given}: expected HOST:PORT, e.g. localhost:6123`);
+    }
+    return address;
+}
+/** Resolves once the RPC and data endpoints are up; registration continues in the background. */
+export async function startTaskManager(options) {
+    const { config, logger } = options;
+    const log = logger.child("TaskManager");
+    const security = clusterSecurity(config);
+    const host = config[TaskManagerOptions.HOST]?.trim() || "127.0.0.1";
+    checkListenAddress(host, TaskManagerOptions.HOST, security);
+    const jobManager = jobManagerAddress(options.jobManager, config);
+    const slots = options.slots ?? intOption(config, TaskManagerOptions.SLOTS, 1);
+    if (!Number.isInteger(slots) || slots < 1)
+        throw new ConfigurationError(`${TaskManagerOptions.SLOTS} must be a positive integer, got ${slots}`);
+    const resourceId = config[TaskManagerOptions.RESOURCE_ID]?.trim() || undefined;
+    // The id travels in every data frame's destination and in REST paths: keep it to a safe alphabet.
+    if (resourceId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(resourceId)) {
+        throw new ConfigurationError(`${TaskManagerOptions.RESOURCE_ID} must be letters, digits, ".", "_", ":" or "-" (at most 128), got "${resourceId}"`);
+    }
+    const rpc = await TcpRpcService.start({
+        host,
+        port: intOption(config, TaskManagerOptions.RPC_PORT, 0),
+        secret: security.secret,
+        tls: security.tls,
+        logger: { warn: (m) => log.warn(m) },
+    });
+    let data;
+    try {
+        data = await TcpDataTransport.start({
+            host,
+            port: intOption(config, TaskManagerOptions.DATA_PORT, 0),
+            secret: security.secret,
+            tls: security.tls,
+            maxFrameBytes: config[TaskManagerOptions.MAX_FRAME_BYTES] ? intOption(config, TaskManagerOptions.MAX_FRAME_BYTES, 0) : undefined,
+            logger: logger.child("DataTransport"),
+        });
+    }
+    catch (e) {
+        await rpc.stop();
+        throw e;
+    }
+    let leaders;
+    try {
+        leaders = await resourceManagerLeaderSource(config, jobManager);
+    }
+    catch (e) {
+        await rpc.stop();
+        await data.close();
+        throw e;
+    }
+    const cacheDir = mkdtempSync(join(tmpdir(), "sluice-taskmanager-blobs-"));
+    const taskExecutor = new TaskExecutor({
+        rpc,
+        data,
+        numberOfSlots: slots,
+        id: resourceId,
+        resourceManager: () => leaders.resourceManager(),
+        blobServerAddress: () => leaders.blobServerAddress(),
+        heartbeat: heartbeatSettings(config),
+        logger,
+        metricsIntervalMs: intOption(config, "metrics.report-interval", 1000),
+        maxWorkerHeapMb: config[TaskManagerOptions.HEAP_MB] ? intOption(config, TaskManagerOptions.HEAP_MB, 0) : undefined,
+        blobCacheDir: cacheDir,
+        onFatalError: options.onFatalError,
+    });
+    log.info(`TaskManager ${taskExecutor.id} started: RPC ${rpc.address}, data ${data.address}, ${slots} slot${slots === 1 ? "" : "s"}; registering at ${leaders.describe()}`);
+    const registered = taskExecutor.start();
+    leaders.follow(taskExecutor);
+    let closing;
+    return {
+        id: taskExecutor.id,
+        rpcAddress: rpc.address,
+        dataAddress: data.address,
+        get jobManager() {
+            return leaders.describe();
+        },
+        taskExecutor,
+        dataTransport: data,
+        registered,
+        close() {
+            closing ??= (async () => {
+                log.info(`shutting down TaskManager ${taskExecutor.id}`);
+                await taskExecutor.stop();
+                await leaders.close().catch(() => { });
+                await rpc.stop();
+                const t = data.traffic;
+                log.info(`data plane traffic: sent ${t.framesSent} frames / ${t.bytesSent} bytes, received ${t.framesReceived} frames / ${t.bytesReceived} bytes`);
+                rmSync(cacheDir, { recursive: true, force: true });
+                log.info("stopped");
+            })();
+            return closing;
+        },
+    };
+}
+//# sourceMappingURL=taskmanager-entrypoint.js.map

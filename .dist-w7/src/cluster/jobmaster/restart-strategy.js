@@ -1,0 +1,86 @@
+import { durationOption, intOption, numberOption } from "../../config/configuration.js";
+export function createRestartStrategy(config, random = Math.random) {
+    switch (config.type) {
+        case "none":
+            return { onFailure: () => ({ restart: false, delayMs: 0 }), describe: () => "no restarts" };
+        case "fixed-delay": {
+            let attempts = 0;
+            return {
+                onFailure: () => ({ restart: ++attempts <= config.attempts, delayMs: config.delayMs }),
+                describe: () => `fixed delay (${config.attempts} attempts, ${config.delayMs} ms)`,
+            };
+        }
+        case "failure-rate": {
+            const failures = [];
+            return {
+                onFailure(now) {
+                    failures.push(now);
+                    while (failures.length && failures[0] <= now - config.failureRateIntervalMs)
+                        failures.shift();
+                    return { restart: failures.length <= config.maxFailuresPerInterval, delayMs: config.delayMs };
+                },
+                describe: () => `failure rate (${config.maxFailuresPerInterval} per ${config.failureRateIntervalMs} ms)`,
+            };
+        }
+        case "exponential-delay": {
+            const initial = config.initialBackoffMs ?? 1000;
+            const max = config.maxBackoffMs ?? 60_000;
+            const multiplier = config.backoffMultiplier ?? 1.5;
+            const reset = config.resetBackoffThresholdMs ?? 3_600_000;
+            const jitter = config.jitterFactor ?? 0.1;
+            let current = initial;
+            let lastFailure;
+            let attempts = 0;
+            return {
+                onFailure(now) {
+                    if (lastFailure !== undefined && now - lastFailure >= reset)
+                        current = initial;
+                    else if (lastFailure !== undefined)
+                        current = Math.min(current * multiplier, max);
+                    lastFailure = now;
+                    attempts++;
+                    const spread = current * jitter;
+                    const delayMs = Math.max(0, Math.round(current + (random() * 2 - 1) * spread));
+                    return { restart: config.attempts === undefined || attempts <= config.attempts, delayMs };
+                },
+                describe: () => `exponential delay (initial ${initial} ms, max ${max} ms, multiplier ${multiplier})`,
+            };
+        }
+    }
+}
+/** Picks the job's strategy: its own, else the configuration's, else Flink's default (none without checkpoints). */
+export function restartStrategyFor(jobStrategy, config, checkpointingEnabled) {
+    if (jobStrategy)
+        return jobStrategy;
+    const type = config["restart-strategy.type"];
+    const int = (k, d) => intOption(config, k, d);
+    const ms = (k, d) => durationOption(config, k, d);
+    switch (type) {
+        case "none":
+        case "disable":
+            return { type: "none" };
+        case "fixed-delay":
+            return { type: "fixed-delay", attempts: int("restart-strategy.fixed-delay.attempts", 1), delayMs: ms("restart-strategy.fixed-delay.delay", 1000) };
+        case "failure-rate":
+            return {
+                type: "failure-rate",
+                maxFailuresPerInterval: int("restart-strategy.failure-rate.max-failures-per-interval", 1),
+                failureRateIntervalMs: ms("restart-strategy.failure-rate.failure-rate-interval", 60_000),
+                delayMs: ms("restart-strategy.failure-rate.delay", 1000),
+            };
+        case "exponential-delay":
+            return {
+                type: "exponential-delay",
+                initialBackoffMs: ms("restart-strategy.exponential-delay.initial-backoff", 1000),
+                maxBackoffMs: ms("restart-strategy.exponential-delay.max-backoff", 60_000),
+                backoffMultiplier: numberOption(config, "restart-strategy.exponential-delay.backoff-multiplier", 1.5),
+                resetBackoffThresholdMs: ms("restart-strategy.exponential-delay.reset-backoff-threshold", 3_600_000),
+                jitterFactor: numberOption(config, "restart-strategy.exponential-delay.jitter-factor", 0.1),
+            };
+        case undefined:
+            return checkpointingEnabled ? { type: "exponential-delay" } : { type: "none" };
+        default:
+            throw new Error(`unknown restart-strategy.type "${type}" (none, fixed-delay, failure-rate, exponential-delay)`);
+    }
+}
+//# sourceMappingURL=restart-strategy.js.map

@@ -1,0 +1,4 @@
+export function isGloballyTerminal(s) {
+    return s === "FINISHED" || s === "CANCELED" || s === "FAILED";
+}
+//# sourceMappingURL=messages.js.map

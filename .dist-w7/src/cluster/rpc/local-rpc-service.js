@@ -1,0 +1,178 @@
+/**
+ * The in-process transport of the embedded MiniCluster. It deliberately keeps the network's semantics
+ * so that code tested on the MiniCluster behaves the same in a real cluster:
+ * - calls are never re-entrant: the target method runs on a later microtask, never inside the caller;
+ * - arguments and results are copied with structuredClone, errors are rebuilt like remote errors;
+ * - fencing tokens, per-call timeouts and disconnect notification work exactly as over TCP.
+ */
+import { DisconnectNotifier, createGatewayProxy } from "./gateway-proxy.js";
+import { EndpointTable } from "./endpoint-table.js";
+import { RpcConnectionError, RpcEndpointNotFoundError, RpcTimeoutError, } from "./interface.js";
+import { deserializeError, serializeError } from "./remote-error.js";
+export const LOCAL_ADDRESS_PREFIX = "local://";
+const DEFAULT_TIMEOUT_MS = 10_000;
+export class LocalRpcService {
+    /** Every running local service of this process, by address: the in-process "network". */
+    static registry = new Map();
+    static nextId = 1;
+    address;
+    endpoints;
+    defaultTimeoutMs;
+    /** Gateways other services (or this one) opened to us: told when we stop. */
+    inbound = new Set();
+    /** Gateways this service opened: closed when we stop. */
+    outbound = new Set();
+    stopped = false;
+    constructor(options = {}) {
+        let id = options.id;
+        while (id === undefined || (options.id === undefined && LocalRpcService.registry.has(LOCAL_ADDRESS_PREFIX + id))) {
+            id = `rpc-${LocalRpcService.nextId++}`; // skip ids that a service took explicitly
+        }
+        this.address = LOCAL_ADDRESS_PREFIX + id;
+        if (LocalRpcService.registry.has(this.address)) {
+            throw new Error(`a local RPC service at ${this.address} is already running`);
+        }
+        this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.endpoints = new EndpointTable(this.address);
+        LocalRpcService.registry.set(this.address, this);
+    }
+    serve(name, impl, options) {
+        if (this.stopped)
+            throw new RpcConnectionError(`RPC service ${this.address} is stopped`);
+        return this.endpoints.serve(name, impl, options);
+    }
+    async connect(address, name, options = {}) {
+        if (this.stopped)
+            throw new RpcConnectionError(`RPC service ${this.address} is stopped`);
+        const target = LocalRpcService.registry.get(address);
+        if (!target)
+            throw new RpcConnectionError(`no RPC service is running at ${address}`);
+        if (!target.endpoints.has(name)) {
+            throw new RpcEndpointNotFoundError(`no endpoint "${name}" at ${address}`);
+        }
+        const gateway = new LocalGateway(target, this, name, {
+            fencingToken: options.fencingToken,
+            timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs,
+        });
+        target.inbound.add(gateway);
+        this.outbound.add(gateway);
+        return gateway;
+    }
+    async stop() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        LocalRpcService.registry.delete(this.address);
+        // Peers first: their pending calls fail with a connection error, as if our process had died.
+        const lost = new RpcConnectionError(`RPC service ${this.address} stopped`);
+        for (const gateway of [...this.inbound])
+            gateway.peerLost(lost);
+        this.endpoints.closeAll();
+        for (const gateway of [...this.outbound])
+            gateway.close();
+    }
+    /** @internal the target side of a call; runs on a microtask after the caller's call. */
+    dispatch(name, method, args, token) {
+        if (this.stopped) {
+            return Promise.reject(new RpcConnectionError(`RPC service ${this.address} stopped`));
+        }
+        return this.endpoints.invoke(name, method, args, token);
+    }
+    /** @internal */
+    forget(gateway) {
+        this.inbound.delete(gateway);
+        this.outbound.delete(gateway);
+    }
+}
+class LocalGateway {
+    target;
+    owner;
+    name;
+    options;
+    gateway;
+    open = true;
+    notifier = new DisconnectNotifier();
+    /** Rejecters of this gateway's unanswered calls. */
+    pending = new Set();
+    constructor(target, owner, name, options) {
+        this.target = target;
+        this.owner = owner;
+        this.name = name;
+        this.options = options;
+        this.gateway = createGatewayProxy((method, args) => this.call(method, args));
+    }
+    get connected() {
+        return this.open;
+    }
+    onDisconnect(listener) {
+        this.notifier.add(listener);
+    }
+    close() {
+        if (!this.open)
+            return;
+        this.open = false;
+        this.notifier.clear();
+        this.failPending(new RpcConnectionError(`gateway to ${this.name} at ${this.target.address} was closed`));
+        this.target.forget(this);
+        this.owner.forget(this);
+    }
+    /** The target service stopped: fail what is pending and tell the listeners, at once. */
+    peerLost(cause) {
+        if (!this.open)
+            return;
+        this.open = false;
+        this.failPending(cause);
+        this.target.forget(this);
+        this.owner.forget(this);
+        this.notifier.fire(cause);
+    }
+    failPending(error) {
+        const pending = [...this.pending];
+        this.pending.clear();
+        for (const reject of pending)
+            reject(error);
+    }
+    call(method, args) {
+        const where = `${this.target.address} ${this.name}.${method}`;
+        if (!this.open) {
+            return Promise.reject(new RpcConnectionError(`not connected: cannot call ${where}`));
+        }
+        let copied;
+        try {
+            copied = structuredClone(args);
+        }
+        catch (error) {
+            return Promise.reject(new TypeError(`arguments of ${where} are not serializable: ${describe(error)}`));
+        }
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            const settle = (action) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                this.pending.delete(fail);
+                action();
+            };
+            const fail = (error) => settle(() => reject(error));
+            const timer = setTimeout(() => fail(new RpcTimeoutError(`call ${where} timed out after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+            this.pending.add(fail);
+            queueMicrotask(() => {
+                if (settled)
+                    return;
+                this.target.dispatch(this.name, method, copied, this.options.fencingToken).then((value) => settle(() => {
+                    try {
+                        resolve(structuredClone(value));
+                    }
+                    catch (error) {
+                        reject(new TypeError(`result of ${where} is not serializable: ${describe(error)}`));
+                    }
+                }), (error) => fail(deserializeError(serializeError(error), where)));
+            });
+        });
+    }
+}
+function describe(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+//# sourceMappingURL=local-rpc-service.js.map

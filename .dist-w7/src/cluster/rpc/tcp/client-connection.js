@@ -1,0 +1,174 @@
+/**
+ * The caller's side of one TCP connection to a peer service, shared by every gateway to endpoints there.
+ * It matches responses to requests by id, enforces per-call timeouts, and on loss of the connection
+ * rejects everything pending at once and tells every gateway, which is how a dead TaskManager is noticed
+ * immediately instead of after a heartbeat timeout.
+ */
+import { connect as netConnect, isIP } from "node:net";
+import { connect as tlsConnect } from "node:tls";
+import { RpcConnectionError, RpcTimeoutError } from "../interface.js";
+import { deserializeError } from "../remote-error.js";
+import { FrameError } from "./frame-codec.js";
+import { FramedSocket } from "./framed-socket.js";
+import { ClientHandshake } from "./handshake.js";
+import { parseResponse, parseServerHandshake } from "./messages.js";
+export class ClientConnection {
+    framed;
+    address;
+    pending = new Map();
+    listeners = new Set();
+    nextId = 1;
+    closedByUs = false;
+    constructor(framed, address) {
+        this.framed = framed;
+        this.address = address;
+        framed.onMessage((raw) => this.onResponse(raw));
+        framed.onClose((cause) => this.onClosed(cause));
+    }
+    /** Connects, runs TLS and the handshake; rejects with RpcConnectionError (or RpcAuthenticationError). */
+    static open(address, host, port, options) {
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            let socket;
+            const fail = (error) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                socket.destroy();
+                reject(error);
+            };
+            const timer = setTimeout(() => fail(new RpcConnectionError(`connecting to ${address} timed out after ${options.connectTimeoutMs} ms`)), options.connectTimeoutMs);
+            const tls = options.tls;
+            socket = tls
+                ? tlsConnect({
+                    host,
+                    port,
+                    ca: tls.ca,
+                    cert: tls.cert,
+                    key: tls.key,
+                    // SNI must be a host name; for an IP the certificate is checked against its IP SANs.
+                    servername: isIP(host) === 0 ? host : undefined,
+                })
+                : netConnect({ host, port });
+            socket.once("error", (error) => {
+                // A plaintext server drops the TLS hello without a word; say what that usually means.
+                const hint = tls && error.code === "ECONNRESET" ? " (does the peer serve TLS?)" : "";
+                fail(new RpcConnectionError(`cannot connect to ${address}: ${error.message}${hint}`));
+            });
+            socket.once(tls ? "secureConnect" : "connect", () => {
+                const framed = new FramedSocket(socket, { maxFrameBytes: options.maxFrameBytes, log: options.log, label: address });
+                const handshake = new ClientHandshake(options.secret, address);
+                framed.onClose((cause) => {
+                    // A TLS server drops a plaintext hello without a word; say what that usually means.
+                    const hint = tls ? "" : " (does the peer require TLS?)";
+                    fail(new RpcConnectionError(`handshake with ${address} failed: ${cause.message}${hint}`));
+                });
+                framed.onMessage((raw) => {
+                    let step;
+                    try {
+                        step = handshake.receive(parseServerHandshake(raw));
+                    }
+                    catch (error) {
+                        if (error instanceof FrameError)
+                            throw error; // FramedSocket logs it and closes
+                        fail(error);
+                        return;
+                    }
+                    if (step.reply)
+                        framed.send(step.reply);
+                    if (step.ready && !settled) {
+                        settled = true;
+                        clearTimeout(timer);
+                        resolve(new ClientConnection(framed, address));
+                    }
+                });
+                framed.send(handshake.hello);
+            });
+        });
+    }
+    get closed() {
+        return this.framed.closed;
+    }
+    /** Called once when the connection is gone, whoever closed it. */
+    onClose(handler) {
+        this.framed.onClose(() => handler());
+    }
+    addListener(listener) {
+        this.listeners.add(listener);
+    }
+    removeListener(listener) {
+        this.listeners.delete(listener);
+    }
+    get listenerCount() {
+        return this.listeners.size;
+    }
+    /**
+     * Sends a call or probe. Returns its id (to cancel it) and the eventual answer. Encoding problems
+     * (unserializable or oversized arguments) reject the call and leave the connection up.
+     */
+    request(body, timeoutMs, where) {
+        const id = this.nextId++;
+        const result = new Promise((resolve, reject) => {
+            if (this.framed.closed) {
+                reject(new RpcConnectionError(`not connected to ${this.address}: cannot call ${where}`));
+                return;
+            }
+            try {
+                this.framed.send({ ...body, id });
+            }
+            catch (error) {
+                const reason = error instanceof Error ? error.message : String(error);
+                reject(error instanceof RpcConnectionError ? error : new TypeError(`cannot send ${where}: ${reason}`));
+                return;
+            }
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new RpcTimeoutError(`call ${where} timed out after ${timeoutMs} ms`));
+            }, timeoutMs);
+            this.pending.set(id, { resolve, reject, timer, where });
+        });
+        return { id, result };
+    }
+    /** Rejects one pending request now (its answer, if it comes, is ignored). */
+    cancel(id, error) {
+        const request = this.pending.get(id);
+        if (!request)
+            return;
+        this.pending.delete(id);
+        clearTimeout(request.timer);
+        request.reject(error);
+    }
+    /** Closes from this side: pending calls fail, listeners are not told (nobody was lost). */
+    close(cause) {
+        this.closedByUs = true;
+        this.framed.close(cause);
+    }
+    onResponse(raw) {
+        const message = parseResponse(raw);
+        const request = this.pending.get(message.id);
+        if (!request)
+            return; // timed out or cancelled: the late answer is dropped
+        this.pending.delete(message.id);
+        clearTimeout(request.timer);
+        if (message.t === "ok")
+            request.resolve(message.v);
+        else
+            request.reject(deserializeError(message.e, request.where));
+    }
+    onClosed(cause) {
+        const lost = cause instanceof RpcConnectionError ? cause : new RpcConnectionError(`connection to ${this.address} lost: ${cause.message}`);
+        for (const [id, request] of this.pending) {
+            clearTimeout(request.timer);
+            this.pending.delete(id);
+            request.reject(new RpcConnectionError(`call ${request.where} failed: ${lost.message}`));
+        }
+        const listeners = [...this.listeners];
+        this.listeners.clear();
+        if (this.closedByUs)
+            return;
+        for (const listener of listeners)
+            listener.peerLost(lost);
+    }
+}
+//# sourceMappingURL=client-connection.js.map

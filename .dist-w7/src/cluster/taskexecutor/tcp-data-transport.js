@@ -1,0 +1,198 @@
+/**
+ * The data plane between TaskManager processes (DESIGN.md section 5): one multiplexed TCP (or TLS)
+ * connection per TaskManager pair carries the frames of every channel between them, both ways.
+ *
+ * Credit-based flow control already runs end to end between the producing and the consuming task
+ * (the credits are frames too), so the transport only has to keep the frames of each channel in
+ * order. It does so by sending all frames for a peer over one connection, chosen at the first send
+ * (an existing one in either direction, or a new one) and kept until it closes. Two TaskManagers
+ * dialling each other at the same moment end up with two connections, each used in one direction;
+ * that keeps order too.
+ *
+ * A lost connection (peer killed, protocol error, failed dial) is reported through onPeerLost: the
+ * TaskExecutor fails the tasks with channels to that peer and the JobMaster's failover takes over.
+ * Frames for a lost peer are dropped; they belong to an attempt that is being cancelled.
+ */
+import { createServer as createNetServer } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
+import { formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
+import { RpcAuthenticationError, RpcConnectionError } from "../rpc/interface.js";
+import { serverTlsOptions } from "../rpc/tcp/tls-options.js";
+import { DataConnection } from "./data-connection.js";
+export class TcpDataTransport {
+    server;
+    options;
+    address;
+    traffic = { framesSent: 0, bytesSent: 0, framesReceived: 0, bytesReceived: 0 };
+    peers = new Map();
+    connections = new Set();
+    pendingSockets = new Set();
+    receiver = () => { };
+    lostListeners = [];
+    closing = false;
+    connectionOptions;
+    log;
+    constructor(server, options, host) {
+        this.server = server;
+        this.options = options;
+        this.address = formatTcpAddress(host, server.address().port);
+        this.log = options.logger ?? { info: () => { }, warn: (m) => console.warn(m) };
+        this.connectionOptions = {
+            secret: options.secret,
+            maxFrameBytes: options.maxFrameBytes ?? 64 * 1024 * 1024,
+            handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
+            log: this.log,
+        };
+    }
+    static async start(options = {}) {
+        if (options.secret !== undefined && options.secret.length === 0)
+            throw new Error("an empty cluster secret would authenticate anyone");
+        const host = options.host ?? "127.0.0.1";
+        const server = options.tls ? createTlsServer(serverTlsOptions(options.tls)) : createNetServer();
+        await new Promise((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(options.port ?? 0, host, () => {
+                server.off("error", reject);
+                resolve();
+            });
+        });
+        const transport = new TcpDataTransport(server, options, host);
+        server.on(options.tls ? "secureConnection" : "connection", (socket) => transport.accept(socket));
+        if (options.tls) {
+            server.on("tlsClientError", (error, socket) => {
+                const reason = error.code === "ERR_SSL_WRONG_VERSION_NUMBER" ? "not TLS (a plaintext client?)" : (error.code ?? error.message.trim());
+                transport.log.warn(`refused data connection from ${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}: ${reason}`);
+            });
+        }
+        return transport;
+    }
+    send(address, to, frame) {
+        if (this.closing)
+            return;
+        let peer = this.peers.get(address);
+        if (!peer) {
+            peer = this.adoptInbound(address) ?? this.dial(address);
+            this.peers.set(address, peer);
+        }
+        if (peer.connection)
+            peer.connection.send(to, frame);
+        else
+            peer.queue.push([to, frame]);
+    }
+    onReceive(receiver) {
+        this.receiver = receiver;
+    }
+    onPeerLost(listener) {
+        this.lostListeners.push(listener);
+    }
+    /** Open, authenticated connections (both directions). */
+    get connectionCount() {
+        return this.connections.size;
+    }
+    async close() {
+        if (this.closing)
+            return;
+        this.closing = true;
+        const cause = new RpcConnectionError(`data transport ${this.address} closed`);
+        for (const c of [...this.connections])
+            c.close(cause);
+        for (const s of this.pendingSockets)
+            s.destroy();
+        this.peers.clear();
+        await new Promise((resolve) => this.server.close(() => resolve()));
+    }
+    /** An accepted connection from `address` can carry our frames to it too. */
+    adoptInbound(address) {
+        for (const c of this.connections)
+            if (c.peerAddress === address && !c.closed)
+                return { connection: c };
+        return undefined;
+    }
+    dial(address) {
+        const peer = { queue: [] };
+        let host;
+        let port;
+        try {
+            ({ host, port } = parseTcpAddress(address));
+        }
+        catch (error) {
+            queueMicrotask(() => this.lost(address, peer, error));
+            return peer;
+        }
+        DataConnection.dial(address, host, port, this.address, this.options.tls, this.connectionOptions, this.traffic).then((connection) => {
+            if (this.closing) {
+                connection.close(new RpcConnectionError("data transport closed"));
+                return;
+            }
+            this.log.info(`data connection to ${address} established`);
+            this.track(connection, address);
+            const queue = peer.queue ?? [];
+            peer.queue = undefined;
+            peer.connection = connection;
+            for (const [to, frame] of queue)
+                this.sendOrDrop(connection, to, frame);
+        }, (error) => {
+            if (error instanceof RpcAuthenticationError)
+                this.log.warn(`data connection to ${address} refused: ${error.message}`);
+            this.lost(address, peer, error);
+        });
+        return peer;
+    }
+    sendOrDrop(connection, to, frame) {
+        try {
+            connection.send(to, frame);
+        }
+        catch (error) {
+            this.log.warn(`frame for ${frame.ch} dropped: ${error.message}`);
+        }
+    }
+    accept(socket) {
+        if (this.closing) {
+            socket.destroy();
+            return;
+        }
+        const label = `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}`;
+        this.pendingSockets.add(socket);
+        DataConnection.accept(socket, label, this.options.secret, this.connectionOptions, this.traffic).then((connection) => {
+            this.pendingSockets.delete(socket);
+            if (this.closing) {
+                connection.close(new RpcConnectionError("data transport closed"));
+                return;
+            }
+            this.log.info(`data connection from ${connection.peerAddress ?? label} accepted`);
+            this.track(connection, connection.peerAddress);
+        }, (error) => {
+            this.pendingSockets.delete(socket);
+            if (this.closing)
+                return;
+            // A dialer that finds our proof wrong (it has another secret) just hangs up: say so.
+            if (error instanceof RpcAuthenticationError)
+                this.log.warn(error.message);
+            else
+                this.log.warn(`data connection from ${label} failed during the handshake (a peer with another secret or TLS setting?): ${error.message}`);
+        });
+    }
+    track(connection, peerAddress) {
+        this.connections.add(connection);
+        connection.onFrame((to, frame) => this.receiver(to, frame));
+        connection.onClose((cause) => {
+            this.connections.delete(connection);
+            if (this.closing || peerAddress === undefined)
+                return;
+            const peer = this.peers.get(peerAddress);
+            this.lost(peerAddress, peer?.connection === connection ? peer : undefined, cause);
+        });
+    }
+    /** Forgets the peer's sending connection (if it was this one) and tells the TaskExecutor. */
+    lost(address, peer, cause) {
+        if (this.closing)
+            return;
+        if (peer && this.peers.get(address) === peer)
+            this.peers.delete(address);
+        const dropped = peer?.queue?.length ?? 0;
+        this.log.warn(`data connection to ${address} lost${dropped ? ` (${dropped} queued frames dropped)` : ""}: ${cause.message}`);
+        for (const l of this.lostListeners)
+            l(address, cause);
+    }
+}
+//# sourceMappingURL=tcp-data-transport.js.map

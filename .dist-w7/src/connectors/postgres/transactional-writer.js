@@ -1,0 +1,325 @@
+/**
+ * The PostgreSQL half of an exactly-once sink (DESIGN.md principle 7): rows written between two
+ * checkpoints go into one database transaction, which is PREPAREd when the checkpoint barrier
+ * passes (preCommit) and COMMITted PREPARED when the checkpoint completes (commit). A prepared
+ * transaction survives the writer's process, the connection and even a server restart, so a
+ * restarted sink can finish what its last completed checkpoint promised.
+ *
+ * This class knows nothing of the runtime: the sink operator maps checkpoint ids to txn ids and
+ * calls these methods at the right moments, like Flink's TwoPhaseCommitSinkFunction.
+ *
+ * Connections: PostgreSQL allows one open transaction per session, so every open transaction holds
+ * its own pooled connection until PREPARE. After PREPARE the transaction no longer belongs to any
+ * session, so the connection goes back to the pool and COMMIT PREPARED may run on any connection.
+ */
+import { Pool } from "pg";
+import { SqlState, sqlStateOf } from "./pg-errors.js";
+import { gidLiteral, insertStatement, maxRowsPerStatement, quoteIdentifier, quoteTableName, } from "./sql-text.js";
+const BUSY_RETRY_DELAY_MS = 50;
+export class PostgresTransactionalWriter {
+    options;
+    quotedTable;
+    quotedColumns;
+    rowsPerStatement;
+    fullInsertText;
+    fullInsertName;
+    openTransactions = new Map();
+    pool;
+    constructor(options) {
+        if (options.columns.length === 0)
+            throw new Error("PostgresTransactionalWriter needs at least one column");
+        if (options.gidPrefix.length === 0)
+            throw new Error("PostgresTransactionalWriter needs a non-empty gidPrefix");
+        this.options = options;
+        const table = typeof options.table === "string" ? { name: options.table } : options.table;
+        this.quotedTable = quoteTableName(table);
+        this.quotedColumns = options.columns.map(quoteIdentifier);
+        this.rowsPerStatement = maxRowsPerStatement(options.columns.length, options.rowsPerStatement ?? 1000);
+        this.fullInsertText = insertStatement(this.quotedTable, this.quotedColumns, this.rowsPerStatement);
+        // Full-size batches use a named statement so each connection parses and plans it only once. The
+        // name depends on the text: pg rejects one name reused for a different text on a connection.
+        this.fullInsertName = `sluice_insert_${fnv1a(this.fullInsertText)}`;
+    }
+    /** The global transaction id PostgreSQL knows this transaction by. */
+    gidOf(txnId) {
+        return this.options.gidPrefix + txnId;
+    }
+    /** Connects and checks, so that a misconfiguration fails here with a clear message. */
+    async open() {
+        if (this.pool)
+            throw new Error("PostgresTransactionalWriter is already open");
+        const base = typeof this.options.connection === "string" ? { connectionString: this.options.connection } : this.options.connection;
+        const pool = new Pool({
+            ...base,
+            max: this.options.maxConnections ?? 4,
+            connectionTimeoutMillis: this.options.connectTimeoutMs ?? 10_000,
+            // Idle connections must not keep a finished process alive.
+            allowExitOnIdle: true,
+        });
+        // An idle connection that breaks (server restart) is dropped by the pool; without a listener
+        // the 'error' event would crash the process.
+        pool.on("error", () => undefined);
+        this.pool = pool;
+        try {
+            const setting = await pool.query("SHOW max_prepared_transactions");
+            if (Number(setting.rows[0]?.max_prepared_transactions ?? 0) <= 0) {
+                throw new Error("PostgreSQL has max_prepared_transactions = 0, so PREPARE TRANSACTION is disabled; " +
+                    "set it above the number of concurrently pending checkpoints per sink subtask and restart the server");
+            }
+            // Fails with PostgreSQL's own message if the table or a column does not exist.
+            await pool.query(`SELECT ${this.quotedColumns.join(", ")} FROM ${this.quotedTable} WHERE false`);
+        }
+        catch (err) {
+            this.pool = undefined;
+            await pool.end().catch(() => undefined);
+            throw err;
+        }
+    }
+    async beginTransaction(txnId) {
+        gidLiteral(this.gidOf(txnId)); // reject an unusable id now, not at PREPARE time
+        if (this.openTransactions.has(txnId))
+            throw new Error(`transaction ${txnId} is already open`);
+        const client = await this.requirePool().connect();
+        const txn = {
+            client,
+            failure: undefined,
+            onClientError: (err) => {
+                txn.failure ??= err;
+            },
+        };
+        client.on("error", txn.onClientError);
+        this.openTransactions.set(txnId, txn);
+        try {
+            await client.query("BEGIN");
+        }
+        catch (err) {
+            this.finish(txnId, txn, err);
+            throw err;
+        }
+    }
+    /** Inserts rows inside the transaction; each row holds one value per configured column. */
+    async write(txnId, rows) {
+        const txn = this.usableTransaction(txnId);
+        const width = this.quotedColumns.length;
+        for (const row of rows) {
+            if (row.length !== width) {
+                throw new Error(`a row for ${this.quotedTable} needs ${width} values (one per column), got ${row.length}`);
+            }
+        }
+        try {
+            for (let start = 0; start < rows.length; start += this.rowsPerStatement) {
+                const count = Math.min(this.rowsPerStatement, rows.length - start);
+                const values = new Array(count * width);
+                for (let r = 0; r < count; r++) {
+                    const row = rows[start + r];
+                    for (let c = 0; c < width; c++)
+                        values[r * width + c] = row[c];
+                }
+                if (count === this.rowsPerStatement) {
+                    await txn.client.query({ name: this.fullInsertName, text: this.fullInsertText, values });
+                }
+                else {
+                    await txn.client.query(insertStatement(this.quotedTable, this.quotedColumns, count), values);
+                }
+            }
+        }
+        catch (err) {
+            // PostgreSQL has aborted the transaction; only abort() can end it now.
+            txn.failure ??= err;
+            throw err;
+        }
+    }
+    /**
+     * PREPARE TRANSACTION: the rows become durable but stay invisible until commit. Afterwards the
+     * transaction is held by the server, not by this writer's connection or process.
+     */
+    async preCommit(txnId) {
+        const txn = this.usableTransaction(txnId);
+        const gid = gidLiteral(this.gidOf(txnId));
+        let result;
+        try {
+            result = await txn.client.query(`PREPARE TRANSACTION ${gid}`);
+        }
+        catch (err) {
+            // A failed PREPARE rolls the transaction back; make sure the session is clean before reuse.
+            await txn.client.query("ROLLBACK").catch(() => undefined);
+            this.finish(txnId, txn, err);
+            throw err;
+        }
+        // In an already-aborted transaction PostgreSQL answers PREPARE with ROLLBACK and no error.
+        if (result.command !== "PREPARE") {
+            const err = new Error(`PREPARE TRANSACTION for ${txnId} rolled back instead (command tag ${result.command})`);
+            this.finish(txnId, txn, err);
+            throw err;
+        }
+        this.finish(txnId, txn, undefined);
+    }
+    /**
+     * COMMIT PREPARED. Idempotent: a gid that no longer exists counts as already committed, because
+     * after a crash the sink cannot know whether its last commit went through.
+     */
+    async commit(txnId) {
+        if (this.openTransactions.has(txnId))
+            throw new Error(`transaction ${txnId} must be pre-committed before commit`);
+        await this.finishPrepared(`COMMIT PREPARED ${gidLiteral(this.gidOf(txnId))}`);
+    }
+    /** Rolls back an open transaction, or a prepared one by gid. Idempotent like commit. */
+    async abort(txnId) {
+        const txn = this.openTransactions.get(txnId);
+        if (txn) {
+            let failure;
+            try {
+                await txn.client.query("ROLLBACK");
+            }
+            catch (err) {
+                failure = err; // broken connection: the server rolls back when the session ends
+            }
+            this.finish(txnId, txn, failure);
+            return;
+        }
+        await this.finishPrepared(`ROLLBACK PREPARED ${gidLiteral(this.gidOf(txnId))}`);
+    }
+    /** Prepared transactions in this database whose gid starts with `prefix` (default: this writer's). */
+    async listPrepared(prefix = this.options.gidPrefix) {
+        const result = await retryOnceIfDisconnected(() => this.requirePool().query(`SELECT gid, prepared, owner, database FROM pg_prepared_xacts
+          WHERE database = current_database() AND starts_with(gid, $1)
+          ORDER BY prepared, gid`, [prefix]));
+        const own = this.options.gidPrefix;
+        return result.rows.map((row) => ({
+            gid: row.gid,
+            txnId: row.gid.startsWith(own) ? row.gid.slice(own.length) : undefined,
+            preparedAt: row.prepared,
+            owner: row.owner,
+            database: row.database,
+        }));
+    }
+    /**
+     * After a restart: commits the prepared transactions the restored checkpoint names (their commit
+     * may or may not have happened before the crash) and rolls back every other prepared transaction
+     * with this writer's prefix (pre-committed for a checkpoint that never completed). Call it before
+     * beginning new transactions.
+     */
+    async recover(txnIdsToCommit) {
+        const toCommit = new Set(txnIdsToCommit);
+        const result = { committed: [], aborted: [] };
+        for (const prepared of await this.listPrepared()) {
+            const txnId = prepared.txnId; // listPrepared() with the own prefix always has one
+            if (this.openTransactions.has(txnId))
+                continue;
+            if (toCommit.has(txnId)) {
+                await this.commit(txnId);
+                result.committed.push(txnId);
+            }
+            else {
+                await this.abort(txnId);
+                result.aborted.push(prepared.gid);
+            }
+        }
+        return result;
+    }
+    /**
+     * Rolls back transactions that are still open and closes the connections. Prepared transactions
+     * stay prepared: they belong to checkpoints in flight, and recovery decides their fate.
+     */
+    async close() {
+        const pool = this.pool;
+        if (!pool)
+            return;
+        for (const txnId of [...this.openTransactions.keys()])
+            await this.abort(txnId);
+        this.pool = undefined;
+        await pool.end();
+    }
+    requirePool() {
+        if (!this.pool)
+            throw new Error("PostgresTransactionalWriter is not open (call open() first)");
+        return this.pool;
+    }
+    usableTransaction(txnId) {
+        const txn = this.openTransactions.get(txnId);
+        if (!txn)
+            throw new Error(`transaction ${txnId} is not open`);
+        if (txn.failure !== undefined) {
+            throw new Error(`transaction ${txnId} failed earlier and can only be aborted`, { cause: txn.failure });
+        }
+        return txn;
+    }
+    /** Ends this writer's hold on an open transaction and returns (or, if broken, drops) its connection. */
+    finish(txnId, txn, failure) {
+        this.openTransactions.delete(txnId);
+        txn.client.removeListener("error", txn.onClientError);
+        const broken = failure ?? txn.failure;
+        // Destroy rather than reuse a connection that saw an error: its session state is unknown.
+        txn.client.release(broken === undefined ? undefined : broken instanceof Error ? broken : true);
+    }
+    /**
+     * Runs one statement outside any transaction. Unlike pool.query, which drops the connection on
+     * every error, a server-side error here (an unknown gid, say) leaves the session usable, so
+     * only a connection-level failure destroys it.
+     */
+    async onPooledConnection(statement) {
+        const client = await this.requirePool().connect();
+        let broken;
+        const onError = (err) => {
+            broken = err;
+        };
+        client.on("error", onError);
+        try {
+            await client.query(statement);
+        }
+        catch (err) {
+            if (sqlStateOf(err) === undefined)
+                broken ??= err instanceof Error ? err : new Error(String(err));
+            throw err;
+        }
+        finally {
+            client.removeListener("error", onError);
+            client.release(broken);
+        }
+    }
+    /** COMMIT/ROLLBACK PREPARED, tolerating a gid that is gone and retrying one that is busy. */
+    async finishPrepared(statement) {
+        const deadline = Date.now() + (this.options.busyRetryTimeoutMs ?? 10_000);
+        for (;;) {
+            try {
+                await retryOnceIfDisconnected(() => this.onPooledConnection(statement));
+                return;
+            }
+            catch (err) {
+                const state = sqlStateOf(err);
+                if (state === SqlState.undefinedObject)
+                    return;
+                // Busy: the session that prepared it (or a concurrent recovery) is still finishing it.
+                if (state === SqlState.objectNotInPrerequisiteState && Date.now() < deadline) {
+                    await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_DELAY_MS));
+                    continue;
+                }
+                throw err;
+            }
+        }
+    }
+}
+/**
+ * For idempotent statements only: a pooled connection may have died with a server restart
+ * before the pool noticed, and a fresh one is worth one more try.
+ */
+async function retryOnceIfDisconnected(run) {
+    try {
+        return await run();
+    }
+    catch (err) {
+        if (sqlStateOf(err) !== undefined)
+            throw err; // the server answered: not a connection problem
+        return await run();
+    }
+}
+/** A short stable hash, to name the prepared INSERT statement after its text. */
+function fnv1a(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        hash ^= text.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193);
+    }
+    return (hash >>> 0).toString(36);
+}
+//# sourceMappingURL=transactional-writer.js.map

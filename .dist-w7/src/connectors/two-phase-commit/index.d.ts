@@ -1,0 +1,1 @@
+export { recoveryPlan, type PendingTransaction, type RecoveryPlan, type SubtaskTransactions } from "./recovery-plan.js";

@@ -1,0 +1,2 @@
+export { recoveryPlan } from "./recovery-plan.js";
+//# sourceMappingURL=index.js.map

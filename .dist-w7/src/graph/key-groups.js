@@ -1,0 +1,65 @@
+/** murmur3's 32-bit finalizer: spreads poorly distributed hashes (small ints, similar strings). */
+function fmix(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+function mixString(h, s) {
+    for (let i = 0; i < s.length; i++)
+        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+}
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/** A stable hash of a key; equal keys (by value) hash equally everywhere. */
+export function hashKey(key) {
+    return fmix(hashInto(0x811c9dc5, key));
+}
+function hashInto(h, key) {
+    switch (typeof key) {
+        case "string":
+            return mixString(Math.imul(h ^ 0x73, 0x01000193), key);
+        case "number":
+            if (Number.isInteger(key) && key >= -0x80000000 && key <= 0x7fffffff)
+                return Math.imul(h ^ (key | 0), 0x01000193) ^ 0x6e;
+            f64[0] = key;
+            return Math.imul(Math.imul(h ^ u32[0], 0x01000193) ^ u32[1], 0x01000193);
+        case "boolean":
+            return Math.imul(h ^ (key ? 0x62 : 0x42), 0x01000193);
+        case "bigint":
+            return mixString(Math.imul(h ^ 0x6e62, 0x01000193), key.toString());
+        default:
+            if (Array.isArray(key)) {
+                h = Math.imul(h ^ 0x5b ^ key.length, 0x01000193);
+                for (const k of key)
+                    h = hashInto(h, k);
+                return h;
+            }
+            throw new TypeError(`a key must be a string, number, boolean, bigint or an array of them; got ${describe(key)}`);
+    }
+}
+function describe(v) {
+    if (v === null)
+        return "null";
+    if (v === undefined)
+        return "undefined";
+    return typeof v === "object" ? `an object (${Object.prototype.toString.call(v)})` : typeof v;
+}
+export function keyGroupFor(key, maxParallelism) {
+    return hashKey(key) % maxParallelism;
+}
+/** The subtask that owns a key group (Flink's formula: contiguous ranges). */
+export function subtaskForKeyGroup(keyGroup, maxParallelism, parallelism) {
+    return Math.floor((keyGroup * parallelism) / maxParallelism);
+}
+/** The key groups [start, end] owned by a subtask; the inverse of subtaskForKeyGroup. */
+export function keyGroupRange(maxParallelism, parallelism, subtask) {
+    return {
+        start: Math.ceil((subtask * maxParallelism) / parallelism),
+        end: Math.ceil(((subtask + 1) * maxParallelism) / parallelism) - 1,
+    };
+}
+//# sourceMappingURL=key-groups.js.map

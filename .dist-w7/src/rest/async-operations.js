@@ -1,0 +1,53 @@
+/**
+ * Savepoint and stop-with-savepoint run as Flink's asynchronous operations: the POST answers with
+ * a trigger id at once, and GET …/savepoints/:triggerid reports IN_PROGRESS, then the location or
+ * the failure. Finished operations are kept for a while (Flink: rest.async.store-duration, 5 min).
+ */
+import { randomUUID } from "node:crypto";
+import { serializeError } from "../runtime/tasks/deployment.js";
+export class AsyncOperations {
+    retainMs;
+    maxEntries;
+    entries = new Map();
+    constructor(retainMs = 300_000, maxEntries = 10_000) {
+        this.retainMs = retainMs;
+        this.maxEntries = maxEntries;
+    }
+    /** Starts tracking an operation; a repeated triggerId of the same job returns the existing one. */
+    start(jobId, run, triggerId) {
+        this.evict();
+        if (triggerId) {
+            const existing = this.entries.get(triggerId);
+            if (existing && existing.jobId === jobId)
+                return triggerId;
+        }
+        const id = triggerId ?? randomUUID().replaceAll("-", "");
+        const entry = { jobId, state: { status: "IN_PROGRESS" } };
+        this.entries.set(id, entry);
+        void (async () => {
+            try {
+                const { location } = await run();
+                entry.state = { status: "COMPLETED", location };
+            }
+            catch (e) {
+                entry.state = { status: "FAILED", error: serializeError(e) };
+            }
+            entry.finishedAt = Date.now();
+        })();
+        return id;
+    }
+    get(jobId, triggerId) {
+        const e = this.entries.get(triggerId);
+        return e && e.jobId === jobId ? e.state : undefined;
+    }
+    evict() {
+        const now = Date.now();
+        for (const [id, e] of this.entries)
+            if (e.finishedAt !== undefined && now - e.finishedAt > this.retainMs)
+                this.entries.delete(id);
+        // Never grow without bound, whatever clients trigger.
+        while (this.entries.size >= this.maxEntries)
+            this.entries.delete(this.entries.keys().next().value);
+    }
+}
+//# sourceMappingURL=async-operations.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=checkpoint-queries.js.map

@@ -1,0 +1,2 @@
+export declare function encodeCollected(values: unknown[]): string;
+export declare function decodeCollected(base64: string): unknown[];

@@ -1,0 +1,103 @@
+/**
+ * Evaluates a job bundle's definition into a JobGraph inside a resource-limited worker thread:
+ * heap limit, wall-clock timeout, a bound on concurrent evaluations. The worker is terminated in
+ * every case, which also drops whatever module state the bundle created.
+ *
+ * Limits of this isolation (documented in docs/security.md): a worker thread is not a sandbox. The
+ * bundle can use every Node API (file system, network, child processes) with the server's rights,
+ * and memory outside the V8 heap (ArrayBuffers) is not capped by the heap limit. What protects the
+ * server from hostile bundles is that only holders of rest.auth.token can upload and run them.
+ */
+import { Worker } from "node:worker_threads";
+const WORKER = new URL("./evaluation-worker.js", import.meta.url);
+export class BundleEvaluationError extends Error {
+    name = "BundleEvaluationError";
+}
+/** Too many evaluations at once: the request may be retried (answered with 429). */
+export class EvaluatorBusyError extends Error {
+    name = "EvaluatorBusyError";
+}
+export class BundleEvaluator {
+    limits;
+    running = 0;
+    queue = [];
+    workers = new Set();
+    constructor(limits) {
+        this.limits = limits;
+    }
+    async evaluate(bundlePath, inputs) {
+        await this.acquire();
+        try {
+            return await this.runWorker({ bundlePath, inputs });
+        }
+        finally {
+            this.release();
+        }
+    }
+    /** Terminates evaluations in progress (server shutdown). */
+    async close() {
+        await Promise.all([...this.workers].map((w) => w.terminate()));
+    }
+    acquire() {
+        if (this.running < this.limits.maxConcurrent) {
+            this.running++;
+            return Promise.resolve();
+        }
+        if (this.queue.length >= this.limits.maxQueued) {
+            return Promise.reject(new EvaluatorBusyError(`${this.running} job definitions are being evaluated and ${this.queue.length} wait; try again shortly`));
+        }
+        return new Promise((resolve) => this.queue.push(resolve));
+    }
+    release() {
+        const next = this.queue.shift();
+        if (next)
+            next();
+        else
+            this.running--;
+    }
+    runWorker(input) {
+        const { timeoutMs, maxHeapMb } = this.limits;
+        return new Promise((resolve, reject) => {
+            const worker = new Worker(WORKER, {
+                workerData: input,
+                resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, maxHeapMb / 8)), stackSizeMb: 4 },
+                // The definition's console output is not the server's: read it and drop it, so that a
+                // bundle printing in a loop cannot fill the server's memory through a piped stream.
+                stdout: true,
+                stderr: true,
+            });
+            worker.stdout.resume();
+            worker.stderr.resume();
+            this.workers.add(worker);
+            let settled = false;
+            const finish = (error, graph) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                this.workers.delete(worker);
+                void worker.terminate();
+                if (error)
+                    reject(error);
+                else
+                    resolve(graph);
+            };
+            const timer = setTimeout(() => finish(new BundleEvaluationError(`evaluating the job definition did not finish within ${timeoutMs} ms (rest.jar.evaluation.timeout); does it loop or wait forever?`)), timeoutMs);
+            worker.on("message", (m) => {
+                if (m.type === "graph")
+                    finish(undefined, m.jobGraph);
+                else
+                    finish(new BundleEvaluationError(`${m.error.name}: ${m.error.message}`));
+            });
+            worker.on("error", (e) => {
+                if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
+                    finish(new BundleEvaluationError(`evaluating the job definition ran out of memory: it needed more than the ${maxHeapMb} MB heap limit (rest.jar.evaluation.heap-mb)`));
+                }
+                else
+                    finish(new BundleEvaluationError(`evaluating the job definition failed: ${e.name}: ${e.message}`));
+            });
+            worker.on("exit", (code) => finish(new BundleEvaluationError(`the job definition ended its evaluation thread (exit code ${code}) before declaring a pipeline`)));
+        });
+    }
+}
+//# sourceMappingURL=bundle-evaluator.js.map

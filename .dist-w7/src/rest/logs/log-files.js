@@ -1,0 +1,66 @@
+/**
+ * The JobManager's logs for /jobmanager/logs: the files of its log directory (env.log.dir), plus
+ * the in-memory LogBuffer as "jobmanager.log" when no such file exists (the embedded cluster logs
+ * to memory only). A requested name is resolved strictly inside the directory.
+ */
+import { createReadStream, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { SAFE_FILE_NAME, resolveInside } from "../http/contained-path.js";
+export const MEMORY_LOG_NAME = "jobmanager.log";
+const SAFE = new RegExp(SAFE_FILE_NAME);
+export class LogFiles {
+    dir;
+    buffer;
+    constructor(dir, buffer) {
+        this.dir = dir;
+        this.buffer = buffer;
+    }
+    list() {
+        const files = [];
+        if (this.dir) {
+            let names = [];
+            try {
+                names = readdirSync(this.dir);
+            }
+            catch {
+                // A missing log directory simply has no files.
+            }
+            for (const name of names.sort()) {
+                if (!SAFE.test(name))
+                    continue;
+                const file = resolveInside(this.dir, name);
+                if (!file)
+                    continue;
+                const st = statSync(file);
+                files.push({ name, size: st.size, mtime: Math.trunc(st.mtimeMs) });
+            }
+        }
+        if (this.buffer && !files.some((f) => f.name === MEMORY_LOG_NAME)) {
+            const text = this.memoryLog();
+            files.unshift({ name: MEMORY_LOG_NAME, size: Buffer.byteLength(text), mtime: Date.now() });
+        }
+        return files;
+    }
+    /** The content of a log by name, or undefined when there is no such log inside the directory. */
+    open(name) {
+        const file = this.dir ? resolveInside(this.dir, name) : undefined;
+        if (file)
+            return { stream: createReadStream(file), length: statSync(file).size };
+        if (name === MEMORY_LOG_NAME && this.buffer)
+            return { text: this.memoryLog() };
+        return undefined;
+    }
+    /** The main log (/jobmanager/log). */
+    main() {
+        return this.open(MEMORY_LOG_NAME) ?? { text: "" };
+    }
+    memoryLog() {
+        const lines = this.buffer?.lines() ?? [];
+        return lines.length ? lines.join("\n") + "\n" : "";
+    }
+}
+export function logDirOf(config) {
+    const dir = config["env.log.dir"];
+    return dir ? join(dir) : undefined;
+}
+//# sourceMappingURL=log-files.js.map

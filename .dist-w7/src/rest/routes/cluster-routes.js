@@ -1,0 +1,139 @@
+import { SLUICE_VERSION } from "../../version.js";
+import { defineRoute, notFound } from "../route.js";
+import { errorBody } from "../schemas/common.js";
+import { clusterOverview, configEntries, dashboardConfig, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
+import { SAFE_FILE_NAME } from "../http/contained-path.js";
+import { redactConfig } from "../redact.js";
+const TM_ID = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$" };
+const notFoundResponse = { status: 404, description: "no such resource", schema: errorBody };
+function dataPort(address) {
+    const m = /:(\d{1,5})$/.exec(address);
+    return m ? Number(m[1]) : -1;
+}
+function taskManagerJson(t) {
+    return {
+        id: t.id,
+        path: t.address,
+        dataPort: dataPort(t.dataAddress),
+        host: t.host,
+        timeSinceLastHeartbeat: Math.max(0, t.timeSinceLastHeartbeat),
+        slotsNumber: t.slotsNumber,
+        freeSlots: t.freeSlots,
+        hardware: { cpuCores: t.hardware.cpuCores, physicalMemory: t.hardware.memoryBytes },
+    };
+}
+function logResult(content) {
+    const contentType = "text/plain; charset=utf-8";
+    return "text" in content ? { text: content.text, contentType } : { stream: content.stream, contentType, length: content.length };
+}
+export const clusterRoutes = [
+    defineRoute({
+        method: "GET",
+        path: "/overview",
+        operationId: "getClusterOverview",
+        summary: "TaskManagers, slots and jobs by state",
+        tags: ["cluster"],
+        responses: [{ status: 200, description: "the cluster overview", schema: clusterOverview }],
+        handler: async ({ services }) => ({ json: await services.dispatcher.requestClusterOverview() }),
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/config",
+        operationId: "getDashboardConfig",
+        summary: "Settings of the web dashboard (open without a token, so the dashboard can ask for one)",
+        tags: ["cluster"],
+        auth: "none",
+        responses: [{ status: 200, description: "dashboard configuration", schema: dashboardConfig }],
+        handler: async ({ services }) => {
+            const s = services.settings;
+            const offsetMinutes = -new Date().getTimezoneOffset();
+            return {
+                json: {
+                    "refresh-interval": s.refreshIntervalMs,
+                    "timezone-name": Intl.DateTimeFormat().resolvedOptions().timeZone,
+                    "timezone-offset": offsetMinutes * 60_000,
+                    "sluice-version": SLUICE_VERSION,
+                    features: { "web-submit": s.webSubmit, "web-cancel": s.webCancel, "web-history": false },
+                    auth: { "token-required-for-writes": s.access.token !== undefined, "token-required-for-reads": s.access.token !== undefined && s.access.tokenForReads },
+                },
+            };
+        },
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/taskmanagers",
+        operationId: "listTaskManagers",
+        summary: "Registered TaskManagers with their slots",
+        tags: ["taskmanagers"],
+        responses: [{ status: 200, description: "TaskManagers", schema: taskManagersList }],
+        handler: async ({ services }) => ({ json: { taskmanagers: (await services.dispatcher.requestTaskManagers()).map(taskManagerJson) } }),
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/taskmanagers/:taskmanagerid",
+        operationId: "getTaskManager",
+        summary: "One TaskManager with the jobs holding its slots",
+        tags: ["taskmanagers"],
+        params: { taskmanagerid: { schema: TM_ID, description: "TaskManager id" } },
+        responses: [{ status: 200, description: "the TaskManager", schema: taskManagerDetails }, notFoundResponse],
+        handler: async ({ services, params }) => {
+            const t = (await services.dispatcher.requestTaskManagers()).find((x) => x.id === params.taskmanagerid);
+            if (!t)
+                throw notFound(`TaskManager ${params.taskmanagerid} is not registered`);
+            return {
+                json: {
+                    ...taskManagerJson(t),
+                    allocatedSlots: t.slots.filter((s) => s.jobId).map((s) => ({ index: s.slotIndex, jobId: s.jobId })),
+                    slots: t.slots.map((s) => ({ index: s.slotIndex, jobId: s.jobId ?? null, allocationId: s.allocationId ?? null })),
+                },
+            };
+        },
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/jobmanager/config",
+        operationId: "getJobManagerConfig",
+        summary: "The JobManager's configuration, secrets redacted",
+        tags: ["jobmanager"],
+        responses: [{ status: 200, description: "configuration entries", schema: configEntries }],
+        handler: async ({ services }) => ({
+            json: Object.entries(redactConfig(services.config))
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([key, value]) => ({ key, value })),
+        }),
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/jobmanager/logs",
+        operationId: "listJobManagerLogs",
+        summary: "Log files of the JobManager",
+        tags: ["jobmanager"],
+        responses: [{ status: 200, description: "log files", schema: logList }],
+        handler: async ({ services }) => ({ json: { logs: services.logs.list() } }),
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/jobmanager/log",
+        operationId: "getJobManagerLog",
+        summary: "The JobManager's main log",
+        tags: ["jobmanager"],
+        responses: [{ status: 200, description: "log text", contentType: "text/plain" }],
+        handler: async ({ services }) => logResult(services.logs.main()),
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/jobmanager/logs/:logname",
+        operationId: "getJobManagerLogFile",
+        summary: "One log file, by a name from /jobmanager/logs (resolved only inside the log directory)",
+        tags: ["jobmanager"],
+        params: { logname: { schema: { type: "string", pattern: SAFE_FILE_NAME }, description: "file name, no path" } },
+        responses: [{ status: 200, description: "log text", contentType: "text/plain" }, notFoundResponse],
+        handler: async ({ services, params }) => {
+            const content = services.logs.open(params.logname);
+            if (!content)
+                throw notFound(`no log file ${params.logname}`);
+            return logResult(content);
+        },
+    }),
+];
+//# sourceMappingURL=cluster-routes.js.map

@@ -1,0 +1,140 @@
+/**
+ * Jar routes: upload a prebuilt bundle, list and delete uploads, and run one. Running evaluates the
+ * bundle's job definition into a JobGraph in a resource-limited worker (bundle-evaluator.ts), so a
+ * hostile or broken bundle fails its own request and nothing else.
+ */
+import { hashBundle } from "../../cluster/blob/blob-server.js";
+import { resolveInsideRoots } from "./savepoint-target.js";
+import { submitOrRefuse } from "./job-routes.js";
+import { badRequest, defineRoute, notFound, RestError } from "../route.js";
+import { errorBody, object } from "../schemas/common.js";
+import { jarIdParam, jarList, jarRunRequest, jarRunResponse, jarUploadResponse } from "../schemas/jar-schemas.js";
+import { InvalidJarError } from "../jars/jar-store.js";
+import { BundleEvaluationError, EvaluatorBusyError } from "../jars/bundle-evaluator.js";
+const jarParams = { jarid: { schema: jarIdParam, description: "jar id from /jars/upload" } };
+const invalid = { status: 400, description: "invalid request", schema: errorBody };
+const unknownJar = { status: 404, description: "no jar with this id", schema: errorBody };
+function requireSubmit(services) {
+    if (!services.settings.webSubmit)
+        throw new RestError(403, ["job submission through jars is disabled (web.submit.enable: false)"]);
+}
+export function splitProgramArgs(s) {
+    // Flink splits at whitespace, keeping quoted groups together.
+    const out = [];
+    for (const m of s.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g))
+        out.push(m[1]?.replace(/\\(.)/g, "$1") ?? m[2] ?? m[3]);
+    return out;
+}
+export const jarRoutes = [
+    defineRoute({
+        method: "POST",
+        path: "/jars/upload",
+        operationId: "uploadJar",
+        summary: "Upload a prebuilt job bundle (multipart/form-data, file field `jarfile`); stored by content hash",
+        tags: ["jars"],
+        body: { kind: "multipart", fileField: "jarfile", description: "the bundle produced by `bundleJob` / esbuild (one ES module)" },
+        responses: [
+            { status: 200, description: "stored", schema: jarUploadResponse },
+            invalid,
+            { status: 413, description: "larger than rest.upload.max-bytes", schema: errorBody },
+        ],
+        handler: async ({ services, parts }) => {
+            requireSubmit(services);
+            const file = parts.find((p) => p.name === "jarfile") ?? parts.find((p) => p.filename !== undefined);
+            if (!file)
+                throw badRequest("the upload has no file part (expected a form field named jarfile)");
+            try {
+                const info = services.jars.put(file.data, file.filename);
+                return { json: { filename: info.id, status: "success" } };
+            }
+            catch (e) {
+                if (e instanceof InvalidJarError)
+                    throw badRequest(e.message);
+                throw e;
+            }
+        },
+    }),
+    defineRoute({
+        method: "GET",
+        path: "/jars",
+        operationId: "listJars",
+        summary: "Uploaded bundles",
+        tags: ["jars"],
+        responses: [{ status: 200, description: "uploaded bundles, newest first", schema: jarList }],
+        handler: async ({ services, baseUrl }) => ({
+            json: { address: baseUrl, files: services.jars.list().map((j) => ({ id: j.id, name: j.name, uploaded: j.uploaded, size: j.size, entry: [] })) },
+        }),
+    }),
+    defineRoute({
+        method: "DELETE",
+        path: "/jars/:jarid",
+        operationId: "deleteJar",
+        summary: "Delete an uploaded bundle",
+        tags: ["jars"],
+        params: jarParams,
+        responses: [{ status: 200, description: "deleted", schema: object({}) }, invalid, unknownJar],
+        handler: async ({ services, params }) => {
+            requireSubmit(services);
+            if (!services.jars.delete(params.jarid))
+                throw notFound(`no jar ${params.jarid}`);
+            return { json: {} };
+        },
+    }),
+    defineRoute({
+        method: "POST",
+        path: "/jars/:jarid/run",
+        operationId: "runJar",
+        summary: "Run an uploaded bundle: the Dispatcher evaluates its definition (isolated, time- and heap-limited) and submits the job",
+        tags: ["jars"],
+        params: jarParams,
+        body: { kind: "json", schema: jarRunRequest, required: false, description: "arguments, parallelism and configuration of the job" },
+        responses: [
+            { status: 200, description: "the job was submitted", schema: jarRunResponse },
+            { ...invalid, description: "invalid request, or the bundle's definition failed, looped or ran out of memory" },
+            unknownJar,
+            { status: 429, description: "too many definitions being evaluated; retry", schema: errorBody },
+        ],
+        handler: async ({ services, params, body }) => {
+            requireSubmit(services);
+            const req = body ?? {};
+            if (typeof req.entryClass === "string" && req.entryClass !== "") {
+                throw badRequest("entryClass: a Sluice bundle has one entry, its default export (defineJob); leave entryClass out");
+            }
+            const savepointPath = resolveInsideRoots(req.savepointPath, services.settings.restoreRoots, "savepointPath");
+            const file = services.jars.bundleFile(params.jarid);
+            const code = services.jars.read(params.jarid);
+            if (!file || code === undefined)
+                throw notFound(`no jar ${params.jarid}`);
+            const config = req.flinkConfiguration ?? {};
+            const inputs = {
+                args: req.programArgsList ?? (req.programArgs ? splitProgramArgs(req.programArgs) : []),
+                config,
+                defaultParallelism: req.parallelism ?? positive(config["parallelism.default"]) ?? positive(services.config["parallelism.default"]) ?? 1,
+            };
+            let jobGraph;
+            try {
+                jobGraph = await services.evaluator.evaluate(file, inputs);
+            }
+            catch (e) {
+                if (e instanceof EvaluatorBusyError)
+                    throw new RestError(429, [e.message], { "retry-after": "1" });
+                if (e instanceof BundleEvaluationError)
+                    throw badRequest(`the job could not be built from jar ${params.jarid}: ${e.message}`);
+                throw e;
+            }
+            const hash = hashBundle(code);
+            const submission = { jobGraph, bundleHash: hash, definition: inputs };
+            if (savepointPath) {
+                submission.savepointPath = savepointPath;
+                submission.allowNonRestoredState = req.allowNonRestoredState ?? false;
+            }
+            const { jobId } = await submitOrRefuse(services, submission, { hash, code });
+            return { json: { jobid: jobId } };
+        },
+    }),
+];
+function positive(v) {
+    const n = Number(v);
+    return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+//# sourceMappingURL=jar-routes.js.map

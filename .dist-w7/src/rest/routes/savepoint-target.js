@@ -1,0 +1,39 @@
+/**
+ * Savepoint paths from requests are used only inside configured roots (issue 10): otherwise anyone
+ * allowed to trigger a savepoint could make the cluster write files anywhere it may, and anyone
+ * allowed to start a job could make it read any file as "savepoint state". Roots are the
+ * Dispatcher's savepoint (and, for restores, checkpoint) directories plus rest.savepoints.allowed-roots.
+ */
+import { existsSync, realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, resolve } from "node:path";
+import { badRequest } from "../route.js";
+import { isInside } from "../http/contained-path.js";
+/** The real path of `path`, following links on its nearest existing ancestor (the target may not exist yet). */
+function realOrNearest(path) {
+    const rest = [];
+    let p = path;
+    while (!existsSync(p)) {
+        const parent = dirname(p);
+        if (parent === p)
+            return path;
+        rest.unshift(basename(p));
+        p = parent;
+    }
+    return resolve(realpathSync(p), ...rest);
+}
+/** undefined for an absent path (the Dispatcher's default applies); otherwise the resolved path inside a root. */
+export function resolveInsideRoots(target, roots, field) {
+    if (target === null || target === undefined || target === "")
+        return undefined;
+    const path = target.replace(/^file:\/\//, "");
+    if (path.includes("\0") || !isAbsolute(path))
+        throw badRequest(`${field}: must be an absolute path`);
+    const wanted = realOrNearest(resolve(path));
+    for (const root of roots) {
+        const realRoot = realOrNearest(root);
+        if (wanted === realRoot || isInside(realRoot, wanted))
+            return wanted;
+    }
+    throw badRequest(`${field}: ${target.slice(0, 500)} is outside the allowed directories (${roots.join(", ")}; more with rest.savepoints.allowed-roots)`);
+}
+//# sourceMappingURL=savepoint-target.js.map

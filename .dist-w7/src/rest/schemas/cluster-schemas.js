@@ -1,0 +1,46 @@
+import { arrayOf, count, nullable, object } from "./common.js";
+export const clusterOverview = object({
+    taskmanagers: count,
+    "slots-total": count,
+    "slots-available": count,
+    "jobs-running": count,
+    "jobs-finished": count,
+    "jobs-cancelled": count,
+    "jobs-failed": count,
+    "sluice-version": { type: "string" },
+});
+export const dashboardConfig = object({
+    "refresh-interval": count,
+    "timezone-name": { type: "string" },
+    "timezone-offset": { type: "integer" },
+    "sluice-version": { type: "string" },
+    features: object({ "web-submit": { type: "boolean" }, "web-cancel": { type: "boolean" }, "web-history": { type: "boolean" } }),
+    auth: {
+        ...object({ "token-required-for-writes": { type: "boolean" }, "token-required-for-reads": { type: "boolean" } }),
+        description: "Sluice: whether the dashboard must ask for the bearer token (rest.auth.token, rest.auth.read)",
+    },
+});
+const hardware = object({ cpuCores: count, physicalMemory: count });
+const taskManagerProps = {
+    id: { type: "string" },
+    path: { type: "string", description: "RPC address of the TaskExecutor" },
+    dataPort: { type: "integer", description: "port of its data endpoint, -1 when it has none (embedded cluster)" },
+    host: { type: "string" },
+    timeSinceLastHeartbeat: { ...count, description: "ms since the ResourceManager last heard from it" },
+    slotsNumber: count,
+    freeSlots: count,
+    hardware,
+};
+export const taskManagerSummary = object(taskManagerProps);
+export const taskManagersList = object({ taskmanagers: arrayOf(taskManagerSummary) });
+export const taskManagerDetails = object({
+    ...taskManagerProps,
+    allocatedSlots: arrayOf(object({ index: count, jobId: { type: "string" } })),
+    slots: arrayOf(object({ index: count, jobId: nullable({ type: "string" }), allocationId: nullable({ type: "string" }) })),
+});
+export const configEntries = {
+    ...arrayOf(object({ key: { type: "string" }, value: { type: "string" } })),
+    description: "Configuration entries; values of secret keys (tokens, passwords, secrets, keys) are replaced by ******",
+};
+export const logList = object({ logs: arrayOf(object({ name: { type: "string" }, size: count, mtime: count })) });
+//# sourceMappingURL=cluster-schemas.js.map

@@ -1,0 +1,19 @@
+/** Everything route handlers use, handed to them with each request (routes themselves are static data). */
+import type { RestDispatcher } from "./dispatcher-api.js";
+import type { AsyncOperations } from "./async-operations.js";
+import type { JarStore } from "./jars/jar-store.js";
+import type { BundleEvaluator } from "./jars/bundle-evaluator.js";
+import type { LogFiles } from "./logs/log-files.js";
+import type { RestSettings } from "./rest-settings.js";
+import type { Route } from "./route.js";
+export interface RestServices {
+    dispatcher: RestDispatcher;
+    operations: AsyncOperations;
+    jars: JarStore;
+    evaluator: BundleEvaluator;
+    logs: LogFiles;
+    /** The cluster configuration (served redacted). */
+    config: Readonly<Record<string, string>>;
+    settings: RestSettings;
+    routes: readonly Route[];
+}

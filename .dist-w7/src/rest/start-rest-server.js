@@ -1,0 +1,52 @@
+/**
+ * Starts the REST endpoint next to a Dispatcher: the JobManager process does this, and so can
+ * `sluice run` and tests next to an embedded MiniCluster (`startRestServer({ dispatcher, config })`).
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { quietLogger } from "../util/logger.js";
+import { AsyncOperations } from "./async-operations.js";
+import { JarStore } from "./jars/jar-store.js";
+import { BundleEvaluator } from "./jars/bundle-evaluator.js";
+import { LogFiles, logDirOf } from "./logs/log-files.js";
+import { restSettings } from "./rest-settings.js";
+import { RestServer } from "./rest-server.js";
+import { REST_ROUTES } from "./routes/index.js";
+const PACKAGE_WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+export async function startRestServer(options) {
+    const settings = restSettings(options.config);
+    const logger = options.logger ?? quietLogger();
+    const ownJarDir = settings.jarDir ? undefined : mkdtempSync(join(tmpdir(), "sluice-jars-"));
+    const evaluator = new BundleEvaluator(settings.evaluation);
+    const { dispatcher } = options;
+    const server = new RestServer({
+        services: {
+            dispatcher,
+            operations: new AsyncOperations(),
+            jars: new JarStore(settings.jarDir ?? ownJarDir),
+            evaluator,
+            logs: new LogFiles(logDirOf(options.config), options.logs),
+            config: options.config,
+            settings,
+            routes: REST_ROUTES,
+        },
+        webDir: options.webDir ?? (existsSync(PACKAGE_WEB_DIST) ? PACKAGE_WEB_DIST : undefined),
+        logger,
+        validateResponses: options.validateResponses,
+    });
+    await server.listen();
+    return {
+        url: server.url,
+        port: server.port,
+        server,
+        async close() {
+            await server.close();
+            await evaluator.close();
+            if (ownJarDir)
+                rmSync(ownJarDir, { recursive: true, force: true });
+        },
+    };
+}
+//# sourceMappingURL=start-rest-server.js.map

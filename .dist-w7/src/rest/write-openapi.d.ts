@@ -1,0 +1,1 @@
+export declare function openApiJson(): string;

@@ -1,0 +1,58 @@
+/**
+ * The checkpoint's `_metadata`: which file holds which subtask's state of which operator (by uid),
+ * with file names relative to the metadata's folder, so a savepoint folder can be moved.
+ */
+export declare const METADATA_FILE = "_metadata";
+export interface SubtaskStateHandle {
+    subtask: number;
+    keyGroupStart: number;
+    keyGroupEnd: number;
+    /** Relative to the folder of `_metadata`. */
+    file: string;
+    bytes: number;
+}
+export interface OperatorStateHandles {
+    vertexId: string;
+    operatorName: string;
+    parallelism: number;
+    maxParallelism: number;
+    subtasks: SubtaskStateHandle[];
+}
+export interface CheckpointMetadata {
+    version: 1;
+    jobId: string;
+    checkpointId: number;
+    timestamp: number;
+    kind: "checkpoint" | "savepoint";
+    operators: Record<string, OperatorStateHandles>;
+}
+/** What a task reports when its part of a checkpoint is written. */
+export interface TaskCheckpointAck {
+    vertexId: string;
+    subtask: number;
+    keyGroupStart: number;
+    keyGroupEnd: number;
+    file: string;
+    bytes: number;
+    operators: Array<{
+        uid: string;
+        name: string;
+    }>;
+    syncDurationMs: number;
+    asyncDurationMs: number;
+    alignmentDurationMs: number;
+}
+/** What a task needs to restore: the metadata's folder and the handles of its operators. */
+export interface TaskRestore {
+    checkpointId: number;
+    baseDir: string;
+    operators: Record<string, OperatorStateHandles>;
+}
+export interface CheckpointOptions {
+    kind: "checkpoint" | "savepoint";
+    /** Folder of this checkpoint (absolute): task files go here. */
+    dir: string;
+    /** Stop-with-savepoint: sources end after the barrier; with `drain` they emit the final watermark first. */
+    stop?: "terminate" | "drain";
+}
+export type CheckpointingMode = "exactly-once" | "at-least-once";

@@ -1,0 +1,120 @@
+/**
+ * Takes a task's part of a checkpoint (Flink's SubtaskCheckpointCoordinator): the synchronous part
+ * lets every operator put its pending state into the backends and serializes that state; then the
+ * barrier goes downstream and processing continues while the asynchronous part writes the file and
+ * acknowledges it to the JobMaster.
+ */
+import { open, rename, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { keyGroupRange } from "../../graph/key-groups.js";
+import { serializeError } from "../tasks/deployment.js";
+import { encodeTaskSnapshot, snapshotKeyedState } from "./task-state.js";
+export class TaskCheckpointer {
+    vertex;
+    subtask;
+    chain;
+    reporter;
+    pending = new Set();
+    constructor(vertex, subtask, chain, reporter) {
+        this.vertex = vertex;
+        this.subtask = subtask;
+        this.chain = chain;
+        this.reporter = reporter;
+    }
+    /** Snapshots synchronously, forwards the barrier, and writes the state in the background. */
+    perform(barrier, alignmentMs) {
+        const start = performance.now();
+        const { checkpointId } = barrier;
+        let snapshot;
+        const finishing = [];
+        // Keyed state is fixed now and read out in the asynchronous part (LMDB: from a read transaction).
+        const keyed = [];
+        try {
+            for (const op of this.chain.operators) {
+                const r = op.snapshotState(checkpointId, { isSavepoint: barrier.savepoint });
+                if (r)
+                    finishing.push(r);
+            }
+            snapshot = { operators: {} };
+            for (const s of this.chain.states) {
+                const entry = {};
+                if (s.keyed)
+                    keyed.push({ entry, snapshot: snapshotKeyedState(s.keyed) });
+                const op = s.operatorState.snapshot();
+                if (Object.keys(op).length > 0)
+                    entry.operator = op;
+                snapshot.operators[s.uid] = entry;
+            }
+        }
+        catch (e) {
+            for (const k of keyed)
+                k.snapshot.release();
+            this.reporter.decline(checkpointId, serializeError(e));
+            throw e;
+        }
+        const syncDurationMs = performance.now() - start;
+        for (const w of this.chain.writers) {
+            w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir });
+        }
+        const work = this.writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentMs);
+        this.pending.add(work);
+        void work.finally(() => this.pending.delete(work));
+    }
+    async writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentDurationMs) {
+        const start = performance.now();
+        try {
+            await Promise.all(finishing);
+            for (const k of keyed)
+                k.entry.keyed = await k.snapshot.materialize();
+            const bytes = encodeTaskSnapshot(snapshot);
+            const file = `${this.vertex.id}-${this.subtask}.state`;
+            await writeDurably(join(barrier.dir, file), bytes);
+            const range = keyGroupRange(this.vertex.maxParallelism, this.vertex.parallelism, this.subtask);
+            this.reporter.acknowledge(barrier.checkpointId, {
+                vertexId: this.vertex.id,
+                subtask: this.subtask,
+                keyGroupStart: range.start,
+                keyGroupEnd: range.end,
+                file,
+                bytes: bytes.length,
+                operators: this.chain.states.map((s) => ({ uid: s.uid, name: s.name })),
+                syncDurationMs,
+                asyncDurationMs: performance.now() - start,
+                alignmentDurationMs,
+            });
+        }
+        catch (e) {
+            for (const k of keyed)
+                k.snapshot.release();
+            this.reporter.decline(barrier.checkpointId, serializeError(e));
+        }
+    }
+    async notifyComplete(checkpointId) {
+        for (const op of this.chain.operators)
+            await op.notifyCheckpointComplete(checkpointId);
+    }
+    notifyAborted(checkpointId) {
+        for (const op of this.chain.operators)
+            op.notifyCheckpointAborted(checkpointId);
+    }
+    /** Resolves when every started checkpoint has been written and acknowledged (or declined). */
+    async whenIdle() {
+        while (this.pending.size > 0)
+            await Promise.allSettled([...this.pending]);
+    }
+}
+/** Temporary name, fsync, rename: a crash never leaves a half-written state file under the real name. */
+async function writeDurably(path, bytes) {
+    await mkdir(join(path, ".."), { recursive: true });
+    const tmp = `${path}.inprogress`;
+    const fh = await open(tmp, "w");
+    try {
+        await fh.writeFile(bytes);
+        await fh.sync();
+    }
+    finally {
+        await fh.close();
+    }
+    await rename(tmp, path);
+}
+//# sourceMappingURL=task-checkpointer.js.map

@@ -1,0 +1,90 @@
+/**
+ * The runtime operator contract and its base class. An operator receives records one at a time by
+ * direct calls (chaining makes a pipeline of operators a pipeline of calls), combines the
+ * watermarks of its inputs, and writes to its Output.
+ */
+import type { Key, KeySelector } from "../../api/functions.js";
+import type { RuntimeContext } from "../../api/runtime-context.js";
+import type { OperatorDescriptor } from "../../graph/job-graph.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
+import type { OperatorStateBackend } from "../state/operator-state-backend.js";
+import type { Output } from "./output.js";
+export interface ProcessingTimeService {
+    now(): number;
+    /** Runs `callback` at (or soon after) wall-clock time `timestamp`; returns a cancel function. */
+    setTimer(timestamp: number, callback: (timestamp: number) => void): () => void;
+    /** Runs `callback` every `intervalMs`; returns a cancel function. */
+    scheduleAtFixedRate(intervalMs: number, callback: () => void): () => void;
+}
+export interface OperatorContext {
+    readonly descriptor: OperatorDescriptor;
+    /** The user's functions and objects for this operator, bound by name in the worker. */
+    readonly fns: Readonly<Record<string, unknown>>;
+    /** Key selector per input, for keyed operators. */
+    readonly keySelectors: ReadonlyArray<KeySelector<unknown, Key> | undefined>;
+    readonly runtimeContext: RuntimeContext;
+    /** Present when the operator is keyed. */
+    readonly keyedState: KeyedStateBackend | undefined;
+    readonly processingTime: ProcessingTimeService;
+    /** Job-level settings (auto-watermark interval, …). */
+    readonly settings: Readonly<Record<string, unknown>>;
+    /** For collect sinks: hands records to the client. */
+    readonly collect: (values: unknown[]) => void;
+    /**
+     * Operator state of this instance (list, union and broadcast state). Set by the operator
+     * registry, which also makes `runtimeContext` a StreamingRuntimeContext (state-context.ts).
+     */
+    readonly operatorState?: OperatorStateBackend;
+    /** True when this operator's state was restored from a checkpoint or savepoint. */
+    readonly isRestored?: boolean;
+}
+/** What kind of snapshot a barrier asks for. */
+export interface SnapshotOptions {
+    /**
+     * A savepoint rather than a checkpoint. Failover never restores from a savepoint, so its
+     * completion must not commit side effects (as in Flink 1.15+): a two-phase-commit sink commits
+     * what it pre-committed for a savepoint with the next completed checkpoint, or at end of input.
+     */
+    readonly isSavepoint: boolean;
+}
+export declare abstract class StreamOperator {
+    protected readonly ctx: OperatorContext;
+    output: Output;
+    /** Combined watermark of all inputs: the operator's event-time clock. */
+    protected currentWatermark: number;
+    private readonly inputWatermarks;
+    constructor(ctx: OperatorContext);
+    setOutput(output: Output): void;
+    open(): void | Promise<void>;
+    abstract processElement(value: unknown, timestamp: number, input: number): void;
+    processWatermark(watermark: number, input: number): void;
+    /** Hook for event-time logic (timers, windows) before the watermark is forwarded. */
+    protected onWatermark(_watermark: number): void;
+    processStreamStatus(idle: boolean): void;
+    /**
+     * True while the operator holds input it cannot start on yet (async I/O at capacity): the task
+     * stops reading input until whenNotBackpressured() resolves, which backpressures upstream.
+     */
+    get isBackpressured(): boolean;
+    whenNotBackpressured(): Promise<void>;
+    /**
+     * State was restored (or not) into this operator's backends: rebuild in-memory structures that
+     * derive from state, such as timer queues. Called before open().
+     */
+    initializeState(_restored: boolean): void;
+    /**
+     * A checkpoint barrier reached this operator: put everything not yet in the state backends into
+     * them now (synchronously). Work that may finish later (a sink's pre-commit) is returned as a
+     * promise; the checkpoint is acknowledged only after it settles.
+     */
+    snapshotState(_checkpointId: number, _options?: SnapshotOptions): void | Promise<void>;
+    /** The checkpoint is complete everywhere: the commit point (two-phase-commit sinks commit here). */
+    notifyCheckpointComplete(_checkpointId: number): void | Promise<void>;
+    notifyCheckpointAborted(_checkpointId: number): void;
+    /** All records of one input have arrived. */
+    endInput(_input: number): void | Promise<void>;
+    /** All inputs have ended: emit what is buffered. */
+    finish(): void | Promise<void>;
+    close(): void | Promise<void>;
+}
+export type OperatorFactory = (ctx: OperatorContext) => StreamOperator;

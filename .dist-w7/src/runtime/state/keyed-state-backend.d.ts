@@ -1,0 +1,71 @@
+/**
+ * What keyed state is stored in (Flink's KeyedStateBackend): per state table and per key group a
+ * Map-like StateMap from the key to its value. The heap backend hands out plain JavaScript Maps,
+ * the LMDB backend views onto an on-disk range of keys; state cells, timers and operators only use
+ * this interface, so they run unchanged on both.
+ *
+ * Values handed out by a StateMap may be modified in place by the caller (cells push into lists,
+ * update per-namespace Maps): a backend that stores serialized values must therefore keep such an
+ * object until it writes it back, at the earliest when the next key is set (see lmdb/).
+ */
+import type { Key } from "../../api/functions.js";
+import type { StateKey } from "./state-key.js";
+export type StateBackendType = "hashmap" | "lmdb";
+/** The Map operations state code uses; a native Map is one. */
+export interface StateMap<V> {
+    get(key: StateKey): V | undefined;
+    set(key: StateKey, value: V): void;
+    delete(key: StateKey): boolean;
+    has(key: StateKey): boolean;
+    /** May cost a scan on an on-disk backend: do not use on a hot path. */
+    readonly size: number;
+    keys(): IterableIterator<StateKey>;
+    values(): IterableIterator<V>;
+    entries(): IterableIterator<[StateKey, V]>;
+    [Symbol.iterator](): IterableIterator<[StateKey, V]>;
+}
+/** The entries of one state name: one StateMap per key group of the backend's range. */
+export interface StateTable<V> {
+    readonly name: string;
+    readonly firstKeyGroup: number;
+    readonly groups: readonly StateMap<V>[];
+}
+/**
+ * A snapshot whose synchronous part has been taken (the state it holds no longer changes with
+ * processing); `materialize` produces the bytes, possibly over several event-loop turns.
+ */
+export interface KeyedStateSnapshot {
+    /** [keyGroup, serialized tables of that key group] for every non-empty key group; releases the snapshot. */
+    materialize(): Promise<Array<[number, Uint8Array]>>;
+    /** Releases the snapshot without materializing it (the checkpoint was declined). Idempotent. */
+    release(): void;
+}
+export interface KeyedStateBackend {
+    readonly type: StateBackendType;
+    readonly maxParallelism: number;
+    readonly keyGroupStart: number;
+    readonly keyGroupEnd: number;
+    /** Sets the key that state accesses refer to; called by the runtime before each record or timer. */
+    setCurrentKey(key: Key): void;
+    getCurrentKey(): Key;
+    readonly currentStateKey: StateKey;
+    /** The StateMap of the current key's key group in `table`. */
+    currentGroup<V>(table: StateTable<V>): StateMap<V>;
+    /** The table of a state name, created on first use. */
+    table<V>(name: string): StateTable<V>;
+    tableNames(): string[];
+    /** The synchronous part of a checkpoint: afterwards processing may change the state again. */
+    snapshot(): KeyedStateSnapshot;
+    /**
+     * Puts back the key groups of a snapshot (of either backend) that this backend owns; others
+     * are ignored (they belong to other subtasks after a rescale).
+     */
+    restore(groups: Iterable<readonly [number, Uint8Array]>): void;
+    /** Frees what the backend holds (the LMDB backend deletes its files). Idempotent. */
+    dispose(): Promise<void>;
+}
+export declare class KeyGroupOutOfRangeError extends Error {
+    name: string;
+}
+/** The key group of `key`, checked against the subtask's range [start, end]. */
+export declare function ownedKeyGroup(key: Key, maxParallelism: number, start: number, end: number): number;

@@ -1,0 +1,329 @@
+/**
+ * Keyed state on local disk in LMDB (the embedded on-disk backend, Flink's RocksDB backend in
+ * role): one LMDB environment per task in its own folder, deleted when the task ends. Keys are
+ * laid out so that each (table, key group) is a contiguous range (lmdb-keys.ts); values are
+ * v8-serialized, like heap snapshots, so state round-trips with the same fidelity on both backends.
+ *
+ * Objects read from LMDB live in a bounded write-back cache (write-back-cache.ts) because state
+ * code modifies them in place; entries used by the current record (since the last setCurrentKey)
+ * are never evicted, so an object a cell holds stays the live copy while it works on it.
+ *
+ * The environment is only a working copy: checkpoints are what makes state durable, so LMDB runs
+ * without fsync.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { serialize } from "node:v8";
+import { createRequire } from "node:module";
+import { visitKeyGroup } from "../key-group-format.js";
+import { ownedKeyGroup } from "../keyed-state-backend.js";
+import { toStateKey } from "../state-key.js";
+import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, rangePrefix } from "./lmdb-keys.js";
+import { readSnapshot, SnapshotOverlay } from "./lmdb-snapshot.js";
+import { LmdbStateMap } from "./lmdb-state-map.js";
+import { CacheNode, DELETED, LruList } from "./write-back-cache.js";
+/**
+ * Loaded on first use: the native module takes hundreds of milliseconds to load in each worker,
+ * which jobs on the heap backend need not pay.
+ */
+let lmdbModule;
+function lmdb() {
+    return (lmdbModule ??= createRequire(import.meta.url)("lmdb"));
+}
+export class LmdbStateTable {
+    name;
+    id;
+    firstKeyGroup;
+    groups;
+    constructor(backend, name, id, firstKeyGroup, size) {
+        this.name = name;
+        this.id = id;
+        this.firstKeyGroup = firstKeyGroup;
+        this.groups = Array.from({ length: size }, (_, i) => new LmdbStateMap(backend, id, firstKeyGroup + i));
+    }
+}
+export class LmdbKeyedStateBackend {
+    type = "lmdb";
+    maxParallelism;
+    keyGroupStart;
+    keyGroupEnd;
+    dir;
+    /** @internal for LmdbStateMap */
+    db;
+    /** @internal for LmdbStateMap: LMDB copies keys on every call, so lookups share one buffer. */
+    scratch = Buffer.allocUnsafe(MAX_KEY_LENGTH + 16);
+    counters = { reads: 0, writes: 0, evictions: 0 };
+    cacheEntries;
+    /** Evicting in batches makes one LMDB transaction carry many write-backs. */
+    evictBatch;
+    lru = new LruList();
+    tables = new Map();
+    /** Incremented per record (setCurrentKey) and per snapshot: nodes of the current epoch are pinned. */
+    epoch = 0;
+    key;
+    stateKey = "";
+    groupIndex = -1;
+    openSnapshots = 0;
+    disposal;
+    finishDisposal;
+    closed = false;
+    constructor(options) {
+        this.maxParallelism = options.maxParallelism;
+        this.keyGroupStart = options.keyGroupStart;
+        this.keyGroupEnd = options.keyGroupEnd;
+        if (!(options.cacheEntries >= 1))
+            throw new RangeError(`the lmdb state backend needs a cache of at least 1 entry, got ${options.cacheEntries}`);
+        this.cacheEntries = Math.floor(options.cacheEntries);
+        // At least 64 entries per transaction (all of a smaller cache): a commit costs tens of µs.
+        this.evictBatch = Math.min(this.cacheEntries, Math.max(64, this.cacheEntries >> 5));
+        mkdirSync(options.localDir, { recursive: true });
+        const label = (options.label ?? "task").replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 60);
+        this.dir = mkdtempSync(join(options.localDir, `sluice-lmdb-${label}-`));
+        try {
+            this.db = lmdb().open({
+                path: this.dir,
+                encoding: "binary",
+                keyEncoding: "binary",
+                // A working copy (checkpoints make state durable): no fsync; write maps halve write cost.
+                noSync: true,
+                noMetaSync: true,
+                useWritemap: true,
+                overlappingSync: false,
+                cache: false,
+            });
+        }
+        catch (e) {
+            rmSync(this.dir, { recursive: true, force: true });
+            throw e;
+        }
+    }
+    // ---- key context ----------------------------------------------------------------------------
+    setCurrentKey(key) {
+        const group = ownedKeyGroup(key, this.maxParallelism, this.keyGroupStart, this.keyGroupEnd);
+        this.key = key;
+        this.stateKey = toStateKey(key);
+        this.groupIndex = group - this.keyGroupStart;
+        this.epoch++;
+    }
+    getCurrentKey() {
+        if (this.key === undefined)
+            throw new Error("keyed state accessed outside of a keyed context");
+        return this.key;
+    }
+    get currentStateKey() {
+        return this.stateKey;
+    }
+    currentGroup(table) {
+        if (this.groupIndex < 0)
+            throw new Error("keyed state accessed outside of a keyed context");
+        return table.groups[this.groupIndex];
+    }
+    table(name) {
+        let t = this.tables.get(name);
+        if (!t) {
+            if (this.tables.size >= MAX_TABLES)
+                throw new Error(`the lmdb state backend supports at most ${MAX_TABLES} state tables per operator`);
+            t = new LmdbStateTable(this, name, this.tables.size, this.keyGroupStart, this.keyGroupEnd - this.keyGroupStart + 1);
+            this.tables.set(name, t);
+        }
+        return t;
+    }
+    tableNames() {
+        return [...this.tables.keys()];
+    }
+    /** Entries currently held as live objects. */
+    get cachedEntries() {
+        return this.lru.size;
+    }
+    // ---- the write-back cache (used by LmdbStateMap) ---------------------------------------------
+    /** @internal A cached node was handed out or changed. */
+    touch(node) {
+        node.epoch = this.epoch;
+        node.dirty = true;
+        this.lru.moveToTail(node);
+    }
+    /**
+     * @internal Caches `value` as the live copy of `key`. A `scanned` node (met while iterating)
+     * goes to the cold end and is not pinned: it may be written back and dropped as soon as the
+     * iteration moves on.
+     */
+    admit(owner, key, value, scanned, stored) {
+        if (this.lru.size >= this.cacheEntries)
+            this.evict();
+        const node = new CacheNode(owner, key, value, scanned ? -1 : this.epoch);
+        node.stored = stored;
+        owner.cache.set(key, node);
+        if (scanned)
+            this.lru.pushHead(node);
+        else
+            this.lru.pushTail(node);
+    }
+    /** Drops a batch of the least recently used nodes that the current record does not use. */
+    evict() {
+        const target = this.cacheEntries - this.evictBatch;
+        const victims = [];
+        for (let n = this.lru.head; n && this.lru.size - victims.length > target; n = n.next) {
+            // From here on every node was used by the current record (touching moves a node to the tail).
+            if (n.epoch === this.epoch)
+                break;
+            victims.push(n);
+        }
+        this.writeBack(victims, true);
+    }
+    /**
+     * @internal Writes the dirty ones of `nodes` to LMDB in one transaction; `drop` removes them
+     * from the cache afterwards (deleted entries always go). Values are serialized before anything
+     * changes, so a value v8 cannot serialize fails the access without losing other state.
+     */
+    writeBack(nodes, drop = false) {
+        const list = [...nodes];
+        const writes = [];
+        for (const n of list) {
+            if (!n.dirty)
+                continue;
+            if (n.value === DELETED) {
+                writes.push([n.owner.lmdbKey(n.key), undefined]);
+                continue;
+            }
+            const bytes = serialize(n.value);
+            if (n.stored?.equals(bytes))
+                continue;
+            writes.push([n.owner.lmdbKey(n.key), bytes]);
+            n.stored = drop ? undefined : bytes;
+        }
+        if (writes.length > 0) {
+            const db = this.db;
+            db.transactionSync(() => {
+                for (const [k, v] of writes) {
+                    if (v === undefined)
+                        db.removeSync(k);
+                    else
+                        db.putSync(k, v);
+                }
+            });
+            this.counters.writes += writes.length;
+        }
+        for (const n of list) {
+            if (drop || n.value === DELETED) {
+                this.lru.remove(n);
+                n.owner.cache.delete(n.key);
+                if (drop)
+                    this.counters.evictions++;
+            }
+            else if (n.epoch !== this.epoch) {
+                // Nobody holds it any more; the next access makes it dirty again.
+                n.dirty = false;
+            }
+        }
+    }
+    allNodes() {
+        const out = [];
+        for (let n = this.lru.head; n; n = n.next)
+            out.push(n);
+        return out;
+    }
+    // ---- snapshots -----------------------------------------------------------------------------
+    /**
+     * Synchronous part: opens an LMDB read transaction, a consistent view (MVCC) that later writes
+     * do not change, and serializes the cache's modified entries into an overlay on that view. The
+     * asynchronous part reads each key group by range scans of the view merged with the overlay,
+     * in slices, so processing goes on meanwhile (lmdb-snapshot.ts).
+     */
+    snapshot() {
+        this.assertOpen();
+        // Snapshots are taken between records: nothing handed out before may still be modified.
+        this.epoch++;
+        const overlay = new SnapshotOverlay();
+        for (let n = this.lru.head; n; n = n.next) {
+            if (!n.dirty)
+                continue;
+            const owner = n.owner;
+            if (n.value === DELETED) {
+                overlay.add(owner.tableId, owner.keyGroup, n.key, undefined);
+                continue;
+            }
+            const bytes = serialize(n.value);
+            // Only read since it was loaded or written: LMDB already holds it.
+            if (n.stored?.equals(bytes))
+                n.dirty = false;
+            else
+                overlay.add(owner.tableId, owner.keyGroup, n.key, bytes);
+        }
+        const txn = this.db.useReadTransaction();
+        this.openSnapshots++;
+        const tables = [...this.tables.values()].map((t) => ({ id: t.id, name: t.name }));
+        let released = false;
+        const release = () => {
+            if (released)
+                return;
+            released = true;
+            txn.done();
+            this.openSnapshots--;
+            this.closeIfDisposed();
+        };
+        const source = { db: this.db, txn, keyGroupStart: this.keyGroupStart, keyGroupEnd: this.keyGroupEnd, tables, overlay };
+        return {
+            materialize: async () => {
+                try {
+                    return await readSnapshot(source);
+                }
+                finally {
+                    release();
+                }
+            },
+            release,
+        };
+    }
+    restore(groups) {
+        this.assertOpen();
+        // Restored entries must not hide behind cached ones.
+        this.writeBack(this.allNodes(), true);
+        const db = this.db;
+        for (const [keyGroup, bytes] of groups) {
+            if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd)
+                continue;
+            db.transactionSync(() => {
+                visitKeyGroup(bytes, {
+                    object: (name, k, v) => {
+                        db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
+                    },
+                    serialized: (name, k, v) => {
+                        db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+                    },
+                });
+            });
+        }
+    }
+    // ---- lifecycle -----------------------------------------------------------------------------
+    /** Closes LMDB and deletes the folder, once running snapshots have been read. */
+    dispose() {
+        if (!this.disposal) {
+            this.disposal = new Promise((resolve) => (this.finishDisposal = resolve));
+            this.closeIfDisposed();
+        }
+        return this.disposal;
+    }
+    closeIfDisposed() {
+        if (!this.finishDisposal || this.openSnapshots > 0 || this.closed)
+            return;
+        this.closed = true;
+        const done = this.finishDisposal;
+        for (const t of this.tables.values())
+            for (const g of t.groups)
+                g.cache.clear();
+        while (this.lru.head)
+            this.lru.remove(this.lru.head);
+        void this.db
+            .close()
+            .catch(() => { })
+            .finally(() => {
+            rmSync(this.dir, { recursive: true, force: true });
+            done();
+        });
+    }
+    assertOpen() {
+        if (this.closed || this.disposal)
+            throw new Error("the lmdb state backend is disposed");
+    }
+}
+//# sourceMappingURL=lmdb-keyed-state-backend.js.map

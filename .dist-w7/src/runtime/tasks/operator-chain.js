@@ -1,0 +1,181 @@
+import { keyGroupRange } from "../../graph/key-groups.js";
+import { consumersOf } from "../network/channel-topology.js";
+import { channelId } from "../network/frames.js";
+import { RecordBatchEncoder } from "../network/record-batch-codec.js";
+import { createChannelSelector, RecordWriter } from "../network/record-writer.js";
+import { ResultSubpartition } from "../network/result-subpartition.js";
+import { createOutput } from "../operators/output.js";
+import { operatorFactory } from "../operators/operator-registry.js";
+import { createKeyedStateBackend } from "../state/create-keyed-state-backend.js";
+import { resolveStateBackend } from "../state/state-backend-settings.js";
+import { OperatorStateBackend } from "../state/operator-state-backend.js";
+export class OperatorChain {
+    createSourceHead;
+    /** Operators in topological order; the head first. */
+    operators = [];
+    writers = [];
+    states = [];
+    head;
+    constructor(env, createSourceHead) {
+        this.createSourceHead = createSourceHead;
+        const { tdd, vertex } = env;
+        const graph = tdd.jobGraph;
+        const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
+        const inEdges = graph.edges.filter((e) => e.target === vertex.id);
+        const settings = graph.settings;
+        const encoder = new RecordBatchEncoder();
+        const flushEveryRecord = settings.bufferTimeoutMs === 0;
+        const writerByEdge = new Map();
+        const createWriter = (edge) => {
+            const target = graph.vertices.find((v) => v.id === edge.target);
+            const consumers = consumersOf(edge.partitioner, tdd.subtaskIndex, vertex.parallelism, target.parallelism);
+            const subpartitions = consumers.map((consumer) => {
+                const ch = channelId(tdd.attempt, edge.id, tdd.subtaskIndex, consumer);
+                const to = tdd.locations[target.id][consumer];
+                const local = to === env.endpoint.self;
+                const sub = new ResultSubpartition(ch, { send: (f) => env.endpoint.send(to, f) }, encoder, env.outputCounters, flushEveryRecord, local);
+                env.endpoint.registerProducer(ch, (f) => {
+                    if (f.t === "credit")
+                        sub.addCredits(f.credits);
+                });
+                return sub;
+            });
+            const selector = createChannelSelector(edge.partitioner, subpartitions.length, tdd.subtaskIndex, target.maxParallelism, (env.fns.edges.get(edge.id) ?? {}));
+            const w = new RecordWriter(edge.id, subpartitions, selector);
+            this.writers.push(w);
+            return w;
+        };
+        const keyRange = keyGroupRange(vertex.maxParallelism, vertex.parallelism, tdd.subtaskIndex);
+        // The JobMaster resolves the backend with the cluster's configuration; the fallback serves
+        // deployments built without it.
+        const backendSettings = tdd.stateBackend ?? resolveStateBackend(settings, tdd.definition?.config);
+        const built = new Map();
+        vertex.operators.forEach((d, index) => {
+            const isHead = index === 0;
+            const keySelectors = [];
+            if (isHead) {
+                for (const e of inEdges) {
+                    if (e.partitioner.type === "hash")
+                        keySelectors[e.inputIndex] = env.fns.edges.get(e.id)?.key;
+                }
+            }
+            const keyed = keySelectors.some((k) => k !== undefined);
+            const restored = env.restorer?.operator(d.uid, keyRange.start, keyRange.end);
+            const keyedState = keyed
+                ? createKeyedStateBackend(backendSettings, {
+                    maxParallelism: vertex.maxParallelism,
+                    keyGroupStart: keyRange.start,
+                    keyGroupEnd: keyRange.end,
+                    label: `${tdd.jobId.slice(0, 8)}-${vertex.id}-${tdd.subtaskIndex}`,
+                })
+                : undefined;
+            if (restored && keyedState) {
+                try {
+                    restored.restoreKeyed(keyedState);
+                }
+                catch (e) {
+                    // The task never starts, so it never disposes its backends: the LMDB folder goes now.
+                    void keyedState.dispose();
+                    throw e;
+                }
+            }
+            const operatorState = new OperatorStateBackend(restored?.operatorState ?? {});
+            this.states.push({ uid: d.uid, name: d.name, keyed: keyedState, operatorState, restored: restored !== undefined });
+            const common = { keyedState, operatorState, isRestored: restored !== undefined };
+            const op = isHead && vertex.isSource && this.createSourceHead
+                ? this.createSourceHead(d, common)
+                : operatorFactory(d.kind)({
+                    descriptor: d,
+                    fns: env.fns.nodes.get(d.nodeId) ?? {},
+                    keySelectors,
+                    runtimeContext: { ...env.runtimeContext, taskName: d.name },
+                    ...common,
+                    processingTime: env.processingTime,
+                    settings,
+                    collect: (values) => env.collect(d.nodeId, values),
+                });
+            built.set(d.nodeId, op);
+            this.operators.push(op);
+        });
+        // Wire outputs from the tail back, so every target exists when its predecessor is wired.
+        for (const d of [...vertex.operators].reverse()) {
+            const main = [];
+            const sides = new Map();
+            const add = (sideOutput, t) => {
+                if (sideOutput === undefined)
+                    main.push(t);
+                else
+                    sides.set(sideOutput, [...(sides.get(sideOutput) ?? []), t]);
+            };
+            for (const c of d.chainedOutputs)
+                add(c.sideOutput, chainedTarget(built.get(c.nodeId)));
+            for (const n of d.networkOutputs) {
+                const edge = edgeById.get(n.edgeId);
+                let w = writerByEdge.get(edge.id);
+                if (!w)
+                    writerByEdge.set(edge.id, (w = createWriter(edge)));
+                add(n.sideOutput, networkTarget(w));
+            }
+            built.get(d.nodeId).setOutput(createOutput(main, sides));
+        }
+        this.head = this.operators[0];
+    }
+    get isBlocked() {
+        for (const w of this.writers)
+            if (w.isBlocked)
+                return true;
+        for (const op of this.operators)
+            if (op.isBackpressured)
+                return true;
+        return false;
+    }
+    /** Resolves when no writer waits for credit and no operator holds back input any more. */
+    async whenUnblocked() {
+        for (let op = this.operators.find((o) => o.isBackpressured); op; op = this.operators.find((o) => o.isBackpressured)) {
+            await op.whenNotBackpressured();
+        }
+        await this.whenWritersUnblocked();
+    }
+    whenWritersUnblocked() {
+        return new Promise((resolve) => {
+            const check = () => {
+                const blocked = this.writers.flatMap((w) => w.subpartitions).find((s) => s.isBlocked);
+                if (!blocked)
+                    resolve();
+                else
+                    blocked.whenUnblocked(check);
+            };
+            check();
+        });
+    }
+    /** Frees the keyed state backends (the LMDB backend deletes its files); when the task ends. */
+    async disposeState() {
+        await Promise.all(this.states.map((s) => s.keyed?.dispose()));
+    }
+    flushAll() {
+        for (const w of this.writers)
+            w.flushAll();
+    }
+    backlogBuffers() {
+        let n = 0;
+        for (const w of this.writers)
+            for (const s of w.subpartitions)
+                n += s.backlogBuffers;
+        return n;
+    }
+}
+function chainedTarget(op) {
+    return {
+        collect: (v, ts) => op.processElement(v, ts, 0),
+        emitWatermark: (w) => op.processWatermark(w, 0),
+        emitStreamStatus: (idle) => op.processStreamStatus(idle),
+    };
+}
+function networkTarget(w) {
+    return {
+        collect: (v, ts) => w.emit(v, ts),
+        emitWatermark: (timestamp) => w.broadcastEvent({ kind: "watermark", timestamp }),
+        emitStreamStatus: (idle) => w.broadcastEvent({ kind: "stream-status", idle }),
+    };
+}
+//# sourceMappingURL=operator-chain.js.map

@@ -1,0 +1,362 @@
+import { producersOf } from "../network/channel-topology.js";
+import { channelId } from "../network/frames.js";
+import { InputGate } from "../network/input-gate.js";
+import { RecordBatchDecoder } from "../network/record-batch-codec.js";
+import { OperatorChain } from "./operator-chain.js";
+import { serializeError } from "./deployment.js";
+import { TaskProcessingTimeService } from "./processing-time-service.js";
+import { SourceOperator } from "./source-operator.js";
+import { TimeAccounting } from "./time-accounting.js";
+import { BarrierAligner } from "../checkpoint/barrier-aligner.js";
+import { TaskCheckpointer } from "../checkpoint/task-checkpointer.js";
+import { TaskStateRestorer } from "../checkpoint/task-restore.js";
+const SOURCE_POLLS_PER_ROUND = 512;
+const YIELD_EVERY_MS = 4;
+const DEFAULT_BUFFER_TIMEOUT_MS = 100;
+const DEFAULT_BUFFERS_PER_CHANNEL = 4;
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+export class StreamTask {
+    tdd;
+    endpoint;
+    callbacks;
+    vertex;
+    chain;
+    gate;
+    time;
+    accounting = new TimeAccounting();
+    outputCounters = { records: 0, bytes: 0, buffers: 0 };
+    decoder = new RecordBatchDecoder();
+    state = "DEPLOYING";
+    recordsIn = 0;
+    bytesIn = 0;
+    draining = false;
+    blocked = false;
+    finishing = false;
+    settle;
+    done = new Promise((resolve) => (this.settle = resolve));
+    wakeSource;
+    checkpointer;
+    aligner;
+    pendingTrigger;
+    constructor(tdd, fns, endpoint, callbacks) {
+        this.tdd = tdd;
+        this.endpoint = endpoint;
+        this.callbacks = callbacks;
+        const vertex = tdd.jobGraph.vertices.find((v) => v.id === tdd.vertexId);
+        if (!vertex)
+            throw new Error(`vertex ${tdd.vertexId} is not in the job graph`);
+        this.vertex = vertex;
+        this.time = new TaskProcessingTimeService((e) => this.fail(e));
+        const runtimeContext = {
+            jobId: tdd.jobId,
+            taskName: vertex.name,
+            subtaskIndex: tdd.subtaskIndex,
+            parallelism: vertex.parallelism,
+            maxParallelism: vertex.maxParallelism,
+            attemptNumber: tdd.attempt,
+        };
+        this.chain = new OperatorChain({
+            tdd,
+            vertex,
+            fns,
+            endpoint,
+            runtimeContext,
+            processingTime: this.time,
+            outputCounters: this.outputCounters,
+            collect: (nodeId, values) => callbacks.collect(nodeId, values),
+            restorer: tdd.restore ? new TaskStateRestorer(tdd.restore, tdd.subtaskIndex, vertex.parallelism) : undefined,
+        }, (d, states) => new SourceOperator({
+            descriptor: d,
+            fns: fns.nodes.get(d.nodeId) ?? {},
+            keySelectors: [],
+            runtimeContext: { ...runtimeContext, taskName: d.name },
+            keyedState: undefined,
+            operatorState: states.operatorState,
+            isRestored: states.isRestored,
+            processingTime: this.time,
+            settings: tdd.jobGraph.settings,
+            collect: () => { },
+        }));
+        this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint);
+        if (!vertex.isSource) {
+            const settings = tdd.jobGraph.settings;
+            const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);
+            const numInputs = vertex.operators[0].inputs === 2 ? 2 : 1;
+            this.gate = new InputGate(endpoint, numInputs, perChannel, () => this.scheduleDrain());
+            for (const e of tdd.jobGraph.edges.filter((x) => x.target === vertex.id)) {
+                const upstream = tdd.jobGraph.vertices.find((v) => v.id === e.source);
+                for (const p of producersOf(e.partitioner, tdd.subtaskIndex, upstream.parallelism, vertex.parallelism)) {
+                    this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, tdd.locations[upstream.id][p]);
+                }
+            }
+            const mode = settings.checkpointingMode ?? "exactly-once";
+            this.aligner = new BarrierAligner(this.gate, mode, (barrier, alignmentMs) => this.checkpointer.perform(barrier, alignmentMs));
+        }
+    }
+    get executionState() {
+        return this.state;
+    }
+    /** Runs the task to its end; never rejects (failures are reported as state FAILED). */
+    async run() {
+        try {
+            this.transition("INITIALIZING");
+            this.chain.operators.forEach((op, i) => op.initializeState(this.chain.states[i].restored));
+            // Open from the tail to the head, so an operator never emits into an unopened successor.
+            for (const op of [...this.chain.operators].reverse())
+                await op.open();
+            this.startBufferTimeout();
+            this.transition("RUNNING");
+            if (this.vertex.isSource)
+                void this.runSourceLoop();
+            else {
+                this.gate.grantInitialCredits();
+                this.scheduleDrain();
+            }
+            const outcome = await this.done;
+            if (outcome instanceof Error)
+                throw outcome;
+            if (outcome === "canceled") {
+                await this.closeQuietly();
+                this.transition("CANCELED");
+                return;
+            }
+            await this.closeOperators();
+            this.transition("FINISHED");
+        }
+        catch (e) {
+            await this.closeQuietly();
+            this.transition("FAILED", serializeError(e));
+        }
+    }
+    // ---- checkpoints -------------------------------------------------------------------------------
+    /** Source tasks: take a checkpoint at the next record boundary and send its barrier downstream. */
+    triggerCheckpoint(trigger) {
+        if (!this.vertex.isSource || !this.running) {
+            this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message: `task is ${this.state}` });
+            return;
+        }
+        this.pendingTrigger = trigger;
+        this.wakeSource?.();
+    }
+    async notifyCheckpointComplete(checkpointId) {
+        try {
+            await this.checkpointer.notifyComplete(checkpointId);
+        }
+        catch (e) {
+            this.fail(e);
+        }
+    }
+    notifyCheckpointAborted(checkpointId) {
+        this.checkpointer.notifyAborted(checkpointId);
+    }
+    cancel() {
+        if (this.state === "FINISHED" || this.state === "FAILED" || this.state === "CANCELED")
+            return;
+        this.transition("CANCELING");
+        this.settle("canceled");
+        this.wakeSource?.();
+    }
+    fail(e) {
+        this.settle(e instanceof Error ? e : new Error(String(e)));
+        this.wakeSource?.();
+    }
+    get running() {
+        return this.state === "RUNNING";
+    }
+    transition(state, error) {
+        this.state = state;
+        this.callbacks.onStateChange(state, error);
+    }
+    startBufferTimeout() {
+        const timeout = Number(this.tdd.jobGraph.settings.bufferTimeoutMs ?? DEFAULT_BUFFER_TIMEOUT_MS);
+        if (timeout > 0)
+            this.time.scheduleAtFixedRate(timeout, () => this.chain.flushAll());
+    }
+    // ---- source vertices -------------------------------------------------------------------------
+    async runSourceLoop() {
+        const head = this.chain.head;
+        const reader = head.reader;
+        try {
+            let lastYield = performance.now();
+            for (;;) {
+                if (!this.running)
+                    return;
+                const trigger = this.pendingTrigger;
+                if (trigger) {
+                    this.pendingTrigger = undefined;
+                    this.checkpointer.perform(trigger.barrier, 0);
+                    if (trigger.stop) {
+                        // Stop-with-savepoint: nothing after the savepoint's barrier; draining completes event time.
+                        if (trigger.stop === "drain")
+                            head.emitFinalWatermark();
+                        await this.finishTask();
+                        return;
+                    }
+                }
+                this.accounting.switchTo("busy");
+                let status = reader.pollNext(head);
+                for (let i = 1; i < SOURCE_POLLS_PER_ROUND && status === "more"; i++)
+                    status = reader.pollNext(head);
+                if (status === "end-of-input")
+                    break;
+                if (this.chain.isBlocked) {
+                    this.accounting.switchTo("backpressured");
+                    await this.waitUnlessStopped(this.chain.whenUnblocked());
+                    lastYield = performance.now();
+                }
+                else if (status === "nothing-available") {
+                    this.accounting.switchTo("idle");
+                    await this.waitUnlessStopped(reader.isAvailable());
+                    lastYield = performance.now();
+                }
+                else if (performance.now() - lastYield > YIELD_EVERY_MS) {
+                    await yieldToEventLoop();
+                    lastYield = performance.now();
+                }
+            }
+            if (!this.running)
+                return;
+            head.emitFinalWatermark();
+            await this.finishTask();
+        }
+        catch (e) {
+            this.fail(e);
+        }
+    }
+    waitUnlessStopped(p) {
+        return new Promise((resolve, reject) => {
+            this.wakeSource = resolve;
+            p.then(resolve, reject);
+        }).finally(() => (this.wakeSource = undefined));
+    }
+    // ---- tasks with inputs -----------------------------------------------------------------------
+    scheduleDrain() {
+        if (!this.draining && !this.blocked && this.running)
+            void this.drain();
+    }
+    async drain() {
+        this.draining = true;
+        try {
+            const gate = this.gate;
+            let item;
+            let lastYield = performance.now();
+            while (this.running && !this.blocked && !this.finishing && (item = gate.next())) {
+                this.accounting.switchTo("busy");
+                await this.processFrame(item);
+                // Let timers, metrics and control messages in while input keeps arriving.
+                if (performance.now() - lastYield > YIELD_EVERY_MS) {
+                    await yieldToEventLoop();
+                    lastYield = performance.now();
+                }
+                if (this.chain.isBlocked) {
+                    this.blocked = true;
+                    this.accounting.switchTo("backpressured");
+                    void this.chain.whenUnblocked().then(() => {
+                        this.blocked = false;
+                        this.scheduleDrain();
+                    });
+                }
+            }
+            if (!this.blocked)
+                this.accounting.switchTo("idle");
+            if (this.running && !this.finishing && gate.allEnded) {
+                this.finishing = true;
+                await this.finishTask();
+            }
+        }
+        catch (e) {
+            this.fail(e);
+        }
+        finally {
+            this.draining = false;
+        }
+    }
+    async processFrame({ channel, frame }) {
+        const head = this.chain.head;
+        if (frame.t === "buffer" || frame.t === "records") {
+            let values;
+            let timestamps;
+            if (frame.t === "buffer") {
+                ({ values, timestamps } = this.decoder.decode(frame.data));
+                this.bytesIn += frame.data.byteLength;
+            }
+            else {
+                ({ values, timestamps } = frame);
+            }
+            this.recordsIn += values.length;
+            const input = channel.inputIndex;
+            if (timestamps)
+                for (let i = 0; i < values.length; i++)
+                    head.processElement(values[i], timestamps[i], input);
+            else
+                for (let i = 0; i < values.length; i++)
+                    head.processElement(values[i], Number.NEGATIVE_INFINITY, input);
+            this.gate.returnCredit(channel);
+            return;
+        }
+        if (frame.t !== "event")
+            return;
+        if (frame.event.kind === "barrier") {
+            this.aligner.onBarrier(channel, frame.event);
+            return;
+        }
+        const change = this.gate.applyEvent(channel, frame.event);
+        if (change.idle !== undefined)
+            head.processStreamStatus(change.idle);
+        if (change.watermark !== undefined)
+            head.processWatermark(change.watermark, channel.inputIndex);
+        if (frame.event.kind === "end-of-partition") {
+            this.aligner.onChannelEnded();
+            if (this.gate.inputEnded(channel.inputIndex))
+                await head.endInput(channel.inputIndex);
+        }
+    }
+    // ---- end of input ----------------------------------------------------------------------------
+    async finishTask() {
+        for (const op of this.chain.operators)
+            await op.finish();
+        this.chain.flushAll();
+        for (const w of this.chain.writers)
+            w.broadcastEvent({ kind: "end-of-partition" });
+        // Everything must have left, and every checkpoint been acknowledged, before the task reports
+        // FINISHED and its worker may go away.
+        await this.chain.whenUnblocked();
+        await this.checkpointer.whenIdle();
+        this.settle("finished");
+    }
+    async closeOperators() {
+        this.time.stop();
+        try {
+            for (const op of this.chain.operators)
+                await op.close();
+            this.gate?.close();
+        }
+        finally {
+            await this.chain.disposeState();
+        }
+    }
+    async closeQuietly() {
+        try {
+            await this.closeOperators();
+        }
+        catch {
+            // The task is already failing or cancelled; the first error is the one reported.
+        }
+    }
+    metrics() {
+        const t = this.accounting.perSecond();
+        const head = this.chain.head;
+        return {
+            numRecordsIn: head instanceof SourceOperator ? head.emitted : this.recordsIn,
+            numRecordsOut: this.outputCounters.records,
+            numBytesIn: this.bytesIn,
+            numBytesOut: this.outputCounters.bytes,
+            busyTimeMsPerSecond: t.busy,
+            backPressuredTimeMsPerSecond: t.backpressured,
+            idleTimeMsPerSecond: t.idle,
+            inFlightBuffers: this.chain.backlogBuffers() + (this.gate?.queuedBuffers ?? 0),
+            currentInputWatermark: this.gate?.currentWatermark() ?? null,
+        };
+    }
+}
+//# sourceMappingURL=stream-task.js.map

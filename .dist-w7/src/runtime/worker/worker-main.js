@@ -1,0 +1,119 @@
+/**
+ * The entry point of a slot's worker thread (DESIGN.md principle 4): runs the tasks deployed into
+ * the slot, owns the worker's end of the data plane, and reports task states and metrics to the
+ * TaskExecutor. A task that never returns blocks only this thread; the TaskExecutor can terminate it.
+ */
+import { parentPort } from "node:worker_threads";
+import { bindJob } from "../job-module.js";
+import { DataEndpoint } from "../network/data-endpoint.js";
+import { isTerminalExecutionState, serializeError } from "../tasks/deployment.js";
+import { StreamTask } from "../tasks/stream-task.js";
+// Job bundles carry inline source maps: stack traces then point into the user's own files.
+process.setSourceMapsEnabled(true);
+const port = parentPort;
+if (!port)
+    throw new Error("worker-main must run in a worker thread");
+let endpoint;
+const tasks = new Map();
+/** Evaluating the definition once per job attempt is enough for all tasks of the slot. */
+const bindings = new Map();
+const post = (m, transfer = []) => port.postMessage(m, transfer);
+// A worker's own stdout reaches the parent on a separate channel and can be lost when the slot's
+// thread is terminated right after the job ends; route it through the message port instead.
+for (const stream of ["stdout", "stderr"]) {
+    process[stream].write = ((chunk, encoding, cb) => {
+        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+        post({ type: "stdio", stream, text });
+        const callback = typeof encoding === "function" ? encoding : cb;
+        if (typeof callback === "function")
+            queueMicrotask(() => callback());
+        return true;
+    });
+}
+port.on("message", (m) => {
+    switch (m.type) {
+        case "init":
+            endpoint = new DataEndpoint(m.self, (to, frame) => post({ type: "data", to, frame }, frame.t === "buffer" ? [frame.data] : []));
+            if (m.metricsIntervalMs > 0)
+                setInterval(reportMetrics, m.metricsIntervalMs).unref();
+            break;
+        case "peer":
+            endpoint.addPeer(m.key, m.port);
+            break;
+        case "deploy":
+            void deploy(m.tdd);
+            break;
+        case "cancel":
+            tasks.get(m.executionId)?.cancel();
+            break;
+        case "trigger-checkpoint": {
+            const task = tasks.get(m.executionId);
+            if (task)
+                task.triggerCheckpoint(m.trigger);
+            else
+                post({ type: "checkpoint-declined", executionId: m.executionId, checkpointId: m.trigger.barrier.checkpointId, reason: { name: "CheckpointDeclined", message: "task is not running" } });
+            break;
+        }
+        case "checkpoint-complete":
+            void tasks.get(m.executionId)?.notifyCheckpointComplete(m.checkpointId);
+            break;
+        case "checkpoint-aborted":
+            tasks.get(m.executionId)?.notifyCheckpointAborted(m.checkpointId);
+            break;
+        case "data":
+            endpoint.deliver(m.frame);
+            break;
+    }
+});
+function bindingFor(tdd) {
+    const key = `${tdd.jobId}/${tdd.attempt}/${tdd.bundle.hash}`;
+    let b = bindings.get(key);
+    if (!b)
+        bindings.set(key, (b = bindJob(tdd.bundle.path, tdd.definition, tdd.jobGraph)));
+    return b;
+}
+async function deploy(tdd) {
+    const executionId = tdd.executionId;
+    const state = (s) => post(s);
+    try {
+        endpoint.dropPendingExcept(tdd.attempt);
+        const fns = await bindingFor(tdd);
+        const task = new StreamTask(tdd, fns, endpoint, {
+            // Terminal states carry the task's final metrics, so finished jobs show their real totals.
+            onStateChange: (st, error) => state({ type: "task-state", executionId, state: st, error, metrics: isTerminalExecutionState(st) ? tasks.get(executionId)?.metrics() : undefined }),
+            collect: (nodeId, values) => post({ type: "collect", executionId, nodeId, values }),
+            checkpoint: {
+                acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
+                decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),
+            },
+        });
+        tasks.set(executionId, task);
+        await task.run();
+    }
+    catch (e) {
+        state({ type: "task-state", executionId, state: "FAILED", error: serializeError(e) });
+    }
+    finally {
+        const t = tasks.get(executionId);
+        tasks.delete(executionId);
+        if (t)
+            reportMetricsOf(executionId, t);
+    }
+}
+function reportMetricsOf(executionId, task) {
+    post({ type: "metrics", metrics: { [executionId]: task.metrics() } });
+}
+function reportMetrics() {
+    if (tasks.size === 0)
+        return;
+    const metrics = {};
+    for (const [id, t] of tasks)
+        metrics[id] = t.metrics();
+    post({ type: "metrics", metrics });
+}
+process.on("unhandledRejection", (e) => {
+    // A user promise nobody awaited: fail every task of this worker rather than dying silently.
+    for (const [executionId] of tasks)
+        post({ type: "task-state", executionId, state: "FAILED", error: serializeError(e) });
+});
+//# sourceMappingURL=worker-main.js.map

@@ -1,0 +1,70 @@
+/** Typed messages between a TaskExecutor's main thread and its slot workers. */
+import type { MessagePort } from "node:worker_threads";
+import type { DataFrame, WorkerKey } from "../network/frames.js";
+import type { ExecutionState, SerializedError, TaskCheckpointAck, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
+import type { CheckpointTrigger } from "../tasks/stream-task.js";
+export type ToWorker = {
+    type: "init";
+    self: WorkerKey;
+    metricsIntervalMs: number;
+} | {
+    type: "peer";
+    key: WorkerKey;
+    port: MessagePort;
+} | {
+    type: "deploy";
+    tdd: TaskDeploymentDescriptor;
+} | {
+    type: "cancel";
+    executionId: string;
+} | {
+    type: "trigger-checkpoint";
+    executionId: string;
+    trigger: CheckpointTrigger;
+} | {
+    type: "checkpoint-complete";
+    executionId: string;
+    checkpointId: number;
+} | {
+    type: "checkpoint-aborted";
+    executionId: string;
+    checkpointId: number;
+} | {
+    type: "data";
+    frame: DataFrame;
+};
+export type FromWorker = {
+    type: "task-state";
+    executionId: string;
+    state: ExecutionState;
+    error?: SerializedError;
+    metrics?: TaskMetrics;
+} | {
+    type: "collect";
+    executionId: string;
+    nodeId: number;
+    values: unknown[];
+} | {
+    type: "checkpoint-ack";
+    executionId: string;
+    checkpointId: number;
+    ack: TaskCheckpointAck;
+} | {
+    type: "checkpoint-declined";
+    executionId: string;
+    checkpointId: number;
+    reason: SerializedError;
+} | {
+    type: "metrics";
+    metrics: Record<string, TaskMetrics>;
+}
+/** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
+ | {
+    type: "stdio";
+    stream: "stdout" | "stderr";
+    text: string;
+} | {
+    type: "data";
+    to: WorkerKey;
+    frame: DataFrame;
+};

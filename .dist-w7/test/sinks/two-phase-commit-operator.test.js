@@ -1,0 +1,268 @@
+/**
+ * The two-phase-commit sink operator without a cluster: when it pre-commits, commits and aborts,
+ * what its state holds for a restore, and who cleans up what after a rescale. The target is an
+ * in-memory "database" with open, prepared and committed transactions.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { recoveryPlan } from "../../src/connectors/two-phase-commit/index.js";
+import { operatorFactory } from "../../src/runtime/operators/operator-registry.js";
+import { OperatorStateBackend, redistributeOperatorState } from "../../src/runtime/state/operator-state-backend.js";
+import { ManualProcessingTimeService } from "../../src/testing/manual-processing-time.js";
+/** Shared by every writer of a test, like a real database outlives its clients. */
+class MemoryTarget {
+    open = new Map();
+    prepared = new Map();
+    /** Committed transactions in commit order. */
+    committed = [];
+    log = [];
+    /** Pre-commits wait for this when set (a slow PREPARE). */
+    preCommitGate;
+    failPreCommit = false;
+    committedValues() {
+        return this.committed.flatMap((c) => c.values);
+    }
+}
+class MemorySink {
+    target;
+    constructor(target) {
+        this.target = target;
+    }
+    createTransactionalWriter(ctx) {
+        const t = this.target;
+        let seq = 0;
+        const subtaskOf = (id) => Number(id.split("-")[0]);
+        return {
+            recover({ toCommit, ownedSubtasks }) {
+                t.log.push(`recover commit=[${toCommit.map((x) => x.id).join(",")}] owned=[${ownedSubtasks.join(",")}]`);
+                for (const txn of toCommit)
+                    this.commit(txn);
+                const owned = new Set(ownedSubtasks);
+                for (const id of [...t.open.keys(), ...t.prepared.keys()]) {
+                    if (owned.has(subtaskOf(id))) {
+                        t.log.push(`abort leftover ${id}`);
+                        t.open.delete(id);
+                        t.prepared.delete(id);
+                    }
+                }
+            },
+            beginTransaction(info) {
+                const id = `${ctx.subtaskIndex}-${ctx.attemptNumber}-${seq++}`;
+                t.open.set(id, []);
+                t.log.push(`begin ${id} after ${info.afterCheckpoint ?? "start"}`);
+                return { id, subtask: ctx.subtaskIndex };
+            },
+            write(txn, value) {
+                t.open.get(txn.id).push(value);
+            },
+            async preCommit(txn) {
+                const values = t.open.get(txn.id);
+                t.open.delete(txn.id);
+                await t.preCommitGate;
+                if (t.failPreCommit)
+                    throw new Error(`PREPARE of ${txn.id} failed`);
+                t.prepared.set(txn.id, values);
+                t.log.push(`prepared ${txn.id}`);
+            },
+            commit(txn) {
+                const values = t.prepared.get(txn.id);
+                if (!values)
+                    return; // already committed: idempotent
+                t.prepared.delete(txn.id);
+                t.committed.push({ id: txn.id, values });
+                t.log.push(`committed ${txn.id}`);
+            },
+            abort(txn) {
+                t.open.delete(txn.id);
+                t.prepared.delete(txn.id);
+                t.log.push(`aborted ${txn.id}`);
+            },
+        };
+    }
+}
+async function start(target, options = {}) {
+    const time = new ManualProcessingTimeService(0);
+    const state = new OperatorStateBackend(options.restore ?? {});
+    const op = operatorFactory("two-phase-commit-sink")({
+        descriptor: { nodeId: 1, kind: "two-phase-commit-sink", name: "sink", uid: "sink", inputs: 1, config: {}, chainedOutputs: [], networkOutputs: [] },
+        fns: { sink: new MemorySink(target) },
+        keySelectors: [],
+        runtimeContext: {
+            jobId: "job",
+            taskName: "sink",
+            subtaskIndex: options.subtask ?? 0,
+            parallelism: options.parallelism ?? 1,
+            maxParallelism: 128,
+            attemptNumber: options.attempt ?? 0,
+        },
+        keyedState: undefined,
+        operatorState: state,
+        isRestored: options.restore !== undefined,
+        processingTime: time,
+        settings: {},
+        collect: () => { },
+    });
+    op.initializeState(options.restore !== undefined);
+    await op.open();
+    return {
+        op,
+        time,
+        state,
+        async checkpoint(id, isSavepoint = false) {
+            const pending = op.snapshotState(id, { isSavepoint });
+            const snapshot = structuredClone(state.snapshot());
+            await pending;
+            return snapshot;
+        },
+    };
+}
+function write(op, ...values) {
+    for (const v of values)
+        op.processElement(v, Number.NEGATIVE_INFINITY, 0);
+}
+describe("two-phase-commit sink operator", () => {
+    it("pre-commits at the barrier, puts later records in a new transaction, commits at completion", async () => {
+        const target = new MemoryTarget();
+        const { op, checkpoint } = await start(target);
+        write(op, "a", "b");
+        await checkpoint(1);
+        write(op, "c");
+        assert.deepEqual([...target.prepared.values()], [["a", "b"]]);
+        assert.deepEqual(target.committedValues(), [], "nothing visible before the checkpoint completes");
+        await op.notifyCheckpointComplete(1);
+        assert.deepEqual(target.committedValues(), ["a", "b"]);
+        assert.deepEqual([...target.open.values()], [["c"]], "the record after the barrier waits for the next checkpoint");
+    });
+    it("commits an aborted checkpoint's transaction with the next completed one, oldest first", async () => {
+        const target = new MemoryTarget();
+        const { op, checkpoint } = await start(target);
+        write(op, "a");
+        await checkpoint(1);
+        write(op, "b");
+        await checkpoint(2);
+        op.notifyCheckpointAborted(1);
+        assert.deepEqual(target.committedValues(), []);
+        await op.notifyCheckpointComplete(2);
+        assert.deepEqual(target.committed.map((c) => c.values), [["a"], ["b"]]);
+    });
+    it("never commits a transaction before its pre-commit has finished", async () => {
+        const target = new MemoryTarget();
+        const { op } = await start(target);
+        let release;
+        target.preCommitGate = new Promise((resolve) => (release = resolve));
+        write(op, "slow");
+        const first = op.snapshotState(1);
+        target.preCommitGate = undefined;
+        write(op, "fast");
+        await op.snapshotState(2);
+        // Checkpoint 2 completes while checkpoint 1's PREPARE is still running.
+        const committing = op.notifyCheckpointComplete(2);
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.equal(target.committed.length, 0, "commit waits for the slow pre-commit");
+        release();
+        await first;
+        await committing;
+        assert.deepEqual(target.committed.map((c) => c.values), [["slow"], ["fast"]]);
+    });
+    it("after a restore, commits what the checkpoint pre-committed and aborts the leftovers", async () => {
+        const target = new MemoryTarget();
+        const first = await start(target);
+        write(first.op, "a");
+        const chk1 = await first.checkpoint(1);
+        write(first.op, "b");
+        await first.checkpoint(2); // pre-committed, but checkpoint 2 never completes
+        write(first.op, "c"); // open when the task dies (no close: a crash)
+        for (const attempt of [1, 2]) {
+            // Restoring twice from the same checkpoint (a second failure) commits nothing twice.
+            const restored = await start(target, { restore: chk1, attempt });
+            assert.equal(target.log.filter((l) => l.startsWith("recover")).at(-1), "recover commit=[0-0-0] owned=[0]");
+            assert.deepEqual(target.committedValues(), ["a"]);
+            assert.deepEqual([...target.prepared.keys()], [], "checkpoint 2's transaction was aborted");
+            assert.deepEqual([...target.open.keys()], [`0-${attempt}-0`], "only the restarted subtask's new transaction is open");
+            await restored.op.close();
+        }
+    });
+    it("a savepoint's completion commits nothing: its transaction goes with the next checkpoint", async () => {
+        const target = new MemoryTarget();
+        const { op, checkpoint } = await start(target);
+        write(op, "a");
+        await checkpoint(1, true);
+        await op.notifyCheckpointComplete(1);
+        assert.deepEqual(target.committedValues(), []);
+        write(op, "b");
+        await checkpoint(2);
+        await op.notifyCheckpointComplete(2);
+        assert.deepEqual(target.committedValues(), ["a", "b"]);
+    });
+    it("at end of input pre-commits the last transaction and commits everything directly", async () => {
+        const target = new MemoryTarget();
+        const { op, checkpoint } = await start(target);
+        write(op, "a");
+        await checkpoint(1); // never completes: no checkpoint can follow a finished task
+        write(op, "b");
+        await op.finish();
+        assert.deepEqual(target.committed.map((c) => c.values), [["a"], ["b"]]);
+        assert.deepEqual([...target.open.keys(), ...target.prepared.keys()], []);
+        await op.notifyCheckpointComplete(1); // a late notification finds nothing left to commit
+        assert.equal(target.committed.length, 2);
+        await op.close();
+    });
+    it("fails the task when a pre-commit fails, and commits nothing after that", async () => {
+        const target = new MemoryTarget();
+        const { op, time } = await start(target);
+        write(op, "a");
+        target.failPreCommit = true;
+        await assert.rejects(Promise.resolve(op.snapshotState(1)), /PREPARE of 0-0-0 failed/);
+        assert.throws(() => time.advanceTo(1), /PREPARE of 0-0-0 failed/, "a timer fails the task");
+        assert.throws(() => write(op, "b"), /PREPARE of 0-0-0 failed/);
+        await assert.rejects(Promise.resolve(op.notifyCheckpointComplete(1)), /PREPARE of 0-0-0 failed/);
+        assert.deepEqual(target.committed, []);
+    });
+    it("on close after a failure aborts the open transaction and keeps the pre-committed ones for recovery", async () => {
+        const target = new MemoryTarget();
+        const { op, checkpoint } = await start(target);
+        write(op, "a");
+        await checkpoint(1);
+        write(op, "b");
+        await op.close();
+        assert.deepEqual([...target.prepared.values()], [["a"]]);
+        assert.deepEqual([...target.open.keys()], []);
+        assert.ok(target.log.includes("aborted 0-0-1"));
+    });
+    it("after scaling from 4 to 2 subtasks, each old subtask is recovered by exactly one new one", async () => {
+        const target = new MemoryTarget();
+        const snapshots = [];
+        for (let subtask = 0; subtask < 4; subtask++) {
+            const s = await start(target, { subtask, parallelism: 4 });
+            write(s.op, `v${subtask}`);
+            snapshots.push(await s.checkpoint(7));
+            write(s.op, `after${subtask}`); // leftovers of every old subtask
+        }
+        const restored = redistributeOperatorState(snapshots, 2);
+        const news = [];
+        for (let subtask = 0; subtask < 2; subtask++) {
+            news.push(await start(target, { restore: restored[subtask], subtask, parallelism: 2, attempt: 1 }));
+        }
+        assert.deepEqual(target.committedValues().sort(), ["v0", "v1", "v2", "v3"]);
+        assert.deepEqual([...target.open.keys()].sort(), ["0-1-0", "1-1-0"], "all old leftovers aborted");
+        assert.ok(target.log.includes("recover commit=[0-0-0,2-0-0] owned=[0,2]"), target.log.join("\n"));
+        assert.ok(target.log.includes("recover commit=[1-0-0,3-0-0] owned=[1,3]"), target.log.join("\n"));
+        // The new state remembers that there were 4 subtasks, so that a later failure still looks
+        // for the leftovers of subtasks 2 and 3.
+        const again = await news[0].checkpoint(8);
+        const entries = again["two-phase-commit-transactions"].items;
+        assert.deepEqual(entries.map((e) => [e.subtask, e.parallelism]), [[0, 4]]);
+    });
+    it("recovery plan: ownership by subtask modulo the new parallelism, pending transactions oldest first", () => {
+        const entries = [
+            { subtask: 0, parallelism: 3, pending: [{ checkpointId: 5, txn: "0@5" }] },
+            { subtask: 1, parallelism: 3, pending: [] },
+            { subtask: 2, parallelism: 3, pending: [{ checkpointId: 6, txn: "2@6" }, { checkpointId: 4, txn: "2@4" }] },
+        ];
+        assert.deepEqual(recoveryPlan(entries, 0, 2), { toCommit: ["2@4", "0@5", "2@6"], ownedSubtasks: [0, 2], highestParallelism: 3 });
+        assert.deepEqual(recoveryPlan(entries, 1, 2), { toCommit: [], ownedSubtasks: [1], highestParallelism: 3 });
+        assert.deepEqual(recoveryPlan(entries, 3, 4), { toCommit: [], ownedSubtasks: [3], highestParallelism: 4 });
+        assert.deepEqual(recoveryPlan([], 1, 2), { toCommit: [], ownedSubtasks: [1], highestParallelism: 2 });
+    });
+});
+//# sourceMappingURL=two-phase-commit-operator.test.js.map
