@@ -13,7 +13,7 @@ const ENDED = new Set(["FINISHED", "CANCELED", "FAILED"]);
 
 export async function cancelCommand(jobId: string, options: CancelOptions): Promise<void> {
   const config = loadConfiguration(options.config, options.D);
-  const client = restClient(options.target, config);
+  const client = await restClient(options.target, config);
   checkJobId(jobId);
   try {
     await client.transport.json("PATCH", `/jobs/${jobId}?mode=cancel`);

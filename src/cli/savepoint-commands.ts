@@ -18,7 +18,7 @@ export async function savepointCommand(jobId: string | undefined, dir: string | 
   }
   if (!jobId) throw new CliError("give the job id (or --dispose PATH)");
   checkJobId(jobId);
-  const client = restClient(options.target, loadConfiguration(options.config, options.D));
+  const client = await restClient(options.target, loadConfiguration(options.config, options.D));
   process.stderr.write(`Triggering a savepoint of job ${jobId}…\n`);
   const path = await client.triggerSavepoint(jobId, dir);
   process.stdout.write(`Savepoint completed: ${path}\n`);
@@ -26,7 +26,7 @@ export async function savepointCommand(jobId: string | undefined, dir: string | 
 
 export async function stopCommand(jobId: string, options: CommonOptions & { drain?: boolean; savepointPath?: string }): Promise<void> {
   checkJobId(jobId);
-  const client = restClient(options.target, loadConfiguration(options.config, options.D));
+  const client = await restClient(options.target, loadConfiguration(options.config, options.D));
   process.stderr.write(`Stopping job ${jobId} with a savepoint${options.drain ? " (draining)" : ""}…\n`);
   const path = await client.stopWithSavepoint(jobId, options.savepointPath, options.drain);
   process.stdout.write(`Savepoint completed: ${path}\n`);

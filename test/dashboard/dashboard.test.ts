@@ -110,7 +110,7 @@ test("the job graph shows the vertices and edges of a multi-vertex job, left to 
   const sink = `[data-vertex-id="${byName.get("Filter -> Sink")}"]`;
   assert.deepEqual(await page.locator(`${sink} .vertex-chain li`).allInnerTexts(), ["FILTER Filter", "SINK Sink"]);
   await waitForText(`${counter} .vertex-status`, /RUNNING/, "the counter running");
-  await waitForText(`${counter} .vertex-io`, /In [1-9]/, "records into the counter");
+  await waitForText(`${counter} .vertex-io`, /In: [1-9]/, "records into the counter");
   await waitForText(`${counter} .vertex-watermark`, /Watermark: \d{4}-\d\d-\d\d/, "a watermark at the counter");
 
   // Clicking a vertex opens its subtasks, watermarks and backpressure.

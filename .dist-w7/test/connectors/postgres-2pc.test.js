@@ -5,13 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { siblingScript } from "../support/paths.js";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { Client } from "pg";
 import { PostgresTransactionalWriter } from "../../src/connectors/postgres/index.js";
 import { startPostgres } from "../support/postgres.js";
-const CHILD_SCRIPT = fileURLToPath(new URL("./postgres-2pc-crash-child.ts", import.meta.url));
+const CHILD_SCRIPT = siblingScript(import.meta.url, "./postgres-2pc-crash-child.ts");
 let server;
 let admin;
 let tableCounter = 0;
@@ -193,9 +193,7 @@ describe("PostgresTransactionalWriter", () => {
         await before.commit("1");
         await before.close();
         const child = spawn(process.execPath, [
-            "--import",
-            "tsx",
-            CHILD_SCRIPT,
+            ...CHILD_SCRIPT,
             JSON.stringify({
                 connectionString: server.connectionString,
                 table,

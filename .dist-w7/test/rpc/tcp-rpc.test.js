@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
+import { REPO_ROOT, siblingScript } from "../support/paths.js";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 import { RpcConnectionError, TcpRpcService, connectWithRetry, parseTcpAddress, } from "../../src/cluster/rpc/index.js";
 import { rpcConformanceSuite } from "./conformance.js";
@@ -106,10 +106,8 @@ test("connectWithRetry gives up after its attempts", { timeout: 5_000 }, async (
     await client.stop();
 });
 test("a peer process killed with SIGKILL is noticed at once", { timeout: 15_000 }, async () => {
-    const fixture = fileURLToPath(new URL("./fixtures/serve-endpoint.ts", import.meta.url));
-    const repoRoot = fileURLToPath(new URL("../../", import.meta.url)); // where tsx resolves from
-    const child = spawn(process.execPath, ["--import", "tsx", fixture], {
-        cwd: repoRoot,
+    const child = spawn(process.execPath, siblingScript(import.meta.url, "./fixtures/serve-endpoint.ts"), {
+        cwd: REPO_ROOT,
         stdio: ["ignore", "pipe", "inherit"],
     });
     try {

@@ -15,4 +15,13 @@ export function example(name) {
     return join(REPO_ROOT, "examples", name);
 }
 export const SLUICE_BIN = join(REPO_ROOT, "bin", "sluice.js");
+/**
+ * How to start a sibling script of a test as a child process: the compiled .js next to the
+ * compiled test, or the .ts through tsx when the test itself runs from source.
+ */
+export function siblingScript(testUrl, relativeTs) {
+    const fromSource = testUrl.endsWith(".ts");
+    const file = fileURLToPath(new URL(fromSource ? relativeTs : relativeTs.replace(/\.ts$/, ".js"), testUrl));
+    return fromSource ? ["--import", "tsx", file] : [file];
+}
 //# sourceMappingURL=paths.js.map

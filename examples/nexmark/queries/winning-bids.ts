@@ -53,55 +53,71 @@ function isValidFor(bid: BidTime, auction: AuctionTimes): boolean {
   return bid.dateTime >= auction.dateTime && bid.dateTime <= auction.expires;
 }
 
+/**
+ * Per auction: open (the auction and its best bid so far), or closed: a marker that drops its
+ * late bids at once. Bids keep coming for a closed auction for a while (a hot auction stays the
+ * bidders' favourite for a whole batch of auctions), and without the marker each would wait in
+ * state with a timer. The marker is dropped ten auction lifetimes after the close, which only
+ * bounds memory: a bid arriving after that takes the early-bid path and is dropped when the
+ * watermark passes it, so the result is the same either way.
+ */
+const CLOSED_MARKER_LIFETIMES = 10;
+
+type Slot<A, B> = { open: true; auction: A; best: B | undefined } | { open: false; until: number };
+
 class WinningBidFunction<A extends AuctionTimes, B extends BidTime> implements KeyedCoProcessFunction<number, A, B, WinningBid<A, B>> {
-  private auction!: ValueState<A>;
-  private best!: ValueState<B>;
+  private slot!: ValueState<Slot<A, B>>;
   private early!: ListState<B>;
 
   /** `compare(a, b) < 0` when bid a beats bid b. */
   constructor(private readonly compare: (a: B, b: B) => number) {}
 
   open(ctx: StreamingRuntimeContext): void {
-    this.auction = ctx.getState(new ValueStateDescriptor<A>("auction"));
-    this.best = ctx.getState(new ValueStateDescriptor<B>("best-bid"));
+    this.slot = ctx.getState(new ValueStateDescriptor<Slot<A, B>>("auction"));
     this.early = ctx.getListState(new ListStateDescriptor<B>("bids-before-auction"));
   }
 
   processElement1(auction: A, ctx: KeyedProcessContext<number>, _out: Collector<WinningBid<A, B>>): void {
-    this.auction.update(auction);
     let best: B | undefined;
     for (const b of this.early.get()) if (isValidFor(b, auction) && (best === undefined || this.compare(b, best) < 0)) best = b;
     this.early.clear();
-    if (best !== undefined) this.best.update(best);
+    this.slot.update({ open: true, auction, best });
     ctx.timerService().registerEventTimeTimer(auction.expires);
   }
 
   processElement2(bid: B, ctx: KeyedProcessContext<number>, _out: Collector<WinningBid<A, B>>): void {
-    const auction = this.auction.value();
-    if (auction === undefined) {
+    const slot = this.slot.value();
+    if (slot === undefined) {
       this.early.add(bid);
       ctx.timerService().registerEventTimeTimer(bid.dateTime);
       return;
     }
-    if (!isValidFor(bid, auction)) return;
-    const best = this.best.value();
-    if (best === undefined || this.compare(bid, best) < 0) this.best.update(bid);
+    if (!slot.open || !isValidFor(bid, slot.auction)) return;
+    if (slot.best === undefined || this.compare(bid, slot.best) < 0) {
+      slot.best = bid;
+      this.slot.update(slot);
+    }
   }
 
-  onTimer(timestamp: number, _ctx: OnTimerContext<number>, out: Collector<WinningBid<A, B>>): void {
-    const auction = this.auction.value();
-    if (auction === undefined) {
+  onTimer(timestamp: number, ctx: OnTimerContext<number>, out: Collector<WinningBid<A, B>>): void {
+    const slot = this.slot.value();
+    if (slot === undefined) {
       // Bids up to this time cannot belong to an auction that has yet to arrive.
       const keep = [...this.early.get()].filter((b) => b.dateTime > timestamp);
       if (keep.length > 0) this.early.update(keep);
       else this.early.clear();
       return;
     }
+    if (!slot.open) {
+      if (timestamp >= slot.until) this.slot.clear();
+      return;
+    }
+    const auction = slot.auction;
     if (timestamp !== auction.expires) return;
-    const best = this.best.value();
-    if (best !== undefined) out.collect({ auction, bid: best });
-    this.auction.clear();
-    this.best.clear();
+    if (slot.best !== undefined) out.collect({ auction, bid: slot.best });
+    const until = auction.expires + CLOSED_MARKER_LIFETIMES * Math.max(auction.expires - auction.dateTime, 1);
+    this.slot.update({ open: false, until });
+
   }
 }
 

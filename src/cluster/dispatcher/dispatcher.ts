@@ -67,6 +67,8 @@ export class Dispatcher implements DispatcherGateway {
   private readonly persistence: JobPersistence | undefined;
   /** Leadership is gone: this Dispatcher's term is over and its JobMasters are suspended. */
   private suspended = false;
+  /** HA cleanups of terminated jobs still under way. */
+  private readonly cleanups = new Set<Promise<void>>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.sessionId = options.sessionId ?? randomUUID();
@@ -149,8 +151,18 @@ export class Dispatcher implements DispatcherGateway {
     const persistence = this.persistence;
     if (!persistence) return;
     void jm.result.then((result) => {
-      if (isGloballyTerminal(result.state)) return persistence.jobTerminated(result, jm.checkpointsShutDown(), () => !this.suspended);
+      if (!isGloballyTerminal(result.state)) return;
+      const cleanup = persistence.jobTerminated(result, jm.checkpointsShutDown(), () => !this.suspended);
+      this.cleanups.add(cleanup);
+      void cleanup.finally(() => this.cleanups.delete(cleanup));
     });
+  }
+
+  /** Waits (at most `timeoutMs`) for the HA cleanups under way, e.g. before the HA services close. */
+  async awaitCleanups(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.cleanups]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   private createJobMaster(jobId: string, submission: JobSubmission, initialRestore: TaskRestore | undefined): JobMaster {

@@ -117,7 +117,7 @@ export class JobPersistence {
         this.log.info(`deleted the HA data of job ${jobId}`);
         return;
       } catch (e) {
-        if (attempt >= CLEANUP_ATTEMPTS) {
+        if (attempt >= CLEANUP_ATTEMPTS || (e as Error).name === "ZooKeeperClosedError") {
           this.log.error(`cleanup of job ${jobId} failed ${attempt} times (${(e as Error).message}); the next leader retries it`);
           return;
         }

@@ -7,8 +7,16 @@ import type { PlanNode } from "../api/types";
 
 export const NODE_WIDTH = 300;
 
+/** Chained operators listed in a node; longer chains end with "… n more". */
+export const MAX_CHAIN_SHOWN = 8;
+
+/**
+ * A node's fixed height: five lines of figures plus one per listed operator. Fixed rather than
+ * measured, so that changing figures never resize a node (and never move what a user clicks).
+ */
 export function nodeHeight(node: PlanNode): number {
-  return 104 + 18 * Math.min(node.chain.length, 8);
+  const lines = Math.min(node.chain.length, MAX_CHAIN_SHOWN) + (node.chain.length > MAX_CHAIN_SHOWN ? 1 : 0);
+  return 130 + 18 * lines;
 }
 
 export interface Positioned {

@@ -56,7 +56,7 @@ export function JobGraph({ job, watermarks, selected, onSelect }: { job: JobDeta
         nodesConnectable={false}
         nodesDraggable={false}
         elementsSelectable
-        onNodeClick={(_e, node) => onSelect(node.id === selected ? undefined : node.id)}
+        onNodeClick={(_e, node) => onSelect(node.id)}
         onPaneClick={() => onSelect(undefined)}
       >
         <Background gap={20} size={1} />

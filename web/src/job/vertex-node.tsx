@@ -7,7 +7,7 @@ import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import type { JobVertex, PlanNode } from "../api/types";
 import { formatBytes, formatCount, formatPercent, formatWatermark } from "../format";
 import { loadColour } from "./load-colour";
-import { NODE_WIDTH, nodeHeight } from "./graph-layout";
+import { MAX_CHAIN_SHOWN, NODE_WIDTH, nodeHeight } from "./graph-layout";
 
 export interface VertexData extends Record<string, unknown> {
   plan: PlanNode;
@@ -18,8 +18,6 @@ export interface VertexData extends Record<string, unknown> {
 
 export type VertexNodeType = Node<VertexData, "vertex">;
 
-const MAX_SHOWN = 8;
-
 export function VertexNode({ data }: NodeProps<VertexNodeType>) {
   const { plan, vertex, watermark, selected } = data;
   const colour = loadColour(vertex?.metrics, vertex?.status === "RUNNING");
@@ -28,7 +26,7 @@ export function VertexNode({ data }: NodeProps<VertexNodeType>) {
   return (
     <div
       className={`vertex-node${selected ? " selected" : ""}`}
-      style={{ width: NODE_WIDTH, minHeight: nodeHeight(plan), background: colour.background, color: colour.foreground }}
+      style={{ width: NODE_WIDTH, height: nodeHeight(plan), background: colour.background, color: colour.foreground }}
       data-testid={`vertex-${plan.id}`}
       data-vertex-id={plan.id}
       data-load={colour.load}
@@ -41,28 +39,28 @@ export function VertexNode({ data }: NodeProps<VertexNodeType>) {
         <span className="vertex-parallelism" title="parallelism">
           {plan.parallelism}
         </span>
-        <span className="vertex-name">{vertex?.name ?? plan.description}</span>
+        <span className="vertex-name" title={vertex?.name ?? plan.description}>
+          {vertex?.name ?? plan.description}
+        </span>
       </div>
       <ol className="vertex-chain">
-        {chain.slice(0, MAX_SHOWN).map((op) => (
+        {chain.slice(0, MAX_CHAIN_SHOWN).map((op) => (
           <li key={op.id}>
             <span className="op-kind">{op.kind}</span> {op.name}
           </li>
         ))}
-        {chain.length > MAX_SHOWN && <li className="muted">… {chain.length - MAX_SHOWN} more</li>}
+        {chain.length > MAX_CHAIN_SHOWN && <li className="muted">… {chain.length - MAX_CHAIN_SHOWN} more</li>}
       </ol>
       <div className="vertex-stats">
         <span className="vertex-status">{vertex?.status ?? "CREATED"}</span>
         <span>Busy {formatPercent(colour.busy)}</span>
         <span>BP {formatPercent(colour.backPressured)}</span>
       </div>
-      <div className="vertex-io">
-        <span title="records received / bytes received">
-          In {formatCount(m?.["read-records"])} · {formatBytes(m?.["read-bytes"])}
-        </span>
-        <span title="records sent / bytes sent">
-          Out {formatCount(m?.["write-records"])} · {formatBytes(m?.["write-bytes"])}
-        </span>
+      <div className="vertex-io" title="records received, bytes received">
+        In: {formatCount(m?.["read-records"])} records · {formatBytes(m?.["read-bytes"])}
+      </div>
+      <div className="vertex-io" title="records sent, bytes sent">
+        Out: {formatCount(m?.["write-records"])} records · {formatBytes(m?.["write-bytes"])}
       </div>
       <div className="vertex-watermark" title="lowest current input watermark over the subtasks">
         Watermark: {watermark === undefined ? "–" : formatWatermark(watermark)}

@@ -6,7 +6,7 @@
  */
 import { ValueStateDescriptor, } from "sluice";
 import { auctions, bids, integerAverage } from "./streams.js";
-import { winningBids } from "./winning-bids.js";
+import { higherPrice, pricedBids, winningBidsOf } from "./winning-bids.js";
 class CategoryAverage {
     totals;
     open(ctx) {
@@ -20,7 +20,10 @@ class CategoryAverage {
     }
 }
 export function q4(events) {
-    return winningBids(auctions(events), bids(events))
+    const categorized = auctions(events)
+        .map((a) => ({ id: a.id, dateTime: a.dateTime, expires: a.expires, category: a.category }))
+        .name("q4: auction times, category");
+    return winningBidsOf(categorized, pricedBids(bids(events)), higherPrice)
         .map((w) => ({ category: w.auction.category, price: w.bid.price }))
         .name("q4: winning price")
         .keyBy((w) => w.category)

@@ -9,7 +9,7 @@
  */
 import { ListStateDescriptor, ValueStateDescriptor, } from "sluice";
 import { auctions, bids, integerAverage } from "./streams.js";
-import { winningBids } from "./winning-bids.js";
+import { higherPrice, pricedBids, winningBidsOf } from "./winning-bids.js";
 export const Q6_LAST_AUCTIONS = 10;
 class SellerAverage {
     pending;
@@ -48,7 +48,10 @@ class SellerAverage {
     }
 }
 export function q6(events) {
-    return winningBids(auctions(events), bids(events))
+    const sold = auctions(events)
+        .map((a) => ({ id: a.id, dateTime: a.dateTime, expires: a.expires, seller: a.seller }))
+        .name("q6: auction times, seller");
+    return winningBidsOf(sold, pricedBids(bids(events)), higherPrice)
         .map((w) => ({ seller: w.auction.seller, auction: w.auction.id, expires: w.auction.expires, price: w.bid.price }))
         .name("q6: closed auction")
         .keyBy((c) => c.seller)

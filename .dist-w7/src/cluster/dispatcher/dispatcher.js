@@ -40,7 +40,7 @@ export class Dispatcher {
         this.options = options;
         this.sessionId = options.sessionId ?? randomUUID();
         this.log = options.logger.child("Dispatcher");
-        this.persistence = options.ha ? new JobPersistence(options.ha, options.logger) : undefined;
+        this.persistence = options.ha ? new JobPersistence(options.ha, options.config, options.logger) : undefined;
     }
     start() {
         this.options.rpc.serve(ENDPOINTS.dispatcher, this, { fencingToken: () => this.sessionId });

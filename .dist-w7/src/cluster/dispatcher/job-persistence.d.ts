@@ -6,7 +6,8 @@
  *    JobMaster starts, so that a new leader can recover it;
  *  - a job that reaches FINISHED, CANCELED or FAILED gets a dirty entry in the job result store,
  *    then all its HA data is deleted, then the entry is marked clean. A crash in between leaves the
- *    entry dirty and the next leader finishes the cleanup;
+ *    entry dirty and the next leader finishes the cleanup. The clean entry is then deleted too
+ *    (Flink's job-result-store.delete-on-commit), so nothing of the job is left;
  *  - a job with an entry in the job result store is never run again.
  * With the standalone (`none`) services the same steps run against in-memory stores.
  */
@@ -19,10 +20,13 @@ export interface PersistedJob {
     submission: JobSubmission;
     bundle: JobBundle;
 }
+/** Flink's key: delete a job's result entry once its cleanup is done (default true). */
+export declare const DELETE_ON_COMMIT = "job-result-store.delete-on-commit";
 export declare class JobPersistence {
     private readonly ha;
     private readonly log;
-    constructor(ha: HighAvailabilityServices, logger: Logger);
+    private readonly deleteOnCommit;
+    constructor(ha: HighAvailabilityServices, config: Readonly<Record<string, string>>, logger: Logger);
     /** Rejects a job that has already ended: a job with a result is never run again. */
     checkNotEnded(jobId: string): Promise<void>;
     persist(job: PersistedJob): Promise<void>;

@@ -1,11 +1,15 @@
+/** Flink's key: delete a job's result entry once its cleanup is done (default true). */
+export const DELETE_ON_COMMIT = "job-result-store.delete-on-commit";
 /** Cleanup of one job is retried this often (with a growing pause) before it is left to the next leader. */
 const CLEANUP_ATTEMPTS = 5;
 export class JobPersistence {
     ha;
     log;
-    constructor(ha, logger) {
+    deleteOnCommit;
+    constructor(ha, config, logger) {
         this.ha = ha;
         this.log = logger.child("JobPersistence");
+        this.deleteOnCommit = (config[DELETE_ON_COMMIT] ?? "true").trim().toLowerCase() !== "false";
     }
     /** Rejects a job that has already ended: a job with a result is never run again. */
     async checkNotEnded(jobId) {
@@ -78,6 +82,8 @@ export class JobPersistence {
             try {
                 await this.ha.cleanupJobData(jobId);
                 await this.ha.jobResultStore().markClean(jobId);
+                if (this.deleteOnCommit)
+                    await this.ha.jobResultStore().deleteClean(jobId);
                 this.log.info(`deleted the HA data of job ${jobId}`);
                 return;
             }

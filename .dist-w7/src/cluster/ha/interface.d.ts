@@ -135,6 +135,12 @@ export interface JobResultStore {
     hasClean(jobId: string): Promise<boolean>;
     /** All entries whose cleanup has not been confirmed. */
     dirtyResults(): Promise<JobResultEntry[]>;
+    /**
+     * Deletes the job's entry once it is clean (Flink's `job-result-store.delete-on-commit`, on by
+     * default): then nothing of the job is left. A dirty entry stays (its cleanup is not done); no
+     * error when there is no entry.
+     */
+    deleteClean(jobId: string): Promise<void>;
 }
 export type HighAvailabilityType = "none" | "zookeeper";
 export interface HighAvailabilityServices {

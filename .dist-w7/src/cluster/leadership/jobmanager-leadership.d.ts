@@ -47,6 +47,8 @@ export declare class JobManagerLeadership implements LeaderContender {
     private readonly termListeners;
     private readonly log;
     private closed;
+    /** close() is under way: the end of the term is a shutdown, not a lost election. */
+    private closing;
     constructor(options: JobManagerLeadershipOptions);
     /** Serves the fenced endpoints and joins the election (with `none`: leads from here on). */
     start(): Promise<void>;

@@ -3,6 +3,7 @@ import { Dispatcher } from "../dispatcher/dispatcher.js";
 import { ENDPOINTS } from "../gateways.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { ResourceManager } from "../resourcemanager/resource-manager.js";
+import { isGloballyTerminal } from "../messages.js";
 import { serveLeaderEndpoint } from "./leader-endpoint.js";
 export class JobManagerLeadership {
     options;
@@ -12,6 +13,8 @@ export class JobManagerLeadership {
     termListeners = new Set();
     log;
     closed = false;
+    /** close() is under way: the end of the term is a shutdown, not a lost election. */
+    closing = false;
     constructor(options) {
         this.options = options;
         this.log = options.logger.child("JobManagerLeadership");
@@ -78,9 +81,10 @@ export class JobManagerLeadership {
     async close() {
         if (this.closed)
             return;
+        this.closing = true;
         await this.election?.close();
         this.closed = true;
-        this.endTerm("the JobManager is shutting down");
+        this.endTerm("shutting down");
         for (const endpoint of this.endpoints)
             endpoint.close();
     }
@@ -114,8 +118,11 @@ export class JobManagerLeadership {
         if (!term)
             return;
         this.current = undefined;
-        const jobs = term.dispatcher.listJobs().length;
-        this.log.warn(`${reason} (session ${term.sessionId}): suspending ${jobs} job${jobs === 1 ? "" : "s"}; this JobManager is a standby now`);
+        const jobs = term.dispatcher.listJobs().filter((j) => !isGloballyTerminal(j.state)).length;
+        if (this.closing)
+            this.log.info(`leaving the leadership (session ${term.sessionId}): ${jobs} running job${jobs === 1 ? "" : "s"} suspended`);
+        else
+            this.log.warn(`${reason} (session ${term.sessionId}): suspending ${jobs} job${jobs === 1 ? "" : "s"}; this JobManager is a standby now`);
         term.dispatcher.suspend(reason);
         term.resourceManager.stop();
         this.notify(undefined);

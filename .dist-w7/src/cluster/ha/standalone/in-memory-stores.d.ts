@@ -41,6 +41,7 @@ export declare class InMemoryJobResultStore implements JobResultStore {
     hasDirty(jobId: string): Promise<boolean>;
     hasClean(jobId: string): Promise<boolean>;
     dirtyResults(): Promise<JobResultEntry[]>;
+    deleteClean(jobId: string): Promise<void>;
     clear(): void;
 }
 export declare function newCounterCell(): {

@@ -117,6 +117,11 @@ export class InMemoryJobResultStore {
         }
         return dirty.sort((a, b) => (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
     }
+    async deleteClean(jobId) {
+        validateJobId(jobId);
+        if (this.entries.get(jobId) === null)
+            this.entries.delete(jobId);
+    }
     clear() {
         this.entries.clear();
     }

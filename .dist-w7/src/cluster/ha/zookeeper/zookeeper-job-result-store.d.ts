@@ -17,5 +17,6 @@ export declare class ZooKeeperJobResultStore implements JobResultStore {
     hasDirty(jobId: string): Promise<boolean>;
     hasClean(jobId: string): Promise<boolean>;
     dirtyResults(): Promise<JobResultEntry[]>;
+    deleteClean(jobId: string): Promise<void>;
     private read;
 }

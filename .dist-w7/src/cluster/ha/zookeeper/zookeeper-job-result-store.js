@@ -93,6 +93,20 @@ export class ZooKeeperJobResultStore {
         }
         return result;
     }
+    async deleteClean(jobId) {
+        validateJobId(jobId);
+        const existing = await this.read(jobId);
+        if (existing?.entry.state !== "clean")
+            return;
+        try {
+            await this.client.delete(this.layout.jobResultPath(jobId), existing.version);
+        }
+        catch (error) {
+            // Gone already, or changed meanwhile (then it is not ours to delete).
+            if (!isZooKeeperError(error, "NO_NODE") && !isZooKeeperError(error, "BAD_VERSION"))
+                throw error;
+        }
+    }
     async read(jobId) {
         const path = this.layout.jobResultPath(jobId);
         const node = await this.client.getData(path);

@@ -1,0 +1,2 @@
+declare const _default: import("sluice").JobDefinition;
+export default _default;

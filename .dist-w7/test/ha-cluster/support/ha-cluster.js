@@ -1,0 +1,198 @@
+/**
+ * An HA cluster of real processes for the end-to-end tests: a private ZooKeeper, JobManager and
+ * TaskManager processes started with `-D high-availability.type=zookeeper …`, and the test's own
+ * ZooKeeper session to see who leads and which nodes a job has. Every wait is bounded.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { ZooKeeperHighAvailabilityServices } from "../../../src/cluster/ha/zookeeper/zookeeper-ha-services.js";
+import { LeaderComponents } from "../../../src/cluster/ha/interface.js";
+import { LeaderTracker } from "../../../src/cluster/leadership/leader-tracker.js";
+import { prepareJob } from "../../../src/client/job-runner.js";
+import { RestClusterClient } from "../../../src/client/rest-cluster-client.js";
+import { startZooKeeper } from "../../support/zookeeper.js";
+import { waitFor } from "../../support/wait.js";
+import { killAll, startJobManager, startTaskManager } from "../../cluster/support/processes.js";
+/** Short enough for quick failovers in tests; ZooKeeper (tick 500 ms) accepts 1 to 10 s. */
+export const SESSION_TIMEOUT_MS = 2000;
+export class HaCluster {
+    zk;
+    dir;
+    config;
+    observer;
+    restLeader;
+    dispatcherLeader;
+    jobManagers = [];
+    taskManagers = [];
+    constructor(zk, dir, config, 
+    /** The test's own session: reads what the cluster keeps in ZooKeeper. */
+    observer, restLeader, dispatcherLeader) {
+        this.zk = zk;
+        this.dir = dir;
+        this.config = config;
+        this.observer = observer;
+        this.restLeader = restLeader;
+        this.dispatcherLeader = dispatcherLeader;
+    }
+    static async start(extraConfig = {}) {
+        const zk = await startZooKeeper();
+        const dir = mkdtempSync(join(tmpdir(), "sluice-ha-cluster-"));
+        const config = {
+            "high-availability.type": "zookeeper",
+            "high-availability.zookeeper.quorum": zk.connectString,
+            "high-availability.storageDir": join(dir, "ha"),
+            "high-availability.cluster-id": `test-${randomUUID().slice(0, 8)}`,
+            "high-availability.zookeeper.client.session-timeout": String(SESSION_TIMEOUT_MS),
+            "high-availability.zookeeper.client.connection-timeout": "5000",
+            "execution.checkpointing.dir": join(dir, "checkpoints"),
+            ...extraConfig,
+        };
+        const observer = await ZooKeeperHighAvailabilityServices.create({
+            quorum: zk.connectString,
+            storageDir: config["high-availability.storageDir"],
+            clusterId: config["high-availability.cluster-id"],
+            rootPath: "/sluice",
+            sessionTimeoutMs: 10_000,
+            connectionTimeoutMs: 5000,
+            tolerateSuspendedConnection: true,
+            operationTimeoutMs: 15_000,
+        });
+        const restLeader = await LeaderTracker.start(LeaderComponents.REST_SERVER, observer.leaderRetrieval(LeaderComponents.REST_SERVER));
+        const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, observer.leaderRetrieval(LeaderComponents.DISPATCHER));
+        return new HaCluster(zk, dir, config, observer, restLeader, dispatcherLeader);
+    }
+    async startJobManager() {
+        const jm = await startJobManager(this.config);
+        this.jobManagers.push(jm);
+        return jm;
+    }
+    /** With HA the TaskManager finds the leader itself; --jobmanager is only syntax here. */
+    async startTaskManager(slots = 1) {
+        const tm = await startTaskManager("127.0.0.1:1", { slots, config: this.config });
+        this.taskManagers.push(tm);
+        return tm;
+    }
+    get liveJobManagers() {
+        return this.jobManagers.filter((jm) => !jm.hasExited());
+    }
+    /** The JobManager process that leads (per the REST leader in ZooKeeper), waiting for one. */
+    async leader(timeoutMs = 20_000, except) {
+        let found;
+        await waitFor(() => {
+            const url = this.restLeader.leader?.address;
+            found = this.liveJobManagers.find((jm) => jm.restUrl === url && jm !== except);
+            return found !== undefined;
+        }, "a leading JobManager", timeoutMs, 25);
+        return found;
+    }
+    /** Submits a job file through the leader's REST endpoint. */
+    async submit(file, args) {
+        const { bundle, evaluated, inputs } = await prepareJob(file, { args });
+        const leader = await this.leader();
+        const client = new RestClusterClient({ baseUrl: leader.restUrl });
+        return client.submit({ jobGraph: evaluated.jobGraph, bundleHash: bundle.hash, definition: inputs }, { hash: bundle.hash, code: bundle.code });
+    }
+    /** The job's result, from whichever JobManager leads while it ends (failovers in between are retried). */
+    async result(jobId, timeoutMs = 90_000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const left = deadline - Date.now();
+            if (left <= 0)
+                throw new Error(`job ${jobId} did not end within ${timeoutMs} ms`);
+            try {
+                const leader = await this.leader(left);
+                const client = new RestClusterClient({ baseUrl: leader.restUrl, maxPollIntervalMs: 200, timeoutMs: 5000 });
+                let timer;
+                const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("result timed out")), left)));
+                try {
+                    return await Promise.race([client.result(jobId), timeout]);
+                }
+                finally {
+                    clearTimeout(timer);
+                }
+            }
+            catch (e) {
+                if (Date.now() >= deadline)
+                    throw e;
+                await new Promise((r) => setTimeout(r, 200));
+            }
+        }
+    }
+    /** The job's state and checkpoint count as the leader reports them (undefined while unknown). */
+    async jobStatus(jobId) {
+        const url = this.restLeader.leader?.address;
+        if (!url)
+            return undefined;
+        try {
+            const [job, checkpoints] = await Promise.all([
+                fetchJson(url, `/jobs/${jobId}`),
+                fetchJson(url, `/jobs/${jobId}/checkpoints`),
+            ]);
+            const tasks = job.vertices.reduce((n, v) => n + v.parallelism, 0);
+            const running = job["status-counts"].RUNNING ?? 0;
+            return { state: job.state, running: running === tasks ? running : -running, completedCheckpoints: checkpoints.counts.completed };
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Waits until the job runs with all its tasks under the current leader and has completed a checkpoint there. */
+    async waitUntilRunningWithCheckpoint(jobId, timeoutMs = 30_000) {
+        await waitFor(async () => {
+            const s = await this.jobStatus(jobId);
+            return s !== undefined && s.state === "RUNNING" && s.running > 0 && s.completedCheckpoints >= 1;
+        }, `job ${jobId} running with a completed checkpoint`, timeoutMs, 50);
+    }
+    /** Every ZooKeeper node and storage-directory file that belongs to the job. */
+    async haDataOf(jobId) {
+        const { layout, client } = this.observer;
+        const nodes = [];
+        const walk = async (path) => {
+            if (!(await client.exists(path)))
+                return;
+            nodes.push(path);
+            for (const child of (await client.getChildren(path)) ?? [])
+                await walk(`${path}/${child}`);
+        };
+        for (const path of [...layout.jobDataPaths(jobId), layout.jobResultPath(jobId)])
+            await walk(path);
+        const base = join(this.config["high-availability.storageDir"], this.config["high-availability.cluster-id"]);
+        const files = [];
+        const list = (d) => {
+            if (!existsSync(d))
+                return;
+            for (const entry of readdirSync(d, { withFileTypes: true })) {
+                const path = join(d, entry.name);
+                if (entry.isDirectory())
+                    list(path);
+                else if (path.includes(jobId))
+                    files.push(path);
+            }
+        };
+        list(base);
+        if (existsSync(join(base, "jobs", jobId)))
+            files.push(join(base, "jobs", jobId));
+        return { nodes, files };
+    }
+    /** The structured logs of every JobManager started so far. */
+    jobManagerLogs() {
+        return this.jobManagers.map((jm, i) => `--- JobManager ${i} (pid ${jm.pid}):\n${jm.stderr()}`).join("\n");
+    }
+    async close() {
+        await killAll();
+        await this.restLeader.close().catch(() => { });
+        await this.dispatcherLeader.close().catch(() => { });
+        await this.observer.close().catch(() => { });
+        await this.zk.stop();
+        rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+async function fetchJson(base, path) {
+    const res = await fetch(new URL(path, base), { signal: AbortSignal.timeout(3000) });
+    if (!res.ok)
+        throw new Error(`GET ${path}: ${res.status}`);
+    return (await res.json());
+}
+//# sourceMappingURL=ha-cluster.js.map

@@ -1,0 +1,45 @@
+/**
+ * ZooKeeper restarted under a running HA cluster (issue 6): while it is down every JobManager loses
+ * leadership (a suspended connection revokes it) and the job is suspended with its HA data kept;
+ * once it is back a leader is elected again, recovers the job from its newest checkpoint, and the
+ * job goes on from its state to the reference result.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { finalsOf, referenceFinals } from "../checkpointing/sequence-support.js";
+import { testJob } from "../support/paths.js";
+import { waitFor } from "../support/wait.js";
+import { HaCluster } from "./support/ha-cluster.js";
+const SEQUENCE_JOB = testJob("sequence-check.ts");
+let cluster;
+before(async () => {
+    cluster = await HaCluster.start();
+    await cluster.startJobManager();
+    await cluster.leader();
+    await cluster.startJobManager();
+    await Promise.all([cluster.startTaskManager(), cluster.startTaskManager()]);
+});
+after(async () => {
+    await cluster?.close();
+});
+test("after a ZooKeeper restart the cluster elects a leader again and the job continues from its state", { timeout: 120_000 }, async () => {
+    const count = 40_000;
+    const jobId = await cluster.submit(SEQUENCE_JOB, [String(count), "0", "2", "2000", "2", "200"]);
+    await cluster.waitUntilRunningWithCheckpoint(jobId);
+    const checkpointsBefore = (await cluster.haDataOf(jobId)).nodes.filter((n) => /\/checkpoints\/\d+$/.test(n));
+    assert.ok(checkpointsBefore.length >= 1, "a completed checkpoint is in ZooKeeper");
+    const recoveredBefore = cluster.jobManagers.map((jm) => countMatches(jm.stderr(), new RegExp(`recovered job .*\\(${jobId}\\)`)));
+    await cluster.zk.restart();
+    // A leader again (possibly the other JobManager), which recovered the job after the restart.
+    await waitFor(() => cluster.jobManagers.some((jm, i) => countMatches(jm.stderr(), new RegExp(`recovered job .*\\(${jobId}\\)`)) > recoveredBefore[i]), "a JobManager to recover the job after the restart", 40_000);
+    const leaderLog = (await cluster.leader(30_000)).stderr();
+    assert.match(leaderLog, new RegExp(`job .*\\(${jobId}\\) starts from checkpoint \\d+`), "it resumed from a checkpoint, not from scratch");
+    const result = await cluster.result(jobId);
+    assert.equal(result.state, "FINISHED", result.failure?.message);
+    assert.deepEqual(finalsOf(Object.values(result.collected)[0] ?? []), referenceFinals(count));
+    assert.doesNotMatch(cluster.jobManagerLogs(), /gap or duplicate/);
+});
+function countMatches(text, pattern) {
+    return text.split("\n").filter((line) => pattern.test(line)).length;
+}
+//# sourceMappingURL=zookeeper-restart.test.js.map
