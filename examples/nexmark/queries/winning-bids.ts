@@ -117,7 +117,7 @@ class WinningBidFunction<A extends AuctionTimes, B extends BidTime> implements K
     if (slot.best !== undefined) out.collect({ auction, bid: slot.best });
     const until = auction.expires + CLOSED_MARKER_LIFETIMES * Math.max(auction.expires - auction.dateTime, 1);
     this.slot.update({ open: false, until });
-
+    ctx.timerService().registerEventTimeTimer(until);
   }
 }
 

@@ -5,6 +5,7 @@
  * savepoint (or a retained checkpoint) still loads after its folder has been moved.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { METADATA_FILE, type CheckpointMetadata, type TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
@@ -74,13 +75,12 @@ export function taskRestoreOf(metadata: CheckpointMetadata, dir: string): TaskRe
   return { checkpointId: metadata.checkpointId, baseDir: dir, operators: metadata.operators };
 }
 
-/** Best effort: a task may still be writing into an aborted checkpoint's folder; the job's cleanup gets the rest. */
-export function discardCheckpoint(dir: string): void {
-  try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-  } catch {
-    // Left for the job-level cleanup.
-  }
+/**
+ * Best effort and in the background (never blocking the JobMaster): a task may still be writing
+ * into an aborted checkpoint's folder; the job's cleanup gets what is left.
+ */
+export function discardCheckpoint(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
 }
 
 /** Deletes a savepoint folder after checking it is one (sluice savepoint --dispose). */

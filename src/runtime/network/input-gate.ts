@@ -12,6 +12,8 @@ export interface InputChannel {
   readonly id: string;
   readonly inputIndex: number;
   readonly producer: WorkerKey;
+  /** Buffers this channel may have in flight. */
+  readonly credits: number;
   watermark: number;
   idle: boolean;
   ended: boolean;
@@ -43,8 +45,8 @@ export class InputGate {
     this.inputIdle = new Array<boolean>(numInputs).fill(false);
   }
 
-  addChannel(id: string, inputIndex: number, producer: WorkerKey): void {
-    const channel: InputChannel = { id, inputIndex, producer, watermark: Number.NEGATIVE_INFINITY, idle: false, ended: false };
+  addChannel(id: string, inputIndex: number, producer: WorkerKey, credits = this.buffersPerChannel): void {
+    const channel: InputChannel = { id, inputIndex, producer, credits, watermark: Number.NEGATIVE_INFINITY, idle: false, ended: false };
     this.channels.push(channel);
     this.endpoint.registerConsumer(id, (frame) => {
       this.queue.push({ channel, frame });
@@ -54,7 +56,7 @@ export class InputGate {
 
   /** Opens the channels for data: the producers may send once they have credit. */
   grantInitialCredits(): void {
-    for (const c of this.channels) this.endpoint.send(c.producer, { t: "credit", ch: c.id, credits: this.buffersPerChannel });
+    for (const c of this.channels) this.endpoint.send(c.producer, { t: "credit", ch: c.id, credits: c.credits });
   }
 
   next(): QueuedFrame | undefined {
