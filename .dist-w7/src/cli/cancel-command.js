@@ -5,7 +5,7 @@ import { checkJobId, restClient } from "./rest-target.js";
 const ENDED = new Set(["FINISHED", "CANCELED", "FAILED"]);
 export async function cancelCommand(jobId, options) {
     const config = loadConfiguration(options.config, options.D);
-    const client = restClient(options.target, config);
+    const client = await restClient(options.target, config);
     checkJobId(jobId);
     try {
         await client.transport.json("PATCH", `/jobs/${jobId}?mode=cancel`);

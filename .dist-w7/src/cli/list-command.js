@@ -5,7 +5,7 @@ import { formatDuration, formatTable, formatTime } from "./table.js";
 const ENDED = new Set(["FINISHED", "CANCELED", "FAILED"]);
 export async function listCommand(options) {
     const config = loadConfiguration(options.config, options.D);
-    const client = restClient(options.target, config);
+    const client = await restClient(options.target, config);
     const jobs = await client.listJobs();
     const shown = options.all ? jobs : jobs.filter((j) => !ENDED.has(j.state));
     if (options.json) {

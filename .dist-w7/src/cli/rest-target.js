@@ -2,11 +2,17 @@
  * Where the CLI finds a cluster's REST endpoint and how it authenticates: `--target http://host:port`
  * or rest.address / rest.port from the configuration; the bearer token from `-D rest.auth.token=…`
  * or the SLUICE_REST_TOKEN environment variable (which keeps it out of the process list); the CA of
- * a TLS endpoint from security.ssl.rest.ca (a PEM file).
+ * a TLS endpoint from security.ssl.rest.ca (a PEM file). With `high-availability.type: zookeeper`
+ * and no --target, the leading JobManager's REST address is looked up in ZooKeeper (every
+ * JobManager serves REST and a standby forwards to the leader, so any of them would do as --target).
  */
 import { readFileSync } from "node:fs";
 import { RestClusterClient } from "../client/rest-cluster-client.js";
 import { CliError } from "./cli-error.js";
+import { createHighAvailabilityServices } from "../cluster/ha/create-ha-services.js";
+import { parseHaConfig } from "../cluster/ha/config.js";
+import { LeaderComponents } from "../cluster/ha/interface.js";
+import { LeaderTracker } from "../cluster/leadership/leader-tracker.js";
 export function restAddress(target, config) {
     if (target && target !== "local") {
         if (!/^https?:\/\//.test(target))
@@ -22,7 +28,34 @@ export function restAddress(target, config) {
         host = `[${host}]`;
     return `${tls ? "https" : "http"}://${host}:${config["rest.port"] || "8081"}`;
 }
-export function restClient(target, config) {
+/** The leader's REST address from the HA services; undefined without HA. */
+export async function leaderRestAddress(config) {
+    let ha;
+    try {
+        if (parseHaConfig(config).type === "none")
+            return undefined;
+        ha = await createHighAvailabilityServices(config);
+    }
+    catch (e) {
+        throw new CliError(`cannot reach the HA services to find the leading JobManager: ${e.message}`);
+    }
+    try {
+        const tracker = await LeaderTracker.start(LeaderComponents.REST_SERVER, ha.leaderRetrieval(LeaderComponents.REST_SERVER));
+        try {
+            return (await tracker.waitForLeader(parseHaConfig(config).connectionTimeoutMs)).address;
+        }
+        finally {
+            await tracker.close();
+        }
+    }
+    catch (e) {
+        throw new CliError(`no leading JobManager found through ${ha.type}: ${e.message}`);
+    }
+    finally {
+        await ha.close();
+    }
+}
+export async function restClient(target, config) {
     const caFile = config["security.ssl.rest.ca"];
     let ca;
     if (caFile) {
@@ -33,8 +66,9 @@ export function restClient(target, config) {
             throw new CliError(`cannot read security.ssl.rest.ca (${caFile}): ${e.message}`);
         }
     }
+    const leader = target && target !== "local" ? undefined : await leaderRestAddress(config);
     return new RestClusterClient({
-        baseUrl: restAddress(target, config),
+        baseUrl: leader ?? restAddress(target, config),
         token: config["rest.auth.token"] || process.env.SLUICE_REST_TOKEN || undefined,
         ca,
     });

@@ -69,7 +69,7 @@ async function runLocally(job, args, options, config, local) {
 }
 /** Bundles and evaluates the job here, submits bundle + JobGraph to the cluster's REST API. */
 async function runOnCluster(job, args, options, config) {
-    const client = restClient(options.target, config);
+    const client = await restClient(options.target, config);
     // The job's definition sees the configuration; tokens and secrets are not the job's business and
     // must not travel to the cluster inside it.
     const definitionConfig = withoutSensitive(config);

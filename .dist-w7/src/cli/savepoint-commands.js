@@ -12,14 +12,14 @@ export async function savepointCommand(jobId, dir, options) {
     if (!jobId)
         throw new CliError("give the job id (or --dispose PATH)");
     checkJobId(jobId);
-    const client = restClient(options.target, loadConfiguration(options.config, options.D));
+    const client = await restClient(options.target, loadConfiguration(options.config, options.D));
     process.stderr.write(`Triggering a savepoint of job ${jobId}…\n`);
     const path = await client.triggerSavepoint(jobId, dir);
     process.stdout.write(`Savepoint completed: ${path}\n`);
 }
 export async function stopCommand(jobId, options) {
     checkJobId(jobId);
-    const client = restClient(options.target, loadConfiguration(options.config, options.D));
+    const client = await restClient(options.target, loadConfiguration(options.config, options.D));
     process.stderr.write(`Stopping job ${jobId} with a savepoint${options.drain ? " (draining)" : ""}…\n`);
     const path = await client.stopWithSavepoint(jobId, options.savepointPath, options.drain);
     process.stdout.write(`Savepoint completed: ${path}\n`);

@@ -10,7 +10,7 @@ import { finalsOf, referenceFinals } from "../checkpointing/sequence-support.js"
 import { testJob } from "../support/paths.js";
 import { waitFor } from "../support/wait.js";
 import { HaCluster } from "./support/ha-cluster.js";
-import { startJobManager, startTaskManager } from "../cluster/support/processes.js";
+import { sluice, startJobManager, startTaskManager } from "../cluster/support/processes.js";
 import { RestClusterClient } from "../../src/client/rest-cluster-client.js";
 import { runJob } from "../../src/client/job-runner.js";
 let cluster;
@@ -65,6 +65,16 @@ test("a job that fails for good leaves no HA data", { timeout: 60_000 }, async (
     const result = await cluster.result(jobId);
     assert.equal(result.state, "FAILED");
     assert.match(result.failure?.message ?? "", /reading 500 is invalid/);
+    await assertHaDataDeleted(jobId);
+});
+test("the CLI finds the leading JobManager through ZooKeeper", { timeout: 30_000 }, async () => {
+    const jobId = await cluster.submit(testJob("unbounded.ts"), []);
+    const list = sluice(["list", "--json", ...Object.entries(cluster.config).flatMap(([k, v]) => ["-D", `${k}=${v}`])]);
+    assert.equal(await list.exited, 0, list.stderr());
+    const jobs = JSON.parse(list.stdout());
+    assert.ok(jobs.some((j) => j.jid === jobId), list.stdout());
+    const cancel = sluice(["cancel", jobId, ...Object.entries(cluster.config).flatMap(([k, v]) => ["-D", `${k}=${v}`])]);
+    assert.equal(await cancel.exited, 0, cancel.stderr());
     await assertHaDataDeleted(jobId);
 });
 test("without HA (high-availability.type: none) a JobManager and a TaskManager still run jobs", { timeout: 60_000 }, async () => {

@@ -3,8 +3,8 @@
  * (HASH, REBALANCE, FORWARD, …), laid out left to right by dagre. The layout depends only on the
  * plan, so live metric updates recolour nodes without moving them.
  */
-import { useMemo } from "react";
-import { Background, Controls, MarkerType, ReactFlow, type Edge } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Background, Controls, MarkerType, ReactFlow, applyNodeChanges, type Edge, type NodeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import type { JobDetails } from "../api/types";
 import { layoutPlan } from "./graph-layout";
@@ -16,38 +16,38 @@ export function JobGraph({ job, watermarks, selected, onSelect }: { job: JobDeta
   const planKey = job.plan.nodes.map((n) => `${n.id}<${(n.inputs ?? []).map((i) => i.id).join(",")}`).join(";");
   // Keyed by the shape of the plan, not the object: every poll brings a new object.
   const layout = useMemo(() => layoutPlan(job.plan.nodes), [planKey]);
-  const vertices = new Map(job.vertices.map((v) => [v.id, v]));
 
-  const nodes: VertexNodeType[] = job.plan.nodes.map((plan) => {
-    const p = layout.get(plan.id)!;
-    return {
-      id: plan.id,
-      type: "vertex",
-      position: { x: p.x, y: p.y },
-      data: { plan, vertex: vertices.get(plan.id), watermark: watermarks.get(plan.id), selected: plan.id === selected },
-      draggable: false,
-      connectable: false,
-    };
-  });
-  const edges: Edge[] = job.plan.nodes.flatMap((n) =>
-    (n.inputs ?? []).map((input) => ({
-      id: `${input.id}->${n.id}#${input.num}${input.side_output ? `:${input.side_output}` : ""}`,
-      source: input.id,
-      target: n.id,
-      label: input.side_output ? `${input.ship_strategy} (${input.side_output})` : input.ship_strategy,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      labelBgPadding: [6, 3] as [number, number],
-      labelBgBorderRadius: 4,
-      className: "job-edge",
-      data: { shipStrategy: input.ship_strategy },
-    })),
-  );
+  // React Flow keeps what it measured (size, handle positions) on the node objects through
+  // onNodesChange; rebuilding them on every poll would drop that, hide the nodes until they are
+  // measured again and make them flicker. So each poll updates the data of the nodes it has.
+  const [nodes, setNodes] = useState<VertexNodeType[]>([]);
+  const onNodesChange = useCallback((changes: NodeChange<VertexNodeType>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
+  useEffect(() => {
+    const vertices = new Map(job.vertices.map((v) => [v.id, v]));
+    setNodes((previous) => {
+      const before = new Map(previous.map((n) => [n.id, n]));
+      return job.plan.nodes.map((plan) => {
+        const p = layout.get(plan.id)!;
+        return {
+          ...before.get(plan.id),
+          id: plan.id,
+          type: "vertex" as const,
+          position: { x: p.x, y: p.y },
+          data: { plan, vertex: vertices.get(plan.id), watermark: watermarks.get(plan.id), selected: plan.id === selected },
+          draggable: false,
+          connectable: false,
+        };
+      });
+    });
+  }, [job, watermarks, selected, layout]);
+  const edges: Edge[] = useMemo(() => planEdges(job), [planKey]);
 
   return (
     <div className="graph" data-testid="job-graph">
       <ReactFlow
         nodes={nodes}
         edges={edges}
+        onNodesChange={onNodesChange}
         nodeTypes={NODE_TYPES}
         fitView
         fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
@@ -75,5 +75,22 @@ export function JobGraph({ job, watermarks, selected, onSelect }: { job: JobDeta
         <span className="muted">click a vertex for its subtasks, watermarks and backpressure</span>
       </div>
     </div>
+  );
+}
+
+/** One edge per input of a vertex, labelled with its ship strategy (and side output). */
+function planEdges(job: JobDetails): Edge[] {
+  return job.plan.nodes.flatMap((n) =>
+    (n.inputs ?? []).map((input) => ({
+      id: `${input.id}->${n.id}#${input.num}${input.side_output ? `:${input.side_output}` : ""}`,
+      source: input.id,
+      target: n.id,
+      label: input.side_output ? `${input.ship_strategy} (${input.side_output})` : input.ship_strategy,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      labelBgPadding: [6, 3] as [number, number],
+      labelBgBorderRadius: 4,
+      className: "job-edge",
+      data: { shipStrategy: input.ship_strategy },
+    })),
   );
 }

@@ -17,6 +17,8 @@ import { ExceptionsTab } from "../job/exceptions-tab";
 import { ConfigurationTab } from "../job/configuration-tab";
 
 const TABS = ["overview", "checkpoints", "exceptions", "configuration"] as const;
+// One empty map, not a new one per render: the graph updates its nodes when this changes.
+const NO_WATERMARKS = new Map<string, string>();
 
 export function JobPage({ jobId, tab }: { jobId: string; tab: string }) {
   const details = usePoll(() => api.getJob({ path: { jobid: jobId } }), `job:${jobId}`);
@@ -89,7 +91,7 @@ export function JobPage({ jobId, tab }: { jobId: string; tab: string }) {
             <ConfigurationTab job={job} />
           ) : (
             <>
-              <JobGraph job={job} watermarks={watermarks.data ?? new Map()} selected={selected} onSelect={setSelected} />
+              <JobGraph job={job} watermarks={watermarks.data ?? NO_WATERMARKS} selected={selected} onSelect={setSelected} />
               {selected && <VertexPanel key={selected} jobId={jobId} vertexId={selected} onClose={() => setSelected(undefined)} />}
               <JobCharts history={history} />
             </>

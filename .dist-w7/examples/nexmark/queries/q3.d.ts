@@ -6,6 +6,7 @@
  * Every person is joined, not only those of the three states, so that an auction whose seller
  * lives elsewhere is dropped as soon as the seller is known instead of waiting forever (a
  * seller may appear after their auction: the generator names a few people not created yet).
+ * Both sides are projected to the result's columns before the shuffle, as a SQL planner would.
  */
 import { type DataStream, type NexmarkEvent } from "sluice";
 export interface Q3Result {

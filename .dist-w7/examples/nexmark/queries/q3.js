@@ -6,6 +6,7 @@
  * Every person is joined, not only those of the three states, so that an auction whose seller
  * lives elsewhere is dropped as soon as the seller is known instead of waiting forever (a
  * seller may appear after their auction: the generator names a few people not created yet).
+ * Both sides are projected to the result's columns before the shuffle, as a SQL planner would.
  */
 import { ListStateDescriptor, ValueStateDescriptor, } from "sluice";
 import { auctions, persons } from "./streams.js";
@@ -19,29 +20,32 @@ class LocalItemJoin {
         this.waiting = ctx.getListState(new ListStateDescriptor("auctions-waiting-for-seller"));
     }
     processElement1(person, _ctx, out) {
-        const qualifies = Q3_STATES.includes(person.state);
-        this.seller.update(qualifies ? person : "elsewhere");
-        if (qualifies)
-            for (const a of this.waiting.get())
-                out.collect(result(person, a));
+        const local = person.local;
+        this.seller.update(local ?? "elsewhere");
+        if (local)
+            for (const id of this.waiting.get())
+                out.collect({ ...local, id });
         this.waiting.clear();
     }
     processElement2(auction, _ctx, out) {
         const seller = this.seller.value();
         if (seller === undefined)
-            this.waiting.add(auction);
+            this.waiting.add(auction.id);
         else if (seller !== "elsewhere")
-            out.collect(result(seller, auction));
+            out.collect({ ...seller, id: auction.id });
     }
 }
-function result(p, a) {
-    return { name: p.name, city: p.city, state: p.state, id: a.id };
-}
 export function q3(events) {
+    const sellers = persons(events)
+        .map((p) => (Q3_STATES.includes(p.state) ? { id: p.id, local: { name: p.name, city: p.city, state: p.state } } : { id: p.id }))
+        .name("q3: local seller?");
     const category10 = auctions(events)
-        .filter((a) => a.category === Q3_CATEGORY)
+        .flatMap((a, out) => {
+        if (a.category === Q3_CATEGORY)
+            out.collect({ id: a.id, seller: a.seller });
+    })
         .name("q3: category 10");
-    return persons(events)
+    return sellers
         .keyBy((p) => p.id)
         .connect(category10.keyBy((a) => a.seller))
         .process(new LocalItemJoin())

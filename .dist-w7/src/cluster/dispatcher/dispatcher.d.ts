@@ -39,6 +39,8 @@ export declare class Dispatcher implements DispatcherGateway {
     private readonly persistence;
     /** Leadership is gone: this Dispatcher's term is over and its JobMasters are suspended. */
     private suspended;
+    /** HA cleanups of terminated jobs still under way. */
+    private readonly cleanups;
     constructor(options: DispatcherOptions);
     start(): void;
     submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{
@@ -56,6 +58,8 @@ export declare class Dispatcher implements DispatcherGateway {
     /** Leadership lost: every JobMaster stops acting; their jobs' HA data stays for the next leader. */
     suspend(cause: string): void;
     private cleanUpWhenTerminated;
+    /** Waits (at most `timeoutMs`) for the HA cleanups under way, e.g. before the HA services close. */
+    awaitCleanups(timeoutMs: number): Promise<void>;
     private createJobMaster;
     listJobs(): JobOverview[];
     requestJob(jobId: string): JobDetails;

@@ -36,6 +36,8 @@ export class Dispatcher {
     persistence;
     /** Leadership is gone: this Dispatcher's term is over and its JobMasters are suspended. */
     suspended = false;
+    /** HA cleanups of terminated jobs still under way. */
+    cleanups = new Set();
     constructor(options) {
         this.options = options;
         this.sessionId = options.sessionId ?? randomUUID();
@@ -124,9 +126,18 @@ export class Dispatcher {
         if (!persistence)
             return;
         void jm.result.then((result) => {
-            if (isGloballyTerminal(result.state))
-                return persistence.jobTerminated(result, jm.checkpointsShutDown(), () => !this.suspended);
+            if (!isGloballyTerminal(result.state))
+                return;
+            const cleanup = persistence.jobTerminated(result, jm.checkpointsShutDown(), () => !this.suspended);
+            this.cleanups.add(cleanup);
+            void cleanup.finally(() => this.cleanups.delete(cleanup));
         });
+    }
+    /** Waits (at most `timeoutMs`) for the HA cleanups under way, e.g. before the HA services close. */
+    async awaitCleanups(timeoutMs) {
+        let timer;
+        await Promise.race([Promise.allSettled([...this.cleanups]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+        clearTimeout(timer);
     }
     createJobMaster(jobId, submission, initialRestore) {
         return new JobMaster({

@@ -88,7 +88,7 @@ export class JobPersistence {
                 return;
             }
             catch (e) {
-                if (attempt >= CLEANUP_ATTEMPTS) {
+                if (attempt >= CLEANUP_ATTEMPTS || e.name === "ZooKeeperClosedError") {
                     this.log.error(`cleanup of job ${jobId} failed ${attempt} times (${e.message}); the next leader retries it`);
                     return;
                 }

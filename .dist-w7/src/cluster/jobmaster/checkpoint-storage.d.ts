@@ -18,7 +18,10 @@ export declare function loadCheckpoint(path: string): {
     dir: string;
 };
 export declare function taskRestoreOf(metadata: CheckpointMetadata, dir: string): TaskRestore;
-/** Best effort: a task may still be writing into an aborted checkpoint's folder; the job's cleanup gets the rest. */
-export declare function discardCheckpoint(dir: string): void;
+/**
+ * Best effort and in the background (never blocking the JobMaster): a task may still be writing
+ * into an aborted checkpoint's folder; the job's cleanup gets what is left.
+ */
+export declare function discardCheckpoint(dir: string): Promise<void>;
 /** Deletes a savepoint folder after checking it is one (sluice savepoint --dispose). */
 export declare function disposeSavepoint(path: string): void;

@@ -5,6 +5,7 @@
  * savepoint (or a retained checkpoint) still loads after its folder has been moved.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
 import { METADATA_FILE } from "../../runtime/checkpoint/checkpoint-metadata.js";
@@ -70,14 +71,12 @@ export function loadCheckpoint(path) {
 export function taskRestoreOf(metadata, dir) {
     return { checkpointId: metadata.checkpointId, baseDir: dir, operators: metadata.operators };
 }
-/** Best effort: a task may still be writing into an aborted checkpoint's folder; the job's cleanup gets the rest. */
+/**
+ * Best effort and in the background (never blocking the JobMaster): a task may still be writing
+ * into an aborted checkpoint's folder; the job's cleanup gets what is left.
+ */
 export function discardCheckpoint(dir) {
-    try {
-        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-    }
-    catch {
-        // Left for the job-level cleanup.
-    }
+    return rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => { });
 }
 /** Deletes a savepoint folder after checking it is one (sluice savepoint --dispose). */
 export function disposeSavepoint(path) {

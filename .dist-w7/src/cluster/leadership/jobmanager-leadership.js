@@ -82,9 +82,12 @@ export class JobManagerLeadership {
         if (this.closed)
             return;
         this.closing = true;
+        const term = this.current;
         await this.election?.close();
         this.closed = true;
         this.endTerm("shutting down");
+        // A job that just ended is cleaned up before the connections go (else the next leader does it).
+        await term?.dispatcher.awaitCleanups(5000);
         for (const endpoint of this.endpoints)
             endpoint.close();
     }

@@ -11,6 +11,8 @@ export interface InputChannel {
     readonly id: string;
     readonly inputIndex: number;
     readonly producer: WorkerKey;
+    /** Buffers this channel may have in flight. */
+    readonly credits: number;
     watermark: number;
     idle: boolean;
     ended: boolean;
@@ -34,7 +36,7 @@ export declare class InputGate {
     private readonly inputWatermarks;
     private readonly inputIdle;
     constructor(endpoint: DataEndpoint, numInputs: number, buffersPerChannel: number, onArrival: () => void);
-    addChannel(id: string, inputIndex: number, producer: WorkerKey): void;
+    addChannel(id: string, inputIndex: number, producer: WorkerKey, credits?: number): void;
     /** Opens the channels for data: the producers may send once they have credit. */
     grantInitialCredits(): void;
     next(): QueuedFrame | undefined;

@@ -28,8 +28,8 @@ export class InputGate {
         this.inputWatermarks = new Array(numInputs).fill(Number.NEGATIVE_INFINITY);
         this.inputIdle = new Array(numInputs).fill(false);
     }
-    addChannel(id, inputIndex, producer) {
-        const channel = { id, inputIndex, producer, watermark: Number.NEGATIVE_INFINITY, idle: false, ended: false };
+    addChannel(id, inputIndex, producer, credits = this.buffersPerChannel) {
+        const channel = { id, inputIndex, producer, credits, watermark: Number.NEGATIVE_INFINITY, idle: false, ended: false };
         this.channels.push(channel);
         this.endpoint.registerConsumer(id, (frame) => {
             this.queue.push({ channel, frame });
@@ -39,7 +39,7 @@ export class InputGate {
     /** Opens the channels for data: the producers may send once they have credit. */
     grantInitialCredits() {
         for (const c of this.channels)
-            this.endpoint.send(c.producer, { t: "credit", ch: c.id, credits: this.buffersPerChannel });
+            this.endpoint.send(c.producer, { t: "credit", ch: c.id, credits: c.credits });
     }
     next() {
         for (;;) {

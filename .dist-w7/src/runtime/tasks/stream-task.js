@@ -14,6 +14,7 @@ const SOURCE_POLLS_PER_ROUND = 512;
 const YIELD_EVERY_MS = 4;
 const DEFAULT_BUFFER_TIMEOUT_MS = 100;
 const DEFAULT_BUFFERS_PER_CHANNEL = 4;
+const DEFAULT_BUFFERS_PER_REMOTE_CHANNEL = 16;
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 export class StreamTask {
     tdd;
@@ -81,12 +82,18 @@ export class StreamTask {
         if (!vertex.isSource) {
             const settings = tdd.jobGraph.settings;
             const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);
+            // Across TaskManagers a credit takes a network round trip to come back: more buffers in
+            // flight keep the connection busy (Flink adds floating buffers for the same reason).
+            const perRemoteChannel = Number(settings.buffersPerRemoteChannel ?? DEFAULT_BUFFERS_PER_REMOTE_CHANNEL);
+            const ownTaskManager = endpoint.self.slice(0, endpoint.self.lastIndexOf("#") + 1);
             const numInputs = vertex.operators[0].inputs === 2 ? 2 : 1;
             this.gate = new InputGate(endpoint, numInputs, perChannel, () => this.scheduleDrain());
             for (const e of tdd.jobGraph.edges.filter((x) => x.target === vertex.id)) {
                 const upstream = tdd.jobGraph.vertices.find((v) => v.id === e.source);
                 for (const p of producersOf(e.partitioner, tdd.subtaskIndex, upstream.parallelism, vertex.parallelism)) {
-                    this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, tdd.locations[upstream.id][p]);
+                    const producer = tdd.locations[upstream.id][p];
+                    const credits = producer.startsWith(ownTaskManager) ? perChannel : perRemoteChannel;
+                    this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, producer, credits);
                 }
             }
             const mode = settings.checkpointingMode ?? "exactly-once";
