@@ -21,8 +21,9 @@
 import { MiniCluster } from "../src/cluster/minicluster.js";
 import { MiniClusterClient } from "../src/client/cluster-client.js";
 import { runJob } from "../src/client/job-runner.js";
-import { REFERENCES, referenceInput } from "../test/nexmark/reference/index.js";
+import { REFERENCES } from "../test/nexmark/reference/index.js";
 import { REPO_ROOT, machine } from "./support.js";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 /** Flink 1.13 events/s per core (nexmark/nexmark README). */
@@ -62,14 +63,14 @@ const cpuSeconds = (since: NodeJS.CpuUsage): number => {
 };
 
 /**
- * The hand-written single loop: generator plus query, results counted. Timed in CPU time, like
- * the runs (nothing else runs in the process meanwhile), so that a busy machine does not count.
+ * The hand-written single loop (generator plus query, results counted), in a fresh process
+ * (bench/nexmark-loop.ts) and timed in CPU time like the runs, so that a busy machine does not
+ * count against it.
  */
 function loop(query: string, n: number): { seconds: number; results: number } {
-  let results = 0;
-  const start = process.cpuUsage();
-  REFERENCES[query]!(referenceInput(n, { firstEventRate: eventRate }), () => results++);
-  return { seconds: cpuSeconds(start), results };
+  const out = execFileSync(process.execPath, [join(REPO_ROOT, "dist", "bench", "nexmark-loop.js"), query, String(n), String(eventRate)], { encoding: "utf8" });
+  const { cpuSeconds: seconds, results } = JSON.parse(out) as { cpuSeconds: number; results: number };
+  return { seconds, results };
 }
 
 interface Run {
@@ -106,7 +107,6 @@ console.log(`events: ${events} per run, event time ${eventRate}/s (10 s), sink: 
 
 const header = ["query", "p", "events/s", "cores used", "events/s/core", "loop events/s", "per core ÷ loop", "Flink 1.13 /core", "× Flink", "Feldera /core"];
 const rows: string[][] = [];
-loop(queries[0]!, Math.min(events, 200_000)); // warm the generator up before the first measured loop
 for (const query of queries) {
   const base = loop(query, events);
   const loopRate = events / base.seconds;

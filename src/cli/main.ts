@@ -13,6 +13,7 @@ import { cancelCommand } from "./cancel-command.js";
 import { jobManagerCommand } from "./jobmanager-command.js";
 import { taskManagerCommand } from "./taskmanager-command.js";
 import { clusterStartCommand, clusterStopCommand } from "./cluster-command.js";
+import { applicationCommand } from "./application-command.js";
 import { CliError } from "./cli-error.js";
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -121,6 +122,17 @@ program
   .option("-D <key=value>", "configuration override (repeatable)", collect, [])
   .option("--pid-file <file>", "write the process id here while running")
   .action(taskManagerCommand);
+
+program
+  .command("application")
+  .description("application mode: a JobManager that runs this one job (evaluated here) and exits when it ends (0 FINISHED, 1 FAILED, 3 CANCELED)")
+  .argument("<job>", "job file (.ts or .js) whose default export is defineJob(...)")
+  .argument("[args...]", "arguments passed to the job definition")
+  .option("-p, --parallelism <n>", "default parallelism", positiveInt("parallelism"))
+  .option("-c, --config <file>", "configuration file (YAML)")
+  .option("-D <key=value>", "configuration override (repeatable), e.g. -D resourcemanager.provider=process", collect, [])
+  .option("--pid-file <file>", "write the process id here while running")
+  .action(applicationCommand);
 
 const cluster = program.command("cluster").description("start or stop a local standalone cluster in the background");
 cluster

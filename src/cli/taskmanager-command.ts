@@ -24,6 +24,9 @@ export async function taskManagerCommand(options: TaskManagerCommandOptions): Pr
     onFatalError: (e) => void (shutdown ? shutdown(1, `fatal: ${e.message}`) : process.exit(1)),
   });
   shutdown = manageProcess({ name: "TaskManager", logger, pidFile: options.pidFile, close: () => tm.close() });
+  // Started by a JobManager's process resource provider (an IPC channel to it): stop with it, even
+  // when it was killed, instead of waiting forever for a JobManager that will not come back.
+  if (process.channel) process.once("disconnect", () => void shutdown?.(0, "the JobManager that started this TaskManager is gone"));
   process.stdout.write(`[pid ${process.pid}] TaskManager ${tm.id} ready: RPC ${tm.rpcAddress}, data ${tm.dataAddress}\n`);
   await tm.registered;
   if (tm.taskExecutor.isRegistered) process.stdout.write(`[pid ${process.pid}] TaskManager ${tm.id} registered at ${tm.jobManager}\n`);

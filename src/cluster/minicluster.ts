@@ -15,7 +15,8 @@ import { LocalRpcService } from "./rpc/local-rpc-service.js";
 import { BlobServer } from "./blob/blob-server.js";
 import type { Dispatcher } from "./dispatcher/dispatcher.js";
 import type { ResourceManager } from "./resourcemanager/resource-manager.js";
-import { TaskExecutor } from "./taskexecutor/task-executor.js";
+import { DEFAULT_EVALUATION_TIMEOUT_MS, TaskExecutor } from "./taskexecutor/task-executor.js";
+import { durationOption } from "../config/configuration.js";
 import { LocalDataTransport } from "./taskexecutor/data-transport.js";
 import { heartbeatSettings } from "./heartbeat.js";
 import { quietLogger, type Logger } from "../util/logger.js";
@@ -100,6 +101,7 @@ export class MiniCluster {
       logger: this.logger,
       metricsIntervalMs: Number(this.config["metrics.report-interval"] ?? 1000),
       maxWorkerHeapMb: this.config["taskmanager.memory.task.heap.mb"] ? Number(this.config["taskmanager.memory.task.heap.mb"]) : undefined,
+      evaluationTimeoutMs: durationOption(this.config, "taskmanager.job.evaluation-timeout", DEFAULT_EVALUATION_TIMEOUT_MS),
       blobCacheDir: join(this.workDir, `blob-cache-${this.taskExecutors.length}`),
     });
     this.taskExecutors.push(te);

@@ -81,14 +81,15 @@ export class Dispatcher implements DispatcherGateway {
     this.options.rpc.serve(ENDPOINTS.blobServer, this.options.blobServer);
   }
 
-  async submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
+  /** `jobId`: a fixed id (application mode's, so that a restarted application finds its job); random by default. */
+  async submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
     if (bundle.hash !== submission.bundleHash) throw new JobSubmissionError("the submission names a different bundle than the one uploaded");
     try {
       this.options.blobServer.put(bundle);
     } catch (e) {
       throw new JobSubmissionError((e as Error).message);
     }
-    return this.runJob(submission);
+    return this.runJob(submission, jobId);
   }
 
   /** Starts a job whose bundle is already in the BlobServer (e.g. uploaded through /jars/upload). */

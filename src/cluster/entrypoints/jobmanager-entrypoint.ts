@@ -26,6 +26,8 @@ import { JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
 import { LeaderRestDispatcher } from "../leadership/leader-rest-dispatcher.js";
 import { LeaderTracker } from "../leadership/leader-tracker.js";
 import type { ResourceManager } from "../resourcemanager/resource-manager.js";
+import { createResourceProvider } from "../resourcemanager/create-resource-provider.js";
+import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
 import { TcpRpcService } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
 
@@ -82,14 +84,22 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
   const blobDir = config[JobManagerOptions.BLOB_DIR] ?? ownBlobDir!;
   mkdirSync(blobDir, { recursive: true });
   let ha: HighAvailabilityServices;
+  let resourceProvider: ResourceProvider;
   try {
-    ha = await createHighAvailabilityServices(config, { standalone: { fixedLeaderSessionId: DEFAULT_LEADER_SESSION_ID } });
+    resourceProvider = createResourceProvider(config, { jobManagerAddress: rpc.address, logger });
   } catch (e) {
     await rpc.stop();
     throw e;
   }
+  try {
+    ha = await createHighAvailabilityServices(config, { standalone: { fixedLeaderSessionId: DEFAULT_LEADER_SESSION_ID } });
+  } catch (e) {
+    await resourceProvider.close();
+    await rpc.stop();
+    throw e;
+  }
   let rest: RunningRestServer | undefined;
-  const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError });
+  const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError, resourceProvider });
   const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, ha.leaderRetrieval(LeaderComponents.DISPATCHER));
   const restDispatcher = new LeaderRestDispatcher(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
   try {
@@ -98,6 +108,7 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
   } catch (e) {
     await rest?.close().catch(() => {});
     await leadership.close().catch(() => {});
+    await resourceProvider.close().catch(() => {});
     await ha.close().catch(() => {});
     await rpc.stop();
     throw e;
@@ -136,6 +147,8 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
           await Promise.race([Promise.allSettled(results), new Promise((r) => setTimeout(r, CANCEL_ON_SHUTDOWN_MS).unref())]);
         }
         await leadership.close().catch((e: Error) => log.warn(`leaving the election: ${e.message}`));
+        // The TaskManagers this JobManager started stop with it.
+        await resourceProvider.close().catch((e: Error) => log.warn(`stopping the TaskManagers it started: ${e.message}`));
         restDispatcher.close();
         await dispatcherLeader.close().catch(() => {});
         await ha.close().catch((e: Error) => log.warn(`closing the HA services: ${e.message}`));

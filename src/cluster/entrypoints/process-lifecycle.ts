@@ -56,6 +56,8 @@ export interface LifecycleOptions {
   close: () => Promise<void>;
   /** Bound on close(); default 15 s. */
   shutdownTimeoutMs?: number;
+  /** Exit code after a SIGTERM/SIGINT shutdown; default 0 (an application whose job did not end uses 143). */
+  signalExitCode?: number;
 }
 
 /** Installs the signal handlers and the pid file; returns a function that shuts down with an exit code. */
@@ -94,7 +96,7 @@ export function manageProcess(options: LifecycleOptions): (exitCode: number, rea
         removePid();
         process.exit(130);
       }
-      void shutdown(0, `received ${signal}`);
+      void shutdown(options.signalExitCode ?? 0, `received ${signal}`);
     });
   }
   return shutdown;

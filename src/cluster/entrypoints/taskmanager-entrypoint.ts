@@ -10,13 +10,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
+import { ConfigurationError, durationOption, intOption, type Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
 import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
-import { TaskExecutor } from "../taskexecutor/task-executor.js";
+import { DEFAULT_EVALUATION_TIMEOUT_MS, TaskExecutor } from "../taskexecutor/task-executor.js";
 import { TcpDataTransport } from "../taskexecutor/tcp-data-transport.js";
 import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
 
@@ -27,6 +27,7 @@ export const TaskManagerOptions = {
   SLOTS: "taskmanager.numberOfTaskSlots",
   RESOURCE_ID: "taskmanager.resource-id",
   HEAP_MB: "taskmanager.memory.task.heap.mb",
+  EVALUATION_TIMEOUT: "taskmanager.job.evaluation-timeout",
   MAX_FRAME_BYTES: "taskmanager.network.max-frame-bytes",
 } as const;
 
@@ -125,6 +126,7 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     logger,
     metricsIntervalMs: intOption(config, "metrics.report-interval", 1000),
     maxWorkerHeapMb: config[TaskManagerOptions.HEAP_MB] ? intOption(config, TaskManagerOptions.HEAP_MB, 0) : undefined,
+    evaluationTimeoutMs: durationOption(config, TaskManagerOptions.EVALUATION_TIMEOUT, DEFAULT_EVALUATION_TIMEOUT_MS),
     blobCacheDir: cacheDir,
     onFatalError: options.onFatalError,
   });

@@ -76,6 +76,8 @@ export class JobMaster implements JobMasterGateway {
   private deployed = false;
   private failure: SerializedError | undefined;
   private statusMessage: string | undefined;
+  /** The ResourceManager's reason why no more slots come for now (its TaskManager limit), if any. */
+  private resourceLimit: string | undefined;
   private restarts = 0;
   private metricsTimer: NodeJS.Timeout | undefined;
   /**
@@ -242,7 +244,9 @@ export class JobMaster implements JobMasterGateway {
           fencingToken: leader.sessionId,
         });
       }
-      await this.rm.gateway.declareRequiredResources(this.jobId, this.address, slots, this.options.fencingToken);
+      const status = await this.rm.gateway.declareRequiredResources(this.jobId, this.address, slots, this.options.fencingToken);
+      this.resourceLimit = status?.limit;
+      if (slots > 0) this.updateWaitingMessage();
     } catch (e) {
       this.log.warn(`declaring resources failed: ${(e as Error).message}`);
     }
@@ -251,7 +255,8 @@ export class JobMaster implements JobMasterGateway {
   private updateWaitingMessage(): void {
     if (this.deployed || this.status !== "RUNNING") return;
     const have = this.slots.size;
-    const msg = `waiting for resources: the job needs ${this.required} slot${this.required === 1 ? "" : "s"}, ${have} offered so far`;
+    const limit = this.resourceLimit ? `; ${this.resourceLimit}` : "";
+    const msg = `waiting for resources: the job needs ${this.required} slot${this.required === 1 ? "" : "s"}, ${have} offered so far${limit}`;
     if (msg !== this.statusMessage) {
       this.statusMessage = msg;
       this.log.info(msg);

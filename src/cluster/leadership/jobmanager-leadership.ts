@@ -21,6 +21,7 @@ import { Dispatcher } from "../dispatcher/dispatcher.js";
 import { ENDPOINTS } from "../gateways.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { ResourceManager } from "../resourcemanager/resource-manager.js";
+import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
 import type { RpcService, ServedEndpoint } from "../rpc/interface.js";
 import type { Logger } from "../../util/logger.js";
 import { isGloballyTerminal } from "../messages.js";
@@ -36,6 +37,8 @@ export interface JobManagerLeadershipOptions {
   restUrl?: () => string | undefined;
   /** The election cannot go on (a bug, not a lost connection): the process should exit. */
   onFatalError?: (error: Error) => void;
+  /** Where each term's ResourceManager gets TaskManagers (outlives the terms); standalone when absent. */
+  resourceProvider?: ResourceProvider;
 }
 
 /** One leadership term: the components that lead under its session id. */
@@ -108,8 +111,8 @@ export class JobManagerLeadership implements LeaderContender {
   grantLeadership(sessionId: string): void {
     if (this.closed) return;
     if (this.current) this.endTerm("a new term began");
-    const { rpc, config, logger, ha, blobServer } = this.options;
-    const resourceManager = new ResourceManager({ rpc, heartbeat: heartbeatSettings(config), logger, sessionId });
+    const { rpc, config, logger, ha, blobServer, resourceProvider } = this.options;
+    const resourceManager = new ResourceManager({ rpc, heartbeat: heartbeatSettings(config), logger, sessionId, resourceProvider });
     const dispatcher = new Dispatcher({ rpc, blobServer, resourceManager, config, logger, sessionId, ha });
     let markReady!: () => void;
     const term: LeaderTerm = { sessionId, dispatcher, resourceManager, ready: new Promise<void>((r) => (markReady = r)) };

@@ -2,14 +2,18 @@
  * The ResourceManager: keeps the slot table of registered TaskExecutors and matches the slot
  * requirements that JobMasters declare to free slots. For each slot a job still needs it tells a
  * TaskExecutor with a free slot to offer it to the job's JobMaster (as in Flink). It monitors
- * TaskExecutors with heartbeats and forgets one that is lost.
+ * TaskExecutors with heartbeats and forgets one that is lost. With an active resource provider
+ * (resource-provider.ts) it also starts TaskManagers when slots are short and stops idle ones
+ * (active-worker-pool.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { RemoteGateway, RpcService } from "../rpc/interface.js";
-import { ENDPOINTS, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
+import { ENDPOINTS, type ResourceDeclarationStatus, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
 import { HeartbeatMonitor, type HeartbeatSettings } from "../heartbeat.js";
 import type { SlotReport, SlotStatus, TaskExecutorRegistration, TaskManagerInfo } from "../messages.js";
 import type { Logger } from "../../util/logger.js";
+import { ActiveWorkerPool } from "./active-worker-pool.js";
+import type { ResourceProvider } from "./resource-provider.js";
 
 interface RegisteredTaskExecutor {
   registration: TaskExecutorRegistration;
@@ -29,6 +33,8 @@ export interface ResourceManagerOptions {
   logger: Logger;
   /** Fencing token (leader session id). */
   sessionId?: string;
+  /** Where TaskManagers come from; without one (or a passive one) they are started by hand. */
+  resourceProvider?: ResourceProvider;
 }
 
 export class ResourceManager implements ResourceManagerGateway {
@@ -37,6 +43,8 @@ export class ResourceManager implements ResourceManagerGateway {
   private readonly requirements = new Map<string, Requirement>();
   private readonly heartbeats: HeartbeatMonitor;
   private readonly log: Logger;
+  /** Starts and stops TaskManagers when the provider is active. */
+  private readonly workers: ActiveWorkerPool | undefined;
 
   constructor(private readonly options: ResourceManagerOptions) {
     this.sessionId = options.sessionId ?? randomUUID();
@@ -44,6 +52,14 @@ export class ResourceManager implements ResourceManagerGateway {
     this.heartbeats = new HeartbeatMonitor(options.heartbeat, (id, ms) =>
       this.removeTaskExecutor(id, `heartbeat of TaskManager ${id} timed out after ${ms} ms`),
     );
+    const provider = options.resourceProvider;
+    if (provider?.active) {
+      this.workers = new ActiveWorkerPool(provider, {
+        taskManagers: () => [...this.taskExecutors.values()].map((t) => ({ id: t.registration.taskManagerId, idle: t.slots.every((s) => !s.jobId) })),
+        missingSlots: () => this.missingSlots(),
+        removeTaskManager: (id, cause) => this.removeTaskExecutor(id, cause),
+      }, this.log);
+    }
   }
 
   start(): void {
@@ -52,10 +68,12 @@ export class ResourceManager implements ResourceManagerGateway {
 
   async registerTaskExecutor(registration: TaskExecutorRegistration): Promise<{ resourceManagerId: string }> {
     const id = registration.taskManagerId;
+    this.workers?.checkRegistration(id);
     if (this.taskExecutors.has(id)) this.removeTaskExecutor(id, "re-registration");
     const remote = await this.options.rpc.connect<TaskExecutorGateway>(registration.address, ENDPOINTS.taskExecutor);
     const entry: RegisteredTaskExecutor = { registration, remote, slots: registration.slotReport.slots };
     this.taskExecutors.set(id, entry);
+    this.workers?.workerRegistered(id);
     remote.onDisconnect((cause) => this.removeTaskExecutor(id, `connection to TaskManager ${id} lost: ${cause.message}`));
     this.heartbeats.monitor(id, async () => {
       const report = await remote.gateway.heartbeatFromResourceManager();
@@ -71,10 +89,11 @@ export class ResourceManager implements ResourceManagerGateway {
     this.checkRequirements();
   }
 
-  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number, jobMasterToken?: string): void {
+  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number, jobMasterToken?: string): ResourceDeclarationStatus {
     if (slots <= 0) this.requirements.delete(jobId);
     else this.requirements.set(jobId, { jobMasterAddress, slots, jobMasterToken });
     this.checkRequirements();
+    return { limit: this.workers?.limitMessage };
   }
 
   disconnectTaskExecutor(taskManagerId: string, cause: string): void {
@@ -119,6 +138,22 @@ export class ResourceManager implements ResourceManagerGateway {
     this.heartbeats.unmonitor(id);
     t.remote.close();
     this.log.warn(`TaskManager ${id} removed: ${cause}`);
+    if (this.workers) {
+      this.workers.taskManagerRemoved(id, cause);
+      // The jobs may need a replacement for its slots.
+      this.checkRequirements();
+    }
+  }
+
+  /** Slots the requirements still miss after every free slot has been handed out. */
+  private missingSlots(): number {
+    let missing = 0;
+    for (const [jobId, req] of this.requirements) {
+      let allocated = 0;
+      for (const t of this.taskExecutors.values()) allocated += t.slots.filter((s) => s.jobId === jobId).length;
+      missing += Math.max(0, req.slots - allocated);
+    }
+    return missing;
   }
 
   /** Asks TaskExecutors with free slots to offer them to jobs that need more. */
@@ -146,9 +181,11 @@ export class ResourceManager implements ResourceManagerGateway {
         }
       }
     }
+    this.workers?.reconcile();
   }
 
   stop(): void {
+    void this.workers?.close();
     this.heartbeats.stop();
     for (const t of this.taskExecutors.values()) t.remote.close();
     this.taskExecutors.clear();

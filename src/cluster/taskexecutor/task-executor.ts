@@ -39,6 +39,12 @@ export interface TaskExecutorOptions {
   maxWorkerHeapMb?: number;
   /** Time a cancelled task gets to stop before its worker thread is terminated. */
   cancellationTimeoutMs?: number;
+  /**
+   * Time a deployed task's worker gets to load the job bundle and evaluate its definition
+   * (taskmanager.job.evaluation-timeout); a worker still busy with it then is terminated and its
+   * tasks fail, so a definition that never returns costs its job, not the slot.
+   */
+  evaluationTimeoutMs?: number;
   blobCacheDir?: string;
   /**
    * Called when the TaskExecutor cannot go on, e.g. the ResourceManager refuses its cluster secret
@@ -70,7 +76,11 @@ interface Execution {
   state: ExecutionState;
   /** Other TaskManagers running tasks of the same job attempt: a lost data connection to one breaks this task's channels. */
   peers: Set<string>;
+  /** Runs from deployment until the worker has bound the job's functions (see evaluationTimeoutMs). */
+  bindTimer?: NodeJS.Timeout;
 }
+
+export const DEFAULT_EVALUATION_TIMEOUT_MS = 60_000;
 
 export class TaskExecutor implements TaskExecutorGateway {
   readonly id: string;
@@ -264,7 +274,8 @@ export class TaskExecutor implements TaskExecutorGateway {
     const myKeyPrefix = `${this.id}#`;
     const slotIndex = Number(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!.slice(myKeyPrefix.length));
     const slot = this.slots[slotIndex];
-    if (!slot || slot.jobId !== tdd.jobId) throw new Error(`slot ${slotIndex} is not allocated to job ${tdd.jobId}`);
+    // A free slot has no job id: without the allocation check a descriptor without one would match it.
+    if (!slot || slot.allocationId === undefined || slot.jobId !== tdd.jobId) throw new Error(`slot ${slotIndex} is not allocated to job ${tdd.jobId}`);
     if (tdd.jobMasterToken !== undefined && slot.jobMasterToken !== undefined && tdd.jobMasterToken !== slot.jobMasterToken) {
       this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`);
       throw new FencingTokenMismatchError(`slot ${slotIndex} is allocated to another JobMaster of job ${tdd.jobId}: the deploying JobMaster is stale`);
@@ -274,8 +285,29 @@ export class TaskExecutor implements TaskExecutorGateway {
     const worker = this.ensureWorker(slot);
     const peers = new Set(Object.values(tdd.locations).flatMap((ws) => ws.map((w) => w.slice(0, w.lastIndexOf("#")))));
     peers.delete(this.id);
-    this.executions.set(tdd.executionId, { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING", peers });
+    const execution: Execution = { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING", peers };
+    this.executions.set(tdd.executionId, execution);
     worker.post({ type: "deploy", tdd: { ...tdd, bundle: { hash: tdd.bundle.hash, path } } });
+    this.armEvaluationTimeout(execution, worker, tdd.bundle.hash);
+  }
+
+  /**
+   * The worker evaluates the bundle's definition on its own thread, where a loop never yields: only
+   * terminating the thread stops it. Its other tasks belong to the same job (a slot holds one job),
+   * so they fail with it; the slot gets a fresh worker and stays allocated until the JobMaster frees it.
+   */
+  private armEvaluationTimeout(e: Execution, worker: SlotWorker, bundleHash: string): void {
+    const timeoutMs = this.options.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS;
+    e.bindTimer = setTimeout(() => {
+      e.bindTimer = undefined;
+      if (this.executions.get(e.executionId) !== e || isTerminalExecutionState(e.state) || e.slot.worker !== worker) return;
+      const message =
+        `loading job bundle ${bundleHash.slice(0, 12)} and evaluating its definition did not finish within ${timeoutMs} ms ` +
+        "(taskmanager.job.evaluation-timeout); does the definition loop or wait forever? Its worker thread was terminated.";
+      this.log.warn(`task ${e.executionId} of job ${e.jobId}: ${message}`);
+      void this.restartWorker(e.slot, "FAILED", { name: "JobEvaluationTimeoutError", message });
+    }, timeoutMs);
+    e.bindTimer.unref();
   }
 
   cancelTask(executionId: string): void {
@@ -317,7 +349,11 @@ export class TaskExecutor implements TaskExecutorGateway {
     slot.jobId = undefined;
     slot.jobMasterAddress = undefined;
     slot.jobMasterToken = undefined;
-    for (const [id, e] of this.executions) if (e.slot === slot) this.executions.delete(id);
+    for (const [id, e] of this.executions) {
+      if (e.slot !== slot) continue;
+      clearTimeout(e.bindTimer);
+      this.executions.delete(id);
+    }
     await worker?.terminate();
     if (jobId && !this.slots.some((s) => s.jobId === jobId)) {
       const jm = this.jobMasters.get(jobId);
@@ -375,12 +411,12 @@ export class TaskExecutor implements TaskExecutorGateway {
   }
 
   /** Terminates a slot's worker (a stuck task) and starts a fresh one for the same allocation. */
-  private async restartWorker(slot: Slot, finalState: ExecutionState): Promise<void> {
+  private async restartWorker(slot: Slot, finalState: ExecutionState, error?: { name: string; message: string }): Promise<void> {
     const old = slot.worker;
     slot.worker = undefined;
     await old?.terminate();
     for (const e of this.executions.values()) {
-      if (e.slot === slot && !isTerminalExecutionState(e.state)) this.reportState(e, finalState);
+      if (e.slot === slot && !isTerminalExecutionState(e.state)) this.reportState(e, finalState, error);
     }
     if (slot.allocationId) this.ensureWorker(slot);
   }
@@ -389,9 +425,12 @@ export class TaskExecutor implements TaskExecutorGateway {
     if (slot.worker !== worker) return;
     this.log.error(`worker of slot ${slot.index} died: ${error.message}`);
     slot.worker = undefined;
+    // Say which limit was hit: the heap limit is per slot, so raising it is the user's remedy.
+    const limit = this.options.maxWorkerHeapMb ? `${this.options.maxWorkerHeapMb} MB` : "V8's default";
+    const hint = (error as Error & { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? ` (heap limit per slot: ${limit}, taskmanager.memory.task.heap.mb)` : "";
     for (const e of this.executions.values()) {
       if (e.slot === slot && !isTerminalExecutionState(e.state)) {
-        this.reportState(e, "FAILED", { name: error.name, message: `the task's worker thread died: ${error.message}`, stack: error.stack });
+        this.reportState(e, "FAILED", { name: error.name, message: `the task's worker thread died: ${error.message}${hint}`, stack: error.stack });
       }
     }
     if (slot.allocationId) this.ensureWorker(slot);
@@ -399,6 +438,11 @@ export class TaskExecutor implements TaskExecutorGateway {
 
   private onWorkerMessage(slot: Slot, m: FromWorker): void {
     switch (m.type) {
+      case "bound": {
+        const e = this.executions.get(m.executionId);
+        if (e) clearTimeout(e.bindTimer);
+        break;
+      }
       case "task-state": {
         const e = this.executions.get(m.executionId);
         if (m.metrics) this.metrics.set(m.executionId, m.metrics);
@@ -435,6 +479,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   private reportState(e: Execution, state: ExecutionState, error?: { name: string; message: string; stack?: string }, metrics?: TaskMetrics): void {
     if (isTerminalExecutionState(e.state)) return;
     e.state = state;
+    if (isTerminalExecutionState(state)) clearTimeout(e.bindTimer);
     void this.jobMasterCall(e.jobId, (jm) => jm.updateTaskExecutionState(e.executionId, state, error, metrics));
     if (isTerminalExecutionState(state)) setTimeout(() => this.metrics.delete(e.executionId), 60_000).unref();
   }

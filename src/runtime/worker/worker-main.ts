@@ -82,6 +82,9 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
   try {
     endpoint!.dropPendingExcept(tdd.attempt);
     const fns = await bindingFor(tdd);
+    // The TaskExecutor bounds the time from deployment to here (taskmanager.job.evaluation-timeout):
+    // a definition that never returns keeps this thread busy, so only the parent can stop it.
+    post({ type: "bound", executionId });
     const task = new StreamTask(tdd, fns, endpoint!, {
       // Terminal states carry the task's final metrics, so finished jobs show their real totals.
       onStateChange: (st, error) =>

@@ -16,6 +16,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "task-state"; executionId: string; state: ExecutionState; error?: SerializedError; metrics?: TaskMetrics }
+  /** The job bundle is loaded and its definition evaluated for this task: the evaluation timeout stops. */
+  | { type: "bound"; executionId: string }
   | { type: "collect"; executionId: string; nodeId: number; values: unknown[] }
   | { type: "checkpoint-ack"; executionId: string; checkpointId: number; ack: TaskCheckpointAck }
   | { type: "checkpoint-declined"; executionId: string; checkpointId: number; reason: SerializedError }

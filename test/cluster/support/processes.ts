@@ -4,6 +4,8 @@
  * killAll() (call it in `after`), and every wait is bounded.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { SLUICE_BIN } from "../../support/paths.js";
 import { waitFor } from "../../support/wait.js";
 
@@ -23,6 +25,16 @@ export interface SluiceProcess {
 
 const running = new Set<SluiceProcess>();
 
+/**
+ * The CLI compiled in the same tree as this file: dist/ (what bin/sluice.js loads) or a private
+ * `tsc --outDir` build, so a test never runs against a dist/ someone else is rebuilding. From
+ * source (tsx) there is no compiled sibling and bin/sluice.js is used.
+ */
+const SLUICE_CLI = ((): string => {
+  const sibling = fileURLToPath(new URL("../../../src/cli/main.js", import.meta.url));
+  return import.meta.url.endsWith(".js") && existsSync(sibling) ? sibling : SLUICE_BIN;
+})();
+
 /** Fast failure detection and metrics for tests; a loaded 2-core machine still answers in time. */
 export const TEST_CONFIG: Record<string, string> = {
   "heartbeat.interval": "500",
@@ -32,7 +44,7 @@ export const TEST_CONFIG: Record<string, string> = {
 };
 
 export function sluice(args: string[], env: NodeJS.ProcessEnv = {}): SluiceProcess {
-  const child = spawn(process.execPath, [SLUICE_BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [SLUICE_CLI, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   let out = "";
   let err = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));

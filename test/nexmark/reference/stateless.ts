@@ -56,18 +56,19 @@ export const q14: Reference<Q14Result> = (input, emit) =>
     if (!(price > 1_000_000 && price < 50_000_000)) return;
     const hour = new Date(b.dateTime).getUTCHours();
     const bidTimeType = hour >= 8 && hour <= 18 ? "dayTime" : hour <= 6 || hour >= 20 ? "nightTime" : "otherTime";
-    const c_counts = b.extra.split("c").length - 1;
+    let c_counts = 0;
+    for (let i = 0; i < b.extra.length; i++) if (b.extra.charCodeAt(i) === 99) c_counts++;
     emit({ auction: b.auction, bidder: b.bidder, price, bidTimeType, dateTime: b.dateTime, extra: b.extra, c_counts });
   });
 
 const CHANNEL_IDS: Record<string, string> = { apple: "0", google: "1", facebook: "2", baidu: "3" };
+const CHANNEL_ID = /(&|^)channel_id=([^&]*)/;
 
 export const q21: Reference<Q21Result> = (input, emit) =>
   forEachEvent(input, (e) => {
     if (e.type !== "bid") return;
     const b = e.bid;
-    const fromUrl = /(&|^)channel_id=([^&]*)/.exec(b.url)?.[2];
-    const id = CHANNEL_IDS[b.channel.toLowerCase()] ?? fromUrl;
+    const id = CHANNEL_IDS[b.channel.toLowerCase()] ?? CHANNEL_ID.exec(b.url)?.[2];
     if (id !== undefined) emit({ auction: b.auction, bidder: b.bidder, price: b.price, channel: b.channel, channel_id: id });
   });
 

@@ -12,6 +12,8 @@ export interface ChartSeries {
 }
 
 const HEIGHT = 170;
+/** Tick steps of the time axis, in seconds: whole seconds, so that no two ticks read the same. */
+const WHOLE_SECONDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600];
 
 export function TimeChart({ title, series, data, unit, maxY, testId }: { title: string; series: ChartSeries[]; data: uPlot.AlignedData; unit: string; /** A fixed top, e.g. 100 for percentages. */ maxY?: number; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -28,7 +30,7 @@ export function TimeChart({ title, series, data, unit, maxY, testId }: { title: 
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: (_u, min, max) => (maxY !== undefined ? [0, maxY] : [Math.min(0, min), Math.max(1, max * 1.1)]) } },
       axes: [
-        { stroke: "#5b6b7c", grid: { stroke: "#eef1f5" }, space: 70, values: (_u, splits) => splits.map(clock) },
+        { stroke: "#5b6b7c", grid: { stroke: "#eef1f5" }, space: 70, incrs: WHOLE_SECONDS, values: (_u, splits) => splits.map(clock) },
         { stroke: "#5b6b7c", grid: { stroke: "#eef1f5" }, size: 60, values: (_u, vals) => vals.map((v) => `${shortNumber(v)}${unit}`) },
       ],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 1.6, points: { show: false } }))],

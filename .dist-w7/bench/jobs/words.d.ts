@@ -1,1 +1,0 @@
-export declare function wordAt(i: number): string;

@@ -1,2 +1,0 @@
-declare const _default: import("sluice").JobDefinition;
-export default _default;

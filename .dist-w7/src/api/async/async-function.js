@@ -1,4 +1,0 @@
-export class AsyncTimeoutError extends Error {
-    name = "AsyncTimeoutError";
-}
-//# sourceMappingURL=async-function.js.map

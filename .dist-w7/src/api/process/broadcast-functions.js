@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=broadcast-functions.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=co-functions.js.map

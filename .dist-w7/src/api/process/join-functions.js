@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=join-functions.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=keyed-process-function.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=aggregate-function.js.map

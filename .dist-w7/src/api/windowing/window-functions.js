@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=window-functions.js.map

@@ -1,4 +1,0 @@
-export function isGloballyTerminal(s) {
-    return s === "FINISHED" || s === "CANCELED" || s === "FAILED";
-}
-//# sourceMappingURL=messages.js.map

@@ -1,2 +1,0 @@
-export { recoveryPlan } from "./recovery-plan.js";
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=checkpoint-queries.js.map

@@ -1,2 +1,0 @@
-export declare function encodeCollected(values: unknown[]): string;
-export declare function decodeCollected(base64: string): unknown[];

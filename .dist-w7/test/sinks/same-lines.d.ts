@@ -1,1 +1,0 @@
-export declare function assertSameLines(actual: readonly string[], expected: readonly string[], context: string): void;

@@ -1,1 +1,0 @@
-export declare function runCollecting(job: string, parallelism: number, args?: string[]): Promise<Map<string, unknown[]>>;
