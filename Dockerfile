@@ -16,10 +16,11 @@ ARG NODE_VERSION=20
 # ---- build: install every dependency, compile the runtime and the dashboard ----------------------
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /opt/sluice
-# Dependencies first, so that this layer stays cached while only sources change. Scripts are run
-# by the rebuild below: the package's own `prepare` needs the sources, which are not here yet.
+# Dependencies first, so that this layer stays cached while only sources change. Without scripts:
+# the package's own `prepare` needs the sources, which are not here yet; the dependencies with
+# native parts get theirs from the named rebuild.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts && npm rebuild
+RUN npm ci --ignore-scripts && npm rebuild esbuild lmdb
 COPY tsconfig.json tsconfig.build.json ./
 COPY bin bin
 COPY src src
@@ -55,7 +56,8 @@ FROM build AS job
 ARG JOB_DIR=examples
 ARG JOB=wordcount.ts
 COPY ${JOB_DIR} /opt/app
-RUN if [ -f /opt/app/package.json ]; then cd /opt/app && npm ci --omit=dev; fi
+RUN if [ -f /opt/app/package-lock.json ]; then cd /opt/app && npm ci --omit=dev; \
+    elif [ -f /opt/app/package.json ]; then cd /opt/app && npm install --omit=dev; fi
 # Fail the image build, not the deployment, when the job does not bundle.
 RUN node bin/sluice.js bundle "/opt/app/${JOB}" -o /tmp/job-check.mjs
 

@@ -72,6 +72,15 @@ function readPem(config: Readonly<Record<string, string>>, key: string): string 
 export function restSettings(config: Readonly<Record<string, string>>): RestSettings {
   const address = config["rest.bind-address"] || config["rest.address"] || "127.0.0.1";
   const token = config["rest.auth.token"] || undefined;
+  // Whoever reaches an open REST port can run code in the cluster (docs/security.md): off loopback the
+  // endpoint needs a token, unless the operator declares that only trusted clients can reach it.
+  if (!isLoopbackName(address) && token === undefined && !boolSetting(config, "security.network.trusted", false)) {
+    throw new ConfigurationError(
+      `refusing to serve the REST API on ${address} (rest.bind-address / rest.address) without rest.auth.token: ` +
+        "anyone who reaches it could run code in the cluster. Set rest.auth.token (clients send it as a bearer token; " +
+        "the CLI reads SLUICE_REST_TOKEN), or set security.network.trusted: true if only trusted clients can reach this address.",
+    );
+  }
   // The Dispatcher's own savepoint and checkpoint directories, plus any roots configured for requests.
   const dirs = checkpointSettings({}, { ...config });
   const extra = (config["rest.savepoints.allowed-roots"] ?? "").split(",").map((r) => r.trim().replace(/^file:\/\//, "")).filter(Boolean);

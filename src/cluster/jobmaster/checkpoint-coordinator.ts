@@ -136,7 +136,8 @@ export class CheckpointCoordinator {
       this.pending.set(id, { id, timestamp, kind, dir, waiting: new Set(tasks.map((t) => t.executionId)), acks: [], timer, resolve, reject });
     });
     result.catch(() => {});
-    const trigger: CheckpointTrigger = { barrier: { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir }, stop: request.stop };
+    const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}) };
+    const trigger: CheckpointTrigger = { barrier, stop: request.stop };
     for (const t of tasks) {
       if (!t.isSource) continue;
       t.trigger(trigger).catch((e: Error) => this.abort(id, new CheckpointDeclinedError(`triggering checkpoint ${id} failed: ${e.message}`)));
@@ -168,7 +169,7 @@ export class CheckpointCoordinator {
       const path = writeMetadata(p.dir, metadata);
       if (p.kind === "checkpoint") {
         const subsumed = await this.tracked(this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } }));
-        for (const s of subsumed) discardCheckpoint((s.payload as { path: string }).path);
+        for (const s of subsumed) this.discard((s.payload as { path: string }).path);
       }
       this.lastCompletedAt = Date.now();
       this.consecutiveFailures = 0;
@@ -203,7 +204,7 @@ export class CheckpointCoordinator {
   }
 
   private fail(p: Pending, cause: Error, countsAsFailure: boolean): void {
-    discardCheckpoint(p.dir);
+    this.discard(p.dir);
     this.stats.failed(p.id, cause.message);
     for (const t of this.ctx.tasks()) t.notifyAborted(p.id);
     p.reject(cause);
@@ -250,6 +251,14 @@ export class CheckpointCoordinator {
     for (const c of keep.reverse()) await this.ctx.store.add(c);
   }
 
+  private readonly discarding = new Set<Promise<void>>();
+
+  /** Deletes a checkpoint folder in the background; shutdown() waits for what is still going on. */
+  private discard(dir: string): void {
+    const p = discardCheckpoint(dir).finally(() => this.discarding.delete(p));
+    this.discarding.add(p);
+  }
+
   /** The job reached a terminal state: clean up what the retention rules say. */
   async shutdown(status: "FINISHED" | "CANCELED" | "FAILED" | "SUSPENDED"): Promise<void> {
     this.isShutDown = true;
@@ -257,8 +266,9 @@ export class CheckpointCoordinator {
     this.abortAll(`job ${status}`);
     await Promise.allSettled([...this.storeOperations]);
     const keep = status === "FAILED" || status === "SUSPENDED" || (status === "CANCELED" && this.ctx.settings.retainOnCancellation);
+    await Promise.all([...this.discarding]);
     if (keep) return;
     await this.ctx.store.removeAll();
-    discardCheckpoint(jobCheckpointDir(this.ctx.settings.dir, this.ctx.jobId));
+    this.discard(jobCheckpointDir(this.ctx.settings.dir, this.ctx.jobId));
   }
 }

@@ -451,7 +451,8 @@ export class JobMaster implements JobMasterGateway {
     if (this.metricsTimer) clearInterval(this.metricsTimer);
     void this.fetchMetrics().finally(() => this.releaseResources());
     this.log.info(`job ${this.options.jobGraph.name} (${this.jobId}) ${status}`);
-    this.resolveResult({
+    // The result is announced once checkpoint files are where the retention rules put them.
+    const result: JobResult = {
       jobId: this.jobId,
       state: status,
       collected: this.collected,
@@ -460,7 +461,8 @@ export class JobMaster implements JobMasterGateway {
       endTime: this.timestamps[status] ?? Date.now(),
       restarts: this.restarts,
       checkpoints: { completed: this.checkpoints.stats.snapshot().counts.completed, restored: this.checkpoints.stats.snapshot().counts.restored },
-    });
+    };
+    void this.checkpointShutdown.then(() => this.resolveResult(result));
   }
 
   /**

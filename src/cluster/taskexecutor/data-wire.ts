@@ -119,13 +119,14 @@ function encodeEvent(event: DataEvent): Buffer {
       let o = b.writeUInt8(EventType.Barrier, 0);
       o = b.writeDoubleBE(event.checkpointId, o);
       o = b.writeDoubleBE(event.timestamp, o);
-      o = b.writeUInt8(event.savepoint ? 1 : 0, o);
+      // Bit 0: savepoint; bit 1: the savepoint stops the job without draining.
+      o = b.writeUInt8((event.savepoint ? 1 : 0) | (event.stopping ? 2 : 0), o);
       o = b.writeUInt16BE(dir.length, o);
       dir.copy(b, o);
       return b;
     }
     case "end-of-partition":
-      return Buffer.from([EventType.EndOfPartition]);
+      return Buffer.from([EventType.EndOfPartition, event.stopped ? 1 : 0]);
   }
 }
 
@@ -274,13 +275,14 @@ function decodeEvent(r: Reader): DataEvent {
     case EventType.Barrier: {
       const checkpointId = r.f64();
       const timestamp = r.f64();
-      const savepoint = flag(r.u8());
+      const flags = r.u8();
+      if (flags > 3) throw new DataWireError(`invalid barrier flags ${flags}`);
       const dir = r.str();
       if (!Number.isSafeInteger(checkpointId) || checkpointId < 0 || !Number.isFinite(timestamp)) throw new DataWireError("invalid checkpoint barrier");
-      return { kind: "barrier", checkpointId, timestamp, savepoint, dir };
+      return { kind: "barrier", checkpointId, timestamp, savepoint: (flags & 1) !== 0, dir, ...((flags & 2) !== 0 ? { stopping: true } : {}) };
     }
     case EventType.EndOfPartition:
-      return { kind: "end-of-partition" };
+      return flag(r.u8()) ? { kind: "end-of-partition", stopped: true } : { kind: "end-of-partition" };
     default:
       throw new DataWireError(`unknown event type ${type}`);
   }

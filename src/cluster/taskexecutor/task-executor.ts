@@ -167,6 +167,8 @@ export class TaskExecutor implements TaskExecutorGateway {
           this.rm = rm;
           this.lastRmHeartbeat = Date.now();
           this.log.info(`registered at the ResourceManager ${leader.address}`);
+          // Leader retrieval reported another leader meanwhile: this one is stale, register again.
+          if (this.rmLeader && this.rmLeader.sessionId !== leader.sessionId) continue;
           return;
         } catch (e) {
           if (e instanceof RpcAuthenticationError) {

@@ -13,6 +13,8 @@ export interface Barrier {
   savepoint: boolean;
   /** Folder of the checkpoint or savepoint, where each task writes its state. */
   dir: string;
+  /** Stop-with-savepoint without draining: tasks process nothing after this barrier. */
+  stopping?: boolean;
 }
 
 export class BarrierAligner {

@@ -63,7 +63,7 @@ export class TaskCheckpointer {
     }
     const syncDurationMs = performance.now() - start;
     for (const w of this.chain.writers) {
-      w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir });
+      w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir, ...(barrier.stopping ? { stopping: true } : {}) });
     }
     const work = this.writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentMs);
     this.pending.add(work);

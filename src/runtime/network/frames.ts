@@ -6,8 +6,14 @@ export type DataEvent =
   | { kind: "watermark"; timestamp: number }
   /** Stream status: an idle channel is ignored when the consumer computes its watermark. */
   | { kind: "stream-status"; idle: boolean }
-  | { kind: "barrier"; checkpointId: number; timestamp: number; savepoint: boolean; dir: string }
-  | { kind: "end-of-partition" };
+  /** `stopping`: the savepoint of a stop-with-savepoint without draining: nothing after it counts. */
+  | { kind: "barrier"; checkpointId: number; timestamp: number; savepoint: boolean; dir: string; stopping?: boolean }
+  /**
+   * No more data on this channel. `stopped`: the producer was stopped with a savepoint without
+   * draining, so the end is not the end of the stream: event time does not advance to +∞ and
+   * operators are not finished (what they hold stays in the savepoint, as in Flink).
+   */
+  | { kind: "end-of-partition"; stopped?: boolean };
 
 export type DataFrame =
   | { t: "buffer"; ch: string; data: ArrayBuffer; records: number }

@@ -17,6 +17,8 @@ export interface InputChannel {
   watermark: number;
   idle: boolean;
   ended: boolean;
+  /** Ended by a stop-with-savepoint without draining (see DataEvent "end-of-partition"). */
+  stopped: boolean;
 }
 
 export interface QueuedFrame {
@@ -46,7 +48,7 @@ export class InputGate {
   }
 
   addChannel(id: string, inputIndex: number, producer: WorkerKey, credits = this.buffersPerChannel): void {
-    const channel: InputChannel = { id, inputIndex, producer, credits, watermark: Number.NEGATIVE_INFINITY, idle: false, ended: false };
+    const channel: InputChannel = { id, inputIndex, producer, credits, watermark: Number.NEGATIVE_INFINITY, idle: false, ended: false, stopped: false };
     this.channels.push(channel);
     this.endpoint.registerConsumer(id, (frame) => {
       this.queue.push({ channel, frame });
@@ -105,6 +107,11 @@ export class InputGate {
     return this.channels.every((c) => c.ended);
   }
 
+  /** Some channel was stopped (not drained): the task stops too, without finishing its operators. */
+  get anyStopped(): boolean {
+    return this.channels.some((c) => c.stopped);
+  }
+
   inputEnded(inputIndex: number): boolean {
     return this.channels.every((c) => c.inputIndex !== inputIndex || c.ended);
   }
@@ -121,6 +128,7 @@ export class InputGate {
       channel.idle = event.idle;
     } else if (event.kind === "end-of-partition") {
       channel.ended = true;
+      channel.stopped = event.stopped === true;
     }
     return this.recompute(channel.inputIndex);
   }
@@ -142,8 +150,12 @@ export class InputGate {
       this.inputIdle[input] = idle;
       result.idle = idle;
     }
-    // All channels ended: the input is complete, its watermark is the end of time.
-    if (!anyOpen) min = Number.POSITIVE_INFINITY;
+    // All channels ended: the input is complete, its watermark is the end of time — unless it was
+    // stopped, not drained: then event time stays where it is.
+    if (!anyOpen) {
+      if (this.channels.some((c) => c.inputIndex === input && c.stopped)) return result;
+      min = Number.POSITIVE_INFINITY;
+    }
     if (anyActive || !anyOpen) {
       if (min > this.inputWatermarks[input]!) {
         this.inputWatermarks[input] = min;

@@ -66,6 +66,8 @@ export class StreamTask {
   private readonly checkpointer: TaskCheckpointer;
   private readonly aligner: BarrierAligner | undefined;
   private pendingTrigger: CheckpointTrigger | undefined;
+  /** Took the savepoint of a stop-with-savepoint (no drain): only end-of-partition matters now. */
+  private stoppedAtSavepoint = false;
 
   constructor(
     readonly tdd: TaskDeploymentDescriptor,
@@ -130,7 +132,15 @@ export class StreamTask {
         }
       }
       const mode = (settings.checkpointingMode as CheckpointingMode | undefined) ?? "exactly-once";
-      this.aligner = new BarrierAligner(this.gate, mode, (barrier, alignmentMs) => this.checkpointer.perform(barrier, alignmentMs));
+      this.aligner = new BarrierAligner(this.gate, mode, (barrier, alignmentMs) => {
+        this.checkpointer.perform(barrier, alignmentMs);
+        if (barrier.stopping) {
+          // The job stops at this savepoint: whatever arrives after it (late watermarks of periodic
+          // generators, timers) must not change anything, or it would happen again after the resume.
+          this.stoppedAtSavepoint = true;
+          this.time.stop();
+        }
+      });
     }
   }
 
@@ -231,9 +241,14 @@ export class StreamTask {
           this.pendingTrigger = undefined;
           this.checkpointer.perform(trigger.barrier, 0);
           if (trigger.stop) {
-            // Stop-with-savepoint: nothing after the savepoint's barrier; draining completes event time.
-            if (trigger.stop === "drain") head.emitFinalWatermark();
-            await this.finishTask();
+            // Stop-with-savepoint: nothing after the savepoint's barrier. Draining completes event
+            // time and finishes operators; terminating leaves both to the job resumed from it.
+            if (trigger.stop === "drain") {
+              head.emitFinalWatermark();
+              await this.finishTask();
+            } else {
+              await this.finishTask(true);
+            }
             return;
           }
         }
@@ -301,7 +316,7 @@ export class StreamTask {
       if (!this.blocked) this.accounting.switchTo("idle");
       if (this.running && !this.finishing && gate.allEnded) {
         this.finishing = true;
-        await this.finishTask();
+        await this.finishTask(gate.anyStopped);
       }
     } catch (e) {
       this.fail(e);
@@ -312,6 +327,10 @@ export class StreamTask {
 
   private async processFrame({ channel, frame }: QueuedFrame): Promise<void> {
     const head = this.chain.head!;
+    if (this.stoppedAtSavepoint && !(frame.t === "event" && frame.event.kind === "end-of-partition")) {
+      if (frame.t === "buffer" || frame.t === "records") this.gate!.returnCredit(channel);
+      return;
+    }
     if (frame.t === "buffer" || frame.t === "records") {
       let values: unknown[];
       let timestamps: ArrayLike<number> | null;
@@ -338,16 +357,17 @@ export class StreamTask {
     if (change.watermark !== undefined) head.processWatermark(change.watermark, channel.inputIndex);
     if (frame.event.kind === "end-of-partition") {
       this.aligner!.onChannelEnded();
-      if (this.gate!.inputEnded(channel.inputIndex)) await head.endInput(channel.inputIndex);
+      if (this.gate!.inputEnded(channel.inputIndex) && !this.gate!.anyStopped) await head.endInput(channel.inputIndex);
     }
   }
 
   // ---- end of input ----------------------------------------------------------------------------
 
-  private async finishTask(): Promise<void> {
-    for (const op of this.chain.operators) await op.finish();
+  /** `stopped`: ended by stop-with-savepoint without draining — operators are not finished. */
+  private async finishTask(stopped = false): Promise<void> {
+    if (!stopped) for (const op of this.chain.operators) await op.finish();
     this.chain.flushAll();
-    for (const w of this.chain.writers) w.broadcastEvent({ kind: "end-of-partition" });
+    for (const w of this.chain.writers) w.broadcastEvent(stopped ? { kind: "end-of-partition", stopped: true } : { kind: "end-of-partition" });
     // Everything must have left, and every checkpoint been acknowledged, before the task reports
     // FINISHED and its worker may go away.
     await this.chain.whenUnblocked();
