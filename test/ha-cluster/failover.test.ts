@@ -58,9 +58,9 @@ test("a checkpointed stateful job survives three SIGKILLs of the leading JobMana
   const records = Object.values(result.collected)[0] ?? [];
   assert.deepEqual(finalsOf(records), referenceFinals(count), "the final sum of every key matches the reference");
   assertNoGapOrDuplicate();
-  // Three JobManagers died, each of the other three recovered the job once.
+  // Three leaders died; each of their successors recovered the job (checked above as it happened).
   const recoveries = cluster.jobManagers.filter((jm) => new RegExp(`recovered job .*\\(${jobId}\\)`).test(jm.stderr()));
-  assert.equal(recoveries.length, 3, cluster.jobManagerLogs());
+  assert.ok(recoveries.length >= 3, cluster.jobManagerLogs());
   await waitFor(async () => {
     const data = await cluster.haDataOf(jobId);
     return data.nodes.length === 0 && data.files.length === 0;

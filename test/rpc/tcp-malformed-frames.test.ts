@@ -116,3 +116,13 @@ test("a bad frame split across many small writes is still caught", { timeout: 5_
   const pieces = [...bytes].map((byte) => Buffer.from([byte]));
   await assertOneNewLogLine(() => sendAndAwaitClose(pieces), /unsupported protocol version/);
 });
+
+test("before the handshake a client may send no frame larger than 4 KiB; after it large calls work", { timeout: 5_000 }, async () => {
+  // Announcing a large (but allowed after authentication) frame is enough: nothing of it is buffered.
+  const header = Buffer.alloc(5);
+  header.writeUInt32BE(4097, 0);
+  header.writeUInt8(PROTOCOL_VERSION, 4);
+  await assertOneNewLogLine(() => sendAndAwaitClose([header]), /frame of 4097 bytes exceeds the maximum frame size of 4096/);
+  const text = "x".repeat(100_000);
+  assert.equal(await good.gateway.echo(text), text);
+});

@@ -52,7 +52,7 @@ class FakeTable implements SlotTableView {
 }
 
 function setup(policy: Partial<WorkerPolicy> = {}): { provider: FakeProvider; table: FakeTable; pool: ActiveWorkerPool } {
-  const provider = new FakeProvider({ slotsPerWorker: 2, maxWorkers: Number.POSITIVE_INFINITY, idleTimeoutMs: 200, startRetryIntervalMs: 300, ...policy });
+  const provider = new FakeProvider({ slotsPerWorker: 2, maxWorkers: Number.POSITIVE_INFINITY, idleTimeoutMs: 200, startRetryIntervalMs: 300, registrationTimeoutMs: 60_000, ...policy });
   const table = new FakeTable();
   return { provider, table, pool: new ActiveWorkerPool(provider, table, quietLogger()) };
 }
@@ -164,11 +164,22 @@ test("after a TaskManager died before registering, the next start waits for the 
   await pool.close();
 });
 
+test("a TaskManager that does not register in time is stopped and replaced after the retry interval", async () => {
+  const { provider, table, pool } = setup({ registrationTimeoutMs: 150, startRetryIntervalMs: 100 });
+  table.missing = 2;
+  pool.reconcile();
+  const hung = provider.started[0]!;
+  await waitFor(() => provider.stopped.includes(hung), "the hung TaskManager to be stopped", 3000);
+  provider.terminate(hung, "stopped (it did not register in time)");
+  await waitFor(() => provider.started.length === 2, "a replacement", 3000);
+  await pool.close();
+});
+
 test("worker policy from Flink's keys", () => {
-  assert.deepEqual(workerPolicy({}), { slotsPerWorker: 1, maxWorkers: Number.POSITIVE_INFINITY, idleTimeoutMs: 30_000, startRetryIntervalMs: 3000 });
+  assert.deepEqual(workerPolicy({}), { slotsPerWorker: 1, maxWorkers: Number.POSITIVE_INFINITY, idleTimeoutMs: 30_000, startRetryIntervalMs: 3000, registrationTimeoutMs: 300_000 });
   assert.deepEqual(
     workerPolicy({ "taskmanager.numberOfTaskSlots": "4", "resourcemanager.taskmanager.max-count": "3", "resourcemanager.taskmanager-timeout": "10 s", "resourcemanager.start-worker.retry-interval": "500ms" }),
-    { slotsPerWorker: 4, maxWorkers: 3, idleTimeoutMs: 10_000, startRetryIntervalMs: 500 },
+    { slotsPerWorker: 4, maxWorkers: 3, idleTimeoutMs: 10_000, startRetryIntervalMs: 500, registrationTimeoutMs: 300_000 },
   );
   assert.throws(() => workerPolicy({ "resourcemanager.taskmanager.max-count": "0" }), /max-count must be a positive integer/);
   assert.throws(() => workerPolicy({ "resourcemanager.taskmanager-timeout": "soon" }), /taskmanager-timeout/);

@@ -2,11 +2,6 @@
  * q5, hot items: the auctions with the most bids in each 10 s window sliding by 2 s. Bids are
  * counted per auction and window in parallel; then one task per window (keyed by its end) keeps
  * the largest count and emits every auction that reached it.
- *
- * The counting is sliced, as Flink's SQL runtime slices hopping windows: each bid is counted
- * once, in the 2 s tumbling window (pane) it falls in, and the 10 s windows then add up the
- * counts of their five panes. A bid costs one window update instead of five; the sliding
- * windows see one record per auction and pane.
  */
 import {
   SlidingEventTimeWindows,
@@ -44,18 +39,6 @@ const countBids: AggregateFunction<unknown, number, number> = {
   merge: (a, b) => a + b,
 };
 
-interface PaneCount {
-  auction: number;
-  num: number;
-}
-
-const sumPanes: AggregateFunction<PaneCount, number, number> = {
-  createAccumulator: () => 0,
-  add: (p, n) => n + p.num,
-  getResult: (n) => n,
-  merge: (a, b) => a + b,
-};
-
 interface HottestAccumulator {
   num: number;
   auctions: number[];
@@ -79,16 +62,8 @@ export function q5(events: DataStream<NexmarkEvent>): DataStream<Q5Result> {
     .map((b) => b.auction)
     .name("q5: auction")
     .keyBy((auction) => auction)
-    .window(TumblingEventTimeWindows.of(Q5_SLIDE_MS))
-    .aggregate(countBids, (auction: number, _ctx: ProcessWindowContext<TimeWindow>, counts: readonly number[], out: Collector<PaneCount>) => {
-      out.collect({ auction, num: counts[0]! });
-    })
-    .name("q5: bids per auction and 2 s pane")
-    // A pane's count carries the pane's last millisecond as timestamp: it lands in the five
-    // sliding windows that contain the pane.
-    .keyBy((p) => p.auction)
     .window(SlidingEventTimeWindows.of(Q5_WINDOW_MS, Q5_SLIDE_MS))
-    .aggregate(sumPanes, (auction: number, ctx: ProcessWindowContext<TimeWindow>, counts: readonly number[], out: Collector<AuctionCount>) => {
+    .aggregate(countBids, (auction: number, ctx: ProcessWindowContext<TimeWindow>, counts: readonly number[], out: Collector<AuctionCount>) => {
       const w = ctx.window();
       out.collect({ auction, num: counts[0]!, starttime: w.start, endtime: w.end });
     })

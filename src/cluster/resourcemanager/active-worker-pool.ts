@@ -8,7 +8,9 @@
  *    heartbeat timeout), is stopped and forgotten, and the next check starts a replacement if the
  *    jobs still need its slots;
  *  - after a TaskManager died before it registered, the next one is started only after
- *    `startRetryIntervalMs`, so that a TaskManager that cannot start does not spin.
+ *    `startRetryIntervalMs`, so that a TaskManager that cannot start does not spin; one that has not
+ *    registered after `registrationTimeoutMs` (hung, or cannot reach the JobManager) is stopped and
+ *    counts as such a failure.
  * TaskManagers it did not start (started by hand) are used but never stopped.
  *
  * One pool serves one ResourceManager (one leadership term); closing it stops its TaskManagers:
@@ -33,6 +35,8 @@ export class ActiveWorkerPool {
   private readonly workers = new Map<string, WorkerState>();
   /** When each registered worker's slots became all free. */
   private readonly idleSince = new Map<string, number>();
+  /** When each worker still starting was started. */
+  private readonly startedAt = new Map<string, number>();
   private readonly log: Logger;
   private readonly sweepTimer: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
@@ -69,7 +73,9 @@ export class ActiveWorkerPool {
   }
 
   workerRegistered(id: string): void {
-    if (this.workers.has(id)) this.workers.set(id, "registered");
+    if (!this.workers.has(id)) return;
+    this.workers.set(id, "registered");
+    this.startedAt.delete(id);
   }
 
   /**
@@ -119,6 +125,7 @@ export class ActiveWorkerPool {
   private start(): void {
     const id = `${this.prefix}-${this.nextNumber++}`;
     this.workers.set(id, "starting");
+    this.startedAt.set(id, Date.now());
     this.provider.startWorker(id).catch((e: Error) => {
       this.log.error(`could not start TaskManager ${id}: ${e.message}`);
       this.workerTerminated(id, e.message);
@@ -136,6 +143,7 @@ export class ActiveWorkerPool {
     if (state === undefined) return;
     this.workers.delete(id);
     this.idleSince.delete(id);
+    this.startedAt.delete(id);
     if (state === "stopping") {
       this.log.info(`TaskManager ${id} ${cause}`);
       return;
@@ -151,7 +159,14 @@ export class ActiveWorkerPool {
   private sweep(): void {
     if (this.closed) return;
     const now = Date.now();
-    const { idleTimeoutMs } = this.provider.policy;
+    const { idleTimeoutMs, registrationTimeoutMs, startRetryIntervalMs } = this.provider.policy;
+    for (const [id, at] of this.startedAt) {
+      if (now - at < registrationTimeoutMs) continue;
+      this.startedAt.delete(id);
+      this.log.warn(`TaskManager ${id} did not register within ${registrationTimeoutMs} ms; stopping it`);
+      this.stop(id, "it did not register in time");
+      this.notBefore = now + startRetryIntervalMs;
+    }
     const needed = this.view.missingSlots() > 0;
     for (const { id, idle } of this.view.taskManagers()) {
       if (this.workers.get(id) !== "registered") continue;

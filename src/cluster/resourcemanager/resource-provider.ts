@@ -23,6 +23,8 @@ export const ResourceProviderOptions = {
   IDLE_TIMEOUT: "resourcemanager.taskmanager-timeout",
   /** Flink's key: after a TaskManager died before registering, wait this long before starting another. */
   START_RETRY_INTERVAL: "resourcemanager.start-worker.retry-interval",
+  /** Flink's key: a started TaskManager that has not registered within this time is stopped and replaced. */
+  REGISTRATION_TIMEOUT: "resourcemanager.taskmanager-registration.timeout",
   SLOTS: "taskmanager.numberOfTaskSlots",
 } as const;
 
@@ -33,12 +35,14 @@ export interface WorkerPolicy {
   maxWorkers: number;
   idleTimeoutMs: number;
   startRetryIntervalMs: number;
+  registrationTimeoutMs: number;
 }
 
 export const WORKER_POLICY_DEFAULTS = {
   maxWorkers: Number.POSITIVE_INFINITY,
   idleTimeoutMs: 30_000,
   startRetryIntervalMs: 3_000,
+  registrationTimeoutMs: 300_000,
 } as const;
 
 export function workerPolicy(config: Configuration): WorkerPolicy {
@@ -50,7 +54,9 @@ export function workerPolicy(config: Configuration): WorkerPolicy {
   const idleTimeoutMs = durationOption(config, ResourceProviderOptions.IDLE_TIMEOUT, WORKER_POLICY_DEFAULTS.idleTimeoutMs);
   if (idleTimeoutMs <= 0) throw new ConfigurationError(`${ResourceProviderOptions.IDLE_TIMEOUT} must be positive`);
   const startRetryIntervalMs = durationOption(config, ResourceProviderOptions.START_RETRY_INTERVAL, WORKER_POLICY_DEFAULTS.startRetryIntervalMs);
-  return { slotsPerWorker, maxWorkers, idleTimeoutMs, startRetryIntervalMs };
+  const registrationTimeoutMs = durationOption(config, ResourceProviderOptions.REGISTRATION_TIMEOUT, WORKER_POLICY_DEFAULTS.registrationTimeoutMs);
+  if (registrationTimeoutMs <= 0) throw new ConfigurationError(`${ResourceProviderOptions.REGISTRATION_TIMEOUT} must be positive`);
+  return { slotsPerWorker, maxWorkers, idleTimeoutMs, startRetryIntervalMs, registrationTimeoutMs };
 }
 
 /** Why a TaskManager the provider started is gone, e.g. "exited with code 1" or "killed by SIGKILL". */

@@ -95,13 +95,23 @@ export function nexmarkWatermarkStrategy(outOfOrdernessMs = NEXMARK_OUT_OF_ORDER
 /** How a reader paces itself: not at all, at a fixed rate, or by event time. */
 export type Pacing = { kind: "none" } | { kind: "rate"; perSecond: number } | { kind: "event-time" };
 
+/**
+ * Reads its splits merged in event-number order, hence in event-time order: after a restore at a
+ * lower parallelism a reader holds several strided splits, and reading them one after the other
+ * would run the first to its end in event time, the watermark with it, and make every event of
+ * the next split late.
+ */
 export class NexmarkSourceReader implements SourceReader<NexmarkEvent, NexmarkSplit> {
-  private ranges: EventRange[];
-  private current = 0;
-  /** Next event number of the current range, its step and end (copied out of the range: hot loop). */
+  /** Per split: the next event number, the end (exclusive, may be Infinity) and the step. */
+  private nexts: number[] = [];
+  private ends: number[] = [];
+  private steps: number[] = [];
+  /** The split read now (the one with the smallest next event number), -1 when all are done. */
+  private current = -1;
+  /** Its next event number, end and step, copied out of the arrays for the hot loop. */
   private next = 0;
-  private step = 1;
   private end = 0;
+  private step = 1;
   /** Pacing: wall clock and event time of this reader's first event since (re)start, events since. */
   private paceWall = 0;
   private paceEventTime = 0;
@@ -116,20 +126,20 @@ export class NexmarkSourceReader implements SourceReader<NexmarkEvent, NexmarkSp
   ) {
     validateNexmarkConfig(config);
     this.pacing = typeof pacing === "boolean" ? (pacing ? { kind: "event-time" } : { kind: "none" }) : pacing;
-    this.ranges = ranges;
-    this.enter(0);
+    this.setRanges(ranges);
   }
 
   pollNext(output: ReaderOutput<NexmarkEvent>): InputStatus {
-    if (!this.advance()) return "end-of-input";
+    if (this.next >= this.end && !this.select()) return "end-of-input";
     const config = this.config;
     const paced = this.pacing.kind !== "none";
+    const merging = this.nexts.length > 1;
     for (let i = 0; i < EVENTS_PER_POLL; i++) {
       if (paced && !this.due()) return "nothing-available";
       const event = nexmarkEvent(this.next, config);
       this.next += this.step;
       output.collect(event, nexmarkEventTime(event));
-      if (!this.advance()) return "end-of-input";
+      if ((merging || this.next >= this.end) && !this.select()) return "end-of-input";
     }
     return "more";
   }
@@ -139,42 +149,49 @@ export class NexmarkSourceReader implements SourceReader<NexmarkEvent, NexmarkSp
   }
 
   snapshotState(): NexmarkSplit[] {
+    if (this.current >= 0) this.nexts[this.current] = this.next;
     const splits: NexmarkSplit[] = [];
-    if (this.next < this.end) splits.push(toSplit({ start: this.next, end: this.end, step: this.step }));
-    for (let i = this.current + 1; i < this.ranges.length; i++) {
-      const r = this.ranges[i]!;
+    for (let i = 0; i < this.nexts.length; i++) {
+      const r = { start: this.nexts[i]!, end: this.ends[i]!, step: this.steps[i]! };
       if (eventRangeSize(r) > 0) splits.push(toSplit(r));
     }
     return splits;
   }
 
   restoreState(splits: NexmarkSplit[]): void {
-    this.ranges = splits.map(fromSplit);
+    this.setRanges(splits.map(fromSplit));
     this.paceWall = 0;
     this.paced = 0;
-    this.enter(0);
   }
 
-  /** Moves to the next non-empty range when the current one is done; false at the end of all. */
-  private advance(): boolean {
-    while (this.next >= this.end) {
-      if (this.current + 1 >= this.ranges.length) return false;
-      this.enter(this.current + 1);
+  private setRanges(ranges: EventRange[]): void {
+    this.nexts = ranges.map((r) => r.start);
+    this.ends = ranges.map((r) => r.end);
+    this.steps = ranges.map((r) => r.step);
+    this.current = -1;
+    this.next = 0;
+    this.end = 0;
+    this.select();
+  }
+
+  /** Switches to the split with the smallest next event number; false when all are done. */
+  private select(): boolean {
+    if (this.current >= 0) this.nexts[this.current] = this.next;
+    let best = -1;
+    for (let i = 0; i < this.nexts.length; i++) {
+      const n = this.nexts[i]!;
+      if (n < this.ends[i]! && (best < 0 || n < this.nexts[best]!)) best = i;
     }
-    return true;
-  }
-
-  private enter(index: number): void {
-    this.current = index;
-    const r = this.ranges[index];
-    if (r) {
-      this.next = r.start;
-      this.step = r.step;
-      this.end = r.end;
-    } else {
+    this.current = best;
+    if (best < 0) {
       this.next = 0;
       this.end = 0;
+      return false;
     }
+    this.next = this.nexts[best]!;
+    this.end = this.ends[best]!;
+    this.step = this.steps[best]!;
+    return true;
   }
 
   /** Whether the next event's time has come (pacing); counts it if so, else remembers when it will. */

@@ -211,6 +211,9 @@ export function rpcCase(random: Random, role: "jm" | "tm"): WireCase {
     // A valid, large announced length with a short body: the server waits, holding only what came.
     c = { protocol: "rpc", name: "large frame cut short", chunks: [rpcHello(), rpcFrame(random.bytes(100), { length: 8 * 1024 * 1024 })], expect: { kind: "any" } };
   } else if (r < 0.62) {
+    // Before the handshake nobody gets more than a few KiB: the announced length alone is refused.
+    c = { protocol: "rpc", name: "large frame before the handshake", chunks: [rpcFrame(random.bytes(100), { length: random.int(4097, MAX_FRAME) })], expect: { kind: "close" } };
+  } else if (r < 0.64) {
     c = { protocol: "rpc", name: "handshake replay", chunks: [rpcHello(), rpcHello()], expect: { kind: "close" } };
   } else if (r < 0.8) {
     const ids: number[] = [];

@@ -44,39 +44,51 @@ export function decodeBody(packr: Packr, body: Buffer): unknown {
   }
 }
 
-/** Splits a byte stream into frame bodies. Throws FrameError on the first bad frame. */
+/**
+ * Splits a byte stream into frame bodies. Throws FrameError on the first bad frame. The limit is
+ * checked frame by frame (next()), so a server can keep it small until the peer has authenticated
+ * and raise it for the frames that follow, even when they arrived in the same read.
+ */
 export class FrameDecoder {
   private chunks: Buffer[] = [];
   private buffered = 0;
   private sawFirstFrame = false;
 
-  constructor(private readonly maxFrameBytes: number) {}
+  constructor(public maxFrameBytes: number) {}
 
+  /** Every complete frame body in the stream so far. */
   push(chunk: Buffer): Buffer[] {
+    this.append(chunk);
+    const bodies: Buffer[] = [];
+    for (let body = this.next(); body !== undefined; body = this.next()) bodies.push(body);
+    return bodies;
+  }
+
+  append(chunk: Buffer): void {
     this.chunks.push(chunk);
     this.buffered += chunk.length;
-    const bodies: Buffer[] = [];
-    for (;;) {
-      if (this.buffered < LENGTH_BYTES + 1) break;
-      const head = this.peek(LENGTH_BYTES + 1);
-      if (!this.sawFirstFrame && looksLikeTls(head)) {
-        throw new FrameError("peer speaks TLS but this side is not configured for TLS");
-      }
-      const length = head.readUInt32BE(0);
-      if (length > this.maxFrameBytes) {
-        throw new FrameError(`frame of ${length} bytes exceeds the maximum frame size of ${this.maxFrameBytes}`);
-      }
-      if (length === 0) throw new FrameError("empty frame (no version byte)");
-      const version = head.readUInt8(LENGTH_BYTES);
-      if (version !== PROTOCOL_VERSION) {
-        throw new FrameError(`unsupported protocol version ${version} (this side speaks ${PROTOCOL_VERSION})`);
-      }
-      if (this.buffered < LENGTH_BYTES + length) break;
-      const frame = this.take(LENGTH_BYTES + length);
-      this.sawFirstFrame = true;
-      bodies.push(frame.subarray(LENGTH_BYTES + 1));
+  }
+
+  /** The next complete frame body, or undefined until more bytes arrive. */
+  next(): Buffer | undefined {
+    if (this.buffered < LENGTH_BYTES + 1) return undefined;
+    const head = this.peek(LENGTH_BYTES + 1);
+    if (!this.sawFirstFrame && looksLikeTls(head)) {
+      throw new FrameError("peer speaks TLS but this side is not configured for TLS");
     }
-    return bodies;
+    const length = head.readUInt32BE(0);
+    if (length > this.maxFrameBytes) {
+      throw new FrameError(`frame of ${length} bytes exceeds the maximum frame size of ${this.maxFrameBytes}`);
+    }
+    if (length === 0) throw new FrameError("empty frame (no version byte)");
+    const version = head.readUInt8(LENGTH_BYTES);
+    if (version !== PROTOCOL_VERSION) {
+      throw new FrameError(`unsupported protocol version ${version} (this side speaks ${PROTOCOL_VERSION})`);
+    }
+    if (this.buffered < LENGTH_BYTES + length) return undefined;
+    const frame = this.take(LENGTH_BYTES + length);
+    this.sawFirstFrame = true;
+    return frame.subarray(LENGTH_BYTES + 1);
   }
 
   /** The first n buffered bytes, joining only as many chunks as needed. */

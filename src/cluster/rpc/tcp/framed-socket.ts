@@ -10,6 +10,8 @@ import { FrameDecoder, createPackr, decodeBody, encodeFrame } from "./frame-code
 
 export interface FramedSocketOptions {
   maxFrameBytes: number;
+  /** Largest frame accepted until acceptFramesUpTo() raises it (a server before the handshake); default maxFrameBytes. */
+  initialMaxIncomingFrameBytes?: number;
   log: RpcLogger;
   /** Describes the peer in log lines and errors, e.g. "tcp://127.0.0.1:6123" or "client 10.0.0.3:51234". */
   label: string;
@@ -28,7 +30,7 @@ export class FramedSocket {
     readonly socket: Socket,
     private readonly options: FramedSocketOptions,
   ) {
-    this.decoder = new FrameDecoder(options.maxFrameBytes);
+    this.decoder = new FrameDecoder(options.initialMaxIncomingFrameBytes ?? options.maxFrameBytes);
     // Control messages are small and latency-sensitive (heartbeats, acks): don't let Nagle hold them.
     socket.setNoDelay(true);
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
@@ -47,6 +49,11 @@ export class FramedSocket {
 
   get closed(): boolean {
     return this.cause !== undefined;
+  }
+
+  /** Raises (or lowers) the largest frame accepted from the next frame on, e.g. once the peer has authenticated. */
+  acceptFramesUpTo(maxFrameBytes: number): void {
+    this.decoder.maxFrameBytes = maxFrameBytes;
   }
 
   /** Replaces the message handler; a handler that throws is treated as a protocol error. */
@@ -92,7 +99,9 @@ export class FramedSocket {
   private onData(chunk: Buffer): void {
     if (this.cause) return;
     try {
-      for (const body of this.decoder.push(chunk)) {
+      // One frame at a time: handling a frame may change the limit for the next (see acceptFramesUpTo).
+      this.decoder.append(chunk);
+      for (let body = this.decoder.next(); body !== undefined; body = this.decoder.next()) {
         this.messageHandler(decodeBody(this.packr, body));
         if (this.cause) return;
       }

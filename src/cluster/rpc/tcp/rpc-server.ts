@@ -13,6 +13,12 @@ import { ServerHandshake } from "./handshake.js";
 import { parseClientHandshake, parseRequest, type CallMessage } from "./messages.js";
 import { serverTlsOptions, type RpcTlsOptions } from "./tls-options.js";
 
+/**
+ * Handshake messages are tiny: until a client has completed the handshake it gets no more room than
+ * this, so unauthenticated connections cannot make the server buffer large frames.
+ */
+const HANDSHAKE_MAX_FRAME_BYTES = 4096;
+
 export interface RpcServerOptions {
   host: string;
   port: number;
@@ -77,6 +83,7 @@ export class RpcServer {
     const { log } = this.options;
     const framed = new FramedSocket(socket, {
       maxFrameBytes: this.options.maxFrameBytes,
+      initialMaxIncomingFrameBytes: Math.min(HANDSHAKE_MAX_FRAME_BYTES, this.options.maxFrameBytes),
       log,
       label: `client ${remote(socket)}`,
     });
@@ -107,6 +114,7 @@ export class RpcServer {
       if (step.ready) {
         ready = true;
         clearTimeout(handshakeTimer);
+        framed.acceptFramesUpTo(this.options.maxFrameBytes);
       }
     });
   }
