@@ -56,6 +56,7 @@ describe("nexmark queries stopped with a savepoint and resumed at another parall
       const stopped = await first;
       assert.equal(stopped.state, "FINISHED", stopped.failure?.message);
       const beforeSavepoint = stopped.records!;
+      assert.ok(beforeSavepoint.length < want.length, `${query} was stopped part-way`);
 
       for (const parallelism of [3, 1]) {
         const resumed = await runJob(file, { client, parallelism, args: args(0), savepointPath: savepoint });

@@ -20,7 +20,7 @@ import { expectedSums } from "../jobs/rest/keyed-sums.js";
 
 const EVALUATION_TIMEOUT_MS = 3000;
 const HEAP_MB = 64;
-const COUNT = 3000;
+const COUNT = 4000;
 
 /** How a hostile bundle reaches the job's API: the global the runtime installs for every bundle. */
 const API = `const { defineJob } = globalThis[Symbol.for("sluice.api")];`;
@@ -79,9 +79,9 @@ after(async () => {
   await cluster?.close();
 });
 
-async function runBenign(): Promise<JobResult> {
+async function submitBenign(): Promise<string> {
   const { bundle, evaluated, inputs } = benign;
-  return client.result(await client.submit({ jobGraph: evaluated.jobGraph, bundleHash: bundle.hash, definition: inputs }, { hash: bundle.hash, code: bundle.code }));
+  return client.submit({ jobGraph: evaluated.jobGraph, bundleHash: bundle.hash, definition: inputs }, { hash: bundle.hash, code: bundle.code });
 }
 
 /** The last running sum per key, from the collected records of keyed-sums.ts. */
@@ -92,7 +92,14 @@ function sumsOf(result: JobResult): Map<number, number> {
 }
 
 test("hostile bundles fail their own jobs with a clear cause; a job on the same TaskExecutor finishes meanwhile and afterwards", { timeout: 60_000 }, async () => {
-  const meanwhile = runBenign();
+  // The well-behaved job runs first (its workers bound in time even on a machine the hostile ones keep busy).
+  const benignId = await submitBenign();
+  const allRunning = async (): Promise<boolean> => {
+    const counts = (await client.details(benignId)).statusCounts;
+    return (counts.RUNNING ?? 0) > 0 && Object.entries(counts).every(([state, n]) => state === "RUNNING" || !n);
+  };
+  await waitFor(allRunning, "the well-behaved job's tasks to run", 20_000);
+  const meanwhile = client.result(benignId);
   const hostile = HOSTILE.map(async ({ what, code, failure }) => {
     const hash = hashBundle(code);
     const jobId = await client.submit({ jobGraph: decoy.evaluated.jobGraph, bundleHash: hash, definition: decoy.inputs }, { hash, code });
@@ -108,7 +115,7 @@ test("hostile bundles fail their own jobs with a clear cause; a job on the same 
   assert.deepEqual(sumsOf(first), expectedSums(COUNT));
 
   // The TaskExecutor still serves jobs, and no worker of a failed job is left behind.
-  const second = await runBenign();
+  const second = await client.result(await submitBenign());
   assert.equal(second.state, "FINISHED", second.failure?.message);
   assert.deepEqual(sumsOf(second), expectedSums(COUNT));
   await waitFor(() => cluster.activeWorkers === 0, "every slot's worker to be released", 10_000);

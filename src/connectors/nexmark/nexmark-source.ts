@@ -117,15 +117,13 @@ export class NexmarkSourceReader implements SourceReader<NexmarkEvent, NexmarkSp
   private paceEventTime = 0;
   private paced = 0;
   private wakeAt = 0;
-  private readonly pacing: Pacing;
 
   constructor(
     private readonly config: NexmarkGeneratorConfig,
-    pacing: Pacing | boolean,
+    private readonly pacing: Pacing,
     ranges: EventRange[],
   ) {
     validateNexmarkConfig(config);
-    this.pacing = typeof pacing === "boolean" ? (pacing ? { kind: "event-time" } : { kind: "none" }) : pacing;
     this.setRanges(ranges);
   }
 

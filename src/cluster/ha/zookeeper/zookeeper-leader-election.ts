@@ -124,11 +124,13 @@ export class ZooKeeperLeaderElection implements LeaderElection {
   async close(): Promise<void> {
     if (this.closed) return;
     const sessionId = this.sessionId;
+    const latchNode = this.latch?.nodePath;
+    // Closed first: confirmation loops stop publishing. Then withdraw this term's information while
+    // our latch node still exists, so that no successor can have replaced it yet (see
+    // removeOwnInformation); then leave the latch (revoking through onRevoke).
     this.closed = true;
-    // Leave the latch first (revoking through onRevoke): a confirmation still in flight then fails
-    // its latch check. Then withdraw this term's information, unless a successor already replaced it.
+    if (sessionId !== undefined && latchNode && this.client.isConnected()) await this.removeOwnInformation(sessionId, latchNode);
     await this.latch?.close();
-    if (sessionId !== undefined && this.client.isConnected()) await this.removeOwnInformation(sessionId);
   }
 
   private onGrant(): void {
@@ -140,20 +142,31 @@ export class ZooKeeperLeaderElection implements LeaderElection {
     const sessionId = this.sessionId;
     if (sessionId === undefined) return;
     this.sessionId = undefined;
+    const latchNode = this.latch?.nodePath;
     this.contender?.revokeLeadership();
-    // Best effort; while disconnected it waits for the reconnect within the operation timeout.
-    void this.removeOwnInformation(sessionId);
+    // Best effort; while disconnected it waits for the reconnect within the operation timeout. With
+    // the session lost there is no latch node: the ephemeral information went with the session.
+    if (latchNode) void this.removeOwnInformation(sessionId, latchNode);
   }
 
-  /** Deletes the connection info this term published, where it is still this term's. */
-  private async removeOwnInformation(sessionId: string): Promise<void> {
+  /**
+   * Deletes the connection info this term published, where it is still this term's. The delete is
+   * a transaction with a check that `latchNode` (ours) still exists: while it does, no other
+   * candidate can lead and publish. A version check alone is not enough, since a successor's
+   * freshly created node has the same version (0) as ours had.
+   */
+  private async removeOwnInformation(sessionId: string, latchNode: string): Promise<void> {
     for (const infoPath of this.published) {
       try {
         const node = await this.client.getData(infoPath);
         if (!node || decodeLeaderInformation(node.data)?.sessionId !== sessionId) continue;
-        await this.client.delete(infoPath, node.stat.version);
+        await this.client.transaction([
+          { op: "check", path: latchNode },
+          { op: "delete", path: infoPath, version: node.stat.version },
+        ]);
       } catch {
-        // Not ours any more (BAD_VERSION), or unreachable: the node is ephemeral and a new leader replaces it.
+        // Our latch node is gone (a successor may lead), the node changed, or ZooKeeper is
+        // unreachable: leave it; it is ephemeral and a new leader replaces it.
       }
     }
   }
