@@ -168,6 +168,13 @@ export class JobMaster implements JobMasterGateway {
     const e = this.graph.get(executionId);
     if (!e || isTerminalExecutionState(e.state)) return;
     if (metrics) e.metrics = metrics;
+    if (e.state === "CANCELING" && !isTerminalExecutionState(state)) {
+      // The cancel overtook the deployment (the TaskExecutor did not know the task yet and ignored
+      // it): the task runs now, so cancel it again rather than wait for it forever.
+      const tm = e.taskManagerId ? this.taskManagers.get(e.taskManagerId) : undefined;
+      void tm?.remote.then((g) => g.gateway.cancelTask(executionId)).catch(() => {});
+      return;
+    }
     this.graph.setState(e, state);
     if (state === "FAILED") this.onTaskFailure(e, error ?? { name: "Error", message: "task failed" });
     else this.checkProgress();

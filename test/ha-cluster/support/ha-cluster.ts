@@ -104,11 +104,14 @@ export class HaCluster {
   }
 
   /** The job's result, from whichever JobManager leads while it ends (failovers in between are retried). */
-  async result(jobId: string, timeoutMs = 90_000): Promise<JobResult> {
+  async result(jobId: string, timeoutMs = 45_000): Promise<JobResult> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`job ${jobId} did not end within ${timeoutMs} ms`);
+      if (left <= 0) {
+        const status = JSON.stringify(await this.jobStatus(jobId));
+        throw new Error(`job ${jobId} did not end within ${timeoutMs} ms (last status ${status})\n${this.processLogs()}`);
+      }
       try {
         const leader = await this.leader(left);
         const client = new RestClusterClient({ baseUrl: leader.restUrl, maxPollIntervalMs: 200, timeoutMs: 5000 });
@@ -148,7 +151,9 @@ export class HaCluster {
     await waitFor(async () => {
       const s = await this.jobStatus(jobId);
       return s !== undefined && s.state === "RUNNING" && s.running > 0 && s.completedCheckpoints >= 1;
-    }, `job ${jobId} running with a completed checkpoint`, timeoutMs, 50);
+    }, `job ${jobId} running with a completed checkpoint`, timeoutMs, 50).catch((e: Error) => {
+      throw new Error(`${e.message}\n${this.processLogs()}`);
+    });
   }
 
   /** Every ZooKeeper node and storage-directory file that belongs to the job. */
@@ -174,6 +179,11 @@ export class HaCluster {
     list(base);
     if (existsSync(join(base, "jobs", jobId))) files.push(join(base, "jobs", jobId));
     return { nodes, files };
+  }
+
+  /** The logs of every process, for failure messages. */
+  processLogs(): string {
+    return `${this.jobManagerLogs()}\n${this.taskManagers.map((tm) => `--- TaskManager ${tm.id}:\n${tm.stderr().slice(-6000)}`).join("\n")}`;
   }
 
   /** The structured logs of every JobManager started so far. */
