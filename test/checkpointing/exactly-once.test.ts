@@ -25,8 +25,9 @@ test("the sequence check finds no gap or duplicate under repeated failures, reco
   assert.equal(result.restarts, failures);
   assert.ok(result.checkpoints.restored >= 1, `restored from checkpoints ${result.checkpoints.restored} times`);
   assert.deepEqual(finalsOf(result.records!), referenceFinals(count));
-  // Only what came after the last checkpoint is replayed to the (non-transactional) collect sink.
-  assert.ok(result.records!.length < count * 1.5, `${result.records!.length} records collected`);
+  // Only what came after the last checkpoint is replayed to the (non-transactional) collect sink;
+  // restarting from scratch three times would replay about 1.2 × count (failures at 20/40/60 %).
+  assert.ok(result.records!.length < count * 2, `${result.records!.length} records collected`);
 });
 
 test("straight through, with failures at parallelism 2, and stopped and resumed at parallelism 3 and 1: identical results", async () => {
