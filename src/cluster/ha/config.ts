@@ -1,6 +1,7 @@
 /**
  * HA configuration from Flink's keys, so that a Flink user's configuration carries over.
  */
+import { durationOption } from "../../config/configuration.js";
 import type { HighAvailabilityType } from "./interface.js";
 
 export const HaOptions = {
@@ -96,34 +97,10 @@ function normalizeRoot(root: string): string {
   return withSlash;
 }
 
-const UNIT_MS: Record<string, number> = {
-  "": 1,
-  ms: 1,
-  milli: 1,
-  millis: 1,
-  millisecond: 1,
-  milliseconds: 1,
-  s: 1000,
-  sec: 1000,
-  secs: 1000,
-  second: 1000,
-  seconds: 1000,
-  min: 60_000,
-  m: 60_000,
-  minute: 60_000,
-  minutes: 60_000,
-  h: 3_600_000,
-  hour: 3_600_000,
-  hours: 3_600_000,
-};
-
-/** Flink durations: a plain number is milliseconds; "30 s", "1min", "500ms" carry a unit. */
+/** Flink durations (see durationOption), which must be positive here. */
 export function parseDurationMs(key: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === "") return fallback;
-  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
-  const factor = match ? UNIT_MS[match[2]!.toLowerCase()] : undefined;
-  if (!match || factor === undefined) throw new Error(`${key}: cannot parse duration "${value}"`);
-  const ms = Math.round(Number(match[1]) * factor);
+  const ms = durationOption({ [key]: value }, key, fallback);
   if (ms <= 0) throw new Error(`${key}: must be positive, got "${value}"`);
   return ms;
 }

@@ -31,7 +31,10 @@ export class SlotWorker {
       resourceLimits: {
         ...(options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : {}),
         // Records are short-lived: a larger young generation means fewer scavenges per record.
-        maxYoungGenerationSizeMb: options.youngGenerationMb ?? DEFAULT_YOUNG_GENERATION_MB,
+        // With a small heap limit the young generation must stay well inside it, or V8 may fail
+        // fatally (aborting the whole process) instead of ending just this worker.
+        maxYoungGenerationSizeMb:
+          options.youngGenerationMb ?? (options.maxHeapMb ? Math.max(4, Math.min(DEFAULT_YOUNG_GENERATION_MB, Math.floor(options.maxHeapMb / 8))) : DEFAULT_YOUNG_GENERATION_MB),
       },
       stdout: false,
       stderr: false,

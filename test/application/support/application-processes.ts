@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../support/paths.js";
 import { waitFor } from "../../support/wait.js";
-import { TEST_CONFIG, sluice, type SluiceProcess } from "../../cluster/support/processes.js";
+import { TEST_CONFIG, sluice, watchProcess, type SluiceProcess } from "../../cluster/support/processes.js";
 import { isAlive } from "../../../src/cluster/entrypoints/process-lifecycle.js";
 
 export const ENTRYPOINT = join(REPO_ROOT, "docker", "entrypoint.sh");
@@ -46,44 +46,9 @@ const entrypoints = new Set<SluiceProcess>();
 
 /** Runs docker/entrypoint.sh with `env` as a container would (SLUICE_HOME is this checkout). */
 export function runEntrypoint(env: Record<string, string>, args: string[] = []): SluiceProcess {
-  const child = spawn("sh", [ENTRYPOINT, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SLUICE_HOME: REPO_ROOT, ...env } });
-  let out = "";
-  let err = "";
-  child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (err += c.toString()));
-  let exitedWith: number | string | undefined;
-  const exited = new Promise<number | string>((resolve) =>
-    child.on("exit", (code, signal) => {
-      exitedWith = code ?? signal ?? -1;
-      resolve(exitedWith);
-    }),
-  );
-  const p: SluiceProcess = {
-    child,
-    pid: child.pid!,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    hasExited: () => exitedWith !== undefined,
-    async waitForOutput(pattern, what, timeoutMs = 20_000) {
-      let match: RegExpExecArray | null = null;
-      try {
-        await waitFor(() => {
-          match = pattern.exec(out) ?? pattern.exec(err);
-          if (!match && exitedWith !== undefined) throw new Error(`process exited (${exitedWith}) before ${what}`);
-          return match !== null;
-        }, what, timeoutMs);
-      } catch (e) {
-        throw new Error(`${(e as Error).message}\n--- stdout:\n${out}\n--- stderr:\n${err.slice(-4000)}`);
-      }
-      return match!;
-    },
-    signal(signal) {
-      if (exitedWith === undefined) child.kill(signal);
-    },
-  };
+  const p = watchProcess(spawn("sh", [ENTRYPOINT, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SLUICE_HOME: REPO_ROOT, ...env } }));
   entrypoints.add(p);
-  void exited.then(() => entrypoints.delete(p));
+  void p.exited.then(() => entrypoints.delete(p));
   return p;
 }
 

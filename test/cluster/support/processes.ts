@@ -44,7 +44,14 @@ export const TEST_CONFIG: Record<string, string> = {
 };
 
 export function sluice(args: string[], env: NodeJS.ProcessEnv = {}): SluiceProcess {
-  const child = spawn(process.execPath, [SLUICE_CLI, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  const p = watchProcess(spawn(process.execPath, [SLUICE_CLI, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } }));
+  running.add(p);
+  void p.exited.then(() => running.delete(p));
+  return p;
+}
+
+/** Collects a child's output and exit, and lets a test wait for a line of it (bounded). */
+export function watchProcess(child: ChildProcess): SluiceProcess {
   let out = "";
   let err = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
@@ -56,7 +63,7 @@ export function sluice(args: string[], env: NodeJS.ProcessEnv = {}): SluiceProce
       resolve(exitedWith);
     }),
   );
-  const p: SluiceProcess = {
+  return {
     child,
     pid: child.pid!,
     stdout: () => out,
@@ -80,9 +87,6 @@ export function sluice(args: string[], env: NodeJS.ProcessEnv = {}): SluiceProce
       if (exitedWith === undefined) child.kill(signal);
     },
   };
-  running.add(p);
-  void exited.then(() => running.delete(p));
-  return p;
 }
 
 function configArgs(config: Record<string, string>): string[] {
