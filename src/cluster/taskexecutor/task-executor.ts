@@ -18,6 +18,7 @@ import type { FromWorker } from "../../runtime/worker/worker-protocol.js";
 import type { Logger } from "../../util/logger.js";
 import { BlobCache } from "./blob-cache.js";
 import type { DataTransport } from "./data-transport.js";
+import { DataRouter, taskManagerOf } from "./data-router.js";
 import { SlotWorker } from "./slot-worker.js";
 
 export interface LeaderAddress {
@@ -89,7 +90,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly metrics = new Map<string, TaskMetrics>();
   private readonly jobMasters = new Map<string, JobMasterConnection>();
   /** Where each worker of other TaskManagers is reachable, learned from deployments. */
-  private readonly dataAddresses = new Map<string, string>();
+  private readonly data: DataRouter;
   private readonly blobs: BlobCache;
   private readonly log: Logger;
   private rm: RemoteGateway<ResourceManagerGateway> | undefined;
@@ -116,7 +117,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         remote.close();
       }
     });
-    options.data.onReceive((to, frame) => this.receiveRemote(to, frame));
+    this.data = new DataRouter(this.id, options.data, (slotIndex, frame) => this.slots[slotIndex]?.worker?.deliver(frame), this.log);
     options.data.onPeerLost((address, cause) => this.onDataPeerLost(address, cause));
   }
 
@@ -282,7 +283,7 @@ export class TaskExecutor implements TaskExecutorGateway {
       this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`);
       throw new FencingTokenMismatchError(`slot ${slotIndex} is allocated to another JobMaster of job ${tdd.jobId}: the deploying JobMaster is stale`);
     }
-    this.learnDataAddresses(tdd);
+    this.data.learn(tdd.dataAddresses);
     const path = await this.blobs.path(tdd.bundle.hash);
     const worker = this.ensureWorker(slot);
     const peers = new Set(Object.values(tdd.locations).flatMap((ws) => ws.map((w) => w.slice(0, w.lastIndexOf("#")))));
@@ -520,42 +521,20 @@ export class TaskExecutor implements TaskExecutorGateway {
     return p;
   }
 
-  private learnDataAddresses(tdd: TaskDeploymentDescriptor): void {
-    for (const [tm, addr] of Object.entries(tdd.dataAddresses)) this.dataAddresses.set(tm, addr);
-  }
-
   /** A frame from a worker of this TaskManager to a worker elsewhere. */
-  private route(_from: Slot, to: WorkerKey, frame: DataFrame): void {
-    const tm = to.slice(0, to.lastIndexOf("#"));
-    if (tm === this.id) {
-      this.deliverLocally(to, frame);
-      return;
-    }
-    const address = this.dataAddresses.get(tm);
-    if (!address) {
-      this.log.warn(`no data address for TaskManager ${tm}; frame for ${frame.ch} dropped`);
-      return;
-    }
+  private route(from: Slot, to: WorkerKey, frame: DataFrame): void {
     try {
-      this.options.data.send(address, to, frame);
+      this.data.send(to, frame);
     } catch (e) {
       // A frame that can never travel (e.g. a record larger than the maximum frame) breaks its
       // channel for good: fail the tasks of this slot rather than leave their consumer waiting.
       const error = e as Error;
+      const tm = taskManagerOf(to);
       this.log.error(`cannot send frame for channel ${frame.ch} to ${tm}: ${error.message}`);
       for (const ex of this.executions.values()) {
-        if (ex.slot === _from) this.failExecution(ex, { name: "DataTransportError", message: `sending to TaskManager ${tm} failed: ${error.message}` });
+        if (ex.slot === from) this.failExecution(ex, { name: "DataTransportError", message: `sending to TaskManager ${tm} failed: ${error.message}` });
       }
     }
-  }
-
-  /** A frame from another TaskManager; only frames addressed to this TaskManager's workers are taken. */
-  private receiveRemote(to: WorkerKey, frame: DataFrame): void {
-    if (to.slice(0, to.lastIndexOf("#")) !== this.id) {
-      this.log.warn(`frame for worker ${to} arrived at TaskManager ${this.id}; dropped`);
-      return;
-    }
-    this.deliverLocally(to, frame);
   }
 
   /**
@@ -564,8 +543,7 @@ export class TaskExecutor implements TaskExecutorGateway {
    * failover restarts the job, instead of waiting for a heartbeat timeout.
    */
   private onDataPeerLost(address: string, cause: Error): void {
-    const lost = new Set<string>();
-    for (const [tm, addr] of this.dataAddresses) if (addr === address) lost.add(tm);
+    const lost = this.data.taskManagersAt(address);
     if (lost.size === 0) return;
     for (const e of this.executions.values()) {
       if (isTerminalExecutionState(e.state) || ![...e.peers].some((p) => lost.has(p))) continue;
@@ -600,11 +578,6 @@ export class TaskExecutor implements TaskExecutorGateway {
         void this.disconnectJobManager(jobId, "JobMaster heartbeat timed out");
       }
     }
-  }
-
-  private deliverLocally(to: WorkerKey, frame: DataFrame): void {
-    const slot = this.slots[Number(to.slice(to.lastIndexOf("#") + 1))];
-    slot?.worker?.deliver(frame);
   }
 
   async stop(): Promise<void> {
