@@ -17,7 +17,7 @@ after(async () => {
 
 const PROCESS_PROVIDER = { "resourcemanager.provider": "process", "taskmanager.numberOfTaskSlots": "2" };
 
-test("sluice application examples/wordcount.ts runs the job on a TaskManager that connects to it, and exits 0", { timeout: 60_000 }, async () => {
+test("sluice application examples/wordcount.ts runs the job on a TaskManager that connects to it, and exits 0", { timeout: 150_000 }, async () => {
   const app = await startApplication(example("wordcount.ts"), [], {});
   const tm = await startTaskManager(app.rpcHostPort, { slots: 1 });
   assert.equal(await exitOf(app), 0, app.stderr());
@@ -26,7 +26,7 @@ test("sluice application examples/wordcount.ts runs the job on a TaskManager tha
   await waitFor(() => /word: 'question', count: 1/.test(tm.stdout()) && /word: 'to', count: 11/.test(tm.stdout()), "the counts printed by the TaskManager", 5000);
 });
 
-test("a job that fails: the application exits 1 with the cause; the TaskManager it started is stopped", { timeout: 60_000 }, async () => {
+test("a job that fails: the application exits 1 with the cause; the TaskManager it started is stopped", { timeout: 150_000 }, async () => {
   const app = await startApplication(testJob("throwing.ts"), ["500"], PROCESS_PROVIDER);
   assert.equal(await exitOf(app), 1, app.stderr());
   assert.match(app.stderr(), /FAILED after [\d.]+ s: InvalidReadingError: reading 500 is invalid/);
@@ -36,7 +36,7 @@ test("a job that fails: the application exits 1 with the cause; the TaskManager 
   await waitForExit(started.map((t) => t.pid), "the TaskManager it started to stop");
 });
 
-test("a cancelled job: the application exits 3", { timeout: 60_000 }, async () => {
+test("a cancelled job: the application exits 3", { timeout: 150_000 }, async () => {
   const app = await startApplication(testJob("unbounded.ts"), [], PROCESS_PROVIDER);
   await waitFor(async () => {
     const res = await fetch(`${app.restUrl}/jobs/${app.jobId}`);

@@ -27,7 +27,7 @@ function properties(config: Record<string, string>): string {
   return Object.entries(config).map(([k, v]) => `${k}: ${v}`).join("\n");
 }
 
-test("the entrypoint starts an application and a TaskManager from environment variables, and the job finishes", { timeout: 60_000 }, async () => {
+test("the entrypoint starts an application and a TaskManager from environment variables, and the job finishes", { timeout: 150_000 }, async () => {
   // The image's configuration, with what a test on one machine needs over it: free loopback ports.
   const common = {
     SLUICE_CONFIG: join(REPO_ROOT, "docker", "config.yaml"),

@@ -59,7 +59,7 @@ async function startSequenceJob(args: string[]): Promise<{ jobId: string; result
   return { jobId, result };
 }
 
-test("no TaskManagers: a job at parallelism 4 with 2 slots per TaskManager starts exactly 2; idle, they are stopped after the timeout", { timeout: 60_000 }, async () => {
+test("no TaskManagers: a job at parallelism 4 with 2 slots per TaskManager starts exactly 2; idle, they are stopped after the timeout", { timeout: 150_000 }, async () => {
   assert.equal((await getJson<Overview>(jm.restUrl, "/overview")).taskmanagers, 0);
   const count = 20_000;
   const { result } = await startSequenceJob([String(count), "0", "4", "20000", "2", "0"]);
@@ -77,7 +77,7 @@ test("no TaskManagers: a job at parallelism 4 with 2 slots per TaskManager start
   for (const m of released) assert.ok(Number(m[2]) >= IDLE_TIMEOUT_MS, `released after ${m[2]} ms idle, not before the timeout`);
 });
 
-test("SIGKILL of a TaskManager it started: a replacement is started and the job recovers exactly-once", { timeout: 60_000 }, async () => {
+test("SIGKILL of a TaskManager it started: a replacement is started and the job recovers exactly-once", { timeout: 150_000 }, async () => {
   const before = startedTaskManagers(jm.stderr()).length;
   const count = 50_000;
   const { jobId, result } = await startSequenceJob([String(count), "0", "4", "10000", "2", "100"]);

@@ -55,7 +55,7 @@ async function waitUntilRunningWithCheckpoint(jobId: string): Promise<void> {
   }, "the job running with a completed checkpoint", 30_000, 50);
 }
 
-test("a keyed job at parallelism 4 runs across 2 TaskManagers with its records crossing TCP, and gives the reference result", { timeout: 60_000 }, async () => {
+test("a keyed job at parallelism 4 runs across 2 TaskManagers with its records crossing TCP, and gives the reference result", { timeout: 150_000 }, async () => {
   const overview = await getJson<Overview>(jm.restUrl, "/overview");
   assert.equal(overview.taskmanagers, 2);
   assert.equal(overview["slots-total"], 4);
@@ -87,7 +87,7 @@ test("a keyed job at parallelism 4 runs across 2 TaskManagers with its records c
   assert.ok(tms.some((t) => /data connection to tcp:\/\/\S+ established/.test(t.stderr())), "a data connection was opened");
 });
 
-test("SIGKILL of a TaskManager mid-job: the job waits for slots, says so, and recovers exactly-once on a TaskManager started later", { timeout: 60_000 }, async () => {
+test("SIGKILL of a TaskManager mid-job: the job waits for slots, says so, and recovers exactly-once on a TaskManager started later", { timeout: 150_000 }, async () => {
   const count = 60_000;
   const { jobId, result } = await startSequenceJob([String(count), "0", "4", "12000", "2", "100"]);
   await waitUntilRunningWithCheckpoint(jobId);
@@ -106,7 +106,7 @@ test("SIGKILL of a TaskManager mid-job: the job waits for slots, says so, and re
   assert.match(JSON.stringify(exceptions), /TaskManager .* was lost|RemoteTransportError/);
 });
 
-test("a frozen TaskManager (SIGSTOP) is found by the heartbeat timeout; the job recovers; woken up, it frees its slots and registers again", { timeout: 60_000 }, async () => {
+test("a frozen TaskManager (SIGSTOP) is found by the heartbeat timeout; the job recovers; woken up, it frees its slots and registers again", { timeout: 150_000 }, async () => {
   const count = 60_000;
   const { jobId, result } = await startSequenceJob([String(count), "0", "4", "12000", "2", "100"]);
   await waitUntilRunningWithCheckpoint(jobId);
@@ -142,7 +142,7 @@ test("with too few slots a job waits and says why", { timeout: 30_000 }, async (
   assert.equal((await run).state, "CANCELED");
 });
 
-test("SIGTERM stops a TaskManager (tasks cancelled, pid file removed) and the JobManager cleanly", { timeout: 60_000 }, async () => {
+test("SIGTERM stops a TaskManager (tasks cancelled, pid file removed) and the JobManager cleanly", { timeout: 150_000 }, async () => {
   const pidFile = join(dir, "tm.pid");
   const tm = await startTaskManager(jm.rpcHostPort, { extraArgs: ["--pid-file", pidFile] });
   assert.ok(existsSync(pidFile));

@@ -25,7 +25,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test("cluster start runs a JobManager and TaskManagers in the background; a job runs; cluster stop ends them cleanly", { timeout: 60_000 }, async () => {
+test("cluster start runs a JobManager and TaskManagers in the background; a job runs; cluster stop ends them cleanly", { timeout: 150_000 }, async () => {
   const start = sluice(["cluster", "start", "--taskmanagers", "2", "--dir", dir, ...config]);
   assert.equal(await start.exited, 0, start.stderr());
   const restUrl = /REST (http:\/\/\S+)/.exec(start.stdout())?.[1];

@@ -53,7 +53,7 @@ function plaintextProbe(address: string, bytes: Buffer): Promise<void> {
   });
 }
 
-test("with a cluster secret, TaskManagers with the wrong or no secret are refused and the cluster keeps working", { timeout: 60_000 }, async () => {
+test("with a cluster secret, TaskManagers with the wrong or no secret are refused and the cluster keeps working", { timeout: 150_000 }, async () => {
   const secret = "correct-horse-battery-staple-42";
   const right = { "security.cluster.secret-file": secretFile("secret", secret) };
   const jm = await startJobManager(right);
@@ -90,7 +90,7 @@ test("a process refuses a non-loopback address without a secret unless the netwo
   assert.match(trusted.stderr(), /cannot listen on 192\.0\.2\.7/);
 });
 
-test("with internal TLS a job runs across TaskManagers; plaintext RPC clients, TaskManagers and data clients are refused", { timeout: 60_000 }, async () => {
+test("with internal TLS a job runs across TaskManagers; plaintext RPC clients, TaskManagers and data clients are refused", { timeout: 150_000 }, async () => {
   const tls = {
     "security.ssl.internal.enabled": "true",
     "security.ssl.internal.cert": pki.files.cert,

@@ -42,7 +42,7 @@ export function ensureDashboardBuilt(): void {
     execFileSync(process.execPath, [join(REPO_ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", join(WEB_DIR, "vite.config.ts"), "--logLevel", "warn"], {
       cwd: REPO_ROOT,
       stdio: ["ignore", "ignore", "inherit"],
-      timeout: 60_000,
+      timeout: 150_000,
     });
   });
 }

@@ -39,7 +39,7 @@ async function assertHaDataDeleted(jobId: string): Promise<void> {
   }
 }
 
-test("a finished job: HA data kept while it runs, all of it deleted once it is FINISHED", { timeout: 60_000 }, async () => {
+test("a finished job: HA data kept while it runs, all of it deleted once it is FINISHED", { timeout: 150_000 }, async () => {
   const count = 10_000;
   const jobId = await cluster.submit(testJob("sequence-check.ts"), [String(count), "0", "2", "4000", "2", "100"]);
   await cluster.waitUntilRunningWithCheckpoint(jobId);
@@ -56,7 +56,7 @@ test("a finished job: HA data kept while it runs, all of it deleted once it is F
   await assertHaDataDeleted(jobId);
 });
 
-test("a cancelled job leaves no HA data", { timeout: 60_000 }, async () => {
+test("a cancelled job leaves no HA data", { timeout: 150_000 }, async () => {
   const jobId = await cluster.submit(testJob("unbounded.ts"), []);
   await waitFor(async () => ((await cluster.jobStatus(jobId))?.running ?? 0) > 0, "all the job's tasks running", 30_000);
   assert.ok((await cluster.haDataOf(jobId)).nodes.length > 0, "the running job has HA data");
@@ -67,7 +67,7 @@ test("a cancelled job leaves no HA data", { timeout: 60_000 }, async () => {
   await assertHaDataDeleted(jobId);
 });
 
-test("a job that fails for good leaves no HA data", { timeout: 60_000 }, async () => {
+test("a job that fails for good leaves no HA data", { timeout: 150_000 }, async () => {
   const jobId = await cluster.submit(testJob("throwing.ts"), ["500"]);
   const result = await cluster.result(jobId);
   assert.equal(result.state, "FAILED");
@@ -86,7 +86,7 @@ test("the CLI finds the leading JobManager through ZooKeeper", { timeout: 30_000
   await assertHaDataDeleted(jobId);
 });
 
-test("without HA (high-availability.type: none) a JobManager and a TaskManager still run jobs", { timeout: 60_000 }, async () => {
+test("without HA (high-availability.type: none) a JobManager and a TaskManager still run jobs", { timeout: 150_000 }, async () => {
   const jm = await startJobManager({ "high-availability.type": "none", "execution.checkpointing.dir": `${cluster.dir}/checkpoints-none` });
   await startTaskManager(jm.rpcHostPort, { slots: 2 });
   assert.match(jm.stderr(), /high availability: none/);

@@ -134,7 +134,7 @@ test("a job outlives its MiniCluster: the next one of the same cluster id resume
   }
 });
 
-test("a new leader finishes an interrupted cleanup and never runs a job that has a result", { timeout: 60_000 }, async () => {
+test("a new leader finishes an interrupted cleanup and never runs a job that has a result", { timeout: 150_000 }, async () => {
   const config = haConfig();
   const observer = await observe(config);
   // What a leader that crashed between "job FAILED, result written" and "HA data deleted" leaves.

@@ -23,7 +23,7 @@ interface Run {
 /** Runs the CLI asynchronously: the server it talks to lives in this process. */
 function sluice(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [SLUICE_BIN, ...args], { env: { ...process.env, SLUICE_REST_TOKEN: "", ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [SLUICE_BIN, ...args], { env: { ...process.env, SLUICE_REST_TOKEN: "", ...env }, timeout: 150_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -91,7 +91,7 @@ function sumsOf(result: JobResult): Map<number, number> {
   return new Map([...sums].sort((a, b) => a[0] - b[0]));
 }
 
-test("hostile bundles fail their own jobs with a clear cause; a job on the same TaskExecutor finishes meanwhile and afterwards", { timeout: 60_000 }, async () => {
+test("hostile bundles fail their own jobs with a clear cause; a job on the same TaskExecutor finishes meanwhile and afterwards", { timeout: 150_000 }, async () => {
   // The well-behaved job runs first (its workers bound in time even on a machine the hostile ones keep busy).
   const benignId = await submitBenign();
   const allRunning = async (): Promise<boolean> => {

@@ -44,7 +44,7 @@ interface Target {
   weight: number;
 }
 
-test(`${CASES} random, mutated and hostile RPC and data frames against a running cluster (seed ${SEED})`, { timeout: 60_000 }, async () => {
+test(`${CASES} random, mutated and hostile RPC and data frames against a running cluster (seed ${SEED})`, { timeout: 150_000 }, async () => {
   const jm = await startJobManager();
   const tms = await Promise.all([startTaskManager(jm.rpcHostPort), startTaskManager(jm.rpcHostPort)]);
   const rpcOf = (p: SluiceProcess): string => /TaskManager \S+ ready: RPC (\S+),/.exec(p.stdout())![1]!;
