@@ -19,7 +19,7 @@ import { prepareJob } from "../../src/client/job-runner.js";
 import { ZooKeeperHighAvailabilityServices } from "../../src/cluster/ha/zookeeper/zookeeper-ha-services.js";
 import { FencingTokenMismatchError } from "../../src/cluster/rpc/interface.js";
 import { LocalRpcService } from "../../src/cluster/rpc/local-rpc-service.js";
-import type { ResourceManagerGateway } from "../../src/cluster/gateways.js";
+import type { ResourceManagerGateway } from "../../src/cluster/resourcemanager/resource-manager-gateway.js";
 import type { JobResult } from "../../src/cluster/messages.js";
 import { finalsOf, referenceFinals } from "../checkpointing/sequence-support.js";
 import { testJob } from "../support/paths.js";

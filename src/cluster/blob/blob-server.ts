@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, renameSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { BlobServerGateway } from "../gateways.js";
+import type { BlobServerGateway } from "./blob-server-gateway.js";
 import type { JobBundle } from "../messages.js";
 
 export function hashBundle(code: string): string {

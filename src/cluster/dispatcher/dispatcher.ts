@@ -4,7 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { RpcService } from "../rpc/interface.js";
-import { ENDPOINTS, type DispatcherGateway } from "../gateways.js";
+import { ENDPOINTS } from "../endpoints.js";
+import type { DispatcherGateway } from "./dispatcher-gateway.js";
 import type { BlobServer } from "../blob/blob-server.js";
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
 import { JobMaster } from "../jobmaster/job-master.js";

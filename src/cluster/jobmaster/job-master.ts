@@ -5,7 +5,10 @@
  * cancels everything and restarts through the restart strategy, or fails the job.
  */
 import type { RemoteGateway, RpcService, ServedEndpoint } from "../rpc/interface.js";
-import { ENDPOINTS, type JobMasterGateway, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
+import { ENDPOINTS } from "../endpoints.js";
+import type { JobMasterGateway } from "./job-master-gateway.js";
+import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
+import type { TaskExecutorGateway } from "../taskexecutor/task-executor-gateway.js";
 import type { ExceptionInfo, JobDetails, JobResult, JobStatus, SlotOffer } from "../messages.js";
 import { isGloballyTerminal } from "../messages.js";
 import { requiredSlots, type JobGraph } from "../../graph/job-graph.js";

@@ -18,7 +18,7 @@ import type { HighAvailabilityServices, LeaderContender, LeaderElection } from "
 import { LeaderComponents } from "../ha/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
 import { Dispatcher } from "../dispatcher/dispatcher.js";
-import { ENDPOINTS } from "../gateways.js";
+import { ENDPOINTS } from "../endpoints.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { ResourceManager } from "../resourcemanager/resource-manager.js";
 import type { ResourceProvider } from "../resourcemanager/resource-provider.js";

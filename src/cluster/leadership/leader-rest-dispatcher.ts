@@ -7,7 +7,7 @@
  * a failover) requests fail with LeaderUnavailableError, which the REST layer answers with 503.
  */
 import type { Dispatcher } from "../dispatcher/dispatcher.js";
-import { ENDPOINTS } from "../gateways.js";
+import { ENDPOINTS } from "../endpoints.js";
 import type { LeaderInformation } from "../ha/interface.js";
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";

@@ -8,7 +8,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { RemoteGateway, RpcService } from "../rpc/interface.js";
-import { ENDPOINTS, type ResourceDeclarationStatus, type ResourceManagerGateway, type TaskExecutorGateway } from "../gateways.js";
+import { ENDPOINTS } from "../endpoints.js";
+import type { ResourceDeclarationStatus, ResourceManagerGateway } from "./resource-manager-gateway.js";
+import type { TaskExecutorGateway } from "../taskexecutor/task-executor-gateway.js";
 import { HeartbeatMonitor, type HeartbeatSettings } from "../heartbeat.js";
 import type { SlotReport, SlotStatus, TaskExecutorRegistration, TaskManagerInfo } from "../messages.js";
 import type { Logger } from "../../util/logger.js";

@@ -1,0 +1,17 @@
+/**
+ * The JobMaster's gateway: slot offers, task state updates and checkpoint acknowledgements. Components call each other only through
+ * gateways obtained from an RpcService (docs/architecture.md, "Control plane").
+ */
+import type { ExecutionState, SerializedError, SlotOffer, TaskMetrics } from "../messages.js";
+import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
+
+export interface JobMasterGateway {
+  offerSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[];
+  /** `metrics`: the task's final metrics, sent with terminal states. */
+  updateTaskExecutionState(executionId: string, state: ExecutionState, error?: SerializedError, metrics?: TaskMetrics): void;
+  acknowledgeCheckpoint(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void;
+  declineCheckpoint(executionId: string, checkpointId: number, reason: SerializedError): void;
+  /** Records of a collect sink subtask. */
+  collect(executionId: string, nodeId: number, values: unknown[]): void;
+  disconnectTaskManager(taskManagerId: string, cause: string): void;
+}

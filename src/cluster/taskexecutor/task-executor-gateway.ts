@@ -1,0 +1,31 @@
+/**
+ * The TaskExecutor's gateway: slots, task deployment and checkpoint calls. Components call each other only through
+ * gateways obtained from an RpcService (docs/architecture.md, "Control plane").
+ */
+import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload } from "../messages.js";
+import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+
+export interface TaskExecutorGateway {
+  /**
+   * From the ResourceManager: allocate a slot for a job and offer it to the job's JobMaster, whose
+   * endpoint is fenced by `jobMasterToken` when given. A token of an older leader session than the
+   * one this TaskExecutor follows is rejected (FencingTokenMismatchError).
+   */
+  requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string, jobMasterToken?: string): Promise<void>;
+  submitTask(tdd: TaskDeploymentDescriptor): Promise<void>;
+  cancelTask(executionId: string): void;
+  /** To source tasks: start checkpoint `trigger.barrier.checkpointId` (their barriers flow downstream). */
+  triggerCheckpoint(executionId: string, trigger: CheckpointTrigger): void;
+  notifyCheckpointComplete(executionId: string, checkpointId: number): void;
+  notifyCheckpointAborted(executionId: string, checkpointId: number): void;
+  freeSlot(allocationId: string, cause: string): Promise<void>;
+  /** Heartbeat from the ResourceManager; the answer carries the slot report. */
+  heartbeatFromResourceManager(): SlotReport;
+  /** Heartbeat from a JobMaster; the answer carries the job's task metrics. */
+  heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload;
+  /**
+   * The JobMaster of `jobId` is gone: free the job's slots. With `jobMasterToken`, only slots held for
+   * that JobMaster are freed, and a stale JobMaster's call is rejected.
+   */
+  disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void>;
+}
