@@ -1,5 +1,5 @@
 /**
- * JobManager failover time with ZooKeeper HA (issue 6): a private ZooKeeper, two JobManager
+ * JobManager failover time with ZooKeeper HA: a private ZooKeeper, two JobManager
  * processes (leader + standby) and two TaskManager processes run a checkpointed keyed job; the
  * leading JobManager is killed with SIGKILL and the time until the recovered job processes its
  * first record is measured (the job prints the wall-clock time of the first record after each

@@ -19,7 +19,7 @@ export { SocketTextSource } from "./connectors/socket-text-source.js";
 export { PrintSink } from "./connectors/print-sink.js";
 export { TextFileSink } from "./connectors/text-file-sink.js";
 export { OperatorTestHarness, type EmittedElement, type HarnessOptions } from "./testing/operator-test-harness.js";
-// State and time (issue 3)
+// State and time
 export type { StreamingRuntimeContext } from "./api/runtime-context.js";
 export type * from "./api/state/state.js";
 export type { AggregateFunction } from "./api/state/aggregate-function.js";
@@ -75,10 +75,10 @@ export { JoinedStreams, CoGroupedStreams, type TaggedUnion } from "./api/process
 export { IntervalJoin, IntervalJoined } from "./api/process/interval-join.js";
 export { AsyncDataStream, DEFAULT_ASYNC_CAPACITY } from "./api/async/async-data-stream.js";
 export { AsyncTimeoutError, type AsyncFunction, type RichAsyncFunction, type ResultFuture } from "./api/async/async-function.js";
-// Exactly-once sinks (issue 4): two-phase commit; the sink interfaces come with "./api/sink.js" above.
+// Exactly-once sinks: two-phase commit; the sink interfaces come with "./api/sink.js" above.
 export { FileSink, defaultRowEncoder, isCommittedPartFile, type FileTransaction, type RowEncoder } from "./connectors/file-sink/index.js";
 export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from "./connectors/postgres/postgres-sink.js";
-// Nexmark (issue 8): the benchmark's generator as a source, its model and watermark strategy.
+// Nexmark: the benchmark's generator as a source, its model and watermark strategy.
 export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
 export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";
 export { nexmarkEventTime, type NexmarkEvent, type NexmarkEventType, type Person, type Auction, type Bid } from "./connectors/nexmark/model.js";

@@ -22,7 +22,7 @@ import { OutputTag } from "./output-tag.js";
 import { PrintSink } from "../connectors/print-sink.js";
 import { TextFileSink } from "../connectors/text-file-sink.js";
 import { FunctionSink } from "../connectors/function-sink.js";
-// State and time (issue 3): the builders live in their own modules; these methods only delegate.
+// State and time: the builders live in their own modules; these methods only delegate.
 import {
   broadcastWithState,
   connectStreams,

@@ -1,11 +1,11 @@
 /**
  * KeyedStream: a stream partitioned by key. Operators on it see one key at a time and may keep
- * state per key; the key also decides the record's key group (DESIGN.md principle 6).
+ * state per key; the key also decides the record's key group (docs/architecture.md, principle 6).
  */
 import type { StreamExecutionEnvironment } from "./environment.js";
 import { DataStream, type SingleOutputStreamOperator, type StreamInput } from "./data-stream.js";
 import type { Key, KeySelector, ReduceFunction } from "./functions.js";
-// State and time (issue 3): builders in their own modules.
+// State and time: builders in their own modules.
 import type { KeyedProcessFunction } from "./process/keyed-process-function.js";
 import {
   BroadcastStream,

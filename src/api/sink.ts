@@ -13,7 +13,7 @@ export interface Sink<T> {
   createWriter(ctx: RuntimeContext): SinkWriter<T> | Promise<SinkWriter<T>>;
 }
 
-// ---- exactly-once sinks: two-phase commit (DESIGN.md principle 7) --------------------------------
+// ---- exactly-once sinks: two-phase commit (docs/architecture.md, principle 7) --------------------------------
 
 /** What a two-phase-commit writer learns about the subtask it writes for. */
 export interface TwoPhaseCommitContext extends RuntimeContext {

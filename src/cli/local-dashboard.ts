@@ -1,5 +1,5 @@
 /**
- * The embedded MiniCluster of `sluice run` with its REST endpoint and web dashboard (issue 7): the
+ * The embedded MiniCluster of `sluice run` with its REST endpoint and web dashboard: the
  * Dispatcher serves the dashboard on every cluster, the embedded one included. It listens on
  * loopback only, on --web-port or a free port (not rest.port: a configuration written for a session
  * cluster would otherwise collide with that cluster's port).

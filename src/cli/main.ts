@@ -1,5 +1,5 @@
 /**
- * The `sluice` command line (DESIGN.md section 8). Each subcommand lives in its own module; this
+ * The `sluice` command line (docs/architecture.md, "Deployment and configuration"). Each subcommand lives in its own module; this
  * file only declares them.
  */
 import { Command, Option } from "commander";

@@ -1,5 +1,5 @@
 /**
- * Bundles a job file and everything it imports into one ES module (DESIGN.md principle 5), with
+ * Bundles a job file and everything it imports into one ES module (docs/architecture.md, principle 5), with
  * esbuild. Imports of "sluice" are not bundled: they read the runtime's API from a global the
  * runtime installs, so the bundle is small and always matches the runtime that runs it.
  */

@@ -1,10 +1,11 @@
 /**
- * Heartbeats (DESIGN.md section 2): the monitoring side asks each target for a heartbeat every
+ * Heartbeats (docs/architecture.md, "Components"): the monitoring side asks each target for a heartbeat every
  * `heartbeat.interval`; a target not heard from within `heartbeat.timeout` is declared dead. A lost
  * connection is reported separately and at once by the RPC layer; the timeout catches a silent peer
  * (a frozen process, a network partition).
  */
 import { durationOption } from "../config/configuration.js";
+import { systemClock, type Clock, type Timer } from "../util/clock.js";
 
 export interface HeartbeatSettings {
   intervalMs: number;
@@ -28,15 +29,18 @@ interface Target {
 
 export class HeartbeatMonitor {
   private readonly targets = new Map<string, Target>();
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: Timer;
 
   constructor(
     private readonly settings: HeartbeatSettings,
     private readonly onTimeout: (id: string, silentForMs: number) => void,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
-    this.timer = setInterval(() => this.tick(), Math.max(10, Math.min(settings.intervalMs, settings.timeoutMs / 2)));
-    this.timer.unref();
+    this.timer = clock.setInterval(() => this.tick(), Math.max(10, Math.min(settings.intervalMs, settings.timeoutMs / 2)));
+  }
+
+  private now(): number {
+    return this.clock.now();
   }
 
   /** Starts monitoring `id`; `request` asks it for a heartbeat (and processes the answer's payload). */
@@ -77,7 +81,7 @@ export class HeartbeatMonitor {
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.timer.cancel();
     this.targets.clear();
   }
 }

@@ -1,10 +1,10 @@
 /**
- * The embedded MiniCluster (DESIGN.md principle 1): a Dispatcher, a ResourceManager, a BlobServer
+ * The embedded MiniCluster (docs/architecture.md, principle 1): a Dispatcher, a ResourceManager, a BlobServer
  * and TaskExecutors in one process, talking through the in-process RPC transport and the
  * in-process data transport. It is the same composition as a real cluster; only transports differ.
  *
- * Its components lead through the HA services named by `high-availability.type` (DESIGN.md
- * section 7): `none` (default) grants leadership at once and keeps nothing; with `zookeeper` the
+ * Its components lead through the HA services named by `high-availability.type` (docs/architecture.md,
+ * "High availability"): `none` (default) grants leadership at once and keeps nothing; with `zookeeper` the
  * MiniCluster waits to be elected, persists its jobs, and close() leaves them (SUSPENDED, HA data
  * kept) for the next JobManager of the same cluster id, as a JobManager process does.
  */

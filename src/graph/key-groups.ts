@@ -1,5 +1,5 @@
 /**
- * Key groups (DESIGN.md principle 6): a key hashes to one of maxParallelism key groups; a subtask
+ * Key groups (docs/architecture.md, principle 6): a key hashes to one of maxParallelism key groups; a subtask
  * owns a contiguous range of key groups. The hash must be identical in every worker and process,
  * so it is computed from the key's value, never from object identity.
  */

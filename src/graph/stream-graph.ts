@@ -3,7 +3,7 @@
  * (environment and streams) and turned into a JobGraph by chaining (job-graph-builder.ts).
  *
  * User functions never enter the serialized graphs: they stay in `fns` on nodes and edges and are
- * bound again in every worker by evaluating the same job definition (DESIGN.md principle 5).
+ * bound again in every worker by evaluating the same job definition (docs/architecture.md, principle 5).
  */
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };

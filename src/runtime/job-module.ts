@@ -1,5 +1,5 @@
 /**
- * Loading and evaluating a job module (DESIGN.md principle 5). The same code runs in the client,
+ * Loading and evaluating a job module (docs/architecture.md, principle 5). The same code runs in the client,
  * which builds the JobGraph, and in every worker, which binds user functions to operator ids. The
  * bundle reaches "sluice" through a global the runtime installs, so a bundle runs wherever the
  * runtime is, whatever the folder it was written to.

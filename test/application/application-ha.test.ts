@@ -1,5 +1,5 @@
 /**
- * Application mode with ZooKeeper HA on real processes (issue 9): the application's job id is fixed
+ * Application mode with ZooKeeper HA on real processes: the application's job id is fixed
  * (derived from high-availability.cluster-id), so an application JobManager restarted after a crash
  * recovers the job from the JobGraph store — from its latest checkpoint — instead of submitting a
  * second copy, and exits 0 when it finishes; started once more, it sees in the job result store that

@@ -1,5 +1,5 @@
 /**
- * Application mode on real processes (issue 9): `sluice application job.ts` is a JobManager that
+ * Application mode on real processes: `sluice application job.ts` is a JobManager that
  * evaluates and runs this one job and exits with a code that says how it ended — 0 FINISHED (with
  * TaskManagers connecting as usual), 1 FAILED with the cause printed, 3 CANCELED; with the process
  * resource provider it needs no TaskManager started by hand, and stops the ones it started.

@@ -1,5 +1,5 @@
 /**
- * The `process` resource provider on real processes (issue 9): a session JobManager with
+ * The `process` resource provider on real processes: a session JobManager with
  * `resourcemanager.provider: process` and no TaskManagers starts exactly as many TaskManager
  * processes as the declared slots need (parallelism 4, 2 slots each: 2), stops them once they have
  * been idle for `resourcemanager.taskmanager-timeout`, replaces one killed mid-job (the job recovers

@@ -1,5 +1,5 @@
 /**
- * Exactly-once state under failures, and the same job run three ways (DESIGN.md section 10):
+ * Exactly-once state under failures, and the same job run three ways (docs/architecture.md, "Testing"):
  * straight through; at parallelism 2 with checkpoints and injected failures; stopped with a
  * savepoint and resumed at parallelism 3 and at 1. All give the reference result.
  */

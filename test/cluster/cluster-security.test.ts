@@ -1,5 +1,5 @@
 /**
- * Security of the cluster's own connections (issue 10, items 1–3) on real processes: with a cluster
+ * Security of the cluster's own connections on real processes: with a cluster
  * secret a TaskManager with the wrong or no secret is refused and the cluster keeps working; a
  * process refuses to listen on a non-loopback address without a secret; with internal TLS a job runs
  * across TaskManagers and plaintext peers (RPC client, TaskManager, data-plane client) are refused.

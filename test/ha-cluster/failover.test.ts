@@ -1,5 +1,5 @@
 /**
- * JobManager failover on real processes and a real ZooKeeper (issue 6): two JobManagers and two
+ * JobManager failover on real processes and a real ZooKeeper: two JobManagers and two
  * TaskManagers; the checkpointed sequence check (exactly-once, keyed state) runs through three
  * SIGKILLs of whichever JobManager leads, a replacement standby started each time, and ends with
  * no gap or duplicate; each new leader says it recovered the job. A leader frozen with SIGSTOP

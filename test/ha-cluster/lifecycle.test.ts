@@ -1,5 +1,5 @@
 /**
- * The HA data lifecycle on real processes (issue 6, DESIGN.md section 7): while a job runs, its
+ * The HA data lifecycle on real processes (docs/architecture.md, "High availability"): while a job runs, its
  * JobGraph (with the bundle) and its checkpoints are in ZooKeeper and the storage directory; once
  * it is FINISHED, CANCELED or FAILED for good, no node of the job is left in ZooKeeper and no file
  * in the storage directory. And without HA (`none`) the same cluster processes still run jobs.

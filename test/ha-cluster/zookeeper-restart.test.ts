@@ -1,5 +1,5 @@
 /**
- * ZooKeeper restarted under a running HA cluster (issue 6): while it is down every JobManager loses
+ * ZooKeeper restarted under a running HA cluster: while it is down every JobManager loses
  * leadership (a suspended connection revokes it) and the job is suspended with its HA data kept;
  * once it is back a leader is elected again, recovers the job from its newest checkpoint, and the
  * job goes on from its state to the reference result.

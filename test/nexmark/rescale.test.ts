@@ -1,5 +1,5 @@
 /**
- * Queries with state run the three ways of DESIGN.md section 10: straight through (the other
+ * Queries with state run the three ways of docs/architecture.md, "Testing": straight through (the other
  * test), at parallelism 2 with checkpoints, stopped there with a savepoint and resumed at
  * parallelism 3 and 1. The source replays from the savepoint's remaining event ranges and the
  * query's windows, timers and join state move with their key groups; the records before the

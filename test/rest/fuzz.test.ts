@@ -1,5 +1,5 @@
 /**
- * A few thousand random and mutated requests against the REST endpoint while a job runs (issue 10):
+ * A few thousand random and mutated requests against the REST endpoint while a job runs:
  * every answer is 2xx or 4xx, every error (and every JSON answer) is valid JSON, the server stays
  * up, and the job finishes with the reference result. Bounded in count and in time; seeded, so a
  * failure can be replayed with SLUICE_FUZZ_SEED.

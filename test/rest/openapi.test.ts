@@ -14,7 +14,7 @@ let rc: RestCluster;
 before(async () => (rc = await startRestCluster({ taskManagers: 1, slots: 1 })));
 after(() => rc.close());
 
-/** The routes DESIGN.md section 9 and issue 5 item 6 require, plus the ones Sluice adds. */
+/** The routes docs/architecture.md, "REST API and dashboard" requires, plus the ones Sluice adds. */
 const REQUIRED = [
   "GET /overview",
   "GET /config",

@@ -1,5 +1,5 @@
 /**
- * The REST endpoint's protections (issue 10): bearer token on mutating endpoints and optionally on
+ * The REST endpoint's protections: bearer token on mutating endpoints and optionally on
  * reads, DNS-rebinding and cross-origin refusals, TLS, secrets redacted from /jobmanager/config,
  * and request-supplied names (log files, static files, savepoint directories) kept inside their
  * directories.

@@ -1,5 +1,5 @@
 /**
- * A recorded, successful handshake replayed on a new connection gets nowhere (issue 10): the server
+ * A recorded, successful handshake replayed on a new connection gets nowhere: the server
  * challenges every connection with a fresh nonce, so the recorded proof is wrong for it. Checked for
  * RPC and for the data plane, with the whole recorded client stream (handshake and the calls or
  * frames after it) sent again at once: no call runs, no frame is delivered, the connection is closed.

@@ -1,6 +1,6 @@
 /**
  * Job bundles that fail to load, never finish evaluating their definition, or allocate without bound
- * when a TaskExecutor's slot worker binds them (issue 10, item 5) fail their own job only: the same
+ * when a TaskExecutor's slot worker binds them fail their own job only: the same
  * TaskExecutor runs a well-behaved job meanwhile and afterwards, with the reference result.
  *
  * A client evaluates a definition before submitting it, so a hostile bundle that reaches the workers

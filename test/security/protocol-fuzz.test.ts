@@ -1,6 +1,6 @@
 /**
  * A few thousand random, mutated and hostile frames against the binary protocols of a running
- * cluster of real processes (issue 10): the JobManager's and TaskManagers' RPC ports and the
+ * cluster of real processes: the JobManager's and TaskManagers' RPC ports and the
  * TaskManagers' data ports, while a job runs across both TaskManagers. No process dies, every bad
  * frame closes its own connection (and nothing else), calls for things that do not exist are
  * answered with errors, no fuzz connection is left open on a server, idle unauthenticated

@@ -1,5 +1,5 @@
 /**
- * The REST endpoint accepts code, so it is only served off loopback with a token (issue 10, safe
+ * The REST endpoint accepts code, so it is only served off loopback with a token (safe
  * defaults): a JobManager asked to bind it elsewhere without rest.auth.token refuses to start and
  * says what to do, unless security.network.trusted declares that only trusted clients reach it.
  */

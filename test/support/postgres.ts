@@ -1,5 +1,5 @@
 /**
- * Starts a private, throwaway PostgreSQL server for end-to-end tests (DESIGN.md section 10: the test
+ * Starts a private, throwaway PostgreSQL server for end-to-end tests (docs/architecture.md, "Testing": the test
  * setup installs and starts what it needs). Each call gets its own data directory, TCP port and unix
  * socket directory, so parallel test files never share a server.
  *

@@ -116,7 +116,7 @@ export class Dispatcher implements DispatcherGateway {
   }
 
   /**
-   * What a new leader does (DESIGN.md section 7): finishes interrupted cleanups, then resumes every
+   * What a new leader does (docs/architecture.md, "High availability"): finishes interrupted cleanups, then resumes every
    * persisted job that has no result, each from its newest completed checkpoint. Returns their ids.
    */
   async recoverJobs(): Promise<string[]> {

@@ -1,5 +1,5 @@
 /**
- * The Dispatcher's side of the HA data lifecycle (DESIGN.md section 7), kept out of the Dispatcher
+ * The Dispatcher's side of the HA data lifecycle (docs/architecture.md, "High availability"), kept out of the Dispatcher
  * so that it reads as job handling:
  *  - every submitted job is persisted in the JobGraph store — JobGraph, submission settings and the
  *    bundle's code (the bytes go to the storage directory, the pointer to ZooKeeper) — before its

@@ -1,11 +1,11 @@
 /**
- * The JobManager process of a standalone session cluster (DESIGN.md section 2): Dispatcher,
+ * The JobManager process of a standalone session cluster (docs/architecture.md, "Components"): Dispatcher,
  * ResourceManager, one JobMaster per job and the BlobServer, all served on one TCP RPC port
  * (`jobmanager.rpc.address`, `jobmanager.rpc.port`, default 127.0.0.1:6123), plus the REST endpoint
  * next to the Dispatcher (`rest.address`, `rest.port`). It composes the components exactly as the
  * MiniCluster does; only the RPC transport differs and TaskExecutors live in other processes.
  *
- * The components lead through the HA services (`high-availability.type`, DESIGN.md section 7): with
+ * The components lead through the HA services (`high-availability.type`, docs/architecture.md, "High availability"): with
  * `zookeeper` several JobManagers run, one leads and the others stand by, each serving REST (a
  * standby forwards to the leader); with `none` this JobManager leads from the start, and the
  * leaders' fencing token is Flink's fixed default leader id, which is how TaskManagers know the

@@ -1,5 +1,5 @@
 /**
- * The CheckpointCoordinator of one job (DESIGN.md section 6): triggers checkpoints periodically
+ * The CheckpointCoordinator of one job (docs/architecture.md, "State and checkpoints"): triggers checkpoints periodically
  * (interval, min pause, max concurrent) and on demand (savepoints), sends the trigger to the source
  * tasks, collects every task's acknowledgement, writes `_metadata`, keeps the newest `retained`
  * completed checkpoints, notifies tasks of completion (the commit point for two-phase-commit sinks)

@@ -1,5 +1,5 @@
 /**
- * Checkpoint storage in a filesystem folder (DESIGN.md section 6): `<dir>/<job-id>/chk-<n>/_metadata`
+ * Checkpoint storage in a filesystem folder (docs/architecture.md, "State and checkpoints"): `<dir>/<job-id>/chk-<n>/_metadata`
  * next to the tasks' state files, with the job-level `shared/` and `taskowned/` folders Flink has.
  * Savepoints are self-contained folders; all paths inside `_metadata` are relative to it, so a
  * savepoint (or a retained checkpoint) still loads after its folder has been moved.

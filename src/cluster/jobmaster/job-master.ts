@@ -476,7 +476,7 @@ export class JobMaster implements JobMasterGateway {
   }
 
   /**
-   * Leadership is gone (DESIGN.md section 7): stop acting at once, keep every piece of HA data (the
+   * Leadership is gone (docs/architecture.md, "High availability"): stop acting at once, keep every piece of HA data (the
    * job goes on under the next leader, from its newest checkpoint), cancel this JobMaster's own
    * executions and free its own slots (ids unique to this term, so nothing of a newer JobMaster is
    * touched), and end with SUSPENDED, which is not globally terminal.

@@ -1,5 +1,5 @@
 /**
- * Restart strategies (DESIGN.md section 6), deciding after each failure whether to restart and
+ * Restart strategies (docs/architecture.md, "State and checkpoints"), deciding after each failure whether to restart and
  * after which delay. Defaults are Flink's: exponential-delay with initial 1 s, max 1 min,
  * multiplier 1.5, jitter 0.1, reset after 1 h without failure.
  */

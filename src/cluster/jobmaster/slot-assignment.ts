@@ -1,5 +1,5 @@
 /**
- * Slot sharing (DESIGN.md section 4): each slot-sharing group takes as many slots as its highest
+ * Slot sharing (docs/architecture.md, "Scheduling"): each slot-sharing group takes as many slots as its highest
  * parallelism, and slot i of a group holds subtask i of every vertex in it — so a slot holds one
  * parallel slice of the whole pipeline and the job needs exactly `requiredSlots` slots.
  */

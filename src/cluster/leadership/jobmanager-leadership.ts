@@ -1,5 +1,5 @@
 /**
- * The JobManager as a leader contender (DESIGN.md section 7).
+ * The JobManager as a leader contender (docs/architecture.md, "High availability").
  *
  * The Dispatcher, the ResourceManager and every JobMaster of a JobManager lead together, under one
  * election of the "cluster" component — the choice Flink made in 1.15 (one leader election service

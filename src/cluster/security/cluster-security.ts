@@ -1,5 +1,5 @@
 /**
- * Security of the connections between cluster processes (issue 10, items 1–3), read from the
+ * Security of the connections between cluster processes, read from the
  * configuration once per process and applied to every RPC, data and blob connection it makes:
  *
  *  - security.cluster.secret, or security.cluster.secret-file (a file holding it), or the

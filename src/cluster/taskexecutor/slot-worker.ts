@@ -1,5 +1,5 @@
 /**
- * The worker thread behind one slot (DESIGN.md principle 4). Created when a slot is allocated to a
+ * The worker thread behind one slot (docs/architecture.md, principle 4). Created when a slot is allocated to a
  * job and terminated when the slot is freed, so every job starts from fresh module state and a
  * runaway user function can be stopped by terminating its thread.
  */

@@ -1,5 +1,5 @@
 /**
- * The data plane between TaskManager processes (DESIGN.md section 5): one multiplexed TCP (or TLS)
+ * The data plane between TaskManager processes (docs/architecture.md, "Data plane"): one multiplexed TCP (or TLS)
  * connection per TaskManager pair carries the frames of every channel between them, both ways.
  *
  * Credit-based flow control already runs end to end between the producing and the consuming task

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL half of an exactly-once sink (DESIGN.md principle 7): rows written between two
+ * The PostgreSQL half of an exactly-once sink (docs/architecture.md, principle 7): rows written between two
  * checkpoints go into one database transaction, which is PREPAREd when the checkpoint barrier
  * passes (preCommit) and COMMITted PREPARED when the checkpoint completes (commit). A prepared
  * transaction survives the writer's process, the connection and even a server restart, so a

@@ -1,5 +1,5 @@
 /**
- * Who may call what (issue 10): the bearer token on mutating endpoints (and on reads when asked),
+ * Who may call what: the bearer token on mutating endpoints (and on reads when asked),
  * and two browser-borne attacks on a server that listens on localhost without a token:
  *  - cross-site requests: a page on another origin can POST a form (multipart!) to
  *    http://127.0.0.1:8081/jars/upload without any preflight; browsers send `Origin` on such

@@ -1,5 +1,5 @@
 /**
- * Resolving a name from a request inside the directory it belongs to (issue 10: Flink's log
+ * Resolving a name from a request inside the directory it belongs to (Flink's log
  * endpoint and jar upload had path traversal CVEs). The name must be a plain file name, the result
  * must stay inside the directory, and so must the real path after symbolic links are followed.
  */

@@ -1,7 +1,7 @@
 /**
  * Worker thread that evaluates an uploaded bundle's job definition into a JobGraph for
  * POST /jars/:jarid/run. It runs with a heap limit and is terminated after a timeout, so a bundle
- * that loops, throws or allocates without bound fails only its own request (issue 10, item 5).
+ * that loops, throws or allocates without bound fails only its own request.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { evaluateJob, loadJobDefinition } from "../../runtime/job-module.js";

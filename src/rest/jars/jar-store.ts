@@ -1,5 +1,5 @@
 /**
- * Uploaded job bundles, stored by content hash (issue 10: Flink's jar upload once wrote wherever the
+ * Uploaded job bundles, stored by content hash (Flink's jar upload once wrote wherever the
  * client's file name pointed). The id is the SHA-256 of the content, so a file name from a request
  * never becomes a path; the name the client gave is kept as metadata next to the bundle.
  */

@@ -1,4 +1,4 @@
-/** The route table of the REST API (DESIGN.md section 9). */
+/** The route table of the REST API (docs/architecture.md, "REST API and dashboard"). */
 import { defineRoute, type Route } from "../route.js";
 import { openApiDocument } from "../openapi.js";
 import { clusterRoutes } from "./cluster-routes.js";

@@ -1,5 +1,5 @@
 /**
- * Savepoint paths from requests are used only inside configured roots (issue 10): otherwise anyone
+ * Savepoint paths from requests are used only inside configured roots: otherwise anyone
  * allowed to trigger a savepoint could make the cluster write files anywhere it may, and anyone
  * allowed to start a job could make it read any file as "savepoint state". Roots are the
  * Dispatcher's savepoint (and, for restores, checkpoint) directories plus rest.savepoints.allowed-roots.

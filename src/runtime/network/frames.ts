@@ -1,6 +1,6 @@
 /**
  * Data-plane frames. Records travel in buffers; events travel in the same channel, in order with
- * the buffers around them (DESIGN.md section 5). Credits travel back from consumer to producer.
+ * the buffers around them (docs/architecture.md, "Data plane"). Credits travel back from consumer to producer.
  */
 export type DataEvent =
   | { kind: "watermark"; timestamp: number }

@@ -27,7 +27,7 @@ const factories = new Map<string, OperatorFactory>([
   ["collect", (ctx) => new CollectSinkOperator(ctx)],
   ["two-phase-commit-sink", (ctx) => new TwoPhaseCommitSinkOperator(ctx)],
   ["timestamps-watermarks", (ctx) => new TimestampsAndWatermarksOperator(ctx)],
-  // State and time (issue 3): these set the key themselves where they are keyed.
+  // State and time: these set the key themselves where they are keyed.
   ["window", (ctx) => new WindowOperator(ctx)],
   ["keyed-process", (ctx) => new KeyedProcessOperator(ctx)],
   ["co-map", (ctx) => new CoMapOperator(ctx)],

@@ -1,6 +1,6 @@
 /**
  * The runtime side of a TwoPhaseCommitSink (Flink's TwoPhaseCommitSinkFunction), the last piece of
- * exactly-once (DESIGN.md principle 7):
+ * exactly-once (docs/architecture.md, principle 7):
  *
  *  - records between two barriers go into one transaction;
  *  - at a barrier the transaction is pre-committed and a new one begins for the records after it;

@@ -1,5 +1,5 @@
 /**
- * Keyed state on the JavaScript heap, partitioned by key group (DESIGN.md principle 6): every
+ * Keyed state on the JavaScript heap, partitioned by key group (docs/architecture.md, principle 6): every
  * state name has one Map per key group of this subtask's range, so a snapshot or a rescale moves
  * whole key groups. The Maps are native, so state access costs one Map lookup.
  */

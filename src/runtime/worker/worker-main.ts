@@ -1,5 +1,5 @@
 /**
- * The entry point of a slot's worker thread (DESIGN.md principle 4): runs the tasks deployed into
+ * The entry point of a slot's worker thread (docs/architecture.md, principle 4): runs the tasks deployed into
  * the slot, owns the worker's end of the data plane, and reports task states and metrics to the
  * TaskExecutor. A task that never returns blocks only this thread; the TaskExecutor can terminate it.
  */

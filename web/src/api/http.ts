@@ -1,6 +1,6 @@
 /**
  * The dashboard's HTTP layer under the generated client: same-origin fetch, Flink's
- * `{"errors": [...]}` turned into ApiError, and the optional bearer token (issue 10). The token is
+ * `{"errors": [...]}` turned into ApiError, and the optional bearer token. The token is
  * asked for once, when the API first answers 401, kept for the browser tab (sessionStorage: gone
  * when the tab closes, never written to disk), and sent with every later request.
  */
