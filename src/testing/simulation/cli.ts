@@ -29,12 +29,14 @@ async function main(): Promise<number> {
       bug: { type: "string" },
       trace: { type: "boolean", default: false },
       audit: { type: "boolean", default: false },
+      "max-failures": { type: "string", default: "1" },
+      brief: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      "usage: npm run simulate -- [--seeds N] [--start S] [--seed S] [--duration 60s] [--faults all|none|a,b,…] [--bug no-fencing] [--trace] [--audit]\n",
+      "usage: npm run simulate -- [--seeds N] [--start S] [--seed S] [--duration 60s] [--faults all|none|a,b,…] [--bug no-fencing] [--max-failures N] [--brief] [--trace] [--audit]\n",
     );
     return 0;
   }
@@ -50,7 +52,7 @@ async function main(): Promise<number> {
       for (const [site, n] of [...(result.audit ?? [])].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${String(n).padStart(7)}  ${site}\n`);
     }
     if (result.violation) {
-      process.stdout.write(formatFailure(result) + "\n");
+      process.stdout.write(formatFailure(result, durationMs) + "\n");
       return 1;
     }
     process.stdout.write(`seed ${result.seed} passed: ${result.steps} steps, ${result.simulatedMs / 1000} simulated s, trace ${result.digest}\n`);
@@ -58,7 +60,8 @@ async function main(): Promise<number> {
   }
   const count = Number(values.seeds ?? 100);
   const start = values.start !== undefined ? Number(values.start) : 1;
-  const summary = await runSeeds({ start, count, durationMs, faults, bug }, (line) => process.stdout.write(line + "\n"));
+  const maxFailures = Number(values["max-failures"]);
+  const summary = await runSeeds({ start, count, durationMs, faults, bug, maxFailures, brief: values.brief }, (line) => process.stdout.write(line + "\n"));
   return summary.failures.length > 0 ? 1 : 0;
 }
 

@@ -10,6 +10,8 @@ export interface SeedRun {
   bug?: Bug;
   /** Stop after this many failures (default: 1). */
   maxFailures?: number;
+  /** One line per failure instead of its trace. */
+  brief?: boolean;
 }
 
 export interface SeedSummary {
@@ -31,13 +33,18 @@ export function parseFaults(text: string): Set<FaultKind> {
   return new Set(kinds as FaultKind[]);
 }
 
-export function formatFailure(r: SimulationResult): string {
+export function formatFailure(r: SimulationResult, durationMs: number, extra = ""): string {
   return [
     `seed ${r.seed} FAILED: ${r.violation!.invariant}: ${r.violation!.message}`,
     `last ${r.traceTail.length} trace lines:`,
     ...r.traceTail.map((l) => `  ${l}`),
-    `replay: npm run simulate -- --seed ${r.seed} --duration ${r.simulatedMs}ms  (add --trace for the whole trace)`,
+    `replay: npm run simulate -- --seed ${r.seed} --duration ${durationMs}ms${extra}  (add --trace for the whole trace)`,
   ].join("\n");
+}
+
+function replayFlags(run: SeedRun): string {
+  const all = run.faults.size === FAULT_KINDS.length;
+  return `${all ? "" : ` --faults ${[...run.faults].join(",") || "none"}`}${run.bug ? ` --bug ${run.bug}` : ""}`;
 }
 
 export async function runSeeds(run: SeedRun, print: (line: string) => void = () => {}): Promise<SeedSummary> {
@@ -52,7 +59,7 @@ export async function runSeeds(run: SeedRun, print: (line: string) => void = () 
     for (const [k, n] of result.globalUses) globalUses.set(k, (globalUses.get(k) ?? 0) + n);
     if (result.violation) {
       failures.push(result);
-      print(formatFailure(result));
+      print(run.brief ? `seed ${seed} FAILED: ${result.violation.invariant}: ${result.violation.message}` : formatFailure(result, run.durationMs, replayFlags(run)));
       if (failures.length >= (run.maxFailures ?? 1)) break;
     } else passed++;
     if ((seed - run.start + 1) % 100 === 0) print(`… ${seed - run.start + 1} seeds, ${failures.length} failed`);
