@@ -18,7 +18,7 @@ import {
   type ServeOptions,
   type ServedEndpoint,
 } from "./interface.js";
-import { deserializeError, serializeError } from "./remote-error.js";
+import { deserializeError, serializeError } from "../../errors/serialized-error.js";
 
 export const LOCAL_ADDRESS_PREFIX = "local://";
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -7,7 +7,7 @@
 import { connect as netConnect, isIP, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { RpcConnectionError, RpcTimeoutError, type RpcLogger } from "../interface.js";
-import { deserializeError } from "../remote-error.js";
+import { deserializeError } from "../../../errors/serialized-error.js";
 import { FrameError } from "./frame-codec.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ClientHandshake } from "./handshake.js";

@@ -7,7 +7,7 @@ import { createServer as createNetServer, type AddressInfo, type Server, type So
 import { createServer as createTlsServer } from "node:tls";
 import type { EndpointTable } from "../endpoint-table.js";
 import { RpcConnectionError, RpcEndpointNotFoundError, type RpcLogger } from "../interface.js";
-import { serializeError } from "../remote-error.js";
+import { serializeError } from "../../../errors/serialized-error.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ServerHandshake } from "./handshake.js";
 import { parseClientHandshake, parseRequest, type CallMessage } from "./messages.js";
