@@ -1,4 +1,4 @@
-/** Heartbeats between the JobMaster, the ResourceManager and the TaskExecutors (Flink's keys). */
+/** Heartbeats: between the JobMaster, the ResourceManager and the TaskExecutors (Flink's keys). */
 import { options } from "../config/config-option.js";
 
 export const HeartbeatOptions = {

@@ -1,4 +1,4 @@
-/** Logging of the cluster's processes: how much they log and where their log files go. */
+/** Logging: how much the cluster's processes log, and where their log files go. */
 import { options } from "../config/config-option.js";
 import { LOG_LEVELS } from "./logger.js";
 

@@ -1,4 +1,4 @@
-/** The BlobServer, which keeps job bundles for the TaskExecutors to fetch (Flink's keys). */
+/** Blobs: the JobManager's BlobServer keeps job bundles for the TaskExecutors to fetch (Flink's keys). */
 import { options } from "../../config/config-option.js";
 
 export const BlobOptions = {

@@ -1,5 +1,5 @@
 /**
- * The control-plane RPC: where the JobManager's RPC service listens, and the limits every RPC
+ * RPC: where the JobManager's RPC service listens, and the limits every RPC
  * service applies (Flink's keys; Flink's RPC ran on Akka, then Pekko, hence the key names).
  */
 import { options, readOption } from "../../config/config-option.js";
