@@ -196,5 +196,12 @@ export interface HighAvailabilityServices {
 }
 
 /** HA data is inconsistent or contended (a duplicate entry, a corrupt node, too many concurrent writers). */
-export class HighAvailabilityError extends SluiceError {}
+export class HighAvailabilityError extends SluiceError {
+  /** Writes to `what` kept losing races with another writer. */
+  static contended(what: string): HighAvailabilityError {
+    return new HighAvailabilityError(
+      `${what}: too many concurrent modifications. Is another cluster using the same high-availability.cluster-id on this quorum? Give each cluster its own.`,
+    );
+  }
+}
 registerErrorClass(HighAvailabilityError);

@@ -54,7 +54,7 @@ export class RpcServer {
     }
     return new Promise<RpcServer>((resolve, reject) => {
       const failed = (error: Error): void =>
-        reject(new Error(`RPC service cannot listen on ${options.host}:${options.port}: ${error.message}`, { cause: error }));
+        reject(new Error(`RPC service cannot listen on ${options.host}:${options.port}: ${error.message}${listenHint(error)}`, { cause: error }));
       server.once("error", failed);
       server.listen(options.port, options.host, () => {
         server.off("error", failed);
@@ -165,4 +165,11 @@ function reply(framed: FramedSocket, message: unknown): void {
 
 function remote(socket: Socket): string {
   return `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}`;
+}
+
+/** What to do about a failed listen, for the errors whose remedy is clear. */
+function listenHint(error: Error & { code?: string }): string {
+  if (error.code === "EADDRINUSE") return " (another process uses the port: stop it, or configure another port; 0 picks a free one)";
+  if (error.code === "EADDRNOTAVAIL") return " (not an address of this machine: configure one of its own addresses)";
+  return "";
 }
