@@ -58,7 +58,13 @@ export interface RpcService {
 }
 
 /** A call got no answer in time; the peer may still have run it. */
-export class RpcTimeoutError extends SluiceError {}
+export class RpcTimeoutError extends SluiceError {
+  static after(where: string, timeoutMs: number): RpcTimeoutError {
+    return new RpcTimeoutError(
+      `call ${where} timed out after ${timeoutMs} ms: the peer is overloaded, paused or unreachable (it may still have run the call); pekko.ask.timeout sets the default timeout`,
+    );
+  }
+}
 registerErrorClass(RpcTimeoutError);
 /** The call's fencing token is not the endpoint's current one: the caller talks to a deposed leader. */
 export class FencingTokenMismatchError extends SluiceError {}

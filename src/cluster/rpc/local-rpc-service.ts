@@ -180,7 +180,7 @@ class LocalGateway<T> implements RemoteGateway<T> {
       };
       const fail = (error: Error): void => settle(() => reject(error));
       const timer = setTimeout(
-        () => fail(new RpcTimeoutError(`call ${where} timed out after ${this.options.timeoutMs} ms`)),
+        () => fail(RpcTimeoutError.after(where, this.options.timeoutMs)),
         this.options.timeoutMs,
       );
       this.pending.add(fail);

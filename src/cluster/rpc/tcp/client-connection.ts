@@ -154,7 +154,7 @@ export class ClientConnection {
       }
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new RpcTimeoutError(`call ${where} timed out after ${timeoutMs} ms`));
+        reject(RpcTimeoutError.after(where, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer, where });
     });
