@@ -65,7 +65,10 @@ export function deserializeError(data: SerializedError, where: string): Error {
   const Ctor = errorClassNamed(data.name) ?? Error;
   const error = Reflect.construct(Error, [data.message], Ctor) as Error;
   Object.defineProperty(error, "name", { value: data.name, writable: true, configurable: true, enumerable: false });
-  if (data.details) Object.assign(error, data.details);
+  for (const [key, value] of Object.entries(data.details ?? {})) {
+    // A peer's data, not ours to trust: it must not replace the fields set here or the prototype.
+    if (!OWN_FIELDS_NOT_DETAILS.has(key) && key !== "__proto__" && key !== "constructor") (error as unknown as Record<string, unknown>)[key] = value;
+  }
   if (data.code !== undefined) (error as { code?: string | number }).code = data.code;
   if (data.cause !== undefined) {
     Object.defineProperty(error, "cause", { value: deserializeError(data.cause, where), writable: true, configurable: true, enumerable: false });

@@ -118,3 +118,12 @@ test("two classes cannot be registered under one name", () => {
   class ProbeError extends SluiceError {}
   assert.throws(() => registerErrorClass(ProbeError), /two error classes are registered as ProbeError/);
 });
+
+test("a peer's details cannot replace an error's message, name or prototype", () => {
+  const data: SerializedError = { name: "ProbeError", message: "real", details: { message: "fake", name: "Other", ["__proto__"]: "x", retries: 3 } };
+  const error = deserializeError(data, "there");
+  assert.ok(error instanceof ProbeError);
+  assert.equal(error.message, "real");
+  assert.equal(error.name, "ProbeError");
+  assert.equal((error as unknown as { retries: number }).retries, 3);
+});
