@@ -17,7 +17,11 @@ export function nameComparisons(files: readonly SourceFile[]): string[] {
   const offenders: string[] = [];
   const forward = /([\w$)\]]+)\.name\s*[!=]==?\s*(["'`])([^"'`]*)\2/g;
   const backward = /(["'`])([^"'`]*)\1\s*[!=]==?\s*([\w$.)\]]+)\.name\b/g;
+  const indirect = /(?:switch\s*\(|\.includes\(|\.has\()\s*([\w$.()\s]*?(?:as\s+\w+\))?)\.name\s*\)/g;
   for (const { path, text } of files) {
+    for (const m of text.matchAll(indirect)) {
+      if (ERRORISH_RECEIVER.test(m[1]!.trim())) offenders.push(`${path}:${lineOf(text, m.index!)}: ${m[0]}`);
+    }
     for (const m of text.matchAll(forward)) {
       if (ERRORISH_RECEIVER.test(m[1]!) || ERRORISH_NAME.test(m[3]!)) offenders.push(`${path}:${lineOf(text, m.index!)}: ${m[0]}`);
     }
@@ -58,13 +62,20 @@ test("the scans recognise what they look for", () => {
         "export class GoodError extends SluiceError {}",
         "registerErrorClass(GoodError);",
         "export class ChildError extends GoodError {}",
+        "switch (error.name) {}",
+        'if (["AError", "BError"].includes(e.name)) x();',
+        "if (KNOWN.has((cause as Error).name)) y();",
+        "switch (node.name) {}",
       ].join("\n"),
     },
   ];
-  assert.deepEqual(nameComparisons(sample), [
+  assert.deepEqual(nameComparisons(sample).sort(), [
+    'src/sample.ts:10: .includes(e.name)',
+    "src/sample.ts:11: .has((cause as Error).name)",
     'src/sample.ts:1: e.name === "CorruptStateError"',
     'src/sample.ts:2: Error).name !== "X"',
     'src/sample.ts:3: "TaskManagerLostError" === reason.name',
+    "src/sample.ts:9: switch (error.name)",
   ]);
   assert.deepEqual(unregisteredErrorClasses(sample), [
     "src/sample.ts:5: class LooseError extends Error: extend SluiceError, add registerErrorClass(LooseError) after it",
