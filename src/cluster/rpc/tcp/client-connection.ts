@@ -4,15 +4,14 @@
  * rejects everything pending at once and tells every gateway, which is how a dead TaskManager is noticed
  * immediately instead of after a heartbeat timeout.
  */
-import { connect as netConnect, isIP, type Socket } from "node:net";
-import { connect as tlsConnect } from "node:tls";
+import type { Socket } from "node:net";
 import { RpcConnectionError, RpcTimeoutError, type RpcLogger } from "../interface.js";
 import { deserializeError } from "../remote-error.js";
 import { FrameError } from "./frame-codec.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ClientHandshake } from "./handshake.js";
 import { parseResponse, parseServerHandshake, type CallMessage, type ProbeMessage } from "./messages.js";
-import type { RpcTlsOptions } from "./tls-options.js";
+import { connectSocket, type RpcTlsOptions } from "./tls-options.js";
 
 export interface ClientConnectionOptions {
   secret?: string;
@@ -68,23 +67,14 @@ export class ClientConnection {
         options.connectTimeoutMs,
       );
       const tls = options.tls;
-      socket = tls
-        ? tlsConnect({
-            host,
-            port,
-            ca: tls.ca,
-            cert: tls.cert,
-            key: tls.key,
-            // SNI must be a host name; for an IP the certificate is checked against its IP SANs.
-            servername: isIP(host) === 0 ? host : undefined,
-          })
-        : netConnect({ host, port });
+      let readyEvent: string;
+      ({ socket, readyEvent } = connectSocket(host, port, tls));
       socket.once("error", (error: Error & { code?: string }) => {
         // A plaintext server drops the TLS hello without a word; say what that usually means.
         const hint = tls && error.code === "ECONNRESET" ? " (does the peer serve TLS?)" : "";
         fail(new RpcConnectionError(`cannot connect to ${address}: ${error.message}${hint}`));
       });
-      socket.once(tls ? "secureConnect" : "connect", () => {
+      socket.once(readyEvent, () => {
         const framed = new FramedSocket(socket, { maxFrameBytes: options.maxFrameBytes, log: options.log, label: address });
         const handshake = new ClientHandshake(options.secret, address);
         framed.onClose((cause) => {

@@ -6,13 +6,12 @@
  * connection instead of opening a second one. After the handshake both sides are equal: frames
  * flow both ways, in order.
  */
-import { connect as netConnect, isIP, type Socket } from "node:net";
-import { connect as tlsConnect } from "node:tls";
+import type { Socket } from "node:net";
 import { RpcAuthenticationError, RpcConnectionError } from "../rpc/interface.js";
 import { createPackr } from "../rpc/tcp/frame-codec.js";
 import { ClientHandshake, ServerHandshake } from "../rpc/tcp/handshake.js";
 import { parseClientHandshake, parseServerHandshake } from "../rpc/tcp/messages.js";
-import type { RpcTlsOptions } from "../rpc/tcp/tls-options.js";
+import { connectSocket, type RpcTlsOptions } from "../rpc/tcp/tls-options.js";
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import { DataFrameDecoder, DataWireError, FrameKind, encodeDataFrame, encodeHandshake, type DecodedFrame } from "./data-wire.js";
 
@@ -76,9 +75,7 @@ export class DataConnection {
     traffic: DataTraffic,
   ): Promise<DataConnection> {
     return new Promise((resolve, reject) => {
-      const socket = tls
-        ? tlsConnect({ host, port, ca: tls.ca, cert: tls.cert, key: tls.key, servername: isIP(host) === 0 ? host : undefined })
-        : netConnect({ host, port });
+      const { socket, readyEvent } = connectSocket(host, port, tls);
       let settled = false;
       const fail = (error: Error): void => {
         if (settled) return;
@@ -92,7 +89,7 @@ export class DataConnection {
         const hint = tls && error.code === "ECONNRESET" ? " (does the peer use TLS?)" : "";
         fail(new RpcConnectionError(`cannot open a data connection to ${address}: ${error.message}${hint}`));
       });
-      socket.once(tls ? "secureConnect" : "connect", () => {
+      socket.once(readyEvent, () => {
         const connection = new DataConnection(socket, address, options, traffic);
         const handshake = new ClientHandshake(options.secret, address);
         connection.onClose((cause) => fail(new RpcConnectionError(`data handshake with ${address} failed: ${cause.message}${tls ? "" : " (does the peer require TLS?)"}`)));
