@@ -17,7 +17,8 @@ import type { AddressInfo, Server, Socket } from "node:net";
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import { formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
 import { RpcAuthenticationError, RpcConnectionError } from "../rpc/interface.js";
-import { createSocketServer, listen, type RpcTlsOptions } from "../rpc/tcp/tls-options.js";
+import { createSocketServer, listen } from "../rpc/tcp/sockets.js";
+import type { RpcTlsOptions } from "../rpc/tcp/tls-options.js";
 import { DataConnection, type DataConnectionOptions, type DataTraffic } from "./data-connection.js";
 import type { DataTransport, FrameReceiver, PeerLostListener } from "./data-transport.js";
 

@@ -10,7 +10,8 @@ import { serializeError } from "../remote-error.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ServerHandshake } from "./handshake.js";
 import { parseClientHandshake, parseRequest, type CallMessage } from "./messages.js";
-import { createSocketServer, listen, type RpcTlsOptions } from "./tls-options.js";
+import { createSocketServer, listen } from "./sockets.js";
+import type { RpcTlsOptions } from "./tls-options.js";
 
 /**
  * Handshake messages are tiny: until a client has completed the handshake it gets no more room than
