@@ -9,8 +9,9 @@ import { ENDPOINTS } from "../endpoints.js";
 import type { HeartbeatSettings } from "../heartbeat.js";
 import type { JobMasterGateway } from "../jobmaster/job-master-gateway.js";
 import type { Gateway, RemoteGateway, RpcService } from "../rpc/interface.js";
-import type { Clock, Timer } from "../../util/clock.js";
+import type { Clock } from "../../util/clock.js";
 import type { Logger } from "../../util/logger.js";
+import { HeartbeatWatch } from "./heartbeat-watch.js";
 
 /** Where a job's JobMaster is, as its slots here say. */
 export interface JobMasterTarget {
@@ -36,18 +37,23 @@ interface Connection extends JobMasterTarget {
 export class JobMasterConnections {
   private readonly connections = new Map<string, Connection>();
   /** Per job with slots here: when its JobMaster last asked for a heartbeat (or a slot was allocated). */
-  private readonly lastHeartbeat = new Map<string, number>();
-  private watch: Timer | undefined;
+  private readonly heartbeats: HeartbeatWatch;
 
-  constructor(private readonly options: JobMasterConnectionsOptions) {}
+  constructor(private readonly options: JobMasterConnectionsOptions) {
+    this.heartbeats = new HeartbeatWatch(options.clock, options.heartbeat, (jobId, silentForMs) => {
+      if (!options.target(jobId)) return;
+      options.log.warn(`no heartbeat from the JobMaster of job ${jobId} for ${silentForMs} ms; freeing its slots`);
+      options.onJobMasterGone(jobId, "JobMaster heartbeat timed out", undefined);
+    });
+  }
 
   start(): void {
-    this.watch ??= this.options.clock.setInterval(() => this.checkHeartbeats(), Math.max(50, this.options.heartbeat.intervalMs));
+    this.heartbeats.start();
   }
 
   /** The JobMaster of `jobId` asked for a heartbeat (or was just given a slot). */
   heartbeatReceived(jobId: string): void {
-    this.lastHeartbeat.set(jobId, this.options.clock.now());
+    this.heartbeats.heard(jobId);
   }
 
   /** The connection to a job's JobMaster; a JobMaster at another address or with another token replaces it. */
@@ -92,15 +98,14 @@ export class JobMasterConnections {
   release(jobId: string): void {
     const connection = this.connections.get(jobId);
     this.connections.delete(jobId);
-    this.lastHeartbeat.delete(jobId);
+    this.heartbeats.forget(jobId);
     if (connection) this.close(connection);
   }
 
   stop(): void {
-    this.watch?.cancel();
+    this.heartbeats.stop();
     for (const connection of this.connections.values()) this.close(connection);
     this.connections.clear();
-    this.lastHeartbeat.clear();
   }
 
   private close(connection: Connection): void {
@@ -109,20 +114,5 @@ export class JobMasterConnections {
       (g) => g.close(),
       () => {},
     );
-  }
-
-  private checkHeartbeats(): void {
-    const now = this.options.clock.now();
-    for (const [jobId, last] of this.lastHeartbeat) {
-      if (!this.options.target(jobId)) {
-        this.lastHeartbeat.delete(jobId);
-        continue;
-      }
-      if (now - last > this.options.heartbeat.timeoutMs) {
-        this.lastHeartbeat.delete(jobId);
-        this.options.log.warn(`no heartbeat from the JobMaster of job ${jobId} for ${now - last} ms; freeing its slots`);
-        this.options.onJobMasterGone(jobId, "JobMaster heartbeat timed out", undefined);
-      }
-    }
   }
 }

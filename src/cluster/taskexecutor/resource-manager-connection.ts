@@ -13,12 +13,15 @@ import type { ResourceManagerGateway } from "../resourcemanager/resource-manager
 import { FencingTokenMismatchError, RpcAuthenticationError, type RemoteGateway, type RpcService } from "../rpc/interface.js";
 import type { Clock, Timer } from "../../util/clock.js";
 import type { Logger } from "../../util/logger.js";
+import { HeartbeatWatch } from "./heartbeat-watch.js";
 
 export interface LeaderAddress {
   address: string;
   sessionId: string;
 }
 
+/** The id of the ResourceManager in the heartbeat watch. */
+const RESOURCE_MANAGER = "resourcemanager";
 const INITIAL_BACKOFF_MS = 50;
 const MAX_BACKOFF_MS = 2000;
 
@@ -44,8 +47,7 @@ export function localHardware(): Pick<TaskExecutorRegistration, "host" | "hardwa
 
 export class ResourceManagerConnection {
   private rm: RemoteGateway<ResourceManagerGateway> | undefined;
-  private lastHeartbeat: number;
-  private watch: Timer | undefined;
+  private readonly heartbeats: HeartbeatWatch;
   private stopped = false;
   private registering: Promise<void> | undefined;
   /** Wakes the registration loop from its backoff pause (the leader changed). */
@@ -54,20 +56,19 @@ export class ResourceManagerConnection {
   private leader: LeaderAddress | undefined;
 
   constructor(private readonly options: ResourceManagerConnectionOptions) {
-    this.lastHeartbeat = options.clock.now();
+    this.heartbeats = new HeartbeatWatch(options.clock, options.heartbeat, () => {
+      options.log.warn("no heartbeat from the ResourceManager within the timeout; registering again");
+      this.heartbeats.heard(RESOURCE_MANAGER);
+      void this.register();
+    });
   }
 
   /** Registers, and from then on re-registers when the ResourceManager stops asking for heartbeats. */
   async start(): Promise<void> {
     await this.register();
     if (this.stopped) return;
-    const { clock, heartbeat, log } = this.options;
-    this.watch = clock.setInterval(() => {
-      if (clock.now() - this.lastHeartbeat <= heartbeat.timeoutMs) return;
-      log.warn("no heartbeat from the ResourceManager within the timeout; registering again");
-      this.lastHeartbeat = clock.now();
-      void this.register();
-    }, Math.max(50, heartbeat.intervalMs));
+    this.heartbeats.heard(RESOURCE_MANAGER);
+    this.heartbeats.start();
   }
 
   /** Whether the TaskExecutor is registered at a ResourceManager right now. */
@@ -81,7 +82,7 @@ export class ResourceManagerConnection {
   }
 
   heartbeatReceived(): void {
-    this.lastHeartbeat = this.options.clock.now();
+    this.heartbeats.heard(RESOURCE_MANAGER);
   }
 
   /** Rejects a leader-bound request carrying a token other than the current leader session's. */
@@ -121,7 +122,7 @@ export class ResourceManagerConnection {
 
   stop(): void {
     this.stopped = true;
-    this.watch?.cancel();
+    this.heartbeats.stop();
     this.wakeRegistration?.();
     this.rm?.close();
   }
@@ -139,7 +140,7 @@ export class ResourceManagerConnection {
   }
 
   private async registrationLoop(): Promise<void> {
-    const { rpc, log, clock } = this.options;
+    const { rpc, log } = this.options;
     let backoff = INITIAL_BACKOFF_MS;
     let lastFailure: string | undefined;
     while (!this.stopped) {
@@ -160,7 +161,7 @@ export class ResourceManagerConnection {
           return;
         }
         this.rm = rm;
-        this.lastHeartbeat = clock.now();
+        this.heartbeats.heard(RESOURCE_MANAGER);
         log.info(`registered at the ResourceManager ${leader.address}`);
         // Leader retrieval reported another leader meanwhile: this one is stale, register again.
         if (this.leader && this.leader.sessionId !== leader.sessionId) continue;

@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { SlotReport } from "../../../src/cluster/messages.js";
 import { workerKey } from "../../../src/runtime/network/frames.js";
-import { Harness, HEARTBEAT, flush } from "./support.js";
+import { ENDPOINTS } from "../../../src/cluster/endpoints.js";
+import { LocalRpcService } from "../../../src/cluster/rpc/local-rpc-service.js";
+import { Harness, HEARTBEAT, TestingResourceManagerGateway, descriptor, flush } from "./support.js";
 
 test("requestSlot offers the slot to the job's JobMaster and keeps it when accepted", async () => {
   const h = await Harness.start();
@@ -97,5 +99,33 @@ test("a lost JobMaster connection frees the job's slots", async () => {
     assert.equal(h.te.slotReport().slots[0]!.allocationId, undefined);
   } finally {
     await h.stop();
+  }
+});
+
+test("a job's JobMaster at a new address with a new token (after a leader change) replaces the connection to the old one", async () => {
+  const h = await Harness.start({ session: "s1" });
+  const newJmRpc = new LocalRpcService();
+  const newRmRpc = new LocalRpcService();
+  try {
+    const old = h.serveJobMaster("job-a", {}, "s1");
+    await h.allocate(0, "job-a", "s1");
+    newRmRpc.serve(ENDPOINTS.resourceManager, new TestingResourceManagerGateway());
+    h.leader = { address: newRmRpc.address, sessionId: "s2" };
+    h.te.resourceManagerLeaderChanged(h.leader);
+    await flush();
+
+    const fresh = h.serveJobMaster("job-a", {}, "s2", newJmRpc);
+    await h.gateway.requestSlot(0, "alloc-2", "job-a", newJmRpc.address, "s2");
+    await flush();
+    assert.equal(fresh.callsOf("offerSlots").length, 1);
+    await h.gateway.submitTask(descriptor("job-a", "e1", h.te.id, 0, { jobMasterToken: "s2" }));
+    h.worker(0).emit({ type: "task-state", executionId: "e1", state: "RUNNING" });
+    await flush();
+    assert.deepEqual(fresh.callsOf("updateTaskExecutionState").map((c) => c[1]), ["RUNNING"]);
+    assert.equal(old.callsOf("updateTaskExecutionState").length, 0);
+  } finally {
+    await h.stop();
+    await newJmRpc.stop();
+    await newRmRpc.stop();
   }
 });
