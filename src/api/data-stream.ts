@@ -19,9 +19,9 @@ import { isTwoPhaseCommitSink, type Sink, type TwoPhaseCommitSink } from "./sink
 import type { WatermarkStrategy } from "./watermark-strategy.js";
 import type { KeyedStream } from "./keyed-stream.js";
 import { OutputTag } from "./output-tag.js";
-import { PrintSink } from "../connectors/print-sink.js";
-import { TextFileSink } from "../connectors/text-file-sink.js";
-import { FunctionSink } from "../connectors/function-sink.js";
+import { PrintSink } from "./builtin/print-sink.js";
+import { TextFileSink } from "./builtin/text-file-sink.js";
+import { FunctionSink } from "./builtin/function-sink.js";
 // State and time: the builders live in their own modules; these methods only delegate.
 import {
   broadcastWithState,

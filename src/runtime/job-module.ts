@@ -18,9 +18,13 @@ export class JobDefinitionError extends Error {
   override name = "JobDefinitionError";
 }
 
+/**
+ * The bundle's "sluice" is the public package, which sits above every layer of the runtime: it is
+ * resolved by its name (Node resolves a package's own name to its entry), as the job file's import was.
+ */
 async function installApi(): Promise<void> {
   const g = globalThis as Record<symbol, unknown>;
-  if (!g[SLUICE_API_GLOBAL]) g[SLUICE_API_GLOBAL] = await import("../index.js");
+  if (!g[SLUICE_API_GLOBAL]) g[SLUICE_API_GLOBAL] = await import("sluice");
 }
 
 /** Imports a bundled job module and returns its job definition (the default export). */

@@ -11,8 +11,9 @@
 import type { Key } from "../../api/functions.js";
 import { keyGroupFor } from "../../graph/key-groups.js";
 import type { StateKey } from "./state-key.js";
+import type { StateBackendType } from "../../api/state/state-backend-type.js";
 
-export type StateBackendType = "hashmap" | "lmdb";
+export type { StateBackendType };
 
 /** The Map operations state code uses; a native Map is one. */
 export interface StateMap<V> {
