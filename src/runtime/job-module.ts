@@ -11,12 +11,12 @@ import { buildJobGraph } from "../graph/job-graph-builder.js";
 import type { JobGraph } from "../graph/job-graph.js";
 import type { BoundFunctions } from "./tasks/operator-chain.js";
 import type { DefinitionInputs } from "./tasks/deployment.js";
+import { registerErrorClass, SluiceError } from "../errors/sluice-error.js";
 
 export const SLUICE_API_GLOBAL = Symbol.for("sluice.api");
 
-export class JobDefinitionError extends Error {
-  override name = "JobDefinitionError";
-}
+export class JobDefinitionError extends SluiceError {}
+registerErrorClass(JobDefinitionError);
 
 /**
  * The bundle's "sluice" is the public package, which sits above every layer of the runtime: it is
