@@ -1,9 +1,9 @@
 /**
  * Keeps the simulated world deterministic while some components still use process globals instead
  * of an injected Clock and IdSource. While a world runs, calls made *inside a simulated process* to
- * setTimeout/setInterval/clear*, Date.now, Math.random, crypto.randomUUID, fs/promises.rm and
- * worker_threads.Worker/MessageChannel are served by the world's kernel (manual clock, seeded
- * source, simulated slot workers); the same calls made outside (the test runner, the CLI) reach the
+ * setTimeout/setInterval/clear*, Date.now, Math.random, crypto.randomUUID and fs/promises.rm are
+ * served by the world's kernel (manual clock, seeded source, synchronous deletion); the same calls
+ * made outside (the test runner, the CLI) reach the
  * real globals. Every such use is counted (and, when auditing, located), so the report can name the
  * components that would have defeated determinism without the shim.
  */
@@ -14,13 +14,10 @@ const require = createRequire(import.meta.url);
 const cryptoModule = require("node:crypto") as typeof import("node:crypto");
 const fsPromises = require("node:fs/promises") as typeof import("node:fs/promises");
 const fs = require("node:fs") as typeof import("node:fs");
-const workerThreads = require("node:worker_threads") as typeof import("node:worker_threads");
 
 /** What the shim needs from the running world besides its kernel. */
 export interface ShimHost {
   readonly kernel: SimKernel;
-  /** A simulated slot worker in place of a worker thread started inside a simulated process. */
-  createWorker(): object;
   /** Record where globals are used (slower: builds a stack per use). */
   readonly audit?: Map<string, number>;
 }
@@ -35,8 +32,6 @@ const original = {
   randomUUID: cryptoModule.randomUUID,
   webRandomUUID: globalThis.crypto.randomUUID.bind(globalThis.crypto),
   rm: fsPromises.rm,
-  Worker: workerThreads.Worker,
-  MessageChannel: workerThreads.MessageChannel,
 };
 
 /** The real setImmediate, which the world's loop uses to let promise continuations run. */
@@ -119,14 +114,6 @@ export function installShim(h: ShimHost): void {
     if (!inWorld("fs.promises.rm")) return original.rm(path, options);
     fs.rmSync(path, { ...options, maxRetries: 0 });
   }) as typeof fsPromises.rm;
-  workerThreads.Worker = function Worker(this: unknown, ...args: ConstructorParameters<typeof original.Worker>) {
-    if (host && inWorld("worker_threads.Worker")) return host.createWorker();
-    return new original.Worker(...args);
-  } as unknown as typeof original.Worker;
-  workerThreads.MessageChannel = function MessageChannel(this: unknown) {
-    if (host && inWorld("worker_threads.MessageChannel")) return { port1: inertPort(), port2: inertPort() };
-    return new original.MessageChannel();
-  } as unknown as typeof original.MessageChannel;
   syncBuiltinESMExports();
 }
 
@@ -149,11 +136,5 @@ export function uninstallShim(): void {
   cryptoModule.randomUUID = original.randomUUID;
   globalThis.crypto.randomUUID = original.webRandomUUID;
   fsPromises.rm = original.rm;
-  workerThreads.Worker = original.Worker;
-  workerThreads.MessageChannel = original.MessageChannel;
   syncBuiltinESMExports();
-}
-
-function inertPort(): object {
-  return { postMessage() {}, on() {}, once() {}, off() {}, start() {}, close() {}, unref() {}, ref() {} };
 }

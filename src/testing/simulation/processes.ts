@@ -9,12 +9,13 @@ import { LeaderComponents } from "../../cluster/ha/interface.js";
 import { heartbeatSettings } from "../../cluster/heartbeat.js";
 import { JobManagerLeadership } from "../../cluster/leadership/jobmanager-leadership.js";
 import { LeaderTracker } from "../../cluster/leadership/leader-tracker.js";
-import type { DataTransport } from "../../cluster/taskexecutor/data-transport.js";
+import type { DataTransport } from "../../cluster/network/data-transport.js";
 import { TaskExecutor } from "../../cluster/taskexecutor/task-executor.js";
 import { Logger, type LogLevel } from "../../util/logger.js";
 import type { SimKernel, SimProcess } from "./kernel.js";
 import type { SimHaEnsemble } from "./sim-ha.js";
 import type { SimNetwork, SimRpcService } from "./sim-network.js";
+import type { SimTaskWorld } from "./sim-tasks.js";
 import type { Trace } from "./trace.js";
 
 export interface ProcessContext {
@@ -24,6 +25,7 @@ export interface ProcessContext {
   readonly trace: Trace;
   readonly dir: string;
   readonly config: Record<string, string>;
+  readonly tasks: SimTaskWorld;
 }
 
 /** Log lines go into the trace, with the process that wrote them. */
@@ -87,7 +89,10 @@ export function startTaskManager(ctx: ProcessContext, slots: number): TaskManage
       blobServerAddress: async () => (await leader()).address,
       heartbeat: heartbeatSettings(ctx.config),
       logger: traceLogger(ctx),
-      metricsIntervalMs: 5_000,
+      config: { "metrics.report-interval": "5000" },
+      clock: ctx.kernel.processClock(process),
+      newId: ctx.kernel.ids(),
+      createWorker: ctx.tasks.workerFactory(process),
       blobCacheDir: join(ctx.dir, `blob-cache-${process.name}`),
     });
     void trackerReady.then((tracker) => tracker.onChange((l) => taskExecutor.resourceManagerLeaderChanged(l)));

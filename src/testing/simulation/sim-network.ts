@@ -24,7 +24,7 @@ import {
   type ServeOptions,
   type ServedEndpoint,
 } from "../../cluster/rpc/interface.js";
-import { deserializeError, serializeError } from "../../cluster/rpc/remote-error.js";
+import { deserializeError, serializeError } from "../../errors/serialized-error.js";
 import type { Timer } from "../../util/clock.js";
 import type { SimKernel, SimProcess } from "./kernel.js";
 import type { Trace } from "./trace.js";

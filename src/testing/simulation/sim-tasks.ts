@@ -1,13 +1,13 @@
 /**
- * Simulated slot workers: no threads and no user code. A worker answers the worker protocol
+ * Simulated slot workers (the TaskExecutor's SlotWorkerHandle): no threads and no user code. A worker answers the worker protocol
  * (src/runtime/worker/worker-protocol.ts) after seeded delays — `deploy` → `bound`, INITIALIZING,
  * RUNNING (and FINISHED for bounded jobs), `cancel` → CANCELED, checkpoint triggers → acks once the
  * barrier has passed every source of the attempt — and fails tasks when told to. It also keeps the
  * ground truth of which task attempts really run, for the invariants.
  */
-import type { DataFrame } from "../../runtime/network/frames.js";
 import type { ExecutionState, TaskDeploymentDescriptor } from "../../runtime/tasks/deployment.js";
-import type { FromWorker, ToWorker } from "../../runtime/worker/worker-protocol.js";
+import type { ToWorker } from "../../runtime/worker/worker-protocol.js";
+import type { ControlFromWorker, SlotWorkerFactory, SlotWorkerHandle, SlotWorkerOptions } from "../../cluster/taskexecutor/slot-worker-handle.js";
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { SimKernel, SimProcess } from "./kernel.js";
 import type { Trace } from "./trace.js";
@@ -33,50 +33,41 @@ export interface TaskBehaviour {
   ackLossChance(): number;
 }
 
-type Handler = (value: unknown) => void;
-
-/** The stand-in for a worker thread that SlotWorker starts (see determinism-shim.ts). */
-export class SimSlotWorker {
-  private readonly handlers = new Map<string, Handler[]>();
-  key = "?";
+/** A simulated slot worker, given to the TaskExecutor through its worker factory. */
+export class SimSlotWorker implements SlotWorkerHandle {
   readonly tasks = new Map<string, SimTask>();
   terminated = false;
 
   constructor(
     private readonly world: SimTaskWorld,
     readonly process: SimProcess,
+    private readonly options: SlotWorkerOptions,
   ) {}
 
-  on(event: string, handler: Handler): this {
-    let list = this.handlers.get(event);
-    if (!list) this.handlers.set(event, (list = []));
-    list.push(handler);
-    return this;
+  get key(): string {
+    return this.options.key;
   }
 
-  once(event: string, handler: Handler): this {
-    return this.on(event, handler);
+  post(message: ToWorker): void {
+    if (!this.terminated) this.world.receive(this, message);
   }
 
-  postMessage(message: ToWorker): void {
+  /** Simulated tasks exchange no records. */
+  deliver(): void {}
+
+  connectTo(): void {}
+
+  async terminate(): Promise<void> {
     if (this.terminated) return;
-    this.world.receive(this, message);
-  }
-
-  async terminate(): Promise<number> {
-    if (!this.terminated) {
-      this.terminated = true;
-      for (const t of this.tasks.values()) this.world.stopped(t, "worker terminated");
-    }
-    return 1;
+    this.terminated = true;
+    for (const t of this.tasks.values()) this.world.stopped(t, "worker terminated");
   }
 
   /** Sends to the TaskExecutor's main thread after `delayMs`, unless the worker is gone by then. */
-  emit(message: FromWorker, delayMs: number): void {
+  emit(message: ControlFromWorker, delayMs: number): void {
     this.world.kernel.schedule(
       () => {
-        if (this.terminated) return;
-        for (const h of this.handlers.get("message") ?? []) h(message);
+        if (!this.terminated) this.options.onMessage(message);
       },
       delayMs,
       this.process,
@@ -97,8 +88,13 @@ export class SimTaskWorld {
     private readonly behaviour: TaskBehaviour,
   ) {}
 
-  createWorker(process: SimProcess): SimSlotWorker {
-    const worker = new SimSlotWorker(this, process);
+  /** The worker factory of a TaskExecutor in `process`. */
+  workerFactory(process: SimProcess): SlotWorkerFactory {
+    return (options) => this.createWorker(process, options);
+  }
+
+  createWorker(process: SimProcess, options: SlotWorkerOptions): SimSlotWorker {
+    const worker = new SimSlotWorker(this, process, options);
     this.workers.add(worker);
     process.crashListeners.push(() => {
       worker.terminated = true;
@@ -110,7 +106,6 @@ export class SimTaskWorld {
   receive(worker: SimSlotWorker, m: ToWorker): void {
     switch (m.type) {
       case "init":
-        worker.key = m.self;
         return;
       case "deploy":
         return this.deploy(worker, m.tdd);
@@ -127,7 +122,6 @@ export class SimTaskWorld {
       case "peer":
         return;
       case "data":
-        void (m.frame as DataFrame);
         return;
     }
   }

@@ -5,7 +5,7 @@
  * with faults from one seed. `run()` steps the clock timer by timer, lets the promise continuations
  * of each step run, and checks the invariants after every step.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SimKernel } from "./kernel.js";
@@ -34,6 +34,9 @@ export interface SimulationResult {
   readonly audit: ReadonlyMap<string, number> | undefined;
 }
 
+/** Checkpoint metadata and bundles are real files: keep them in memory where the system offers it. */
+const WORLD_DIR_BASE = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
+
 const let_promises_run = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
 
 export class SimulatedWorld implements FaultTarget, ProcessContext, ShimHost {
@@ -57,7 +60,7 @@ export class SimulatedWorld implements FaultTarget, ProcessContext, ShimHost {
     this.trace = new Trace(() => this.kernel.elapsed, 200, options.keepTrace);
     // The scenario has its own stream, so the same seed gives the same cluster whatever else differs.
     this.scenario = drawScenario(this.kernel.prng.fork(), options.durationMs);
-    this.dir = mkdtempSync(join(tmpdir(), "sluice-sim-"));
+    this.dir = mkdtempSync(join(WORLD_DIR_BASE, "sluice-sim-"));
     this.config = { ...this.scenario.config, "execution.checkpointing.dir": join(this.dir, "checkpoints"), "state.savepoints.dir": join(this.dir, "savepoints") };
     this.net = new SimNetwork(this.kernel, this.trace, { ...DEFAULT_NETWORK, noFencing: options.bug === "no-fencing" });
     this.ensemble = new SimHaEnsemble(this.kernel, this.trace);
@@ -69,10 +72,6 @@ export class SimulatedWorld implements FaultTarget, ProcessContext, ShimHost {
     this.invariants = new Invariants(this);
     this.net.onAdmittedFencedCall = (call) => this.invariants.admitted(call);
     this.audit = options.audit ? new Map() : undefined;
-  }
-
-  createWorker(): object {
-    return this.tasks.createWorker(this.kernel.current()!);
   }
 
   addJobManager(): void {
