@@ -92,6 +92,8 @@ function simUuid(k: SimKernel): `${string}-${string}-${string}-${string}-${strin
 
 /** Installs the patches (once per process) and makes `h` the world they serve; uninstall() restores. */
 export function installShim(h: ShimHost): void {
+  // One world at a time: worlds share the globals, and interleaving them would mix their traces.
+  if (host && host !== h) throw new Error("another simulated world is running in this process; run worlds one after another");
   host = h;
   if (installed) return;
   installed = true;
