@@ -11,6 +11,7 @@ import {
   RpcMethodNotFoundError,
   RpcTimeoutError,
 } from "./interface.js";
+import { errorClassNamed } from "../../errors/sluice-error.js";
 
 export interface SerializedError {
   name: string;
@@ -73,7 +74,7 @@ export function isSerializedError(value: unknown): value is SerializedError {
  * the remote one followed by a marker frame, so a log reader sees at once that it happened remotely.
  */
 export function deserializeError(data: SerializedError, where: string): Error {
-  const Ctor = KNOWN_ERRORS.get(data.name);
+  const Ctor = KNOWN_ERRORS.get(data.name) ?? errorClassNamed(data.name);
   const error = Ctor ? new Ctor(data.message) : new Error(data.message);
   if (error.name !== data.name) {
     // Class fields like `override name = …` are own properties; redefine rather than assign.
