@@ -18,8 +18,16 @@ export interface SimulatedTaskManager {
   rpc: LocalRpcService;
   gateway: TestingTaskExecutorGateway;
   dataAddress: string;
-  /** Deployed and not yet ended, by execution id. */
-  tasks: Map<string, TaskDeploymentDescriptor>;
+  /** Deployed and not yet ended, by execution id (only what the simulation needs: descriptors are large). */
+  tasks: Map<string, SimulatedTask>;
+}
+
+export interface SimulatedTask {
+  executionId: string;
+  vertexId: string;
+  subtaskIndex: number;
+  attempt: number;
+  restoredCheckpoint: number | undefined;
 }
 
 export interface SimulatedTaskManagersOptions {
@@ -41,7 +49,7 @@ export class SimulatedTaskManagers {
   constructor(private readonly options: SimulatedTaskManagersOptions) {
     for (let i = 0; i < options.count; i++) {
       const id = `tm-${String(i).padStart(4, "0")}`;
-      const tasks = new Map<string, TaskDeploymentDescriptor>();
+      const tasks = new Map<string, SimulatedTask>();
       const gateway = new TestingTaskExecutorGateway(options.autoRun ? this.simulatedTasks(tasks) : {}, options.recording ?? true);
       const rpc = new LocalRpcService();
       gateway.serve(rpc);
@@ -90,10 +98,11 @@ export class SimulatedTaskManagers {
     await Promise.all([...this.taskManagers.map((tm) => tm.rpc.stop()), this.driver.stop()]);
   }
 
-  private simulatedTasks(tasks: Map<string, TaskDeploymentDescriptor>): Partial<TaskExecutorGateway> {
+  private simulatedTasks(tasks: Map<string, SimulatedTask>): Partial<TaskExecutorGateway> {
     return {
       submitTask: async (tdd) => {
-        tasks.set(tdd.executionId, tdd);
+        const { executionId, vertexId, subtaskIndex, attempt } = tdd;
+        tasks.set(executionId, { executionId, vertexId, subtaskIndex, attempt, restoredCheckpoint: tdd.restore?.checkpointId });
         void this.gateway.updateTaskExecutionState(tdd.executionId, "RUNNING").catch(() => {});
       },
       cancelTask: (executionId) => {
@@ -112,7 +121,7 @@ export class SimulatedTaskManagers {
   }
 }
 
-function ackOf(tdd: TaskDeploymentDescriptor): TaskCheckpointAck {
+function ackOf(tdd: SimulatedTask): TaskCheckpointAck {
   return {
     vertexId: tdd.vertexId,
     subtask: tdd.subtaskIndex,
