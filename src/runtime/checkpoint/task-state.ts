@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import type { KeyedStateBackend, KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
-import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
+import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 
 export interface OperatorSnapshot {
   /** [keyGroup, serialized tables of that key group]; only non-empty key groups. */

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JOB_STATE_TRANSITIONS, IllegalStateTransitionError, checkTransition, type JobStateName } from "../../../src/cluster/jobmaster/states/transitions.js";
 import { CorruptStateError } from "../../../src/runtime/checkpoint/task-state.js";
-import { serializeError } from "../../../src/cluster/rpc/remote-error.js";
+import { serializeError } from "../../../src/errors/serialized-error.js";
 import { JobMasterHarness } from "./support/harness.js";
 
 const FIXED_DELAY = { "restart-strategy.type": "fixed-delay", "restart-strategy.fixed-delay.attempts": "5", "restart-strategy.fixed-delay.delay": "100" };

@@ -2,8 +2,9 @@
  * CANCELING (reports CANCELLING): every task is cancelled; once the last has ended the job is
  * CANCELED. A savepoint already in flight may still complete.
  */
+import type { SerializedError } from "../../../errors/serialized-error.js";
 import type { JobStatus } from "../../messages.js";
-import type { SerializedError } from "../../../runtime/tasks/deployment.js";
+
 import type { TaskCheckpointAck } from "../../../runtime/checkpoint/checkpoint-metadata.js";
 import { EndingTasksState } from "./ending-tasks.js";
 import type { JobStateName } from "./transitions.js";

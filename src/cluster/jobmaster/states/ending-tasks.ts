@@ -3,7 +3,8 @@
  * failing, canceling): they cancel every execution on entry and react to the last one reaching a
  * terminal state — there is no polling.
  */
-import type { SerializedError } from "../../../runtime/tasks/deployment.js";
+
+import type { SerializedError } from "../../../errors/serialized-error.js";
 import type { Execution } from "../execution-graph.js";
 import { JobState } from "./job-state.js";
 

@@ -4,9 +4,9 @@
  * failed checkpoints) goes to RESTARTING or FAILING, as the restart strategy decides.
  */
 import type { JobStatus, SlotOffer } from "../../messages.js";
-import type { SerializedError } from "../../../runtime/tasks/deployment.js";
+
 import type { TaskCheckpointAck } from "../../../runtime/checkpoint/checkpoint-metadata.js";
-import { serializeError } from "../../rpc/remote-error.js";
+import { serializeError, type SerializedError } from "../../../errors/serialized-error.js";
 import type { Execution } from "../execution-graph.js";
 import { CheckpointFailureError } from "../job-failures.js";
 import { JobState } from "./job-state.js";

@@ -5,8 +5,9 @@
  * here, with a debug line — a late task update in a terminal state, a slot offer while cancelling —
  * rather than by guards spread over the JobMaster.
  */
+import type { SerializedError } from "../../../errors/serialized-error.js";
 import type { JobStatus, SlotOffer } from "../../messages.js";
-import type { SerializedError } from "../../../runtime/tasks/deployment.js";
+
 import type { TaskCheckpointAck } from "../../../runtime/checkpoint/checkpoint-metadata.js";
 import type { JobResult } from "../../messages.js";
 import type { Execution } from "../execution-graph.js";

@@ -4,8 +4,8 @@
  * once there are enough, it goes to EXECUTING, which deploys every task.
  */
 import type { JobStatus, SlotOffer } from "../../messages.js";
-import type { SerializedError } from "../../../runtime/tasks/deployment.js";
-import { serializeError } from "../../rpc/remote-error.js";
+
+import { serializeError, type SerializedError } from "../../../errors/serialized-error.js";
 import type { Execution } from "../execution-graph.js";
 import { RestoreFailedError } from "../job-failures.js";
 import { CheckpointDeclinedError } from "../checkpoint-coordinator.js";
