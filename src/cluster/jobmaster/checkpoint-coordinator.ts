@@ -8,7 +8,8 @@
 import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
 import type { CheckpointMetadata, TaskCheckpointAck, TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
-import type { SerializedError } from "../../errors/serialized-error.js";
+import { deserializeError, type SerializedError } from "../../errors/serialized-error.js";
+import { TaskNotReadyForCheckpointError } from "../../runtime/checkpoint/checkpoint-declined.js";
 import type { Logger } from "../../util/logger.js";
 import { systemClock, type Clock, type Timer } from "../../util/clock.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
@@ -155,8 +156,9 @@ export class CheckpointCoordinator {
     if (p.waiting.size === 0) void this.complete(p);
   }
 
-  decline(_executionId: string, checkpointId: number, reason: SerializedError): void {
-    this.abort(checkpointId, new CheckpointDeclinedError(`checkpoint ${checkpointId} declined: ${reason.message}`), reason.name !== "CheckpointDeclined");
+  decline(executionId: string, checkpointId: number, reason: SerializedError): void {
+    const countsAsFailure = !(deserializeError(reason, executionId) instanceof TaskNotReadyForCheckpointError);
+    this.abort(checkpointId, new CheckpointDeclinedError(`checkpoint ${checkpointId} declined: ${reason.message}`), countsAsFailure);
   }
 
   private async complete(p: Pending): Promise<void> {
