@@ -19,7 +19,7 @@ test("every options module with options gets a section listing each of its keys"
       assert.ok(docs.includes(`| \`${m[1]}\` |`), `${m[1]} (declared in ${file.path}) is missing from the generated docs`);
     }
   }
-  for (const key of ["high-availability.type", "heartbeat.timeout", "pekko.ask.timeout", "security.cluster.secret", "log.level"]) {
+  for (const key of ["high-availability.type", "heartbeat.timeout", "pekko.ask.timeout", "security.cluster.secret"]) {
     assert.ok(docs.includes(`| \`${key}\` |`), key);
   }
 });
