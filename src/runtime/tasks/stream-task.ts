@@ -22,7 +22,7 @@ import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
 import { TimeAccounting } from "./time-accounting.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
-import { TaskCheckpointer, type CheckpointReporter } from "../checkpoint/task-checkpointer.js";
+import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 
