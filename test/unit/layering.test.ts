@@ -33,6 +33,7 @@ const LAYERS: ReadonlyArray<{ layer: string; folders: readonly string[]; why: st
   { layer: "testing", folders: ["testing"], why: "test harnesses of the runtime and connectors (above what they double)" },
   { layer: "cluster", folders: ["cluster"], why: "the control plane that runs the runtime: Dispatcher, ResourceManager, JobMasters, TaskExecutors, RPC, HA" },
   { layer: "testing/cluster", folders: ["testing/cluster"], why: "test doubles of the cluster's gateways (above what they double)" },
+  { layer: "testing/simulation", folders: ["testing/simulation"], why: "the deterministic simulation: the real cluster components in simulated processes, network and HA (above what it runs)" },
   { layer: "rest", folders: ["rest"], why: "the REST API and dashboard backend that expose the cluster" },
   { layer: "client", folders: ["client"], why: "bundling and submitting jobs, and talking to a cluster through REST" },
   { layer: "cluster/entrypoints", folders: ["cluster/entrypoints"], why: "the processes (JobManager, TaskManager, application): they assemble cluster components with REST and client-side job preparation" },
