@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import type { OperatorChain } from "./operator-chain.js";
-import { serializeError, type SerializedError } from "./deployment.js";
+import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
