@@ -24,7 +24,7 @@ const LAYERS: ReadonlyArray<{ layer: string; folders: readonly string[]; why: st
   { layer: "api", folders: ["api"], why: "what users write against: DataStream API, function and state contracts, the built-in sources and sinks it constructs" },
   { layer: "runtime/network", folders: ["runtime/network"], why: "record serialization, partitioners and channels between subtasks" },
   { layer: "runtime/state", folders: ["runtime/state"], why: "keyed and operator state backends, timers: the API's state contracts made real" },
-  { layer: "runtime/checkpoint", folders: ["runtime/checkpoint"], why: "snapshots of state and channels, barrier alignment; it knows the operators only through the contract it declares" },
+  { layer: "runtime/checkpoint", folders: ["runtime/checkpoint"], why: "checkpoint formats, barrier alignment, metadata and restore: below the operators and tasks that take part in checkpoints" },
   { layer: "runtime/operators", folders: ["runtime/operators"], why: "the operators that run the API's functions on records, state and timers" },
   { layer: "runtime/tasks", folders: ["runtime/tasks"], why: "a subtask: an operator chain with its inputs, outputs, checkpoints and deployment descriptor" },
   { layer: "runtime", folders: ["runtime"], why: "loading and evaluating a job module into a job graph and the functions tasks bind" },
@@ -167,7 +167,13 @@ test("no import runs from a lower layer to a higher one", () => {
       if (to > from) upward.push(`${srcPath(file)} → ${srcPath(target)} (${LAYERS[from]!.layer} below ${LAYERS[to]!.layer})`);
     }
   }
-  assert.deepEqual(upward, [], `${upward.length} imports run up the layers:\n${upward.join("\n")}`);
+  const order = LAYERS.map(({ layer, why }) => `  ${layer}: ${why}`).join("\n");
+  assert.deepEqual(
+    upward,
+    [],
+    `${upward.length} imports run up the layers:\n${upward.join("\n")}\n` +
+      `Move what both sides share down to the lower layer, or have the higher one pass it in. The layers, low to high:\n${order}`,
+  );
 });
 
 test("the layer of a file is its longest listed folder", () => {
