@@ -91,7 +91,7 @@ async function driveJob(jm: RunningJobManager, prepared: PreparedJob, jobId: str
     const term = await leadingTerm(jm.leadership, log);
     let result: JobResult;
     try {
-      if (term.dispatcher.listJobs().some((j) => j.jid === jobId)) {
+      if (term.dispatcher.listJobs().some((j) => j.jobId === jobId)) {
         log.info(`job ${jobId} was recovered from the HA services: waiting for it instead of submitting it again`);
       } else {
         await term.dispatcher.submitJob(submission, { hash: bundle.hash, code: bundle.code }, jobId);

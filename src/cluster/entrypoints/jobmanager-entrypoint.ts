@@ -23,7 +23,7 @@ import { DEFAULT_LEADER_SESSION_ID } from "../ha/standalone/leader-registry.js";
 import { createHighAvailabilityServices } from "../ha/create-ha-services.js";
 import { LeaderComponents, type HighAvailabilityServices } from "../ha/interface.js";
 import { JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
-import { LeaderRestDispatcher } from "../leadership/leader-rest-dispatcher.js";
+import { LeaderRestfulGateway } from "../leadership/leader-restful-gateway.js";
 import { LeaderTracker } from "../leadership/leader-tracker.js";
 import type { ResourceManager } from "../resourcemanager/resource-manager.js";
 import { createResourceProvider } from "../resourcemanager/create-resource-provider.js";
@@ -101,7 +101,7 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
   let rest: RunningRestServer | undefined;
   const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError, resourceProvider });
   const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, ha.leaderRetrieval(LeaderComponents.DISPATCHER));
-  const restDispatcher = new LeaderRestDispatcher(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
+  const restDispatcher = new LeaderRestfulGateway(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
   try {
     rest = await startRestServer({ dispatcher: restDispatcher, config, logs, logger });
     await leadership.start();
@@ -142,7 +142,7 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
         log.info(ha.type === "none" || !term ? "shutting down: cancelling running jobs" : "shutting down: leaving the leader election, the jobs go on under the next leader");
         await restServer.close().catch((e: Error) => log.warn(`closing REST: ${e.message}`));
         if (ha.type === "none" && term) {
-          const results = term.dispatcher.listJobs().map((j) => term.dispatcher.requestJobResult(j.jid));
+          const results = term.dispatcher.listJobs().map((j) => term.dispatcher.requestJobResult(j.jobId));
           term.dispatcher.stop();
           await Promise.race([Promise.allSettled(results), new Promise((r) => setTimeout(r, CANCEL_ON_SHUTDOWN_MS).unref())]);
         }

@@ -18,11 +18,14 @@ import type { HighAvailabilityServices, LeaderContender, LeaderElection } from "
 import { LeaderComponents } from "../ha/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
 import { Dispatcher } from "../dispatcher/dispatcher.js";
+import { defaultJobMasterFactory } from "../dispatcher/default-job-master-factory.js";
+import type { JobMasterFactory } from "../dispatcher/job-master-service.js";
 import { ENDPOINTS } from "../endpoints.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { ResourceManager } from "../resourcemanager/resource-manager.js";
 import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
-import type { RpcService, ServedEndpoint } from "../rpc/interface.js";
+import type { Gateway, RpcService, ServedEndpoint } from "../rpc/interface.js";
+import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { Logger } from "../../util/logger.js";
 import { isGloballyTerminal } from "../messages.js";
 import { serveLeaderEndpoint } from "./leader-endpoint.js";
@@ -39,6 +42,11 @@ export interface JobManagerLeadershipOptions {
   onFatalError?: (error: Error) => void;
   /** Where each term's ResourceManager gets TaskManagers (outlives the terms); standalone when absent. */
   resourceProvider?: ResourceProvider;
+  /**
+   * Creates the JobMasters of a term whose leader session id is `sessionId` (it is the ResourceManager's
+   * fencing token too). Default: real JobMasters on this JobManager's RPC service.
+   */
+  jobMasterFactory?: (sessionId: string) => JobMasterFactory;
 }
 
 /** One leadership term: the components that lead under its session id. */
@@ -113,7 +121,12 @@ export class JobManagerLeadership implements LeaderContender {
     if (this.current) this.endTerm("a new term began");
     const { rpc, config, logger, ha, blobServer, resourceProvider } = this.options;
     const resourceManager = new ResourceManager({ rpc, heartbeat: heartbeatSettings(config), logger, sessionId, resourceProvider });
-    const dispatcher = new Dispatcher({ rpc, blobServer, resourceManager, config, logger, sessionId, ha });
+    const jobMasterFactory =
+      this.options.jobMasterFactory?.(sessionId) ??
+      defaultJobMasterFactory({ rpc, config, logger, resourceManager: async () => ({ address: rpc.address, sessionId }) });
+    // The term's ResourceManager is in this process: the Dispatcher calls it directly.
+    const rmGateway = resourceManager as unknown as Gateway<ResourceManagerGateway>;
+    const dispatcher = new Dispatcher({ blobServer, resourceManager: async () => rmGateway, jobMasterFactory, config, logger, sessionId, ha });
     let markReady!: () => void;
     const term: LeaderTerm = { sessionId, dispatcher, resourceManager, ready: new Promise<void>((r) => (markReady = r)) };
     this.current = term;

@@ -5,10 +5,11 @@
  * JobManagers to find the leading Dispatcher, and the CLI to find the leader's REST address.
  */
 import type { LeaderInformation, LeaderRetrieval } from "../ha/interface.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 
-export class LeaderUnavailableError extends Error {
-  override name = "LeaderUnavailableError";
-}
+/** No leader is known right now (a failover is under way): the caller should retry shortly. */
+export class LeaderUnavailableError extends SluiceError {}
+registerErrorClass(LeaderUnavailableError);
 
 export class LeaderTracker {
   private current: LeaderInformation | null = null;
