@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import type { Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
 import { readOption } from "../../config/config-option.js";
-import { ProcessOptions } from "../entrypoints/process-options.js";
+import { ProcessOptions } from "../process-options.js";
 import { workerPolicy, type ResourceProvider, type WorkerPolicy, type WorkerTerminatedListener } from "./resource-provider.js";
 
 const SLUICE_BIN = fileURLToPath(new URL("../../../../bin/sluice.js", import.meta.url));

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import type { LogBuffer } from "../../util/logger.js";
 import { readOption } from "../../config/config-option.js";
-import { ProcessOptions } from "../../cluster/entrypoints/process-options.js";
+import { ProcessOptions } from "../../cluster/process-options.js";
 import { SAFE_FILE_NAME, resolveInside } from "../http/contained-path.js";
 
 export const MEMORY_LOG_NAME = "jobmanager.log";

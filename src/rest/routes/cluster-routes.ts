@@ -4,7 +4,7 @@ import { defineRoute, notFound, type Route, type RouteResult } from "../route.js
 import { errorBody } from "../schemas/common.js";
 import { clusterOverview, configEntries, dashboardConfig, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
 import { SAFE_FILE_NAME } from "../http/contained-path.js";
-import { redactConfig } from "../redact.js";
+import { redactConfig } from "../../config/sensitive-keys.js";
 import type { LogContent } from "../logs/log-files.js";
 import { clusterOverviewJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
 

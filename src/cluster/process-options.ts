@@ -1,5 +1,5 @@
 /** Configuration options of every cluster process: its logs (docs/configuration.md is generated from them). */
-import { options } from "../../config/config-option.js";
+import { options } from "../config/config-option.js";
 
 export const ProcessOptions = {
   LOG_DIR: options.string({

@@ -14,22 +14,22 @@
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { intOption, type Configuration } from "../../config/configuration.js";
-import type { LogBuffer, Logger } from "../../util/logger.js";
-import { startRestServer, type RunningRestServer } from "../../rest/start-rest-server.js";
-import { BlobServer } from "../blob/blob-server.js";
-import type { Dispatcher } from "../dispatcher/dispatcher.js";
-import { DEFAULT_LEADER_SESSION_ID } from "../ha/standalone/leader-registry.js";
-import { createHighAvailabilityServices } from "../ha/create-ha-services.js";
-import { LeaderComponents, type HighAvailabilityServices } from "../ha/interface.js";
-import { JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
-import { LeaderRestfulGateway } from "../leadership/leader-restful-gateway.js";
-import { LeaderTracker } from "../leadership/leader-tracker.js";
-import type { ResourceManager } from "../resourcemanager/resource-manager.js";
-import { createResourceProvider } from "../resourcemanager/create-resource-provider.js";
-import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
-import { TcpRpcService } from "../rpc/tcp-rpc-service.js";
-import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
+import { intOption, type Configuration } from "../config/configuration.js";
+import type { LogBuffer, Logger } from "../util/logger.js";
+import { startRestServer, type RunningRestServer } from "../rest/start-rest-server.js";
+import { BlobServer } from "../cluster/blob/blob-server.js";
+import type { Dispatcher } from "../cluster/dispatcher/dispatcher.js";
+import { DEFAULT_LEADER_SESSION_ID } from "../cluster/ha/standalone/leader-registry.js";
+import { createHighAvailabilityServices } from "../cluster/ha/create-ha-services.js";
+import { LeaderComponents, type HighAvailabilityServices } from "../cluster/ha/interface.js";
+import { JobManagerLeadership } from "../cluster/leadership/jobmanager-leadership.js";
+import { LeaderRestfulGateway } from "../cluster/leadership/leader-restful-gateway.js";
+import { LeaderTracker } from "../cluster/leadership/leader-tracker.js";
+import type { ResourceManager } from "../cluster/resourcemanager/resource-manager.js";
+import { createResourceProvider } from "../cluster/resourcemanager/create-resource-provider.js";
+import type { ResourceProvider } from "../cluster/resourcemanager/resource-provider.js";
+import { TcpRpcService } from "../cluster/rpc/tcp-rpc-service.js";
+import { checkListenAddress, clusterSecurity } from "../cluster/security/cluster-security.js";
 
 export const JobManagerOptions = {
   RPC_ADDRESS: "jobmanager.rpc.address",

@@ -10,14 +10,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigurationError, durationOption, intOption, type Configuration } from "../../config/configuration.js";
-import type { Logger } from "../../util/logger.js";
-import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
-import { heartbeatSettings } from "../heartbeat.js";
-import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
-import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
-import { DEFAULT_EVALUATION_TIMEOUT_MS, TaskExecutor } from "../taskexecutor/task-executor.js";
-import { TcpDataTransport } from "../taskexecutor/tcp-data-transport.js";
+import { ConfigurationError, durationOption, intOption, type Configuration } from "../config/configuration.js";
+import type { Logger } from "../util/logger.js";
+import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../cluster/leadership/resource-manager-leader.js";
+import { heartbeatSettings } from "../cluster/heartbeat.js";
+import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../cluster/rpc/tcp-rpc-service.js";
+import { checkListenAddress, clusterSecurity } from "../cluster/security/cluster-security.js";
+import { DEFAULT_EVALUATION_TIMEOUT_MS, TaskExecutor } from "../cluster/taskexecutor/task-executor.js";
+import { TcpDataTransport } from "../cluster/taskexecutor/tcp-data-transport.js";
 import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
 
 export const TaskManagerOptions = {
