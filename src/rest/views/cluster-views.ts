@@ -1,8 +1,11 @@
 /** The Dispatcher's cluster records turned into Flink's JSON: the overview and the TaskManagers. */
 import type { ClusterOverview, TaskManagerInfo } from "../../cluster/messages.js";
 import { SLUICE_VERSION } from "../../version.js";
+import type { GetClusterOverviewResponse, GetTaskManagerResponse, ListTaskManagersResponse } from "../schemas/rest-types.js";
 
-export function clusterOverviewJson(o: ClusterOverview): Record<string, unknown> {
+type TaskManagerSummaryJson = ListTaskManagersResponse["taskmanagers"][number];
+
+export function clusterOverviewJson(o: ClusterOverview): GetClusterOverviewResponse {
   return {
     taskmanagers: o.taskManagers,
     "slots-total": o.slotsTotal,
@@ -20,7 +23,7 @@ function dataPort(address: string): number {
   return m ? Number(m[1]) : -1;
 }
 
-export function taskManagerJson(t: TaskManagerInfo): Record<string, unknown> {
+export function taskManagerJson(t: TaskManagerInfo): TaskManagerSummaryJson {
   return {
     id: t.id,
     path: t.address,
@@ -33,7 +36,7 @@ export function taskManagerJson(t: TaskManagerInfo): Record<string, unknown> {
   };
 }
 
-export function taskManagerDetailsJson(t: TaskManagerInfo): Record<string, unknown> {
+export function taskManagerDetailsJson(t: TaskManagerInfo): GetTaskManagerResponse {
   return {
     ...taskManagerJson(t),
     allocatedSlots: t.slots.filter((s) => s.jobId).map((s) => ({ index: s.slotIndex, jobId: s.jobId! })),
