@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import type { OperatorChain } from "../tasks/operator-chain.js";
-import { serializeError, type SerializedError } from "../tasks/deployment.js";
+import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { Barrier } from "./barrier-aligner.js";
 import type { TaskCheckpointAck } from "./checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";

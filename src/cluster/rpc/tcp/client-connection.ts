@@ -7,7 +7,7 @@
 import { connect as netConnect, isIP, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { RpcConnectionError, RpcTimeoutError, type RpcLogger } from "../interface.js";
-import { deserializeError } from "../remote-error.js";
+import { deserializeError } from "../../../errors/serialized-error.js";
 import { FrameError } from "./frame-codec.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ClientHandshake } from "./handshake.js";
@@ -154,7 +154,7 @@ export class ClientConnection {
       }
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new RpcTimeoutError(`call ${where} timed out after ${timeoutMs} ms`));
+        reject(RpcTimeoutError.after(where, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer, where });
     });

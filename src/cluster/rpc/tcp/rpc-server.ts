@@ -7,7 +7,7 @@ import { createServer as createNetServer, type AddressInfo, type Server, type So
 import { createServer as createTlsServer } from "node:tls";
 import type { EndpointTable } from "../endpoint-table.js";
 import { RpcConnectionError, RpcEndpointNotFoundError, type RpcLogger } from "../interface.js";
-import { serializeError } from "../remote-error.js";
+import { serializeError } from "../../../errors/serialized-error.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ServerHandshake } from "./handshake.js";
 import { parseClientHandshake, parseRequest, type CallMessage } from "./messages.js";
@@ -54,7 +54,7 @@ export class RpcServer {
     }
     return new Promise<RpcServer>((resolve, reject) => {
       const failed = (error: Error): void =>
-        reject(new Error(`RPC service cannot listen on ${options.host}:${options.port}: ${error.message}`, { cause: error }));
+        reject(new Error(`RPC service cannot listen on ${options.host}:${options.port}: ${error.message}${listenHint(error)}`, { cause: error }));
       server.once("error", failed);
       server.listen(options.port, options.host, () => {
         server.off("error", failed);
@@ -165,4 +165,11 @@ function reply(framed: FramedSocket, message: unknown): void {
 
 function remote(socket: Socket): string {
   return `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}`;
+}
+
+/** What to do about a failed listen, for the errors whose remedy is clear. */
+function listenHint(error: Error & { code?: string }): string {
+  if (error.code === "EADDRINUSE") return " (another process uses the port: stop it, or configure another port; 0 picks a free one)";
+  if (error.code === "EADDRNOTAVAIL") return " (not an address of this machine: configure one of its own addresses)";
+  return "";
 }
