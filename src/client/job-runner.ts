@@ -15,6 +15,7 @@ import { MiniCluster } from "../cluster/minicluster.js";
 import type { JobResult } from "../cluster/messages.js";
 import { bundleJob, type BundledJob } from "./bundler.js";
 import { MiniClusterClient, type ClusterClient } from "./cluster-client.js";
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
 
 export interface RunOptions {
   args?: string[];
@@ -35,9 +36,8 @@ export interface RunResult extends JobResult {
   records?: unknown[];
 }
 
-export class JobFailedError extends Error {
-  override name = "JobFailedError";
-}
+export class JobFailedError extends SluiceError {}
+registerErrorClass(JobFailedError);
 
 export interface PreparedJob {
   bundle: BundledJob;

@@ -25,6 +25,7 @@ import type { PartitionerSpec } from "../graph/stream-graph.js";
 import { decodeCollected } from "../rest/collected-records.js";
 import type { ClusterClient } from "./cluster-client.js";
 import { RestRequestError, RestTransport, type RestTransportOptions } from "./rest-transport.js";
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
 
 export interface RestClusterClientOptions extends RestTransportOptions {
   /** Longest wait between two polls of a running job; default 500 ms. */
@@ -35,9 +36,8 @@ export interface RestClusterClientOptions extends RestTransportOptions {
 export type JobOverviewJson = ListJobOverviewsResponse["jobs"][number];
 
 /** A savepoint (or stop-with-savepoint) the cluster could not complete. */
-export class SavepointFailedError extends Error {
-  override name = "SavepointFailedError";
-}
+export class SavepointFailedError extends SluiceError {}
+registerErrorClass(SavepointFailedError);
 
 export type JarRunOptions = Pick<RunJarBody, "programArgsList" | "parallelism" | "flinkConfiguration">;
 

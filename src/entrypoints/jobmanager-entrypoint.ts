@@ -14,7 +14,10 @@
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { intOption, type Configuration } from "../config/configuration.js";
+import type { Configuration } from "../config/configuration.js";
+import { readOption } from "../config/config-option.js";
+import { RpcOptions } from "../cluster/rpc/rpc-options.js";
+import { BlobOptions } from "../cluster/blob/blob-options.js";
 import type { LogBuffer, Logger } from "../util/logger.js";
 import { startRestServer, type RunningRestServer } from "../rest/start-rest-server.js";
 import { BlobServer } from "../cluster/blob/blob-server.js";
@@ -30,14 +33,6 @@ import { createResourceProvider } from "../cluster/resourcemanager/create-resour
 import type { ResourceProvider } from "../cluster/resourcemanager/resource-provider.js";
 import { TcpRpcService } from "../cluster/rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../cluster/security/cluster-security.js";
-
-export const JobManagerOptions = {
-  RPC_ADDRESS: "jobmanager.rpc.address",
-  RPC_PORT: "jobmanager.rpc.port",
-  BLOB_DIR: "blob.storage.directory",
-} as const;
-
-export const DEFAULT_JOBMANAGER_RPC_PORT = 6123;
 
 /** How long a stopping JobManager waits for its jobs' tasks to be cancelled on the TaskManagers. */
 const CANCEL_ON_SHUTDOWN_MS = 5_000;
@@ -71,17 +66,18 @@ export interface JobManagerProcessOptions {
 export async function startJobManager({ config, logger, logs, onFatalError }: JobManagerProcessOptions): Promise<RunningJobManager> {
   const log = logger.child("JobManager");
   const security = clusterSecurity(config);
-  const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
-  checkListenAddress(host, JobManagerOptions.RPC_ADDRESS, security);
+  const host = readOption(config, RpcOptions.JOBMANAGER_ADDRESS);
+  checkListenAddress(host, RpcOptions.JOBMANAGER_ADDRESS.key, security);
   const rpc = await TcpRpcService.start({
     host,
-    port: intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT),
+    port: readOption(config, RpcOptions.JOBMANAGER_PORT),
     secret: security.secret,
     tls: security.tls,
     logger: { warn: (m) => log.warn(m) },
   });
-  const ownBlobDir = config[JobManagerOptions.BLOB_DIR] ? undefined : mkdtempSync(join(tmpdir(), "sluice-jobmanager-blobs-"));
-  const blobDir = config[JobManagerOptions.BLOB_DIR] ?? ownBlobDir!;
+  const configuredBlobDir = readOption(config, BlobOptions.STORAGE_DIRECTORY);
+  const ownBlobDir = configuredBlobDir ? undefined : mkdtempSync(join(tmpdir(), "sluice-jobmanager-blobs-"));
+  const blobDir = configuredBlobDir ?? ownBlobDir!;
   mkdirSync(blobDir, { recursive: true });
   let ha: HighAvailabilityServices;
   let resourceProvider: ResourceProvider;

@@ -18,7 +18,8 @@ import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../cluster/rpc
 import { checkListenAddress, clusterSecurity } from "../cluster/security/cluster-security.js";
 import { DEFAULT_EVALUATION_TIMEOUT_MS, TaskExecutor } from "../cluster/taskexecutor/task-executor.js";
 import { TcpDataTransport } from "../cluster/taskexecutor/tcp-data-transport.js";
-import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
+import { readOption } from "../config/config-option.js";
+import { RpcOptions } from "../cluster/rpc/rpc-options.js";
 
 export const TaskManagerOptions = {
   HOST: "taskmanager.host",
@@ -57,8 +58,7 @@ export interface TaskManagerProcessOptions {
 /** Accepts `host:port`, `[v6]:port` or `tcp://host:port`. */
 export function jobManagerAddress(given: string | undefined, config: Configuration): string {
   if (given === undefined) {
-    const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
-    return formatTcpAddress(host, intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT));
+    return formatTcpAddress(readOption(config, RpcOptions.JOBMANAGER_ADDRESS), readOption(config, RpcOptions.JOBMANAGER_PORT));
   }
   const address = given.startsWith("tcp://") ? given : `tcp://${given}`;
   try {

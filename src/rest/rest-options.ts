@@ -1,8 +1,8 @@
 /**
- * Configuration options of the REST endpoint and the dashboard (docs/configuration.md is generated
- * from them): Flink's keys where Flink has one (rest.address / rest.bind-address, rest.port,
- * security.ssl.rest.*, web.*), Sluice's own for the bearer token, body limits, jar evaluation and
- * savepoint roots. rest-settings.ts turns them into the server's settings.
+ * REST endpoint and dashboard: Flink's keys where Flink has one (rest.address / rest.bind-address,
+ * rest.port, web.*), Sluice's own for the bearer token, body limits, jar evaluation and savepoint
+ * roots; the endpoint's TLS settings (security.ssl.rest.*) are security options. rest-settings.ts
+ * turns them into the server's settings.
  */
 import { options, readOption, type ConfigOption } from "../config/config-option.js";
 import { ConfigurationError, type Configuration } from "../config/configuration.js";
@@ -28,14 +28,16 @@ export const RestOptions = {
     description: "Bearer token clients must send to change anything (and to read, with rest.auth.read). The CLI also reads SLUICE_REST_TOKEN.",
   }),
   AUTH_READ: options.boolean({ key: "rest.auth.read", default: false, description: "Require rest.auth.token for reads too, not only for changes." }),
-  REQUEST_MAX_BYTES: options.string({
+  REQUEST_MAX_BYTES: options.bytes({
     key: "rest.request.max-bytes",
-    default: "1 mb",
+    default: 1024 * 1024,
+    documentedDefault: "1 mb",
     description: "Largest JSON request body the REST endpoint reads (a size such as 1048576 or \"1 mb\").",
   }),
-  UPLOAD_MAX_BYTES: options.string({
+  UPLOAD_MAX_BYTES: options.bytes({
     key: "rest.upload.max-bytes",
-    default: "100 mb",
+    default: 100 * 1024 * 1024,
+    documentedDefault: "100 mb",
     description: "Largest upload (job submission with its bundle, jar upload) the REST endpoint reads.",
   }),
   JAR_EVALUATION_TIMEOUT: options.duration({
@@ -58,21 +60,12 @@ export const RestOptions = {
     default: 8,
     description: "Evaluations waiting for a free evaluator before requests are refused with 503 (0 to 1024).",
   }),
-  SAVEPOINT_ROOTS: options.string({
+  SAVEPOINT_ROOTS: options.list({
     key: "rest.savepoints.allowed-roots",
-    default: "",
+    default: [],
     documentedDefault: "none",
     description:
       "Comma-separated absolute directories a REST request may write savepoints to or start jobs from, besides the configured savepoint and checkpoint directories.",
-  }),
-  SSL_ENABLED: options.boolean({ key: "security.ssl.rest.enabled", default: false, description: "Serve the REST endpoint over HTTPS." }),
-  SSL_CERT: options.string({ key: "security.ssl.rest.cert", default: undefined, documentedDefault: "none", description: "PEM file of the REST endpoint's certificate (with security.ssl.rest.enabled)." }),
-  SSL_KEY: options.string({ key: "security.ssl.rest.key", default: undefined, documentedDefault: "none", description: "PEM file of the REST endpoint's private key (with security.ssl.rest.enabled)." }),
-  SSL_CA: options.string({
-    key: "security.ssl.rest.ca",
-    default: undefined,
-    documentedDefault: "the system's CAs",
-    description: "PEM file of the CA that signed the REST endpoint's certificate, for the CLI and clients.",
   }),
   PARALLELISM_DEFAULT: options.integer({
     key: "parallelism.default",

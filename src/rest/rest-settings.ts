@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { readOption, type ConfigOption } from "../config/config-option.js";
 import { ConfigurationError } from "../config/configuration.js";
-import { SecurityOptions } from "../cluster/security/cluster-security.js";
+import { SecurityOptions } from "../cluster/security/security-options.js";
 import { checkpointSettings } from "../cluster/jobmaster/checkpoint-settings.js";
 import type { AccessSettings } from "./http/access.js";
 import { isLoopbackName } from "./http/access.js";
@@ -34,22 +34,10 @@ export interface RestSettings {
   webCancel: boolean;
 }
 
-const MIB = 1024 * 1024;
-
-/** Flink memory sizes: "1048576", "512 kb", "100 mb", "1g". */
-export function parseBytes(value: string | undefined, fallback: number, key: string): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  const m = /^\s*(\d+)\s*(b|bytes|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
-  if (!m) throw new ConfigurationError(`${key} must be a size such as 1048576 or "100 mb", got "${value}"`);
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const factor = unit === "k" ? 1024 : unit === "m" ? MIB : unit === "g" ? 1024 * MIB : 1;
-  return Number(m[1]) * factor;
-}
-
 function readPem(config: Readonly<Record<string, string>>, option: ConfigOption<string | undefined>): string {
   const key = option.key;
   const path = readOption(config, option);
-  if (!path) throw new ConfigurationError(`${RestOptions.SSL_ENABLED.key} is true but ${key} (a PEM file) is not set`);
+  if (!path) throw new ConfigurationError(`${SecurityOptions.SSL_REST_ENABLED.key} is true but ${key} (a PEM file) is not set`);
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
@@ -57,25 +45,12 @@ function readPem(config: Readonly<Record<string, string>>, option: ConfigOption<
   }
 }
 
-function readBytes(config: Readonly<Record<string, string>>, option: ConfigOption<string>): number {
-  return parseBytes(readOption(config, option), parseBytes(option.defaultValue, 0, option.key), option.key);
-}
-
-/** `security.network.trusted` (declared with the cluster's security settings). */
-function trustedNetwork(config: Readonly<Record<string, string>>): boolean {
-  const v = config[SecurityOptions.TRUSTED_NETWORK]?.trim().toLowerCase();
-  if (v === undefined || v === "") return false;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new ConfigurationError(`${SecurityOptions.TRUSTED_NETWORK} must be true or false, got "${config[SecurityOptions.TRUSTED_NETWORK]}"`);
-}
-
 export function restSettings(config: Readonly<Record<string, string>>): RestSettings {
   const address = readOption(config, RestOptions.BIND_ADDRESS) || readOption(config, RestOptions.ADDRESS) || "127.0.0.1";
   const token = readOption(config, RestOptions.AUTH_TOKEN) || undefined;
   // Whoever reaches an open REST port can run code in the cluster (docs/security.md): off loopback the
   // endpoint needs a token, unless the operator declares that only trusted clients can reach it.
-  if (!isLoopbackName(address) && token === undefined && !trustedNetwork(config)) {
+  if (!isLoopbackName(address) && token === undefined && !readOption(config, SecurityOptions.TRUSTED_NETWORK)) {
     throw new ConfigurationError(
       `refusing to serve the REST API on ${address} (rest.bind-address / rest.address) without rest.auth.token: ` +
         "anyone who reaches it could run code in the cluster. Set rest.auth.token (clients send it as a bearer token; " +
@@ -84,16 +59,16 @@ export function restSettings(config: Readonly<Record<string, string>>): RestSett
   }
   // The Dispatcher's own savepoint and checkpoint directories, plus any roots configured for requests.
   const dirs = checkpointSettings({}, { ...config });
-  const extra = readOption(config, RestOptions.SAVEPOINT_ROOTS).split(",").map((r) => r.trim().replace(/^file:\/\//, "")).filter(Boolean);
+  const extra = readOption(config, RestOptions.SAVEPOINT_ROOTS).map((r) => r.replace(/^file:\/\//, ""));
   for (const r of extra) if (!isAbsolute(r)) throw new ConfigurationError(`rest.savepoints.allowed-roots must hold absolute paths, got "${r}"`);
   const absolute = (rs: string[]): string[] => [...new Set(rs.map((r) => resolve(r.replace(/^file:\/\//, ""))))];
   return {
     address,
     port: readIntInRange(config, RestOptions.PORT, 0, 65535),
-    tls: readOption(config, RestOptions.SSL_ENABLED) ? { cert: readPem(config, RestOptions.SSL_CERT), key: readPem(config, RestOptions.SSL_KEY) } : undefined,
+    tls: readOption(config, SecurityOptions.SSL_REST_ENABLED) ? { cert: readPem(config, SecurityOptions.SSL_REST_CERT), key: readPem(config, SecurityOptions.SSL_REST_KEY) } : undefined,
     access: { token, tokenForReads: readOption(config, RestOptions.AUTH_READ), loopbackOnly: isLoopbackName(address) },
-    jsonBodyMaxBytes: readBytes(config, RestOptions.REQUEST_MAX_BYTES),
-    uploadMaxBytes: readBytes(config, RestOptions.UPLOAD_MAX_BYTES),
+    jsonBodyMaxBytes: readOption(config, RestOptions.REQUEST_MAX_BYTES),
+    uploadMaxBytes: readOption(config, RestOptions.UPLOAD_MAX_BYTES),
     jarDir: readOption(config, WebOptions.UPLOAD_DIR) || undefined,
     evaluation: {
       timeoutMs: readOption(config, RestOptions.JAR_EVALUATION_TIMEOUT),

@@ -1,4 +1,4 @@
-/** Configuration options the Dispatcher reads (docs/configuration.md is generated from them). */
+/** Dispatcher: what it keeps of a job once the job has ended and its HA data is cleaned up. */
 import { options } from "../../config/config-option.js";
 
 export const DispatcherOptions = {

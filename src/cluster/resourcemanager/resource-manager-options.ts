@@ -1,6 +1,6 @@
 /**
- * Configuration options of the ResourceManager and its resource providers (docs/configuration.md is
- * generated from them); Flink's keys where Flink has one.
+ * ResourceManager: where TaskManagers come from, and when an active resource provider starts and
+ * stops them (Flink's keys where Flink has one).
  */
 import { options } from "../../config/config-option.js";
 

@@ -40,7 +40,7 @@ export function workerPolicy(config: Configuration): WorkerPolicy {
   const slotsPerWorker = intOption(config, ResourceProviderOptions.SLOTS, 1);
   if (slotsPerWorker < 1) throw new ConfigurationError(`${ResourceProviderOptions.SLOTS} must be a positive integer, got ${slotsPerWorker}`);
   const maxWorkers = readOption(config, ResourceManagerOptions.MAX_COUNT) ?? Number.POSITIVE_INFINITY;
-  if (!(maxWorkers >= 1)) throw new ConfigurationError(`${ResourceProviderOptions.MAX_COUNT} must be a positive integer, got "${config[ResourceProviderOptions.MAX_COUNT]}"`);
+  if (!(maxWorkers >= 1)) throw new ConfigurationError(`${ResourceProviderOptions.MAX_COUNT} must be a positive integer, got ${maxWorkers}`);
   const idleTimeoutMs = readOption(config, ResourceManagerOptions.IDLE_TIMEOUT);
   if (idleTimeoutMs <= 0) throw new ConfigurationError(`${ResourceProviderOptions.IDLE_TIMEOUT} must be positive`);
   const startRetryIntervalMs = readOption(config, ResourceManagerOptions.START_RETRY_INTERVAL);
