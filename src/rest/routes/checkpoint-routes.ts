@@ -1,6 +1,6 @@
 /**
- * Checkpoint and savepoint routes, answered through the Dispatcher's CheckpointQueries
- * (the RestfulGateway, src/cluster/dispatcher/restful-gateway.ts). Savepoints run as asynchronous operations polled at
+ * Checkpoint and savepoint routes, answered through the RestfulGateway's checkpoint queries
+ * (src/cluster/dispatcher/restful-gateway.ts). Savepoints run as asynchronous operations polled at
  * /jobs/:jobid/savepoints/:triggerid, as in Flink (stop-with-savepoint uses the same).
  */
 import { isGloballyTerminal } from "../../cluster/messages.js";
