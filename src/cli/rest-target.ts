@@ -10,7 +10,6 @@ import { readFileSync } from "node:fs";
 import type { Configuration } from "../config/configuration.js";
 import { readOption } from "../config/config-option.js";
 import { RestOptions } from "../rest/rest-options.js";
-import { SecurityOptions } from "../cluster/security/security-options.js";
 import { RestClusterClient } from "../client/rest-cluster-client.js";
 import { CliError } from "./cli-error.js";
 import { createHighAvailabilityServices } from "../cluster/ha/create-ha-services.js";
@@ -23,7 +22,7 @@ export function restAddress(target: string | undefined, config: Configuration): 
     if (!/^https?:\/\//.test(target)) throw new CliError(`--target ${target}: give the cluster's REST address, e.g. http://localhost:8081`);
     return target;
   }
-  const tls = readOption(config, SecurityOptions.SSL_REST_ENABLED);
+  const tls = readOption(config, RestOptions.SSL_ENABLED);
   let host = readOption(config, RestOptions.ADDRESS) || "127.0.0.1";
   // A wildcard bind address is not something to connect to.
   if (host === "0.0.0.0" || host === "::") host = "127.0.0.1";
@@ -55,13 +54,13 @@ export async function leaderRestAddress(config: Configuration): Promise<string |
 }
 
 export async function restClient(target: string | undefined, config: Configuration): Promise<RestClusterClient> {
-  const caFile = readOption(config, SecurityOptions.SSL_REST_CA);
+  const caFile = readOption(config, RestOptions.SSL_CA);
   let ca: string | undefined;
   if (caFile) {
     try {
       ca = readFileSync(caFile, "utf8");
     } catch (e) {
-      throw new CliError(`cannot read ${SecurityOptions.SSL_REST_CA.key} (${caFile}): ${(e as Error).message}`);
+      throw new CliError(`cannot read ${RestOptions.SSL_CA.key} (${caFile}): ${(e as Error).message}`);
     }
   }
   const leader = target && target !== "local" ? undefined : await leaderRestAddress(config);

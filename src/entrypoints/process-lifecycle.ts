@@ -9,10 +9,10 @@ import { dirname } from "node:path";
 import { LogBuffer, Logger, formatLogRecord, teeSinks, type LogLevel } from "../util/logger.js";
 import { ConfigurationError, type Configuration } from "../config/configuration.js";
 import { readOption } from "../config/config-option.js";
-import { LoggingOptions } from "../util/logging-options.js";
+import { ProcessOptions } from "../cluster/process-options.js";
 
 export function processLogger(config: Configuration): { logger: Logger; logs: LogBuffer } {
-  const level: LogLevel = readOption(config, LoggingOptions.LEVEL);
+  const level: LogLevel = readOption(config, ProcessOptions.LOG_LEVEL);
   const logs = new LogBuffer();
   const stderr = (r: Parameters<LogBuffer["sink"]>[0]): void => void process.stderr.write(formatLogRecord(r) + "\n");
   return { logger: new Logger(teeSinks(stderr, logs.sink), "sluice", level), logs };

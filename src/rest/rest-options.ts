@@ -1,8 +1,8 @@
 /**
  * REST endpoint and dashboard: Flink's keys where Flink has one (rest.address / rest.bind-address,
  * rest.port, web.*), Sluice's own for the bearer token, body limits, jar evaluation and savepoint
- * roots; the endpoint's TLS settings (security.ssl.rest.*) are security options. rest-settings.ts
- * turns them into the server's settings.
+ * roots, and the endpoint's TLS (security.ssl.rest.*). rest-settings.ts turns them into the
+ * server's settings.
  */
 import { options, readOption, type ConfigOption } from "../config/config-option.js";
 import { ConfigurationError, type Configuration } from "../config/configuration.js";
@@ -71,6 +71,28 @@ export const RestOptions = {
     key: "parallelism.default",
     default: 1,
     description: "Parallelism of the operators of a submitted job that set none (`sluice run -p` and the jar run request's parallelism take precedence).",
+  }),
+  SSL_ENABLED: options.boolean({
+    key: "security.ssl.rest.enabled",
+    default: false,
+    description: "Serve the REST API and dashboard over HTTPS; the server needs .cert and .key, clients (the CLI) may need .ca.",
+  }),
+  SSL_CERT: options.string({
+    key: "security.ssl.rest.cert",
+    default: undefined,
+    required: "when security.ssl.rest.enabled is true",
+    description: "PEM file with the REST server's certificate.",
+  }),
+  SSL_KEY: options.string({
+    key: "security.ssl.rest.key",
+    default: undefined,
+    required: "when security.ssl.rest.enabled is true",
+    description: "PEM file with the private key of security.ssl.rest.cert.",
+  }),
+  SSL_CA: options.string({
+    key: "security.ssl.rest.ca",
+    default: undefined,
+    description: "PEM file with the CA a REST client (the CLI) trusts for the server's certificate, when it is not signed by a public CA.",
   }),
 } as const;
 

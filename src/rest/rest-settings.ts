@@ -37,7 +37,7 @@ export interface RestSettings {
 function readPem(config: Readonly<Record<string, string>>, option: ConfigOption<string | undefined>): string {
   const key = option.key;
   const path = readOption(config, option);
-  if (!path) throw new ConfigurationError(`${SecurityOptions.SSL_REST_ENABLED.key} is true but ${key} (a PEM file) is not set`);
+  if (!path) throw new ConfigurationError(`${RestOptions.SSL_ENABLED.key} is true but ${key} (a PEM file) is not set`);
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
@@ -65,7 +65,7 @@ export function restSettings(config: Readonly<Record<string, string>>): RestSett
   return {
     address,
     port: readIntInRange(config, RestOptions.PORT, 0, 65535),
-    tls: readOption(config, SecurityOptions.SSL_REST_ENABLED) ? { cert: readPem(config, SecurityOptions.SSL_REST_CERT), key: readPem(config, SecurityOptions.SSL_REST_KEY) } : undefined,
+    tls: readOption(config, RestOptions.SSL_ENABLED) ? { cert: readPem(config, RestOptions.SSL_CERT), key: readPem(config, RestOptions.SSL_KEY) } : undefined,
     access: { token, tokenForReads: readOption(config, RestOptions.AUTH_READ), loopbackOnly: isLoopbackName(address) },
     jsonBodyMaxBytes: readOption(config, RestOptions.REQUEST_MAX_BYTES),
     uploadMaxBytes: readOption(config, RestOptions.UPLOAD_MAX_BYTES),

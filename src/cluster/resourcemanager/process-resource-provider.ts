@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import type { Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
 import { readOption } from "../../config/config-option.js";
-import { LoggingOptions } from "../../util/logging-options.js";
+import { ProcessOptions } from "../process-options.js";
 import { workerPolicy, type ResourceProvider, type WorkerPolicy, type WorkerTerminatedListener } from "./resource-provider.js";
 
 const SLUICE_BIN = fileURLToPath(new URL("../../../../bin/sluice.js", import.meta.url));
@@ -64,7 +64,7 @@ export class ProcessResourceProvider implements ResourceProvider {
     this.log = options.logger.child("ProcessResourceProvider");
     // mkdtemp creates the folder with mode 0700.
     this.workDir = mkdtempSync(join(tmpdir(), "sluice-taskmanagers-"));
-    const logDir = readOption(options.config, LoggingOptions.DIR);
+    const logDir = readOption(options.config, ProcessOptions.LOG_DIR);
     this.logDir = logDir ?? this.workDir;
     mkdirSync(this.logDir, { recursive: true });
     this.configFile = join(this.workDir, "taskmanager.yaml");

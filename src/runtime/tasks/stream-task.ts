@@ -11,7 +11,7 @@ import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { producersOf } from "../network/channel-topology.js";
 import type { DataEndpoint } from "../network/data-endpoint.js";
-import { channelId } from "../network/frames.js";
+import { channelId, taskManagerOf } from "../network/frames.js";
 import { InputGate, type QueuedFrame } from "../network/input-gate.js";
 import { RecordBatchDecoder } from "../network/record-batch-codec.js";
 import type { OutputCounters } from "../network/result-subpartition.js";
@@ -22,8 +22,9 @@ import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
 import { TimeAccounting } from "./time-accounting.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
-import { TaskCheckpointer, type CheckpointReporter } from "../checkpoint/task-checkpointer.js";
+import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { TaskStateRestorer } from "../checkpoint/task-restore.js";
+import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 
 export interface TaskCallbacks {
@@ -120,14 +121,14 @@ export class StreamTask {
       // Across TaskManagers a credit takes a network round trip to come back: more buffers in
       // flight keep the connection busy (Flink adds floating buffers for the same reason).
       const perRemoteChannel = Number(settings.buffersPerRemoteChannel ?? DEFAULT_BUFFERS_PER_REMOTE_CHANNEL);
-      const ownTaskManager = endpoint.self.slice(0, endpoint.self.lastIndexOf("#") + 1);
+      const ownTaskManager = taskManagerOf(endpoint.self);
       const numInputs = vertex.operators[0]!.inputs === 2 ? 2 : 1;
       this.gate = new InputGate(endpoint, numInputs, perChannel, () => this.scheduleDrain());
       for (const e of tdd.jobGraph.edges.filter((x) => x.target === vertex.id)) {
         const upstream = tdd.jobGraph.vertices.find((v) => v.id === e.source)!;
         for (const p of producersOf(e.partitioner, tdd.subtaskIndex, upstream.parallelism, vertex.parallelism)) {
           const producer = tdd.locations[upstream.id]![p]!;
-          const credits = producer.startsWith(ownTaskManager) ? perChannel : perRemoteChannel;
+          const credits = taskManagerOf(producer) === ownTaskManager ? perChannel : perRemoteChannel;
           this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, producer, credits);
         }
       }
@@ -182,7 +183,7 @@ export class StreamTask {
   /** Source tasks: take a checkpoint at the next record boundary and send its barrier downstream. */
   triggerCheckpoint(trigger: CheckpointTrigger): void {
     if (!this.vertex.isSource || !this.running) {
-      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message: `task is ${this.state}` });
+      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, serializeError(new TaskNotReadyForCheckpointError(`task is ${this.state}`)));
       return;
     }
     this.pendingTrigger = trigger;
