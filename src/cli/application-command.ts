@@ -5,8 +5,8 @@
  * or the restarted application) and exits 143, so that a supervisor sees the application did not end.
  */
 import { loadConfiguration } from "../config/configuration.js";
-import { describeOutcome, startApplication } from "../entrypoints/application-entrypoint.js";
-import { manageProcess, processLogger } from "../entrypoints/process-lifecycle.js";
+import { describeOutcome, startApplication } from "../cluster/entrypoints/application-entrypoint.js";
+import { manageProcess, processLogger } from "../cluster/entrypoints/process-lifecycle.js";
 
 interface ApplicationCommandOptions {
   parallelism?: number;

@@ -1,6 +1,6 @@
 /** `sluice cluster start|stop`: a local standalone cluster in the background (Flink's start-cluster.sh). */
 import { loadConfiguration } from "../config/configuration.js";
-import { clusterDir, startCluster, stopCluster } from "../entrypoints/standalone-cluster.js";
+import { clusterDir, startCluster, stopCluster } from "../cluster/entrypoints/standalone-cluster.js";
 import { resolve } from "node:path";
 
 interface ClusterCommandOptions {

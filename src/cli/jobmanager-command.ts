@@ -1,7 +1,7 @@
 /** `sluice jobmanager`: runs the JobManager process of a standalone session cluster in the foreground. */
 import { loadConfiguration } from "../config/configuration.js";
-import { startJobManager } from "../entrypoints/jobmanager-entrypoint.js";
-import { manageProcess, processLogger } from "../entrypoints/process-lifecycle.js";
+import { startJobManager } from "../cluster/entrypoints/jobmanager-entrypoint.js";
+import { manageProcess, processLogger } from "../cluster/entrypoints/process-lifecycle.js";
 
 interface JobManagerCommandOptions {
   config?: string;

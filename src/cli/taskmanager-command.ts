@@ -1,7 +1,7 @@
 /** `sluice taskmanager --jobmanager HOST:PORT [--slots N]`: runs a TaskManager process in the foreground. */
 import { loadConfiguration } from "../config/configuration.js";
-import { startTaskManager } from "../entrypoints/taskmanager-entrypoint.js";
-import { manageProcess, processLogger } from "../entrypoints/process-lifecycle.js";
+import { startTaskManager } from "../cluster/entrypoints/taskmanager-entrypoint.js";
+import { manageProcess, processLogger } from "../cluster/entrypoints/process-lifecycle.js";
 
 interface TaskManagerCommandOptions {
   jobmanager?: string;

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { applicationJobId } from "../../src/entrypoints/application-entrypoint.js";
+import { applicationJobId } from "../../src/cluster/entrypoints/application-entrypoint.js";
 import { testJob } from "../support/paths.js";
 import { waitFor } from "../support/wait.js";
 import { startZooKeeper, type ZooKeeperServer } from "../support/zookeeper.js";

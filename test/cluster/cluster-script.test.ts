@@ -8,7 +8,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { isAlive, readPid } from "../../src/entrypoints/process-lifecycle.js";
+import { isAlive, readPid } from "../../src/cluster/entrypoints/process-lifecycle.js";
 import { example } from "../support/paths.js";
 import { getJson, killAll, sluice, startJobManager, startTaskManager, TEST_CONFIG, type Overview } from "./support/processes.js";
 

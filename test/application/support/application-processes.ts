@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "../../support/paths.js";
 import { waitFor } from "../../support/wait.js";
 import { TEST_CONFIG, sluice, watchProcess, type SluiceProcess } from "../../cluster/support/processes.js";
-import { isAlive } from "../../../src/entrypoints/process-lifecycle.js";
+import { isAlive } from "../../../src/cluster/entrypoints/process-lifecycle.js";
 
 export const ENTRYPOINT = join(REPO_ROOT, "docker", "entrypoint.sh");
 

@@ -14,14 +14,14 @@
  * application cluster id belongs to this one application.
  */
 import { createHash } from "node:crypto";
-import type { Configuration } from "../config/configuration.js";
-import type { Logger, LogBuffer } from "../util/logger.js";
-import { prepareJob, JobFailedError, type PreparedJob } from "../client/job-runner.js";
-import { withoutSensitive } from "../config/sensitive-keys.js";
-import { parseHaConfig } from "../cluster/ha/config.js";
-import { DELETE_ON_COMMIT } from "../cluster/dispatcher/job-persistence.js";
-import type { LeaderTerm, JobManagerLeadership } from "../cluster/leadership/jobmanager-leadership.js";
-import { isGloballyTerminal, type JobResult, type JobSubmission } from "../cluster/messages.js";
+import type { Configuration } from "../../config/configuration.js";
+import type { Logger, LogBuffer } from "../../util/logger.js";
+import { prepareJob, JobFailedError, type PreparedJob } from "../../client/job-runner.js";
+import { withoutSensitive } from "../../config/sensitive-keys.js";
+import { parseHaConfig } from "../ha/config.js";
+import { DELETE_ON_COMMIT } from "../dispatcher/job-persistence.js";
+import type { LeaderTerm, JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
+import { isGloballyTerminal, type JobResult, type JobSubmission } from "../messages.js";
 import { startJobManager, type RunningJobManager } from "./jobmanager-entrypoint.js";
 
 /** Exit codes of `sluice application` (2 stays the CLI's usage error). */

@@ -10,10 +10,10 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isAlive, readPid } from "./process-lifecycle.js";
-import { readOption } from "../config/config-option.js";
-import { ProcessOptions } from "../cluster/process-options.js";
+import { readOption } from "../../config/config-option.js";
+import { ProcessOptions } from "../process-options.js";
 
-const SLUICE_BIN = fileURLToPath(new URL("../../../bin/sluice.js", import.meta.url));
+const SLUICE_BIN = fileURLToPath(new URL("../../../../bin/sluice.js", import.meta.url));
 export const JOBMANAGER_READY = /JobManager ready: RPC (\S+), REST (\S+)/;
 export const TASKMANAGER_REGISTERED = /TaskManager (\S+) registered at (\S+)/;
 

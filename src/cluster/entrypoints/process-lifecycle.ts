@@ -6,10 +6,10 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { LogBuffer, Logger, formatLogRecord, teeSinks, type LogLevel } from "../util/logger.js";
-import { ConfigurationError, type Configuration } from "../config/configuration.js";
-import { readOption } from "../config/config-option.js";
-import { ProcessOptions } from "../cluster/process-options.js";
+import { LogBuffer, Logger, formatLogRecord, teeSinks, type LogLevel } from "../../util/logger.js";
+import { ConfigurationError, type Configuration } from "../../config/configuration.js";
+import { readOption } from "../../config/config-option.js";
+import { ProcessOptions } from "../process-options.js";
 
 export function processLogger(config: Configuration): { logger: Logger; logs: LogBuffer } {
   const level: LogLevel = readOption(config, ProcessOptions.LOG_LEVEL);
