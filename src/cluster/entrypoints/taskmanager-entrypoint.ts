@@ -11,14 +11,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readOption } from "../../config/config-option.js";
-import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
+import { ConfigurationError, type Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
 import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
+import { RpcOptions } from "../rpc/rpc-options.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
 import { TaskExecutor } from "../taskexecutor/task-executor.js";
-import { DATA_MAX_FRAME_BYTES } from "../network/network-options.js";
 import {
   NUMBER_OF_TASK_SLOTS,
   TASK_MANAGER_DATA_PORT,
@@ -26,8 +26,8 @@ import {
   TASK_MANAGER_RESOURCE_ID,
   TASK_MANAGER_RPC_PORT,
 } from "../taskexecutor/task-manager-options.js";
+import { DATA_MAX_FRAME_BYTES } from "../network/network-options.js";
 import { TcpDataTransport } from "../network/tcp-data-transport.js";
-import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
 
 export interface RunningTaskManager {
   readonly id: string;
@@ -55,8 +55,7 @@ export interface TaskManagerProcessOptions {
 /** Accepts `host:port`, `[v6]:port` or `tcp://host:port`. */
 export function jobManagerAddress(given: string | undefined, config: Configuration): string {
   if (given === undefined) {
-    const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
-    return formatTcpAddress(host, intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT));
+    return formatTcpAddress(readOption(config, RpcOptions.JOBMANAGER_ADDRESS), readOption(config, RpcOptions.JOBMANAGER_PORT));
   }
   const address = given.startsWith("tcp://") ? given : `tcp://${given}`;
   try {
