@@ -159,14 +159,14 @@ export class Invariants {
     const overview = leader?.leadership.term?.dispatcher.listJobs() ?? [];
     for (const job of scenario.jobs) {
       if (this.live.has(job.jobId)) continue;
-      const o = overview.find((x) => x.jid === job.jobId);
+      const o = overview.find((x) => x.jobId === job.jobId);
       const running = o?.state === "RUNNING" && o.tasks.RUNNING === o.tasks.total;
       if (this.endedAt.has(job.jobId) || running || (o && isGloballyTerminal(o.state))) this.live.add(job.jobId);
     }
     if (kernel.elapsed < from + scenario.livenessBoundMs) return;
     for (const job of scenario.jobs) {
       if (this.live.has(job.jobId)) continue;
-      const o = overview.find((x) => x.jid === job.jobId);
+      const o = overview.find((x) => x.jobId === job.jobId);
       this.fail(
         "liveness",
         `job ${job.jobId} neither runs nor is over ${scenario.livenessBoundMs} ms after the faults healed ` +

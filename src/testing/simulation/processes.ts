@@ -51,7 +51,15 @@ export function startJobManager(ctx: ProcessContext): JobManagerProcess {
     const rpc = ctx.net.service(process);
     const ha = ctx.ensemble.services(process);
     const blobServer = new BlobServer(join(ctx.dir, `blobs-${process.name}`));
-    const leadership = new JobManagerLeadership({ rpc, ha, blobServer, config: ctx.config, logger: traceLogger(ctx) });
+    const leadership = new JobManagerLeadership({
+      rpc,
+      ha,
+      blobServer,
+      config: ctx.config,
+      logger: traceLogger(ctx),
+      clock: ctx.kernel.processClock(process),
+      newId: ctx.kernel.ids(),
+    });
     void leadership.start();
     return { kind: "jobmanager", process, rpc, leadership } as const;
   });
