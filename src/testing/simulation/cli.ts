@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run simulate -- --seeds N [--start S] [--seed S] [--duration 60s] [--faults a,b] [--bug no-fencing] [--trace]`
+ * `npm run simulate -- --seeds N [--start S|random] [--seed S] [--duration 60s] [--faults a,b] [--bug no-fencing] [--trace]`
  * Runs seeded simulated worlds (docs/architecture.md, "Deterministic simulation") and reports the
  * first failing seeds with the violated invariant and the end of their trace. `--seed S` replays one
  * seed exactly (`--trace` prints its whole trace).
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     process.stdout.write(
-      "usage: npm run simulate -- [--seeds N] [--start S] [--seed S] [--duration 60s] [--faults all|none|a,b,…] [--bug no-fencing] [--max-failures N] [--brief] [--trace] [--audit]\n",
+      "usage: npm run simulate -- [--seeds N] [--start S|random] [--seed S] [--duration 60s] [--faults all|none|a,b,…] [--bug no-fencing] [--max-failures N] [--brief] [--trace] [--audit]\n",
     );
     return 0;
   }
@@ -59,7 +59,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const count = Number(values.seeds ?? 100);
-  const start = values.start !== undefined ? Number(values.start) : 1;
+  // `--start random`: a fresh range each run (printed, so a failure can be replayed).
+  const start = values.start === "random" ? 1 + Math.floor(Math.random() * 1_000_000_000) : values.start !== undefined ? Number(values.start) : 1;
+  if (values.start === "random") process.stdout.write(`seeds ${start}..${start + count - 1}\n`);
   const maxFailures = Number(values["max-failures"]);
   const summary = await runSeeds({ start, count, durationMs, faults, bug, maxFailures, brief: values.brief }, (line) => process.stdout.write(line + "\n"));
   return summary.failures.length > 0 ? 1 : 0;

@@ -37,7 +37,7 @@ export interface SimulationResult {
 /** Checkpoint metadata and bundles are real files: keep them in memory where the system offers it. */
 const WORLD_DIR_BASE = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 
-const let_promises_run = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
+const letPromisesRun = (): Promise<void> => new Promise((resolve) => realSetImmediate(resolve));
 
 export class SimulatedWorld implements FaultTarget, ProcessContext, ShimHost {
   readonly kernel: SimKernel;
@@ -113,7 +113,7 @@ export class SimulatedWorld implements FaultTarget, ProcessContext, ShimHost {
     try {
       this.setUp();
       for (;;) {
-        await let_promises_run();
+        await letPromisesRun();
         if (this.invariants.check()) break;
         const next = this.kernel.clock.nextDue();
         if (next === undefined || next > end) {
