@@ -1,6 +1,8 @@
 /** The JobMasterFactory of a real JobManager: each job gets a JobMaster on the term's RPC service. */
 import type { RpcService } from "../rpc/interface.js";
 import type { Logger } from "../../util/logger.js";
+import type { Clock } from "../../util/clock.js";
+import type { IdSource } from "../../util/ids.js";
 import { JobMaster } from "../jobmaster/job-master.js";
 import type { JobMasterFactory } from "./job-master-service.js";
 
@@ -10,6 +12,9 @@ export interface DefaultJobMasterFactoryOptions {
   logger: Logger;
   /** Where the JobMasters find the ResourceManager of their term, and its fencing token. */
   resourceManager: () => Promise<{ address: string; sessionId: string }>;
+  /** The JobManager's clock and id source, handed on to every JobMaster (and its CheckpointCoordinator). */
+  clock?: Clock;
+  newId?: IdSource;
 }
 
 export function defaultJobMasterFactory(deps: DefaultJobMasterFactoryOptions): JobMasterFactory {
@@ -28,6 +33,8 @@ export function defaultJobMasterFactory(deps: DefaultJobMasterFactoryOptions): J
         resourceManager: deps.resourceManager,
         config: deps.config,
         logger: deps.logger,
+        clock: deps.clock,
+        newId: deps.newId,
       }),
   };
 }
