@@ -168,6 +168,17 @@ export interface ClusterOverview {
 
 export interface TaskExecutorHeartbeatPayload {
   metrics: Record<string, TaskMetrics>;
+  /**
+   * What the TaskExecutor holds for the asking JobMaster (Flink's allocated-slot and execution
+   * deployment reports): its allocation ids and its executions with their states. The JobMaster
+   * reconciles its own view with it (docs/architecture.md, "Failures"). Absent: nothing to reconcile.
+   */
+  held?: HeldForJob;
+}
+
+export interface HeldForJob {
+  allocations: string[];
+  executions: Record<string, ExecutionState>;
 }
 
 export type { TaskDeploymentDescriptor, ExecutionState, SerializedError, TaskMetrics };

@@ -17,6 +17,8 @@ export interface Execution {
   startTime: number;
   endTime: number;
   metrics?: TaskMetrics;
+  /** When the TaskExecutor acknowledged the deployment (a heartbeat sequence mark of TaskManagerConnections). */
+  deployedAt?: number;
 }
 
 export class ExecutionGraph {

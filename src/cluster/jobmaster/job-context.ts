@@ -29,11 +29,12 @@ import { INITIAL_CHECKPOINT_ID } from "../ha/interface.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import { TaskManagerConnections } from "./task-manager-connections.js";
 import type { JobMasterOptions } from "./job-master.js";
+import { reconcile, type HeldSlotView, type Reconciliation } from "./task-executor-reconciliation.js";
+import { TaskNotFoundError } from "../taskexecutor/task-executor-errors.js";
+import type { HeldForJob } from "../messages.js";
 
-interface OfferedSlot {
-  allocationId: string;
+interface OfferedSlot extends HeldSlotView {
   slotIndex: number;
-  taskManagerId: string;
 }
 
 export class JobContext {
@@ -105,6 +106,8 @@ export class JobContext {
       heartbeat: heartbeatSettings(options.config),
       onLost: onTaskManagerLost,
       onMetrics: (metrics) => this.applyMetrics(metrics),
+      fencingToken: options.fencingToken,
+      onHeld: (id, held, requestedAt) => this.onHeld(id, held, requestedAt),
     });
   }
 
@@ -135,7 +138,17 @@ export class JobContext {
 
   acceptSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[] {
     this.connections.connect(taskManagerId, taskExecutorAddress, dataAddress);
-    for (const o of offers) this.slots.set(o.allocationId, { allocationId: o.allocationId, slotIndex: o.slotIndex, taskManagerId });
+    const acceptedAt = this.connections.mark();
+    for (const o of offers) {
+      // A TaskExecutor slot holds one allocation: one offered under a new id replaces the stale one.
+      for (const [alloc, s] of this.slots) {
+        if (alloc !== o.allocationId && s.taskManagerId === taskManagerId && s.slotIndex === o.slotIndex) {
+          this.log.warn(`slot ${o.slotIndex} of TaskManager ${taskManagerId} is offered again under a new allocation; dropping allocation ${alloc}`);
+          this.slots.delete(alloc);
+        }
+      }
+      this.slots.set(o.allocationId, { allocationId: o.allocationId, slotIndex: o.slotIndex, taskManagerId, acceptedAt });
+    }
     return offers;
   }
 
@@ -203,7 +216,10 @@ export class JobContext {
       };
       if (this.currentRestore) tdd.restore = this.currentRestore;
       if (this.options.fencingToken !== undefined) tdd.jobMasterToken = this.options.fencingToken;
-      this.connections.request(slot.taskManagerId, (g) => g.submitTask(tdd)).catch((err: Error) => this.onDeploymentFailed(e, err));
+      this.connections.request(slot.taskManagerId, (g) => g.submitTask(tdd)).then(
+        () => (e.deployedAt = this.connections.mark()),
+        (err: Error) => this.onDeploymentFailed(e, err),
+      );
     }
     this.log.info(`deployed ${this.graph.executions.length} tasks of attempt ${this.graph.attempt} into ${this.required} slots`);
   }
@@ -225,8 +241,38 @@ export class JobContext {
     }
   }
 
+  /** Cancels the task on its TaskExecutor; one that TaskExecutor does not have counts as CANCELED. */
   cancelTask(e: Execution): void {
-    this.connections.tell(e.taskManagerId, "cancelTask", (g) => g.cancelTask(e.executionId));
+    if (!this.connections.has(e.taskManagerId ?? "")) return;
+    this.connections
+      .request(e.taskManagerId, (g) => g.cancelTask(e.executionId))
+      .catch((err: Error) => {
+        if (err instanceof TaskNotFoundError) this.onExecutionReconciled(e, "CANCELED");
+        else this.log.debug(`cancelTask on TaskManager ${e.taskManagerId} failed: ${err.message}`);
+      });
+  }
+
+  /** Set by the JobMaster: an execution's state as learnt from its TaskExecutor other than by its own report. */
+  onExecutionReconciled: (e: Execution, state: Execution["state"]) => void = () => {};
+
+  /** A heartbeat answer says what a TaskExecutor holds for this job: bring the JobMaster's view in line. */
+  private onHeld(taskManagerId: string, held: HeldForJob, requestedAt: number): void {
+    const r: Reconciliation = reconcile(taskManagerId, held, requestedAt, this.graph.executions, (id) => {
+      const e = this.graph.get(id);
+      return e !== undefined && !isTerminalExecutionState(e.state);
+    }, this.slots.values());
+    for (const alloc of r.lostAllocations) {
+      this.log.warn(`TaskManager ${taskManagerId} no longer holds allocation ${alloc}; dropping it`);
+      this.slots.delete(alloc);
+    }
+    for (const id of r.unknown) {
+      this.log.warn(`TaskManager ${taskManagerId} runs task ${id}, which this JobMaster does not; cancelling it`);
+      this.connections.tell(taskManagerId, "cancelTask", (g) => g.cancelTask(id));
+    }
+    for (const { execution, state } of r.updates) {
+      if (held.executions[execution.executionId] === undefined) this.log.warn(`TaskManager ${taskManagerId} no longer has task ${execution.executionId}: ${state}`);
+      this.onExecutionReconciled(execution, state);
+    }
   }
 
   newAttempt(): void {

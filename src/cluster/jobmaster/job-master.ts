@@ -25,6 +25,7 @@ import type { CheckpointCoordinator } from "./checkpoint-coordinator.js";
 import type { Execution } from "./execution-graph.js";
 import { JobContext } from "./job-context.js";
 import { TaskManagerLostError } from "./job-failures.js";
+import { TaskNotFoundError } from "../taskexecutor/task-executor-errors.js";
 import { METRICS_FETCH_INTERVAL } from "./job-master-options.js";
 import type { JobState, StateHost } from "./states/job-state.js";
 import { checkTransition, type JobStateName } from "./states/transitions.js";
@@ -80,6 +81,11 @@ export class JobMaster implements JobMasterGateway {
     this.job.onDeploymentFailed = (e, err) =>
       this.updateTaskExecutionState(e.executionId, "FAILED", { ...serializeError(err), message: `deployment failed: ${err.message}` });
     this.job.acceptsCheckpoints = () => this.state.runsCheckpoints;
+    this.job.onExecutionReconciled = (e, state) => {
+      if (this.job.graph.get(e.executionId) !== e) return;
+      const error = state === "FAILED" ? serializeError(new TaskNotFoundError(`TaskManager ${e.taskManagerId} no longer has the task`)) : undefined;
+      this.updateTaskExecutionState(e.executionId, state, error);
+    };
     this.host = {
       job: this.job,
       goTo: (next) => this.goTo(next),

@@ -9,6 +9,7 @@ import type { Gateway, RemoteGateway, RpcService } from "../rpc/interface.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { TaskExecutorGateway } from "../taskexecutor/task-executor-gateway.js";
 import type { TaskMetrics } from "../../runtime/tasks/deployment.js";
+import type { HeldForJob } from "../messages.js";
 import type { Logger } from "../../util/logger.js";
 import type { Clock } from "../../util/clock.js";
 import { HeartbeatMonitor, type HeartbeatSettings } from "../heartbeat.js";
@@ -23,6 +24,13 @@ export interface TaskManagerConnectionsOptions {
   onLost(taskManagerId: string, cause: string): void;
   /** Task metrics that came with a heartbeat answer. */
   onMetrics(metrics: Record<string, TaskMetrics>): void;
+  /** Sent with heartbeat requests: the TaskExecutor reports what it holds for this JobMaster only. */
+  fencingToken?: string;
+  /**
+   * What a TaskExecutor holds for the job, from a heartbeat answer to a request sent at sequence mark
+   * `requestedAt` (see mark()).
+   */
+  onHeld?(taskManagerId: string, held: HeldForJob, requestedAt: number): void;
 }
 
 interface Connection {
@@ -34,6 +42,7 @@ type TaskExecutorCall<T> = (gateway: Gateway<TaskExecutorGateway>) => Promise<T>
 
 export class TaskManagerConnections {
   private readonly connections = new Map<string, Connection>();
+  private sequence = 0;
   /**
    * A killed TaskManager is noticed at once through its lost connection; the heartbeat timeout
    * catches one that is alive but silent (frozen, partitioned).
@@ -46,6 +55,14 @@ export class TaskManagerConnections {
       (id, ms) => options.onLost(id, `heartbeat timed out: no answer for ${ms} ms`),
       options.clock,
     );
+  }
+
+  /**
+   * A mark in the order of events: a deployment acknowledged or a slot accepted at a mark below a
+   * heartbeat request's must show in that request's answer.
+   */
+  mark(): number {
+    return ++this.sequence;
   }
 
   has(taskManagerId: string): boolean {
@@ -120,8 +137,10 @@ export class TaskManagerConnections {
   }
 
   private async fetchMetricsOf(taskManagerId: string): Promise<void> {
-    const { metrics } = await this.request(taskManagerId, (g) => g.heartbeatFromJobManager(this.options.jobId));
+    const requestedAt = this.mark();
+    const { metrics, held } = await this.request(taskManagerId, (g) => g.heartbeatFromJobManager(this.options.jobId, this.options.fencingToken));
     this.options.onMetrics(metrics);
+    if (held && this.connections.has(taskManagerId)) this.options.onHeld?.(taskManagerId, held, requestedAt);
   }
 
   stopHeartbeats(): void {

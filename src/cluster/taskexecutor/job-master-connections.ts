@@ -94,6 +94,20 @@ export class JobMasterConnections {
     }
   }
 
+  /** Calls a JobMaster over a connection of its own, closed after the call; a failure is logged. */
+  async tellOnce(jobId: string, target: JobMasterTarget, what: string, call: (jm: Gateway<JobMasterGateway>) => Promise<unknown>): Promise<void> {
+    try {
+      const remote = await this.options.rpc.connect<JobMasterGateway>(target.address, ENDPOINTS.jobMaster(jobId), target.token === undefined ? {} : { fencingToken: target.token });
+      try {
+        await call(remote.gateway);
+      } finally {
+        remote.close();
+      }
+    } catch (e) {
+      this.options.log.debug(`${what} to the JobMaster of ${jobId} failed: ${(e as Error).message}`);
+    }
+  }
+
   /** Closes and forgets the job's connection (it has no slots here any more). */
   release(jobId: string): void {
     const connection = this.connections.get(jobId);

@@ -3,7 +3,7 @@
  * holds, for which JobMaster, its worker, and the task executions deployed into it with their last
  * metrics. A slot holds the tasks of one job; freeing it forgets its executions.
  */
-import type { SlotReport, TaskMetrics } from "../messages.js";
+import type { HeldForJob, SlotReport, TaskMetrics } from "../messages.js";
 import { isTerminalExecutionState, type ExecutionState } from "../../runtime/tasks/deployment.js";
 import type { Timer } from "../../util/clock.js";
 import type { SlotWorkerHandle } from "./slot-worker-handle.js";
@@ -29,6 +29,8 @@ export interface Execution {
   state: ExecutionState;
   /** Other TaskManagers running tasks of the same job attempt: a lost data connection to one breaks this task's channels. */
   readonly peers: ReadonlySet<string>;
+  /** Whether the deployment has been handed to the worker (false while the job bundle downloads). */
+  inWorker: boolean;
   /** Runs from deployment until the worker has bound the job's functions (taskmanager.job.evaluation-timeout). */
   bindTimer?: Timer;
 }
@@ -99,6 +101,11 @@ export class SlotTable {
     this.executions.set(execution.executionId, execution);
   }
 
+  /** Forgets an execution that never reached its worker. */
+  removeExecution(execution: Execution): void {
+    if (this.executions.get(execution.executionId) === execution) this.executions.delete(execution.executionId);
+  }
+
   execution(executionId: string): Execution | undefined {
     return this.executions.get(executionId);
   }
@@ -128,6 +135,17 @@ export class SlotTable {
       if (e.jobId === jobId && m) out[id] = m;
     }
     return out;
+  }
+
+  /**
+   * The allocations and executions held for a job's JobMaster (with `jobMasterToken`, only those of
+   * slots allocated to that JobMaster): what its heartbeats reconcile against.
+   */
+  heldFor(jobId: string, jobMasterToken: string | undefined): HeldForJob {
+    const slots = this.slotsOf(jobId).filter((s) => jobMasterToken === undefined || s.allocation!.jobMasterToken === undefined || s.allocation!.jobMasterToken === jobMasterToken);
+    const executions: Record<string, ExecutionState> = {};
+    for (const e of this.executions.values()) if (slots.includes(e.slot)) executions[e.executionId] = e.state;
+    return { allocations: slots.map((s) => s.allocation!.allocationId), executions };
   }
 
   report(): SlotReport {

@@ -7,3 +7,10 @@ import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
  */
 export class JobEvaluationTimeoutError extends SluiceError {}
 registerErrorClass(JobEvaluationTimeoutError);
+
+/**
+ * A call names a task execution this TaskExecutor does not have (never deployed here, or dropped with
+ * its slot). A JobMaster cancelling it treats the execution as CANCELED.
+ */
+export class TaskNotFoundError extends SluiceError {}
+registerErrorClass(TaskNotFoundError);

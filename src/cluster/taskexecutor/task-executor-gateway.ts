@@ -13,6 +13,7 @@ export interface TaskExecutorGateway {
    */
   requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string, jobMasterToken?: string): Promise<void>;
   submitTask(tdd: TaskDeploymentDescriptor): Promise<void>;
+  /** Throws TaskNotFoundError for an execution this TaskExecutor does not have. */
   cancelTask(executionId: string): void;
   /** To source tasks: start checkpoint `trigger.barrier.checkpointId` (their barriers flow downstream). */
   triggerCheckpoint(executionId: string, trigger: CheckpointTrigger): void;
@@ -21,8 +22,11 @@ export interface TaskExecutorGateway {
   freeSlot(allocationId: string, cause: string): Promise<void>;
   /** Heartbeat from the ResourceManager; the answer carries the slot report. */
   heartbeatFromResourceManager(): SlotReport;
-  /** Heartbeat from a JobMaster; the answer carries the job's task metrics. */
-  heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload;
+  /**
+   * Heartbeat from a JobMaster; the answer carries the job's task metrics and what is held here for
+   * that JobMaster (with `jobMasterToken`, only slots allocated to it): allocations and executions.
+   */
+  heartbeatFromJobManager(jobId: string, jobMasterToken?: string): TaskExecutorHeartbeatPayload;
   /**
    * The JobMaster of `jobId` is gone: free the job's slots. With `jobMasterToken`, only slots held for
    * that JobMaster are freed, and a stale JobMaster's call is rejected.

@@ -28,7 +28,7 @@ import { ResourceManagerConnection, localHardware, type LeaderAddress } from "./
 import { SlotTable, type Execution, type Slot } from "./slot-table.js";
 import type { ControlFromWorker, SlotWorkerFactory, SlotWorkerHandle } from "./slot-worker-handle.js";
 import { SlotWorker } from "./slot-worker.js";
-import { JobEvaluationTimeoutError } from "./task-executor-errors.js";
+import { JobEvaluationTimeoutError, TaskNotFoundError } from "./task-executor-errors.js";
 import type { TaskExecutorGateway } from "./task-executor-gateway.js";
 import { taskExecutorSettings, type TaskExecutorSettings } from "./task-manager-options.js";
 
@@ -117,7 +117,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         return allocation && { address: allocation.jobMasterAddress, token: allocation.jobMasterToken };
       },
       onJobMasterGone: (jobId, cause, token) => {
-        this.disconnectJobManager(jobId, cause, token).catch((e: Error) => this.log.debug(`slots of job ${jobId} kept: ${e.message}`));
+        this.releaseJob(jobId, cause, token, true).catch((e: Error) => this.log.debug(`slots of job ${jobId} kept: ${e.message}`));
       },
     });
   }
@@ -166,6 +166,35 @@ export class TaskExecutor implements TaskExecutorGateway {
   }
 
   async submitTask(tdd: TaskDeploymentDescriptor): Promise<void> {
+    const slot = this.slotFor(tdd);
+    const allocationId = slot.allocation!.allocationId;
+    this.router.learn(tdd.dataAddresses);
+    const peers = new Set(Object.values(tdd.locations).flatMap((ws) => ws.map(taskManagerOf)));
+    peers.delete(this.id);
+    // Known before the bundle is here, so that a cancel arriving during the download is not lost.
+    const execution: Execution = { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING", peers, inWorker: false };
+    this.table.addExecution(execution);
+    let path: string;
+    try {
+      path = await this.bundles.path(tdd.bundle.hash);
+    } catch (e) {
+      this.table.removeExecution(execution);
+      throw e;
+    }
+    // The download took time: the slot may have been freed (and given to another job) meanwhile.
+    if (this.table.execution(execution.executionId) !== execution || slot.allocation?.allocationId !== allocationId) {
+      this.table.removeExecution(execution);
+      throw new TaskNotFoundError(`slot ${slot.index} was freed while the bundle of task ${tdd.executionId} downloaded; the task was not deployed`);
+    }
+    if (isTerminalExecutionState(execution.state)) return; // cancelled during the download (and reported so)
+    const worker = this.ensureWorker(slot);
+    execution.inWorker = true;
+    worker.post({ type: "deploy", tdd: { ...tdd, bundle: { hash: tdd.bundle.hash, path } } });
+    this.armEvaluationTimeout(execution, worker, tdd.bundle.hash);
+  }
+
+  /** The slot a deployment names, checked: allocated here to the job, for the deploying JobMaster. */
+  private slotFor(tdd: TaskDeploymentDescriptor): Slot {
     const location = parseWorkerKey(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!);
     // A free slot has no job: without the allocation check a descriptor without one would match it.
     const slot = location.taskManagerId === this.id ? this.table.allocatedTo(location.slotIndex, tdd.jobId) : undefined;
@@ -175,20 +204,25 @@ export class TaskExecutor implements TaskExecutorGateway {
       this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`);
       throw new FencingTokenMismatchError(`slot ${location.slotIndex} is allocated to another JobMaster of job ${tdd.jobId}: the deploying JobMaster is stale`);
     }
-    this.router.learn(tdd.dataAddresses);
-    const path = await this.bundles.path(tdd.bundle.hash);
-    const worker = this.ensureWorker(slot);
-    const peers = new Set(Object.values(tdd.locations).flatMap((ws) => ws.map(taskManagerOf)));
-    peers.delete(this.id);
-    const execution: Execution = { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING", peers };
-    this.table.addExecution(execution);
-    worker.post({ type: "deploy", tdd: { ...tdd, bundle: { hash: tdd.bundle.hash, path } } });
-    this.armEvaluationTimeout(execution, worker, tdd.bundle.hash);
+    return slot;
   }
 
+  /**
+   * Cancels a task. One this TaskExecutor does not have is answered with TaskNotFoundError (the
+   * JobMaster then counts it CANCELED instead of waiting); one that has ended already has its final
+   * state reported again, in case that report was lost.
+   */
   cancelTask(executionId: string): void {
     const e = this.table.execution(executionId);
-    if (!e || isTerminalExecutionState(e.state)) return;
+    if (!e) throw new TaskNotFoundError(`task ${executionId} is not on TaskManager ${this.id}`);
+    if (isTerminalExecutionState(e.state)) {
+      void this.jobMasters.call(e.jobId, `task state ${e.state}`, (jm) => jm.updateTaskExecutionState(e.executionId, e.state));
+      return;
+    }
+    if (!e.inWorker) {
+      this.reportState(e, "CANCELED");
+      return;
+    }
     e.slot.worker?.post({ type: "cancel", executionId });
     const timeout = this.settings.cancellationTimeoutMs;
     this.clock.setTimeout(() => {
@@ -214,12 +248,29 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.table.execution(executionId)?.slot.worker?.post({ type: "checkpoint-aborted", executionId, checkpointId });
   }
 
-  async freeSlot(allocationId: string, cause: string): Promise<void> {
+  freeSlot(allocationId: string, cause: string): Promise<void> {
+    return this.releaseSlot(allocationId, cause, false);
+  }
+
+  /**
+   * Frees a slot, stopping its tasks. With `jobMasterLost` (this TaskExecutor gave up on the JobMaster,
+   * whose own view may differ), the tasks still going are reported FAILED to that JobMaster over a
+   * fresh connection, so that it fails over at once instead of believing they run.
+   */
+  private async releaseSlot(allocationId: string, cause: string, jobMasterLost: boolean): Promise<void> {
     const slot = this.table.byAllocation(allocationId);
     if (!slot) return;
     this.log.debug(`freeing slot ${slot.index} (${cause})`);
     const freed = this.table.free(slot);
     if (!freed) return;
+    const dropped = freed.executions.filter((e) => !isTerminalExecutionState(e.state));
+    if (jobMasterLost && dropped.length > 0) {
+      const { jobId, jobMasterAddress, jobMasterToken } = freed.allocation;
+      const error = serializeError(new Error(`TaskManager ${this.id} stopped the task: ${cause}`));
+      void this.jobMasters.tellOnce(jobId, { address: jobMasterAddress, token: jobMasterToken }, "report of dropped tasks", async (jm) => {
+        for (const e of dropped) await jm.updateTaskExecutionState(e.executionId, "FAILED", error);
+      });
+    }
     if (freed.worker) {
       this.router.detach(freed.worker);
       await freed.worker.terminate();
@@ -233,19 +284,23 @@ export class TaskExecutor implements TaskExecutorGateway {
     return this.slotReport();
   }
 
-  heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload {
+  heartbeatFromJobManager(jobId: string, jobMasterToken?: string): TaskExecutorHeartbeatPayload {
     if (this.table.hasJob(jobId)) this.jobMasters.heartbeatReceived(jobId);
-    return { metrics: this.table.metricsOf(jobId) };
+    return { metrics: this.table.metricsOf(jobId), held: this.table.heldFor(jobId, jobMasterToken) };
   }
 
-  async disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
+  disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
+    return this.releaseJob(jobId, cause, jobMasterToken, false);
+  }
+
+  private async releaseJob(jobId: string, cause: string, jobMasterToken: string | undefined, jobMasterLost: boolean): Promise<void> {
     const held = this.table.slotsOf(jobId);
     // A stale JobMaster (e.g. one that was frozen and has not yet noticed that it lost leadership)
     // must not free the slots that a newer JobMaster of the same job holds.
     const matching =
       jobMasterToken === undefined ? held : held.filter((s) => s.allocation!.jobMasterToken === undefined || s.allocation!.jobMasterToken === jobMasterToken);
     if (held.length > 0 && matching.length === 0) this.rm.checkLeaderToken(jobMasterToken, `disconnect of job ${jobId}`);
-    for (const s of matching) if (s.allocation) await this.freeSlot(s.allocation.allocationId, cause);
+    for (const s of matching) if (s.allocation) await this.releaseSlot(s.allocation.allocationId, cause, jobMasterLost);
   }
 
   async stop(): Promise<void> {
