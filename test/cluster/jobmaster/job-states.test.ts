@@ -36,7 +36,7 @@ test("CREATED: cancel before start ends CANCELED, and a later start does nothing
 });
 
 test("WAITING_FOR_RESOURCES: too few slots wait with a message, a lost TaskManager updates it, savepoints are declined", async () => {
-  const h = new JobMasterHarness({ parallelisms: [3], taskManagers: 2, slotsPerTaskManager: 1 });
+  const h = new JobMasterHarness({ parallelisms: [3], taskManagers: 3, slotsPerTaskManager: 1 });
   try {
     await h.start();
     await h.tms.offerSlots(h.tms.taskManagers[0]!);
@@ -47,8 +47,9 @@ test("WAITING_FOR_RESOURCES: too few slots wait with a message, a lost TaskManag
     await h.tms.gateway.disconnectTaskManager(h.tms.taskManagers[1]!.id, "gone");
     assert.match(h.jm.details().statusMessage ?? "", /needs 3 slots, 1 offered so far/);
     assert.equal(h.deployedIds().length, 0);
-    await h.tms.offerSlots(h.tms.taskManagers[0]!);
-    await h.tms.offerSlots(h.tms.taskManagers[0]!);
+    // The lost TaskManager comes back, and a third one offers its slot.
+    await h.tms.offerSlots(h.tms.taskManagers[1]!);
+    await h.tms.offerSlots(h.tms.taskManagers[2]!);
     await h.settle();
     assert.equal(h.jm.stateName, "EXECUTING");
     assert.equal(h.deployedIds().length, 3);
