@@ -136,10 +136,17 @@ export class JobContext {
     }
   }
 
+  /**
+   * Takes offered slots up to the number the job needs; the rest are declined, so that their
+   * TaskExecutor frees them for other jobs (the ResourceManager may hand a job more slots than it
+   * needs, e.g. replacements for a TaskManager it thought lost that comes back with the originals).
+   */
   acceptSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[] {
-    this.connections.connect(taskManagerId, taskExecutorAddress, dataAddress);
+    const accepted: SlotOffer[] = [];
     const acceptedAt = this.connections.mark();
     for (const o of offers) {
+      if (!this.slots.has(o.allocationId) && this.slots.size >= this.required && !this.holdsSlot(taskManagerId, o.slotIndex)) continue;
+      accepted.push(o);
       // A TaskExecutor slot holds one allocation: one offered under a new id replaces the stale one.
       for (const [alloc, s] of this.slots) {
         if (alloc !== o.allocationId && s.taskManagerId === taskManagerId && s.slotIndex === o.slotIndex) {
@@ -149,7 +156,13 @@ export class JobContext {
       }
       this.slots.set(o.allocationId, { allocationId: o.allocationId, slotIndex: o.slotIndex, taskManagerId, acceptedAt });
     }
-    return offers;
+    if (accepted.length > 0) this.connections.connect(taskManagerId, taskExecutorAddress, dataAddress);
+    return accepted;
+  }
+
+  private holdsSlot(taskManagerId: string, slotIndex: number): boolean {
+    for (const s of this.slots.values()) if (s.taskManagerId === taskManagerId && s.slotIndex === slotIndex) return true;
+    return false;
   }
 
   hasEnoughSlots(): boolean {
@@ -216,6 +229,7 @@ export class JobContext {
       };
       if (this.currentRestore) tdd.restore = this.currentRestore;
       if (this.options.fencingToken !== undefined) tdd.jobMasterToken = this.options.fencingToken;
+      tdd.allocationId = slot.allocationId;
       this.connections.request(slot.taskManagerId, (g) => g.submitTask(tdd)).then(
         () => (e.deployedAt = this.connections.mark()),
         (err: Error) => this.onDeploymentFailed(e, err),

@@ -204,6 +204,9 @@ export class TaskExecutor implements TaskExecutorGateway {
       this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`);
       throw new FencingTokenMismatchError(`slot ${location.slotIndex} is allocated to another JobMaster of job ${tdd.jobId}: the deploying JobMaster is stale`);
     }
+    if (tdd.allocationId !== undefined && tdd.allocationId !== slot.allocation.allocationId) {
+      throw new Error(`slot ${location.slotIndex} no longer holds allocation ${tdd.allocationId} of job ${tdd.jobId}: the deployment is stale`);
+    }
     return slot;
   }
 

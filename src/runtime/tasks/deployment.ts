@@ -38,6 +38,11 @@ export interface TaskDeploymentDescriptor {
   stateBackend?: StateBackendSettings;
   /** The deploying JobMaster's fencing token: a TaskExecutor refuses a deployment of a stale JobMaster. */
   jobMasterToken?: string;
+  /**
+   * The slot allocation the task is deployed into: a TaskExecutor rejects a deployment for an
+   * allocation its slot no longer holds (one delayed on the network past the slot's re-allocation).
+   */
+  allocationId?: string;
 }
 
 export type { TaskCheckpointAck };
