@@ -59,6 +59,11 @@ export class JobContext {
   /** The failure that ends the job if the restart strategy gives up. */
   private failure: SerializedError | undefined;
   private readonly slots = new Map<string, OfferedSlot>();
+  /**
+   * Allocations dropped with a TaskManager declared lost whose TaskExecutor may still hold them (the
+   * farewell call may not have reached it): freed there once the TaskManager is connected again.
+   */
+  private readonly abandoned = new Map<string, string[]>();
   private readonly restartStrategy: RestartStrategy;
   /** The keyed state backend of every task: the job's choice over the client's and the cluster's configuration. */
   private readonly stateBackend: StateBackendSettings;
@@ -156,7 +161,13 @@ export class JobContext {
       }
       this.slots.set(o.allocationId, { allocationId: o.allocationId, slotIndex: o.slotIndex, taskManagerId, acceptedAt });
     }
-    if (accepted.length > 0) this.connections.connect(taskManagerId, taskExecutorAddress, dataAddress);
+    if (accepted.length > 0) {
+      this.connections.connect(taskManagerId, taskExecutorAddress, dataAddress);
+      for (const alloc of this.abandoned.get(taskManagerId) ?? []) {
+        this.connections.tell(taskManagerId, "freeSlot", (g) => g.freeSlot(alloc, "the JobMaster dropped this allocation when it lost the TaskManager"));
+      }
+      this.abandoned.delete(taskManagerId);
+    }
     return accepted;
   }
 
@@ -185,7 +196,13 @@ export class JobContext {
       g.disconnectJobManager(this.jobId, `TaskManager ${taskManagerId} was declared lost: ${cause}`, this.options.fencingToken),
     );
     if (!known) return undefined;
-    for (const [alloc, s] of this.slots) if (s.taskManagerId === taskManagerId) this.slots.delete(alloc);
+    const dropped = this.abandoned.get(taskManagerId) ?? [];
+    for (const [alloc, s] of this.slots) {
+      if (s.taskManagerId !== taskManagerId) continue;
+      this.slots.delete(alloc);
+      dropped.push(alloc);
+    }
+    this.abandoned.set(taskManagerId, dropped);
     this.log.warn(`TaskManager ${taskManagerId} lost: ${cause}`);
     const affected = this.graph.executions.filter((e) => e.taskManagerId === taskManagerId && !isTerminalExecutionState(e.state));
     for (const e of affected) this.graph.setState(e, "FAILED", this.now());
