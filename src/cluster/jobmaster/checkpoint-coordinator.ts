@@ -60,7 +60,7 @@ export class CheckpointDeclinedError extends SluiceError {}
 registerErrorClass(CheckpointDeclinedError);
 
 export class CheckpointCoordinator {
-  readonly stats = new CheckpointStatsTracker();
+  readonly stats: CheckpointStatsTracker;
   private readonly pending = new Map<number, Pending>();
   private periodic: Timer | undefined;
   private readonly clock: Clock;
@@ -86,6 +86,7 @@ export class CheckpointCoordinator {
   constructor(private readonly ctx: CheckpointCoordinatorContext) {
     this.log = ctx.logger.child(`CheckpointCoordinator ${ctx.jobId.slice(0, 8)}`);
     this.clock = ctx.clock ?? systemClock;
+    this.stats = new CheckpointStatsTracker(this.clock);
   }
 
   get settings(): CheckpointSettings {
