@@ -37,21 +37,25 @@ export interface SimulatedTaskManagersOptions {
   autoRun?: boolean;
   /** Record every call on the doubles (off for benchmarks). */
   recording?: boolean;
+  /** RPC timeout of the simulated TaskManagers' calls (default: the RPC service's). */
+  rpcTimeoutMs?: number;
 }
 
 export class SimulatedTaskManagers {
   readonly taskManagers: SimulatedTaskManager[] = [];
-  private readonly driver = new LocalRpcService();
+  private readonly driver: LocalRpcService;
   private jobMaster: RemoteGateway<JobMasterGateway> | undefined;
   private readonly acknowledged = new Set<number>();
   private allocations = 0;
 
   constructor(private readonly options: SimulatedTaskManagersOptions) {
+    const rpcOptions = options.rpcTimeoutMs === undefined ? {} : { defaultTimeoutMs: options.rpcTimeoutMs };
+    this.driver = new LocalRpcService(rpcOptions);
     for (let i = 0; i < options.count; i++) {
       const id = `tm-${String(i).padStart(4, "0")}`;
       const tasks = new Map<string, SimulatedTask>();
       const gateway = new TestingTaskExecutorGateway(options.autoRun ? this.simulatedTasks(tasks) : {}, options.recording ?? true);
-      const rpc = new LocalRpcService();
+      const rpc = new LocalRpcService(rpcOptions);
       gateway.serve(rpc);
       this.taskManagers.push({ id, rpc, gateway, dataAddress: `sim://${id}`, tasks });
     }
