@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { JOB_STATE_TRANSITIONS, IllegalStateTransitionError, checkTransition, type JobStateName } from "../../../src/cluster/jobmaster/states/transitions.js";
 import { CorruptStateError } from "../../../src/runtime/checkpoint/task-state.js";
 import { serializeError } from "../../../src/errors/serialized-error.js";
+import type { CompletedCheckpointStore } from "../../../src/cluster/ha/interface.js";
 import { JobMasterHarness } from "./support/harness.js";
 
 const FIXED_DELAY = { "restart-strategy.type": "fixed-delay", "restart-strategy.fixed-delay.attempts": "5", "restart-strategy.fixed-delay.delay": "100" };
@@ -172,5 +173,30 @@ test("RESTARTING and FAILING: failures of other tasks are recorded, slots are ke
     assert.equal((await f.jm.result).state, "FAILED");
   } finally {
     await f.stop();
+  }
+});
+
+test("WAITING_FOR_RESOURCES: a checkpoint store that cannot be read is a job failure under the restart strategy", async () => {
+  const unreadable: CompletedCheckpointStore = {
+    jobId: "job",
+    maxRetained: 1,
+    add: async () => [],
+    latest: async () => undefined,
+    list: async () => {
+      throw new Error("ZooKeeper is unreachable");
+    },
+    removeAll: async () => {},
+  } as unknown as CompletedCheckpointStore;
+  const h = new JobMasterHarness({ checkpointStore: unreadable });
+  try {
+    await h.start();
+    await h.settle();
+    const result = await h.jm.result;
+    assert.equal(result.state, "FAILED");
+    assert.equal(result.failure?.name, "RestoreFailedError");
+    assert.match(result.failure?.message ?? "", /ZooKeeper is unreachable/);
+    assert.equal(h.deployedIds().length, 0);
+  } finally {
+    await h.stop();
   }
 });
