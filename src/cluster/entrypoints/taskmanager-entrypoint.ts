@@ -19,8 +19,14 @@ import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc
 import { RpcOptions } from "../rpc/rpc-options.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
 import { TaskExecutor } from "../taskexecutor/task-executor.js";
-import { NUMBER_OF_TASK_SLOTS } from "../taskexecutor/task-manager-options.js";
-import { TaskManagerProcessOptions } from "./taskmanager-process-options.js";
+import {
+  NUMBER_OF_TASK_SLOTS,
+  TASK_MANAGER_DATA_PORT,
+  TASK_MANAGER_HOST,
+  TASK_MANAGER_RESOURCE_ID,
+  TASK_MANAGER_RPC_PORT,
+} from "../taskexecutor/task-manager-options.js";
+import { DATA_MAX_FRAME_BYTES } from "../network/network-options.js";
 import { TcpDataTransport } from "../network/tcp-data-transport.js";
 
 export interface RunningTaskManager {
@@ -65,20 +71,20 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
   const { config, logger } = options;
   const log = logger.child("TaskManager");
   const security = clusterSecurity(config);
-  const host = readOption(config, TaskManagerProcessOptions.HOST);
-  checkListenAddress(host, TaskManagerProcessOptions.HOST.key, security);
+  const host = readOption(config, TASK_MANAGER_HOST);
+  checkListenAddress(host, TASK_MANAGER_HOST.key, security);
   const jobManager = jobManagerAddress(options.jobManager, config);
   const slots = options.slots ?? readOption(config, NUMBER_OF_TASK_SLOTS);
   if (!Number.isInteger(slots) || slots < 1) throw new ConfigurationError(`${NUMBER_OF_TASK_SLOTS.key} must be a positive integer, got ${slots}`);
-  const resourceId = readOption(config, TaskManagerProcessOptions.RESOURCE_ID);
+  const resourceId = readOption(config, TASK_MANAGER_RESOURCE_ID);
   // The id travels in every data frame's destination and in REST paths: keep it to a safe alphabet.
   if (resourceId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(resourceId)) {
-    throw new ConfigurationError(`${TaskManagerProcessOptions.RESOURCE_ID.key} must be letters, digits, ".", "_", ":" or "-" (at most 128), got "${resourceId}"`);
+    throw new ConfigurationError(`${TASK_MANAGER_RESOURCE_ID.key} must be letters, digits, ".", "_", ":" or "-" (at most 128), got "${resourceId}"`);
   }
 
   const rpc = await TcpRpcService.start({
     host,
-    port: readOption(config, TaskManagerProcessOptions.RPC_PORT),
+    port: readOption(config, TASK_MANAGER_RPC_PORT),
     secret: security.secret,
     tls: security.tls,
     logger: { warn: (m) => log.warn(m) },
@@ -87,10 +93,10 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
   try {
     data = await TcpDataTransport.start({
       host,
-      port: readOption(config, TaskManagerProcessOptions.DATA_PORT),
+      port: readOption(config, TASK_MANAGER_DATA_PORT),
       secret: security.secret,
       tls: security.tls,
-      maxFrameBytes: readOption(config, TaskManagerProcessOptions.MAX_FRAME_BYTES),
+      maxFrameBytes: readOption(config, DATA_MAX_FRAME_BYTES),
       logger: logger.child("DataTransport"),
     });
   } catch (e) {

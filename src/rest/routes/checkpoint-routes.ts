@@ -4,7 +4,7 @@
  * /jobs/:jobid/savepoints/:triggerid, as in Flink (stop-with-savepoint uses the same).
  */
 import { readOption } from "../../config/config-option.js";
-import { STATE_BACKEND_TYPE } from "../../runtime/state/state-backend-options.js";
+import { StateBackendOptions } from "../../runtime/state/state-backend-options.js";
 import { isGloballyTerminal } from "../../cluster/messages.js";
 import { conflict, defineRoute, notFound, type Route } from "../route.js";
 import type { RestServices } from "../services.js";
@@ -53,7 +53,7 @@ export const checkpointRoutes: Route[] = [
     handler: async ({ services, params }) => {
       const config = await services.dispatcher.requestCheckpointConfig(params.jobid!);
       if (config.intervalMs <= 0) throw notFound(`checkpointing is not enabled for job ${params.jobid}`);
-      return { json: checkpointConfigJson(config, readOption(services.config, STATE_BACKEND_TYPE) ?? "hashmap") };
+      return { json: checkpointConfigJson(config, readOption(services.config, StateBackendOptions.TYPE) ?? "hashmap") };
     },
   }),
   defineRoute<Record<string, never>, SavepointTriggerRequest | undefined>({
