@@ -10,13 +10,14 @@ import { tmpdir } from "node:os";
 import { ENDPOINTS } from "../endpoints.js";
 import type { BlobServerGateway } from "../blob/blob-server-gateway.js";
 import type { HeartbeatSettings } from "../heartbeat.js";
-import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskMetrics } from "../messages.js";
+import type { SlotReport, TaskExecutorHeartbeatPayload, TaskMetrics, TaskSubmission } from "../messages.js";
+import { DeploymentCache } from "./deployment-cache.js";
 import { DataRouter } from "../network/data-router.js";
 import type { DataTransport } from "../network/data-transport.js";
 import { FencingTokenMismatchError, type RpcService } from "../rpc/interface.js";
 import type { Configuration } from "../../config/configuration.js";
 import { parseWorkerKey, taskManagerOf, workerKey } from "../../runtime/network/frames.js";
-import { isTerminalExecutionState, type ExecutionState } from "../../runtime/tasks/deployment.js";
+import { isTerminalExecutionState, taskDeploymentDescriptor, type ExecutionState } from "../../runtime/tasks/deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import { systemClock, type Clock } from "../../util/clock.js";
@@ -70,6 +71,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly settings: TaskExecutorSettings;
   private readonly clock: Clock;
   private readonly table: SlotTable;
+  private readonly deployments = new DeploymentCache();
   private readonly router: DataRouter;
   private readonly bundles: BundleCache;
   private readonly rm: ResourceManagerConnection;
@@ -165,7 +167,9 @@ export class TaskExecutor implements TaskExecutorGateway {
     }
   }
 
-  async submitTask(tdd: TaskDeploymentDescriptor): Promise<void> {
+  async submitTask(submission: TaskSubmission): Promise<void> {
+    const deployment = this.deployments.resolve(submission);
+    const tdd = taskDeploymentDescriptor(submission, deployment.shared);
     const location = parseWorkerKey(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!);
     // A free slot has no job: without the allocation check a descriptor without one would match it.
     const slot = location.taskManagerId === this.id ? this.table.allocatedTo(location.slotIndex, tdd.jobId) : undefined;
@@ -178,7 +182,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.router.learn(tdd.dataAddresses);
     const path = await this.bundles.path(tdd.bundle.hash);
     const worker = this.ensureWorker(slot);
-    const peers = new Set(Object.values(tdd.locations).flatMap((ws) => ws.map(taskManagerOf)));
+    const peers = new Set(deployment.taskManagers);
     peers.delete(this.id);
     const execution: Execution = { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING", peers };
     this.table.addExecution(execution);
@@ -224,7 +228,10 @@ export class TaskExecutor implements TaskExecutorGateway {
       this.router.detach(freed.worker);
       await freed.worker.terminate();
     }
-    if (!this.table.hasJob(freed.allocation.jobId)) this.jobMasters.release(freed.allocation.jobId);
+    if (!this.table.hasJob(freed.allocation.jobId)) {
+      this.jobMasters.release(freed.allocation.jobId);
+      this.deployments.forgetJob(freed.allocation.jobId);
+    }
     this.rm.reportSlots(this.id, this.slotReport());
   }
 

@@ -4,6 +4,7 @@
  * With `autoRun`, a submitted task reports RUNNING, a cancelled one CANCELED, and a checkpoint
  * triggered at any source is acknowledged by every running task — no worker threads, no data.
  */
+import { SharedDeployments } from "./shared-deployments.js";
 import { LocalRpcService } from "../../cluster/rpc/local-rpc-service.js";
 import type { RemoteGateway } from "../../cluster/rpc/interface.js";
 import { ENDPOINTS } from "../../cluster/endpoints.js";
@@ -27,7 +28,8 @@ export interface SimulatedTask {
   vertexId: string;
   subtaskIndex: number;
   attempt: number;
-  restoredCheckpoint: number | undefined;
+  /** The checkpoint the task restores (decoded on demand: the benchmark measures the JobMaster, not the TaskManagers). */
+  readonly restoredCheckpoint: number | undefined;
 }
 
 export interface SimulatedTaskManagersOptions {
@@ -103,11 +105,21 @@ export class SimulatedTaskManagers {
   }
 
   private simulatedTasks(tasks: Map<string, SimulatedTask>): Partial<TaskExecutorGateway> {
+    const shared = new SharedDeployments();
     return {
-      submitTask: async (tdd) => {
-        const { executionId, vertexId, subtaskIndex, attempt } = tdd;
-        tasks.set(executionId, { executionId, vertexId, subtaskIndex, attempt, restoredCheckpoint: tdd.restore?.checkpointId });
-        void this.gateway.updateTaskExecutionState(tdd.executionId, "RUNNING").catch(() => {});
+      submitTask: async (submission) => {
+        const { executionId, vertexId, subtaskIndex, attempt } = submission;
+        shared.remember(submission);
+        tasks.set(executionId, {
+          executionId,
+          vertexId,
+          subtaskIndex,
+          attempt,
+          get restoredCheckpoint() {
+            return shared.descriptor(submission).restore?.checkpointId;
+          },
+        });
+        void this.gateway.updateTaskExecutionState(executionId, "RUNNING").catch(() => {});
       },
       cancelTask: (executionId) => {
         if (!tasks.delete(executionId)) return;

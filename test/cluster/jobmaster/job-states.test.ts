@@ -128,7 +128,7 @@ test("a task that cannot read its state makes the restart skip that checkpoint (
     await h.advance(100);
     await h.settle();
     const restored = (): (number | undefined)[] =>
-      h.tms.taskManagers.flatMap((tm) => tm.gateway.callsOf("submitTask").map(([tdd]) => tdd)).filter((t) => t.attempt === h.jm.details().restarts).map((t) => t.restore?.checkpointId);
+      h.tms.taskManagers.flatMap((tm) => tm.gateway.deployments()).filter((t) => t.attempt === h.jm.details().restarts).map((t) => t.restore?.checkpointId);
     assert.deepEqual([...new Set(restored())], [1]);
     await h.tms.report(h.runningIds()[0]!, "FAILED", serializeError(new CorruptStateError("state file is corrupt")));
     await h.advance(100);
