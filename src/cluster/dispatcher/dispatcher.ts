@@ -1,5 +1,5 @@
 /**
- * The Dispatcher (docs/architecture.md, "Control plane"): accepts jobs (bundle + JobGraph), stores
+ * The Dispatcher (docs/architecture.md, "Components"): accepts jobs (bundle + JobGraph), stores
  * the bundle in the BlobServer, starts one JobMaster per job through its JobMasterFactory, answers
  * questions about running and finished jobs with domain objects (the REST layer renders them), and
  * cancels jobs. It reaches the ResourceManager only through its gateway, and with HA services

@@ -1,6 +1,6 @@
 /**
  * The TaskExecutor's gateway: slots, task deployment and checkpoint calls. Components call each other only through
- * gateways obtained from an RpcService (docs/architecture.md, "Control plane").
+ * gateways obtained from an RpcService (docs/architecture.md, "Components").
  */
 import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from "../messages.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";

@@ -1,4 +1,4 @@
-/** The Dispatcher against a testing JobMaster factory and a ResourceManager double (docs/architecture.md, "Control plane"). */
+/** The Dispatcher against a testing JobMaster factory and a ResourceManager double (docs/architecture.md, "Components"). */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BlobIntegrityError } from "../../../src/cluster/blob/blob-server.js";

@@ -1,4 +1,4 @@
-/** The ResourceManager against TaskExecutor doubles on local RPC and a manual clock (docs/architecture.md, "Control plane"). */
+/** The ResourceManager against TaskExecutor doubles on local RPC and a manual clock (docs/architecture.md, "Components"). */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ENDPOINTS } from "../../../src/cluster/endpoints.js";
