@@ -12,12 +12,12 @@ export { WatermarkStrategy, type WatermarkGenerator, type WatermarkOutput, type 
 export { RestartStrategies, type RestartStrategyConfig } from "./api/restart-strategy.js";
 export type { StateBackendType } from "./runtime/state/keyed-state-backend.js";
 export { DataGeneratorSource, type DataGeneratorOptions } from "./connectors/data-generator-source.js";
-export { SequenceSource } from "./connectors/sequence-source.js";
-export { CollectionSource } from "./connectors/collection-source.js";
-export { TextFileSource } from "./connectors/text-file-source.js";
-export { SocketTextSource } from "./connectors/socket-text-source.js";
-export { PrintSink } from "./connectors/print-sink.js";
-export { TextFileSink } from "./connectors/text-file-sink.js";
+export { SequenceSource } from "./api/builtin/sequence-source.js";
+export { CollectionSource } from "./api/builtin/collection-source.js";
+export { TextFileSource } from "./api/builtin/text-file-source.js";
+export { SocketTextSource } from "./api/builtin/socket-text-source.js";
+export { PrintSink } from "./api/builtin/print-sink.js";
+export { TextFileSink } from "./api/builtin/text-file-sink.js";
 export { OperatorTestHarness, type EmittedElement, type HarnessOptions } from "./testing/operator-test-harness.js";
 // State and time
 export type { StreamingRuntimeContext } from "./api/runtime-context.js";

@@ -19,9 +19,9 @@ import { isTwoPhaseCommitSink, type Sink, type TwoPhaseCommitSink } from "./sink
 import type { WatermarkStrategy } from "./watermark-strategy.js";
 import type { KeyedStream } from "./keyed-stream.js";
 import { OutputTag } from "./output-tag.js";
-import { PrintSink } from "../connectors/print-sink.js";
-import { TextFileSink } from "../connectors/text-file-sink.js";
-import { FunctionSink } from "../connectors/function-sink.js";
+import { PrintSink } from "./builtin/print-sink.js";
+import { TextFileSink } from "./builtin/text-file-sink.js";
+import { FunctionSink } from "./builtin/function-sink.js";
 // State and time: the builders live in their own modules; these methods only delegate.
 import {
   broadcastWithState,
@@ -86,22 +86,22 @@ export class DataStream<T> {
 
   /** Each subtask sends to the subtask with the same index (parallelism must match). */
   forward(): DataStream<T> {
-    return new DataStream<T>(this.env, this.repartition({ type: "forward" }));
+    return this.partitionedBy("forward");
   }
 
   /** Round-robin over all downstream subtasks. */
   rebalance(): DataStream<T> {
-    return new DataStream<T>(this.env, this.repartition({ type: "rebalance" }));
+    return this.partitionedBy("rebalance");
   }
 
   /** Round-robin over a local subset of downstream subtasks. */
   rescale(): DataStream<T> {
-    return new DataStream<T>(this.env, this.repartition({ type: "rescale" }));
+    return this.partitionedBy("rescale");
   }
 
   /** Uniformly random downstream subtask. */
   shuffle(): DataStream<T> {
-    return new DataStream<T>(this.env, this.repartition({ type: "shuffle" }));
+    return this.partitionedBy("shuffle");
   }
 
   /** Every record to every downstream subtask. */
@@ -110,12 +110,12 @@ export class DataStream<T> {
   broadcast(...descriptors: [MapStateDescriptorLike, ...MapStateDescriptorLike[]]): BroadcastStream<T>;
   broadcast(...descriptors: MapStateDescriptorLike[]): DataStream<T> | BroadcastStream<T> {
     if (descriptors.length > 0) return broadcastWithState(this, descriptors);
-    return new DataStream<T>(this.env, this.repartition({ type: "broadcast" }));
+    return this.partitionedBy("broadcast");
   }
 
   /** Everything to the first downstream subtask. */
   global(): DataStream<T> {
-    return new DataStream<T>(this.env, this.repartition({ type: "global" }));
+    return this.partitionedBy("global");
   }
 
   partitionCustom<K extends Key>(partitioner: Partitioner<K>, selector: KeySelector<T, K>): DataStream<T> {
@@ -184,6 +184,11 @@ export class DataStream<T> {
     return this.env.requestExecution(sink.node.id) as Promise<T[]>;
   }
 
+  /** This stream sent through a partitioner that needs no functions. */
+  private partitionedBy(type: Exclude<PartitionerSpec["type"], "hash" | "custom">): DataStream<T> {
+    return new DataStream<T>(this.env, this.repartition({ type } as PartitionerSpec));
+  }
+
   protected repartition(partitioner: PartitionerSpec, fns?: Record<string, unknown>): StreamInput[] {
     return this.inputs.map((i) => ({ ...i, partitioner, fns: fns ?? i.fns }));
   }
@@ -198,40 +203,8 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
     super(env, [{ nodeId: node.id }]);
   }
 
-  name(name: string): this {
-    this.node.name = name;
-    return this;
-  }
-
-  /** A stable id for matching state in savepoints; must be unique in the job. */
-  uid(uid: string): this {
-    this.node.uid = uid;
-    return this;
-  }
-
-  setParallelism(parallelism: number): this {
-    if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a positive integer, got ${parallelism}`);
-    if (this.node.config.nonParallel === true && parallelism !== 1) {
-      throw new RangeError(`${this.node.name} is a non-parallel source: its parallelism must be 1`);
-    }
-    this.node.parallelism = parallelism;
-    this.node.parallelismSet = true;
-    return this;
-  }
-
   setMaxParallelism(maxParallelism: number): this {
     this.node.maxParallelism = maxParallelism;
-    return this;
-  }
-
-  slotSharingGroup(name: string): this {
-    this.node.slotSharingGroup = name;
-    return this;
-  }
-
-  /** This operator chains with neither its predecessor nor its successor. */
-  disableChaining(): this {
-    this.node.chaining = "never";
     return this;
   }
 
@@ -247,31 +220,60 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
   }
 }
 
-/** The end of a pipeline; only its properties can be set. */
-export class DataStreamSink<T> {
-  declare readonly __elementType?: (value: T) => void;
-  constructor(/** @internal */ readonly node: StreamNode) {}
+/**
+ * The properties of the operator behind a stream or a sink, set the same way on both (a mixin of
+ * SingleOutputStreamOperator, which extends DataStream, and the base of DataStreamSink).
+ */
+abstract class OperatorProperties {
+  /** @internal */ abstract readonly node: StreamNode;
 
   name(name: string): this {
     this.node.name = name;
     return this;
   }
+
+  /** A stable id for matching state in savepoints; must be unique in the job. */
   uid(uid: string): this {
     this.node.uid = uid;
     return this;
   }
+
   setParallelism(parallelism: number): this {
-    if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a positive integer, got ${parallelism}`);
-    this.node.parallelism = parallelism;
-    this.node.parallelismSet = true;
+    setNodeParallelism(this.node, parallelism);
     return this;
   }
+
   slotSharingGroup(name: string): this {
     this.node.slotSharingGroup = name;
     return this;
   }
+
+  /** This operator chains with neither its predecessor nor its successor. */
   disableChaining(): this {
     this.node.chaining = "never";
     return this;
   }
+}
+
+export interface SingleOutputStreamOperator<T> extends OperatorProperties {}
+for (const method of Object.getOwnPropertyNames(OperatorProperties.prototype)) {
+  if (method !== "constructor") Object.defineProperty(SingleOutputStreamOperator.prototype, method, Object.getOwnPropertyDescriptor(OperatorProperties.prototype, method)!);
+}
+
+/** The end of a pipeline; only its properties can be set. */
+export class DataStreamSink<T> extends OperatorProperties {
+  declare readonly __elementType?: (value: T) => void;
+  constructor(/** @internal */ readonly node: StreamNode) {
+    super();
+  }
+}
+
+/** Sets a node's parallelism as the user chose it; a non-parallel source only accepts 1. */
+function setNodeParallelism(node: StreamNode, parallelism: number): void {
+  if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a positive integer, got ${parallelism}`);
+  if (node.config.nonParallel === true && parallelism !== 1) {
+    throw new RangeError(`${node.name} is a non-parallel source: its parallelism must be 1`);
+  }
+  node.parallelism = parallelism;
+  node.parallelismSet = true;
 }

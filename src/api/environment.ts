@@ -8,12 +8,12 @@ import { WatermarkStrategy } from "./watermark-strategy.js";
 import { DataStream, SingleOutputStreamOperator, type StreamInput } from "./data-stream.js";
 import { KeyedStream } from "./keyed-stream.js";
 import type { Key, KeySelector } from "./functions.js";
-import { CollectionSource } from "../connectors/collection-source.js";
-import { SequenceSource } from "../connectors/sequence-source.js";
-import { TextFileSource } from "../connectors/text-file-source.js";
-import { SocketTextSource } from "../connectors/socket-text-source.js";
+import { CollectionSource } from "./builtin/collection-source.js";
+import { SequenceSource } from "./builtin/sequence-source.js";
+import { TextFileSource } from "./builtin/text-file-source.js";
+import { SocketTextSource } from "./builtin/socket-text-source.js";
 import type { RestartStrategyConfig } from "./restart-strategy.js";
-import { parseStateBackendType, type StateBackendType } from "../runtime/state/state-backend-settings.js";
+import { parseStateBackendType, type StateBackendType } from "./state/state-backend-type.js";
 
 export const DEFAULT_MAX_PARALLELISM = 128;
 

@@ -4,6 +4,7 @@
  */
 import type { RuntimeContext, StreamingRuntimeContext } from "./runtime-context.js";
 import type { OutputTag } from "./output-tag.js";
+import type { Key } from "../graph/key-groups.js";
 
 /** Emits zero or more records from flatMap, process functions and windows. */
 export interface Collector<T> {
@@ -28,8 +29,7 @@ export type FilterFunction<T> = ((value: T) => boolean) | (RichFunction & { filt
 export type ReduceFunction<T> = ((a: T, b: T) => T) | (RichFunction & { reduce(a: T, b: T): T });
 export type SinkFunction<T> = ((value: T) => void) | (RichFunction & { invoke(value: T): void });
 
-/** Keys must hash identically in every worker and process, so they are restricted to plain values. */
-export type Key = string | number | boolean | bigint | readonly Key[];
+export type { Key };
 export type KeySelector<T, K extends Key> = (value: T) => K;
 
 /** Context of one element in a ProcessFunction. */

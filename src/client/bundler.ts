@@ -18,8 +18,9 @@ export interface BundledJob {
   file: string;
 }
 
+/** The names the public package exports, resolved by its name as a job file's own import resolves it. */
 async function apiExportNames(): Promise<string[]> {
-  return Object.keys(await import("../index.js"));
+  return Object.keys(await import("sluice"));
 }
 
 function sluiceApiPlugin(names: string[]): Plugin {

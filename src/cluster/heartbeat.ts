@@ -4,7 +4,9 @@
  * connection is reported separately and at once by the RPC layer; the timeout catches a silent peer
  * (a frozen process, a network partition).
  */
-import { durationOption } from "../config/configuration.js";
+import { readOption } from "../config/config-option.js";
+import type { Configuration } from "../config/configuration.js";
+import { HeartbeatOptions } from "./heartbeat-options.js";
 import { systemClock, type Clock, type Timer } from "../util/clock.js";
 
 export interface HeartbeatSettings {
@@ -12,14 +14,9 @@ export interface HeartbeatSettings {
   timeoutMs: number;
 }
 
-export const DEFAULT_HEARTBEAT: HeartbeatSettings = { intervalMs: 10_000, timeoutMs: 50_000 };
-
 /** From `heartbeat.interval` / `heartbeat.timeout`: milliseconds, or Flink durations such as "50 s". */
-export function heartbeatSettings(config: Readonly<Record<string, string>>): HeartbeatSettings {
-  return {
-    intervalMs: durationOption(config, "heartbeat.interval", DEFAULT_HEARTBEAT.intervalMs),
-    timeoutMs: durationOption(config, "heartbeat.timeout", DEFAULT_HEARTBEAT.timeoutMs),
-  };
+export function heartbeatSettings(config: Readonly<Configuration>): HeartbeatSettings {
+  return { intervalMs: readOption(config, HeartbeatOptions.INTERVAL), timeoutMs: readOption(config, HeartbeatOptions.TIMEOUT) };
 }
 
 interface Target {

@@ -1,6 +1,7 @@
 /** Messages and records exchanged between the cluster's components over their gateways. */
 import type { JobGraph } from "../graph/job-graph.js";
-import type { DefinitionInputs, ExecutionState, SerializedError, TaskDeploymentDescriptor, TaskMetrics } from "../runtime/tasks/deployment.js";
+import type { SerializedError } from "../errors/serialized-error.js";
+import type { DefinitionInputs, ExecutionState, TaskDeploymentDescriptor, TaskMetrics } from "../runtime/tasks/deployment.js";
 
 export type JobStatus =
   | "INITIALIZING"

@@ -15,9 +15,10 @@ import { LocalRpcService } from "./rpc/local-rpc-service.js";
 import { BlobServer } from "./blob/blob-server.js";
 import type { Dispatcher } from "./dispatcher/dispatcher.js";
 import type { ResourceManager } from "./resourcemanager/resource-manager.js";
-import { DEFAULT_EVALUATION_TIMEOUT_MS, TaskExecutor } from "./taskexecutor/task-executor.js";
-import { durationOption } from "../config/configuration.js";
-import { LocalDataTransport } from "./taskexecutor/data-transport.js";
+import { TaskExecutor } from "./taskexecutor/task-executor.js";
+import { NUMBER_OF_TASK_SLOTS } from "./taskexecutor/task-manager-options.js";
+import { readOption } from "../config/config-option.js";
+import { LocalDataTransport } from "./network/data-transport.js";
 import { heartbeatSettings } from "./heartbeat.js";
 import { quietLogger, type Logger } from "../util/logger.js";
 import { createHighAvailabilityServices } from "./ha/create-ha-services.js";
@@ -82,7 +83,7 @@ export class MiniCluster {
     await leadership.waitForLeadership(ha.type === "none" ? 10_000 : haConfig.connectionTimeoutMs + haConfig.sessionTimeoutMs);
     const rmLeader = await LeaderTracker.start(LeaderComponents.RESOURCE_MANAGER, ha.leaderRetrieval(LeaderComponents.RESOURCE_MANAGER));
     const cluster = new MiniCluster(leadership, ha, rmLeader, jmRpc, workDir, config, logger);
-    const slots = options.slotsPerTaskManager ?? Number(config["taskmanager.numberOfTaskSlots"] ?? 1);
+    const slots = options.slotsPerTaskManager ?? readOption(config, NUMBER_OF_TASK_SLOTS);
     await Promise.all(Array.from({ length: options.numTaskManagers ?? 1 }, () => cluster.addTaskExecutor(slots)));
     return cluster;
   }
@@ -99,9 +100,7 @@ export class MiniCluster {
       blobServerAddress: async () => (await this.rmLeader.waitForLeader()).address,
       heartbeat: heartbeatSettings(this.config),
       logger: this.logger,
-      metricsIntervalMs: Number(this.config["metrics.report-interval"] ?? 1000),
-      maxWorkerHeapMb: this.config["taskmanager.memory.task.heap.mb"] ? Number(this.config["taskmanager.memory.task.heap.mb"]) : undefined,
-      evaluationTimeoutMs: durationOption(this.config, "taskmanager.job.evaluation-timeout", DEFAULT_EVALUATION_TIMEOUT_MS),
+      config: this.config,
       blobCacheDir: join(this.workDir, `blob-cache-${this.taskExecutors.length}`),
     });
     this.taskExecutors.push(te);

@@ -3,12 +3,13 @@
  * `-D key=value`. Nested YAML maps are flattened with dots, so both styles of Flink's config.yaml work.
  */
 import { readFileSync } from "node:fs";
+import { registerErrorClass, SluiceError } from "../errors/sluice-error.js";
 
 export type Configuration = Record<string, string>;
 
-export class ConfigurationError extends Error {
-  override name = "ConfigurationError";
-}
+/** A configuration value is missing, malformed or contradicts another; the message names the key. */
+export class ConfigurationError extends SluiceError {}
+registerErrorClass(ConfigurationError);
 
 /** Parses the subset of YAML that configuration files use: maps, scalars, comments, quotes. */
 export function parseConfigYaml(text: string, source = "config"): Configuration {

@@ -17,7 +17,12 @@ export class SluiceError extends Error {
   }
 }
 
-export type ErrorClass = new (message: string, options?: SluiceErrorOptions) => Error;
+/**
+ * Any error class, whatever its constructor's parameters: the codec rebuilds an instance without
+ * running the constructor (see deserializeError in serialized-error.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorClass = abstract new (...args: any[]) => Error;
 
 const registry = new Map<string, ErrorClass>();
 

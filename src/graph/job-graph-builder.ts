@@ -7,10 +7,10 @@
 import { createHash } from "node:crypto";
 import type { JsonObject, PartitionerSpec, StreamEdge, StreamGraph, StreamNode } from "./stream-graph.js";
 import type { JobEdge, JobGraph, JobVertex, OperatorDescriptor } from "./job-graph.js";
+import { registerErrorClass, SluiceError } from "../errors/sluice-error.js";
 
-export class InvalidJobError extends Error {
-  override name = "InvalidJobError";
-}
+export class InvalidJobError extends SluiceError {}
+registerErrorClass(InvalidJobError);
 
 function hash(text: string, length = 32): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);

@@ -3,7 +3,8 @@
  * owns a contiguous range of key groups. The hash must be identical in every worker and process,
  * so it is computed from the key's value, never from object identity.
  */
-import type { Key } from "../api/functions.js";
+/** Keys must hash identically in every worker and process, so they are restricted to plain values. */
+export type Key = string | number | boolean | bigint | readonly Key[];
 
 /** murmur3's 32-bit finalizer: spreads poorly distributed hashes (small ints, similar strings). */
 function fmix(h: number): number {

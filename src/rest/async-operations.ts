@@ -4,8 +4,8 @@
  * the failure. Finished operations are kept for a while (Flink: rest.async.store-duration, 5 min).
  */
 import { randomUUID } from "node:crypto";
-import type { SerializedError } from "../cluster/messages.js";
-import { serializeError } from "../runtime/tasks/deployment.js";
+import type { SerializedError } from "../errors/serialized-error.js";
+import { serializeError } from "../errors/serialized-error.js";
 
 export type OperationState = { status: "IN_PROGRESS" } | { status: "COMPLETED"; location: string } | { status: "FAILED"; error: SerializedError };
 

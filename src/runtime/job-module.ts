@@ -11,16 +11,20 @@ import { buildJobGraph } from "../graph/job-graph-builder.js";
 import type { JobGraph } from "../graph/job-graph.js";
 import type { BoundFunctions } from "./tasks/operator-chain.js";
 import type { DefinitionInputs } from "./tasks/deployment.js";
+import { registerErrorClass, SluiceError } from "../errors/sluice-error.js";
 
 export const SLUICE_API_GLOBAL = Symbol.for("sluice.api");
 
-export class JobDefinitionError extends Error {
-  override name = "JobDefinitionError";
-}
+export class JobDefinitionError extends SluiceError {}
+registerErrorClass(JobDefinitionError);
 
+/**
+ * The bundle's "sluice" is the public package, which sits above every layer of the runtime: it is
+ * resolved by its name (Node resolves a package's own name to its entry), as the job file's import was.
+ */
 async function installApi(): Promise<void> {
   const g = globalThis as Record<symbol, unknown>;
-  if (!g[SLUICE_API_GLOBAL]) g[SLUICE_API_GLOBAL] = await import("../index.js");
+  if (!g[SLUICE_API_GLOBAL]) g[SLUICE_API_GLOBAL] = await import("sluice");
 }
 
 /** Imports a bundled job module and returns its job definition (the default export). */

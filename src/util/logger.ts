@@ -2,7 +2,8 @@
  * Structured, levelled logging. Each component logs through a child logger named after it; the
  * sink decides where lines go (stderr, a log file, a buffer the REST API serves).
  */
-export type LogLevel = "debug" | "info" | "warn" | "error";
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface LogRecord {

@@ -1,7 +1,8 @@
 /** The `none` implementation: shared store cases, immediate leadership, fixed addresses, config. */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { HaOptions, parseHaConfig } from "../../src/cluster/ha/config.js";
+import { parseHaConfig } from "../../src/cluster/ha/config.js";
+import { HaOptions } from "../../src/cluster/ha/ha-options.js";
 import { createHighAvailabilityServices } from "../../src/cluster/ha/create-ha-services.js";
 import { LeaderComponents } from "../../src/cluster/ha/interface.js";
 import { DEFAULT_LEADER_SESSION_ID } from "../../src/cluster/ha/standalone/leader-registry.js";
@@ -70,12 +71,12 @@ describe("standalone HA services", () => {
       assert.equal(none.type, "none");
       await none.close();
       const config = parseHaConfig({
-        [HaOptions.TYPE]: "ZooKeeper",
-        [HaOptions.QUORUM]: "zk1:2181,zk2:2181",
-        [HaOptions.STORAGE_DIR]: "file:///var/sluice/ha",
-        [HaOptions.ROOT]: "flink/",
-        [HaOptions.SESSION_TIMEOUT]: "30 s",
-        [HaOptions.CONNECTION_TIMEOUT]: "5000",
+        [HaOptions.TYPE.key]: "ZooKeeper",
+        [HaOptions.QUORUM.key]: "zk1:2181,zk2:2181",
+        [HaOptions.STORAGE_DIR.key]: "file:///var/sluice/ha",
+        [HaOptions.ROOT.key]: "flink/",
+        [HaOptions.SESSION_TIMEOUT.key]: "30 s",
+        [HaOptions.CONNECTION_TIMEOUT.key]: "5000",
       });
       assert.deepEqual(config, {
         type: "zookeeper",
@@ -88,19 +89,19 @@ describe("standalone HA services", () => {
         tolerateSuspendedConnection: false,
         operationTimeoutMs: 15_000,
       });
-      assert.equal(parseHaConfig({ [HaOptions.LEGACY_TYPE]: "zookeeper", [HaOptions.QUORUM]: "q", [HaOptions.STORAGE_DIR]: "/d" }).type, "zookeeper");
+      assert.equal(parseHaConfig({ ["high-availability"]: "zookeeper", [HaOptions.QUORUM.key]: "q", [HaOptions.STORAGE_DIR.key]: "/d" }).type, "zookeeper");
     });
 
     it("rejects incomplete or invalid settings with the key in the message", () => {
-      assert.throws(() => parseHaConfig({ [HaOptions.TYPE]: "kubernetes" }), /high-availability.type/);
-      assert.throws(() => parseHaConfig({ [HaOptions.TYPE]: "zookeeper" }), /high-availability.zookeeper.quorum/);
+      assert.throws(() => parseHaConfig({ [HaOptions.TYPE.key]: "kubernetes" }), /high-availability.type/);
+      assert.throws(() => parseHaConfig({ [HaOptions.TYPE.key]: "zookeeper" }), /high-availability.zookeeper.quorum/);
       assert.throws(
-        () => parseHaConfig({ [HaOptions.TYPE]: "zookeeper", [HaOptions.QUORUM]: "q" }),
+        () => parseHaConfig({ [HaOptions.TYPE.key]: "zookeeper", [HaOptions.QUORUM.key]: "q" }),
         /high-availability.storageDir/,
       );
-      assert.throws(() => parseHaConfig({ [HaOptions.SESSION_TIMEOUT]: "soon" }), /session-timeout/);
-      assert.throws(() => parseHaConfig({ [HaOptions.CLUSTER_ID]: "a/b" }), /cluster-id/);
-      assert.throws(() => parseHaConfig({ [HaOptions.MAX_RETRY_ATTEMPTS]: "0" }), /max-retry-attempts/);
+      assert.throws(() => parseHaConfig({ [HaOptions.SESSION_TIMEOUT.key]: "soon" }), /session-timeout/);
+      assert.throws(() => parseHaConfig({ [HaOptions.CLUSTER_ID.key]: "a/b" }), /cluster-id/);
+      assert.throws(() => parseHaConfig({ [HaOptions.MAX_RETRY_ATTEMPTS.key]: "0" }), /max-retry-attempts/);
     });
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { HaOptions } from "../../src/cluster/ha/config.js";
+import { HaOptions } from "../../src/cluster/ha/ha-options.js";
 import { createHighAvailabilityServices } from "../../src/cluster/ha/create-ha-services.js";
 import type { HighAvailabilityServices } from "../../src/cluster/ha/interface.js";
 import { ZooKeeperHighAvailabilityServices } from "../../src/cluster/ha/zookeeper/zookeeper-ha-services.js";
@@ -18,15 +18,15 @@ let services: ZooKeeperHighAvailabilityServices;
 
 function config(clusterId: string): Record<string, string> {
   return {
-    [HaOptions.TYPE]: "zookeeper",
-    [HaOptions.QUORUM]: zk.connectString,
-    [HaOptions.STORAGE_DIR]: storageDir,
-    [HaOptions.CLUSTER_ID]: clusterId,
-    [HaOptions.SESSION_TIMEOUT]: "8 s",
-    [HaOptions.CONNECTION_TIMEOUT]: "5 s",
+    [HaOptions.TYPE.key]: "zookeeper",
+    [HaOptions.QUORUM.key]: zk.connectString,
+    [HaOptions.STORAGE_DIR.key]: storageDir,
+    [HaOptions.CLUSTER_ID.key]: clusterId,
+    [HaOptions.SESSION_TIMEOUT.key]: "8 s",
+    [HaOptions.CONNECTION_TIMEOUT.key]: "5 s",
     // Operations wait up to 20 s for a reconnect: a restarted server may be slow on a busy machine.
-    [HaOptions.RETRY_WAIT]: "5 s",
-    [HaOptions.MAX_RETRY_ATTEMPTS]: "4",
+    [HaOptions.RETRY_WAIT.key]: "5 s",
+    [HaOptions.MAX_RETRY_ATTEMPTS.key]: "4",
   };
 }
 

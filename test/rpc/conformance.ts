@@ -13,7 +13,7 @@ import {
   type RemoteGateway,
   type RpcService,
 } from "../../src/cluster/rpc/index.js";
-import { Calculator, ValidationError, nextDisconnect } from "./helpers.js";
+import { Calculator, QuotaExceededError, ValidationError, nextDisconnect } from "./helpers.js";
 
 export interface ServicePair {
   server: RpcService;
@@ -88,6 +88,18 @@ export function rpcConformanceSuite(transport: string, makePair: () => Promise<S
 
       await assert.rejects(remote.gateway.failWith("string", "just a string"), { message: "just a string" });
       await assert.rejects(remote.gateway.failLater("later"), { name: "TypeError", message: "later" });
+    });
+
+    test("rejects with a registered class rebuilt as itself, its cause chain and codes kept", { timeout: 5_000 }, async () => {
+      const error = await remote.gateway.failWithCause("quota exceeded").catch((e: unknown) => e);
+      assert.ok(error instanceof QuotaExceededError);
+      assert.equal(error.message, "quota exceeded");
+      assert.match(error.stack ?? "", new RegExp(`<remote> ${escape(pair.server.address)} calc\\.failWithCause`));
+      const cause = error.cause as Error & { code?: string };
+      assert.ok(cause instanceof Error);
+      assert.equal(cause.message, "disk full");
+      assert.equal(cause.code, "ENOSPC");
+      assert.match(cause.stack ?? "", /<remote>/, "the cause is marked remote too");
     });
 
     test("times out a call that is never answered", { timeout: 5_000 }, async () => {

@@ -1,9 +1,15 @@
 /** Shared test doubles for the RPC tests. */
 import type { RpcLogger } from "../../src/cluster/rpc/index.js";
+import { registerErrorClass, SluiceError } from "../../src/errors/sluice-error.js";
 
+/** Not registered: the caller sees its name but cannot rebuild its class. */
 export class ValidationError extends Error {
   override name = "ValidationError";
 }
+
+/** Registered: the caller rebuilds it as this class. */
+export class QuotaExceededError extends SluiceError {}
+registerErrorClass(QuotaExceededError);
 
 /** An endpoint implementation exercising the cases the RPC layer must get right. */
 export class Calculator {
@@ -42,6 +48,12 @@ export class Calculator {
     if (kind === "range") throw new RangeError(message);
     if (kind === "custom") throw new ValidationError(message);
     throw message;
+  }
+
+  /** A registered error whose cause carries a Node-style code. */
+  failWithCause(message: string): never {
+    const cause = Object.assign(new Error("disk full"), { code: "ENOSPC" });
+    throw new QuotaExceededError(message, { cause });
   }
 
   async failLater(message: string): Promise<never> {

@@ -8,15 +8,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Client } from "pg";
 import { runJob } from "../../src/client/job-runner.js";
-import { MiniClusterClient } from "../../src/client/cluster-client.js";
-import { MiniCluster } from "../../src/cluster/minicluster.js";
 import { startPostgres, type PostgresServer } from "../support/postgres.js";
-import { waitFor } from "../support/wait.js";
-import { failurePoints, referenceLines, seededRandom, type SinkFault, type SinkJobSpec } from "../jobs/sinks/support/sink-job-spec.js";
-import { SINK_JOB, indexesOf, expectedRestarts, jobArgs, sinkFaultGuard, testSeed } from "./sink-test-support.js";
+import { referenceLines, type SinkTarget } from "../jobs/sinks/support/sink-job-spec.js";
+import { SINK_JOB, jobArgs } from "./sink-test-support.js";
+import { assertExactlyOnceUnderFailures, assertVisibleOnlyAfterCheckpoints, oneFaultPerAttempt, sinkSpec, type SinkOutput } from "./exactly-once-scenarios.js";
 import { assertSameLines } from "./same-lines.js";
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 let server: PostgresServer;
 let admin: Client;
@@ -50,84 +46,40 @@ async function preparedGids(): Promise<string[]> {
   return r.rows.map((row) => row.gid);
 }
 
-function postgresSpec(table: string, overrides: Partial<SinkJobSpec> = {}, prefix?: string): SinkJobSpec {
+function postgresTarget(table: string, prefix?: string): SinkTarget {
+  return { kind: "postgres", connection: server.connectionString, table, transactionIdPrefix: prefix, rowsPerStatement: 50 };
+}
+
+function rowsOf(table: string): SinkOutput {
   return {
-    target: { kind: "postgres", connection: server.connectionString, table, transactionIdPrefix: prefix, rowsPerStatement: 50 },
-    count: 4000,
-    parallelism: 1,
-    recordsPerSecond: 2000,
-    checkpointIntervalMs: 50,
-    userFailures: [],
-    sinkFaults: [],
-    sinkFaultsBelowIndex: 0,
-    ...overrides,
+    committed: () => tableLines(table),
+    staged: preparedGids,
+    // A session whose transaction has an xid has written rows that nobody else can see yet.
+    writing: async () => {
+      const r = await admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()");
+      return Number(r.rows[0]!.n) > 0;
+    },
   };
 }
 
 describe("PostgresSink", () => {
   it("writes every row exactly once under failures at random points, at parallelism 1 and 2", async () => {
-    const seed = testSeed();
-    for (const parallelism of [1, 2]) {
-      const random = seededRandom(seed * 7 + parallelism);
-      const count = 5000;
-      const table = await freshTable();
-      const userFailures = failurePoints(random, 2, count, 0.05, 0.25);
+    await assertExactlyOnceUnderFailures({
+      seedFor: (seed, parallelism) => seed * 7 + parallelism,
+      userFailures: 2,
       // A crash at each point of the protocol: before and after PREPARE, before and after COMMIT PREPARED.
-      const sinkFaults: SinkFault[] = [
-        { attempt: 2, at: "after-pre-commit", checkpoint: 1 },
-        { attempt: 3, at: "before-commit", checkpoint: 1 },
-        { attempt: 4, at: "after-commit", checkpoint: 1 },
-        { attempt: 5, at: "before-pre-commit", checkpoint: 1 },
-      ];
-      const spec = postgresSpec(table, { count, parallelism, userFailures, sinkFaults, sinkFaultsBelowIndex: sinkFaultGuard(parallelism, count) });
-      const context = `parallelism ${parallelism}, seed ${seed}, failures at ${userFailures.join(",")}`;
-
-      const result = await runJob(SINK_JOB, { args: jobArgs(spec) });
-      assert.equal(result.state, "FINISHED", `${context}: ${result.failure?.message}`);
-      const restarts = expectedRestarts(result.restarts, parallelism, userFailures.length, sinkFaults.length);
-      assert.equal(restarts, undefined, `${context}: ${restarts}`);
-      assertSameLines(await tableLines(table), referenceLines(count), context);
-      // The fault after PREPARE left a prepared transaction; recovery rolled it back.
-      assert.deepEqual(await preparedGids(), [], context);
-    }
+      sinkFaults: oneFaultPerAttempt(2, ["after-pre-commit", "before-commit", "after-commit", "before-pre-commit"]),
+      fresh: async () => {
+        const table = await freshTable();
+        return { target: postgresTarget(table), output: rowsOf(table) };
+      },
+      restoresFromCheckpoints: false,
+    });
   });
 
   it("rows are written before a checkpoint but become visible only when it completes", async () => {
     const table = await freshTable();
-    const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 1 });
-    const client = new MiniClusterClient(cluster);
-    try {
-      let jobId = "";
-      const spec = postgresSpec(table, { count: 1_000_000, recordsPerSecond: 2000, checkpointIntervalMs: 0 });
-      const run = runJob(SINK_JOB, { client, args: jobArgs(spec), onSubmitted: (id) => (jobId = id) });
-      // A session whose transaction has an xid has written rows that nobody else can see yet.
-      await waitFor(async () => {
-        const r = await admin.query<{ n: string }>(
-          "SELECT count(*) AS n FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()",
-        );
-        return Number(r.rows[0]!.n) > 0;
-      }, "the sink's open transaction to have inserted rows");
-      assert.deepEqual(await tableLines(table), [], "no checkpoint yet: no row visible");
-
-      let previous: string[] = [];
-      for (let round = 1; round <= 2; round++) {
-        await cluster.dispatcher.triggerCheckpoint(jobId);
-        await waitFor(async () => (await tableLines(table)).length > previous.length, `checkpoint ${round}'s rows committed`);
-        const visible = await tableLines(table);
-        // Parallelism 1: exactly the records before the barrier, each once.
-        assert.deepEqual(indexesOf(visible), Array.from({ length: visible.length }, (_, i) => i), `round ${round}`);
-        await sleep(300);
-        assert.deepEqual(await tableLines(table), visible, "without a checkpoint the visible rows stay as they are");
-        previous = visible;
-      }
-
-      await client.cancel(jobId);
-      assert.equal((await run).state, "CANCELED");
-      assert.deepEqual(await tableLines(table), previous, "cancelling commits nothing");
-      assert.deepEqual(await preparedGids(), [], "nothing left prepared");
-    } finally {
-      await cluster.close();
-    }
+    await assertVisibleOnlyAfterCheckpoints(postgresTarget(table), rowsOf(table));
   });
 
   it("rolls back its own subtasks' prepared leftovers on start and leaves other sinks' alone", async () => {
@@ -141,7 +93,7 @@ describe("PostgresSink", () => {
     await prepare("another-sink:0-0-c1", -2);
     try {
       const count = 300;
-      const result = await runJob(SINK_JOB, { args: jobArgs(postgresSpec(table, { count }, "leftover-test")) });
+      const result = await runJob(SINK_JOB, { args: jobArgs(sinkSpec(postgresTarget(table, "leftover-test"), { count })) });
       assert.equal(result.state, "FINISHED", result.failure?.message);
       assert.deepEqual(await preparedGids(), ["another-sink:0-0-c1"]);
       assertSameLines(await tableLines(table), referenceLines(count), "the leftover's row never became visible");

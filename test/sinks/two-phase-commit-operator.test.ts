@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { RecoveryRequest, TransactionInfo, TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../src/api/sink.js";
-import { recoveryPlan, type SubtaskTransactions } from "../../src/connectors/two-phase-commit/index.js";
+import { recoveryPlan, type SubtaskTransactions } from "../../src/runtime/operators/two-phase-commit-recovery.js";
 import { operatorFactory } from "../../src/runtime/operators/operator-registry.js";
 import type { StreamOperator } from "../../src/runtime/operators/stream-operator.js";
 import { OperatorStateBackend, redistributeOperatorState, type OperatorStateSnapshot } from "../../src/runtime/state/operator-state-backend.js";

@@ -1,7 +1,7 @@
 /** fromSequence: contiguous splits whose union is the serial sequence; positions resume exactly. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SequenceSource, splitRange } from "../../src/connectors/sequence-source.js";
+import { SequenceSource, splitRange } from "../../src/api/builtin/sequence-source.js";
 import { drain, readParallel } from "./support/sources.js";
 
 function serial(from: number, to: number): number[] {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { TextFileSource } from "../../src/connectors/text-file-source.js";
+import { TextFileSource } from "../../src/api/builtin/text-file-source.js";
 import { drain, readParallel } from "./support/sources.js";
 import { mulberry32, randomInt } from "./support/random.js";
 

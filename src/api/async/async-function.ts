@@ -5,6 +5,7 @@
  * happens to an element whose call took too long (the default fails the job, as in Flink).
  */
 import type { RichFunction } from "../functions.js";
+import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 
 export interface ResultFuture<OUT> {
   complete(results: Iterable<OUT>): void;
@@ -18,6 +19,5 @@ export interface RichAsyncFunction<IN, OUT> extends RichFunction {
 
 export type AsyncFunction<IN, OUT> = ((input: IN) => Promise<OUT>) | RichAsyncFunction<IN, OUT>;
 
-export class AsyncTimeoutError extends Error {
-  override name = "AsyncTimeoutError";
-}
+export class AsyncTimeoutError extends SluiceError {}
+registerErrorClass(AsyncTimeoutError);

@@ -23,41 +23,68 @@ function tag<T, X>(input: DataStream<T>, side: 1 | 2): SingleOutputStreamOperato
   return op;
 }
 
-export class CoGroupedStreams<A, B> {
+/** The two inputs of a join or coGroup and their key selectors. */
+interface JoinInputs<A, B, K extends Key> {
+  readonly first: DataStream<A>;
+  readonly second: DataStream<B>;
+  readonly key1: KeySelector<A, K>;
+  readonly key2: KeySelector<B, K>;
+}
+
+type Operation = "join" | "coGroup";
+
+/** The window stage of each operation. */
+type WindowStage<Op extends Operation, A, B, K extends Key, W extends Window> = Op extends "join" ? JoinWithWindow<A, B, K, W> : WithWindow<A, B, K, W>;
+
+/** Two streams of one environment, before their keys are given. */
+abstract class TwoStreams<A, B, Op extends Operation> {
   constructor(
-    protected readonly first: DataStream<A>,
-    protected readonly second: DataStream<B>,
+    private readonly first: DataStream<A>,
+    private readonly second: DataStream<B>,
+    private readonly operation: Op,
   ) {
-    if (first.env !== second.env) throw new Error("join/coGroup: streams belong to different environments");
+    if (first.env !== second.env) throw new Error(`${operation === "join" ? "join" : "join/coGroup"}: streams belong to different environments`);
   }
-  where<K extends Key>(key1: KeySelector<A, K>): { equalTo(key2: KeySelector<B, K>): CoGroupWhereEqualTo<A, B, K> } {
-    return { equalTo: (key2) => new CoGroupWhereEqualTo<A, B, K>(this.first, this.second, key1, key2) };
+  where<K extends Key>(key1: KeySelector<A, K>): { equalTo(key2: KeySelector<B, K>): WhereEqualTo<A, B, K, Op> } {
+    return { equalTo: (key2) => new WhereEqualTo({ first: this.first, second: this.second, key1, key2 }, this.operation) };
   }
 }
 
-export class CoGroupWhereEqualTo<A, B, K extends Key> {
+export class CoGroupedStreams<A, B> extends TwoStreams<A, B, "coGroup"> {
+  constructor(first: DataStream<A>, second: DataStream<B>) {
+    super(first, second, "coGroup");
+  }
+}
+
+export class JoinedStreams<A, B> extends TwoStreams<A, B, "join"> {
+  constructor(first: DataStream<A>, second: DataStream<B>) {
+    super(first, second, "join");
+  }
+}
+
+/** Both keys given: the window comes next. */
+export class WhereEqualTo<A, B, K extends Key, Op extends Operation> {
   constructor(
-    protected readonly first: DataStream<A>,
-    protected readonly second: DataStream<B>,
-    protected readonly key1: KeySelector<A, K>,
-    protected readonly key2: KeySelector<B, K>,
+    private readonly inputs: JoinInputs<A, B, K>,
+    private readonly operation: Op,
   ) {}
-  window<W extends Window>(assigner: WindowAssigner<TaggedUnion<A, B>, W>): WithWindow<A, B, K, W> {
-    return new WithWindow<A, B, K, W>(this.first, this.second, this.key1, this.key2, assigner);
+  window<W extends Window>(assigner: WindowAssigner<TaggedUnion<A, B>, W>): WindowStage<Op, A, B, K, W> {
+    const stage = this.operation === "join" ? new JoinWithWindow<A, B, K, W>(this.inputs, assigner) : new WithWindow<A, B, K, W>(this.inputs, assigner);
+    return stage as WindowStage<Op, A, B, K, W>;
   }
 }
 
-/** The windowed join/coGroup: trigger, evictor and lateness as on any window, then the function. */
-export class WithWindow<A, B, K extends Key, W extends Window> {
+export type CoGroupWhereEqualTo<A, B, K extends Key> = WhereEqualTo<A, B, K, "coGroup">;
+export type JoinWhereEqualTo<A, B, K extends Key> = WhereEqualTo<A, B, K, "join">;
+
+/** Trigger, evictor and lateness as on any window, shared by the windowed join and coGroup. */
+abstract class WindowedInputs<A, B, K extends Key, W extends Window> {
   private triggerFn: Trigger<TaggedUnion<A, B>, W> | undefined;
   private evictorFn: Evictor<TaggedUnion<A, B>, W> | undefined;
   private lateness = 0;
 
   constructor(
-    private readonly first: DataStream<A>,
-    private readonly second: DataStream<B>,
-    private readonly key1: KeySelector<A, K>,
-    private readonly key2: KeySelector<B, K>,
+    private readonly inputs: JoinInputs<A, B, K>,
     private readonly assigner: WindowAssigner<TaggedUnion<A, B>, W>,
   ) {}
 
@@ -74,8 +101,8 @@ export class WithWindow<A, B, K extends Key, W extends Window> {
     return this;
   }
 
-  /** coGroup: all elements of both sides per key and window. */
-  apply<R>(fn: CoGroupFunction<A, B, R>, name = "CoGroup"): SingleOutputStreamOperator<R> {
+  /** All elements of both sides per key and window, split by side. */
+  protected coGroup<R>(fn: CoGroupFunction<A, B, R>, name: string): SingleOutputStreamOperator<R> {
     const rich = richFunction<(a: A[], b: B[], out: Collector<R>) => void>(fn as never, "coGroup");
     const windowFn = {
       open: rich.open,
@@ -94,8 +121,9 @@ export class WithWindow<A, B, K extends Key, W extends Window> {
   }
 
   private windowed(): WindowedStream<TaggedUnion<A, B>, K, W> {
-    const keyOf = (t: TaggedUnion<A, B>): K => (t.side === 1 ? this.key1(t.value) : this.key2(t.value));
-    const tagged = tag<A, TaggedUnion<A, B>>(this.first, 1).union(tag<B, TaggedUnion<A, B>>(this.second, 2));
+    const { first, second, key1, key2 } = this.inputs;
+    const keyOf = (t: TaggedUnion<A, B>): K => (t.side === 1 ? key1(t.value) : key2(t.value));
+    const tagged = tag<A, TaggedUnion<A, B>>(first, 1).union(tag<B, TaggedUnion<A, B>>(second, 2));
     const w = tagged.keyBy(keyOf).window(this.assigner).allowedLateness(this.lateness);
     if (this.triggerFn) w.trigger(this.triggerFn);
     if (this.evictorFn) w.evictor(this.evictorFn);
@@ -103,52 +131,19 @@ export class WithWindow<A, B, K extends Key, W extends Window> {
   }
 }
 
-export class JoinedStreams<A, B> {
-  constructor(
-    private readonly first: DataStream<A>,
-    private readonly second: DataStream<B>,
-  ) {
-    if (first.env !== second.env) throw new Error("join: streams belong to different environments");
-  }
-  where<K extends Key>(key1: KeySelector<A, K>): { equalTo(key2: KeySelector<B, K>): JoinWhereEqualTo<A, B, K> } {
-    return { equalTo: (key2) => new JoinWhereEqualTo<A, B, K>(this.first, this.second, key1, key2) };
-  }
-}
-
-export class JoinWhereEqualTo<A, B, K extends Key> {
-  constructor(
-    private readonly first: DataStream<A>,
-    private readonly second: DataStream<B>,
-    private readonly key1: KeySelector<A, K>,
-    private readonly key2: KeySelector<B, K>,
-  ) {}
-  window<W extends Window>(assigner: WindowAssigner<TaggedUnion<A, B>, W>): JoinWithWindow<A, B, K, W> {
-    return new JoinWithWindow<A, B, K, W>(this.first, this.second, this.key1, this.key2, assigner);
+/** The windowed coGroup. */
+export class WithWindow<A, B, K extends Key, W extends Window> extends WindowedInputs<A, B, K, W> {
+  /** coGroup: all elements of both sides per key and window. */
+  apply<R>(fn: CoGroupFunction<A, B, R>, name = "CoGroup"): SingleOutputStreamOperator<R> {
+    return this.coGroup(fn, name);
   }
 }
 
 /** Inner join: the function runs for every pair of the two sides in a key's window. */
-export class JoinWithWindow<A, B, K extends Key, W extends Window> {
-  private readonly inner: WithWindow<A, B, K, W>;
-  constructor(first: DataStream<A>, second: DataStream<B>, key1: KeySelector<A, K>, key2: KeySelector<B, K>, assigner: WindowAssigner<TaggedUnion<A, B>, W>) {
-    this.inner = new WithWindow<A, B, K, W>(first, second, key1, key2, assigner);
-  }
-  trigger(trigger: Trigger<TaggedUnion<A, B>, W>): this {
-    this.inner.trigger(trigger);
-    return this;
-  }
-  evictor(evictor: Evictor<TaggedUnion<A, B>, W>): this {
-    this.inner.evictor(evictor);
-    return this;
-  }
-  allowedLateness(ms: number): this {
-    this.inner.allowedLateness(ms);
-    return this;
-  }
-
+export class JoinWithWindow<A, B, K extends Key, W extends Window> extends WindowedInputs<A, B, K, W> {
   apply<R>(fn: JoinFunction<A, B, R>): SingleOutputStreamOperator<R> {
     const rich = richFunction<(a: A, b: B) => R>(fn as never, "join");
-    return this.inner.apply<R>(
+    return this.coGroup<R>(
       { open: rich.open, close: rich.close, coGroup: (as, bs, out) => { for (const a of as) for (const b of bs) out.collect(rich.call(a, b)); } },
       "Window Join",
     );
@@ -157,7 +152,7 @@ export class JoinWithWindow<A, B, K extends Key, W extends Window> {
   /** Like apply, for functions that emit any number of results per pair. */
   applyFlat<R>(fn: FlatJoinFunction<A, B, R>): SingleOutputStreamOperator<R> {
     const rich = richFunction<(a: A, b: B, out: Collector<R>) => void>(fn as never, "join");
-    return this.inner.apply<R>(
+    return this.coGroup<R>(
       { open: rich.open, close: rich.close, coGroup: (as, bs, out) => { for (const a of as) for (const b of bs) rich.call(a, b, out); } },
       "Window Join",
     );

@@ -3,8 +3,47 @@ import { ReducingStateDescriptor } from "../state/state-descriptors.js";
 import { Trigger, type OnMergeContext, type TriggerContext, type TriggerResult } from "./trigger.js";
 import type { Window } from "./windows.js";
 
+/** One of the two time domains a trigger's timers run in: their clock, and how to set and delete them. */
+interface TimeDomain {
+  now(ctx: TriggerContext): number;
+  register(ctx: TriggerContext, time: number): void;
+  delete(ctx: TriggerContext, time: number): void;
+}
+
+const EVENT_TIME: TimeDomain = {
+  now: (ctx) => ctx.getCurrentWatermark(),
+  register: (ctx, time) => ctx.registerEventTimeTimer(time),
+  delete: (ctx, time) => ctx.deleteEventTimeTimer(time),
+};
+
+const PROCESSING_TIME: TimeDomain = {
+  now: (ctx) => ctx.getCurrentProcessingTime(),
+  register: (ctx, time) => ctx.registerProcessingTimeTimer(time),
+  delete: (ctx, time) => ctx.deleteProcessingTimeTimer(time),
+};
+
+/** Fires when the domain's time passes the window's end; merging and clearing are the same in both domains. */
+abstract class WindowEndTrigger extends Trigger<unknown, Window> {
+  protected constructor(private readonly domain: TimeDomain) {
+    super();
+  }
+  override canMerge(): boolean {
+    return true;
+  }
+  override onMerge(window: Window, ctx: OnMergeContext): void {
+    // Only a timer still in the future: a merged window already behind the domain's time fires via onElement.
+    if (window.maxTimestamp() > this.domain.now(ctx)) this.domain.register(ctx, window.maxTimestamp());
+  }
+  clear(window: Window, ctx: TriggerContext): void {
+    this.domain.delete(ctx, window.maxTimestamp());
+  }
+}
+
 /** Fires once the watermark passes the window's end; fires again per late element (allowed lateness). */
-export class EventTimeTrigger extends Trigger<unknown, Window> {
+export class EventTimeTrigger extends WindowEndTrigger {
+  constructor() {
+    super(EVENT_TIME);
+  }
   static create(): EventTimeTrigger {
     return new EventTimeTrigger();
   }
@@ -19,20 +58,13 @@ export class EventTimeTrigger extends Trigger<unknown, Window> {
   onProcessingTime(): TriggerResult {
     return "CONTINUE";
   }
-  override canMerge(): boolean {
-    return true;
-  }
-  override onMerge(window: Window, ctx: OnMergeContext): void {
-    // Only a timer still in the future: a merged window already behind the watermark fires via onElement.
-    if (window.maxTimestamp() > ctx.getCurrentWatermark()) ctx.registerEventTimeTimer(window.maxTimestamp());
-  }
-  clear(window: Window, ctx: TriggerContext): void {
-    ctx.deleteEventTimeTimer(window.maxTimestamp());
-  }
 }
 
 /** Fires when the wall clock passes the window's end. */
-export class ProcessingTimeTrigger extends Trigger<unknown, Window> {
+export class ProcessingTimeTrigger extends WindowEndTrigger {
+  constructor() {
+    super(PROCESSING_TIME);
+  }
   static create(): ProcessingTimeTrigger {
     return new ProcessingTimeTrigger();
   }
@@ -45,15 +77,6 @@ export class ProcessingTimeTrigger extends Trigger<unknown, Window> {
   }
   onProcessingTime(): TriggerResult {
     return "FIRE";
-  }
-  override canMerge(): boolean {
-    return true;
-  }
-  override onMerge(window: Window, ctx: OnMergeContext): void {
-    if (window.maxTimestamp() > ctx.getCurrentProcessingTime()) ctx.registerProcessingTimeTimer(window.maxTimestamp());
-  }
-  clear(window: Window, ctx: TriggerContext): void {
-    ctx.deleteProcessingTimeTimer(window.maxTimestamp());
   }
 }
 
@@ -99,93 +122,35 @@ export class CountTrigger extends Trigger<unknown, Window> {
   }
 }
 
-/** Fires every `interval` ms of event time within the window, and at the window's end. */
-export class ContinuousEventTimeTrigger extends Trigger<unknown, Window> {
+/**
+ * Fires every `interval` ms of the domain's time while the window has elements. The next firing time is
+ * kept in reducing state (the earliest wins when windows merge).
+ */
+abstract class ContinuousTrigger extends Trigger<unknown, Window> {
   private readonly fireTime = new ReducingStateDescriptor<number>("fire-time", min);
-  private constructor(private readonly interval: number) {
+  protected constructor(
+    private readonly interval: number,
+    private readonly domain: TimeDomain,
+  ) {
     super();
+    if (!(interval > 0)) throw new RangeError("the interval must be positive");
   }
-  static of(intervalMs: number): ContinuousEventTimeTrigger {
-    if (!(intervalMs > 0)) throw new RangeError("the interval must be positive");
-    return new ContinuousEventTimeTrigger(intervalMs);
+  /** Schedules the first firing, at the end of the interval that holds `time`, unless one is scheduled. */
+  protected startAt(time: number, ctx: TriggerContext): void {
+    if (ctx.getPartitionedState(this.fireTime).get() !== undefined) return;
+    this.schedule(ctx, time - (((time % this.interval) + this.interval) % this.interval) + this.interval);
   }
-  onElement(_e: unknown, timestamp: number, window: Window, ctx: TriggerContext): TriggerResult {
-    if (window.maxTimestamp() <= ctx.getCurrentWatermark()) return "FIRE";
-    ctx.registerEventTimeTimer(window.maxTimestamp());
+  /** A timer of the domain went off: fires, and schedules the next firing, when it is the scheduled one. */
+  protected onTimer(time: number, ctx: TriggerContext): TriggerResult {
     const fire = ctx.getPartitionedState(this.fireTime);
-    if (fire.get() === undefined) this.schedule(ctx, timestamp - (((timestamp % this.interval) + this.interval) % this.interval) + this.interval);
-    return "CONTINUE";
-  }
-  onEventTime(time: number, window: Window, ctx: TriggerContext): TriggerResult {
-    if (time === window.maxTimestamp()) return "FIRE";
-    const fire = ctx.getPartitionedState(this.fireTime);
-    if (fire.get() === time) {
-      fire.clear();
-      this.schedule(ctx, time + this.interval);
-      return "FIRE";
-    }
-    return "CONTINUE";
-  }
-  onProcessingTime(): TriggerResult {
-    return "CONTINUE";
-  }
-  private schedule(ctx: TriggerContext, time: number): void {
-    ctx.getPartitionedState(this.fireTime).add(time);
-    ctx.registerEventTimeTimer(time);
-  }
-  override canMerge(): boolean {
-    return true;
-  }
-  override onMerge(window: Window, ctx: OnMergeContext): void {
-    ctx.mergePartitionedState(this.fireTime);
-    const next = ctx.getPartitionedState(this.fireTime).get();
-    if (next !== undefined) ctx.registerEventTimeTimer(next);
-    if (window.maxTimestamp() > ctx.getCurrentWatermark()) ctx.registerEventTimeTimer(window.maxTimestamp());
-  }
-  clear(_w: Window, ctx: TriggerContext): void {
-    const fire = ctx.getPartitionedState(this.fireTime);
-    const t = fire.get();
-    if (t !== undefined) ctx.deleteEventTimeTimer(t);
+    if (fire.get() !== time) return "CONTINUE";
     fire.clear();
-  }
-  override toString(): string {
-    return `ContinuousEventTimeTrigger(${this.interval})`;
-  }
-}
-
-/** Fires every `interval` ms of processing time while the window has elements. */
-export class ContinuousProcessingTimeTrigger extends Trigger<unknown, Window> {
-  private readonly fireTime = new ReducingStateDescriptor<number>("fire-time", min);
-  private constructor(private readonly interval: number) {
-    super();
-  }
-  static of(intervalMs: number): ContinuousProcessingTimeTrigger {
-    if (!(intervalMs > 0)) throw new RangeError("the interval must be positive");
-    return new ContinuousProcessingTimeTrigger(intervalMs);
-  }
-  onElement(_e: unknown, _ts: number, _w: Window, ctx: TriggerContext): TriggerResult {
-    const fire = ctx.getPartitionedState(this.fireTime);
-    if (fire.get() === undefined) {
-      const now = ctx.getCurrentProcessingTime();
-      this.schedule(ctx, now - (now % this.interval) + this.interval);
-    }
-    return "CONTINUE";
-  }
-  onEventTime(): TriggerResult {
-    return "CONTINUE";
-  }
-  onProcessingTime(time: number, _w: Window, ctx: TriggerContext): TriggerResult {
-    const fire = ctx.getPartitionedState(this.fireTime);
-    if (fire.get() === time) {
-      fire.clear();
-      this.schedule(ctx, time + this.interval);
-      return "FIRE";
-    }
-    return "CONTINUE";
+    this.schedule(ctx, time + this.interval);
+    return "FIRE";
   }
   private schedule(ctx: TriggerContext, time: number): void {
     ctx.getPartitionedState(this.fireTime).add(time);
-    ctx.registerProcessingTimeTimer(time);
+    this.domain.register(ctx, time);
   }
   override canMerge(): boolean {
     return true;
@@ -193,16 +158,62 @@ export class ContinuousProcessingTimeTrigger extends Trigger<unknown, Window> {
   override onMerge(_w: Window, ctx: OnMergeContext): void {
     ctx.mergePartitionedState(this.fireTime);
     const next = ctx.getPartitionedState(this.fireTime).get();
-    if (next !== undefined) ctx.registerProcessingTimeTimer(next);
+    if (next !== undefined) this.domain.register(ctx, next);
   }
   clear(_w: Window, ctx: TriggerContext): void {
     const fire = ctx.getPartitionedState(this.fireTime);
     const t = fire.get();
-    if (t !== undefined) ctx.deleteProcessingTimeTimer(t);
+    if (t !== undefined) this.domain.delete(ctx, t);
     fire.clear();
   }
   override toString(): string {
-    return `ContinuousProcessingTimeTrigger(${this.interval})`;
+    return `${this.constructor.name}(${this.interval})`;
+  }
+}
+
+/** Fires every `interval` ms of event time within the window, and at the window's end. */
+export class ContinuousEventTimeTrigger extends ContinuousTrigger {
+  private constructor(intervalMs: number) {
+    super(intervalMs, EVENT_TIME);
+  }
+  static of(intervalMs: number): ContinuousEventTimeTrigger {
+    return new ContinuousEventTimeTrigger(intervalMs);
+  }
+  onElement(_e: unknown, timestamp: number, window: Window, ctx: TriggerContext): TriggerResult {
+    if (window.maxTimestamp() <= ctx.getCurrentWatermark()) return "FIRE";
+    ctx.registerEventTimeTimer(window.maxTimestamp());
+    this.startAt(timestamp, ctx);
+    return "CONTINUE";
+  }
+  onEventTime(time: number, window: Window, ctx: TriggerContext): TriggerResult {
+    return time === window.maxTimestamp() ? "FIRE" : this.onTimer(time, ctx);
+  }
+  onProcessingTime(): TriggerResult {
+    return "CONTINUE";
+  }
+  override onMerge(window: Window, ctx: OnMergeContext): void {
+    super.onMerge(window, ctx);
+    if (window.maxTimestamp() > ctx.getCurrentWatermark()) ctx.registerEventTimeTimer(window.maxTimestamp());
+  }
+}
+
+/** Fires every `interval` ms of processing time while the window has elements. */
+export class ContinuousProcessingTimeTrigger extends ContinuousTrigger {
+  private constructor(intervalMs: number) {
+    super(intervalMs, PROCESSING_TIME);
+  }
+  static of(intervalMs: number): ContinuousProcessingTimeTrigger {
+    return new ContinuousProcessingTimeTrigger(intervalMs);
+  }
+  onElement(_e: unknown, _ts: number, _w: Window, ctx: TriggerContext): TriggerResult {
+    this.startAt(ctx.getCurrentProcessingTime(), ctx);
+    return "CONTINUE";
+  }
+  onEventTime(): TriggerResult {
+    return "CONTINUE";
+  }
+  onProcessingTime(time: number, _w: Window, ctx: TriggerContext): TriggerResult {
+    return this.onTimer(time, ctx);
   }
 }
 

@@ -10,24 +10,23 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigurationError, durationOption, intOption, type Configuration } from "../../config/configuration.js";
+import { readOption } from "../../config/config-option.js";
+import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
 import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
-import { DEFAULT_EVALUATION_TIMEOUT_MS, TaskExecutor } from "../taskexecutor/task-executor.js";
-import { TcpDataTransport } from "../taskexecutor/tcp-data-transport.js";
+import { TaskExecutor } from "../taskexecutor/task-executor.js";
+import { NUMBER_OF_TASK_SLOTS } from "../taskexecutor/task-manager-options.js";
+import { TcpDataTransport } from "../network/tcp-data-transport.js";
 import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
 
 export const TaskManagerOptions = {
   HOST: "taskmanager.host",
   RPC_PORT: "taskmanager.rpc.port",
   DATA_PORT: "taskmanager.data.port",
-  SLOTS: "taskmanager.numberOfTaskSlots",
   RESOURCE_ID: "taskmanager.resource-id",
-  HEAP_MB: "taskmanager.memory.task.heap.mb",
-  EVALUATION_TIMEOUT: "taskmanager.job.evaluation-timeout",
   MAX_FRAME_BYTES: "taskmanager.network.max-frame-bytes",
 } as const;
 
@@ -77,8 +76,8 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
   const host = config[TaskManagerOptions.HOST]?.trim() || "127.0.0.1";
   checkListenAddress(host, TaskManagerOptions.HOST, security);
   const jobManager = jobManagerAddress(options.jobManager, config);
-  const slots = options.slots ?? intOption(config, TaskManagerOptions.SLOTS, 1);
-  if (!Number.isInteger(slots) || slots < 1) throw new ConfigurationError(`${TaskManagerOptions.SLOTS} must be a positive integer, got ${slots}`);
+  const slots = options.slots ?? readOption(config, NUMBER_OF_TASK_SLOTS);
+  if (!Number.isInteger(slots) || slots < 1) throw new ConfigurationError(`${NUMBER_OF_TASK_SLOTS.key} must be a positive integer, got ${slots}`);
   const resourceId = config[TaskManagerOptions.RESOURCE_ID]?.trim() || undefined;
   // The id travels in every data frame's destination and in REST paths: keep it to a safe alphabet.
   if (resourceId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(resourceId)) {
@@ -124,9 +123,7 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     blobServerAddress: () => leaders.blobServerAddress(),
     heartbeat: heartbeatSettings(config),
     logger,
-    metricsIntervalMs: intOption(config, "metrics.report-interval", 1000),
-    maxWorkerHeapMb: config[TaskManagerOptions.HEAP_MB] ? intOption(config, TaskManagerOptions.HEAP_MB, 0) : undefined,
-    evaluationTimeoutMs: durationOption(config, TaskManagerOptions.EVALUATION_TIMEOUT, DEFAULT_EVALUATION_TIMEOUT_MS),
+    config,
     blobCacheDir: cacheDir,
     onFatalError: options.onFatalError,
   });

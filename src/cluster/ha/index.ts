@@ -1,6 +1,7 @@
 /** High-availability services: the contract, both implementations and the factory. */
 export * from "./interface.js";
-export { HaOptions, HA_DEFAULTS, parseHaConfig, type HaConfig } from "./config.js";
+export { parseHaConfig, type HaConfig } from "./config.js";
+export { HaOptions } from "./ha-options.js";
 export { createHighAvailabilityServices, type CreateHaServicesOptions } from "./create-ha-services.js";
 export {
   StandaloneHighAvailabilityServices,

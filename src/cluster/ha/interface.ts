@@ -12,6 +12,7 @@
  * Implementations: `none` (standalone, in memory, nothing survives the process) and `zookeeper`
  * (pointers in ZooKeeper, bytes in `high-availability.storageDir`).
  */
+import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 
 /** A JSON document as stored by the HA stores. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -194,6 +195,13 @@ export interface HighAvailabilityServices {
   closeAndCleanupAllData(): Promise<void>;
 }
 
-export class HighAvailabilityError extends Error {
-  override name = "HighAvailabilityError";
+/** HA data is inconsistent or contended (a duplicate entry, a corrupt node, too many concurrent writers). */
+export class HighAvailabilityError extends SluiceError {
+  /** Writes to `what` kept losing races with another writer. */
+  static contended(what: string): HighAvailabilityError {
+    return new HighAvailabilityError(
+      `${what}: too many concurrent modifications. Is another cluster using the same high-availability.cluster-id on this quorum? Give each cluster its own.`,
+    );
+  }
 }
+registerErrorClass(HighAvailabilityError);

@@ -2,7 +2,7 @@
  * Byte encoding of HA payloads for files in the storage directory, and copying for the in-memory
  * stores. A one-byte tag keeps the form (bytes or JSON) so that `get` returns what `put` was given.
  */
-import type { HaPayload } from "./interface.js";
+import { HighAvailabilityError, type HaPayload } from "./interface.js";
 
 const TAG_BYTES = 0;
 const TAG_JSON = 1;
@@ -22,7 +22,7 @@ export function encodePayload(payload: HaPayload): Uint8Array {
 }
 
 export function decodePayload(encoded: Uint8Array): HaPayload {
-  if (encoded.byteLength === 0) throw new Error("empty HA payload");
+  if (encoded.byteLength === 0) throw new HighAvailabilityError("empty HA payload: the HA storage was changed by something other than Sluice");
   const body = encoded.subarray(1);
   switch (encoded[0]) {
     case TAG_BYTES:
@@ -31,7 +31,7 @@ export function decodePayload(encoded: Uint8Array): HaPayload {
     case TAG_JSON:
       return JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")) as HaPayload;
     default:
-      throw new Error(`unknown HA payload tag ${encoded[0]}`);
+      throw new HighAvailabilityError(`unknown HA payload tag ${encoded[0]}: written by a newer Sluice version, or changed by something other than Sluice`);
   }
 }
 

@@ -8,7 +8,7 @@
 import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
 import type { CheckpointMetadata, TaskCheckpointAck, TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
-import type { SerializedError } from "../../runtime/tasks/deployment.js";
+import type { SerializedError } from "../../errors/serialized-error.js";
 import type { Logger } from "../../util/logger.js";
 import type { CheckpointSettings } from "./checkpoint-settings.js";
 import { CheckpointStatsTracker } from "./checkpoint-stats.js";

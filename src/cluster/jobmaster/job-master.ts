@@ -12,7 +12,8 @@ import type { TaskExecutorGateway } from "../taskexecutor/task-executor-gateway.
 import type { ExceptionInfo, JobDetails, JobResult, JobStatus, SlotOffer } from "../messages.js";
 import { isGloballyTerminal } from "../messages.js";
 import { requiredSlots, type JobGraph } from "../../graph/job-graph.js";
-import type { DefinitionInputs, ExecutionState, SerializedError, TaskDeploymentDescriptor, TaskMetrics } from "../../runtime/tasks/deployment.js";
+import type { SerializedError } from "../../errors/serialized-error.js";
+import type { DefinitionInputs, ExecutionState, TaskDeploymentDescriptor, TaskMetrics } from "../../runtime/tasks/deployment.js";
 import { isTerminalExecutionState } from "../../runtime/tasks/deployment.js";
 import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
 import type { Logger } from "../../util/logger.js";

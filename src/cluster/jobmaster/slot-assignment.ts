@@ -4,7 +4,7 @@
  * parallel slice of the whole pipeline and the job needs exactly `requiredSlots` slots.
  */
 import type { JobGraph } from "../../graph/job-graph.js";
-import type { WorkerKey } from "../../runtime/network/frames.js";
+import { workerKey, type WorkerKey } from "../../runtime/network/frames.js";
 
 export interface AssignableSlot {
   taskManagerId: string;
@@ -39,7 +39,7 @@ export function assignSlots<S extends AssignableSlot>(graph: JobGraph, slots: It
   for (const v of graph.vertices) {
     locations[v.id] = Array.from({ length: v.parallelism }, (_, i) => {
       const s = slotOf(v.id, i);
-      return `${s.taskManagerId}#${s.slotIndex}`;
+      return workerKey(s.taskManagerId, s.slotIndex);
     });
   }
   return { slotOf, locations };

@@ -4,6 +4,7 @@
  * The MiniCluster uses the in-process implementation; a cluster of processes uses the TCP one.
  * Only the transport differs: both enforce fencing tokens, timeouts and serializable arguments.
  */
+import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 
 /** Turns an implementation type into its remote view: every method returns a promise. */
 export type Gateway<T> = {
@@ -56,26 +57,29 @@ export interface RpcService {
   stop(): Promise<void>;
 }
 
-export class RpcTimeoutError extends Error {
-  override name = "RpcTimeoutError";
+/** A call got no answer in time; the peer may still have run it. */
+export class RpcTimeoutError extends SluiceError {
+  static after(where: string, timeoutMs: number): RpcTimeoutError {
+    return new RpcTimeoutError(
+      `call ${where} timed out after ${timeoutMs} ms: the peer is overloaded, paused or unreachable (it may still have run the call); pekko.ask.timeout sets the default timeout`,
+    );
+  }
 }
-export class FencingTokenMismatchError extends Error {
-  override name = "FencingTokenMismatchError";
-}
-export class RpcConnectionError extends Error {
-  override name = "RpcConnectionError";
-}
-export class RpcEndpointNotFoundError extends Error {
-  override name = "RpcEndpointNotFoundError";
-}
+registerErrorClass(RpcTimeoutError);
+/** The call's fencing token is not the endpoint's current one: the caller talks to a deposed leader. */
+export class FencingTokenMismatchError extends SluiceError {}
+registerErrorClass(FencingTokenMismatchError);
+/** No connection to the peer (refused, lost, closed, or the service stopped). */
+export class RpcConnectionError extends SluiceError {}
+registerErrorClass(RpcConnectionError);
+export class RpcEndpointNotFoundError extends SluiceError {}
+registerErrorClass(RpcEndpointNotFoundError);
 /** The endpoint exists but has no such method (or the name is not a callable own method). */
-export class RpcMethodNotFoundError extends Error {
-  override name = "RpcMethodNotFoundError";
-}
+export class RpcMethodNotFoundError extends SluiceError {}
+registerErrorClass(RpcMethodNotFoundError);
 /** The peer does not share this service's secret (or one side has none): no call was made. */
-export class RpcAuthenticationError extends RpcConnectionError {
-  override name = "RpcAuthenticationError";
-}
+export class RpcAuthenticationError extends RpcConnectionError {}
+registerErrorClass(RpcAuthenticationError);
 
 /** Where the RPC layer reports problems that are not any single caller's (e.g. a peer sent garbage). */
 export interface RpcLogger {

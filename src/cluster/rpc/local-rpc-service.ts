@@ -18,15 +18,15 @@ import {
   type ServeOptions,
   type ServedEndpoint,
 } from "./interface.js";
-import { deserializeError, serializeError } from "./remote-error.js";
+import { deserializeError, serializeError } from "../../errors/serialized-error.js";
+import { RpcOptions } from "./rpc-options.js";
 
 export const LOCAL_ADDRESS_PREFIX = "local://";
-const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface LocalRpcServiceOptions {
   /** Address becomes `local://<id>`; must be unique among running local services. */
   id?: string;
-  /** Per-call timeout when connect() is given none. Default 10 s. */
+  /** Per-call timeout when connect() is given none. Default: pekko.ask.timeout's (10 s). */
   defaultTimeoutMs?: number;
 }
 
@@ -53,7 +53,7 @@ export class LocalRpcService implements RpcService {
     if (LocalRpcService.registry.has(this.address)) {
       throw new Error(`a local RPC service at ${this.address} is already running`);
     }
-    this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? RpcOptions.ASK_TIMEOUT.defaultValue;
     this.endpoints = new EndpointTable(this.address);
     LocalRpcService.registry.set(this.address, this);
   }
@@ -180,7 +180,7 @@ class LocalGateway<T> implements RemoteGateway<T> {
       };
       const fail = (error: Error): void => settle(() => reject(error));
       const timer = setTimeout(
-        () => fail(new RpcTimeoutError(`call ${where} timed out after ${this.options.timeoutMs} ms`)),
+        () => fail(RpcTimeoutError.after(where, this.options.timeoutMs)),
         this.options.timeoutMs,
       );
       this.pending.add(fail);

@@ -6,6 +6,7 @@
  * the component on the other side must be re-resolved, not something to paper over.
  */
 import { EndpointTable } from "./endpoint-table.js";
+import { RpcOptions } from "./rpc-options.js";
 import {
   RpcConnectionError,
   type ConnectOptions,
@@ -21,8 +22,6 @@ import { TcpGateway } from "./tcp/tcp-gateway.js";
 import type { RpcTlsOptions } from "./tcp/tls-options.js";
 
 export const TCP_ADDRESS_PREFIX = "tcp://";
-const DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
-const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface TcpRpcServiceOptions {
   /** Interface to listen on. Default 127.0.0.1. */
@@ -33,9 +32,9 @@ export interface TcpRpcServiceOptions {
   secret?: string;
   /** TLS for the server and for outgoing connections. */
   tls?: RpcTlsOptions;
-  /** Largest frame accepted or sent. Default 64 MiB. */
+  /** Largest frame accepted or sent. Default: pekko.framesize's (64 MiB); see rpcServiceSettings. */
   maxFrameBytes?: number;
-  /** Per-call timeout when connect() is given none; also bounds connecting and the handshake. Default 10 s. */
+  /** Per-call timeout when connect() is given none; also bounds connecting and the handshake. Default: pekko.ask.timeout's (10 s). */
   defaultTimeoutMs?: number;
   /** Where protocol violations by peers are reported. Default: console.warn. */
   logger?: RpcLogger;
@@ -75,8 +74,8 @@ export class TcpRpcService implements RpcService {
   static async start(options: TcpRpcServiceOptions = {}): Promise<TcpRpcService> {
     const host = options.host ?? "127.0.0.1";
     const resolved = {
-      maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
-      defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxFrameBytes: options.maxFrameBytes ?? RpcOptions.FRAME_SIZE.defaultValue,
+      defaultTimeoutMs: options.defaultTimeoutMs ?? RpcOptions.ASK_TIMEOUT.defaultValue,
       logger: options.logger ?? { warn: (message: string) => console.warn(message) },
       secret: options.secret,
       tls: options.tls,

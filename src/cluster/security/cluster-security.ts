@@ -12,18 +12,12 @@
  */
 import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
-import { ConfigurationError } from "../../config/configuration.js";
+import { readOption, requireOption, type ConfigOption } from "../../config/config-option.js";
+import { ConfigurationError, type Configuration } from "../../config/configuration.js";
 import type { RpcTlsOptions } from "../rpc/tcp/tls-options.js";
+import { SecurityOptions } from "./security-options.js";
 
-export const SecurityOptions = {
-  SECRET: "security.cluster.secret",
-  SECRET_FILE: "security.cluster.secret-file",
-  TRUSTED_NETWORK: "security.network.trusted",
-  SSL_INTERNAL_ENABLED: "security.ssl.internal.enabled",
-  SSL_INTERNAL_CERT: "security.ssl.internal.cert",
-  SSL_INTERNAL_KEY: "security.ssl.internal.key",
-  SSL_INTERNAL_CA: "security.ssl.internal.ca",
-} as const;
+export { SecurityOptions };
 
 export const SECRET_ENV = "SLUICE_CLUSTER_SECRET";
 
@@ -36,27 +30,27 @@ export interface ClusterSecurity {
   trustedNetwork: boolean;
 }
 
-type Config = Readonly<Record<string, string>>;
+type Config = Readonly<Configuration>;
 
 export function clusterSecurity(config: Config, env: NodeJS.ProcessEnv = process.env): ClusterSecurity {
-  return { secret: readSecret(config, env), tls: readInternalTls(config), trustedNetwork: bool(config, SecurityOptions.TRUSTED_NETWORK) };
+  return { secret: readSecret(config, env), tls: readInternalTls(config), trustedNetwork: readOption(config, SecurityOptions.TRUSTED_NETWORK) };
 }
 
 function readSecret(config: Config, env: NodeJS.ProcessEnv): string | undefined {
-  const inline = config[SecurityOptions.SECRET];
-  const file = config[SecurityOptions.SECRET_FILE];
+  const inline = readOption(config, SecurityOptions.SECRET);
+  const file = readOption(config, SecurityOptions.SECRET_FILE);
   if (inline !== undefined && file !== undefined) {
-    throw new ConfigurationError(`set either ${SecurityOptions.SECRET} or ${SecurityOptions.SECRET_FILE}, not both`);
+    throw new ConfigurationError(`set either ${SecurityOptions.SECRET.key} or ${SecurityOptions.SECRET_FILE.key}, not both`);
   }
   let secret = inline ?? env[SECRET_ENV];
-  let source = inline !== undefined ? SecurityOptions.SECRET : SECRET_ENV;
+  let source = inline !== undefined ? SecurityOptions.SECRET.key : SECRET_ENV;
   if (file !== undefined) {
     try {
       secret = readFileSync(file, "utf8").trim();
     } catch (e) {
-      throw new ConfigurationError(`cannot read ${SecurityOptions.SECRET_FILE} (${file}): ${(e as Error).message}`);
+      throw new ConfigurationError(`cannot read ${SecurityOptions.SECRET_FILE.key} (${file}): ${(e as Error).message}`);
     }
-    source = SecurityOptions.SECRET_FILE;
+    source = SecurityOptions.SECRET_FILE.key;
   }
   if (secret === undefined) return undefined;
   // A short secret can be guessed offline from one recorded handshake (HMAC of known nonces).
@@ -65,25 +59,17 @@ function readSecret(config: Config, env: NodeJS.ProcessEnv): string | undefined 
 }
 
 function readInternalTls(config: Config): RpcTlsOptions | undefined {
-  if (!bool(config, SecurityOptions.SSL_INTERNAL_ENABLED)) return undefined;
-  const pem = (key: string): string => {
-    const path = config[key];
-    if (!path) throw new ConfigurationError(`${SecurityOptions.SSL_INTERNAL_ENABLED} is true but ${key} (a PEM file) is not set`);
+  if (!readOption(config, SecurityOptions.SSL_INTERNAL_ENABLED)) return undefined;
+  const pem = (option: ConfigOption<string | undefined>): string => {
+    const path = requireOption(config, option, `when ${SecurityOptions.SSL_INTERNAL_ENABLED.key} is true`);
     try {
       return readFileSync(path, "utf8");
     } catch (e) {
-      throw new ConfigurationError(`cannot read ${key} (${path}): ${(e as Error).message}`);
+      throw new ConfigurationError(`cannot read ${option.key} (${path}): ${(e as Error).message}`);
     }
   };
   // The CA is required: without it any certificate from a public CA would be accepted as a peer.
   return { cert: pem(SecurityOptions.SSL_INTERNAL_CERT), key: pem(SecurityOptions.SSL_INTERNAL_KEY), ca: pem(SecurityOptions.SSL_INTERNAL_CA), requireClientCert: true };
-}
-
-function bool(config: Config, key: string): boolean {
-  const v = config[key]?.trim().toLowerCase();
-  if (v === undefined || v === "" || v === "false") return false;
-  if (v === "true") return true;
-  throw new ConfigurationError(`${key} must be true or false, got "${config[key]}"`);
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -105,7 +91,7 @@ export function checkListenAddress(host: string, key: string, security: ClusterS
   if (isLoopbackHost(host) || security.secret !== undefined || security.trustedNetwork) return;
   throw new ConfigurationError(
     `refusing to listen on ${host} (${key}) without a cluster secret: anyone who reaches this port could ` +
-      `run code in the cluster. Set ${SecurityOptions.SECRET_FILE} (or ${SecurityOptions.SECRET}) on every process, ` +
-      `or set ${SecurityOptions.TRUSTED_NETWORK}: true if the network is trusted.`,
+      `run code in the cluster. Set ${SecurityOptions.SECRET_FILE.key} (or ${SecurityOptions.SECRET.key}) on every process, ` +
+      `or set ${SecurityOptions.TRUSTED_NETWORK.key}: true if the network is trusted.`,
   );
 }

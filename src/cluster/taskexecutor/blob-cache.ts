@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { hashBundle } from "../blob/blob-server.js";
 import type { JobBundle } from "../messages.js";
 
-export class BlobCache {
+/** Where a TaskExecutor finds a job bundle's code by hash (the simulation's has no disk). */
+export interface BundleCache {
+  /** The local path of the bundle, fetching it if this TaskExecutor doesn't have it yet. */
+  path(hash: string): Promise<string>;
+}
+
+export class BlobCache implements BundleCache {
   private readonly inflight = new Map<string, Promise<string>>();
   /** How many bundles were actually fetched (the rest came from the cache). */
   fetches = 0;

@@ -3,26 +3,16 @@
  * job and terminated when the slot is freed, so every job starts from fresh module state and a
  * runaway user function can be stopped by terminating its thread.
  */
-import { MessageChannel, Worker } from "node:worker_threads";
+import { MessageChannel, Worker, type TransferListItem } from "node:worker_threads";
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import type { FromWorker, ToWorker } from "../../runtime/worker/worker-protocol.js";
+import type { SlotWorkerHandle, SlotWorkerOptions } from "./slot-worker-handle.js";
 
 const DEFAULT_YOUNG_GENERATION_MB = 64;
 const WORKER_MAIN = new URL("../../runtime/worker/worker-main.js", import.meta.url);
 
-export interface SlotWorkerOptions {
-  key: WorkerKey;
-  metricsIntervalMs: number;
-  /** Heap limit of the worker (taskmanager.memory.task.heap.mb); unlimited when absent. */
-  maxHeapMb?: number;
-  /** Young-generation size of the worker's heap (taskmanager.memory.task.young-generation.mb). */
-  youngGenerationMb?: number;
-  onMessage(message: FromWorker): void;
-  /** The thread died on its own (crash, out of memory): its tasks are lost. */
-  onExit(error: Error): void;
-}
-
-export class SlotWorker {
+/** A slot worker on its own thread; its data frames go straight to the data plane (SlotWorkerOptions.onData). */
+export class SlotWorker implements SlotWorkerHandle {
   private readonly worker: Worker;
   private terminating = false;
 
@@ -39,7 +29,10 @@ export class SlotWorker {
       stdout: false,
       stderr: false,
     });
-    this.worker.on("message", (m: FromWorker) => options.onMessage(m));
+    this.worker.on("message", (m: FromWorker) => {
+      if (m.type === "data") options.onData(m.to, m.frame);
+      else options.onMessage(m);
+    });
     this.worker.on("error", (e) => {
       if (!this.terminating) options.onExit(e);
     });
@@ -53,8 +46,8 @@ export class SlotWorker {
     return this.options.key;
   }
 
-  post(message: ToWorker, transfer: (ArrayBuffer | import("node:worker_threads").MessagePort)[] = []): void {
-    this.worker.postMessage(message, transfer);
+  post(message: ToWorker, transfer: readonly TransferListItem[] = []): void {
+    this.worker.postMessage(message, transfer as TransferListItem[]);
   }
 
   deliver(frame: DataFrame): void {
@@ -62,7 +55,7 @@ export class SlotWorker {
   }
 
   /** Gives this worker and `other` a direct channel for data frames. */
-  connectTo(other: SlotWorker): void {
+  connectTo(other: SlotWorkerHandle): void {
     const { port1, port2 } = new MessageChannel();
     this.post({ type: "peer", key: other.key, port: port1 }, [port1]);
     other.post({ type: "peer", key: this.key, port: port2 }, [port2]);

@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { evaluateJob, loadJobDefinition } from "../../runtime/job-module.js";
-import { serializeError, type DefinitionInputs } from "../../runtime/tasks/deployment.js";
+import { serializeError } from "../../errors/serialized-error.js";
+import type { DefinitionInputs } from "../../runtime/tasks/deployment.js";
 import type { JobGraph } from "../../graph/job-graph.js";
 
 export interface EvaluationInput {

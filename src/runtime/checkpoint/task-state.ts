@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import type { KeyedStateBackend, KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
+import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 
 export interface OperatorSnapshot {
   /** [keyGroup, serialized tables of that key group]; only non-empty key groups. */
@@ -46,9 +47,8 @@ export function encodeTaskSnapshot(snapshot: TaskSnapshot): Uint8Array {
   return Buffer.concat([createHash("sha256").update(payload).digest(), payload]);
 }
 
-export class CorruptStateError extends Error {
-  override name = "CorruptStateError";
-}
+export class CorruptStateError extends SluiceError {}
+registerErrorClass(CorruptStateError);
 
 export function readTaskSnapshot(path: string): TaskSnapshot {
   let bytes: Buffer;

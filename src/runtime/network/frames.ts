@@ -37,3 +37,26 @@ export function channelId(attempt: number, edgeId: number, producer: number, con
 
 /** Where a task runs: `<taskManagerId>#<slotIndex>`; one worker thread per such location. */
 export type WorkerKey = string;
+
+const WORKER_KEY_SEPARATOR = "#";
+
+/** The key of slot `slotIndex` of TaskManager `taskManagerId`. */
+export function workerKey(taskManagerId: string, slotIndex: number): WorkerKey {
+  return `${taskManagerId}${WORKER_KEY_SEPARATOR}${slotIndex}`;
+}
+
+/**
+ * The TaskManager and slot of a worker key. The separator is the last "#": a TaskManager id is
+ * letters, digits and ".", "_", ":" or "-", so it holds none. Throws on a key without a slot index.
+ */
+export function parseWorkerKey(key: WorkerKey): { taskManagerId: string; slotIndex: number } {
+  const at = key.lastIndexOf(WORKER_KEY_SEPARATOR);
+  const slotIndex = at < 0 ? NaN : Number(key.slice(at + 1));
+  if (!Number.isInteger(slotIndex) || slotIndex < 0 || at === key.length - 1) throw new Error(`"${key}" is not a worker key (<taskManagerId>#<slotIndex>)`);
+  return { taskManagerId: key.slice(0, at), slotIndex };
+}
+
+/** The TaskManager a worker runs on. */
+export function taskManagerOf(key: WorkerKey): string {
+  return parseWorkerKey(key).taskManagerId;
+}

@@ -9,14 +9,9 @@ import type { OperatorDescriptor } from "../../graph/job-graph.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
+import type { ProcessingTimeService } from "../state/timer-service.js";
 
-export interface ProcessingTimeService {
-  now(): number;
-  /** Runs `callback` at (or soon after) wall-clock time `timestamp`; returns a cancel function. */
-  setTimer(timestamp: number, callback: (timestamp: number) => void): () => void;
-  /** Runs `callback` every `intervalMs`; returns a cancel function. */
-  scheduleAtFixedRate(intervalMs: number, callback: () => void): () => void;
-}
+export type { ProcessingTimeService };
 
 export interface OperatorContext {
   readonly descriptor: OperatorDescriptor;

@@ -8,7 +8,7 @@
  *  - when a checkpoint completes, every transaction pre-committed up to it is committed, oldest
  *    first (a checkpoint that was aborted leaves its transaction to the next completed one);
  *  - after a restart the writer commits what the restored checkpoint still lists (commit is
- *    idempotent) and aborts every other transaction of the subtasks it owns (recovery-plan.ts);
+ *    idempotent) and aborts every other transaction of the subtasks it owns (two-phase-commit-recovery.ts);
  *  - at end of input (finish) the last transaction is pre-committed and every pending transaction
  *    is committed directly, without a checkpoint.
  *
@@ -23,11 +23,11 @@
 import type { TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../api/sink.js";
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
 import type { ListState } from "../../api/state/state.js";
-import { recoveryPlan, type SubtaskTransactions } from "../../connectors/two-phase-commit/recovery-plan.js";
+import { recoveryPlan, type SubtaskTransactions } from "./two-phase-commit-recovery.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import { StreamOperator, type SnapshotOptions } from "./stream-operator.js";
 
-/** Union list state: one entry per subtask (see recovery-plan.ts for why union). */
+/** Union list state: one entry per subtask (see two-phase-commit-recovery.ts for why union). */
 export const TWO_PHASE_COMMIT_STATE = new ListStateDescriptor<SubtaskTransactions<unknown>>("two-phase-commit-transactions");
 
 interface Pending {

@@ -11,8 +11,10 @@
 import type { Key } from "../../api/functions.js";
 import { keyGroupFor } from "../../graph/key-groups.js";
 import type { StateKey } from "./state-key.js";
+import type { StateBackendType } from "../../api/state/state-backend-type.js";
+import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 
-export type StateBackendType = "hashmap" | "lmdb";
+export type { StateBackendType };
 
 /** The Map operations state code uses; a native Map is one. */
 export interface StateMap<V> {
@@ -73,9 +75,8 @@ export interface KeyedStateBackend {
   dispose(): Promise<void>;
 }
 
-export class KeyGroupOutOfRangeError extends Error {
-  override name = "KeyGroupOutOfRangeError";
-}
+export class KeyGroupOutOfRangeError extends SluiceError {}
+registerErrorClass(KeyGroupOutOfRangeError);
 
 /** The key group of `key`, checked against the subtask's range [start, end]. */
 export function ownedKeyGroup(key: Key, maxParallelism: number, start: number, end: number): number {

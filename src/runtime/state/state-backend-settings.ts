@@ -6,15 +6,14 @@
  */
 import { tmpdir } from "node:os";
 import { delimiter } from "node:path";
-import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
-import type { StateBackendType } from "./keyed-state-backend.js";
+import { readOption } from "../../config/config-option.js";
+import { ConfigurationError, type Configuration } from "../../config/configuration.js";
+import { parseStateBackendType, type StateBackendType } from "../../api/state/state-backend-type.js";
+import { IO_TMP_DIRS, LMDB_CACHE_ENTRIES, LMDB_LOCAL_DIR, STATE_BACKEND_TYPE } from "./state-backend-options.js";
 
-export type { StateBackendType } from "./keyed-state-backend.js";
+export type { StateBackendType };
 
-export const STATE_BACKEND_TYPE_KEY = "state.backend.type";
-export const LMDB_LOCAL_DIR_KEY = "state.backend.lmdb.localdir";
-export const LMDB_CACHE_ENTRIES_KEY = "state.backend.lmdb.cache-entries";
-export const DEFAULT_LMDB_CACHE_ENTRIES = 10_000;
+export const DEFAULT_LMDB_CACHE_ENTRIES = LMDB_CACHE_ENTRIES.defaultValue;
 
 export interface StateBackendSettings {
   type: StateBackendType;
@@ -25,26 +24,6 @@ export interface StateBackendSettings {
 }
 
 /**
- * Names accepted for each backend. Flink's names map to the backend that plays the same role:
- * `rocksdb` is the embedded on-disk backend for state larger than memory, which here is LMDB;
- * Flink's legacy heap names select the heap backend.
- */
-const ALIASES: Record<string, StateBackendType> = {
-  hashmap: "hashmap",
-  heap: "hashmap",
-  jobmanager: "hashmap",
-  filesystem: "hashmap",
-  lmdb: "lmdb",
-  rocksdb: "lmdb",
-};
-
-export function parseStateBackendType(name: string, source = STATE_BACKEND_TYPE_KEY): StateBackendType {
-  const type = ALIASES[name.trim().toLowerCase()];
-  if (!type) throw new ConfigurationError(`${source} must be "hashmap" or "lmdb" ("rocksdb" is accepted for lmdb), got "${name}"`);
-  return type;
-}
-
-/**
  * The settings of a job: `jobSettings.stateBackend` (set by env.setStateBackend) over the
  * configurations in the order given (the first that sets a key wins).
  */
@@ -52,27 +31,25 @@ export function resolveStateBackend(jobSettings: Readonly<Record<string, unknown
   const merged: Configuration = {};
   for (const c of [...configs].reverse()) Object.assign(merged, c ?? {});
   const fromJob = jobSettings.stateBackend;
+  const configured = readOption(merged, STATE_BACKEND_TYPE);
   const type =
     typeof fromJob === "string"
       ? parseStateBackendType(fromJob, "env.setStateBackend()")
-      : merged[STATE_BACKEND_TYPE_KEY] !== undefined
-        ? parseStateBackendType(merged[STATE_BACKEND_TYPE_KEY])
+      : configured !== undefined
+        ? parseStateBackendType(configured, STATE_BACKEND_TYPE.key)
         : "hashmap";
-  const cacheEntries = intOption(merged, LMDB_CACHE_ENTRIES_KEY, DEFAULT_LMDB_CACHE_ENTRIES);
-  if (cacheEntries < 1) throw new ConfigurationError(`${LMDB_CACHE_ENTRIES_KEY} must be at least 1, got ${cacheEntries}`);
+  const cacheEntries = readOption(merged, LMDB_CACHE_ENTRIES);
+  if (cacheEntries < 1) throw new ConfigurationError(`${LMDB_CACHE_ENTRIES.key} must be at least 1, got ${cacheEntries}`);
   return { type, lmdbLocalDir: localDir(merged), lmdbCacheEntries: cacheEntries };
 }
 
 /** Flink's order: the backend's own key, then the TaskManager's temporary folders, then the OS's. */
 function localDir(config: Configuration): string {
-  const own = config[LMDB_LOCAL_DIR_KEY]?.trim();
+  const own = readOption(config, LMDB_LOCAL_DIR)?.trim();
   if (own) return own;
-  for (const key of ["io.tmp.dirs", "taskmanager.tmp.dirs"]) {
-    const first = config[key]
-      ?.split(new RegExp(`[,${delimiter === ";" ? ";" : ":"}]`))
-      .map((s) => s.trim())
-      .find((s) => s !== "");
-    if (first) return first;
-  }
-  return tmpdir();
+  const first = readOption(config, IO_TMP_DIRS)
+    ?.split(new RegExp(`[,${delimiter === ";" ? ";" : ":"}]`))
+    .map((s) => s.trim())
+    .find((s) => s !== "");
+  return first ?? tmpdir();
 }

@@ -17,7 +17,15 @@ import type { KeyedStateBackend, StateMap, StateTable } from "./keyed-state-back
 import type { Namespace } from "./state-cell.js";
 import type { StateKey } from "./state-key.js";
 import { BinaryHeap } from "./binary-heap.js";
-import type { ProcessingTimeService } from "../operators/stream-operator.js";
+
+/** Wall-clock time and timers of a task, as operators and the timer service see them. */
+export interface ProcessingTimeService {
+  now(): number;
+  /** Runs `callback` at (or soon after) wall-clock time `timestamp`; returns a cancel function. */
+  setTimer(timestamp: number, callback: (timestamp: number) => void): () => void;
+  /** Runs `callback` every `intervalMs`; returns a cancel function. */
+  scheduleAtFixedRate(intervalMs: number, callback: () => void): () => void;
+}
 
 export interface Timer<N> {
   readonly timestamp: number;

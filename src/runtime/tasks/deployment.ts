@@ -57,18 +57,6 @@ export function isTerminalExecutionState(s: ExecutionState): boolean {
   return s === "FINISHED" || s === "CANCELED" || s === "FAILED";
 }
 
-/** An error as it crosses threads and processes: never lose the user's message and stack. */
-export interface SerializedError {
-  name: string;
-  message: string;
-  stack?: string;
-}
-
-export function serializeError(e: unknown): SerializedError {
-  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
-  return { name: "Error", message: String(e) };
-}
-
 export interface TaskMetrics {
   numRecordsIn: number;
   numRecordsOut: number;

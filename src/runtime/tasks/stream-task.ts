@@ -11,18 +11,18 @@ import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { producersOf } from "../network/channel-topology.js";
 import type { DataEndpoint } from "../network/data-endpoint.js";
-import { channelId } from "../network/frames.js";
+import { channelId, taskManagerOf } from "../network/frames.js";
 import { InputGate, type QueuedFrame } from "../network/input-gate.js";
 import { RecordBatchDecoder } from "../network/record-batch-codec.js";
 import type { OutputCounters } from "../network/result-subpartition.js";
 import { type BoundFunctions, OperatorChain } from "./operator-chain.js";
-import type { ExecutionState, SerializedError, TaskDeploymentDescriptor, TaskMetrics } from "./deployment.js";
-import { serializeError } from "./deployment.js";
+import type { ExecutionState, TaskDeploymentDescriptor, TaskMetrics } from "./deployment.js";
+import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
 import { TimeAccounting } from "./time-accounting.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
-import { TaskCheckpointer, type CheckpointReporter } from "../checkpoint/task-checkpointer.js";
+import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 
@@ -120,14 +120,14 @@ export class StreamTask {
       // Across TaskManagers a credit takes a network round trip to come back: more buffers in
       // flight keep the connection busy (Flink adds floating buffers for the same reason).
       const perRemoteChannel = Number(settings.buffersPerRemoteChannel ?? DEFAULT_BUFFERS_PER_REMOTE_CHANNEL);
-      const ownTaskManager = endpoint.self.slice(0, endpoint.self.lastIndexOf("#") + 1);
+      const ownTaskManager = taskManagerOf(endpoint.self);
       const numInputs = vertex.operators[0]!.inputs === 2 ? 2 : 1;
       this.gate = new InputGate(endpoint, numInputs, perChannel, () => this.scheduleDrain());
       for (const e of tdd.jobGraph.edges.filter((x) => x.target === vertex.id)) {
         const upstream = tdd.jobGraph.vertices.find((v) => v.id === e.source)!;
         for (const p of producersOf(e.partitioner, tdd.subtaskIndex, upstream.parallelism, vertex.parallelism)) {
           const producer = tdd.locations[upstream.id]![p]!;
-          const credits = producer.startsWith(ownTaskManager) ? perChannel : perRemoteChannel;
+          const credits = taskManagerOf(producer) === ownTaskManager ? perChannel : perRemoteChannel;
           this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, producer, credits);
         }
       }

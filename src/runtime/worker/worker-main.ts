@@ -7,7 +7,8 @@ import { parentPort } from "node:worker_threads";
 import { bindJob } from "../job-module.js";
 import { DataEndpoint } from "../network/data-endpoint.js";
 import type { BoundFunctions } from "../tasks/operator-chain.js";
-import { isTerminalExecutionState, serializeError, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
+import { serializeError } from "../../errors/serialized-error.js";
+import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 

@@ -1,7 +1,8 @@
 /** Typed messages between a TaskExecutor's main thread and its slot workers. */
 import type { MessagePort } from "node:worker_threads";
 import type { DataFrame, WorkerKey } from "../network/frames.js";
-import type { ExecutionState, SerializedError, TaskCheckpointAck, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
+import type { SerializedError } from "../../errors/serialized-error.js";
+import type { ExecutionState, TaskCheckpointAck, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
 import type { CheckpointTrigger } from "../tasks/stream-task.js";
 
 export type ToWorker =

@@ -13,7 +13,7 @@ import { FrameDecoder, createPackr } from "../../../src/cluster/rpc/tcp/frame-co
 import { parseRequest } from "../../../src/cluster/rpc/tcp/messages.js";
 import { BlobServer } from "../../../src/cluster/blob/blob-server.js";
 import { TaskExecutor } from "../../../src/cluster/taskexecutor/task-executor.js";
-import { DataFrameDecoder, encodeDataFrame } from "../../../src/cluster/taskexecutor/data-wire.js";
+import { DataFrameDecoder, encodeDataFrame } from "../../../src/cluster/network/data-wire.js";
 import type { DataFrame } from "../../../src/runtime/network/frames.js";
 import { dataFrame, f64, mutate, pack, rpcFrame, split, str16, u32, type Random } from "./wire-bytes.js";
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { FrameDecoder, createPackr } from "../../../src/cluster/rpc/tcp/frame-codec.js";
 import { parseTcpAddress } from "../../../src/cluster/rpc/tcp-rpc-service.js";
-import { DataFrameDecoder } from "../../../src/cluster/taskexecutor/data-wire.js";
+import { DataFrameDecoder } from "../../../src/cluster/network/data-wire.js";
 import type { WireCase } from "./wire-cases.js";
 
 export interface Bounds {

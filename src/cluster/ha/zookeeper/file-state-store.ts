@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, open, readFile, rename, rm, unlink } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
-import type { HaPayload } from "../interface.js";
+import { HighAvailabilityError, type HaPayload } from "../interface.js";
 import { decodePayload, encodePayload } from "../payload.js";
 
 export class FileStateStore {
@@ -68,7 +68,9 @@ export class FileStateStore {
   private checkInside(path: string): string {
     const absolute = resolve(path);
     if (!absolute.startsWith(this.baseDir + sep)) {
-      throw new Error(`HA file ${path} is outside the storage directory ${this.baseDir}`);
+      throw new HighAvailabilityError(
+        `HA file ${path} is outside the storage directory ${this.baseDir}: a ZooKeeper pointer was changed, or high-availability.storageDir differs between JobManagers (it must be the same on all)`,
+      );
     }
     return absolute;
   }

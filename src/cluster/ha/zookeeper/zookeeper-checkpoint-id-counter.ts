@@ -34,7 +34,7 @@ export class ZooKeeperCheckpointIdCounter implements CheckpointIdCounter {
         if (!isZooKeeperError(error, "BAD_VERSION") && !isZooKeeperError(error, "NO_NODE")) throw error;
       }
     }
-    throw new HighAvailabilityError(`checkpoint id counter of job ${this.jobId}: too much contention`);
+    throw HighAvailabilityError.contended(`checkpoint id counter of job ${this.jobId}`);
   }
 
   async get(): Promise<number> {
@@ -58,7 +58,7 @@ export class ZooKeeperCheckpointIdCounter implements CheckpointIdCounter {
         if (!isZooKeeperError(error, "NODE_EXISTS")) throw error;
       }
     }
-    throw new HighAvailabilityError(`checkpoint id counter of job ${this.jobId}: too much contention`);
+    throw HighAvailabilityError.contended(`checkpoint id counter of job ${this.jobId}`);
   }
 
   private async readOrCreate(): Promise<{ value: number; stat: NodeStat }> {
@@ -71,7 +71,7 @@ export class ZooKeeperCheckpointIdCounter implements CheckpointIdCounter {
         if (!isZooKeeperError(error, "NODE_EXISTS")) throw error;
       }
     }
-    throw new HighAvailabilityError(`checkpoint id counter of job ${this.jobId}: too much contention`);
+    throw HighAvailabilityError.contended(`checkpoint id counter of job ${this.jobId}`);
   }
 }
 

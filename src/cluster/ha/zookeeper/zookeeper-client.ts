@@ -12,13 +12,13 @@
  *
  * Two gaps of the underlying library are closed here:
  *  - it never notices a server that stops answering (a frozen JVM, a network partition): it has no
- *    read timeout. A probe every third of the session timeout, and a forced reconnect when nothing
- *    was heard for two thirds of it, mirror the Java client;
+ *    read timeout. connection-probe.ts adds the Java client's;
  *  - a connection attempt to such a server hangs after the TCP handshake; attempts are restarted
  *    after the connection timeout.
  * Every operation has a deadline (`operationTimeoutMs`), so no caller waits forever.
  */
 import * as zookeeper from "node-zookeeper-client";
+import { ConnectionProbe } from "./connection-probe.js";
 import { closeLibraryClient, destroySocket, fixLastTxnVersion } from "./library-workarounds.js";
 import {
   isZooKeeperError,
@@ -62,9 +62,7 @@ export class ZooKeeperClient {
   private generation = 0;
   private readonly listeners = new Set<(state: ConnectionState) => void>();
   private readonly connectedWaiters = new Set<() => void>();
-  private lastHeardAt = Date.now();
-  private probeTimer: NodeJS.Timeout | undefined;
-  private readTimer: NodeJS.Timeout | undefined;
+  private probe: ConnectionProbe | undefined;
   private lostTimer: NodeJS.Timeout | undefined;
   private reconnectKickTimer: NodeJS.Timeout | undefined;
   private readonly operationTimeoutMs: number;
@@ -280,7 +278,6 @@ export class ZooKeeperClient {
   private onUnderlyingState(generation: number, state: zookeeper.State): void {
     if (generation !== this.generation || this.state === "CLOSED") return;
     if (state === zookeeper.State.SYNC_CONNECTED || state === zookeeper.State.CONNECTED_READ_ONLY) {
-      this.lastHeardAt = Date.now();
       clearTimeout(this.lostTimer);
       clearInterval(this.reconnectKickTimer);
       this.lostTimer = this.reconnectKickTimer = undefined;
@@ -323,55 +320,16 @@ export class ZooKeeperClient {
     this.reconnectKickTimer.unref();
   }
 
-  /**
-   * The read timeout the library lacks, as in the Java client: a probe every third of the session
-   * timeout, and a reconnect when nothing was heard for two thirds of it. A partitioned leader thus
-   * steps down about a third of the session timeout before the server expires its session and
-   * another candidate takes over.
-   */
+  /** Probes the current connection (connection-probe.ts); one probe per connection. */
   private startProbing(): void {
     this.stopProbing();
-    const sessionTimeout = this.sessionTimeoutMs();
-    const probeInterval = Math.max(50, Math.floor(sessionTimeout / 3));
-    const readTimeout = Math.max(100, Math.floor((sessionTimeout * 2) / 3));
     const zk = this.zk;
-    const current = (): boolean => this.isConnected() && zk === this.zk;
-    this.probeTimer = setInterval(() => {
-      if (!current()) return;
-      zk.exists("/", (error) => {
-        if (!error && zk === this.zk) this.lastHeardAt = Date.now();
-      });
-    }, probeInterval);
-    this.probeTimer.unref();
-    const checkSilence = (): void => {
-      if (!current()) return;
-      const silentFor = Date.now() - this.lastHeardAt;
-      if (silentFor < readTimeout) {
-        this.readTimer = setTimeout(checkSilence, readTimeout - silentFor);
-        this.readTimer.unref();
-        return;
-      }
-      // Timers run before I/O: after a stall of this process, replies may wait unread in the
-      // socket. One poll phase later (setImmediate) they have been read, and the verdict is fair.
-      setImmediate(() => {
-        if (!current()) return;
-        if (Date.now() - this.lastHeardAt < readTimeout) {
-          checkSilence();
-          return;
-        }
-        // The socket stays open to a silent server; closing it makes the library reconnect,
-        // possibly to another server of the quorum, and reports the suspension.
-        destroySocket(zk);
-      });
-    };
-    this.readTimer = setTimeout(checkSilence, readTimeout);
-    this.readTimer.unref();
+    this.probe = new ConnectionProbe(zk, this.sessionTimeoutMs(), () => this.isConnected() && zk === this.zk);
   }
 
   private stopProbing(): void {
-    clearInterval(this.probeTimer);
-    clearTimeout(this.readTimer);
-    this.probeTimer = this.readTimer = undefined;
+    this.probe?.stop();
+    this.probe = undefined;
   }
 
   /** The timeout the server granted (it bounds the requested one by its min/max), else the requested one. */
@@ -434,7 +392,7 @@ export class ZooKeeperClient {
           invoke(zk, (error, result) => {
             if (settled) return;
             if (!error) {
-              if (zk === this.zk) this.lastHeardAt = Date.now();
+              if (zk === this.zk) this.probe?.heard();
               settled = true;
               clearTimeout(timer);
               resolve(result as T);

@@ -69,6 +69,6 @@ export class ZooKeeperJobGraphStore implements JobGraphStore {
         if (!conflict) throw error;
       }
     }
-    throw new HighAvailabilityError(`could not update ${path}: too many concurrent modifications`);
+    throw HighAvailabilityError.contended(`could not update ${path}`);
   }
 }

@@ -61,7 +61,7 @@ export class ZooKeeperJobResultStore implements JobResultStore {
       await this.files.delete(entry.file);
       return;
     }
-    throw new HighAvailabilityError(`job result for ${jobId}: too many concurrent modifications`);
+    throw HighAvailabilityError.contended(`job result for ${jobId}`);
   }
 
   async has(jobId: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 /** Types and errors of the ZooKeeper client (see zookeeper-client.ts). */
+import { registerErrorClass, SluiceError } from "../../../errors/sluice-error.js";
 
 export type ConnectionState = "CONNECTED" | "SUSPENDED" | "RECONNECTED" | "LOST";
 
@@ -38,8 +39,7 @@ export type TransactionOp =
   | { op: "check"; path: string; version?: number };
 
 /** A ZooKeeper error code such as NO_NODE, NODE_EXISTS, BAD_VERSION, NOT_EMPTY, CONNECTION_LOSS. */
-export class ZooKeeperError extends Error {
-  override name = "ZooKeeperError";
+export class ZooKeeperError extends SluiceError {
   constructor(
     readonly code: string,
     readonly operation: string,
@@ -48,14 +48,14 @@ export class ZooKeeperError extends Error {
     super(`ZooKeeper ${operation} ${path}: ${code}`);
   }
 }
+registerErrorClass(ZooKeeperError);
 
-export class ZooKeeperTimeoutError extends Error {
-  override name = "ZooKeeperTimeoutError";
-}
+/** An operation got no answer in time (waiting for a reconnect included): is the quorum reachable? */
+export class ZooKeeperTimeoutError extends SluiceError {}
+registerErrorClass(ZooKeeperTimeoutError);
 
-export class ZooKeeperClosedError extends Error {
-  override name = "ZooKeeperClosedError";
-}
+export class ZooKeeperClosedError extends SluiceError {}
+registerErrorClass(ZooKeeperClosedError);
 
 export function isZooKeeperError(error: unknown, code: string): error is ZooKeeperError {
   return error instanceof ZooKeeperError && error.code === code;

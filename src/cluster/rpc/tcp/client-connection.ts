@@ -4,14 +4,13 @@
  * rejects everything pending at once and tells every gateway, which is how a dead TaskManager is noticed
  * immediately instead of after a heartbeat timeout.
  */
-import { connect as netConnect, isIP, type Socket } from "node:net";
-import { connect as tlsConnect } from "node:tls";
 import { RpcConnectionError, RpcTimeoutError, type RpcLogger } from "../interface.js";
-import { deserializeError } from "../remote-error.js";
+import { deserializeError } from "../../../errors/serialized-error.js";
 import { FrameError } from "./frame-codec.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ClientHandshake } from "./handshake.js";
 import { parseResponse, parseServerHandshake, type CallMessage, type ProbeMessage } from "./messages.js";
+import { dial } from "./sockets.js";
 import type { RpcTlsOptions } from "./tls-options.js";
 
 export interface ClientConnectionOptions {
@@ -53,63 +52,28 @@ export class ClientConnection {
 
   /** Connects, runs TLS and the handshake; rejects with RpcConnectionError (or RpcAuthenticationError). */
   static open(address: string, host: string, port: number, options: ClientConnectionOptions): Promise<ClientConnection> {
-    return new Promise<ClientConnection>((resolve, reject) => {
-      let settled = false;
-      let socket: Socket;
-      const fail = (error: Error): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        socket.destroy();
-        reject(error);
-      };
-      const timer = setTimeout(
-        () => fail(new RpcConnectionError(`connecting to ${address} timed out after ${options.connectTimeoutMs} ms`)),
-        options.connectTimeoutMs,
-      );
-      const tls = options.tls;
-      socket = tls
-        ? tlsConnect({
-            host,
-            port,
-            ca: tls.ca,
-            cert: tls.cert,
-            key: tls.key,
-            // SNI must be a host name; for an IP the certificate is checked against its IP SANs.
-            servername: isIP(host) === 0 ? host : undefined,
-          })
-        : netConnect({ host, port });
-      socket.once("error", (error: Error & { code?: string }) => {
-        // A plaintext server drops the TLS hello without a word; say what that usually means.
-        const hint = tls && error.code === "ECONNRESET" ? " (does the peer serve TLS?)" : "";
-        fail(new RpcConnectionError(`cannot connect to ${address}: ${error.message}${hint}`));
+    const tls = options.tls;
+    return dial<ClientConnection>({ address, host, port }, tls, options.connectTimeoutMs, "connect to", (socket, outcome) => {
+      const framed = new FramedSocket(socket, { maxFrameBytes: options.maxFrameBytes, log: options.log, label: address });
+      const handshake = new ClientHandshake(options.secret, address);
+      framed.onClose((cause) => {
+        // A TLS server drops a plaintext hello without a word; say what that usually means.
+        const hint = tls ? "" : " (does the peer require TLS?)";
+        outcome.fail(new RpcConnectionError(`handshake with ${address} failed: ${cause.message}${hint}`));
       });
-      socket.once(tls ? "secureConnect" : "connect", () => {
-        const framed = new FramedSocket(socket, { maxFrameBytes: options.maxFrameBytes, log: options.log, label: address });
-        const handshake = new ClientHandshake(options.secret, address);
-        framed.onClose((cause) => {
-          // A TLS server drops a plaintext hello without a word; say what that usually means.
-          const hint = tls ? "" : " (does the peer require TLS?)";
-          fail(new RpcConnectionError(`handshake with ${address} failed: ${cause.message}${hint}`));
-        });
-        framed.onMessage((raw) => {
-          let step;
-          try {
-            step = handshake.receive(parseServerHandshake(raw));
-          } catch (error) {
-            if (error instanceof FrameError) throw error; // FramedSocket logs it and closes
-            fail(error as Error);
-            return;
-          }
-          if (step.reply) framed.send(step.reply);
-          if (step.ready && !settled) {
-            settled = true;
-            clearTimeout(timer);
-            resolve(new ClientConnection(framed, address));
-          }
-        });
-        framed.send(handshake.hello);
+      framed.onMessage((raw) => {
+        let step;
+        try {
+          step = handshake.receive(parseServerHandshake(raw));
+        } catch (error) {
+          if (error instanceof FrameError) throw error; // FramedSocket logs it and closes
+          outcome.fail(error as Error);
+          return;
+        }
+        if (step.reply) framed.send(step.reply);
+        if (step.ready) outcome.succeed(new ClientConnection(framed, address));
       });
+      framed.send(handshake.hello);
     });
   }
 
@@ -154,7 +118,7 @@ export class ClientConnection {
       }
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new RpcTimeoutError(`call ${where} timed out after ${timeoutMs} ms`));
+        reject(RpcTimeoutError.after(where, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer, where });
     });

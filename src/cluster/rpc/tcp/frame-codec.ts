@@ -4,14 +4,14 @@
  * make us allocate more than maxFrameBytes by announcing a huge frame.
  */
 import { Packr } from "msgpackr";
+import { registerErrorClass, SluiceError } from "../../../errors/sluice-error.js";
 
 export const PROTOCOL_VERSION = 1;
 const LENGTH_BYTES = 4;
 
 /** A peer broke the protocol; the connection it came on must be closed. */
-export class FrameError extends Error {
-  override name = "FrameError";
-}
+export class FrameError extends SluiceError {}
+registerErrorClass(FrameError);
 
 /**
  * One codec per connection side. `structuredClone: true` keeps Maps, Sets, Dates, Errors, typed arrays

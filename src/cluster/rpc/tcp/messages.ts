@@ -10,7 +10,7 @@
  *   server → ready | auth-failed
  *   then: client → call | probe;  server → ok | err (matched by id)
  */
-import { isSerializedError, type SerializedError } from "../remote-error.js";
+import { isSerializedError, type SerializedError } from "../../../errors/serialized-error.js";
 import { FrameError } from "./frame-codec.js";
 
 export interface ClientHello {

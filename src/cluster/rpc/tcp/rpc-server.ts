@@ -3,15 +3,15 @@
  * the service's endpoint table and sends back results or errors. A misbehaving client (garbage,
  * oversized frames, wrong secret, TLS failures) loses its own connection and nothing else.
  */
-import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
-import { createServer as createTlsServer } from "node:tls";
+import type { AddressInfo, Server, Socket } from "node:net";
 import type { EndpointTable } from "../endpoint-table.js";
 import { RpcConnectionError, RpcEndpointNotFoundError, type RpcLogger } from "../interface.js";
-import { serializeError } from "../remote-error.js";
+import { serializeError } from "../../../errors/serialized-error.js";
 import { FramedSocket } from "./framed-socket.js";
 import { ServerHandshake } from "./handshake.js";
 import { parseClientHandshake, parseRequest, type CallMessage } from "./messages.js";
-import { serverTlsOptions, type RpcTlsOptions } from "./tls-options.js";
+import { createSocketServer, listen } from "./sockets.js";
+import type { RpcTlsOptions } from "./tls-options.js";
 
 /**
  * Handshake messages are tiny: until a client has completed the handshake it gets no more room than
@@ -40,27 +40,19 @@ export class RpcServer {
   ) {}
 
   static listen(options: RpcServerOptions): Promise<RpcServer> {
-    const server = options.tls
-      ? createTlsServer(serverTlsOptions(options.tls))
-      : createNetServer();
-    const rpcServer = new RpcServer(server, options);
-    server.on(options.tls ? "secureConnection" : "connection", (socket: Socket) => rpcServer.accept(socket));
-    if (options.tls) {
-      // Failed TLS handshakes (plaintext clients, untrusted certificates) never reach accept().
-      server.on("tlsClientError", (error: Error & { code?: string }, socket: Socket) => {
-        const reason = error.code === "ERR_SSL_WRONG_VERSION_NUMBER" ? "not TLS (a plaintext client?)" : error.code ?? error.message.trim();
-        options.log.warn(`rpc: refused TLS connection from ${remote(socket)}: ${reason}`);
-      });
-    }
-    return new Promise<RpcServer>((resolve, reject) => {
-      const failed = (error: Error): void =>
-        reject(new Error(`RPC service cannot listen on ${options.host}:${options.port}: ${error.message}`, { cause: error }));
-      server.once("error", failed);
-      server.listen(options.port, options.host, () => {
-        server.off("error", failed);
-        resolve(rpcServer);
-      });
-    });
+    let rpcServer: RpcServer;
+    const server = createSocketServer(
+      options.tls,
+      (socket) => rpcServer.accept(socket),
+      (peer, reason) => options.log.warn(`rpc: refused TLS connection from ${peer}: ${reason}`),
+    );
+    rpcServer = new RpcServer(server, options);
+    return listen(server, options.port, options.host).then(
+      () => rpcServer,
+      (error: Error) => {
+        throw new Error(`RPC service cannot listen on ${options.host}:${options.port}: ${error.message}${listenHint(error)}`, { cause: error });
+      },
+    );
   }
 
   get port(): number {
@@ -165,4 +157,11 @@ function reply(framed: FramedSocket, message: unknown): void {
 
 function remote(socket: Socket): string {
   return `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}`;
+}
+
+/** What to do about a failed listen, for the errors whose remedy is clear. */
+function listenHint(error: Error & { code?: string }): string {
+  if (error.code === "EADDRINUSE") return " (another process uses the port: stop it, or configure another port; 0 picks a free one)";
+  if (error.code === "EADDRNOTAVAIL") return " (not an address of this machine: configure one of its own addresses)";
+  return "";
 }

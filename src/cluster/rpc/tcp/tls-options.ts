@@ -1,4 +1,7 @@
-/** TLS settings of a TcpRpcService; one set serves both roles, since every service both serves and calls. */
+/**
+ * TLS settings of a TcpRpcService and of the data plane between TaskManagers; one set serves both
+ * roles, since every service both serves and calls.
+ */
 import type { TlsOptions } from "node:tls";
 
 export interface RpcTlsOptions {

@@ -5,15 +5,15 @@
  */
 import { maxEncodedStateKeyLength, writeStateKey } from "../state-key-codec.js";
 import type { StateKey } from "../state-key.js";
+import { registerErrorClass, SluiceError } from "../../../errors/sluice-error.js";
 
 export const PREFIX_LENGTH = 4;
 /** LMDB's key size limit as compiled into the lmdb package. */
 export const MAX_KEY_LENGTH = 1978;
 export const MAX_TABLES = 0xffff;
 
-export class StateKeyTooLongError extends Error {
-  override name = "StateKeyTooLongError";
-}
+export class StateKeyTooLongError extends SluiceError {}
+registerErrorClass(StateKeyTooLongError);
 
 /** The first key of (table, key group); the prefix of (table, key group + 1) ends the range. */
 export function rangePrefix(tableId: number, keyGroup: number): Buffer {

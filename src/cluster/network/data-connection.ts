@@ -6,12 +6,12 @@
  * connection instead of opening a second one. After the handshake both sides are equal: frames
  * flow both ways, in order.
  */
-import { connect as netConnect, isIP, type Socket } from "node:net";
-import { connect as tlsConnect } from "node:tls";
+import type { Socket } from "node:net";
 import { RpcAuthenticationError, RpcConnectionError } from "../rpc/interface.js";
 import { createPackr } from "../rpc/tcp/frame-codec.js";
 import { ClientHandshake, ServerHandshake } from "../rpc/tcp/handshake.js";
 import { parseClientHandshake, parseServerHandshake } from "../rpc/tcp/messages.js";
+import { dial } from "../rpc/tcp/sockets.js";
 import type { RpcTlsOptions } from "../rpc/tcp/tls-options.js";
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import { DataFrameDecoder, DataWireError, FrameKind, encodeDataFrame, encodeHandshake, type DecodedFrame } from "./data-wire.js";
@@ -75,48 +75,30 @@ export class DataConnection {
     options: DataConnectionOptions,
     traffic: DataTraffic,
   ): Promise<DataConnection> {
-    return new Promise((resolve, reject) => {
-      const socket = tls
-        ? tlsConnect({ host, port, ca: tls.ca, cert: tls.cert, key: tls.key, servername: isIP(host) === 0 ? host : undefined })
-        : netConnect({ host, port });
-      let settled = false;
-      const fail = (error: Error): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        socket.destroy();
-        reject(error);
+    return dial<DataConnection>({ address, host, port }, tls, options.handshakeTimeoutMs, "open a data connection to", (socket, outcome) => {
+      const connection = new DataConnection(socket, address, options, traffic);
+      const handshake = new ClientHandshake(options.secret, address);
+      connection.onClose((cause) =>
+        outcome.fail(new RpcConnectionError(`data handshake with ${address} failed: ${cause.message}${tls ? "" : " (does the peer require TLS?)"}`)),
+      );
+      connection.handshakeHandler = (body) => {
+        let step;
+        try {
+          step = handshake.receive(parseServerHandshake(connection.packr.unpack(body)));
+        } catch (error) {
+          if (error instanceof RpcAuthenticationError) {
+            outcome.fail(error);
+            return;
+          }
+          throw new DataWireError(`bad handshake: ${(error as Error).message}`);
+        }
+        if (step.reply) connection.writeHandshake(step.reply);
+        if (step.ready && connection.handshakeHandler) {
+          connection.ready();
+          outcome.succeed(connection);
+        }
       };
-      const timer = setTimeout(() => fail(new RpcConnectionError(`connecting to ${address} timed out after ${options.handshakeTimeoutMs} ms`)), options.handshakeTimeoutMs);
-      socket.once("error", (error: Error & { code?: string }) => {
-        const hint = tls && error.code === "ECONNRESET" ? " (does the peer use TLS?)" : "";
-        fail(new RpcConnectionError(`cannot open a data connection to ${address}: ${error.message}${hint}`));
-      });
-      socket.once(tls ? "secureConnect" : "connect", () => {
-        const connection = new DataConnection(socket, address, options, traffic);
-        const handshake = new ClientHandshake(options.secret, address);
-        connection.onClose((cause) => fail(new RpcConnectionError(`data handshake with ${address} failed: ${cause.message}${tls ? "" : " (does the peer require TLS?)"}`)));
-        connection.handshakeHandler = (body) => {
-          let step;
-          try {
-            step = handshake.receive(parseServerHandshake(connection.packr.unpack(body)));
-          } catch (error) {
-            if (error instanceof RpcAuthenticationError) {
-              fail(error);
-              return;
-            }
-            throw new DataWireError(`bad handshake: ${(error as Error).message}`);
-          }
-          if (step.reply) connection.writeHandshake(step.reply);
-          if (step.ready && !settled) {
-            settled = true;
-            clearTimeout(timer);
-            connection.ready();
-            resolve(connection);
-          }
-        };
-        connection.writeHandshake({ ...handshake.hello, from: ownAddress });
-      });
+      connection.writeHandshake({ ...handshake.hello, from: ownAddress });
     });
   }
 

@@ -1,6 +1,6 @@
-import { richFunction, type SinkFunction } from "../api/functions.js";
-import type { RuntimeContext } from "../api/runtime-context.js";
-import type { Sink, SinkWriter } from "../api/sink.js";
+import { richFunction, type SinkFunction } from "../functions.js";
+import type { RuntimeContext } from "../runtime-context.js";
+import type { Sink, SinkWriter } from "../sink.js";
 
 /** Adapts a SinkFunction (addSink) to the Sink interface. */
 export class FunctionSink<T> implements Sink<T> {

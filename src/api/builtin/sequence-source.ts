@@ -1,4 +1,4 @@
-import type { InputStatus, ReaderOutput, Source, SourceReader, SourceReaderContext } from "../api/source.js";
+import type { InputStatus, ReaderOutput, Source, SourceReader, SourceReaderContext } from "../source.js";
 
 /** Splits [from, to] into contiguous ranges, one per subtask; the union is the whole range, in order per subtask. */
 export function splitRange(from: number, to: number, parallelism: number, subtask: number): [number, number] {

@@ -1,5 +1,5 @@
 import { connect, type Socket } from "node:net";
-import type { InputStatus, ReaderOutput, Source, SourceReader } from "../api/source.js";
+import type { InputStatus, ReaderOutput, Source, SourceReader } from "../source.js";
 
 /**
  * Lines from a TCP socket (Flink's socketTextStream): non-parallel; the stream ends when the peer

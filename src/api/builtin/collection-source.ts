@@ -1,4 +1,4 @@
-import type { InputStatus, ReaderOutput, Source, SourceReader } from "../api/source.js";
+import type { InputStatus, ReaderOutput, Source, SourceReader } from "../source.js";
 
 /** The elements of an in-memory collection, in order, from one subtask (like Flink's fromElements). */
 export class CollectionSource<T> implements Source<T, number> {

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import type { InputStatus, ReaderOutput, Source, SourceReader, SourceReaderContext } from "../api/source.js";
+import type { InputStatus, ReaderOutput, Source, SourceReader, SourceReaderContext } from "../source.js";
 
 const CHUNK = 64 * 1024;
 const NEWLINE = 0x0a;

@@ -8,12 +8,12 @@ import { open, rename, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
-import type { OperatorChain } from "../tasks/operator-chain.js";
-import { serializeError, type SerializedError } from "../tasks/deployment.js";
-import type { Barrier } from "./barrier-aligner.js";
-import type { TaskCheckpointAck } from "./checkpoint-metadata.js";
+import type { OperatorChain } from "./operator-chain.js";
+import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
+import type { Barrier } from "../checkpoint/barrier-aligner.js";
+import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
-import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "./task-state.js";
+import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
 
 interface PendingKeyedState {
   entry: OperatorSnapshot;

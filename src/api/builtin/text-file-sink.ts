@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { RuntimeContext } from "../api/runtime-context.js";
-import type { Sink, SinkWriter } from "../api/sink.js";
+import type { RuntimeContext } from "../runtime-context.js";
+import type { Sink, SinkWriter } from "../sink.js";
 import { formatRecord } from "./print-sink.js";
 
 /**

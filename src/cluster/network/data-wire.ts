@@ -14,6 +14,7 @@
  * not JSON, because a watermark may be +Infinity. A frame that is too large, of another version,
  * truncated or otherwise not one of these is a DataWireError: the connection it came on is closed.
  */
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import type { DataEvent, DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 
 export const DATA_PROTOCOL_VERSION = 1;
@@ -36,9 +37,8 @@ const enum EventType {
 }
 
 /** A peer broke the data protocol; the connection must be closed. */
-export class DataWireError extends Error {
-  override name = "DataWireError";
-}
+export class DataWireError extends SluiceError {}
+registerErrorClass(DataWireError);
 
 /** `<taskManagerId>#<slot>` and `<attempt>/<edge>/<producer>/<consumer>`, as the runtime makes them. */
 const WORKER_KEY = /^[\w.:-]{1,200}#\d{1,6}$/;

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
-import type { RuntimeContext } from "../api/runtime-context.js";
-import type { Sink, SinkWriter } from "../api/sink.js";
+import type { RuntimeContext } from "../runtime-context.js";
+import type { Sink, SinkWriter } from "../sink.js";
 
 /** Formats a record for print(): strings as they are, everything else as console.log would, on one line. */
 export function formatRecord(value: unknown): string {

@@ -13,12 +13,12 @@
  * TaskExecutor fails the tasks with channels to that peer and the JobMaster's failover takes over.
  * Frames for a lost peer are dropped; they belong to an attempt that is being cancelled.
  */
-import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
-import { createServer as createTlsServer } from "node:tls";
+import type { AddressInfo, Server, Socket } from "node:net";
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import { formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
 import { RpcAuthenticationError, RpcConnectionError } from "../rpc/interface.js";
-import { serverTlsOptions, type RpcTlsOptions } from "../rpc/tcp/tls-options.js";
+import { createSocketServer, listen } from "../rpc/tcp/sockets.js";
+import type { RpcTlsOptions } from "../rpc/tcp/tls-options.js";
 import { DataConnection, type DataConnectionOptions, type DataTraffic } from "./data-connection.js";
 import type { DataTransport, FrameReceiver, PeerLostListener } from "./data-transport.js";
 
@@ -75,22 +75,14 @@ export class TcpDataTransport implements DataTransport {
   static async start(options: TcpDataTransportOptions = {}): Promise<TcpDataTransport> {
     if (options.secret !== undefined && options.secret.length === 0) throw new Error("an empty cluster secret would authenticate anyone");
     const host = options.host ?? "127.0.0.1";
-    const server = options.tls ? createTlsServer(serverTlsOptions(options.tls)) : createNetServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    const transport = new TcpDataTransport(server, options, host);
-    server.on(options.tls ? "secureConnection" : "connection", (socket: Socket) => transport.accept(socket));
-    if (options.tls) {
-      server.on("tlsClientError", (error: Error & { code?: string }, socket: Socket) => {
-        const reason = error.code === "ERR_SSL_WRONG_VERSION_NUMBER" ? "not TLS (a plaintext client?)" : (error.code ?? error.message.trim());
-        transport.log.warn(`refused data connection from ${socket.remoteAddress ?? "?"}:${socket.remotePort ?? "?"}: ${reason}`);
-      });
-    }
+    let transport: TcpDataTransport | undefined;
+    const server = createSocketServer(
+      options.tls,
+      (socket) => (transport ? transport.accept(socket) : socket.destroy()),
+      (peer, reason) => transport?.log.warn(`refused data connection from ${peer}: ${reason}`),
+    );
+    await listen(server, options.port ?? 0, host);
+    transport = new TcpDataTransport(server, options, host);
     return transport;
   }
 

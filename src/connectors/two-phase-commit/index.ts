@@ -1,1 +1,0 @@
-export { recoveryPlan, type PendingTransaction, type RecoveryPlan, type SubtaskTransactions } from "./recovery-plan.js";
