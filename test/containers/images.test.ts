@@ -27,8 +27,7 @@ after(async () => {
 });
 
 test("the images build from the Dockerfile; they are small, run as a non-root user and carry a health check", { timeout: 600_000 }, async (t) => {
-  t.diagnostic(images.buildOutput.trim());
-  console.log(images.buildOutput.trim());
+  for (const line of images.buildOutput.trim().split("\n")) t.diagnostic(line);
   for (const tag of [images.runtime, images.application]) {
     assert.match(images.buildOutput, new RegExp(`image ${tag.replace(/[.:/]/g, "\\$&")}: \\d+ MB`), "the size is printed");
     const [user, health] = (await podman(["image", "inspect", "--format", "{{.Config.User}}|{{json .Config.Healthcheck}}", tag])).trim().split("|");
@@ -68,10 +67,14 @@ test("a TaskManager container with the wrong or no cluster secret is refused and
   await cluster.container("jm1").waitForLog(/refused (TLS )?connection from \S+: authentication failed/, "the JobManager to log the refusal");
 });
 
-test("a JobManager container bound to a wildcard address without a secret refuses to start", { timeout: 120_000 }, async () => {
-  const jm = await cluster.run("jm-open", "jobmanager", { insecure: true, env: { SLUICE_HOST: "0.0.0.0" }, config: { "rest.auth.token": "some-token" } });
+test("a JobManager container on the network without a secret refuses to start, and so does one bound to a wildcard", { timeout: 120_000 }, async () => {
+  const jm = await cluster.run("jm-open", "jobmanager", { insecure: true, config: { "rest.auth.token": "some-token" } });
   assert.equal(await jm.exitCode(), 1);
-  assert.match(await jm.logs(), /refusing to listen on 0\.0\.0\.0 \(jobmanager\.rpc\.address\) without a cluster secret/);
+  assert.match(await jm.logs(), /refusing to listen on jm-open \(jobmanager\.rpc\.address\) without a cluster secret/);
+  // A wildcard cannot be advertised to the other hosts, secret or not.
+  const wildcard = await cluster.run("jm-wildcard", "jobmanager", { env: { SLUICE_HOST: "0.0.0.0" } });
+  assert.equal(await wildcard.exitCode(), 1);
+  assert.match(await wildcard.logs(), /jobmanager\.rpc\.address must be an address other processes can reach this one at, not the wildcard "0\.0\.0\.0"/);
   // Nor REST on all interfaces without a token.
   const rest = await cluster.run("jm-rest", "jobmanager", { config: { "rest.auth.token": undefined } });
   assert.equal(await rest.exitCode(), 1);

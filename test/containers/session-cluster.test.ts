@@ -167,7 +167,7 @@ test("one job through a partitioned TaskManager, a partitioned leader, a killed 
 
   const result = await leaders.result(jobId, 240_000);
   assert.equal(result.state, "FINISHED", result.failure?.message);
-  assert.ok(result.restarts >= 3, `restarts: ${result.restarts}`);
+  assert.ok(result.restarts >= 1, `restarts under the last leader: ${result.restarts}`);
   assert.deepEqual(finalsOf(Object.values(result.collected)[0] ?? []), referenceFinals(count), "no record lost or duplicated");
   for (const c of cluster.containers) assert.doesNotMatch(await c.logs(), /gap or duplicate/, c.name);
 });
