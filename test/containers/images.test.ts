@@ -3,7 +3,8 @@
  * prebuilt tree): their sizes are printed; they run as the unprivileged `node` user with a health
  * check that reports the process serving; node as PID 1 shuts down cleanly on `podman stop`. And a
  * bad setup between hosts says why: a TaskManager container with the wrong or no cluster secret is
- * refused by the JobManager container, a JobManager bound to a wildcard address without a secret
+ * refused by the JobManager container; a JobManager container listening on its network address
+ * without a secret, or bound to a wildcard, or serving REST on all interfaces without a token,
  * refuses to start.
  */
 import assert from "node:assert/strict";

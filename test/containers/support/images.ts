@@ -68,6 +68,7 @@ async function build(): Promise<TestImages> {
       else resolve(stdout);
     });
   });
+  await removeStaleTestImages(images);
   return images;
 }
 
@@ -80,5 +81,7 @@ export async function imageSize(tag: string): Promise<number> {
 export async function removeStaleTestImages(current: TestImages): Promise<void> {
   const listed = await podman(["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=localhost/sluice-test*"]);
   const stale = listed.split("\n").map((l) => l.trim()).filter((t) => t && t !== current.runtime && t !== current.application);
-  if (stale.length > 0) await podmanResult(["rmi", "-f", ...stale]);
+  // Not forced: an image a container still uses (another checkout's run) stays.
+  for (const tag of stale) await podmanResult(["rmi", tag]);
+  await podmanResult(["image", "prune", "-f"]);
 }
