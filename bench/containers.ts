@@ -48,7 +48,7 @@ const mibps = (m: Measured): string => (m.bytesOut / 2 ** 20 / (m.ms / 1000)).to
 /** Time from `podman run` of the application image to the first record its source emitted (ms). */
 async function firstRecord(cluster: ContainerCluster, i: number): Promise<number> {
   const app = `bench-app-${i}`;
-  const config = { "high-availability.type": undefined, "metrics.report-interval": "50", "metrics.fetcher.update-interval": "50" };
+  const config = { "metrics.report-interval": "50", "metrics.fetcher.update-interval": "50" };
   const t0 = performance.now();
   await Promise.all([
     cluster.run(app, "application", { env: { SLUICE_JOB: "/opt/app/sequence-check.ts", SLUICE_JOB_ARGS: "100000000 0 1 1000000 1 0" }, config }),
@@ -72,7 +72,7 @@ async function firstRecord(cluster: ContainerCluster, i: number): Promise<number
     await new Promise((r) => setTimeout(r, 20));
   }
   const ms = performance.now() - t0;
-  await podman(["rm", "-f", "-t", "0", app, `bench-tm-${i}`]);
+  await podman(["rm", "-f", "-t", "0", cluster.containerId(app), cluster.containerId(`bench-tm-${i}`)]);
   return ms;
 }
 
@@ -84,7 +84,7 @@ try {
   const jm = await cluster.jobManager("jm1");
   await Promise.all(["tm1", "tm2"].map((n) => cluster.taskManager(n, { env: { SLUICE_SLOTS: "1" } })));
   const inContainers = await workloads(new RestClusterClient({ baseUrl: await jm.restUrl(), token: REST_TOKEN, maxPollIntervalMs: 50 }));
-  await podman(["rm", "-f", "-t", "0", "jm1", "tm1", "tm2"]);
+  await podman(["rm", "-f", "-t", "0", ...["jm1", "tm1", "tm2"].map((n) => cluster.containerId(n))]);
 
   // Processes on loopback, the same jobs.
   const local = await startJobManager({});

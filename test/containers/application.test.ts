@@ -50,7 +50,7 @@ test("with HA, an application container killed and restarted mid-job recovers th
   const jobId = first[1]!;
   await app.waitForLog(/completed checkpoint \d+ /, "a completed checkpoint", 120_000);
   // SIGKILL and start again: a crash of the container, then its restart.
-  await podman(["restart", "-t", "0", app.name], 120_000);
+  await podman(["restart", "-t", "0", app.id], 120_000);
   assert.equal(await app.exitCode(300_000), 0, await cluster.logs());
   const logs = await app.logs();
   assert.match(logs, new RegExp(`job ${jobId} was recovered from the HA services: waiting for it instead of submitting it again`));

@@ -44,12 +44,12 @@ test("the images build from the Dockerfile; they are small, run as a non-root us
 test("the health check reports a serving JobManager and TaskManager; `podman stop` shuts node down cleanly as PID 1", { timeout: 300_000 }, async () => {
   const jm = await cluster.jobManager("jm1");
   const tm = await cluster.taskManager("tm1");
-  for (const c of [jm, tm]) assert.equal((await podmanResult(["healthcheck", "run", c.name])).code, 0, `${c.name} healthy`);
+  for (const c of [jm, tm]) assert.equal((await podmanResult(["healthcheck", "run", c.id])).code, 0, `${c.name} healthy`);
   // SIGTERM reaches node (PID 1, no init): a clean shutdown, exit code 0 — not podman's SIGKILL after the grace period (137).
-  await podman(["stop", "-t", "60", tm.name], 120_000);
+  await podman(["stop", "-t", "60", tm.id], 120_000);
   assert.equal(await tm.exitCode(), 0);
   assert.match(await tm.logs(), /received SIGTERM: shutting down[\s\S]*stopped/);
-  assert.notEqual((await podmanResult(["healthcheck", "run", tm.name])).code, 0, "a stopped container is not healthy");
+  assert.notEqual((await podmanResult(["healthcheck", "run", tm.id])).code, 0, "a stopped container is not healthy");
 });
 
 test("a TaskManager container with the wrong or no cluster secret is refused and says why", { timeout: 300_000 }, async () => {

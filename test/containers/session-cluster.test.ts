@@ -150,18 +150,18 @@ test("one job through a partitioned TaskManager, a partitioned leader, a killed 
 
   // 3. A TaskManager container killed; started again, it registers anew.
   const killed = await taskManagerWithTasks(jobId);
-  await podman(["kill", killed.name]);
+  await podman(["kill", killed.id]);
   checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover from the killed TaskManager");
-  await podman(["start", killed.name]);
+  await podman(["start", killed.id]);
   await waitFor(async () => (await getJson<{ taskmanagers: number }>("/overview")).taskmanagers === 3, "the killed TaskManager back", 60_000, 250);
 
   // 4. A TaskManager container frozen: found by the heartbeat timeout; thawed, it comes back.
   const paused = await taskManagerWithTasks(jobId);
-  await podman(["pause", paused.name]);
+  await podman(["pause", paused.id]);
   try {
     checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover from the paused TaskManager");
   } finally {
-    await podman(["unpause", paused.name]);
+    await podman(["unpause", paused.id]);
   }
   // Thawed, it learns it was declared lost and registers again.
   await waitFor(async () => (await getJson<{ taskmanagers: number }>("/overview")).taskmanagers === 3, "the thawed TaskManager back", 60_000, 250);
@@ -175,7 +175,7 @@ test("one job through a partitioned TaskManager, a partitioned leader, a killed 
 
 /** Runs support/stale-call-probe in a container on the network, as another host of the cluster. */
 async function staleCalls(staleSession: string, jobId: string, jobManagers: Container[]): Promise<Record<string, string>> {
-  const name = `probe-${process.pid}`;
+  const name = cluster.containerId("probe");
   const args = ["run", "--rm", "--name", name, "--network", cluster.network, ...ownedBy("containers", name)];
   args.push("-v", `${join(cluster.dir, "tls")}:/etc/sluice/tls:ro`, "-v", `${join(REPO_ROOT, "dist")}:/opt/probe/dist:ro`);
   args.push("-v", `${realpathSync(join(REPO_ROOT, "node_modules"))}:/opt/probe/node_modules:ro`, "-v", `${join(REPO_ROOT, "package.json")}:/opt/probe/package.json:ro`);

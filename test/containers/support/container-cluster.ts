@@ -37,15 +37,21 @@ export interface ContainerOptions {
 }
 
 export class Container {
+  /** podman's name for it: unique on this machine, so clusters of several test files can run at once. */
+  readonly id: string;
+
   constructor(
     readonly cluster: ContainerCluster,
+    /** Its host name on the cluster's network (what the others reach it by). */
     readonly name: string,
     readonly role: string,
-  ) {}
+  ) {
+    this.id = cluster.containerId(name);
+  }
 
   /** Its output so far (stdout and stderr together). */
   async logs(): Promise<string> {
-    const r = await podmanResult(["logs", this.name], 30_000);
+    const r = await podmanResult(["logs", this.id], 30_000);
     return r.stdout + r.stderr;
   }
 
@@ -59,17 +65,17 @@ export class Container {
 
   /** Its state: running, exited, paused, … */
   async state(): Promise<string> {
-    return (await podman(["inspect", "--format", "{{.State.Status}}", this.name])).trim();
+    return (await podman(["inspect", "--format", "{{.State.Status}}", this.id])).trim();
   }
 
   /** Waits for it to exit; resolves with its exit code. */
   async exitCode(timeoutMs = 120_000): Promise<number> {
-    return Number((await podman(["wait", this.name], timeoutMs)).trim());
+    return Number((await podman(["wait", this.id], timeoutMs)).trim());
   }
 
   /** The host URL of its published REST port (JobManagers). */
   async restUrl(): Promise<string> {
-    const mapping = (await podman(["port", this.name, "8081/tcp"])).trim().split("\n")[0]!;
+    const mapping = (await podman(["port", this.id, "8081/tcp"])).trim().split("\n")[0]!;
     return `http://${mapping.replace(/^0\.0\.0\.0:/, "127.0.0.1:")}`;
   }
 
@@ -77,14 +83,14 @@ export class Container {
 
   /** Cuts it off the network: it keeps running, alone. */
   async disconnect(): Promise<void> {
-    const networks = JSON.parse(await podman(["inspect", "--format", "{{json .NetworkSettings.Networks}}", this.name])) as Record<string, { IPAddress: string }>;
+    const networks = JSON.parse(await podman(["inspect", "--format", "{{json .NetworkSettings.Networks}}", this.id])) as Record<string, { IPAddress: string }>;
     this.address = networks[this.cluster.network]?.IPAddress;
-    await podman(["network", "disconnect", this.cluster.network, this.name]);
+    await podman(["network", "disconnect", this.cluster.network, this.id]);
   }
 
   /** The partition heals: back on the network with the address it had (its processes listen there). */
   async connect(): Promise<void> {
-    await podman(["network", "connect", "--alias", this.name, ...(this.address ? ["--ip", this.address] : []), this.cluster.network, this.name]);
+    await podman(["network", "connect", "--alias", this.name, ...(this.address ? ["--ip", this.address] : []), this.cluster.network, this.id]);
   }
 }
 
@@ -149,6 +155,11 @@ export class ContainerCluster {
     return new ContainerCluster(images, network, dir, zk, config);
   }
 
+  /** podman's name of the container with this host name. */
+  containerId(name: string): string {
+    return `${this.network}-${name}`;
+  }
+
   /** Starts a container with the given role; returns once podman has started it. */
   async run(name: string, role: "jobmanager" | "taskmanager" | "application", options: ContainerOptions = {}): Promise<Container> {
     const config: Record<string, string | undefined> = { ...(options.insecure ? this.insecureConfig() : this.config), ...options.config };
@@ -157,7 +168,8 @@ export class ContainerCluster {
       .map(([k, v]) => `${k}: ${v}`)
       .join("\n");
     const env = { SLUICE_ROLE: role, SLUICE_HOST: name, SLUICE_PROPERTIES: properties, ...options.env };
-    const args = ["run", "-d", "--name", name, "--hostname", name, "--network", this.network, "--network-alias", name, ...ownedBy("containers", name)];
+    const id = this.containerId(name);
+    const args = ["run", "-d", "--name", id, "--hostname", name, "--network", this.network, "--network-alias", name, ...ownedBy("containers", id)];
     args.push("-v", `${join(this.dir, "tls")}:/etc/sluice/tls:ro`, "-v", `${join(this.dir, "data")}:/opt/sluice/data`);
     if (role !== "taskmanager") args.push("-p", "127.0.0.1::8081");
     for (const [k, v] of Object.entries(env)) args.push("-e", `${k}=${v}`);
