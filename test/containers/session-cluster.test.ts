@@ -121,6 +121,10 @@ async function taskManagerWithTasks(jobId: string): Promise<Container> {
 
 test("one job through a partitioned TaskManager, a partitioned leader, a killed and a paused TaskManager: no record lost or duplicated", { timeout: 420_000 }, async () => {
   const count = 150_000;
+  // The first test's job has given back all its slots.
+  await waitFor(async () => (await getJson<{ "slots-available": number }>("/overview"))["slots-available"] === 6, "all 6 slots free", 60_000, 250).catch(async (e: Error) => {
+    throw new Error(`${e.message}: ${JSON.stringify(await getJson("/taskmanagers"))}\n${await cluster.logs()}`);
+  });
   // Parallelism 4 on 6 slots: after losing one TaskManager the job fits on the other two.
   const jobId = await submit([String(count), "0", "4", "2000", "2", "200"]);
   let checkpoints = await waitUntilHealthy(jobId, 0, "the job running with a checkpoint");
@@ -157,7 +161,7 @@ test("one job through a partitioned TaskManager, a partitioned leader, a killed 
 
   // 4. A TaskManager container frozen: found by the heartbeat timeout; thawed, it comes back.
   const paused = await taskManagerWithTasks(jobId);
-  await podman(["pause", paused.id]);
+  await paused.pause();
   try {
     checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover from the paused TaskManager");
   } finally {

@@ -12,7 +12,7 @@ import { makePki } from "../../cluster/support/pki.js";
 import { TEST_CONFIG } from "../../cluster/support/processes.js";
 import { waitFor } from "../../support/wait.js";
 import { startZooKeeper, type ZooKeeperServer } from "../../support/zookeeper.js";
-import { ownedBy, podman, podmanResult, removeOrphans, removeOwned } from "./podman.js";
+import { PodmanError, ownedBy, podman, podmanResult, removeOrphans, removeOwned } from "./podman.js";
 import type { TestImages } from "./images.js";
 
 /** The user the images run as (the public Node images' `node`). */
@@ -80,6 +80,19 @@ export class Container {
   }
 
   private address: string | undefined;
+
+  /**
+   * Freezes it (`podman pause`). runc's cgroup-v1 freezer gives up ("unable to freeze") when the
+   * kernel does not settle the freeze in time, which happens on a loaded machine: then thaw and again.
+   */
+  async pause(attempts = 5): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const r = await podmanResult(["pause", this.id]);
+      if (r.code === 0) return;
+      if (attempt >= attempts || !/unable to freeze/.test(r.stderr)) throw new PodmanError(["pause", this.id], r.code, r.stdout, r.stderr);
+      await podmanResult(["unpause", this.id]);
+    }
+  }
 
   /** Cuts it off the network: it keeps running, alone. */
   async disconnect(): Promise<void> {
