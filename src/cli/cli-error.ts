@@ -1,4 +1,5 @@
 /** A usage error: printed without a stack, exit code 2. */
-export class CliError extends Error {
-  override name = "CliError";
-}
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
+
+export class CliError extends SluiceError {}
+registerErrorClass(CliError);

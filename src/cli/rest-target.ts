@@ -8,6 +8,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Configuration } from "../config/configuration.js";
+import { readOption } from "../config/config-option.js";
+import { RestOptions } from "../rest/rest-options.js";
 import { RestClusterClient } from "../client/rest-cluster-client.js";
 import { CliError } from "./cli-error.js";
 import { createHighAvailabilityServices } from "../cluster/ha/create-ha-services.js";
@@ -20,12 +22,12 @@ export function restAddress(target: string | undefined, config: Configuration): 
     if (!/^https?:\/\//.test(target)) throw new CliError(`--target ${target}: give the cluster's REST address, e.g. http://localhost:8081`);
     return target;
   }
-  const tls = config["security.ssl.rest.enabled"] === "true";
-  let host = config["rest.address"] || "127.0.0.1";
+  const tls = readOption(config, RestOptions.SSL_ENABLED);
+  let host = readOption(config, RestOptions.ADDRESS) || "127.0.0.1";
   // A wildcard bind address is not something to connect to.
   if (host === "0.0.0.0" || host === "::") host = "127.0.0.1";
   if (host.includes(":") && !host.startsWith("[")) host = `[${host}]`;
-  return `${tls ? "https" : "http"}://${host}:${config["rest.port"] || "8081"}`;
+  return `${tls ? "https" : "http"}://${host}:${readOption(config, RestOptions.PORT)}`;
 }
 
 /** The leader's REST address from the HA services; undefined without HA. */
@@ -52,19 +54,19 @@ export async function leaderRestAddress(config: Configuration): Promise<string |
 }
 
 export async function restClient(target: string | undefined, config: Configuration): Promise<RestClusterClient> {
-  const caFile = config["security.ssl.rest.ca"];
+  const caFile = readOption(config, RestOptions.SSL_CA);
   let ca: string | undefined;
   if (caFile) {
     try {
       ca = readFileSync(caFile, "utf8");
     } catch (e) {
-      throw new CliError(`cannot read security.ssl.rest.ca (${caFile}): ${(e as Error).message}`);
+      throw new CliError(`cannot read ${RestOptions.SSL_CA.key} (${caFile}): ${(e as Error).message}`);
     }
   }
   const leader = target && target !== "local" ? undefined : await leaderRestAddress(config);
   return new RestClusterClient({
     baseUrl: leader ?? restAddress(target, config),
-    token: config["rest.auth.token"] || process.env.SLUICE_REST_TOKEN || undefined,
+    token: readOption(config, RestOptions.AUTH_TOKEN) || process.env.SLUICE_REST_TOKEN || undefined,
     ca,
   });
 }

@@ -1,6 +1,6 @@
 import { prepareJob, runPrepared, type RunResult } from "../client/job-runner.js";
 import { loadConfiguration, type Configuration } from "../config/configuration.js";
-import { withoutSensitive } from "../rest/redact.js";
+import { withoutSensitive } from "../config/sensitive-keys.js";
 import { CliError } from "./cli-error.js";
 import { startLocalDashboardCluster, untilInterrupted } from "./local-dashboard.js";
 import { restClient } from "./rest-target.js";

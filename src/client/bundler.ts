@@ -7,10 +7,10 @@ import { build, type Message, type Plugin } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
 
-export class JobBundleError extends Error {
-  override name = "JobBundleError";
-}
+export class JobBundleError extends SluiceError {}
+registerErrorClass(JobBundleError);
 
 export interface BundledJob {
   code: string;

@@ -3,6 +3,8 @@
  * a cluster (the embedded MiniCluster unless one is given), and wait for the result. This is what
  * `sluice run` does, and what tests use to run jobs exactly as users do.
  */
+import { readOption } from "../config/config-option.js";
+import { RestOptions } from "../rest/rest-options.js";
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +15,7 @@ import { MiniCluster } from "../cluster/minicluster.js";
 import type { JobResult } from "../cluster/messages.js";
 import { bundleJob, type BundledJob } from "./bundler.js";
 import { MiniClusterClient, type ClusterClient } from "./cluster-client.js";
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
 
 export interface RunOptions {
   args?: string[];
@@ -33,9 +36,8 @@ export interface RunResult extends JobResult {
   records?: unknown[];
 }
 
-export class JobFailedError extends Error {
-  override name = "JobFailedError";
-}
+export class JobFailedError extends SluiceError {}
+registerErrorClass(JobFailedError);
 
 export interface PreparedJob {
   bundle: BundledJob;
@@ -54,7 +56,7 @@ export async function prepareJob(file: string, options: Pick<RunOptions, "args" 
   const inputs: DefinitionInputs = {
     args: options.args ?? [],
     config,
-    defaultParallelism: options.parallelism ?? Number(config["parallelism.default"] ?? 1),
+    defaultParallelism: options.parallelism ?? readOption(config, RestOptions.PARALLELISM_DEFAULT),
   };
   const evaluated = await evaluateJob(await loadJobDefinition(path), inputs);
   return { bundle, evaluated, inputs };

@@ -4,11 +4,28 @@
  * cancels with PATCH /jobs/:jobid?mode=cancel. Also the jar and overview calls the CLI needs.
  */
 import type { ExecutionState, JobBundle, JobDetails, JobResult, JobStatus, JobSubmission, SubtaskInfo, VertexInfo } from "../cluster/messages.js";
+import type {
+  GetJobExecutionResultResponse,
+  GetJobResponse,
+  GetJobVertexResponse,
+  GetJobVertexWatermarksResponse,
+  GetSavepointStatusResponse,
+  ListJobOverviewsResponse,
+  RunJarBody,
+  RunJarResponse,
+  StopJobWithSavepointBody,
+  SubmitJobBody,
+  SubmitJobResponse,
+  TriggerSavepointBody,
+  TriggerSavepointResponse,
+  UploadJarResponse,
+} from "../rest/schemas/rest-types.js";
 import type { JobGraph, JobVertex } from "../graph/job-graph.js";
 import type { PartitionerSpec } from "../graph/stream-graph.js";
 import { decodeCollected } from "../rest/collected-records.js";
 import type { ClusterClient } from "./cluster-client.js";
 import { RestRequestError, RestTransport, type RestTransportOptions } from "./rest-transport.js";
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
 
 export interface RestClusterClientOptions extends RestTransportOptions {
   /** Longest wait between two polls of a running job; default 500 ms. */
@@ -16,75 +33,13 @@ export interface RestClusterClientOptions extends RestTransportOptions {
 }
 
 /** One row of GET /jobs/overview. */
-export interface JobOverviewJson {
-  jid: string;
-  name: string;
-  state: JobStatus;
-  "start-time": number;
-  "end-time": number;
-  duration: number;
-  "last-modification": number;
-  tasks: Record<string, number>;
-}
-
-interface IoMetricsJson {
-  "read-bytes": number;
-  "write-bytes": number;
-  "read-records": number;
-  "write-records": number;
-  busyTimeMsPerSecond: number;
-  backPressuredTimeMsPerSecond: number;
-  idleTimeMsPerSecond: number;
-}
-
-interface JobDetailsJson {
-  jid: string;
-  name: string;
-  state: JobStatus;
-  "start-time": number;
-  "end-time": number;
-  duration: number;
-  now: number;
-  timestamps: Record<JobStatus, number>;
-  vertices: { id: string; name: string; parallelism: number; maxParallelism: number; status: ExecutionState; "start-time": number; "end-time": number; tasks: Record<ExecutionState, number> }[];
-  "status-counts": Record<ExecutionState, number>;
-  plan: { nodes: { id: string; parallelism: number; description: string; inputs?: { num: number; id: string; ship_strategy: string; side_output?: string }[]; chain: { id: number; name: string; kind: string; uid: string }[] }[] };
-  "status-message"?: string;
-  restarts: number;
-}
-
-interface VertexDetailsJson {
-  subtasks: { subtask: number; status: ExecutionState; attempt: number; host: string; "taskmanager-id": string; "start-time": number; "end-time": number; metrics: IoMetricsJson }[];
-}
-
-interface ExecutionResultJson {
-  status: { id: "IN_PROGRESS" | "COMPLETED" };
-  "job-execution-result"?: {
-    id: string;
-    "application-status": string;
-    "net-runtime": number;
-    "failure-cause"?: { class: string; message: string; "stack-trace": string };
-    collected: Record<string, string>;
-    restarts: number;
-    checkpoints: { completed: number; restored: number };
-  };
-}
-
-interface OperationJson {
-  status: { id: "IN_PROGRESS" | "COMPLETED" };
-  operation?: { location?: string; "failure-cause"?: { class: string; message: string } };
-}
+export type JobOverviewJson = ListJobOverviewsResponse["jobs"][number];
 
 /** A savepoint (or stop-with-savepoint) the cluster could not complete. */
-export class SavepointFailedError extends Error {
-  override name = "SavepointFailedError";
-}
+export class SavepointFailedError extends SluiceError {}
+registerErrorClass(SavepointFailedError);
 
-export interface JarRunOptions {
-  programArgsList?: string[];
-  parallelism?: number;
-  flinkConfiguration?: Record<string, string>;
-}
+export type JarRunOptions = Pick<RunJarBody, "programArgsList" | "parallelism" | "flinkConfiguration">;
 
 const TERMINAL = new Set<JobStatus>(["FINISHED", "CANCELED", "FAILED"]);
 const NO_WATERMARK = "-9223372036854775808";
@@ -99,12 +54,16 @@ export class RestClusterClient implements ClusterClient {
   }
 
   async submit(submission: JobSubmission, bundle: JobBundle): Promise<string> {
-    const body: Record<string, unknown> = { jobGraph: submission.jobGraph, bundle: { hash: bundle.hash, code: bundle.code }, definition: submission.definition };
+    const body: SubmitJobBody = {
+      jobGraph: submission.jobGraph,
+      bundle: { hash: bundle.hash, code: bundle.code },
+      definition: submission.definition,
+    };
     if (submission.savepointPath) {
       body.savepointPath = submission.savepointPath;
       body.allowNonRestoredState = submission.allowNonRestoredState ?? false;
     }
-    const { jobid } = await this.transport.json<{ jobid: string }>("POST", "/jobs", body);
+    const { jobid } = await this.transport.json<SubmitJobResponse>("POST", "/jobs", body);
     this.submitted.set(jobid, submission.jobGraph);
     return jobid;
   }
@@ -113,10 +72,10 @@ export class RestClusterClient implements ClusterClient {
   async result(jobId: string): Promise<JobResult> {
     let wait = 20;
     for (;;) {
-      const r = await this.transport.json<ExecutionResultJson>("GET", `/jobs/${jobId}/execution-result`);
+      const r = await this.transport.json<GetJobExecutionResultResponse>("GET", `/jobs/${jobId}/execution-result`);
       const done = r["job-execution-result"];
       if (r.status.id === "COMPLETED" && done) {
-        const d = await this.transport.json<JobDetailsJson>("GET", `/jobs/${jobId}`);
+        const d = await this.transport.json<GetJobResponse>("GET", `/jobs/${jobId}`);
         const collected: Record<number, unknown[]> = {};
         for (const [sink, data] of Object.entries(done.collected)) collected[Number(sink)] = decodeCollected(data);
         const failure = done["failure-cause"];
@@ -137,22 +96,22 @@ export class RestClusterClient implements ClusterClient {
 
   /** Triggers a savepoint and waits for it; resolves with its folder. */
   async triggerSavepoint(jobId: string, dir?: string): Promise<string> {
-    const body = dir ? { "target-directory": dir } : {};
-    const { "request-id": id } = await this.transport.json<{ "request-id": string }>("POST", `/jobs/${jobId}/savepoints`, body);
+    const body: TriggerSavepointBody = dir ? { "target-directory": dir } : {};
+    const { "request-id": id } = await this.transport.json<TriggerSavepointResponse>("POST", `/jobs/${jobId}/savepoints`, body);
     return this.awaitOperation(jobId, id);
   }
 
   /** Stops the job with a savepoint (drain: MAX_WATERMARK first) and waits for it; resolves with its folder. */
   async stopWithSavepoint(jobId: string, dir?: string, drain = false): Promise<string> {
-    const body = { drain, ...(dir ? { targetDirectory: dir } : {}) };
-    const { "request-id": id } = await this.transport.json<{ "request-id": string }>("POST", `/jobs/${jobId}/stop`, body);
+    const body: StopJobWithSavepointBody = { drain, ...(dir ? { targetDirectory: dir } : {}) };
+    const { "request-id": id } = await this.transport.json<TriggerSavepointResponse>("POST", `/jobs/${jobId}/stop`, body);
     return this.awaitOperation(jobId, id);
   }
 
   private async awaitOperation(jobId: string, triggerId: string): Promise<string> {
     let wait = 20;
     for (;;) {
-      const r = await this.transport.json<OperationJson>("GET", `/jobs/${jobId}/savepoints/${triggerId}`);
+      const r = await this.transport.json<GetSavepointStatusResponse>("GET", `/jobs/${jobId}/savepoints/${triggerId}`);
       if (r.status.id === "COMPLETED") {
         const failure = r.operation?.["failure-cause"];
         if (failure || !r.operation?.location) throw new SavepointFailedError(`savepoint of job ${jobId} failed: ${failure ? `${failure.class}: ${failure.message}` : "no location reported"}`);
@@ -169,12 +128,12 @@ export class RestClusterClient implements ClusterClient {
 
   /** The job as the REST API shows it, turned back into the Dispatcher's record. */
   async details(jobId: string): Promise<JobDetails> {
-    const d = await this.transport.json<JobDetailsJson>("GET", `/jobs/${jobId}`);
+    const d = await this.transport.json<GetJobResponse>("GET", `/jobs/${jobId}`);
     const vertices: VertexInfo[] = [];
     for (const v of d.vertices) {
       const [vd, wm] = await Promise.all([
-        this.transport.json<VertexDetailsJson>("GET", `/jobs/${jobId}/vertices/${v.id}`),
-        this.transport.json<{ id: string; value: string }[]>("GET", `/jobs/${jobId}/vertices/${v.id}/watermarks`),
+        this.transport.json<GetJobVertexResponse>("GET", `/jobs/${jobId}/vertices/${v.id}`),
+        this.transport.json<GetJobVertexWatermarksResponse>("GET", `/jobs/${jobId}/vertices/${v.id}/watermarks`),
       ]);
       const subtasks: SubtaskInfo[] = vd.subtasks.map((s, i) => ({
         subtask: s.subtask,
@@ -237,7 +196,7 @@ export class RestClusterClient implements ClusterClient {
   }
 
   async listJobs(): Promise<JobOverviewJson[]> {
-    return (await this.transport.json<{ jobs: JobOverviewJson[] }>("GET", "/jobs/overview")).jobs;
+    return (await this.transport.json<ListJobOverviewsResponse>("GET", "/jobs/overview")).jobs;
   }
 
   /** Uploads a prebuilt bundle (multipart, as Flink's /jars/upload); returns the jar id. */
@@ -250,13 +209,13 @@ export class RestClusterClient implements ClusterClient {
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const res = await this.transport.raw("POST", "/jars/upload", body, { "content-type": `multipart/form-data; boundary=${boundary}` });
-    const parsed = JSON.parse(res.body.toString("utf8")) as { filename?: string; errors?: string[] };
+    const parsed = JSON.parse(res.body.toString("utf8")) as Partial<UploadJarResponse> & { errors?: string[] };
     if (res.status !== 200 || !parsed.filename) throw new RestRequestError(res.status, parsed.errors ?? ["upload failed"], "POST", "/jars/upload");
     return parsed.filename.split("/").pop()!;
   }
 
   async runJar(jarId: string, options: JarRunOptions = {}): Promise<string> {
-    return (await this.transport.json<{ jobid: string }>("POST", `/jars/${jarId}/run`, options)).jobid;
+    return (await this.transport.json<RunJarResponse>("POST", `/jars/${jarId}/run`, options)).jobid;
   }
 }
 
@@ -267,7 +226,7 @@ function nonZero<K extends string>(counts: Record<K, number>): Partial<Record<K,
 }
 
 /** The topology a plan describes (operator configs are not part of the REST API, so they are empty). */
-function graphFromPlan(d: JobDetailsJson): JobGraph {
+function graphFromPlan(d: GetJobResponse): JobGraph {
   const byId = new Map(d.vertices.map((v) => [v.id, v]));
   const vertices: JobVertex[] = d.plan.nodes.map((n) => ({
     id: n.id,

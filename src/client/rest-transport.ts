@@ -5,6 +5,7 @@
  */
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
 
 export interface RestTransportOptions {
   /** http://host:port or https://host:port (a path prefix such as /v1 is kept). */
@@ -17,8 +18,7 @@ export interface RestTransportOptions {
   timeoutMs?: number;
 }
 
-export class RestRequestError extends Error {
-  override name = "RestRequestError";
+export class RestRequestError extends SluiceError {
   constructor(
     readonly status: number,
     readonly errors: string[],
@@ -28,6 +28,7 @@ export class RestRequestError extends Error {
     super(`${method} ${path} failed with ${status}: ${errors.join("; ")}`);
   }
 }
+registerErrorClass(RestRequestError);
 
 export interface RawResponse {
   status: number;

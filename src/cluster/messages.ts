@@ -130,13 +130,16 @@ export interface JobResult {
   checkpoints: { completed: number; restored: number };
 }
 
+/** One line of the Dispatcher's job list. */
 export interface JobOverview {
-  jid: string;
+  jobId: string;
   name: string;
   state: JobStatus;
-  "start-time": number;
-  "end-time": number;
+  startTime: number;
+  /** -1 while the job has not ended. */
+  endTime: number;
   duration: number;
+  /** Subtasks per execution state, and their total. */
   tasks: Partial<Record<ExecutionState, number>> & { total: number };
 }
 
@@ -152,15 +155,15 @@ export interface TaskManagerInfo {
   slots: SlotStatus[];
 }
 
+/** TaskManagers, slots and jobs of the cluster, as the Dispatcher counts them. */
 export interface ClusterOverview {
-  taskmanagers: number;
-  "slots-total": number;
-  "slots-available": number;
-  "jobs-running": number;
-  "jobs-finished": number;
-  "jobs-cancelled": number;
-  "jobs-failed": number;
-  "sluice-version": string;
+  taskManagers: number;
+  slotsTotal: number;
+  slotsAvailable: number;
+  jobsRunning: number;
+  jobsFinished: number;
+  jobsCancelled: number;
+  jobsFailed: number;
 }
 
 export interface TaskExecutorHeartbeatPayload {

@@ -21,8 +21,7 @@ export class SluiceError extends Error {
  * Any error class, whatever its constructor's parameters: the codec rebuilds an instance without
  * running the constructor (see deserializeError in serialized-error.ts).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ErrorClass = abstract new (...args: any[]) => Error;
+export type ErrorClass = abstract new (...args: never[]) => Error;
 
 const registry = new Map<string, ErrorClass>();
 

@@ -3,18 +3,10 @@
  * owns a contiguous range of key groups. The hash must be identical in every worker and process,
  * so it is computed from the key's value, never from object identity.
  */
+import { fmix32 } from "../util/fmix32.js";
+
 /** Keys must hash identically in every worker and process, so they are restricted to plain values. */
 export type Key = string | number | boolean | bigint | readonly Key[];
-
-/** murmur3's 32-bit finalizer: spreads poorly distributed hashes (small ints, similar strings). */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 function mixString(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -26,7 +18,7 @@ const u32 = new Uint32Array(f64.buffer);
 
 /** A stable hash of a key; equal keys (by value) hash equally everywhere. */
 export function hashKey(key: Key): number {
-  return fmix(hashInto(0x811c9dc5, key));
+  return fmix32(hashInto(0x811c9dc5, key));
 }
 
 function hashInto(h: number, key: Key): number {

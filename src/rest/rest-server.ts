@@ -11,7 +11,8 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { pipeline } from "node:stream/promises";
 import type { Logger } from "../util/logger.js";
-import { isUnknownJobError } from "./dispatcher-api.js";
+import { UnknownJobError } from "../cluster/dispatcher/dispatcher-errors.js";
+import { LeaderUnavailableError } from "../cluster/leadership/leader-tracker.js";
 import { checkHost, checkOrigin, checkToken } from "./http/access.js";
 import { mediaType, parseJson, readBody } from "./http/body.js";
 import { boundaryOf, parseMultipart, type MultipartPart } from "./http/multipart.js";
@@ -235,10 +236,10 @@ export class RestServer {
     let headers: Record<string, string> = {};
     if (e instanceof RestError) {
       ({ status, errors, headers } = e);
-    } else if (isUnknownJobError(e)) {
+    } else if (e instanceof UnknownJobError) {
       status = 404;
-      errors = [(e as Error).message];
-    } else if (e instanceof Error && e.name === "LeaderUnavailableError") {
+      errors = [e.message];
+    } else if (e instanceof LeaderUnavailableError) {
       // HA: no leading JobManager right now (a failover is under way); the client should retry.
       status = 503;
       errors = [e.message];

@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import type { JsonSchema } from "./schema/json-schema.js";
 import type { RestServices } from "./services.js";
 import type { MultipartPart } from "./http/multipart.js";
+import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -97,8 +98,7 @@ export function defineRoute<Q = Record<string, never>, B = undefined>(def: Route
 }
 
 /** An answer with an HTTP error status and Flink's `{"errors": [...]}` body. */
-export class RestError extends Error {
-  override name = "RestError";
+export class RestError extends SluiceError {
   constructor(
     readonly status: number,
     readonly errors: string[],
@@ -107,6 +107,7 @@ export class RestError extends Error {
     super(errors.join("; "));
   }
 }
+registerErrorClass(RestError);
 
 export const badRequest = (...errors: string[]): RestError => new RestError(400, errors);
 export const notFound = (...errors: string[]): RestError => new RestError(404, errors);

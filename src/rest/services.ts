@@ -1,5 +1,5 @@
 /** Everything route handlers use, handed to them with each request (routes themselves are static data). */
-import type { RestDispatcher } from "./dispatcher-api.js";
+import type { RestfulGateway } from "../cluster/dispatcher/restful-gateway.js";
 import type { AsyncOperations } from "./async-operations.js";
 import type { JarStore } from "./jars/jar-store.js";
 import type { BundleEvaluator } from "./jars/bundle-evaluator.js";
@@ -8,7 +8,7 @@ import type { RestSettings } from "./rest-settings.js";
 import type { Route } from "./route.js";
 
 export interface RestServices {
-  dispatcher: RestDispatcher;
+  dispatcher: RestfulGateway;
   operations: AsyncOperations;
   jars: JarStore;
   evaluator: BundleEvaluator;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { quietLogger, type LogBuffer, type Logger } from "../util/logger.js";
-import type { RestDispatcher } from "./dispatcher-api.js";
+import type { RestfulGateway } from "../cluster/dispatcher/restful-gateway.js";
 import { AsyncOperations } from "./async-operations.js";
 import { JarStore } from "./jars/jar-store.js";
 import { BundleEvaluator } from "./jars/bundle-evaluator.js";
@@ -17,7 +17,7 @@ import { RestServer } from "./rest-server.js";
 import { REST_ROUTES } from "./routes/index.js";
 
 export interface StartRestServerOptions {
-  dispatcher: RestDispatcher;
+  dispatcher: RestfulGateway;
   /** Cluster configuration: rest.*, security.ssl.rest.*, web.* (see rest-settings.ts). */
   config: Readonly<Record<string, string>>;
   /** In-memory log served as jobmanager.log (besides the files of env.log.dir). */

@@ -8,35 +8,24 @@ import { spawn } from "node:child_process";
 import { siblingScript } from "../support/paths.js";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { Client } from "pg";
 import { PostgresTransactionalWriter, type PostgresTransactionalWriterOptions } from "../../src/connectors/postgres/index.js";
-import { startPostgres, type PostgresServer } from "../support/postgres.js";
+import { startPostgres } from "../support/postgres.js";
+import { usePostgres } from "../support/use-postgres.js";
 
 const CHILD_SCRIPT = siblingScript(import.meta.url, "./postgres-2pc-crash-child.ts");
 
-let server: PostgresServer;
-let admin: Client;
+const pg = usePostgres();
 let tableCounter = 0;
-
-before(async () => {
-  server = await startPostgres();
-  admin = new Client({ connectionString: server.connectionString });
-  await admin.connect();
-});
-
-after(async () => {
-  await admin?.end().catch(() => undefined);
-  await server?.stop();
-});
 
 /** A fresh table (seq, payload) without a key, so that duplicates would show up instead of failing. */
 async function freshTable(name = `t${++tableCounter}`): Promise<string> {
-  await admin.query(`CREATE TABLE "${name.replace(/"/g, '""')}" (seq bigint NOT NULL, payload text)`);
+  await pg.admin.query(`CREATE TABLE "${name.replace(/"/g, '""')}" (seq bigint NOT NULL, payload text)`);
   return name;
 }
 
-async function seqsIn(table: string, client: Client = admin): Promise<number[]> {
+async function seqsIn(table: string, client: Client = pg.admin): Promise<number[]> {
   const result = await client.query<{ seq: string }>(`SELECT seq FROM "${table.replace(/"/g, '""')}" ORDER BY seq`);
   return result.rows.map((r) => Number(r.seq));
 }
@@ -57,7 +46,7 @@ async function openWriter(
   extra: Partial<PostgresTransactionalWriterOptions> = {},
 ): Promise<PostgresTransactionalWriter> {
   const writer = new PostgresTransactionalWriter({
-    connection: server.connectionString,
+    connection: pg.server.connectionString,
     table,
     columns: ["seq", "payload"],
     gidPrefix,
@@ -68,7 +57,7 @@ async function openWriter(
 }
 
 async function preparedGids(prefix: string): Promise<string[]> {
-  const result = await admin.query<{ gid: string }>(
+  const result = await pg.admin.query<{ gid: string }>(
     "SELECT gid FROM pg_prepared_xacts WHERE starts_with(gid, $1) ORDER BY gid",
     [prefix],
   );
@@ -169,9 +158,9 @@ describe("PostgresTransactionalWriter", () => {
 
   it("quotes table and column identifiers and the gid safely", async () => {
     const table = 'odd "table"; DROP TABLE x; --';
-    await admin.query(`CREATE TABLE "odd ""table""; DROP TABLE x; --" ("the ""seq""" bigint, "select" text)`);
+    await pg.admin.query(`CREATE TABLE "odd ""table""; DROP TABLE x; --" ("the ""seq""" bigint, "select" text)`);
     const writer = new PostgresTransactionalWriter({
-      connection: server.connectionString,
+      connection: pg.server.connectionString,
       table: { schema: "public", name: table },
       columns: ['the "seq"', "select"],
       gidPrefix: "quote's \\ gid:",
@@ -183,7 +172,7 @@ describe("PostgresTransactionalWriter", () => {
       await writer.preCommit("it's");
       assert.deepEqual((await writer.listPrepared()).map((p) => p.gid), ["quote's \\ gid:it's"]);
       await writer.commit("it's");
-      const result = await admin.query(`SELECT "the ""seq""" AS seq, "select" AS s FROM "odd ""table""; DROP TABLE x; --" ORDER BY 1`);
+      const result = await pg.admin.query(`SELECT "the ""seq""" AS seq, "select" AS s FROM "odd ""table""; DROP TABLE x; --" ORDER BY 1`);
       assert.deepEqual(result.rows, [
         { seq: "1", s: "o'brien" },
         { seq: "2", s: 'say "hi"' },
@@ -196,7 +185,7 @@ describe("PostgresTransactionalWriter", () => {
 
   it("fails open() with a clear message for a missing table", async () => {
     const writer = new PostgresTransactionalWriter({
-      connection: server.connectionString,
+      connection: pg.server.connectionString,
       table: "no_such_table",
       columns: ["a"],
       gidPrefix: "missing:",
@@ -222,7 +211,7 @@ describe("PostgresTransactionalWriter", () => {
       [
         ...CHILD_SCRIPT,
         JSON.stringify({
-          connectionString: server.connectionString,
+          connectionString: pg.server.connectionString,
           table,
           gidPrefix,
           prepared: [
@@ -295,7 +284,7 @@ describe("PostgresTransactionalWriter", () => {
     }
   });
 
-  // Last: it restarts the shared server.
+  // Last: it restarts the shared pg.server.
   it("keeps a prepared transaction through a PostgreSQL crash and restart", async () => {
     const table = await freshTable();
     const writer = await openWriter(table, "srvcrash:");
@@ -305,11 +294,7 @@ describe("PostgresTransactionalWriter", () => {
     await writer.beginTransaction("2");
     await writer.write("2", rows(50, 60));
 
-    await admin.end();
-    await server.kill();
-    await server.restart();
-    admin = new Client({ connectionString: server.connectionString });
-    await admin.connect();
+    await pg.crashAndRestart();
 
     // The old writer's connections died with the server: its open transaction is gone, and its
     // pool reconnects for what comes next.

@@ -11,7 +11,7 @@ import { isLoopbackName } from "../../src/rest/http/access.js";
 import { Router } from "../../src/rest/router.js";
 import { REST_ROUTES } from "../../src/rest/routes/index.js";
 import { splitProgramArgs } from "../../src/rest/routes/jar-routes.js";
-import { isSensitiveKey, redactConfig } from "../../src/rest/redact.js";
+import { isSensitiveKey, redactConfig } from "../../src/config/sensitive-keys.js";
 import { RestError } from "../../src/rest/route.js";
 
 test("validate names every offending field", () => {

@@ -6,7 +6,7 @@
 import { request } from "node:http";
 import { MiniCluster } from "../../src/cluster/minicluster.js";
 import { startRestServer, type RunningRestServer } from "../../src/rest/start-rest-server.js";
-import type { RestDispatcher } from "../../src/rest/dispatcher-api.js";
+import type { RestfulGateway } from "../../src/cluster/dispatcher/restful-gateway.js";
 import { LogBuffer, Logger, teeSinks } from "../../src/util/logger.js";
 
 export interface RestCluster {
@@ -25,7 +25,7 @@ export async function startRestCluster(options: { config?: Record<string, string
   const logger = new Logger(teeSinks(logs.sink), "sluice", "info");
   const cluster = await MiniCluster.start({ numTaskManagers: options.taskManagers ?? 2, slotsPerTaskManager: options.slots ?? 2, config, logger });
   // The Dispatcher is what the REST endpoint talks to (compile-time check of the contract).
-  const dispatcher: RestDispatcher = cluster.dispatcher;
+  const dispatcher: RestfulGateway = cluster.dispatcher;
   const rest = await startRestServer({ dispatcher, config, logs, logger, webDir: options.webDir, validateResponses: true });
   return {
     cluster,

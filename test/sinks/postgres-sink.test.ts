@@ -5,49 +5,36 @@
  * transactions of its own subtasks that no checkpoint names, and nothing else.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { Client } from "pg";
+import { describe, it } from "node:test";
 import { runJob } from "../../src/client/job-runner.js";
-import { startPostgres, type PostgresServer } from "../support/postgres.js";
+import { usePostgres } from "../support/use-postgres.js";
 import { referenceLines, type SinkTarget } from "../jobs/sinks/support/sink-job-spec.js";
 import { SINK_JOB, jobArgs } from "./sink-test-support.js";
 import { assertExactlyOnceUnderFailures, assertVisibleOnlyAfterCheckpoints, oneFaultPerAttempt, sinkSpec, type SinkOutput } from "./exactly-once-scenarios.js";
 import { assertSameLines } from "./same-lines.js";
 
-let server: PostgresServer;
-let admin: Client;
+const pg = usePostgres();
 let tables = 0;
-
-before(async () => {
-  server = await startPostgres();
-  admin = new Client({ connectionString: server.connectionString });
-  await admin.connect();
-});
-
-after(async () => {
-  await admin?.end().catch(() => undefined);
-  await server?.stop();
-});
 
 /** No key on purpose: a duplicate must show up as a second row, not as an error. */
 async function freshTable(): Promise<string> {
   const name = `out${++tables}`;
-  await admin.query(`CREATE TABLE ${name} (k int NOT NULL, idx bigint NOT NULL, n bigint NOT NULL, total bigint NOT NULL)`);
+  await pg.admin.query(`CREATE TABLE ${name} (k int NOT NULL, idx bigint NOT NULL, n bigint NOT NULL, total bigint NOT NULL)`);
   return name;
 }
 
 async function tableLines(table: string): Promise<string[]> {
-  const r = await admin.query<{ k: number; idx: string; n: string; total: string }>(`SELECT k, idx, n, total FROM ${table}`);
+  const r = await pg.admin.query<{ k: number; idx: string; n: string; total: string }>(`SELECT k, idx, n, total FROM ${table}`);
   return r.rows.map((row) => `${row.k},${row.idx},${row.n},${row.total}`).sort();
 }
 
 async function preparedGids(): Promise<string[]> {
-  const r = await admin.query<{ gid: string }>("SELECT gid FROM pg_prepared_xacts ORDER BY gid");
+  const r = await pg.admin.query<{ gid: string }>("SELECT gid FROM pg_prepared_xacts ORDER BY gid");
   return r.rows.map((row) => row.gid);
 }
 
 function postgresTarget(table: string, prefix?: string): SinkTarget {
-  return { kind: "postgres", connection: server.connectionString, table, transactionIdPrefix: prefix, rowsPerStatement: 50 };
+  return { kind: "postgres", connection: pg.server.connectionString, table, transactionIdPrefix: prefix, rowsPerStatement: 50 };
 }
 
 function rowsOf(table: string): SinkOutput {
@@ -56,7 +43,7 @@ function rowsOf(table: string): SinkOutput {
     staged: preparedGids,
     // A session whose transaction has an xid has written rows that nobody else can see yet.
     writing: async () => {
-      const r = await admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()");
+      const r = await pg.admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()");
       return Number(r.rows[0]!.n) > 0;
     },
   };
@@ -85,9 +72,9 @@ describe("PostgresSink", () => {
   it("rolls back its own subtasks' prepared leftovers on start and leaves other sinks' alone", async () => {
     const table = await freshTable();
     const prepare = async (gid: string, idx: number): Promise<void> => {
-      await admin.query("BEGIN");
-      await admin.query(`INSERT INTO ${table} VALUES (0, $1, 0, 0)`, [idx]);
-      await admin.query(`PREPARE TRANSACTION '${gid}'`);
+      await pg.admin.query("BEGIN");
+      await pg.admin.query(`INSERT INTO ${table} VALUES (0, $1, 0, 0)`, [idx]);
+      await pg.admin.query(`PREPARE TRANSACTION '${gid}'`);
     };
     await prepare("leftover-test:0-3-c17", -1); // this sink's subtask 0, from an earlier run
     await prepare("another-sink:0-0-c1", -2);
@@ -98,7 +85,7 @@ describe("PostgresSink", () => {
       assert.deepEqual(await preparedGids(), ["another-sink:0-0-c1"]);
       assertSameLines(await tableLines(table), referenceLines(count), "the leftover's row never became visible");
     } finally {
-      await admin.query("ROLLBACK PREPARED 'another-sink:0-0-c1'").catch(() => undefined);
+      await pg.admin.query("ROLLBACK PREPARED 'another-sink:0-0-c1'").catch(() => undefined);
     }
   });
 });

@@ -18,13 +18,13 @@ import { fileURLToPath } from "node:url";
  */
 const LAYERS: ReadonlyArray<{ layer: string; folders: readonly string[]; why: string }> = [
   { layer: "errors", folders: ["errors"], why: "the failure model every other layer raises and rebuilds errors with" },
-  { layer: "util", folders: ["util", "version.ts"], why: "clocks, ids, logging, codecs: no knowledge of streams or clusters" },
   { layer: "config", folders: ["config"], why: "configuration parsing and the typed options every component declares" },
+  { layer: "util", folders: ["util", "version.ts"], why: "clocks, ids, logging, hashing: no knowledge of streams or clusters (logging declares its options)" },
   { layer: "graph", folders: ["graph"], why: "the dataflow model (stream graph, job graph, key groups) that the API builds and the runtime executes" },
   { layer: "api", folders: ["api"], why: "what users write against: DataStream API, function and state contracts, the built-in sources and sinks it constructs" },
   { layer: "runtime/network", folders: ["runtime/network"], why: "record serialization, partitioners and channels between subtasks" },
   { layer: "runtime/state", folders: ["runtime/state"], why: "keyed and operator state backends, timers: the API's state contracts made real" },
-  { layer: "runtime/checkpoint", folders: ["runtime/checkpoint"], why: "snapshots of state and channels, barrier alignment; it knows the operators only through the contract it declares" },
+  { layer: "runtime/checkpoint", folders: ["runtime/checkpoint"], why: "checkpoint formats, barrier alignment, metadata and restore: below the operators and tasks that take part in checkpoints" },
   { layer: "runtime/operators", folders: ["runtime/operators"], why: "the operators that run the API's functions on records, state and timers" },
   { layer: "runtime/tasks", folders: ["runtime/tasks"], why: "a subtask: an operator chain with its inputs, outputs, checkpoints and deployment descriptor" },
   { layer: "runtime", folders: ["runtime"], why: "loading and evaluating a job module into a job graph and the functions tasks bind" },
@@ -33,9 +33,10 @@ const LAYERS: ReadonlyArray<{ layer: string; folders: readonly string[]; why: st
   { layer: "testing", folders: ["testing"], why: "test harnesses of the runtime and connectors (above what they double)" },
   { layer: "cluster", folders: ["cluster"], why: "the control plane that runs the runtime: Dispatcher, ResourceManager, JobMasters, TaskExecutors, RPC, HA" },
   { layer: "testing/cluster", folders: ["testing/cluster"], why: "test doubles of the cluster's gateways (above what they double)" },
+  { layer: "testing/simulation", folders: ["testing/simulation"], why: "the deterministic simulation: the real cluster components on a simulated clock, network and HA" },
   { layer: "rest", folders: ["rest"], why: "the REST API and dashboard backend that expose the cluster" },
   { layer: "client", folders: ["client"], why: "bundling and submitting jobs, and talking to a cluster through REST" },
-  { layer: "cluster/entrypoints", folders: ["cluster/entrypoints"], why: "the processes (JobManager, TaskManager, application): they assemble cluster components with REST and client-side job preparation" },
+  { layer: "entrypoints", folders: ["entrypoints", "cluster/entrypoints"], why: "the processes (JobManager, TaskManager, application): they assemble cluster components with REST and client-side job preparation" },
   { layer: "cli", folders: ["cli"], why: "the `sluice` command, on top of the client and the entry points" },
   { layer: "index", folders: ["index.ts"], why: "the public package: everything a user's program imports as \"sluice\"" },
 ];
@@ -77,10 +78,13 @@ function withoutComments(text: string): string {
 
 const SPECIFIER = /(?:^|[;\s}])(?:import|export)\s+(?:type\s+)?(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
-function relativeSpecifiers(file: string): string[] {
-  const text = withoutComments(readFileSync(file, "utf8"));
+/** The relative specifiers a module's text imports or re-exports from. */
+function specifiersIn(source: string): string[] {
+  const text = withoutComments(source);
   return [...text.matchAll(SPECIFIER)].map((m) => (m[1] ?? m[2])!).filter((s) => s.startsWith("."));
 }
+
+const relativeSpecifiers = (file: string): string[] => specifiersIn(readFileSync(file, "utf8"));
 
 function resolveSpecifier(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
@@ -114,6 +118,29 @@ test("the layering test reads the source tree", () => {
   assert.ok(files.some((f) => relativeSpecifiers(f).length > 0), "no import was recognised");
 });
 
+test("every kind of import is recognised, and mentions in comments and strings are not", () => {
+  const sample = [
+    'import { a } from "./a.js";',
+    'import type { B } from "../b.js";',
+    "import * as c from './c.js';",
+    'import d, { e } from "./d.js";',
+    'import "./side-effect.js";',
+    'export { f } from "./f.js";',
+    'export type { G } from "./g.js";',
+    'export * from "./h.js";',
+    "import {",
+    "  i,",
+    "  type J,",
+    '} from "./i.js";',
+    'const k = await import("./k.js");',
+    'import { l } from "node:fs";',
+    '// import { m } from "./comment.js";',
+    '/* export * from "./block-comment.js"; */',
+    'const text = "see ./not-an-import.js";',
+  ].join("\n");
+  assert.deepEqual(specifiersIn(sample), ["./a.js", "../b.js", "./c.js", "./d.js", "./side-effect.js", "./f.js", "./g.js", "./h.js", "./i.js", "./k.js"]);
+});
+
 test("every source file belongs to a layer", () => {
   const unplaced = files.filter((f) => layerOf(f) < 0).map(srcPath);
   assert.deepEqual(unplaced, [], "add the folders of these files to LAYERS in test/unit/layering.test.ts");
@@ -140,12 +167,19 @@ test("no import runs from a lower layer to a higher one", () => {
       if (to > from) upward.push(`${srcPath(file)} → ${srcPath(target)} (${LAYERS[from]!.layer} below ${LAYERS[to]!.layer})`);
     }
   }
-  assert.deepEqual(upward, [], `${upward.length} imports run up the layers:\n${upward.join("\n")}`);
+  const order = LAYERS.map(({ layer, why }) => `  ${layer}: ${why}`).join("\n");
+  assert.deepEqual(
+    upward,
+    [],
+    `${upward.length} imports run up the layers:\n${upward.join("\n")}\n` +
+      `Move what both sides share down to the lower layer, or have the higher one pass it in. The layers, low to high:\n${order}`,
+  );
 });
 
 test("the layer of a file is its longest listed folder", () => {
   assert.equal(LAYERS[layerOf(join(srcRoot, "runtime", "job-module.ts"))]!.layer, "runtime");
   assert.equal(LAYERS[layerOf(join(srcRoot, "runtime", "state", "heap-states.ts"))]!.layer, "runtime/state");
-  assert.equal(LAYERS[layerOf(join(srcRoot, "cluster", "entrypoints", "x.ts"))]!.layer, "cluster/entrypoints");
+  assert.equal(LAYERS[layerOf(join(srcRoot, "cluster", "entrypoints", "x.ts"))]!.layer, "entrypoints");
+  assert.equal(LAYERS[layerOf(join(srcRoot, "cluster", "rpc", "x.ts"))]!.layer, "cluster");
   assert.equal(LAYERS[layerOf(join(srcRoot, "index.ts"))]!.layer, "index");
 });

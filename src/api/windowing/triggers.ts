@@ -83,8 +83,21 @@ export class ProcessingTimeTrigger extends WindowEndTrigger {
 const sum = (a: number, b: number): number => a + b;
 const min = (a: number, b: number): number => Math.min(a, b);
 
+/** A trigger that decides on elements alone: timers never make it fire. */
+abstract class ElementTrigger extends Trigger<unknown, Window> {
+  onEventTime(): TriggerResult {
+    return "CONTINUE";
+  }
+  onProcessingTime(): TriggerResult {
+    return "CONTINUE";
+  }
+  override canMerge(): boolean {
+    return true;
+  }
+}
+
 /** Fires every `maxCount` elements of a window (the count restarts after each firing). */
-export class CountTrigger extends Trigger<unknown, Window> {
+export class CountTrigger extends ElementTrigger {
   private readonly count = new ReducingStateDescriptor<number>("count", sum);
   private constructor(private readonly maxCount: number) {
     super();
@@ -101,15 +114,6 @@ export class CountTrigger extends Trigger<unknown, Window> {
       return "FIRE";
     }
     return "CONTINUE";
-  }
-  onEventTime(): TriggerResult {
-    return "CONTINUE";
-  }
-  onProcessingTime(): TriggerResult {
-    return "CONTINUE";
-  }
-  override canMerge(): boolean {
-    return true;
   }
   override onMerge(_w: Window, ctx: OnMergeContext): void {
     ctx.mergePartitionedState(this.count);
@@ -252,18 +256,9 @@ export class PurgingTrigger<T, W extends Window> extends Trigger<T, W> {
 }
 
 /** Never fires: the default of GlobalWindows, which needs a trigger of its own. */
-export class NeverTrigger extends Trigger<unknown, Window> {
+export class NeverTrigger extends ElementTrigger {
   onElement(): TriggerResult {
     return "CONTINUE";
-  }
-  onEventTime(): TriggerResult {
-    return "CONTINUE";
-  }
-  onProcessingTime(): TriggerResult {
-    return "CONTINUE";
-  }
-  override canMerge(): boolean {
-    return true;
   }
   override onMerge(): void {}
   clear(): void {}

@@ -7,6 +7,11 @@ import { mkdirSync, readFileSync, writeFileSync, renameSync, existsSync, rmSync 
 import { join } from "node:path";
 import type { BlobServerGateway } from "./blob-server-gateway.js";
 import type { JobBundle } from "../messages.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
+
+/** A bundle whose content does not match its hash (a corrupted or tampered upload): upload it again. */
+export class BlobIntegrityError extends SluiceError {}
+registerErrorClass(BlobIntegrityError);
 
 export function hashBundle(code: string): string {
   return createHash("sha256").update(code).digest("hex");
@@ -22,7 +27,7 @@ export class BlobServer implements BlobServerGateway {
   /** Stores a bundle; its hash is checked so a corrupted upload is refused. */
   put(bundle: JobBundle): void {
     if (!HASH.test(bundle.hash) || hashBundle(bundle.code) !== bundle.hash) {
-      throw new Error("bundle hash does not match its content");
+      throw new BlobIntegrityError("the bundle's content does not match its SHA-256 hash; upload it again");
     }
     const file = join(this.dir, `${bundle.hash}.mjs`);
     if (existsSync(file)) return;

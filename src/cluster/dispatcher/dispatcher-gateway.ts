@@ -1,16 +1,12 @@
 /**
  * The Dispatcher's gateway: job submission and the cluster's job views. Components call each other only through
- * gateways obtained from an RpcService (docs/architecture.md, "Control plane").
+ * gateways obtained from an RpcService (docs/architecture.md, "Control plane"). It is the RestfulGateway, with the
+ * answers the embedded Dispatcher gives synchronously.
  */
-import type { ClusterOverview, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
+import type { JobOverview, JobDetails } from "../messages.js";
+import type { RestfulGateway } from "./restful-gateway.js";
 
-export interface DispatcherGateway {
-  submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }>;
+export interface DispatcherGateway extends RestfulGateway {
   listJobs(): JobOverview[];
   requestJob(jobId: string): JobDetails;
-  /** Resolves when the job reaches a globally terminal state. */
-  requestJobResult(jobId: string): Promise<JobResult>;
-  cancelJob(jobId: string): Promise<void>;
-  requestClusterOverview(): Promise<ClusterOverview>;
-  requestTaskManagers(): Promise<TaskManagerInfo[]>;
 }

@@ -1,52 +1,39 @@
 /**
- * The Dispatcher: accepts jobs (bundle + JobGraph), stores the bundle in the BlobServer, starts one
- * JobMaster per job, answers questions about running and finished jobs, and cancels jobs.
+ * The Dispatcher (docs/architecture.md, "Control plane"): accepts jobs (bundle + JobGraph), stores
+ * the bundle in the BlobServer, starts one JobMaster per job through its JobMasterFactory, answers
+ * questions about running and finished jobs with domain objects (the REST layer renders them), and
+ * cancels jobs. It reaches the ResourceManager only through its gateway, and with HA services
+ * persists its jobs (job-persistence.ts) so that the next leader recovers them.
  */
-import { randomUUID } from "node:crypto";
-import type { RpcService } from "../rpc/interface.js";
-import { ENDPOINTS } from "../endpoints.js";
-import type { DispatcherGateway } from "./dispatcher-gateway.js";
+import type { Gateway } from "../rpc/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
-import { JobMaster } from "../jobmaster/job-master.js";
-import type { ResourceManager } from "../resourcemanager/resource-manager.js";
-import type { Logger } from "../../util/logger.js";
-import { SLUICE_VERSION } from "../../version.js";
-import { loadCheckpoint, taskRestoreOf } from "../jobmaster/checkpoint-storage.js";
-import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import { isGloballyTerminal } from "../messages.js";
+import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
 import { checkpointSettings, type CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import { isGloballyTerminal } from "../messages.js";
 import type { HighAvailabilityServices } from "../ha/interface.js";
+import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import type { Logger } from "../../util/logger.js";
+import { systemClock, type Clock, type Timer } from "../../util/clock.js";
+import { randomIds, type IdSource } from "../../util/ids.js";
+import type { DispatcherGateway } from "./dispatcher-gateway.js";
+import { DispatcherNotLeadingError, DuplicateJobSubmissionError, JobSubmissionError, UnknownJobError } from "./dispatcher-errors.js";
+import type { JobMasterFactory, JobMasterService } from "./job-master-service.js";
 import { JobPersistence } from "./job-persistence.js";
+import { loadSavepointFor } from "./savepoint-restore.js";
 
-/** Loads a savepoint and checks every operator state in it has an operator (uid) in the job. */
-function loadSavepointFor(submission: JobSubmission): TaskRestore {
-  const { metadata, dir } = loadCheckpoint(submission.savepointPath!);
-  const uids = new Set(submission.jobGraph.vertices.flatMap((v) => v.operators.map((o) => o.uid)));
-  const unmatched = Object.entries(metadata.operators).filter(([uid]) => !uids.has(uid));
-  if (unmatched.length > 0 && !submission.allowNonRestoredState) {
-    throw new Error(
-      `the savepoint has state for operators this job does not have: ${unmatched.map(([uid, o]) => `${o.operatorName} (uid ${uid})`).join(", ")}; ` +
-        "give them the same uid() as before, or allow non-restored state (--allow-non-restored-state)",
-    );
-  }
-  return taskRestoreOf(metadata, dir);
-}
+export { DispatcherNotLeadingError, DuplicateJobSubmissionError, JobSubmissionError, UnknownJobError };
 
-/** The submission itself is unusable (bad settings, unreadable savepoint, corrupt bundle): the client's fault. */
-export class JobSubmissionError extends Error {
-  override name = "JobSubmissionError";
-}
-
-export class UnknownJobError extends Error {
-  override name = "UnknownJobError";
-}
+/** Where the Dispatcher keeps bundles: the BlobServer, whose content hash check refuses corrupt ones. */
+export type BundleStore = Pick<BlobServer, "put" | "getBundle">;
 
 export interface DispatcherOptions {
-  rpc: RpcService;
-  blobServer: BlobServer;
-  resourceManager: ResourceManager;
+  blobServer: BundleStore;
+  /** The ResourceManager of this Dispatcher's term (for the cluster overview and the TaskManager list). */
+  resourceManager: () => Promise<Gateway<ResourceManagerGateway>>;
+  /** Creates the JobMaster of each job. */
+  jobMasterFactory: JobMasterFactory;
   config: Readonly<Record<string, string>>;
   logger: Logger;
   /**
@@ -59,55 +46,57 @@ export interface DispatcherOptions {
    * store, terminal jobs get their HA data deleted (job-persistence.ts). Without, nothing is kept.
    */
   ha?: HighAvailabilityServices;
+  clock?: Clock;
+  /** Ids of submitted jobs without one (32 hex digits are made of whatever it returns); random by default. */
+  newId?: IdSource;
 }
+
+/** Flink's job ids: 32 lowercase hex digits. */
+const jobIdFrom = (id: string): string => id.replaceAll("-", "");
 
 export class Dispatcher implements DispatcherGateway {
   readonly sessionId: string;
-  private readonly jobs = new Map<string, JobMaster>();
+  private readonly jobs = new Map<string, JobMasterService>();
   private readonly log: Logger;
   private readonly persistence: JobPersistence | undefined;
+  private readonly clock: Clock;
+  private readonly newId: IdSource;
   /** Leadership is gone: this Dispatcher's term is over and its JobMasters are suspended. */
   private suspended = false;
   /** HA cleanups of terminated jobs still under way. */
   private readonly cleanups = new Set<Promise<void>>();
 
   constructor(private readonly options: DispatcherOptions) {
-    this.sessionId = options.sessionId ?? randomUUID();
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? randomIds;
+    this.sessionId = options.sessionId ?? this.newId();
     this.log = options.logger.child("Dispatcher");
-    this.persistence = options.ha ? new JobPersistence(options.ha, options.config, options.logger) : undefined;
-  }
-
-  start(): void {
-    this.options.rpc.serve(ENDPOINTS.dispatcher, this as DispatcherGateway, { fencingToken: () => this.sessionId });
-    this.options.rpc.serve(ENDPOINTS.blobServer, this.options.blobServer);
+    this.persistence = options.ha ? new JobPersistence(options.ha, options.config, options.logger, this.clock) : undefined;
   }
 
   /** `jobId`: a fixed id (application mode's, so that a restarted application finds its job); random by default. */
   async submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
-    if (bundle.hash !== submission.bundleHash) throw new JobSubmissionError("the submission names a different bundle than the one uploaded");
-    try {
-      this.options.blobServer.put(bundle);
-    } catch (e) {
-      throw new JobSubmissionError((e as Error).message);
-    }
+    if (bundle.hash !== submission.bundleHash) throw new JobSubmissionError("the submission names a different bundle than the one uploaded; upload the job's own bundle");
+    // A corrupt bundle is refused here with BlobIntegrityError.
+    this.options.blobServer.put(bundle);
     return this.runJob(submission, jobId);
   }
 
   /** Starts a job whose bundle is already in the BlobServer (e.g. uploaded through /jars/upload). */
-  async runJob(submission: JobSubmission, jobId: string = randomUUID().replaceAll("-", "")): Promise<{ jobId: string }> {
-    if (this.jobs.has(jobId)) throw new Error(`job ${jobId} already exists`);
-    let jm: JobMaster;
+  async runJob(submission: JobSubmission, jobId: string = jobIdFrom(this.newId())): Promise<{ jobId: string }> {
+    if (this.jobs.has(jobId)) throw new DuplicateJobSubmissionError(`job ${jobId} already exists; submit it under another id`);
+    let jm: JobMasterService;
     try {
-      const initialRestore = submission.savepointPath ? loadSavepointFor(submission) : undefined;
-      jm = this.createJobMaster(jobId, submission, initialRestore);
+      jm = this.createJobMaster(jobId, submission, loadSavepointFor(submission));
     } catch (e) {
       throw new JobSubmissionError((e as Error).message, { cause: e });
     }
     if (this.persistence) {
-      await this.persistence.checkNotEnded(jobId);
+      if (await this.persistence.hasEnded(jobId)) throw new DuplicateJobSubmissionError(`job ${jobId} has already ended; it is not run again`);
       await this.persistence.persist({ jobId, submission, bundle: this.options.blobServer.getBundle(submission.bundleHash) });
     }
-    if (this.suspended) throw new Error("this JobManager lost its leadership while the job was submitted; submit it again");
+    if (this.suspended) throw new DispatcherNotLeadingError("this JobManager lost its leadership while the job was submitted; submit it again");
+    if (this.jobs.has(jobId)) throw new DuplicateJobSubmissionError(`job ${jobId} already exists; submit it under another id`);
     this.jobs.set(jobId, jm);
     this.log.info(`submitted job ${submission.jobGraph.name} (${jobId})`);
     this.cleanUpWhenTerminated(jm);
@@ -128,7 +117,7 @@ export class Dispatcher implements DispatcherGateway {
       this.options.blobServer.put(job.bundle);
       let initialRestore: TaskRestore | undefined;
       try {
-        initialRestore = job.submission.savepointPath ? loadSavepointFor(job.submission) : undefined;
+        initialRestore = loadSavepointFor(job.submission);
       } catch (e) {
         this.log.warn(`job ${job.jobId}: its savepoint cannot be read (${(e as Error).message}); it resumes from its checkpoints only`);
       }
@@ -149,7 +138,7 @@ export class Dispatcher implements DispatcherGateway {
     for (const jm of this.jobs.values()) jm.suspend(cause);
   }
 
-  private cleanUpWhenTerminated(jm: JobMaster): void {
+  private cleanUpWhenTerminated(jm: JobMasterService): void {
     const persistence = this.persistence;
     if (!persistence) return;
     void jm.result.then((result) => {
@@ -162,24 +151,19 @@ export class Dispatcher implements DispatcherGateway {
 
   /** Waits (at most `timeoutMs`) for the HA cleanups under way, e.g. before the HA services close. */
   async awaitCleanups(timeoutMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.cleanups]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-    clearTimeout(timer);
+    let timer: Timer | undefined;
+    await Promise.race([Promise.allSettled([...this.cleanups]), new Promise((r) => (timer = this.clock.setTimeout(() => r(undefined), timeoutMs)))]);
+    timer?.cancel();
   }
 
-  private createJobMaster(jobId: string, submission: JobSubmission, initialRestore: TaskRestore | undefined): JobMaster {
-    return new JobMaster({
-      initialRestore,
+  private createJobMaster(jobId: string, submission: JobSubmission, initialRestore: TaskRestore | undefined): JobMasterService {
+    const retained = checkpointSettings(submission.jobGraph.settings as Record<string, unknown>, this.options.config).retained;
+    return this.options.jobMasterFactory.create({
       jobId,
-      jobGraph: submission.jobGraph,
-      bundleHash: submission.bundleHash,
-      definition: submission.definition,
-      rpc: this.options.rpc,
-      resourceManager: async () => ({ address: this.options.rpc.address, sessionId: this.options.resourceManager.sessionId }),
-      config: this.options.config,
-      logger: this.options.logger,
+      submission,
+      initialRestore,
       fencingToken: this.options.sessionId,
-      ...this.persistence?.checkpointStores(jobId, checkpointSettings(submission.jobGraph.settings as Record<string, unknown>, this.options.config).retained),
+      ...this.persistence?.checkpointStores(jobId, retained),
     });
   }
 
@@ -188,15 +172,7 @@ export class Dispatcher implements DispatcherGateway {
       const d = jm.details();
       let total = 0;
       for (const v of d.vertices) total += v.parallelism;
-      return {
-        jid: d.jid,
-        name: d.name,
-        state: d.state,
-        "start-time": d.startTime,
-        "end-time": d.endTime,
-        duration: d.duration,
-        tasks: { ...d.statusCounts, total },
-      };
+      return { jobId: d.jid, name: d.name, state: d.state, startTime: d.startTime, endTime: d.endTime, duration: d.duration, tasks: { ...d.statusCounts, total } };
     });
   }
 
@@ -231,7 +207,7 @@ export class Dispatcher implements DispatcherGateway {
     return this.job(jobId).exceptionHistory();
   }
 
-  requestJobResult(jobId: string): Promise<JobResult> {
+  async requestJobResult(jobId: string): Promise<JobResult> {
     return this.job(jobId).result;
   }
 
@@ -240,31 +216,31 @@ export class Dispatcher implements DispatcherGateway {
   }
 
   async requestClusterOverview(): Promise<ClusterOverview> {
-    const tms = this.options.resourceManager.requestTaskManagers();
+    const tms = await this.requestTaskManagers();
     const states = [...this.jobs.values()].map((j) => j.jobStatus);
     const count = (s: string): number => states.filter((x) => x === s).length;
     return {
-      taskmanagers: tms.length,
-      "slots-total": tms.reduce((n, t) => n + t.slotsNumber, 0),
-      "slots-available": tms.reduce((n, t) => n + t.freeSlots, 0),
-      "jobs-running": states.length - count("FINISHED") - count("CANCELED") - count("FAILED"),
-      "jobs-finished": count("FINISHED"),
-      "jobs-cancelled": count("CANCELED"),
-      "jobs-failed": count("FAILED"),
-      "sluice-version": SLUICE_VERSION,
+      taskManagers: tms.length,
+      slotsTotal: tms.reduce((n, t) => n + t.slotsNumber, 0),
+      slotsAvailable: tms.reduce((n, t) => n + t.freeSlots, 0),
+      jobsRunning: states.length - count("FINISHED") - count("CANCELED") - count("FAILED"),
+      jobsFinished: count("FINISHED"),
+      jobsCancelled: count("CANCELED"),
+      jobsFailed: count("FAILED"),
     };
   }
 
   async requestTaskManagers(): Promise<TaskManagerInfo[]> {
-    return this.options.resourceManager.requestTaskManagers();
+    return (await this.options.resourceManager()).requestTaskManagers();
   }
 
-  private job(jobId: string): JobMaster {
+  private job(jobId: string): JobMasterService {
     const jm = this.jobs.get(jobId);
-    if (!jm) throw new UnknownJobError(`job ${jobId} not found`);
+    if (!jm) throw new UnknownJobError(`job ${jobId} not found; list the cluster's jobs with \`sluice list\``);
     return jm;
   }
 
+  /** Cancels every job (the embedded cluster shuts down without HA). */
   stop(): void {
     for (const jm of this.jobs.values()) jm.cancel();
   }

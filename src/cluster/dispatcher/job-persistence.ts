@@ -14,6 +14,10 @@
 import type { CheckpointIdCounter, CompletedCheckpointStore, HaPayload, HighAvailabilityServices, JsonValue } from "../ha/interface.js";
 import type { JobBundle, JobResult, JobSubmission } from "../messages.js";
 import type { Logger } from "../../util/logger.js";
+import { systemClock, type Clock } from "../../util/clock.js";
+import { readOption } from "../../config/config-option.js";
+import { ZooKeeperClosedError } from "../ha/zookeeper/zookeeper-types.js";
+import { DispatcherOptions } from "./dispatcher-options.js";
 
 /** What the JobGraph store keeps per job. */
 export interface PersistedJob {
@@ -23,7 +27,7 @@ export interface PersistedJob {
 }
 
 /** Flink's key: delete a job's result entry once its cleanup is done (default true). */
-export const DELETE_ON_COMMIT = "job-result-store.delete-on-commit";
+export const DELETE_ON_COMMIT = DispatcherOptions.JOB_RESULT_DELETE_ON_COMMIT.key;
 
 /** Cleanup of one job is retried this often (with a growing pause) before it is left to the next leader. */
 const CLEANUP_ATTEMPTS = 5;
@@ -37,14 +41,15 @@ export class JobPersistence {
     private readonly ha: HighAvailabilityServices,
     config: Readonly<Record<string, string>>,
     logger: Logger,
+    private readonly clock: Clock = systemClock,
   ) {
     this.log = logger.child("JobPersistence");
-    this.deleteOnCommit = (config[DELETE_ON_COMMIT] ?? "true").trim().toLowerCase() !== "false";
+    this.deleteOnCommit = readOption(config, DispatcherOptions.JOB_RESULT_DELETE_ON_COMMIT);
   }
 
-  /** Rejects a job that has already ended: a job with a result is never run again. */
-  async checkNotEnded(jobId: string): Promise<void> {
-    if (await this.ha.jobResultStore().has(jobId)) throw new Error(`job ${jobId} has already ended; it is not run again`);
+  /** Whether the job has a result: a job that has ended is never run again. */
+  hasEnded(jobId: string): Promise<boolean> {
+    return this.ha.jobResultStore().has(jobId);
   }
 
   async persist(job: PersistedJob): Promise<void> {
@@ -117,11 +122,11 @@ export class JobPersistence {
         this.log.info(`deleted the HA data of job ${jobId}`);
         return;
       } catch (e) {
-        if (attempt >= CLEANUP_ATTEMPTS || (e as Error).name === "ZooKeeperClosedError") {
+        if (attempt >= CLEANUP_ATTEMPTS || e instanceof ZooKeeperClosedError) {
           this.log.error(`cleanup of job ${jobId} failed ${attempt} times (${(e as Error).message}); the next leader retries it`);
           return;
         }
-        await new Promise((r) => setTimeout(r, 200 * attempt));
+        await new Promise<void>((r) => this.clock.setTimeout(r, 200 * attempt));
       }
     }
   }

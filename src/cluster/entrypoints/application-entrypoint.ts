@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import type { Configuration } from "../../config/configuration.js";
 import type { Logger, LogBuffer } from "../../util/logger.js";
 import { prepareJob, JobFailedError, type PreparedJob } from "../../client/job-runner.js";
-import { withoutSensitive } from "../../rest/redact.js";
+import { withoutSensitive } from "../../config/sensitive-keys.js";
 import { parseHaConfig } from "../ha/config.js";
 import { DELETE_ON_COMMIT } from "../dispatcher/job-persistence.js";
 import type { LeaderTerm, JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
@@ -91,7 +91,7 @@ async function driveJob(jm: RunningJobManager, prepared: PreparedJob, jobId: str
     const term = await leadingTerm(jm.leadership, log);
     let result: JobResult;
     try {
-      if (term.dispatcher.listJobs().some((j) => j.jid === jobId)) {
+      if (term.dispatcher.listJobs().some((j) => j.jobId === jobId)) {
         log.info(`job ${jobId} was recovered from the HA services: waiting for it instead of submitting it again`);
       } else {
         await term.dispatcher.submitJob(submission, { hash: bundle.hash, code: bundle.code }, jobId);

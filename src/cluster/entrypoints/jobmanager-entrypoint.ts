@@ -14,7 +14,10 @@
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { intOption, type Configuration } from "../../config/configuration.js";
+import type { Configuration } from "../../config/configuration.js";
+import { readOption } from "../../config/config-option.js";
+import { RpcOptions } from "../rpc/rpc-options.js";
+import { BlobOptions } from "../blob/blob-options.js";
 import type { LogBuffer, Logger } from "../../util/logger.js";
 import { startRestServer, type RunningRestServer } from "../../rest/start-rest-server.js";
 import { BlobServer } from "../blob/blob-server.js";
@@ -23,21 +26,13 @@ import { DEFAULT_LEADER_SESSION_ID } from "../ha/standalone/leader-registry.js";
 import { createHighAvailabilityServices } from "../ha/create-ha-services.js";
 import { LeaderComponents, type HighAvailabilityServices } from "../ha/interface.js";
 import { JobManagerLeadership } from "../leadership/jobmanager-leadership.js";
-import { LeaderRestDispatcher } from "../leadership/leader-rest-dispatcher.js";
+import { LeaderRestfulGateway } from "../leadership/leader-restful-gateway.js";
 import { LeaderTracker } from "../leadership/leader-tracker.js";
 import type { ResourceManager } from "../resourcemanager/resource-manager.js";
 import { createResourceProvider } from "../resourcemanager/create-resource-provider.js";
 import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
 import { TcpRpcService } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
-
-export const JobManagerOptions = {
-  RPC_ADDRESS: "jobmanager.rpc.address",
-  RPC_PORT: "jobmanager.rpc.port",
-  BLOB_DIR: "blob.storage.directory",
-} as const;
-
-export const DEFAULT_JOBMANAGER_RPC_PORT = 6123;
 
 /** How long a stopping JobManager waits for its jobs' tasks to be cancelled on the TaskManagers. */
 const CANCEL_ON_SHUTDOWN_MS = 5_000;
@@ -71,17 +66,18 @@ export interface JobManagerProcessOptions {
 export async function startJobManager({ config, logger, logs, onFatalError }: JobManagerProcessOptions): Promise<RunningJobManager> {
   const log = logger.child("JobManager");
   const security = clusterSecurity(config);
-  const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
-  checkListenAddress(host, JobManagerOptions.RPC_ADDRESS, security);
+  const host = readOption(config, RpcOptions.JOBMANAGER_ADDRESS);
+  checkListenAddress(host, RpcOptions.JOBMANAGER_ADDRESS.key, security);
   const rpc = await TcpRpcService.start({
     host,
-    port: intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT),
+    port: readOption(config, RpcOptions.JOBMANAGER_PORT),
     secret: security.secret,
     tls: security.tls,
     logger: { warn: (m) => log.warn(m) },
   });
-  const ownBlobDir = config[JobManagerOptions.BLOB_DIR] ? undefined : mkdtempSync(join(tmpdir(), "sluice-jobmanager-blobs-"));
-  const blobDir = config[JobManagerOptions.BLOB_DIR] ?? ownBlobDir!;
+  const configuredBlobDir = readOption(config, BlobOptions.STORAGE_DIRECTORY);
+  const ownBlobDir = configuredBlobDir ? undefined : mkdtempSync(join(tmpdir(), "sluice-jobmanager-blobs-"));
+  const blobDir = configuredBlobDir ?? ownBlobDir!;
   mkdirSync(blobDir, { recursive: true });
   let ha: HighAvailabilityServices;
   let resourceProvider: ResourceProvider;
@@ -101,7 +97,7 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
   let rest: RunningRestServer | undefined;
   const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError, resourceProvider });
   const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, ha.leaderRetrieval(LeaderComponents.DISPATCHER));
-  const restDispatcher = new LeaderRestDispatcher(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
+  const restDispatcher = new LeaderRestfulGateway(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
   try {
     rest = await startRestServer({ dispatcher: restDispatcher, config, logs, logger });
     await leadership.start();
@@ -142,7 +138,7 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
         log.info(ha.type === "none" || !term ? "shutting down: cancelling running jobs" : "shutting down: leaving the leader election, the jobs go on under the next leader");
         await restServer.close().catch((e: Error) => log.warn(`closing REST: ${e.message}`));
         if (ha.type === "none" && term) {
-          const results = term.dispatcher.listJobs().map((j) => term.dispatcher.requestJobResult(j.jid));
+          const results = term.dispatcher.listJobs().map((j) => term.dispatcher.requestJobResult(j.jobId));
           term.dispatcher.stop();
           await Promise.race([Promise.allSettled(results), new Promise((r) => setTimeout(r, CANCEL_ON_SHUTDOWN_MS).unref())]);
         }

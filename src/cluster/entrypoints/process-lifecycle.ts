@@ -8,12 +8,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { LogBuffer, Logger, formatLogRecord, teeSinks, type LogLevel } from "../../util/logger.js";
 import { ConfigurationError, type Configuration } from "../../config/configuration.js";
-
-const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
+import { readOption } from "../../config/config-option.js";
+import { ProcessOptions } from "../process-options.js";
 
 export function processLogger(config: Configuration): { logger: Logger; logs: LogBuffer } {
-  const level = (config["log.level"] ?? "info").toLowerCase() as LogLevel;
-  if (!LEVELS.includes(level)) throw new ConfigurationError(`log.level must be one of ${LEVELS.join(", ")}, got "${config["log.level"]}"`);
+  const level: LogLevel = readOption(config, ProcessOptions.LOG_LEVEL);
   const logs = new LogBuffer();
   const stderr = (r: Parameters<LogBuffer["sink"]>[0]): void => void process.stderr.write(formatLogRecord(r) + "\n");
   return { logger: new Logger(teeSinks(stderr, logs.sink), "sluice", level), logs };

@@ -10,6 +10,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isAlive, readPid } from "./process-lifecycle.js";
+import { readOption } from "../../config/config-option.js";
+import { ProcessOptions } from "../process-options.js";
 
 const SLUICE_BIN = fileURLToPath(new URL("../../../../bin/sluice.js", import.meta.url));
 export const JOBMANAGER_READY = /JobManager ready: RPC (\S+), REST (\S+)/;
@@ -17,7 +19,7 @@ export const TASKMANAGER_REGISTERED = /TaskManager (\S+) registered at (\S+)/;
 
 /** The cluster's directory: --dir, else env.log.dir (Flink's key) or log.dir, else ./.sluice. */
 export function clusterDir(given: string | undefined, config: Readonly<Record<string, string>>): string {
-  return resolve(given ?? config["env.log.dir"] ?? config["log.dir"] ?? ".sluice");
+  return resolve(given ?? readOption(config, ProcessOptions.LOG_DIR) ?? ".sluice");
 }
 
 export interface StartClusterOptions {

@@ -11,24 +11,23 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readOption } from "../../config/config-option.js";
-import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
+import { ConfigurationError, type Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
 import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
+import { RpcOptions } from "../rpc/rpc-options.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
 import { TaskExecutor } from "../taskexecutor/task-executor.js";
-import { NUMBER_OF_TASK_SLOTS } from "../taskexecutor/task-manager-options.js";
+import {
+  NUMBER_OF_TASK_SLOTS,
+  TASK_MANAGER_DATA_PORT,
+  TASK_MANAGER_HOST,
+  TASK_MANAGER_RESOURCE_ID,
+  TASK_MANAGER_RPC_PORT,
+} from "../taskexecutor/task-manager-options.js";
+import { DATA_MAX_FRAME_BYTES } from "../network/network-options.js";
 import { TcpDataTransport } from "../network/tcp-data-transport.js";
-import { DEFAULT_JOBMANAGER_RPC_PORT, JobManagerOptions } from "./jobmanager-entrypoint.js";
-
-export const TaskManagerOptions = {
-  HOST: "taskmanager.host",
-  RPC_PORT: "taskmanager.rpc.port",
-  DATA_PORT: "taskmanager.data.port",
-  RESOURCE_ID: "taskmanager.resource-id",
-  MAX_FRAME_BYTES: "taskmanager.network.max-frame-bytes",
-} as const;
 
 export interface RunningTaskManager {
   readonly id: string;
@@ -56,8 +55,7 @@ export interface TaskManagerProcessOptions {
 /** Accepts `host:port`, `[v6]:port` or `tcp://host:port`. */
 export function jobManagerAddress(given: string | undefined, config: Configuration): string {
   if (given === undefined) {
-    const host = config[JobManagerOptions.RPC_ADDRESS]?.trim() || "127.0.0.1";
-    return formatTcpAddress(host, intOption(config, JobManagerOptions.RPC_PORT, DEFAULT_JOBMANAGER_RPC_PORT));
+    return formatTcpAddress(readOption(config, RpcOptions.JOBMANAGER_ADDRESS), readOption(config, RpcOptions.JOBMANAGER_PORT));
   }
   const address = given.startsWith("tcp://") ? given : `tcp://${given}`;
   try {
@@ -73,20 +71,20 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
   const { config, logger } = options;
   const log = logger.child("TaskManager");
   const security = clusterSecurity(config);
-  const host = config[TaskManagerOptions.HOST]?.trim() || "127.0.0.1";
-  checkListenAddress(host, TaskManagerOptions.HOST, security);
+  const host = readOption(config, TASK_MANAGER_HOST);
+  checkListenAddress(host, TASK_MANAGER_HOST.key, security);
   const jobManager = jobManagerAddress(options.jobManager, config);
   const slots = options.slots ?? readOption(config, NUMBER_OF_TASK_SLOTS);
   if (!Number.isInteger(slots) || slots < 1) throw new ConfigurationError(`${NUMBER_OF_TASK_SLOTS.key} must be a positive integer, got ${slots}`);
-  const resourceId = config[TaskManagerOptions.RESOURCE_ID]?.trim() || undefined;
+  const resourceId = readOption(config, TASK_MANAGER_RESOURCE_ID);
   // The id travels in every data frame's destination and in REST paths: keep it to a safe alphabet.
   if (resourceId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(resourceId)) {
-    throw new ConfigurationError(`${TaskManagerOptions.RESOURCE_ID} must be letters, digits, ".", "_", ":" or "-" (at most 128), got "${resourceId}"`);
+    throw new ConfigurationError(`${TASK_MANAGER_RESOURCE_ID.key} must be letters, digits, ".", "_", ":" or "-" (at most 128), got "${resourceId}"`);
   }
 
   const rpc = await TcpRpcService.start({
     host,
-    port: intOption(config, TaskManagerOptions.RPC_PORT, 0),
+    port: readOption(config, TASK_MANAGER_RPC_PORT),
     secret: security.secret,
     tls: security.tls,
     logger: { warn: (m) => log.warn(m) },
@@ -95,10 +93,10 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
   try {
     data = await TcpDataTransport.start({
       host,
-      port: intOption(config, TaskManagerOptions.DATA_PORT, 0),
+      port: readOption(config, TASK_MANAGER_DATA_PORT),
       secret: security.secret,
       tls: security.tls,
-      maxFrameBytes: config[TaskManagerOptions.MAX_FRAME_BYTES] ? intOption(config, TaskManagerOptions.MAX_FRAME_BYTES, 0) : undefined,
+      maxFrameBytes: readOption(config, DATA_MAX_FRAME_BYTES),
       logger: logger.child("DataTransport"),
     });
   } catch (e) {

@@ -8,8 +8,11 @@
 import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
 import type { CheckpointMetadata, TaskCheckpointAck, TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
-import type { SerializedError } from "../../errors/serialized-error.js";
+import { deserializeError, type SerializedError } from "../../errors/serialized-error.js";
+import { TaskNotReadyForCheckpointError } from "../../runtime/checkpoint/checkpoint-declined.js";
 import type { Logger } from "../../util/logger.js";
+import { systemClock, type Clock, type Timer } from "../../util/clock.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import type { CheckpointSettings } from "./checkpoint-settings.js";
 import { CheckpointStatsTracker } from "./checkpoint-stats.js";
 import { checkpointDir, discardCheckpoint, jobCheckpointDir, loadCheckpoint, newSavepointDir, taskRestoreOf, writeMetadata } from "./checkpoint-storage.js";
@@ -33,6 +36,7 @@ export interface CheckpointCoordinatorContext {
   tasks(): CheckpointTask[];
   /** Too many checkpoints failed: the job must fail over. */
   onTolerableFailuresExceeded(cause: Error): void;
+  clock?: Clock;
 }
 
 export interface SavepointRequest {
@@ -47,19 +51,19 @@ interface Pending {
   dir: string;
   waiting: Set<string>;
   acks: TaskCheckpointAck[];
-  timer: NodeJS.Timeout;
+  timer: Timer;
   resolve(path: string): void;
   reject(e: Error): void;
 }
 
-export class CheckpointDeclinedError extends Error {
-  override name = "CheckpointDeclinedError";
-}
+export class CheckpointDeclinedError extends SluiceError {}
+registerErrorClass(CheckpointDeclinedError);
 
 export class CheckpointCoordinator {
   readonly stats = new CheckpointStatsTracker();
   private readonly pending = new Map<number, Pending>();
-  private periodic: NodeJS.Timeout | undefined;
+  private periodic: Timer | undefined;
+  private readonly clock: Clock;
   private lastCompletedAt = 0;
   private consecutiveFailures = 0;
   private readonly log: Logger;
@@ -81,6 +85,7 @@ export class CheckpointCoordinator {
 
   constructor(private readonly ctx: CheckpointCoordinatorContext) {
     this.log = ctx.logger.child(`CheckpointCoordinator ${ctx.jobId.slice(0, 8)}`);
+    this.clock = ctx.clock ?? systemClock;
   }
 
   get settings(): CheckpointSettings {
@@ -91,19 +96,18 @@ export class CheckpointCoordinator {
   startPeriodic(): void {
     const { intervalMs } = this.ctx.settings;
     if (intervalMs <= 0 || this.periodic) return;
-    this.periodic = setInterval(() => this.maybeTriggerPeriodic(), Math.max(10, Math.min(intervalMs, 1000)));
-    this.periodic.unref();
+    this.periodic = this.clock.setInterval(() => this.maybeTriggerPeriodic(), Math.max(10, Math.min(intervalMs, 1000)));
   }
 
   stopPeriodic(): void {
-    if (this.periodic) clearInterval(this.periodic);
+    this.periodic?.cancel();
     this.periodic = undefined;
   }
 
   private lastTriggerAt = 0;
 
   private maybeTriggerPeriodic(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     const s = this.ctx.settings;
     if (now - this.lastTriggerAt < s.intervalMs) return;
     if (now - this.lastCompletedAt < s.minPauseMs) return;
@@ -124,15 +128,14 @@ export class CheckpointCoordinator {
     if (tasks.length === 0 || tasks.some((t) => !t.running)) {
       throw new CheckpointDeclinedError("not all tasks are running");
     }
-    this.lastTriggerAt = Date.now();
+    this.lastTriggerAt = this.clock.now();
     const id = await this.tracked(this.ctx.counter.getAndIncrement());
     if (this.isShutDown) throw new CheckpointDeclinedError("the job is shutting down");
-    const timestamp = Date.now();
+    const timestamp = this.clock.now();
     const dir = kind === "checkpoint" ? checkpointDir(this.ctx.settings.dir, this.ctx.jobId, id) : newSavepointDir(request.dir ?? this.ctx.settings.savepointDir, this.ctx.jobId);
     this.stats.triggered(id, kind, timestamp, tasks.length);
     const result = new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => this.abort(id, new CheckpointDeclinedError(`checkpoint ${id} expired after ${this.ctx.settings.timeoutMs} ms`)), this.ctx.settings.timeoutMs);
-      timer.unref();
+      const timer = this.clock.setTimeout(() => this.abort(id, new CheckpointDeclinedError(`checkpoint ${id} expired after ${this.ctx.settings.timeoutMs} ms`)), this.ctx.settings.timeoutMs);
       this.pending.set(id, { id, timestamp, kind, dir, waiting: new Set(tasks.map((t) => t.executionId)), acks: [], timer, resolve, reject });
     });
     result.catch(() => {});
@@ -153,13 +156,14 @@ export class CheckpointCoordinator {
     if (p.waiting.size === 0) void this.complete(p);
   }
 
-  decline(_executionId: string, checkpointId: number, reason: SerializedError): void {
-    this.abort(checkpointId, new CheckpointDeclinedError(`checkpoint ${checkpointId} declined: ${reason.message}`), reason.name !== "CheckpointDeclined");
+  decline(executionId: string, checkpointId: number, reason: SerializedError): void {
+    const countsAsFailure = !(deserializeError(reason, executionId) instanceof TaskNotReadyForCheckpointError);
+    this.abort(checkpointId, new CheckpointDeclinedError(`checkpoint ${checkpointId} declined: ${reason.message}`), countsAsFailure);
   }
 
   private async complete(p: Pending): Promise<void> {
     this.pending.delete(p.id);
-    clearTimeout(p.timer);
+    p.timer.cancel();
     if (this.isShutDown) {
       this.fail(p, new CheckpointDeclinedError("the job is shutting down"), false);
       return;
@@ -171,7 +175,7 @@ export class CheckpointCoordinator {
         const subsumed = await this.tracked(this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } }));
         for (const s of subsumed) this.discard((s.payload as { path: string }).path);
       }
-      this.lastCompletedAt = Date.now();
+      this.lastCompletedAt = this.clock.now();
       this.consecutiveFailures = 0;
       this.stats.completed(p.id, p.dir);
       this.log.info(`completed ${p.kind} ${p.id} (${p.acks.reduce((n, a) => n + a.bytes, 0)} bytes) at ${p.dir}`);
@@ -199,7 +203,7 @@ export class CheckpointCoordinator {
     const p = this.pending.get(checkpointId);
     if (!p) return;
     this.pending.delete(checkpointId);
-    clearTimeout(p.timer);
+    p.timer.cancel();
     this.fail(p, cause, countsAsFailure);
   }
 

@@ -1,8 +1,8 @@
 /** Checkpointing settings of a job: its own (from the environment) over the configuration (Flink's keys). */
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { durationOption, intOption, type Configuration } from "../../config/configuration.js";
+import { readOption } from "../../config/config-option.js";
+import type { Configuration } from "../../config/configuration.js";
 import type { CheckpointingMode } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import * as keys from "./checkpoint-options.js";
 
 export interface CheckpointSettings {
   /** 0 disables periodic checkpoints (savepoints still work). */
@@ -22,20 +22,18 @@ export interface CheckpointSettings {
 
 export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>>, config: Configuration): CheckpointSettings {
   const jobInterval = Number(jobSettings.checkpointInterval ?? 0);
-  const modeText = String(jobSettings.checkpointingMode ?? config["execution.checkpointing.mode"] ?? "exactly-once").toLowerCase().replace("_", "-");
-  if (modeText !== "exactly-once" && modeText !== "at-least-once") throw new Error(`execution.checkpointing.mode must be EXACTLY_ONCE or AT_LEAST_ONCE, got "${modeText}"`);
-  const retention = (config["execution.checkpointing.externalized-checkpoint-retention"] ?? "DELETE_ON_CANCELLATION").toUpperCase();
-  const base = join(tmpdir(), "sluice");
+  const jobMode = jobSettings.checkpointingMode;
+  const mode = jobMode === undefined ? readOption(config, keys.CHECKPOINTING_MODE) : keys.CHECKPOINTING_MODE.parse(String(jobMode), "checkpointingMode");
   return {
-    intervalMs: jobInterval > 0 ? jobInterval : durationOption(config, "execution.checkpointing.interval", 0),
-    timeoutMs: durationOption(config, "execution.checkpointing.timeout", 10 * 60_000),
-    minPauseMs: durationOption(config, "execution.checkpointing.min-pause", 0),
-    maxConcurrent: intOption(config, "execution.checkpointing.max-concurrent-checkpoints", 1),
-    tolerableFailures: intOption(config, "execution.checkpointing.tolerable-failed-checkpoints", 0),
-    retained: intOption(config, "execution.checkpointing.num-retained", 1),
-    mode: modeText,
-    dir: config["execution.checkpointing.dir"] ?? config["state.checkpoints.dir"] ?? join(base, "checkpoints"),
-    savepointDir: config["execution.checkpointing.savepoint-dir"] ?? config["state.savepoints.dir"] ?? join(base, "savepoints"),
-    retainOnCancellation: retention === "RETAIN_ON_CANCELLATION",
+    intervalMs: jobInterval > 0 ? jobInterval : readOption(config, keys.CHECKPOINT_INTERVAL),
+    timeoutMs: readOption(config, keys.CHECKPOINT_TIMEOUT),
+    minPauseMs: readOption(config, keys.CHECKPOINT_MIN_PAUSE),
+    maxConcurrent: readOption(config, keys.CHECKPOINT_MAX_CONCURRENT),
+    tolerableFailures: readOption(config, keys.CHECKPOINT_TOLERABLE_FAILURES),
+    retained: readOption(config, keys.CHECKPOINTS_RETAINED),
+    mode,
+    dir: readOption(config, keys.CHECKPOINTS_DIR),
+    savepointDir: readOption(config, keys.SAVEPOINTS_DIR),
+    retainOnCancellation: readOption(config, keys.EXTERNALIZED_CHECKPOINT_RETENTION) === "RETAIN_ON_CANCELLATION",
   };
 }

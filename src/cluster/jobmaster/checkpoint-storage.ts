@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, r
 import { rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import { METADATA_FILE, type CheckpointMetadata, type TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 
-export class CheckpointStorageError extends Error {
-  override name = "CheckpointStorageError";
-}
+export class CheckpointStorageError extends SluiceError {}
+registerErrorClass(CheckpointStorageError);
 
 export function jobCheckpointDir(base: string, jobId: string): string {
   return join(resolve(base), jobId);

@@ -22,6 +22,8 @@ export interface Execution {
 export class ExecutionGraph {
   readonly executions: Execution[] = [];
   private readonly byId = new Map<string, Execution>();
+  /** How many executions are in each state, kept current by setState (the checks after every task update stay O(1)). */
+  private counts: Partial<Record<ExecutionState, number>> = {};
   attempt = 0;
 
   constructor(
@@ -41,6 +43,7 @@ export class ExecutionGraph {
     this.attempt = attempt;
     this.executions.length = 0;
     this.byId.clear();
+    this.counts = {};
     for (const vertex of this.jobGraph.vertices) {
       for (let subtask = 0; subtask < vertex.parallelism; subtask++) {
         const e: Execution = {
@@ -54,6 +57,7 @@ export class ExecutionGraph {
         };
         this.executions.push(e);
         this.byId.set(e.executionId, e);
+        this.counts.CREATED = (this.counts.CREATED ?? 0) + 1;
       }
     }
   }
@@ -63,20 +67,30 @@ export class ExecutionGraph {
   }
 
   setState(e: Execution, state: ExecutionState, now = Date.now()): void {
+    if (this.byId.get(e.executionId) === e) {
+      this.counts[e.state] = (this.counts[e.state] ?? 1) - 1;
+      this.counts[state] = (this.counts[state] ?? 0) + 1;
+    }
     e.state = state;
     if (state === "DEPLOYING" && e.startTime < 0) e.startTime = now;
     if (isTerminalExecutionState(state)) e.endTime = now;
   }
 
   allIn(state: ExecutionState): boolean {
-    return this.executions.every((e) => e.state === state);
+    return (this.counts[state] ?? 0) === this.executions.length;
   }
 
   allTerminal(): boolean {
-    return this.executions.every((e) => isTerminalExecutionState(e.state));
+    const c = this.counts;
+    return (c.FINISHED ?? 0) + (c.CANCELED ?? 0) + (c.FAILED ?? 0) === this.executions.length;
   }
 
-  statusCounts(executions: Execution[] = this.executions): Partial<Record<ExecutionState, number>> {
+  statusCounts(executions?: Execution[]): Partial<Record<ExecutionState, number>> {
+    if (executions === undefined) {
+      const current: Partial<Record<ExecutionState, number>> = {};
+      for (const [state, n] of Object.entries(this.counts) as [ExecutionState, number][]) if (n > 0) current[state] = n;
+      return current;
+    }
     const counts: Partial<Record<ExecutionState, number>> = {};
     for (const e of executions) counts[e.state] = (counts[e.state] ?? 0) + 1;
     return counts;

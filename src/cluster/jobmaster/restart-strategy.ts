@@ -4,7 +4,9 @@
  * multiplier 1.5, jitter 0.1, reset after 1 h without failure.
  */
 import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
-import { durationOption, intOption, numberOption } from "../../config/configuration.js";
+import { readOption } from "../../config/config-option.js";
+import type { Configuration } from "../../config/configuration.js";
+import * as keys from "./restart-strategy-options.js";
 
 export interface RestartDecision {
   restart: boolean;
@@ -66,34 +68,32 @@ export function createRestartStrategy(config: RestartStrategyConfig, random: () 
 /** Picks the job's strategy: its own, else the configuration's, else Flink's default (none without checkpoints). */
 export function restartStrategyFor(
   jobStrategy: RestartStrategyConfig | undefined,
-  config: Readonly<Record<string, string>>,
+  config: Readonly<Configuration>,
   checkpointingEnabled: boolean,
 ): RestartStrategyConfig {
   if (jobStrategy) return jobStrategy;
-  const type = config["restart-strategy.type"];
-  const int = (k: string, d: number): number => intOption(config, k, d);
-  const ms = (k: string, d: number): number => durationOption(config, k, d);
+  const type = readOption(config, keys.RESTART_STRATEGY_TYPE);
   switch (type) {
     case "none":
     case "disable":
       return { type: "none" };
     case "fixed-delay":
-      return { type: "fixed-delay", attempts: int("restart-strategy.fixed-delay.attempts", 1), delayMs: ms("restart-strategy.fixed-delay.delay", 1000) };
+      return { type: "fixed-delay", attempts: readOption(config, keys.FIXED_DELAY_ATTEMPTS), delayMs: readOption(config, keys.FIXED_DELAY_DELAY) };
     case "failure-rate":
       return {
         type: "failure-rate",
-        maxFailuresPerInterval: int("restart-strategy.failure-rate.max-failures-per-interval", 1),
-        failureRateIntervalMs: ms("restart-strategy.failure-rate.failure-rate-interval", 60_000),
-        delayMs: ms("restart-strategy.failure-rate.delay", 1000),
+        maxFailuresPerInterval: readOption(config, keys.FAILURE_RATE_MAX_FAILURES),
+        failureRateIntervalMs: readOption(config, keys.FAILURE_RATE_INTERVAL),
+        delayMs: readOption(config, keys.FAILURE_RATE_DELAY),
       };
     case "exponential-delay":
       return {
         type: "exponential-delay",
-        initialBackoffMs: ms("restart-strategy.exponential-delay.initial-backoff", 1000),
-        maxBackoffMs: ms("restart-strategy.exponential-delay.max-backoff", 60_000),
-        backoffMultiplier: numberOption(config, "restart-strategy.exponential-delay.backoff-multiplier", 1.5),
-        resetBackoffThresholdMs: ms("restart-strategy.exponential-delay.reset-backoff-threshold", 3_600_000),
-        jitterFactor: numberOption(config, "restart-strategy.exponential-delay.jitter-factor", 0.1),
+        initialBackoffMs: readOption(config, keys.EXPONENTIAL_INITIAL_BACKOFF),
+        maxBackoffMs: readOption(config, keys.EXPONENTIAL_MAX_BACKOFF),
+        backoffMultiplier: readOption(config, keys.EXPONENTIAL_BACKOFF_MULTIPLIER),
+        resetBackoffThresholdMs: readOption(config, keys.EXPONENTIAL_RESET_THRESHOLD),
+        jitterFactor: readOption(config, keys.EXPONENTIAL_JITTER),
       };
     case undefined:
       return checkpointingEnabled ? { type: "exponential-delay" } : { type: "none" };

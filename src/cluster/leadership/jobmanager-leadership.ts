@@ -18,12 +18,17 @@ import type { HighAvailabilityServices, LeaderContender, LeaderElection } from "
 import { LeaderComponents } from "../ha/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
 import { Dispatcher } from "../dispatcher/dispatcher.js";
+import { defaultJobMasterFactory } from "../dispatcher/default-job-master-factory.js";
+import type { JobMasterFactory } from "../dispatcher/job-master-service.js";
 import { ENDPOINTS } from "../endpoints.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { ResourceManager } from "../resourcemanager/resource-manager.js";
 import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
-import type { RpcService, ServedEndpoint } from "../rpc/interface.js";
+import type { Gateway, RpcService, ServedEndpoint } from "../rpc/interface.js";
+import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { Logger } from "../../util/logger.js";
+import { systemClock, type Clock, type Timer } from "../../util/clock.js";
+import { randomIds, type IdSource } from "../../util/ids.js";
 import { isGloballyTerminal } from "../messages.js";
 import { serveLeaderEndpoint } from "./leader-endpoint.js";
 
@@ -39,6 +44,15 @@ export interface JobManagerLeadershipOptions {
   onFatalError?: (error: Error) => void;
   /** Where each term's ResourceManager gets TaskManagers (outlives the terms); standalone when absent. */
   resourceProvider?: ResourceProvider;
+  /**
+   * Creates the JobMasters of a term whose leader session id is `sessionId` (it is the ResourceManager's
+   * fencing token too). Default: real JobMasters on this JobManager's RPC service.
+   */
+  jobMasterFactory?: (sessionId: string) => JobMasterFactory;
+  /** Every term's ResourceManager and Dispatcher run on it. */
+  clock?: Clock;
+  /** Ids of the terms' components (allocations, jobs). */
+  newId?: IdSource;
 }
 
 /** One leadership term: the components that lead under its session id. */
@@ -94,16 +108,32 @@ export class JobManagerLeadership implements LeaderContender {
 
   /** Resolves with the term once this JobManager leads and its jobs are recovered; rejects after `timeoutMs`. */
   async waitForLeadership(timeoutMs: number): Promise<LeaderTerm> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
+    const clock = this.options.clock ?? systemClock;
+    const deadline = clock.now() + timeoutMs;
+    for (;;) {
       const term = this.current;
       if (term) {
         await term.ready;
         if (this.current === term) return term;
+        continue;
       }
-      await new Promise((r) => setTimeout(r, 20));
+      const left = deadline - clock.now();
+      if (left <= 0) throw new Error(`this JobManager did not become the leader within ${timeoutMs} ms`);
+      // Woken by the next term, or by the deadline.
+      await new Promise<void>((resolve) => {
+        let timer: Timer | undefined;
+        const unsubscribe = this.onTermChange((t) => {
+          if (!t) return;
+          timer?.cancel();
+          unsubscribe();
+          resolve();
+        });
+        timer = clock.setTimeout(() => {
+          unsubscribe();
+          resolve();
+        }, left);
+      });
     }
-    throw new Error(`this JobManager did not become the leader within ${timeoutMs} ms`);
   }
 
   // ---- LeaderContender ---------------------------------------------------------------------------
@@ -111,9 +141,14 @@ export class JobManagerLeadership implements LeaderContender {
   grantLeadership(sessionId: string): void {
     if (this.closed) return;
     if (this.current) this.endTerm("a new term began");
-    const { rpc, config, logger, ha, blobServer, resourceProvider } = this.options;
-    const resourceManager = new ResourceManager({ rpc, heartbeat: heartbeatSettings(config), logger, sessionId, resourceProvider });
-    const dispatcher = new Dispatcher({ rpc, blobServer, resourceManager, config, logger, sessionId, ha });
+    const { rpc, config, logger, ha, blobServer, resourceProvider, clock, newId } = this.options;
+    const resourceManager = new ResourceManager({ rpc, heartbeat: heartbeatSettings(config), logger, sessionId, resourceProvider, clock, newId });
+    const jobMasterFactory =
+      this.options.jobMasterFactory?.(sessionId) ??
+      defaultJobMasterFactory({ rpc, config, logger, resourceManager: async () => ({ address: rpc.address, sessionId }) });
+    // The term's ResourceManager is in this process: the Dispatcher calls it directly.
+    const rmGateway = resourceManager as unknown as Gateway<ResourceManagerGateway>;
+    const dispatcher = new Dispatcher({ blobServer, resourceManager: async () => rmGateway, jobMasterFactory, config, logger, sessionId, ha, clock, newId });
     let markReady!: () => void;
     const term: LeaderTerm = { sessionId, dispatcher, resourceManager, ready: new Promise<void>((r) => (markReady = r)) };
     this.current = term;

@@ -5,10 +5,12 @@
  * JobManagers to find the leading Dispatcher, and the CLI to find the leader's REST address.
  */
 import type { LeaderInformation, LeaderRetrieval } from "../ha/interface.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
+import { systemClock, type Clock } from "../../util/clock.js";
 
-export class LeaderUnavailableError extends Error {
-  override name = "LeaderUnavailableError";
-}
+/** No leader is known right now (a failover is under way): the caller should retry shortly. */
+export class LeaderUnavailableError extends SluiceError {}
+registerErrorClass(LeaderUnavailableError);
 
 export class LeaderTracker {
   private current: LeaderInformation | null = null;
@@ -19,11 +21,12 @@ export class LeaderTracker {
   private constructor(
     readonly component: string,
     private readonly retrieval: LeaderRetrieval,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts following; resolves once the retrieval has delivered its first answer (or registered). */
-  static async start(component: string, retrieval: LeaderRetrieval): Promise<LeaderTracker> {
-    const tracker = new LeaderTracker(component, retrieval);
+  static async start(component: string, retrieval: LeaderRetrieval, clock: Clock = systemClock): Promise<LeaderTracker> {
+    const tracker = new LeaderTracker(component, retrieval, clock);
     await retrieval.start((leader) => tracker.update(leader));
     return tracker;
   }
@@ -43,19 +46,19 @@ export class LeaderTracker {
    * after `timeoutMs` (default: wait as long as it takes, until close()).
    */
   async waitForLeader(timeoutMs?: number): Promise<LeaderInformation> {
-    const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+    const deadline = timeoutMs === undefined ? Infinity : this.clock.now() + timeoutMs;
     for (;;) {
       if (this.current) return this.current;
       if (this.closed) throw new LeaderUnavailableError(`no leader for ${this.component}: leader retrieval closed`);
-      const left = deadline - Date.now();
+      const left = deadline - this.clock.now();
       if (left <= 0) throw new LeaderUnavailableError(`no leader for ${this.component} within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         const done = (): void => {
-          clearTimeout(timer);
+          timer?.cancel();
           this.waiters.delete(done);
           resolve();
         };
-        const timer = Number.isFinite(left) ? setTimeout(done, left) : undefined;
+        const timer = Number.isFinite(left) ? this.clock.setTimeout(done, left) : undefined;
         this.waiters.add(done);
       });
     }

@@ -19,6 +19,7 @@ import { formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
 import { RpcAuthenticationError, RpcConnectionError } from "../rpc/interface.js";
 import { createSocketServer, listen } from "../rpc/tcp/sockets.js";
 import type { RpcTlsOptions } from "../rpc/tcp/tls-options.js";
+import { DATA_MAX_FRAME_BYTES } from "./network-options.js";
 import { DataConnection, type DataConnectionOptions, type DataTraffic } from "./data-connection.js";
 import type { DataTransport, FrameReceiver, PeerLostListener } from "./data-transport.js";
 
@@ -31,7 +32,7 @@ export interface TcpDataTransportOptions {
   secret?: string;
   /** Mutual TLS for every data connection. */
   tls?: RpcTlsOptions;
-  /** Largest frame sent or accepted after the handshake; default 64 MiB. */
+  /** Largest frame sent or accepted after the handshake (taskmanager.network.max-frame-bytes). */
   maxFrameBytes?: number;
   /** Bounds connect + TLS + handshake; default 10 s. */
   handshakeTimeoutMs?: number;
@@ -66,7 +67,7 @@ export class TcpDataTransport implements DataTransport {
     this.log = options.logger ?? { info: () => {}, warn: (m) => console.warn(m) };
     this.connectionOptions = {
       secret: options.secret,
-      maxFrameBytes: options.maxFrameBytes ?? 64 * 1024 * 1024,
+      maxFrameBytes: options.maxFrameBytes ?? DATA_MAX_FRAME_BYTES.defaultValue,
       handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
       log: this.log,
     };

@@ -17,6 +17,8 @@
  * the next leader starts its own.
  */
 import type { Logger } from "../../util/logger.js";
+import { systemClock, type Clock, type Timer } from "../../util/clock.js";
+import { randomIds, type IdSource } from "../../util/ids.js";
 import type { ResourceProvider } from "./resource-provider.js";
 
 /** What the pool sees of the ResourceManager's slot table, and how it acts on it. */
@@ -38,13 +40,14 @@ export class ActiveWorkerPool {
   /** When each worker still starting was started. */
   private readonly startedAt = new Map<string, number>();
   private readonly log: Logger;
-  private readonly sweepTimer: NodeJS.Timeout;
+  private readonly sweepTimer: Timer;
+  private readonly clock: Clock;
   private readonly unsubscribe: () => void;
   /** No start before this time (a worker died before it registered). */
   private notBefore = 0;
   private nextNumber = 1;
   /** Unique per pool: a worker id is never reused, even by the next leader on this host. */
-  private readonly prefix = `taskmanager-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  private readonly prefix: string;
   private limitReached: string | undefined;
   private closed = false;
 
@@ -52,14 +55,16 @@ export class ActiveWorkerPool {
     private readonly provider: ResourceProvider,
     private readonly view: SlotTableView,
     logger: Logger,
+    services: { clock?: Clock; newId?: IdSource } = {},
   ) {
+    this.clock = services.clock ?? systemClock;
+    this.prefix = `taskmanager-${(services.newId ?? randomIds)().replaceAll("-", "").slice(0, 10)}`;
     this.log = logger.child("ActiveWorkerPool");
     this.unsubscribe = provider.onWorkerTerminated((id, cause) => this.workerTerminated(id, cause));
     // Idle release and retries after a failed start are time-driven; a sweep a few times per idle
     // timeout (at most every second) keeps the release within a quarter of the timeout.
     const every = Math.min(1000, Math.max(50, Math.floor(provider.policy.idleTimeoutMs / 4)));
-    this.sweepTimer = setInterval(() => this.sweep(), every);
-    this.sweepTimer.unref();
+    this.sweepTimer = this.clock.setInterval(() => this.sweep(), every);
   }
 
   /** A message for jobs that wait for slots while no more TaskManagers may be started; else undefined. */
@@ -106,7 +111,7 @@ export class ActiveWorkerPool {
         ? `resourcemanager.taskmanager.max-count (${maxWorkers}) reached: no more TaskManagers are started until some are released`
         : undefined;
     if (this.limitReached && room <= 0) return;
-    if (Date.now() < this.notBefore) return;
+    if (this.clock.now() < this.notBefore) return;
     for (let i = 0; i < Math.min(wanted, room); i++) this.start();
   }
 
@@ -114,7 +119,7 @@ export class ActiveWorkerPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.sweepTimer);
+    this.sweepTimer.cancel();
     const ids = [...this.workers.keys()];
     for (const id of ids) this.workers.set(id, "stopping");
     await Promise.all(ids.map((id) => this.provider.stopWorker(id, "the ResourceManager stopped").catch(() => {})));
@@ -125,7 +130,7 @@ export class ActiveWorkerPool {
   private start(): void {
     const id = `${this.prefix}-${this.nextNumber++}`;
     this.workers.set(id, "starting");
-    this.startedAt.set(id, Date.now());
+    this.startedAt.set(id, this.clock.now());
     this.provider.startWorker(id).catch((e: Error) => {
       this.log.error(`could not start TaskManager ${id}: ${e.message}`);
       this.workerTerminated(id, e.message);
@@ -149,7 +154,7 @@ export class ActiveWorkerPool {
       return;
     }
     this.log.warn(`TaskManager ${id} ${cause}`);
-    if (state === "starting") this.notBefore = Date.now() + this.provider.policy.startRetryIntervalMs;
+    if (state === "starting") this.notBefore = this.clock.now() + this.provider.policy.startRetryIntervalMs;
     // Its slots are gone now, not when the connection or heartbeat says so.
     this.view.removeTaskManager(id, `its process ${cause}`);
     this.reconcile();
@@ -158,7 +163,7 @@ export class ActiveWorkerPool {
   /** Releases idle TaskManagers and retries starts that waited. */
   private sweep(): void {
     if (this.closed) return;
-    const now = Date.now();
+    const now = this.clock.now();
     const { idleTimeoutMs, registrationTimeoutMs, startRetryIntervalMs } = this.provider.policy;
     for (const [id, at] of this.startedAt) {
       if (now - at < registrationTimeoutMs) continue;

@@ -4,6 +4,8 @@
 import { ConfigurationError, type Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
 import { ProcessResourceProvider } from "./process-resource-provider.js";
+import { readOption } from "../../config/config-option.js";
+import { ResourceManagerOptions } from "./resource-manager-options.js";
 import { ResourceProviderOptions, type ResourceProvider } from "./resource-provider.js";
 import { StandaloneResourceProvider } from "./standalone-resource-provider.js";
 
@@ -14,7 +16,7 @@ export interface ResourceProviderContext {
 }
 
 export function createResourceProvider(config: Configuration, context: ResourceProviderContext): ResourceProvider {
-  const type = (config[ResourceProviderOptions.PROVIDER] ?? "standalone").trim().toLowerCase();
+  const type = readOption(config, ResourceManagerOptions.PROVIDER);
   switch (type) {
     case "standalone":
       return new StandaloneResourceProvider(config);
@@ -25,7 +27,5 @@ export function createResourceProvider(config: Configuration, context: ResourceP
         `${ResourceProviderOptions.PROVIDER}: kubernetes is designed (docs/deployment.md) but has no API client in this build; ` +
           "run TaskManagers as a Deployment with the standalone provider, or use process",
       );
-    default:
-      throw new ConfigurationError(`${ResourceProviderOptions.PROVIDER}: unknown provider "${type}" (expected standalone or process)`);
   }
 }

@@ -19,6 +19,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Configuration } from "../../config/configuration.js";
 import type { Logger } from "../../util/logger.js";
+import { readOption } from "../../config/config-option.js";
+import { ProcessOptions } from "../process-options.js";
 import { workerPolicy, type ResourceProvider, type WorkerPolicy, type WorkerTerminatedListener } from "./resource-provider.js";
 
 const SLUICE_BIN = fileURLToPath(new URL("../../../../bin/sluice.js", import.meta.url));
@@ -62,7 +64,7 @@ export class ProcessResourceProvider implements ResourceProvider {
     this.log = options.logger.child("ProcessResourceProvider");
     // mkdtemp creates the folder with mode 0700.
     this.workDir = mkdtempSync(join(tmpdir(), "sluice-taskmanagers-"));
-    const logDir = options.config["env.log.dir"] ?? options.config["log.dir"];
+    const logDir = readOption(options.config, ProcessOptions.LOG_DIR);
     this.logDir = logDir ?? this.workDir;
     mkdirSync(this.logDir, { recursive: true });
     this.configFile = join(this.workDir, "taskmanager.yaml");

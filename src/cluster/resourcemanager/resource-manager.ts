@@ -6,7 +6,6 @@
  * (resource-provider.ts) it also starts TaskManagers when slots are short and stops idle ones
  * (active-worker-pool.ts).
  */
-import { randomUUID } from "node:crypto";
 import type { RemoteGateway, RpcService } from "../rpc/interface.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { ResourceDeclarationStatus, ResourceManagerGateway } from "./resource-manager-gateway.js";
@@ -14,6 +13,8 @@ import type { TaskExecutorGateway } from "../taskexecutor/task-executor-gateway.
 import { HeartbeatMonitor, type HeartbeatSettings } from "../heartbeat.js";
 import type { SlotReport, SlotStatus, TaskExecutorRegistration, TaskManagerInfo } from "../messages.js";
 import type { Logger } from "../../util/logger.js";
+import { systemClock, type Clock } from "../../util/clock.js";
+import { randomIds, type IdSource } from "../../util/ids.js";
 import { ActiveWorkerPool } from "./active-worker-pool.js";
 import type { ResourceProvider } from "./resource-provider.js";
 
@@ -37,6 +38,10 @@ export interface ResourceManagerOptions {
   sessionId?: string;
   /** Where TaskManagers come from; without one (or a passive one) they are started by hand. */
   resourceProvider?: ResourceProvider;
+  /** Heartbeat timeouts, idle release and start retries run on it. */
+  clock?: Clock;
+  /** Allocation ids (and the session id when none is given). */
+  newId?: IdSource;
 }
 
 export class ResourceManager implements ResourceManagerGateway {
@@ -47,12 +52,18 @@ export class ResourceManager implements ResourceManagerGateway {
   private readonly log: Logger;
   /** Starts and stops TaskManagers when the provider is active. */
   private readonly workers: ActiveWorkerPool | undefined;
+  private readonly clock: Clock;
+  private readonly newId: IdSource;
 
   constructor(private readonly options: ResourceManagerOptions) {
-    this.sessionId = options.sessionId ?? randomUUID();
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? randomIds;
+    this.sessionId = options.sessionId ?? this.newId();
     this.log = options.logger.child("ResourceManager");
-    this.heartbeats = new HeartbeatMonitor(options.heartbeat, (id, ms) =>
-      this.removeTaskExecutor(id, `heartbeat of TaskManager ${id} timed out after ${ms} ms`),
+    this.heartbeats = new HeartbeatMonitor(
+      options.heartbeat,
+      (id, ms) => this.removeTaskExecutor(id, `heartbeat of TaskManager ${id} timed out after ${ms} ms`),
+      this.clock,
     );
     const provider = options.resourceProvider;
     if (provider?.active) {
@@ -60,7 +71,7 @@ export class ResourceManager implements ResourceManagerGateway {
         taskManagers: () => [...this.taskExecutors.values()].map((t) => ({ id: t.registration.taskManagerId, idle: t.slots.every((s) => !s.jobId) })),
         missingSlots: () => this.missingSlots(),
         removeTaskManager: (id, cause) => this.removeTaskExecutor(id, cause),
-      }, this.log);
+      }, this.log, { clock: this.clock, newId: this.newId });
     }
   }
 
@@ -103,7 +114,7 @@ export class ResourceManager implements ResourceManagerGateway {
   }
 
   requestTaskManagers(): TaskManagerInfo[] {
-    const now = Date.now();
+    const now = this.clock.now();
     return [...this.taskExecutors.values()].map((t) => ({
       id: t.registration.taskManagerId,
       address: t.registration.address,
@@ -169,7 +180,7 @@ export class ResourceManager implements ResourceManagerGateway {
         for (const s of t.slots) {
           if (missing <= 0) break;
           if (s.jobId) continue;
-          const allocationId = randomUUID();
+          const allocationId = this.newId();
           s.jobId = jobId;
           s.allocationId = allocationId;
           missing--;

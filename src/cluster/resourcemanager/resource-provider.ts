@@ -10,21 +10,19 @@
  *  - `process`: local `sluice taskmanager` child processes of the JobManager;
  *  - `kubernetes`: TaskManager pods from a template (described in docs/deployment.md).
  */
-import { ConfigurationError, durationOption, intOption, type Configuration } from "../../config/configuration.js";
+import { readOption } from "../../config/config-option.js";
+import { ConfigurationError, intOption, type Configuration } from "../../config/configuration.js";
+import { ResourceManagerOptions } from "./resource-manager-options.js";
 
 export type ResourceProviderType = "standalone" | "process" | "kubernetes";
 
-/** Configuration keys; Flink's names where Flink has one. */
+/** Configuration keys; Flink's names where Flink has one (declared in resource-manager-options.ts). */
 export const ResourceProviderOptions = {
-  PROVIDER: "resourcemanager.provider",
-  /** At most this many TaskManagers started by the provider at once (pending ones included). */
-  MAX_COUNT: "resourcemanager.taskmanager.max-count",
-  /** Flink's key: a TaskManager the provider started whose slots are all free this long is stopped. */
-  IDLE_TIMEOUT: "resourcemanager.taskmanager-timeout",
-  /** Flink's key: after a TaskManager died before registering, wait this long before starting another. */
-  START_RETRY_INTERVAL: "resourcemanager.start-worker.retry-interval",
-  /** Flink's key: a started TaskManager that has not registered within this time is stopped and replaced. */
-  REGISTRATION_TIMEOUT: "resourcemanager.taskmanager-registration.timeout",
+  PROVIDER: ResourceManagerOptions.PROVIDER.key,
+  MAX_COUNT: ResourceManagerOptions.MAX_COUNT.key,
+  IDLE_TIMEOUT: ResourceManagerOptions.IDLE_TIMEOUT.key,
+  START_RETRY_INTERVAL: ResourceManagerOptions.START_RETRY_INTERVAL.key,
+  REGISTRATION_TIMEOUT: ResourceManagerOptions.REGISTRATION_TIMEOUT.key,
   SLOTS: "taskmanager.numberOfTaskSlots",
 } as const;
 
@@ -38,23 +36,15 @@ export interface WorkerPolicy {
   registrationTimeoutMs: number;
 }
 
-export const WORKER_POLICY_DEFAULTS = {
-  maxWorkers: Number.POSITIVE_INFINITY,
-  idleTimeoutMs: 30_000,
-  startRetryIntervalMs: 3_000,
-  registrationTimeoutMs: 300_000,
-} as const;
-
 export function workerPolicy(config: Configuration): WorkerPolicy {
   const slotsPerWorker = intOption(config, ResourceProviderOptions.SLOTS, 1);
   if (slotsPerWorker < 1) throw new ConfigurationError(`${ResourceProviderOptions.SLOTS} must be a positive integer, got ${slotsPerWorker}`);
-  const max = config[ResourceProviderOptions.MAX_COUNT];
-  const maxWorkers = max === undefined || max.trim() === "" ? WORKER_POLICY_DEFAULTS.maxWorkers : intOption(config, ResourceProviderOptions.MAX_COUNT, 0);
-  if (!(maxWorkers >= 1)) throw new ConfigurationError(`${ResourceProviderOptions.MAX_COUNT} must be a positive integer, got "${max}"`);
-  const idleTimeoutMs = durationOption(config, ResourceProviderOptions.IDLE_TIMEOUT, WORKER_POLICY_DEFAULTS.idleTimeoutMs);
+  const maxWorkers = readOption(config, ResourceManagerOptions.MAX_COUNT) ?? Number.POSITIVE_INFINITY;
+  if (!(maxWorkers >= 1)) throw new ConfigurationError(`${ResourceProviderOptions.MAX_COUNT} must be a positive integer, got ${maxWorkers}`);
+  const idleTimeoutMs = readOption(config, ResourceManagerOptions.IDLE_TIMEOUT);
   if (idleTimeoutMs <= 0) throw new ConfigurationError(`${ResourceProviderOptions.IDLE_TIMEOUT} must be positive`);
-  const startRetryIntervalMs = durationOption(config, ResourceProviderOptions.START_RETRY_INTERVAL, WORKER_POLICY_DEFAULTS.startRetryIntervalMs);
-  const registrationTimeoutMs = durationOption(config, ResourceProviderOptions.REGISTRATION_TIMEOUT, WORKER_POLICY_DEFAULTS.registrationTimeoutMs);
+  const startRetryIntervalMs = readOption(config, ResourceManagerOptions.START_RETRY_INTERVAL);
+  const registrationTimeoutMs = readOption(config, ResourceManagerOptions.REGISTRATION_TIMEOUT);
   if (registrationTimeoutMs <= 0) throw new ConfigurationError(`${ResourceProviderOptions.REGISTRATION_TIMEOUT} must be positive`);
   return { slotsPerWorker, maxWorkers, idleTimeoutMs, startRetryIntervalMs, registrationTimeoutMs };
 }

@@ -9,3 +9,4 @@ export {
 } from "./tcp-rpc-service.js";
 export type { RpcTlsOptions } from "./tcp/tls-options.js";
 export { connectWithRetry, type RetryOptions } from "./connect-with-retry.js";
+export { RpcOptions, rpcServiceSettings, type RpcServiceSettings } from "./rpc-options.js";

@@ -1,7 +1,7 @@
 /**
  * Security: the cluster secret that authenticates connections between cluster processes, TLS for
- * internal connections and for the REST endpoint, and the trusted-network escape hatch
- * (docs/security.md).
+ * internal connections, and the trusted-network escape hatch (docs/security.md). The REST
+ * endpoint's TLS options (security.ssl.rest.*) are the REST layer's, in src/rest/rest-options.ts.
  */
 import { options } from "../../config/config-option.js";
 
@@ -46,27 +46,5 @@ export const SecurityOptions = {
     default: undefined,
     required: "when security.ssl.internal.enabled is true",
     description: "PEM file with the CA that peers' certificates must chain to (a public CA would let anyone with a certificate in).",
-  }),
-  SSL_REST_ENABLED: options.boolean({
-    key: "security.ssl.rest.enabled",
-    default: false,
-    description: "Serve the REST API and dashboard over HTTPS; the server needs .cert and .key, clients (the CLI) may need .ca.",
-  }),
-  SSL_REST_CERT: options.string({
-    key: "security.ssl.rest.cert",
-    default: undefined,
-    required: "when security.ssl.rest.enabled is true",
-    description: "PEM file with the REST server's certificate.",
-  }),
-  SSL_REST_KEY: options.string({
-    key: "security.ssl.rest.key",
-    default: undefined,
-    required: "when security.ssl.rest.enabled is true",
-    description: "PEM file with the private key of security.ssl.rest.cert.",
-  }),
-  SSL_REST_CA: options.string({
-    key: "security.ssl.rest.ca",
-    default: undefined,
-    description: "PEM file with the CA a REST client (the CLI) trusts for the server's certificate, when it is not signed by a public CA.",
   }),
 } as const;

@@ -1,10 +1,41 @@
-/** Configuration of a TaskManager's TaskExecutor: its slots, their worker threads and task timeouts. */
+/**
+ * Configuration of a TaskManager: where its process listens and under which id, and its
+ * TaskExecutor's slots, their worker threads and task timeouts.
+ */
 import { options, readOption } from "../../config/config-option.js";
 import type { Configuration } from "../../config/configuration.js";
+
+export const TASK_MANAGER_HOST = options.string({
+  key: "taskmanager.host",
+  default: "127.0.0.1",
+  description: "Address the TaskManager's RPC and data endpoints listen on and advertise; other processes must reach it there (not a wildcard address).",
+});
+
+export const TASK_MANAGER_RPC_PORT = options.integer({
+  key: "taskmanager.rpc.port",
+  default: 0,
+  min: 0,
+  description: "Port of the TaskManager's RPC endpoint; 0 picks a free port.",
+});
+
+export const TASK_MANAGER_DATA_PORT = options.integer({
+  key: "taskmanager.data.port",
+  default: 0,
+  min: 0,
+  description: "Port on which the TaskManager accepts data connections from other TaskManagers; 0 picks a free port.",
+});
+
+export const TASK_MANAGER_RESOURCE_ID = options.string({
+  key: "taskmanager.resource-id",
+  default: undefined,
+  documentedDefault: "tm- and a random suffix",
+  description: 'The TaskManager\'s id: letters, digits, ".", "_", ":" or "-", at most 128 characters. It appears in data frames, logs and REST paths.',
+});
 
 export const NUMBER_OF_TASK_SLOTS = options.integer({
   key: "taskmanager.numberOfTaskSlots",
   default: 1,
+  min: 1,
   description: "Number of slots of a TaskManager: each runs one worker thread, which holds the tasks of one job.",
 });
 

@@ -4,6 +4,7 @@
  * start anywhere, a replay after recovery yields the same events, and parallel subtasks need no
  * coordination. Math.random could do none of that.
  */
+import { fmix32 } from "../../util/fmix32.js";
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
@@ -57,14 +58,4 @@ export class NexmarkRandom {
   nextLong(bound: number): number {
     return bound <= TWO_POW_32 ? this.nextInt(bound) : Math.floor(this.nextDouble() * bound);
   }
-}
-
-/** MurmurHash3's finalizer: a cheap bijective 32-bit mix. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import type { JobGraph } from "../../graph/job-graph.js";
 import type { DefinitionInputs } from "../../runtime/tasks/deployment.js";
 import type { EvaluationInput, EvaluationOutput } from "./evaluation-worker.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 
 const WORKER = new URL("./evaluation-worker.js", import.meta.url);
 
@@ -23,14 +24,12 @@ export interface EvaluationLimits {
   maxQueued: number;
 }
 
-export class BundleEvaluationError extends Error {
-  override name = "BundleEvaluationError";
-}
+export class BundleEvaluationError extends SluiceError {}
+registerErrorClass(BundleEvaluationError);
 
 /** Too many evaluations at once: the request may be retried (answered with 429). */
-export class EvaluatorBusyError extends Error {
-  override name = "EvaluatorBusyError";
-}
+export class EvaluatorBusyError extends SluiceError {}
+registerErrorClass(EvaluatorBusyError);
 
 export class BundleEvaluator {
   private running = 0;

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JAR_ID } from "../schemas/jar-schemas.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 
 export interface JarInfo {
   id: string;
@@ -17,9 +18,8 @@ export interface JarInfo {
 
 const ID = new RegExp(JAR_ID);
 
-export class InvalidJarError extends Error {
-  override name = "InvalidJarError";
-}
+export class InvalidJarError extends SluiceError {}
+registerErrorClass(InvalidJarError);
 
 export class JarStore {
   constructor(readonly dir: string) {

@@ -7,6 +7,8 @@ import { createReadStream, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import type { LogBuffer } from "../../util/logger.js";
+import { readOption } from "../../config/config-option.js";
+import { ProcessOptions } from "../../cluster/process-options.js";
 import { SAFE_FILE_NAME, resolveInside } from "../http/contained-path.js";
 
 export const MEMORY_LOG_NAME = "jobmanager.log";
@@ -70,6 +72,6 @@ export class LogFiles {
 }
 
 export function logDirOf(config: Readonly<Record<string, string>>): string | undefined {
-  const dir = config["env.log.dir"];
+  const dir = readOption(config, ProcessOptions.LOG_DIR);
   return dir ? join(dir) : undefined;
 }

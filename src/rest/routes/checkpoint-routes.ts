@@ -1,8 +1,10 @@
 /**
- * Checkpoint and savepoint routes, answered through the Dispatcher's CheckpointQueries
- * (checkpoint-queries.ts). Savepoints run as asynchronous operations polled at
+ * Checkpoint and savepoint routes, answered through the RestfulGateway's checkpoint queries
+ * (src/cluster/dispatcher/restful-gateway.ts). Savepoints run as asynchronous operations polled at
  * /jobs/:jobid/savepoints/:triggerid, as in Flink (stop-with-savepoint uses the same).
  */
+import { readOption } from "../../config/config-option.js";
+import { StateBackendOptions } from "../../runtime/state/state-backend-options.js";
 import { isGloballyTerminal } from "../../cluster/messages.js";
 import { conflict, defineRoute, notFound, type Route } from "../route.js";
 import type { RestServices } from "../services.js";
@@ -51,7 +53,7 @@ export const checkpointRoutes: Route[] = [
     handler: async ({ services, params }) => {
       const config = await services.dispatcher.requestCheckpointConfig(params.jobid!);
       if (config.intervalMs <= 0) throw notFound(`checkpointing is not enabled for job ${params.jobid}`);
-      return { json: checkpointConfigJson(config, services.config["state.backend.type"] ?? "hashmap") };
+      return { json: checkpointConfigJson(config, readOption(services.config, StateBackendOptions.TYPE) ?? "hashmap") };
     },
   }),
   defineRoute<Record<string, never>, SavepointTriggerRequest | undefined>({

@@ -1,33 +1,15 @@
 /** Cluster-level routes: overview, dashboard configuration, TaskManagers, the JobManager's config and logs. */
-import type { TaskManagerInfo } from "../../cluster/messages.js";
 import { SLUICE_VERSION } from "../../version.js";
 import { defineRoute, notFound, type Route, type RouteResult } from "../route.js";
 import { errorBody } from "../schemas/common.js";
 import { clusterOverview, configEntries, dashboardConfig, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
 import { SAFE_FILE_NAME } from "../http/contained-path.js";
-import { redactConfig } from "../redact.js";
+import { redactConfig } from "../../config/sensitive-keys.js";
 import type { LogContent } from "../logs/log-files.js";
+import { clusterOverviewJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
 
 const TM_ID = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$" } as const;
 const notFoundResponse = { status: 404, description: "no such resource", schema: errorBody };
-
-function dataPort(address: string): number {
-  const m = /:(\d{1,5})$/.exec(address);
-  return m ? Number(m[1]) : -1;
-}
-
-function taskManagerJson(t: TaskManagerInfo): Record<string, unknown> {
-  return {
-    id: t.id,
-    path: t.address,
-    dataPort: dataPort(t.dataAddress),
-    host: t.host,
-    timeSinceLastHeartbeat: Math.max(0, t.timeSinceLastHeartbeat),
-    slotsNumber: t.slotsNumber,
-    freeSlots: t.freeSlots,
-    hardware: { cpuCores: t.hardware.cpuCores, physicalMemory: t.hardware.memoryBytes },
-  };
-}
 
 function logResult(content: LogContent): RouteResult {
   const contentType = "text/plain; charset=utf-8";
@@ -42,7 +24,7 @@ export const clusterRoutes: Route[] = [
     summary: "TaskManagers, slots and jobs by state",
     tags: ["cluster"],
     responses: [{ status: 200, description: "the cluster overview", schema: clusterOverview }],
-    handler: async ({ services }) => ({ json: await services.dispatcher.requestClusterOverview() }),
+    handler: async ({ services }) => ({ json: clusterOverviewJson(await services.dispatcher.requestClusterOverview()) }),
   }),
   defineRoute({
     method: "GET",
@@ -87,13 +69,7 @@ export const clusterRoutes: Route[] = [
     handler: async ({ services, params }) => {
       const t = (await services.dispatcher.requestTaskManagers()).find((x) => x.id === params.taskmanagerid);
       if (!t) throw notFound(`TaskManager ${params.taskmanagerid} is not registered`);
-      return {
-        json: {
-          ...taskManagerJson(t),
-          allocatedSlots: t.slots.filter((s) => s.jobId).map((s) => ({ index: s.slotIndex, jobId: s.jobId! })),
-          slots: t.slots.map((s) => ({ index: s.slotIndex, jobId: s.jobId ?? null, allocationId: s.allocationId ?? null })),
-        },
-      };
+      return { json: taskManagerDetailsJson(t) };
     },
   }),
   defineRoute({

@@ -3,6 +3,7 @@
  * bundle's job definition into a JobGraph in a resource-limited worker (bundle-evaluator.ts), so a
  * hostile or broken bundle fails its own request and nothing else.
  */
+import { RestOptions } from "../rest-options.js";
 import { hashBundle } from "../../cluster/blob/blob-server.js";
 import type { DefinitionInputs } from "../../runtime/tasks/deployment.js";
 import type { JobSubmission } from "../../cluster/messages.js";
@@ -109,7 +110,7 @@ export const jarRoutes: Route[] = [
       const inputs: DefinitionInputs = {
         args: req.programArgsList ?? (req.programArgs ? splitProgramArgs(req.programArgs) : []),
         config,
-        defaultParallelism: req.parallelism ?? positive(config["parallelism.default"]) ?? positive(services.config["parallelism.default"]) ?? 1,
+        defaultParallelism: req.parallelism ?? positive(config[RestOptions.PARALLELISM_DEFAULT.key]) ?? positive(services.config[RestOptions.PARALLELISM_DEFAULT.key]) ?? 1,
       };
       let jobGraph;
       try {

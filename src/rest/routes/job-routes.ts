@@ -1,5 +1,6 @@
 /** Job routes: listing, submission (POST /jobs), details, cancellation, exceptions, execution result. */
-import { hashBundle } from "../../cluster/blob/blob-server.js";
+import { BlobIntegrityError, hashBundle } from "../../cluster/blob/blob-server.js";
+import { JobSubmissionError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import { isGloballyTerminal, type JobBundle, type JobDetails, type JobSubmission } from "../../cluster/messages.js";
 import type { JobGraph } from "../../graph/job-graph.js";
 import type { DefinitionInputs } from "../../runtime/tasks/deployment.js";
@@ -23,7 +24,7 @@ export async function jobOf(services: RestServices, jobId: string): Promise<JobD
 async function allJobs(services: RestServices): Promise<JobDetails[]> {
   const list = await services.dispatcher.listJobs();
   const details: JobDetails[] = [];
-  for (const j of list) details.push(await jobOf(services, j.jid));
+  for (const j of list) details.push(await jobOf(services, j.jobId));
   return details;
 }
 
@@ -37,7 +38,7 @@ export async function submitOrRefuse(services: RestServices, submission: JobSubm
     return await services.dispatcher.submitJob(submission, bundle);
   } catch (e) {
     // Only the Dispatcher's verdict on the submission is the client's fault; anything else is a 500.
-    if (e instanceof Error && (e.name === "JobSubmissionError" || e.name === "BlobIntegrityError")) throw badRequest(`the job was not accepted: ${e.message}`);
+    if (e instanceof JobSubmissionError || e instanceof BlobIntegrityError) throw badRequest(`the job was not accepted: ${e.message}`);
     throw e;
   }
 }
@@ -58,7 +59,7 @@ export const jobRoutes: Route[] = [
     summary: "Ids and states of all jobs",
     tags: ["jobs"],
     responses: [{ status: 200, description: "jobs", schema: jobIdsList }],
-    handler: async ({ services }) => ({ json: { jobs: (await services.dispatcher.listJobs()).map((j) => ({ id: j.jid, status: j.state })) } }),
+    handler: async ({ services }) => ({ json: { jobs: (await services.dispatcher.listJobs()).map((j) => ({ id: j.jobId, status: j.state })) } }),
   }),
   defineRoute({
     method: "GET",

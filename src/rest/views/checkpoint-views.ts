@@ -1,5 +1,5 @@
 /** Checkpoint statistics, configuration and savepoint operations in Flink's JSON. */
-import type { CheckpointSettings, CheckpointStatsSnapshot } from "../checkpoint-queries.js";
+import type { CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
 import type { OperationState } from "../async-operations.js";
 
 type Entry = CheckpointStatsSnapshot["history"][number];

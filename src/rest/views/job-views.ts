@@ -7,6 +7,9 @@ import { isGloballyTerminal } from "../../cluster/messages.js";
 import { EXECUTION_STATES, JOB_STATUSES } from "../schemas/common.js";
 import { allStateCounts, durationOf, ioMetrics } from "./metrics-views.js";
 import { encodeCollected } from "../collected-records.js";
+import type { GetJobExecutionResultResponse, ListJobOverviewsResponse } from "../schemas/rest-types.js";
+
+type JobOverviewJson = ListJobOverviewsResponse["jobs"][number];
 
 export function jobDetailsJson(d: JobDetails): Record<string, unknown> {
   const maxParallelism = d.jobGraph.settings.maxParallelism;
@@ -73,12 +76,12 @@ export function planJson(d: Pick<JobDetails, "jid" | "name" | "jobGraph">): Reco
   };
 }
 
-export function jobOverviewJson(d: JobDetails): Record<string, unknown> {
+export function jobOverviewJson(d: JobDetails): JobOverviewJson {
   const counts = allStateCounts(d.statusCounts);
-  const tasks: Record<string, number> = { total: 0, reconciling: 0 };
+  const tasks = { total: 0, reconciling: 0 } as JobOverviewJson["tasks"];
   for (const s of EXECUTION_STATES) {
-    tasks[s.toLowerCase()] = counts[s];
-    tasks.total! += counts[s];
+    tasks[s.toLowerCase() as Lowercase<typeof s>] = counts[s];
+    tasks.total += counts[s];
   }
   const times = Object.values(d.timestamps).filter((t): t is number => typeof t === "number");
   return {
@@ -114,11 +117,13 @@ export function exceptionsJson(history: ExceptionInfo[], max: number): Record<st
   };
 }
 
-const APPLICATION_STATUS: Partial<Record<JobStatus, string>> = { FINISHED: "SUCCEEDED", FAILED: "FAILED", CANCELED: "CANCELED" };
+type ExecutionResultJson = NonNullable<GetJobExecutionResultResponse["job-execution-result"]>;
 
-export function executionResultJson(state: JobStatus, result: JobResult | undefined): Record<string, unknown> {
+const APPLICATION_STATUS: Partial<Record<JobStatus, ExecutionResultJson["application-status"]>> = { FINISHED: "SUCCEEDED", FAILED: "FAILED", CANCELED: "CANCELED" };
+
+export function executionResultJson(state: JobStatus, result: JobResult | undefined): GetJobExecutionResultResponse {
   if (!isGloballyTerminal(state) || !result) return { status: { id: "IN_PROGRESS" } };
-  const r: Record<string, unknown> = {
+  const r: ExecutionResultJson = {
     id: result.jobId,
     "application-status": APPLICATION_STATUS[result.state] ?? "UNKNOWN",
     "accumulator-results": {},

@@ -47,6 +47,7 @@ export function encodeTaskSnapshot(snapshot: TaskSnapshot): Uint8Array {
   return Buffer.concat([createHash("sha256").update(payload).digest(), payload]);
 }
 
+/** A task's state file cannot be read back: the checkpoint it belongs to must not be restored again. */
 export class CorruptStateError extends SluiceError {}
 registerErrorClass(CorruptStateError);
 

@@ -52,7 +52,7 @@ export function workerKey(taskManagerId: string, slotIndex: number): WorkerKey {
 export function parseWorkerKey(key: WorkerKey): { taskManagerId: string; slotIndex: number } {
   const at = key.lastIndexOf(WORKER_KEY_SEPARATOR);
   const slotIndex = at < 0 ? NaN : Number(key.slice(at + 1));
-  if (!Number.isInteger(slotIndex) || slotIndex < 0 || at === key.length - 1) throw new Error(`"${key}" is not a worker key (<taskManagerId>#<slotIndex>)`);
+  if (at <= 0 || at === key.length - 1 || !Number.isInteger(slotIndex) || slotIndex < 0) throw new Error(`"${key}" is not a worker key (<taskManagerId>#<slotIndex>)`);
   return { taskManagerId: key.slice(0, at), slotIndex };
 }
 

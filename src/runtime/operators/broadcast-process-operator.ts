@@ -7,14 +7,14 @@
 import type { Collector, Key, KeySelector, RichFunction } from "../../api/functions.js";
 import type { StateDescriptor, MapStateDescriptor } from "../../api/state/state-descriptors.js";
 import type { BroadcastState, ReadOnlyBroadcastState, StateOf } from "../../api/state/state.js";
-import type { OnTimerContext } from "../../api/process/keyed-process-function.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../state/keyed-state-registry.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import { fromStateKey } from "../state/state-key.js";
-import { KeyedProcessContextImpl, KeyedTimers } from "./keyed-timers.js";
-import { streamingContext, withStateAccess } from "./state-context.js";
-import { StreamOperator, type OperatorContext } from "./stream-operator.js";
+import { KeyedProcessContextImpl } from "./keyed-timers.js";
+import { ProcessFunctionOperator, type OnTimer } from "./process-function-operator.js";
+import { withStateAccess } from "./state-context.js";
+import type { OperatorContext } from "./stream-operator.js";
 
 type Fn = (v: unknown, ctx: unknown, out: Collector<unknown>) => void;
 
@@ -29,23 +29,20 @@ function readOnly<UK extends Key, UV>(s: BroadcastState<UK, UV>): ReadOnlyBroadc
   };
 }
 
-export class BroadcastProcessOperator extends StreamOperator {
-  private readonly user: RichFunction & Record<string, unknown>;
+export class BroadcastProcessOperator extends ProcessFunctionOperator<RichFunction & Record<string, unknown>> {
   private readonly processElementFn: Fn;
   private readonly processBroadcastFn: Fn;
   private readonly operatorState: OperatorStateBackend;
   private readonly declared: Set<string>;
   private readonly backend: KeyedStateBackend | undefined;
   private readonly key: KeySelector<unknown, Key> | undefined;
-  private readonly timers: KeyedTimers | undefined;
   /** Main-side context (read-only broadcast state) and broadcast-side context (writable). */
   private readonly elementCtx: KeyedProcessContextImpl & Record<string, unknown>;
   private readonly broadcastCtx: KeyedProcessContextImpl & Record<string, unknown>;
   private readonly views = new Map<string, ReadOnlyBroadcastState<Key, unknown>>();
 
   constructor(ctx: OperatorContext) {
-    super(ctx);
-    this.user = ctx.fns.fn as RichFunction & Record<string, unknown>;
+    super(ctx, ctx.fns.fn as RichFunction & Record<string, unknown>);
     const m1 = this.user.processElement;
     const m2 = this.user.processBroadcastElement;
     if (typeof m1 !== "function" || typeof m2 !== "function") throw new TypeError("expected an object with processElement() and processBroadcastElement()");
@@ -55,14 +52,8 @@ export class BroadcastProcessOperator extends StreamOperator {
     this.declared = new Set(((ctx.fns.descriptors ?? []) as MapStateDescriptor<Key, unknown>[]).map((d) => d.name));
     this.backend = ctx.keyedState;
     this.key = ctx.keySelectors[0];
-    const onTimer = this.user.onTimer as ((ts: number, c: OnTimerContext<Key>, out: Collector<unknown>) => void) | undefined;
-    if (this.backend) {
-      this.timers = new KeyedTimers(this.backend, ctx.processingTime, () => this.currentWatermark, (ts, domain) => {
-        if (!onTimer) return;
-        this.elementCtx.forTimer(ts, domain);
-        onTimer.call(this.user, ts, this.elementCtx, this.elementCtx.out);
-      });
-    }
+    const onTimer = (this.user.onTimer as OnTimer | undefined)?.bind(this.user);
+    if (this.backend) this.timers = this.createTimers(this.backend, onTimer, () => this.elementCtx);
     const make = (): KeyedProcessContextImpl & Record<string, unknown> =>
       new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers?.service, this.backend) as KeyedProcessContextImpl & Record<string, unknown>;
     this.elementCtx = make();
@@ -101,10 +92,6 @@ export class BroadcastProcessOperator extends StreamOperator {
     }
   }
 
-  override async open(): Promise<void> {
-    await this.user.open?.(streamingContext(this.ctx));
-  }
-
   processElement(value: unknown, timestamp: number, input: number): void {
     if (input === 1) {
       this.broadcastCtx.currentTimestamp = timestamp;
@@ -114,22 +101,5 @@ export class BroadcastProcessOperator extends StreamOperator {
     if (this.backend) this.backend.setCurrentKey(this.key!(value));
     this.elementCtx.currentTimestamp = timestamp;
     this.processElementFn(value, this.elementCtx, this.elementCtx.out);
-  }
-
-  override initializeState(restored: boolean): void {
-    if (restored) this.timers?.restore();
-  }
-
-  protected override onWatermark(watermark: number): void {
-    this.timers?.event.advance(watermark);
-  }
-
-  override finish(): void {
-    this.timers?.fireRemainingProcessingTime();
-  }
-
-  override async close(): Promise<void> {
-    this.timers?.stop();
-    await this.user.close?.();
   }
 }

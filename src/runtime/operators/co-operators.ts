@@ -3,11 +3,11 @@
  * second. The keyed variant sets the key from each input's own key selector and has timers.
  */
 import { type Collector, type Key, type KeySelector, type ProcessContext, type RichFunction } from "../../api/functions.js";
-import type { KeyedProcessContext, OnTimerContext } from "../../api/process/keyed-process-function.js";
+import type { KeyedProcessContext } from "../../api/process/keyed-process-function.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
-import { KeyedProcessContextImpl, KeyedTimers } from "./keyed-timers.js";
-import { streamingContext } from "./state-context.js";
-import { StreamOperator, type OperatorContext } from "./stream-operator.js";
+import { KeyedProcessContextImpl } from "./keyed-timers.js";
+import { ProcessFunctionOperator, type OnTimer } from "./process-function-operator.js";
+import type { OperatorContext } from "./stream-operator.js";
 
 type Method = (...args: never[]) => unknown;
 
@@ -20,17 +20,9 @@ function twoMethods<F extends Method>(fn: unknown, m1: string, m2: string): [F, 
   return [(o[m1] as F).bind(o) as F, (o[m2] as F).bind(o) as F];
 }
 
-abstract class TwoInputUserOperator extends StreamOperator {
-  protected readonly user: RichFunction;
+abstract class TwoInputUserOperator extends ProcessFunctionOperator<RichFunction> {
   constructor(ctx: OperatorContext) {
-    super(ctx);
-    this.user = ctx.fns.fn as RichFunction;
-  }
-  override async open(): Promise<void> {
-    await this.user.open?.(streamingContext(this.ctx));
-  }
-  override async close(): Promise<void> {
-    await this.user.close?.();
+    super(ctx, ctx.fns.fn as RichFunction);
   }
 }
 
@@ -67,21 +59,14 @@ export class CoProcessOperator extends TwoInputUserOperator {
   private readonly context: KeyedProcessContextImpl;
   private readonly backend: KeyedStateBackend | undefined;
   private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>;
-  private readonly timers: KeyedTimers | undefined;
 
   constructor(ctx: OperatorContext) {
     super(ctx);
     this.fns = twoMethods(this.user, "processElement1", "processElement2");
     this.backend = ctx.keyedState;
     this.keys = ctx.keySelectors;
-    const onTimer = (this.user as { onTimer?: (ts: number, c: OnTimerContext<Key>, out: Collector<unknown>) => void }).onTimer;
-    if (this.backend) {
-      this.timers = new KeyedTimers(this.backend, ctx.processingTime, () => this.currentWatermark, (ts, domain) => {
-        if (!onTimer) return;
-        this.context.forTimer(ts, domain);
-        onTimer.call(this.user, ts, this.context, this.context.out);
-      });
-    }
+    const onTimer = (this.user as { onTimer?: OnTimer }).onTimer?.bind(this.user);
+    if (this.backend) this.timers = this.createTimers(this.backend, onTimer, () => this.context);
     this.context = new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers?.service, this.backend);
   }
 
@@ -93,23 +78,6 @@ export class CoProcessOperator extends TwoInputUserOperator {
     }
     this.context.currentTimestamp = timestamp;
     this.fns[input]!(value, this.context as KeyedProcessContext<Key>, this.context.out);
-  }
-
-  override initializeState(restored: boolean): void {
-    if (restored) this.timers?.restore();
-  }
-
-  protected override onWatermark(watermark: number): void {
-    this.timers?.event.advance(watermark);
-  }
-
-  override finish(): void {
-    this.timers?.fireRemainingProcessingTime();
-  }
-
-  override async close(): Promise<void> {
-    this.timers?.stop();
-    await super.close();
   }
 }
 

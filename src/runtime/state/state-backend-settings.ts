@@ -7,9 +7,11 @@
 import { tmpdir } from "node:os";
 import { delimiter } from "node:path";
 import { readOption } from "../../config/config-option.js";
-import { ConfigurationError, type Configuration } from "../../config/configuration.js";
+import type { Configuration } from "../../config/configuration.js";
 import { parseStateBackendType, type StateBackendType } from "../../api/state/state-backend-type.js";
-import { IO_TMP_DIRS, LMDB_CACHE_ENTRIES, LMDB_LOCAL_DIR, STATE_BACKEND_TYPE } from "./state-backend-options.js";
+import { StateBackendOptions } from "./state-backend-options.js";
+
+const { TYPE, LMDB_LOCAL_DIR, LMDB_CACHE_ENTRIES, IO_TMP_DIRS } = StateBackendOptions;
 
 export type { StateBackendType };
 
@@ -31,16 +33,14 @@ export function resolveStateBackend(jobSettings: Readonly<Record<string, unknown
   const merged: Configuration = {};
   for (const c of [...configs].reverse()) Object.assign(merged, c ?? {});
   const fromJob = jobSettings.stateBackend;
-  const configured = readOption(merged, STATE_BACKEND_TYPE);
+  const configured = readOption(merged, TYPE);
   const type =
     typeof fromJob === "string"
       ? parseStateBackendType(fromJob, "env.setStateBackend()")
       : configured !== undefined
-        ? parseStateBackendType(configured, STATE_BACKEND_TYPE.key)
+        ? parseStateBackendType(configured, TYPE.key)
         : "hashmap";
-  const cacheEntries = readOption(merged, LMDB_CACHE_ENTRIES);
-  if (cacheEntries < 1) throw new ConfigurationError(`${LMDB_CACHE_ENTRIES.key} must be at least 1, got ${cacheEntries}`);
-  return { type, lmdbLocalDir: localDir(merged), lmdbCacheEntries: cacheEntries };
+  return { type, lmdbLocalDir: localDir(merged), lmdbCacheEntries: readOption(merged, LMDB_CACHE_ENTRIES) };
 }
 
 /** Flink's order: the backend's own key, then the TaskManager's temporary folders, then the OS's. */

@@ -24,6 +24,7 @@ import { TimeAccounting } from "./time-accounting.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { TaskStateRestorer } from "../checkpoint/task-restore.js";
+import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 
 export interface TaskCallbacks {
@@ -182,7 +183,7 @@ export class StreamTask {
   /** Source tasks: take a checkpoint at the next record boundary and send its barrier downstream. */
   triggerCheckpoint(trigger: CheckpointTrigger): void {
     if (!this.vertex.isSource || !this.running) {
-      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, { name: "CheckpointDeclined", message: `task is ${this.state}` });
+      this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, serializeError(new TaskNotReadyForCheckpointError(`task is ${this.state}`)));
       return;
     }
     this.pendingTrigger = trigger;

@@ -8,6 +8,7 @@ import { bindJob } from "../job-module.js";
 import { DataEndpoint } from "../network/data-endpoint.js";
 import type { BoundFunctions } from "../tasks/operator-chain.js";
 import { serializeError } from "../../errors/serialized-error.js";
+import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
@@ -55,7 +56,7 @@ port.on("message", (m: ToWorker) => {
     case "trigger-checkpoint": {
       const task = tasks.get(m.executionId);
       if (task) task.triggerCheckpoint(m.trigger);
-      else post({ type: "checkpoint-declined", executionId: m.executionId, checkpointId: m.trigger.barrier.checkpointId, reason: { name: "CheckpointDeclined", message: "task is not running" } });
+      else post({ type: "checkpoint-declined", executionId: m.executionId, checkpointId: m.trigger.barrier.checkpointId, reason: serializeError(new TaskNotReadyForCheckpointError("task is not running")) });
       break;
     }
     case "checkpoint-complete":

@@ -8,11 +8,7 @@
 import type { JobMasterGateway } from "../../cluster/jobmaster/job-master-gateway.js";
 import type { ExecutionState, SerializedError, SlotOffer, TaskMetrics } from "../../cluster/messages.js";
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
-
-export interface RecordedCall {
-  method: string;
-  args: unknown[];
-}
+import type { RecordedCall } from "./testing-task-executor-gateway.js";
 
 export class TestingJobMasterGateway implements JobMasterGateway {
   readonly calls: RecordedCall[] = [];

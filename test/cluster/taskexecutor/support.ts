@@ -3,7 +3,7 @@
  * ResourceManager and JobMasters (Testing*Gateway), fake slot workers and an in-memory bundle cache.
  */
 import { ENDPOINTS } from "../../../src/cluster/endpoints.js";
-import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorRegistration } from "../../../src/cluster/messages.js";
+import type { TaskDeploymentDescriptor } from "../../../src/cluster/messages.js";
 import type { DataTransport, FrameReceiver, PeerLostListener } from "../../../src/cluster/network/data-transport.js";
 import { LocalDataTransport } from "../../../src/cluster/network/data-transport.js";
 import type { ResourceManagerGateway } from "../../../src/cluster/resourcemanager/resource-manager-gateway.js";
@@ -19,33 +19,11 @@ import type { ToWorker } from "../../../src/runtime/worker/worker-protocol.js";
 import { ManualClock } from "../../../src/util/clock.js";
 import { Logger } from "../../../src/util/logger.js";
 import { TestingJobMasterGateway } from "../../../src/testing/cluster/testing-job-master-gateway.js";
+import { TestingResourceManagerGateway } from "../../../src/testing/cluster/testing-resource-manager-gateway.js";
+
+export { TestingResourceManagerGateway };
 
 export const HEARTBEAT = { intervalMs: 1000, timeoutMs: 5000 };
-
-/** A ResourceManager double (the pattern of src/testing/cluster): records calls, does nothing unless overridden. */
-export class TestingResourceManagerGateway implements ResourceManagerGateway {
-  readonly calls: { method: string; args: unknown[] }[] = [];
-  constructor(private readonly overrides: Partial<ResourceManagerGateway> = {}) {}
-  callsOf(method: keyof ResourceManagerGateway): unknown[][] {
-    return this.calls.filter((c) => c.method === method).map((c) => c.args);
-  }
-  registerTaskExecutor(registration: TaskExecutorRegistration): Promise<{ resourceManagerId: string }> {
-    this.calls.push({ method: "registerTaskExecutor", args: [registration] });
-    return this.overrides.registerTaskExecutor?.(registration) ?? Promise.resolve({ resourceManagerId: "rm" });
-  }
-  heartbeatFromTaskExecutor(taskManagerId: string, report: SlotReport): void {
-    this.calls.push({ method: "heartbeatFromTaskExecutor", args: [taskManagerId, report] });
-  }
-  declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number, jobMasterToken?: string): void {
-    this.calls.push({ method: "declareRequiredResources", args: [jobId, jobMasterAddress, slots, jobMasterToken] });
-  }
-  disconnectTaskExecutor(taskManagerId: string, cause: string): void {
-    this.calls.push({ method: "disconnectTaskExecutor", args: [taskManagerId, cause] });
-  }
-  requestTaskManagers(): never[] {
-    return [];
-  }
-}
 
 /** A slot worker that records what it is told; the test speaks for it through `emit`, `sendData` and `die`. */
 export class FakeWorker implements SlotWorkerHandle {
@@ -177,7 +155,7 @@ export class Harness {
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const h = new Harness(options);
-    h.rmRpc.serve(ENDPOINTS.resourceManager, h.rm);
+    h.rm.serve(h.rmRpc);
     await h.te.start();
     h.gateway = (await h.jmRpc.connect<TaskExecutorGateway>(h.teRpc.address, ENDPOINTS.taskExecutor)).gateway;
     return h;

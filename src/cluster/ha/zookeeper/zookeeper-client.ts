@@ -19,18 +19,16 @@
  */
 import * as zookeeper from "node-zookeeper-client";
 import { ConnectionProbe } from "./connection-probe.js";
+import { isNoNode, MODE, toBuffer, toStat, wrapError, wrapWatcher } from "./library-conversions.js";
 import { closeLibraryClient, destroySocket, fixLastTxnVersion } from "./library-workarounds.js";
 import {
   isZooKeeperError,
   ZooKeeperClosedError,
-  ZooKeeperError,
   ZooKeeperTimeoutError,
   type ConnectionState,
   type CreateMode,
   type NodeStat,
   type TransactionOp,
-  type WatchEvent,
-  type WatchEventType,
   type Watcher,
   type ZooKeeperClientOptions,
 } from "./zookeeper-types.js";
@@ -48,12 +46,6 @@ interface RunOptions {
 /** Errors after which the request may not have reached the server, so a retry can help. */
 const RETRYABLE = new Set(["CONNECTION_LOSS", "SESSION_EXPIRED", "OPERATION_TIMEOUT"]);
 
-const MODE: Record<CreateMode, number> = {
-  persistent: zookeeper.CreateMode.PERSISTENT,
-  ephemeral: zookeeper.CreateMode.EPHEMERAL,
-  persistent_sequential: zookeeper.CreateMode.PERSISTENT_SEQUENTIAL,
-  ephemeral_sequential: zookeeper.CreateMode.EPHEMERAL_SEQUENTIAL,
-};
 
 export class ZooKeeperClient {
   private state: ConnectionState | "LATENT" | "CLOSED" = "LATENT";
@@ -425,42 +417,4 @@ export class ZooKeeperClient {
 export function parentOf(path: string): string {
   const i = path.lastIndexOf("/");
   return i <= 0 ? "/" : path.slice(0, i);
-}
-
-function toBuffer(data: Uint8Array | undefined): Buffer | undefined {
-  if (data === undefined) return undefined;
-  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
-
-function toStat(stat: zookeeper.Stat): NodeStat {
-  return {
-    version: stat.version,
-    cversion: stat.cversion,
-    numChildren: stat.numChildren,
-    dataLength: stat.dataLength,
-    ephemeralOwner: Buffer.from(stat.ephemeralOwner).toString("hex"),
-  };
-}
-
-function isNoNode(error: Error | zookeeper.Exception | null): boolean {
-  return error instanceof zookeeper.Exception && error.getCode() === zookeeper.Exception.NO_NODE;
-}
-
-function wrapError(error: Error | zookeeper.Exception, operation: string, path: string): ZooKeeperError {
-  if (error instanceof zookeeper.Exception) return new ZooKeeperError(error.getName(), operation, path);
-  return new ZooKeeperError(error.message, operation, path);
-}
-
-const EVENT_TYPES: Record<number, WatchEventType> = {
-  [zookeeper.Event.NODE_CREATED]: "created",
-  [zookeeper.Event.NODE_DELETED]: "deleted",
-  [zookeeper.Event.NODE_DATA_CHANGED]: "dataChanged",
-  [zookeeper.Event.NODE_CHILDREN_CHANGED]: "childrenChanged",
-};
-
-function wrapWatcher(watcher: Watcher): (event: zookeeper.Event) => void {
-  return (event) => {
-    const type = EVENT_TYPES[event.getType()];
-    if (type) watcher({ type, path: event.getPath() });
-  };
 }

@@ -13,13 +13,13 @@ import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
 import { FencingTokenMismatchError, RpcConnectionError, RpcEndpointNotFoundError, type Gateway, type RemoteGateway, type RpcService } from "../rpc/interface.js";
-import type { RestDispatcher } from "../../rest/dispatcher-api.js";
+import type { RestfulGateway } from "../dispatcher/restful-gateway.js";
 import { LeaderUnavailableError, type LeaderTracker } from "./leader-tracker.js";
 
 /** Savepoints may take long; everything else answers quickly. */
 const CALL_TIMEOUT_MS = 10 * 60_000;
 
-export class LeaderRestDispatcher implements RestDispatcher {
+export class LeaderRestfulGateway implements RestfulGateway {
   private remote: { leader: LeaderInformation; gateway: Promise<RemoteGateway<Dispatcher>> } | undefined;
 
   constructor(

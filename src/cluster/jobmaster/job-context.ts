@@ -1,0 +1,351 @@
+/**
+ * What the JobMaster's states share (docs/architecture.md, "Job states"): the ExecutionGraph, the
+ * offered slots, the TaskManager connections, the CheckpointCoordinator, the restart strategy and the
+ * job's history (timestamps, exceptions, restarts). The states decide when; this class knows how —
+ * deploy every task, cancel every task, declare resources, build the JobResult.
+ */
+import type { RemoteGateway } from "../rpc/interface.js";
+import { ENDPOINTS } from "../endpoints.js";
+import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
+import type { ExceptionInfo, JobResult, JobStatus, SlotOffer } from "../messages.js";
+import { requiredSlots } from "../../graph/job-graph.js";
+import type { TaskDeploymentDescriptor, TaskMetrics } from "../../runtime/tasks/deployment.js";
+import { isTerminalExecutionState } from "../../runtime/tasks/deployment.js";
+import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
+import type { Logger } from "../../util/logger.js";
+import type { Clock } from "../../util/clock.js";
+import type { IdSource } from "../../util/ids.js";
+import { heartbeatSettings } from "../heartbeat.js";
+import { deserializeError, type SerializedError } from "../../errors/serialized-error.js";
+import { CorruptStateError } from "../../runtime/checkpoint/task-state.js";
+import { ExecutionGraph, type Execution } from "./execution-graph.js";
+import { assignSlots } from "./slot-assignment.js";
+import { createRestartStrategy, restartStrategyFor, type RestartDecision, type RestartStrategy } from "./restart-strategy.js";
+import { CheckpointCoordinator, type CheckpointTask } from "./checkpoint-coordinator.js";
+import { checkpointSettings } from "./checkpoint-settings.js";
+import { resolveStateBackend, type StateBackendSettings } from "../../runtime/state/state-backend-settings.js";
+import { InMemoryCheckpointIdCounter, InMemoryCompletedCheckpointStore } from "../ha/standalone/in-memory-stores.js";
+import { INITIAL_CHECKPOINT_ID } from "../ha/interface.js";
+import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import { TaskManagerConnections } from "./task-manager-connections.js";
+import type { JobMasterOptions } from "./job-master.js";
+
+interface OfferedSlot {
+  allocationId: string;
+  slotIndex: number;
+  taskManagerId: string;
+}
+
+export class JobContext {
+  readonly jobId: string;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly newId: IdSource | undefined;
+  readonly graph: ExecutionGraph;
+  readonly checkpoints: CheckpointCoordinator;
+  readonly connections: TaskManagerConnections;
+  /** Slots needed to deploy every task (slot sharing). */
+  readonly required: number;
+  readonly timestamps: Partial<Record<JobStatus, number>> = {};
+  readonly collected: Record<number, unknown[]> = {};
+  readonly exceptions: ExceptionInfo[] = [];
+  restarts = 0;
+  statusMessage: string | undefined;
+  /** The state the current attempt starts from. */
+  currentRestore: TaskRestore | undefined;
+  /** Set once the tasks' checkpoint bookkeeping shuts down (terminal state or suspension). */
+  checkpointShutdown: Promise<void> | undefined;
+  /** The failure that ends the job if the restart strategy gives up. */
+  private failure: SerializedError | undefined;
+  private readonly slots = new Map<string, OfferedSlot>();
+  private readonly restartStrategy: RestartStrategy;
+  /** The keyed state backend of every task: the job's choice over the client's and the cluster's configuration. */
+  private readonly stateBackend: StateBackendSettings;
+  /** A damaged checkpoint being removed: the restart must not pick it again. */
+  private droppingCheckpoint: Promise<void> = Promise.resolve();
+  /** The ResourceManager's reason why no more slots come for now (its TaskManager limit), if any. */
+  private resourceLimit: string | undefined;
+  private rm: RemoteGateway<ResourceManagerGateway> | undefined;
+
+  constructor(
+    readonly options: JobMasterOptions,
+    clock: Clock,
+    /** The JobMaster's reaction to a lost TaskManager (a state event). */
+    onTaskManagerLost: (taskManagerId: string, cause: string) => void,
+    /** Too many checkpoints failed (a state event). */
+    onCheckpointFailuresExceeded: (cause: Error) => void,
+  ) {
+    this.jobId = options.jobId;
+    this.clock = clock;
+    this.newId = options.newId;
+    this.log = options.logger.child(`JobMaster ${options.jobId.slice(0, 8)}`);
+    this.graph = new ExecutionGraph(options.jobId, options.jobGraph, options.fencingToken);
+    this.required = requiredSlots(options.jobGraph);
+    const settings = options.jobGraph.settings as { restartStrategy?: RestartStrategyConfig; checkpointInterval?: number };
+    this.restartStrategy = createRestartStrategy(
+      restartStrategyFor(settings.restartStrategy, options.config, (settings.checkpointInterval ?? 0) > 0),
+    );
+    const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
+    this.stateBackend = resolveStateBackend(options.jobGraph.settings as Record<string, unknown>, options.definition?.config, options.config);
+    this.checkpoints = new CheckpointCoordinator({
+      jobId: this.jobId,
+      settings: cpSettings,
+      store: options.checkpointStore ?? new InMemoryCompletedCheckpointStore(this.jobId, cpSettings.retained, new Map()),
+      counter: options.checkpointIdCounter ?? new InMemoryCheckpointIdCounter(this.jobId, { value: INITIAL_CHECKPOINT_ID }),
+      logger: options.logger,
+      tasks: () => this.checkpointTasks(),
+      onTolerableFailuresExceeded: onCheckpointFailuresExceeded,
+      clock,
+    });
+    this.connections = new TaskManagerConnections({
+      jobId: this.jobId,
+      rpc: options.rpc,
+      clock,
+      logger: this.log,
+      heartbeat: heartbeatSettings(options.config),
+      onLost: onTaskManagerLost,
+      onMetrics: (metrics) => this.applyMetrics(metrics),
+    });
+  }
+
+  get jobName(): string {
+    return this.options.jobGraph.name;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  // ---- resources ---------------------------------------------------------------------------------
+
+  async declareResources(slots: number): Promise<void> {
+    try {
+      if (!this.rm) {
+        const leader = await this.options.resourceManager();
+        this.rm = await this.options.rpc.connect<ResourceManagerGateway>(leader.address, ENDPOINTS.resourceManager, {
+          fencingToken: leader.sessionId,
+        });
+      }
+      const status = await this.rm.gateway.declareRequiredResources(this.jobId, this.options.rpc.address, slots, this.options.fencingToken);
+      this.resourceLimit = status?.limit;
+    } catch (e) {
+      this.log.warn(`declaring resources failed: ${(e as Error).message}`);
+    }
+  }
+
+  acceptSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[] {
+    this.connections.connect(taskManagerId, taskExecutorAddress, dataAddress);
+    for (const o of offers) this.slots.set(o.allocationId, { allocationId: o.allocationId, slotIndex: o.slotIndex, taskManagerId });
+    return offers;
+  }
+
+  hasEnoughSlots(): boolean {
+    return this.slots.size >= this.required;
+  }
+
+  updateWaitingMessage(): void {
+    const have = this.slots.size;
+    const limit = this.resourceLimit ? `; ${this.resourceLimit}` : "";
+    const msg = `waiting for resources: the job needs ${this.required} slot${this.required === 1 ? "" : "s"}, ${have} offered so far${limit}`;
+    if (msg !== this.statusMessage) {
+      this.statusMessage = msg;
+      this.log.info(msg);
+    }
+  }
+
+  /** Drops a lost TaskManager's connection and slots; returns its executions that were still going (now FAILED). */
+  forgetTaskManager(taskManagerId: string, cause: string): Execution[] | undefined {
+    const known = this.connections.remove(taskManagerId, (g) =>
+      g.disconnectJobManager(this.jobId, `TaskManager ${taskManagerId} was declared lost: ${cause}`, this.options.fencingToken),
+    );
+    if (!known) return undefined;
+    for (const [alloc, s] of this.slots) if (s.taskManagerId === taskManagerId) this.slots.delete(alloc);
+    this.log.warn(`TaskManager ${taskManagerId} lost: ${cause}`);
+    const affected = this.graph.executions.filter((e) => e.taskManagerId === taskManagerId && !isTerminalExecutionState(e.state));
+    for (const e of affected) this.graph.setState(e, "FAILED", this.now());
+    return affected;
+  }
+
+  // ---- executions ----------------------------------------------------------------------------------
+
+  scheduleAll(): void {
+    for (const e of this.graph.executions) this.graph.setState(e, "SCHEDULED", this.now());
+  }
+
+  /** The state the next attempt starts from: the newest intact checkpoint, else the initial savepoint. */
+  async loadRestore(): Promise<TaskRestore | undefined> {
+    await this.droppingCheckpoint;
+    return this.checkpoints.latestRestore(this.options.initialRestore);
+  }
+
+  /** Deploys every task into the offered slots (slot sharing: slot i of a group holds subtask i of each of its vertices). */
+  deployAll(): void {
+    this.statusMessage = undefined;
+    const { slotOf, locations } = assignSlots(this.options.jobGraph, this.slots.values());
+    const dataAddresses = this.connections.dataAddresses();
+    const now = this.now();
+    for (const e of this.graph.executions) {
+      const slot = slotOf(e.vertex.id, e.subtask);
+      e.taskManagerId = slot.taskManagerId;
+      this.graph.setState(e, "DEPLOYING", now);
+      const tdd: TaskDeploymentDescriptor = {
+        jobId: this.jobId,
+        executionId: e.executionId,
+        attempt: e.attempt,
+        vertexId: e.vertex.id,
+        subtaskIndex: e.subtask,
+        jobGraph: this.options.jobGraph,
+        locations,
+        dataAddresses,
+        bundle: { hash: this.options.bundleHash, path: "" },
+        definition: this.options.definition,
+        stateBackend: this.stateBackend,
+      };
+      if (this.currentRestore) tdd.restore = this.currentRestore;
+      if (this.options.fencingToken !== undefined) tdd.jobMasterToken = this.options.fencingToken;
+      this.connections.request(slot.taskManagerId, (g) => g.submitTask(tdd)).catch((err: Error) => this.onDeploymentFailed(e, err));
+    }
+    this.log.info(`deployed ${this.graph.executions.length} tasks of attempt ${this.graph.attempt} into ${this.required} slots`);
+  }
+
+  /** Set by the JobMaster: a failed deployment is reported like a failed task. */
+  onDeploymentFailed: (e: Execution, err: Error) => void = () => {};
+
+  /** Cancels every execution that is still going; those never deployed are canceled at once. */
+  cancelAllExecutions(): void {
+    const now = this.now();
+    for (const e of this.graph.executions) {
+      if (isTerminalExecutionState(e.state)) continue;
+      if (e.state === "CREATED" || e.state === "SCHEDULED" || !this.connections.has(e.taskManagerId ?? "")) {
+        this.graph.setState(e, "CANCELED", now);
+        continue;
+      }
+      this.graph.setState(e, "CANCELING", now);
+      this.cancelTask(e);
+    }
+  }
+
+  cancelTask(e: Execution): void {
+    this.connections.tell(e.taskManagerId, "cancelTask", (g) => g.cancelTask(e.executionId));
+  }
+
+  newAttempt(): void {
+    this.restarts++;
+    this.graph.createAttempt(this.graph.attempt + 1);
+  }
+
+  private checkpointTasks(): CheckpointTask[] {
+    const running = (e: Execution): boolean => e.state === "RUNNING" && this.acceptsCheckpoints();
+    return this.graph.executions.map((e) => ({
+      executionId: e.executionId,
+      isSource: e.vertex.isSource,
+      running: running(e),
+      trigger: (t) => this.connections.request(e.taskManagerId, (g) => g.triggerCheckpoint(e.executionId, t)),
+      notifyComplete: (id) => this.connections.tell(e.taskManagerId, "notifyCheckpointComplete", (g) => g.notifyCheckpointComplete(e.executionId, id)),
+      notifyAborted: (id) => this.connections.tell(e.taskManagerId, "notifyCheckpointAborted", (g) => g.notifyCheckpointAborted(e.executionId, id)),
+    }));
+  }
+
+  /** Set by the JobMaster: whether the current state runs checkpoints. */
+  acceptsCheckpoints: () => boolean = () => false;
+
+  applyMetrics(metrics: Record<string, TaskMetrics>): void {
+    for (const [id, m] of Object.entries(metrics)) {
+      const e = this.graph.get(id);
+      if (e) e.metrics = m;
+    }
+  }
+
+  // ---- failures --------------------------------------------------------------------------------------
+
+  /** Adds a failure to the exception history; `e` is the task it happened in, if it was one task's. */
+  recordException(e: Execution | undefined, error: SerializedError): void {
+    const info: ExceptionInfo = {
+      exceptionName: error.name,
+      message: error.message,
+      stacktrace: error.stack ?? `${error.name}: ${error.message}`,
+      timestamp: this.now(),
+    };
+    if (e) {
+      info.taskName = `${e.vertex.name} (${e.subtask + 1}/${e.vertex.parallelism})`;
+      if (e.taskManagerId !== undefined) info.location = e.taskManagerId;
+    }
+    this.exceptions.push(info);
+  }
+
+  /** A failure of the whole job, not of one task (e.g. its checkpoint store cannot be read). */
+  decideOnGlobalFailure(error: SerializedError): RestartDecision {
+    this.recordException(undefined, error);
+    this.checkpoints.abortAll(`job failure: ${error.message}`);
+    this.failure = error;
+    this.log.warn(`job failure: ${error.message}`);
+    return this.restartStrategy.onFailure(this.now());
+  }
+
+  /**
+   * A task failed while the job ran: checkpoints in flight are aborted, a checkpoint the task could
+   * not read is never used again, and the restart strategy decides what happens next.
+   */
+  decideOnFailure(e: Execution, error: SerializedError): RestartDecision {
+    this.checkpoints.abortAll(`task failure: ${error.message}`);
+    if (this.currentRestore && deserializeError(error, e.executionId) instanceof CorruptStateError) {
+      this.log.error(`checkpoint ${this.currentRestore.checkpointId} cannot be restored (${error.message}); trying an older one`);
+      this.droppingCheckpoint = this.checkpoints.dropCheckpoint(this.currentRestore.checkpointId);
+    }
+    this.failure = error;
+    this.log.warn(`task ${e.vertex.name} (${e.subtask + 1}/${e.vertex.parallelism}) failed: ${error.message}`);
+    return this.restartStrategy.onFailure(this.now());
+  }
+
+  // ---- the end ---------------------------------------------------------------------------------------
+
+  /** The job's result; FAILED carries the failure the restart strategy gave up on. */
+  buildResult(state: JobStatus): JobResult {
+    const counts = this.checkpoints.stats.snapshot().counts;
+    return {
+      jobId: this.jobId,
+      state,
+      collected: this.collected,
+      failure: state === "FAILED" ? this.failure : undefined,
+      startTime: this.timestamps.INITIALIZING ?? 0,
+      endTime: this.timestamps[state] ?? this.now(),
+      restarts: this.restarts,
+      checkpoints: { completed: counts.completed, restored: counts.restored },
+    };
+  }
+
+  /** Frees every slot and closes every connection once the job is globally terminal. */
+  async releaseResources(status: JobStatus): Promise<void> {
+    this.connections.stopHeartbeats();
+    await this.declareResources(0);
+    for (const [alloc, slot] of this.slots) {
+      await this.connections.request(slot.taskManagerId, (g) => g.freeSlot(alloc, `job ${status}`)).catch(() => {});
+    }
+    this.slots.clear();
+    this.connections.closeAll();
+    this.rm?.close();
+  }
+
+  /**
+   * Leadership is gone: cancel this JobMaster's own executions and free its own slots (ids unique to
+   * this term, so nothing of a newer JobMaster is touched), then close the connections once those
+   * calls went out.
+   */
+  releaseAfterSuspension(cause: string, closeDelayMs: number): void {
+    this.connections.stopHeartbeats();
+    const now = this.now();
+    for (const e of this.graph.executions) {
+      if (isTerminalExecutionState(e.state)) continue;
+      if (e.state !== "CREATED" && e.state !== "SCHEDULED") this.cancelTask(e);
+      this.graph.setState(e, "CANCELED", now);
+    }
+    for (const [alloc, slot] of this.slots) {
+      this.connections.tell(slot.taskManagerId, "freeSlot", (g) => g.freeSlot(alloc, `JobMaster suspended: ${cause}`));
+    }
+    this.slots.clear();
+    this.clock.setTimeout(() => {
+      this.connections.closeAll();
+      this.rm?.close();
+    }, closeDelayMs);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * A TaskExecutor double for component tests (Flink's TestingTaskExecutorGateway pattern): every
+ * method does nothing and returns a neutral value unless the test overrides it, and every call is
+ * recorded. Served on an RpcService under the TaskExecutor's endpoint name, so the component under
+ * test reaches it through real RPC.
+ */
+import type { RpcService, ServedEndpoint } from "../../cluster/rpc/interface.js";
+import { ENDPOINTS } from "../../cluster/endpoints.js";
+import type { TaskExecutorGateway } from "../../cluster/taskexecutor/task-executor-gateway.js";
+import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload } from "../../cluster/messages.js";
+import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+
+export interface RecordedCall {
+  method: string;
+  args: unknown[];
+}
+
+export class TestingTaskExecutorGateway implements TaskExecutorGateway {
+  readonly calls: RecordedCall[] = [];
+
+  constructor(
+    private readonly overrides: Partial<TaskExecutorGateway> = {},
+    /** False: calls are not recorded (benchmarks, where thousands of deployments would be kept alive). */
+    private readonly recording = true,
+  ) {}
+
+  /** Serves this double as the TaskExecutor of `rpc`. */
+  serve(rpc: RpcService): ServedEndpoint {
+    return rpc.serve(ENDPOINTS.taskExecutor, this);
+  }
+
+  /** The arguments of every call of `method`, in order. */
+  callsOf<M extends keyof TaskExecutorGateway>(method: M): Parameters<TaskExecutorGateway[M]>[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args as Parameters<TaskExecutorGateway[M]>);
+  }
+
+  private record(method: keyof TaskExecutorGateway, args: unknown[]): void {
+    if (this.recording) this.calls.push({ method, args });
+  }
+
+  async requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string, jobMasterToken?: string): Promise<void> {
+    this.record("requestSlot", [slotIndex, allocationId, jobId, jobMasterAddress, jobMasterToken]);
+    await this.overrides.requestSlot?.(slotIndex, allocationId, jobId, jobMasterAddress, jobMasterToken);
+  }
+
+  async submitTask(tdd: TaskDeploymentDescriptor): Promise<void> {
+    this.record("submitTask", [tdd]);
+    await this.overrides.submitTask?.(tdd);
+  }
+
+  cancelTask(executionId: string): void {
+    this.record("cancelTask", [executionId]);
+    this.overrides.cancelTask?.(executionId);
+  }
+
+  triggerCheckpoint(executionId: string, trigger: CheckpointTrigger): void {
+    this.record("triggerCheckpoint", [executionId, trigger]);
+    this.overrides.triggerCheckpoint?.(executionId, trigger);
+  }
+
+  notifyCheckpointComplete(executionId: string, checkpointId: number): void {
+    this.record("notifyCheckpointComplete", [executionId, checkpointId]);
+    this.overrides.notifyCheckpointComplete?.(executionId, checkpointId);
+  }
+
+  notifyCheckpointAborted(executionId: string, checkpointId: number): void {
+    this.record("notifyCheckpointAborted", [executionId, checkpointId]);
+    this.overrides.notifyCheckpointAborted?.(executionId, checkpointId);
+  }
+
+  async freeSlot(allocationId: string, cause: string): Promise<void> {
+    this.record("freeSlot", [allocationId, cause]);
+    await this.overrides.freeSlot?.(allocationId, cause);
+  }
+
+  heartbeatFromResourceManager(): SlotReport {
+    this.record("heartbeatFromResourceManager", []);
+    return this.overrides.heartbeatFromResourceManager?.() ?? { slots: [] };
+  }
+
+  heartbeatFromJobManager(jobId: string): TaskExecutorHeartbeatPayload {
+    this.record("heartbeatFromJobManager", [jobId]);
+    return this.overrides.heartbeatFromJobManager?.(jobId) ?? { metrics: {} };
+  }
+
+  async disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
+    this.record("disconnectJobManager", [jobId, cause, jobMasterToken]);
+    await this.overrides.disconnectJobManager?.(jobId, cause, jobMasterToken);
+  }
+}
