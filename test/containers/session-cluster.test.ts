@@ -129,14 +129,16 @@ test("one job through a partitioned TaskManager, a partitioned leader, a killed 
   const jobId = await submit([String(count), "0", "4", "2000", "2", "200"]);
   let checkpoints = await waitUntilHealthy(jobId, 0, "the job running with a checkpoint");
 
-  // 1. Partition of a TaskManager running tasks: the job goes on without it; cut off, it frees the
-  //    job's slots itself (no JobMaster heartbeats reach it); reconnected, it registers again.
+  // 1. Partition of a TaskManager running tasks: the JobManager declares it lost and restarts the
+  //    job from its checkpoint; cut off, the TaskManager frees the job's slots itself (no JobMaster
+  //    heartbeats reach it); when the partition heals it registers again and the job runs on.
   const partitioned = await taskManagerWithTasks(jobId);
+  const partitionedId = await partitioned.taskManagerId();
   await partitioned.disconnect();
   await partitioned.waitForLog(/no heartbeat from the JobMaster of job \S+ .*freeing its slots/, "the partitioned TaskManager to fence itself");
-  checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover without the partitioned TaskManager");
-  assert.ok(!(await subtaskHosts(jobId)).includes(partitioned.name));
+  await (await leaders.leader()).waitForLog(new RegExp(`TaskManager ${partitionedId} lost`), "the JobManager to declare it lost");
   await partitioned.connect();
+  checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover after the partition");
   await waitFor(async () => (await getJson<{ taskmanagers: number }>("/overview")).taskmanagers === 3, "the partitioned TaskManager back", 60_000, 250);
 
   // 2. Partition of the leading JobManager: the standby takes over and recovers the job; back on the
@@ -149,25 +151,31 @@ test("one job through a partitioned TaskManager, a partitioned leader, a killed 
   await formerLeader.waitForLog(/this JobManager is a standby now/, "the partitioned leader to give up leadership");
   checkpoints = await waitUntilHealthy(jobId, 0, "the job running under the new leader");
   await formerLeader.connect();
-  const probe = await staleCalls(staleSession, jobId, [formerLeader, newLeader]);
+  // A TaskManager that holds the job's slots refuses to free them for the old session.
+  const probe = await staleCalls(staleSession, jobId, await taskManagerWithTasks(jobId), [formerLeader, newLeader]);
   assert.deepEqual(Object.values(probe), ["refused", "refused", "refused"], JSON.stringify(probe));
 
-  // 3. A TaskManager container killed; started again, it registers anew.
+  // 3. A TaskManager container killed: declared lost at once (its connections close); started
+  //    again (as an orchestrator would), it registers anew and the job runs on.
   const killed = await taskManagerWithTasks(jobId);
+  const killedId = await killed.taskManagerId();
   await podman(["kill", killed.id]);
-  checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover from the killed TaskManager");
+  await (await leaders.leader()).waitForLog(new RegExp(`TaskManager ${killedId} lost`), "the JobManager to declare the killed TaskManager lost");
   await podman(["start", killed.id]);
+  checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover from the killed TaskManager");
   await waitFor(async () => (await getJson<{ taskmanagers: number }>("/overview")).taskmanagers === 3, "the killed TaskManager back", 60_000, 250);
 
-  // 4. A TaskManager container frozen: found by the heartbeat timeout; thawed, it comes back.
+  // 4. A TaskManager container frozen: found by the heartbeat timeout; thawed, it learns it was
+  //    declared lost, frees the job's slots and registers again.
   const paused = await taskManagerWithTasks(jobId);
+  const pausedId = await paused.taskManagerId();
   await paused.pause();
   try {
-    checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover from the paused TaskManager");
+    await (await leaders.leader()).waitForLog(new RegExp(`TaskManager ${pausedId} lost: heartbeat timed out`), "the JobManager to declare the frozen TaskManager lost");
   } finally {
     await podman(["unpause", paused.id]);
   }
-  // Thawed, it learns it was declared lost and registers again.
+  checkpoints = await waitUntilHealthy(jobId, checkpoints, "the job to recover from the paused TaskManager");
   await waitFor(async () => (await getJson<{ taskmanagers: number }>("/overview")).taskmanagers === 3, "the thawed TaskManager back", 60_000, 250);
 
   const result = await leaders.result(jobId, 240_000);
@@ -178,12 +186,12 @@ test("one job through a partitioned TaskManager, a partitioned leader, a killed 
 });
 
 /** Runs support/stale-call-probe in a container on the network, as another host of the cluster. */
-async function staleCalls(staleSession: string, jobId: string, jobManagers: Container[]): Promise<Record<string, string>> {
+async function staleCalls(staleSession: string, jobId: string, taskManager: Container, jobManagers: Container[]): Promise<Record<string, string>> {
   const name = cluster.containerId("probe");
   const args = ["run", "--rm", "--name", name, "--network", cluster.network, ...ownedBy("containers", name)];
   args.push("-v", `${join(cluster.dir, "tls")}:/etc/sluice/tls:ro`, "-v", `${join(REPO_ROOT, "dist")}:/opt/probe/dist:ro`);
   args.push("-v", `${realpathSync(join(REPO_ROOT, "node_modules"))}:/opt/probe/node_modules:ro`, "-v", `${join(REPO_ROOT, "package.json")}:/opt/probe/package.json:ro`);
   args.push("--entrypoint", "node", cluster.images.runtime, "/opt/probe/dist/test/containers/support/stale-call-probe.js");
-  args.push(staleSession, jobId, "tcp://tm1:6122", ...jobManagers.map((jm) => `tcp://${jm.name}:6123`));
+  args.push(staleSession, jobId, `tcp://${taskManager.name}:6122`, ...jobManagers.map((jm) => `tcp://${jm.name}:6123`));
   return JSON.parse((await podman(args, 60_000)).trim().split("\n").pop()!) as Record<string, string>;
 }

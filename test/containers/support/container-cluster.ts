@@ -63,6 +63,13 @@ export class Container {
     return match!;
   }
 
+  /** The id of the TaskManager running in it now (a restarted container runs a new one). */
+  async taskManagerId(): Promise<string> {
+    await this.waitForLog(/TaskManager \S+ ready/, `TaskManager ${this.name} to be ready`);
+    const ids = [...(await this.logs()).matchAll(/TaskManager (\S+) ready/g)];
+    return ids[ids.length - 1]![1]!;
+  }
+
   /** Its state: running, exited, paused, … */
   async state(): Promise<string> {
     return (await podman(["inspect", "--format", "{{.State.Status}}", this.id])).trim();
