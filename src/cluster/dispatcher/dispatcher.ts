@@ -96,6 +96,7 @@ export class Dispatcher implements DispatcherGateway {
       await this.persistence.persist({ jobId, submission, bundle: this.options.blobServer.getBundle(submission.bundleHash) });
     }
     if (this.suspended) throw new DispatcherNotLeadingError("this JobManager lost its leadership while the job was submitted; submit it again");
+    // Checked again: a submission of the same id may have got here while this one was being persisted.
     if (this.jobs.has(jobId)) throw new DuplicateJobSubmissionError(`job ${jobId} already exists; submit it under another id`);
     this.jobs.set(jobId, jm);
     this.log.info(`submitted job ${submission.jobGraph.name} (${jobId})`);
