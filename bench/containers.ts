@@ -78,7 +78,8 @@ async function firstRecord(cluster: ContainerCluster, i: number): Promise<number
 
 const images = await testImages();
 console.log(images.buildOutput.trim());
-const cluster = await ContainerCluster.create(images, { hostNames: ["jm1", "tm1", "tm2"], tls });
+const startNames = Array.from({ length: starts }, (_, i) => [`bench-app-${i}`, `bench-tm-${i}`]).flat();
+const cluster = await ContainerCluster.create(images, { hostNames: ["jm1", "tm1", "tm2", ...startNames], tls });
 try {
   // Containers: a JobManager and two TaskManagers of one slot, each its own host on the bridge.
   const jm = await cluster.jobManager("jm1");
