@@ -45,6 +45,12 @@ async function cpu<T>(fn: () => Promise<T> | T): Promise<{ result: T; ms: number
   return { result, ms: (used.user + used.system) / 1000 };
 }
 
+/** Measures one phase into `out`, with a progress line (large sizes take a while). */
+async function phase(out: Record<Phase, number>, name: Phase, subtasks: number, fn: () => Promise<unknown> | unknown): Promise<void> {
+  out[name] = (await cpu(fn)).ms;
+  console.error(`  ${subtasks} subtasks, ${name}: ${out[name].toFixed(0)} ms CPU`);
+}
+
 async function until(predicate: () => boolean): Promise<void> {
   while (!predicate()) await new Promise((r) => setImmediate(r));
 }
@@ -53,15 +59,16 @@ async function measure(subtasks: number, taskManagers: number): Promise<Record<P
   const graph = graphOf(subtasks);
   const slotsPerTaskManager = subtasks / 2 / taskManagers;
   const dir = mkdtempSync(join(tmpdir(), "sluice-bench-scale-"));
-  const rpc = new LocalRpcService();
-  const rmRpc = new LocalRpcService();
+  // CPU is measured, not latency: long RPC timeouts, so that a loaded machine does not fail calls.
+  const rpc = new LocalRpcService({ defaultTimeoutMs: 3_600_000 });
+  const rmRpc = new LocalRpcService({ defaultTimeoutMs: 3_600_000 });
   new TestingResourceManagerGateway().serve(rmRpc);
-  const tms = new SimulatedTaskManagers({ count: taskManagers, slotsPerTaskManager, autoRun: true, recording: false });
+  const tms = new SimulatedTaskManagers({ count: taskManagers, slotsPerTaskManager, autoRun: true, recording: false, rpcTimeoutMs: 3_600_000 });
   const out = {} as Record<Phase, number>;
   try {
-    out["ExecutionGraph build"] = (await cpu(() => new ExecutionGraph("00000000job", graph))).ms;
+    await phase(out, "ExecutionGraph build", subtasks, () => new ExecutionGraph("00000000job", graph));
     const slots = tms.taskManagers.flatMap((tm) => Array.from({ length: slotsPerTaskManager }, (_, slotIndex) => ({ taskManagerId: tm.id, slotIndex })));
-    out["slot assignment"] = (await cpu(() => assignSlots(graph, slots))).ms;
+    await phase(out, "slot assignment", subtasks, () => assignSlots(graph, slots));
 
     const jm = new JobMaster({
       jobId: `scale${subtasks}`.padEnd(32, "0"),
@@ -70,26 +77,31 @@ async function measure(subtasks: number, taskManagers: number): Promise<Record<P
       definition: { args: [], config: {}, defaultParallelism: 1 },
       rpc,
       resourceManager: async () => ({ address: rmRpc.address, sessionId: "" }),
-      config: { "execution.checkpointing.dir": dir, "restart-strategy.type": "fixed-delay", "restart-strategy.fixed-delay.attempts": "100", "restart-strategy.fixed-delay.delay": "0" },
+      config: {
+        "execution.checkpointing.dir": dir,
+        "restart-strategy.type": "fixed-delay",
+        "restart-strategy.fixed-delay.attempts": "100",
+        "restart-strategy.fixed-delay.delay": "0",
+        // A 10,000-subtask deployment keeps the event loop busy for longer than the default heartbeat
+        // timeout (50 s): the TaskManagers would be declared lost and the job would fail over again.
+        "heartbeat.timeout": "3600000",
+      },
       logger: new Logger(() => {}, "bench", "error"),
     });
     const graphOfJob = (): ExecutionGraph => (jm as unknown as { job: JobContext }).job.graph;
     await jm.start();
     await tms.connect(jm.address, jm.jobId);
-    out.deployment = (
-      await cpu(async () => {
-        await tms.offerAllSlots();
-        await until(() => graphOfJob().allIn("RUNNING"));
-      })
-    ).ms;
-    out["one checkpoint"] = (await cpu(() => jm.checkpoints.triggerCheckpoint())).ms;
-    out["one failover"] = (
-      await cpu(async () => {
-        const victim = graphOfJob().executions[0]!.executionId;
-        await tms.report(victim, "FAILED", { name: "Error", message: "injected" });
-        await until(() => graphOfJob().attempt === 1 && graphOfJob().allIn("RUNNING"));
-      })
-    ).ms;
+    await phase(out, "deployment", subtasks, async () => {
+      await tms.offerAllSlots();
+      await until(() => graphOfJob().allIn("RUNNING"));
+    });
+    await phase(out, "one checkpoint", subtasks, () => jm.checkpoints.triggerCheckpoint());
+    await phase(out, "one failover", subtasks, async () => {
+      const victim = graphOfJob().executions[0]!.executionId;
+      await tms.report(victim, "FAILED", { name: "Error", message: "injected" });
+      await until(() => graphOfJob().attempt >= 1 && graphOfJob().allIn("RUNNING"));
+    });
+    if (jm.details().restarts !== 1) throw new Error(`expected exactly one restart, saw ${jm.details().restarts}`);
     jm.cancel();
     await jm.result;
   } finally {
@@ -101,11 +113,12 @@ async function measure(subtasks: number, taskManagers: number): Promise<Record<P
 }
 
 const max = argNumber("max", 10_000);
+const min = argNumber("min", 100);
 const sizes = [
   { subtasks: 100, taskManagers: 10 },
   { subtasks: 1_000, taskManagers: 100 },
   { subtasks: 10_000, taskManagers: 1_000 },
-].filter((s) => s.subtasks <= max);
+].filter((s) => s.subtasks >= min && s.subtasks <= max);
 
 console.log(`control-plane scale (CPU ms per phase; growth per 10× step) on ${machine()}`);
 await measure(100, 10); // warm-up: JIT and module loading out of the figures

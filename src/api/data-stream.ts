@@ -239,7 +239,12 @@ abstract class OperatorProperties {
   }
 
   setParallelism(parallelism: number): this {
-    setNodeParallelism(this.node, parallelism);
+    if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a positive integer, got ${parallelism}`);
+    if (this.node.config.nonParallel === true && parallelism !== 1) {
+      throw new RangeError(`${this.node.name} is a non-parallel source: its parallelism must be 1`);
+    }
+    this.node.parallelism = parallelism;
+    this.node.parallelismSet = true;
     return this;
   }
 
@@ -266,14 +271,4 @@ export class DataStreamSink<T> extends OperatorProperties {
   constructor(/** @internal */ readonly node: StreamNode) {
     super();
   }
-}
-
-/** Sets a node's parallelism as the user chose it; a non-parallel source only accepts 1. */
-function setNodeParallelism(node: StreamNode, parallelism: number): void {
-  if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a positive integer, got ${parallelism}`);
-  if (node.config.nonParallel === true && parallelism !== 1) {
-    throw new RangeError(`${node.name} is a non-parallel source: its parallelism must be 1`);
-  }
-  node.parallelism = parallelism;
-  node.parallelismSet = true;
 }

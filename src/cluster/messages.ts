@@ -1,7 +1,7 @@
 /** Messages and records exchanged between the cluster's components over their gateways. */
 import type { JobGraph } from "../graph/job-graph.js";
 import type { SerializedError } from "../errors/serialized-error.js";
-import type { DefinitionInputs, ExecutionState, TaskDeploymentDescriptor, TaskMetrics } from "../runtime/tasks/deployment.js";
+import type { DefinitionInputs, ExecutionState, TaskDeploymentDescriptor, TaskMetrics, TaskSubmission } from "../runtime/tasks/deployment.js";
 
 export type JobStatus =
   | "INITIALIZING"
@@ -181,4 +181,4 @@ export interface HeldForJob {
   executions: Record<string, ExecutionState>;
 }
 
-export type { TaskDeploymentDescriptor, ExecutionState, SerializedError, TaskMetrics };
+export type { TaskDeploymentDescriptor, TaskSubmission, ExecutionState, SerializedError, TaskMetrics };

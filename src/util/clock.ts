@@ -1,5 +1,5 @@
 /**
- * Time as a service (docs/architecture.md, "Control plane"): control-plane components read the time
+ * Time as a service (docs/architecture.md, "Components"): control-plane components read the time
  * and schedule timers only through a Clock, so that component tests and the deterministic simulation
  * can run them on a manual clock instead of waiting for real time to pass.
  */

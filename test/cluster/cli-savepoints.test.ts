@@ -41,8 +41,9 @@ async function cli(args: string[]): Promise<string> {
 
 test("sluice stop writes a savepoint, sluice run --from-savepoint resumes from it, sluice savepoint --dispose deletes one", async () => {
   const count = 12_000;
-  // Detached: the CLI prints the job id and leaves the job on the cluster.
-  const jobId = (await cli(["run", JOB, String(count), "0", "2", "4000", "2", "--detached"])).trim().split("\n").pop()!;
+  // Detached: the CLI prints the job id and leaves the job on the cluster. At 2000 records/s the job
+  // runs about 6 s: time for a savepoint, its disposal and the stop (each a CLI process) before it ends.
+  const jobId = (await cli(["run", JOB, String(count), "0", "2", "2000", "2", "--detached"])).trim().split("\n").pop()!;
   assert.match(jobId, /^[0-9a-f]{32}$/);
   await waitFor(async () => (await getJson<{ state: string }>(jm.restUrl, `/jobs/${jobId}`)).state === "RUNNING", "job running");
   await new Promise((r) => setTimeout(r, 800));

@@ -23,6 +23,8 @@ export interface StartZooKeeperOptions {
   dataDir?: string;
   /** ZooKeeper's tick; sessions may last 2 to 20 ticks. 500 ms allows session timeouts of 1 to 10 s. */
   tickTimeMs?: number;
+  /** The address it listens on; default 127.0.0.1 (containers reach a host's server through their network's gateway). */
+  clientPortAddress?: string;
 }
 
 export interface ZooKeeperServer {
@@ -55,7 +57,7 @@ export async function startZooKeeper(options: StartZooKeeperOptions = {}): Promi
       `tickTime=${options.tickTimeMs ?? 500}`,
       `dataDir=${dataDir}`,
       `clientPort=${port}`,
-      "clientPortAddress=127.0.0.1",
+      `clientPortAddress=${options.clientPortAddress ?? "127.0.0.1"}`,
       "admin.enableServer=false",
       // Tests restart the server a lot: no fsync per write (the OS still has the data after a crash
       // of the JVM alone, which is the failure tests simulate).

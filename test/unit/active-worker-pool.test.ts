@@ -2,37 +2,15 @@
  * The active ResourceManager's policy (active-worker-pool.ts) against a fake provider and slot
  * table: how many TaskManagers it starts, the max-count limit and its message, idle release after
  * the timeout (only of its own TaskManagers), replacement of a lost one, and the pause after a
- * TaskManager died before registering.
+ * TaskManager died before registering. Its timers run on a manual clock.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ActiveWorkerPool, type SlotTableView } from "../../src/cluster/resourcemanager/active-worker-pool.js";
-import { workerPolicy, type ResourceProvider, type WorkerPolicy, type WorkerTerminatedListener } from "../../src/cluster/resourcemanager/resource-provider.js";
+import { workerPolicy, type WorkerPolicy } from "../../src/cluster/resourcemanager/resource-provider.js";
+import { TestingResourceProvider } from "../../src/testing/cluster/testing-resource-provider.js";
+import { ManualClock } from "../../src/util/clock.js";
 import { quietLogger } from "../../src/util/logger.js";
-import { waitFor } from "../support/wait.js";
-
-class FakeProvider implements ResourceProvider {
-  readonly type = "process";
-  readonly active = true;
-  readonly started: string[] = [];
-  readonly stopped: string[] = [];
-  private listener: WorkerTerminatedListener | undefined;
-  constructor(readonly policy: WorkerPolicy) {}
-  async startWorker(id: string): Promise<void> {
-    this.started.push(id);
-  }
-  async stopWorker(id: string): Promise<void> {
-    this.stopped.push(id);
-  }
-  onWorkerTerminated(listener: WorkerTerminatedListener): () => void {
-    this.listener = listener;
-    return () => (this.listener = undefined);
-  }
-  terminate(id: string, cause: string): void {
-    this.listener?.(id, cause);
-  }
-  async close(): Promise<void> {}
-}
 
 /** A slot table: TaskManagers with an idle flag, and the slots the jobs still miss. */
 class FakeTable implements SlotTableView {
@@ -51,10 +29,11 @@ class FakeTable implements SlotTableView {
   }
 }
 
-function setup(policy: Partial<WorkerPolicy> = {}): { provider: FakeProvider; table: FakeTable; pool: ActiveWorkerPool } {
-  const provider = new FakeProvider({ slotsPerWorker: 2, maxWorkers: Number.POSITIVE_INFINITY, idleTimeoutMs: 200, startRetryIntervalMs: 300, registrationTimeoutMs: 60_000, ...policy });
+function setup(policy: Partial<WorkerPolicy> = {}): { provider: TestingResourceProvider; table: FakeTable; pool: ActiveWorkerPool; clock: ManualClock } {
+  const provider = new TestingResourceProvider({ slotsPerWorker: 2, maxWorkers: Number.POSITIVE_INFINITY, idleTimeoutMs: 200, startRetryIntervalMs: 300, registrationTimeoutMs: 60_000, ...policy });
   const table = new FakeTable();
-  return { provider, table, pool: new ActiveWorkerPool(provider, table, quietLogger()) };
+  const clock = new ManualClock();
+  return { provider, table, clock, pool: new ActiveWorkerPool(provider, table, quietLogger(), { clock }) };
 }
 
 /** What the ResourceManager does when a started TaskManager registers and gets slots. */
@@ -90,34 +69,38 @@ test("at max-count it starts no more and says why", async () => {
 });
 
 test("releases its own TaskManagers after the idle timeout, never one started by hand", async () => {
-  const { provider, table, pool } = setup();
+  const { provider, table, pool, clock } = setup();
   table.missing = 2;
   pool.reconcile();
   const [own] = provider.started;
   table.missing = 0;
   register(table, pool, own!, true);
   table.tms.set("by-hand", true);
-  const start = Date.now();
-  await waitFor(() => provider.stopped.includes(own!), "the idle TaskManager to be stopped", 3000);
-  assert.ok(Date.now() - start >= 190, "not before the timeout");
+  clock.advance(200);
+  assert.equal(provider.stopped.length, 0, "not before the timeout");
+  clock.advance(100);
+  assert.deepEqual(provider.stopped, [own]);
   assert.deepEqual(table.removed, [own]);
   assert.throws(() => pool.checkRegistration(own!), /being stopped/, "a stopping TaskManager may not register again");
-  await new Promise((r) => setTimeout(r, 400));
+  clock.advance(400);
   assert.ok(!provider.stopped.includes("by-hand"));
   await pool.close();
 });
 
 test("a busy TaskManager is not released; idle time starts when it becomes idle", async () => {
-  const { provider, table, pool } = setup();
+  const { provider, table, pool, clock } = setup();
   table.missing = 2;
   pool.reconcile();
   const id = provider.started[0]!;
   table.missing = 0;
   register(table, pool, id, false);
-  await new Promise((r) => setTimeout(r, 400));
+  clock.advance(400);
   assert.deepEqual(provider.stopped, []);
   table.tms.set(id, true);
-  await waitFor(() => provider.stopped.includes(id), "release once idle", 3000);
+  clock.advance(200);
+  assert.deepEqual(provider.stopped, [], "idle for less than the timeout");
+  clock.advance(100);
+  assert.deepEqual(provider.stopped, [id]);
   await pool.close();
 });
 
@@ -153,25 +136,32 @@ test("a TaskManager lost by the ResourceManager is stopped for good and replaced
 });
 
 test("after a TaskManager died before registering, the next start waits for the retry interval", async () => {
-  const { provider, table, pool } = setup({ startRetryIntervalMs: 300 });
+  const { provider, table, pool, clock } = setup({ startRetryIntervalMs: 300 });
   table.missing = 2;
   pool.reconcile();
-  const start = Date.now();
   provider.terminate(provider.started[0]!, "exited with code 1");
   assert.equal(provider.started.length, 1, "no immediate restart");
-  await waitFor(() => provider.started.length === 2, "the retry", 3000);
-  assert.ok(Date.now() - start >= 290, `retried after ${Date.now() - start} ms`);
+  clock.advance(299);
+  assert.equal(provider.started.length, 1, "not before the retry interval");
+  clock.advance(1);
+  assert.equal(provider.started.length, 2);
   await pool.close();
 });
 
 test("a TaskManager that does not register in time is stopped and replaced after the retry interval", async () => {
-  const { provider, table, pool } = setup({ registrationTimeoutMs: 150, startRetryIntervalMs: 100 });
+  const { provider, table, pool, clock } = setup({ registrationTimeoutMs: 150, startRetryIntervalMs: 100 });
   table.missing = 2;
   pool.reconcile();
   const hung = provider.started[0]!;
-  await waitFor(() => provider.stopped.includes(hung), "the hung TaskManager to be stopped", 3000);
+  clock.advance(100);
+  assert.deepEqual(provider.stopped, []);
+  clock.advance(50);
+  assert.deepEqual(provider.stopped, [hung]);
   provider.terminate(hung, "stopped (it did not register in time)");
-  await waitFor(() => provider.started.length === 2, "a replacement", 3000);
+  clock.advance(50);
+  assert.equal(provider.started.length, 1, "the retry interval runs from the stop");
+  clock.advance(50);
+  assert.equal(provider.started.length, 2, "a replacement");
   await pool.close();
 });
 

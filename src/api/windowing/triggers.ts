@@ -22,10 +22,24 @@ const PROCESSING_TIME: TimeDomain = {
   delete: (ctx, time) => ctx.deleteProcessingTimeTimer(time),
 };
 
-/** Fires when the domain's time passes the window's end; merging and clearing are the same in both domains. */
+/**
+ * Fires when the domain's time passes the window's end: one timer per window at its end, and, where the
+ * domain allows late elements (event time), at once for an element of a window already past its end.
+ */
 abstract class WindowEndTrigger extends Trigger<unknown, Window> {
-  protected constructor(private readonly domain: TimeDomain) {
+  protected constructor(
+    private readonly domain: TimeDomain,
+    private readonly lateElementsFire: boolean,
+  ) {
     super();
+  }
+  static create<T extends WindowEndTrigger>(this: new () => T): T {
+    return new this();
+  }
+  onElement(_e: unknown, _ts: number, window: Window, ctx: TriggerContext): TriggerResult {
+    if (this.lateElementsFire && window.maxTimestamp() <= this.domain.now(ctx)) return "FIRE";
+    this.domain.register(ctx, window.maxTimestamp());
+    return "CONTINUE";
   }
   override canMerge(): boolean {
     return true;
@@ -42,15 +56,7 @@ abstract class WindowEndTrigger extends Trigger<unknown, Window> {
 /** Fires once the watermark passes the window's end; fires again per late element (allowed lateness). */
 export class EventTimeTrigger extends WindowEndTrigger {
   constructor() {
-    super(EVENT_TIME);
-  }
-  static create(): EventTimeTrigger {
-    return new EventTimeTrigger();
-  }
-  onElement(_e: unknown, _ts: number, window: Window, ctx: TriggerContext): TriggerResult {
-    if (window.maxTimestamp() <= ctx.getCurrentWatermark()) return "FIRE";
-    ctx.registerEventTimeTimer(window.maxTimestamp());
-    return "CONTINUE";
+    super(EVENT_TIME, true);
   }
   onEventTime(time: number, window: Window): TriggerResult {
     return time === window.maxTimestamp() ? "FIRE" : "CONTINUE";
@@ -63,14 +69,7 @@ export class EventTimeTrigger extends WindowEndTrigger {
 /** Fires when the wall clock passes the window's end. */
 export class ProcessingTimeTrigger extends WindowEndTrigger {
   constructor() {
-    super(PROCESSING_TIME);
-  }
-  static create(): ProcessingTimeTrigger {
-    return new ProcessingTimeTrigger();
-  }
-  onElement(_e: unknown, _ts: number, window: Window, ctx: TriggerContext): TriggerResult {
-    ctx.registerProcessingTimeTimer(window.maxTimestamp());
-    return "CONTINUE";
+    super(PROCESSING_TIME, false);
   }
   onEventTime(): TriggerResult {
     return "CONTINUE";
@@ -139,6 +138,9 @@ abstract class ContinuousTrigger extends Trigger<unknown, Window> {
     super();
     if (!(interval > 0)) throw new RangeError("the interval must be positive");
   }
+  static of<T extends ContinuousTrigger>(this: new (intervalMs: number) => T, intervalMs: number): T {
+    return new this(intervalMs);
+  }
   /** Schedules the first firing, at the end of the interval that holds `time`, unless one is scheduled. */
   protected startAt(time: number, ctx: TriggerContext): void {
     if (ctx.getPartitionedState(this.fireTime).get() !== undefined) return;
@@ -177,11 +179,8 @@ abstract class ContinuousTrigger extends Trigger<unknown, Window> {
 
 /** Fires every `interval` ms of event time within the window, and at the window's end. */
 export class ContinuousEventTimeTrigger extends ContinuousTrigger {
-  private constructor(intervalMs: number) {
+  constructor(intervalMs: number) {
     super(intervalMs, EVENT_TIME);
-  }
-  static of(intervalMs: number): ContinuousEventTimeTrigger {
-    return new ContinuousEventTimeTrigger(intervalMs);
   }
   onElement(_e: unknown, timestamp: number, window: Window, ctx: TriggerContext): TriggerResult {
     if (window.maxTimestamp() <= ctx.getCurrentWatermark()) return "FIRE";
@@ -203,11 +202,8 @@ export class ContinuousEventTimeTrigger extends ContinuousTrigger {
 
 /** Fires every `interval` ms of processing time while the window has elements. */
 export class ContinuousProcessingTimeTrigger extends ContinuousTrigger {
-  private constructor(intervalMs: number) {
+  constructor(intervalMs: number) {
     super(intervalMs, PROCESSING_TIME);
-  }
-  static of(intervalMs: number): ContinuousProcessingTimeTrigger {
-    return new ContinuousProcessingTimeTrigger(intervalMs);
   }
   onElement(_e: unknown, _ts: number, _w: Window, ctx: TriggerContext): TriggerResult {
     this.startAt(ctx.getCurrentProcessingTime(), ctx);

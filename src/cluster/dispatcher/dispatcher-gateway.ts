@@ -1,6 +1,6 @@
 /**
  * The Dispatcher's gateway: job submission and the cluster's job views. Components call each other only through
- * gateways obtained from an RpcService (docs/architecture.md, "Control plane"). It is the RestfulGateway, with the
+ * gateways obtained from an RpcService (docs/architecture.md, "Components"). It is the RestfulGateway, with the
  * answers the embedded Dispatcher gives synchronously.
  */
 import type { JobOverview, JobDetails } from "../messages.js";

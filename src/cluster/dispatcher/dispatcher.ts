@@ -1,5 +1,5 @@
 /**
- * The Dispatcher (docs/architecture.md, "Control plane"): accepts jobs (bundle + JobGraph), stores
+ * The Dispatcher (docs/architecture.md, "Components"): accepts jobs (bundle + JobGraph), stores
  * the bundle in the BlobServer, starts one JobMaster per job through its JobMasterFactory, answers
  * questions about running and finished jobs with domain objects (the REST layer renders them), and
  * cancels jobs. It reaches the ResourceManager only through its gateway, and with HA services
@@ -96,6 +96,7 @@ export class Dispatcher implements DispatcherGateway {
       await this.persistence.persist({ jobId, submission, bundle: this.options.blobServer.getBundle(submission.bundleHash) });
     }
     if (this.suspended) throw new DispatcherNotLeadingError("this JobManager lost its leadership while the job was submitted; submit it again");
+    // Checked again: a submission of the same id may have got here while this one was being persisted.
     if (this.jobs.has(jobId)) throw new DuplicateJobSubmissionError(`job ${jobId} already exists; submit it under another id`);
     this.jobs.set(jobId, jm);
     this.log.info(`submitted job ${submission.jobGraph.name} (${jobId})`);

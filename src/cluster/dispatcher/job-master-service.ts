@@ -1,6 +1,6 @@
 /**
  * What the Dispatcher needs from the JobMaster of one job (Flink's JobMasterService and its
- * JobManagerRunner; docs/architecture.md, "Control plane"), and the factory it gets JobMasters from.
+ * JobManagerRunner; docs/architecture.md, "Components"), and the factory it gets JobMasters from.
  * The JobMaster class (src/cluster/jobmaster/job-master.ts) satisfies the contract; the default
  * factory creating it is default-job-master-factory.ts, wired by the JobManager's leadership. Tests
  * give the Dispatcher a factory of doubles (src/testing/cluster/testing-job-master-service.ts).

@@ -86,7 +86,7 @@ export class CheckpointCoordinator {
   constructor(private readonly ctx: CheckpointCoordinatorContext) {
     this.log = ctx.logger.child(`CheckpointCoordinator ${ctx.jobId.slice(0, 8)}`);
     this.clock = ctx.clock ?? systemClock;
-    this.stats = new CheckpointStatsTracker(() => this.clock.now());
+    this.stats = new CheckpointStatsTracker(this.clock);
   }
 
   get settings(): CheckpointSettings {

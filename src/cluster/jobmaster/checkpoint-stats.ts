@@ -3,6 +3,7 @@
  * completed / savepoint / failed / restored, and a bounded history with durations and sizes.
  */
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import { systemClock, type Clock } from "../../util/clock.js";
 
 export type CheckpointStatus = "IN_PROGRESS" | "COMPLETED" | "FAILED";
 
@@ -44,8 +45,7 @@ interface MinMaxAvg {
 const HISTORY = 10;
 
 export class CheckpointStatsTracker {
-  /** `now`: the time source of the acknowledgement and restore timestamps (the JobMaster's clock). */
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly clock: Clock = systemClock) {}
 
   private readonly entries = new Map<number, CheckpointStatsEntry>();
   private readonly history: number[] = [];
@@ -84,7 +84,7 @@ export class CheckpointStatsTracker {
     if (!e) return;
     e.num_acknowledged_subtasks++;
     e.state_size += ack.bytes;
-    e.latest_ack_timestamp = this.now();
+    e.latest_ack_timestamp = this.clock.now();
     e.end_to_end_duration = e.latest_ack_timestamp - e.trigger_timestamp;
     e.sync_duration = Math.max(e.sync_duration, Math.round(ack.syncDurationMs));
     e.async_duration = Math.max(e.async_duration, Math.round(ack.asyncDurationMs));
@@ -116,7 +116,7 @@ export class CheckpointStatsTracker {
 
   restored(id: number, path: string): void {
     this.counts.restored++;
-    this.latestRestored = { id, restore_timestamp: this.now(), external_path: path };
+    this.latestRestored = { id, restore_timestamp: this.clock.now(), external_path: path };
   }
 
   snapshot(): CheckpointStatsSnapshot {

@@ -68,7 +68,7 @@ export class ExecutionGraph {
     return this.byId.get(executionId);
   }
 
-  setState(e: Execution, state: ExecutionState, now = Date.now()): void {
+  setState(e: Execution, state: ExecutionState, now: number): void {
     if (this.byId.get(e.executionId) === e) {
       this.counts[e.state] = (this.counts[e.state] ?? 1) - 1;
       this.counts[state] = (this.counts[state] ?? 0) + 1;

@@ -9,7 +9,7 @@ import { ENDPOINTS } from "../endpoints.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { ExceptionInfo, JobResult, JobStatus, SlotOffer } from "../messages.js";
 import { requiredSlots } from "../../graph/job-graph.js";
-import type { TaskDeploymentDescriptor, TaskMetrics } from "../../runtime/tasks/deployment.js";
+import { deploymentSharedId, encodeDeploymentShared, type DeploymentShared, type TaskMetrics, type TaskSubmission } from "../../runtime/tasks/deployment.js";
 import { isTerminalExecutionState } from "../../runtime/tasks/deployment.js";
 import type { RestartStrategyConfig } from "../../api/restart-strategy.js";
 import type { Logger } from "../../util/logger.js";
@@ -225,29 +225,40 @@ export class JobContext {
   deployAll(): void {
     this.statusMessage = undefined;
     const { slotOf, locations } = assignSlots(this.options.jobGraph, this.slots.values());
-    const dataAddresses = this.connections.dataAddresses();
+    const shared: DeploymentShared = {
+      jobGraph: this.options.jobGraph,
+      locations,
+      dataAddresses: this.connections.dataAddresses(),
+      bundle: { hash: this.options.bundleHash, path: "" },
+      definition: this.options.definition,
+    };
+    if (this.stateBackend) shared.stateBackend = this.stateBackend;
+    if (this.currentRestore) shared.restore = this.currentRestore;
+    // Encoded once, sent once per TaskManager: the location table grows with the job, so a copy in
+    // every task's descriptor would make deployment quadratic.
+    const encoded = encodeDeploymentShared(shared);
+    const sharedId = deploymentSharedId(this.jobId, this.graph.attempt, this.options.fencingToken);
+    const sentTo = new Set<string>();
     const now = this.now();
     for (const e of this.graph.executions) {
       const slot = slotOf(e.vertex.id, e.subtask);
       e.taskManagerId = slot.taskManagerId;
       this.graph.setState(e, "DEPLOYING", now);
-      const tdd: TaskDeploymentDescriptor = {
+      const submission: TaskSubmission = {
         jobId: this.jobId,
         executionId: e.executionId,
         attempt: e.attempt,
         vertexId: e.vertex.id,
         subtaskIndex: e.subtask,
-        jobGraph: this.options.jobGraph,
-        locations,
-        dataAddresses,
-        bundle: { hash: this.options.bundleHash, path: "" },
-        definition: this.options.definition,
-        stateBackend: this.stateBackend,
+        sharedId,
       };
-      if (this.currentRestore) tdd.restore = this.currentRestore;
-      if (this.options.fencingToken !== undefined) tdd.jobMasterToken = this.options.fencingToken;
-      tdd.allocationId = slot.allocationId;
-      this.connections.request(slot.taskManagerId, (g) => g.submitTask(tdd)).then(
+      if (!sentTo.has(slot.taskManagerId)) {
+        submission.shared = encoded;
+        sentTo.add(slot.taskManagerId);
+      }
+      if (this.options.fencingToken !== undefined) submission.jobMasterToken = this.options.fencingToken;
+      submission.allocationId = slot.allocationId;
+      this.connections.request(slot.taskManagerId, (g) => g.submitTask(submission)).then(
         () => (e.deployedAt = this.connections.mark()),
         (err: Error) => this.onDeploymentFailed(e, err),
       );

@@ -1,6 +1,6 @@
 /**
  * The JobMaster's gateway: slot offers, task state updates and checkpoint acknowledgements. Components call each other only through
- * gateways obtained from an RpcService (docs/architecture.md, "Control plane").
+ * gateways obtained from an RpcService (docs/architecture.md, "Components").
  */
 import type { ExecutionState, SerializedError, SlotOffer, TaskMetrics } from "../messages.js";
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";

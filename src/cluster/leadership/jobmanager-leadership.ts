@@ -28,7 +28,7 @@ import type { Gateway, RpcService, ServedEndpoint } from "../rpc/interface.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { Logger } from "../../util/logger.js";
 import { systemClock, type Clock, type Timer } from "../../util/clock.js";
-import { randomIds, type IdSource } from "../../util/ids.js";
+import type { IdSource } from "../../util/ids.js";
 import { isGloballyTerminal } from "../messages.js";
 import { serveLeaderEndpoint } from "./leader-endpoint.js";
 

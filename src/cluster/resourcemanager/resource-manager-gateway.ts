@@ -1,6 +1,6 @@
 /**
  * The ResourceManager's gateway: TaskExecutor registration and slot declarations. Components call each other only through
- * gateways obtained from an RpcService (docs/architecture.md, "Control plane").
+ * gateways obtained from an RpcService (docs/architecture.md, "Components").
  */
 import type { SlotReport, TaskExecutorRegistration, TaskManagerInfo } from "../messages.js";
 

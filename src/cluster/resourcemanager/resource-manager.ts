@@ -91,6 +91,8 @@ export class ResourceManager implements ResourceManagerGateway {
     this.heartbeats.monitor(id, async () => {
       const report = await remote.gateway.heartbeatFromResourceManager();
       this.applySlotReport(id, report);
+      // A report may show slots freed meanwhile (a JobMaster released them).
+      this.checkRequirements();
     });
     this.log.info(`registered TaskManager ${id} at ${registration.address} with ${registration.numberOfSlots} slots`);
     this.checkRequirements();
@@ -151,11 +153,10 @@ export class ResourceManager implements ResourceManagerGateway {
     this.heartbeats.unmonitor(id);
     t.remote.close();
     this.log.warn(`TaskManager ${id} removed: ${cause}`);
-    if (this.workers) {
-      this.workers.taskManagerRemoved(id, cause);
-      // The jobs may need a replacement for its slots.
-      this.checkRequirements();
-    }
+    this.workers?.taskManagerRemoved(id, cause);
+    // Its slots no longer count for their jobs: a job that re-declared its need while they still
+    // counted (its JobMaster noticed the loss first) gets slots from the other TaskExecutors now.
+    this.checkRequirements();
   }
 
   /** Slots the requirements still miss after every free slot has been handed out. */

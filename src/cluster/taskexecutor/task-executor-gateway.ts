@@ -1,8 +1,8 @@
 /**
  * The TaskExecutor's gateway: slots, task deployment and checkpoint calls. Components call each other only through
- * gateways obtained from an RpcService (docs/architecture.md, "Control plane").
+ * gateways obtained from an RpcService (docs/architecture.md, "Components").
  */
-import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload } from "../messages.js";
+import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from "../messages.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 
 export interface TaskExecutorGateway {
@@ -12,7 +12,12 @@ export interface TaskExecutorGateway {
    * one this TaskExecutor follows is rejected (FencingTokenMismatchError).
    */
   requestSlot(slotIndex: number, allocationId: string, jobId: string, jobMasterAddress: string, jobMasterToken?: string): Promise<void>;
-  submitTask(tdd: TaskDeploymentDescriptor): Promise<void>;
+  /**
+   * Deploys one subtask into its allocated slot. The first submission of an attempt to this
+   * TaskExecutor carries the attempt's shared part; later ones name it by `sharedId`
+   * (MissingDeploymentDataError when it never arrived).
+   */
+  submitTask(submission: TaskSubmission): Promise<void>;
   /** Throws TaskNotFoundError for an execution this TaskExecutor does not have. */
   cancelTask(executionId: string): void;
   /** To source tasks: start checkpoint `trigger.barrier.checkpointId` (their barriers flow downstream). */

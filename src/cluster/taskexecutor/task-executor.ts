@@ -10,13 +10,14 @@ import { tmpdir } from "node:os";
 import { ENDPOINTS } from "../endpoints.js";
 import type { BlobServerGateway } from "../blob/blob-server-gateway.js";
 import type { HeartbeatSettings } from "../heartbeat.js";
-import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskMetrics } from "../messages.js";
+import type { SlotReport, TaskExecutorHeartbeatPayload, TaskMetrics, TaskSubmission } from "../messages.js";
+import { DeploymentCache } from "./deployment-cache.js";
 import { DataRouter } from "../network/data-router.js";
 import type { DataTransport } from "../network/data-transport.js";
 import { FencingTokenMismatchError, type RpcService } from "../rpc/interface.js";
 import type { Configuration } from "../../config/configuration.js";
 import { parseWorkerKey, taskManagerOf, workerKey } from "../../runtime/network/frames.js";
-import { isTerminalExecutionState, type ExecutionState } from "../../runtime/tasks/deployment.js";
+import { isTerminalExecutionState, taskDeploymentDescriptor, type ExecutionState, type TaskDeploymentDescriptor } from "../../runtime/tasks/deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import { systemClock, type Clock } from "../../util/clock.js";
@@ -70,6 +71,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly settings: TaskExecutorSettings;
   private readonly clock: Clock;
   private readonly table: SlotTable;
+  private readonly deployments = new DeploymentCache();
   private readonly router: DataRouter;
   private readonly bundles: BundleCache;
   private readonly rm: ResourceManagerConnection;
@@ -165,11 +167,13 @@ export class TaskExecutor implements TaskExecutorGateway {
     }
   }
 
-  async submitTask(tdd: TaskDeploymentDescriptor): Promise<void> {
+  async submitTask(submission: TaskSubmission): Promise<void> {
+    const deployment = this.deployments.resolve(submission);
+    const tdd = taskDeploymentDescriptor(submission, deployment.shared);
     const slot = this.slotFor(tdd);
     const allocationId = slot.allocation!.allocationId;
     this.router.learn(tdd.dataAddresses);
-    const peers = new Set(Object.values(tdd.locations).flatMap((ws) => ws.map(taskManagerOf)));
+    const peers = new Set(deployment.taskManagers);
     peers.delete(this.id);
     // Known before the bundle is here, so that a cancel arriving during the download is not lost.
     const execution: Execution = { executionId: tdd.executionId, jobId: tdd.jobId, slot, state: "DEPLOYING", peers, inWorker: false };
@@ -193,7 +197,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.armEvaluationTimeout(execution, worker, tdd.bundle.hash);
   }
 
-  /** The slot a deployment names, checked: allocated here to the job, for the deploying JobMaster. */
+  /** The slot a deployment names, checked: allocated here to the job and the allocation, for the deploying JobMaster. */
   private slotFor(tdd: TaskDeploymentDescriptor): Slot {
     const location = parseWorkerKey(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!);
     // A free slot has no job: without the allocation check a descriptor without one would match it.
@@ -278,7 +282,10 @@ export class TaskExecutor implements TaskExecutorGateway {
       this.router.detach(freed.worker);
       await freed.worker.terminate();
     }
-    if (!this.table.hasJob(freed.allocation.jobId)) this.jobMasters.release(freed.allocation.jobId);
+    if (!this.table.hasJob(freed.allocation.jobId)) {
+      this.jobMasters.release(freed.allocation.jobId);
+      this.deployments.forgetJob(freed.allocation.jobId);
+    }
     this.rm.reportSlots(this.id, this.slotReport());
   }
 

@@ -3,6 +3,7 @@ import type { JobGraph } from "../../graph/job-graph.js";
 import type { WorkerKey } from "../network/frames.js";
 import type { TaskCheckpointAck, TaskRestore } from "../checkpoint/checkpoint-metadata.js";
 import type { StateBackendSettings } from "../state/state-backend-settings.js";
+import { Packr } from "msgpackr";
 
 export interface JobBundleRef {
   /** Content hash: workers cache bundles by it. */
@@ -18,13 +19,12 @@ export interface DefinitionInputs {
   defaultParallelism: number;
 }
 
-export interface TaskDeploymentDescriptor {
-  jobId: string;
-  executionId: string;
-  /** Restart count of the job; channels of different attempts never mix. */
-  attempt: number;
-  vertexId: string;
-  subtaskIndex: number;
+/**
+ * The part of a deployment that every task of one job attempt shares. The JobMaster encodes it once
+ * per attempt and sends it once to each TaskManager (docs/architecture.md, "Scheduling"): with the
+ * location table in every task's descriptor, deploying n tasks would cost O(n²).
+ */
+export interface DeploymentShared {
   jobGraph: JobGraph;
   /** For every vertex, the worker of each of its subtasks. */
   locations: Record<string, WorkerKey[]>;
@@ -36,6 +36,16 @@ export interface TaskDeploymentDescriptor {
   restore?: TaskRestore;
   /** The keyed state backend, resolved by the JobMaster from the job's settings and the configuration. */
   stateBackend?: StateBackendSettings;
+}
+
+/** The per-task part: which subtask, which attempt, and which shared part it belongs to. */
+export interface TaskSubmission {
+  jobId: string;
+  executionId: string;
+  /** Restart count of the job; channels of different attempts never mix. */
+  attempt: number;
+  vertexId: string;
+  subtaskIndex: number;
   /** The deploying JobMaster's fencing token: a TaskExecutor refuses a deployment of a stale JobMaster. */
   jobMasterToken?: string;
   /**
@@ -43,6 +53,33 @@ export interface TaskDeploymentDescriptor {
    * allocation its slot no longer holds (one delayed on the network past the slot's re-allocation).
    */
   allocationId?: string;
+  /** Names the attempt's shared part (job, attempt and JobMaster term). */
+  sharedId: string;
+  /** The shared part, encoded; in the first submission of an attempt to each TaskManager only. */
+  shared?: Uint8Array;
+}
+
+/** What a worker receives to run one subtask: the submission with its shared part. */
+export type TaskDeploymentDescriptor = Omit<TaskSubmission, "sharedId" | "shared"> & DeploymentShared;
+
+const sharedCodec = new Packr({ useRecords: false, moreTypes: true });
+
+export function encodeDeploymentShared(shared: DeploymentShared): Uint8Array {
+  return sharedCodec.pack(shared);
+}
+
+export function decodeDeploymentShared(bytes: Uint8Array): DeploymentShared {
+  return sharedCodec.unpack(bytes) as DeploymentShared;
+}
+
+/** The id of an attempt's shared part. */
+export function deploymentSharedId(jobId: string, attempt: number, jobMasterToken: string | undefined): string {
+  return `${jobId}/${attempt}/${jobMasterToken ?? "-"}`;
+}
+
+export function taskDeploymentDescriptor(submission: TaskSubmission, shared: DeploymentShared): TaskDeploymentDescriptor {
+  const { sharedId: _id, shared: _bytes, ...task } = submission;
+  return { ...task, ...shared };
 }
 
 export type { TaskCheckpointAck };

@@ -4,6 +4,7 @@
  * With `autoRun`, a submitted task reports RUNNING, a cancelled one CANCELED, and a checkpoint
  * triggered at any source is acknowledged by every running task — no worker threads, no data.
  */
+import { SharedDeployments } from "./shared-deployments.js";
 import { LocalRpcService } from "../../cluster/rpc/local-rpc-service.js";
 import type { RemoteGateway } from "../../cluster/rpc/interface.js";
 import { ENDPOINTS } from "../../cluster/endpoints.js";
@@ -27,7 +28,8 @@ export interface SimulatedTask {
   vertexId: string;
   subtaskIndex: number;
   attempt: number;
-  restoredCheckpoint: number | undefined;
+  /** The checkpoint the task restores (decoded on demand: the benchmark measures the JobMaster, not the TaskManagers). */
+  readonly restoredCheckpoint: number | undefined;
 }
 
 export interface SimulatedTaskManagersOptions {
@@ -37,21 +39,25 @@ export interface SimulatedTaskManagersOptions {
   autoRun?: boolean;
   /** Record every call on the doubles (off for benchmarks). */
   recording?: boolean;
+  /** RPC timeout of the simulated TaskManagers' calls (default: the RPC service's). */
+  rpcTimeoutMs?: number;
 }
 
 export class SimulatedTaskManagers {
   readonly taskManagers: SimulatedTaskManager[] = [];
-  private readonly driver = new LocalRpcService();
+  private readonly driver: LocalRpcService;
   private jobMaster: RemoteGateway<JobMasterGateway> | undefined;
   private readonly acknowledged = new Set<number>();
   private allocations = 0;
 
   constructor(private readonly options: SimulatedTaskManagersOptions) {
+    const rpcOptions = options.rpcTimeoutMs === undefined ? {} : { defaultTimeoutMs: options.rpcTimeoutMs };
+    this.driver = new LocalRpcService(rpcOptions);
     for (let i = 0; i < options.count; i++) {
       const id = `tm-${String(i).padStart(4, "0")}`;
       const tasks = new Map<string, SimulatedTask>();
       const gateway = new TestingTaskExecutorGateway(options.autoRun ? this.simulatedTasks(tasks) : {}, options.recording ?? true);
-      const rpc = new LocalRpcService();
+      const rpc = new LocalRpcService(rpcOptions);
       gateway.serve(rpc);
       this.taskManagers.push({ id, rpc, gateway, dataAddress: `sim://${id}`, tasks });
     }
@@ -99,11 +105,21 @@ export class SimulatedTaskManagers {
   }
 
   private simulatedTasks(tasks: Map<string, SimulatedTask>): Partial<TaskExecutorGateway> {
+    const shared = new SharedDeployments();
     return {
-      submitTask: async (tdd) => {
-        const { executionId, vertexId, subtaskIndex, attempt } = tdd;
-        tasks.set(executionId, { executionId, vertexId, subtaskIndex, attempt, restoredCheckpoint: tdd.restore?.checkpointId });
-        void this.gateway.updateTaskExecutionState(tdd.executionId, "RUNNING").catch(() => {});
+      submitTask: async (submission) => {
+        const { executionId, vertexId, subtaskIndex, attempt } = submission;
+        shared.remember(submission);
+        tasks.set(executionId, {
+          executionId,
+          vertexId,
+          subtaskIndex,
+          attempt,
+          get restoredCheckpoint() {
+            return shared.descriptor(submission).restore?.checkpointId;
+          },
+        });
+        void this.gateway.updateTaskExecutionState(executionId, "RUNNING").catch(() => {});
       },
       cancelTask: (executionId) => {
         if (!tasks.delete(executionId)) return;

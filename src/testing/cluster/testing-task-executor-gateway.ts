@@ -7,7 +7,8 @@
 import type { RpcService, ServedEndpoint } from "../../cluster/rpc/interface.js";
 import { ENDPOINTS } from "../../cluster/endpoints.js";
 import type { TaskExecutorGateway } from "../../cluster/taskexecutor/task-executor-gateway.js";
-import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload } from "../../cluster/messages.js";
+import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskSubmission } from "../../cluster/messages.js";
+import { SharedDeployments } from "./shared-deployments.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 
 export interface RecordedCall {
@@ -43,9 +44,15 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
     await this.overrides.requestSlot?.(slotIndex, allocationId, jobId, jobMasterAddress, jobMasterToken);
   }
 
-  async submitTask(tdd: TaskDeploymentDescriptor): Promise<void> {
-    this.record("submitTask", [tdd]);
-    await this.overrides.submitTask?.(tdd);
+  async submitTask(submission: TaskSubmission): Promise<void> {
+    this.record("submitTask", [submission]);
+    await this.overrides.submitTask?.(submission);
+  }
+
+  /** Every submitted task with its shared part, in order (as the TaskExecutor would give it to a worker). */
+  deployments(): TaskDeploymentDescriptor[] {
+    const shared = new SharedDeployments();
+    return this.callsOf("submitTask").map(([submission]) => shared.descriptor(submission));
   }
 
   cancelTask(executionId: string): void {

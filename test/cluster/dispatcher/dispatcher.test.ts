@@ -1,4 +1,4 @@
-/** The Dispatcher against a testing JobMaster factory and a ResourceManager double (docs/architecture.md, "Control plane"). */
+/** The Dispatcher against a testing JobMaster factory and a ResourceManager double (docs/architecture.md, "Components"). */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BlobIntegrityError } from "../../../src/cluster/blob/blob-server.js";
@@ -8,6 +8,9 @@ import {
   JobSubmissionError,
   UnknownJobError,
 } from "../../../src/cluster/dispatcher/dispatcher-errors.js";
+import type { DispatcherGateway } from "../../../src/cluster/dispatcher/dispatcher-gateway.js";
+import { ENDPOINTS } from "../../../src/cluster/endpoints.js";
+import { LocalRpcService } from "../../../src/cluster/rpc/local-rpc-service.js";
 import { BUNDLE, startDispatcher, submissionOf, taskManager } from "./support.js";
 
 test("a submitted job is listed, answers with its JobMaster's details, and its result comes when the JobMaster ends", async () => {
@@ -158,6 +161,22 @@ test("savepoints and checkpoint queries go to the job's JobMaster", async () => 
       ],
     );
   } finally {
+    await h.close();
+  }
+});
+
+test("a Dispatcher reached over RPC refuses an unknown job with an UnknownJobError the caller can match by class", async () => {
+  const h = await startDispatcher();
+  const server = new LocalRpcService();
+  const client = new LocalRpcService();
+  try {
+    server.serve(ENDPOINTS.dispatcher, h.dispatcher as DispatcherGateway);
+    const remote = await client.connect<DispatcherGateway>(server.address, ENDPOINTS.dispatcher);
+    await assert.rejects(remote.gateway.requestJob("e".repeat(32)), UnknownJobError);
+    await assert.rejects(remote.gateway.submitJob(submissionOf(), { code: "tampered", hash: BUNDLE.hash }), BlobIntegrityError);
+    remote.close();
+  } finally {
+    await Promise.all([server.stop(), client.stop()]);
     await h.close();
   }
 });

@@ -103,3 +103,19 @@ test("a failed cleanup is retried after a pause on the Dispatcher's clock", asyn
     await h.close();
   }
 });
+
+test("two submissions of one job id racing through persistence start one JobMaster; the other is refused", async () => {
+  const ha = new StandaloneHighAvailabilityServices();
+  const h = await startDispatcher({ ha });
+  try {
+    const jobId = "d".repeat(32);
+    const outcomes = await Promise.allSettled([h.dispatcher.submitJob(submissionOf("a"), BUNDLE, jobId), h.dispatcher.submitJob(submissionOf("b"), BUNDLE, jobId)]);
+    assert.deepEqual(outcomes.map((o) => o.status).sort(), ["fulfilled", "rejected"]);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")!;
+    assert.ok(refused.reason instanceof DuplicateJobSubmissionError);
+    assert.equal(h.dispatcher.listJobs().length, 1);
+    assert.equal(h.factory.created.filter((jm) => jm.calls.some((c) => c.method === "start")).length, 1, "only one JobMaster started");
+  } finally {
+    await h.close();
+  }
+});

@@ -12,6 +12,7 @@ import type { JobGraph } from "../../../src/graph/job-graph.js";
 import { ManualClock } from "../../../src/util/clock.js";
 import { quietLogger } from "../../../src/util/logger.js";
 import { TestingJobMasterFactory } from "../../../src/testing/cluster/testing-job-master-service.js";
+import { TestingResourceManagerGateway } from "../../../src/testing/cluster/testing-resource-manager-gateway.js";
 
 export const BUNDLE: JobBundle = { code: "export default () => {};\n", hash: hashBundle("export default () => {};\n") };
 
@@ -34,11 +35,11 @@ export function taskManager(id: string, slots: number, free: number): TaskManage
   };
 }
 
-/** The part of a ResourceManager the Dispatcher uses, served on its own RPC service. */
-export class ResourceManagerDouble implements Pick<ResourceManagerGateway, "requestTaskManagers"> {
+/** The ResourceManager the Dispatcher sees: a double whose TaskManagers a test sets. */
+export class ResourceManagerDouble extends TestingResourceManagerGateway {
   taskManagers: TaskManagerInfo[] = [];
-  requestTaskManagers(): TaskManagerInfo[] {
-    return this.taskManagers;
+  constructor() {
+    super({ requestTaskManagers: () => this.taskManagers });
   }
 }
 
@@ -56,7 +57,7 @@ export async function startDispatcher(options: Partial<DispatcherOptions> = {}):
   const rmRpc = new LocalRpcService();
   const dispatcherRpc = new LocalRpcService();
   const resourceManager = new ResourceManagerDouble();
-  rmRpc.serve(ENDPOINTS.resourceManager, resourceManager);
+  resourceManager.serve(rmRpc);
   const rm = await dispatcherRpc.connect<ResourceManagerGateway>(rmRpc.address, ENDPOINTS.resourceManager);
   const factory = new TestingJobMasterFactory();
   const clock = new ManualClock();

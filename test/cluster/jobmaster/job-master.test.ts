@@ -37,7 +37,7 @@ test("offer slots, deploy, checkpoint, fail over from the checkpoint after the d
     assert.equal(h.deployedIds().length, 4);
     await h.advance(1);
     assert.equal(h.jm.stateName, "EXECUTING");
-    const second = h.tms.taskManagers.flatMap((tm) => tm.gateway.callsOf("submitTask").map(([tdd]) => tdd));
+    const second = h.tms.taskManagers.flatMap((tm) => tm.gateway.deployments());
     const attempt1 = second.filter((tdd) => tdd.attempt === 1);
     assert.equal(attempt1.length, 4, "a new attempt of every execution");
     assert.ok(attempt1.every((tdd) => tdd.restore?.checkpointId === 1), "the new attempt restores checkpoint 1");

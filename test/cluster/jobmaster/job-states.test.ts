@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { JOB_STATE_TRANSITIONS, IllegalStateTransitionError, checkTransition, type JobStateName } from "../../../src/cluster/jobmaster/states/transitions.js";
 import { CorruptStateError } from "../../../src/runtime/checkpoint/task-state.js";
 import { serializeError } from "../../../src/errors/serialized-error.js";
+import type { CompletedCheckpointStore } from "../../../src/cluster/ha/interface.js";
 import { JobMasterHarness } from "./support/harness.js";
 
 const FIXED_DELAY = { "restart-strategy.type": "fixed-delay", "restart-strategy.fixed-delay.attempts": "5", "restart-strategy.fixed-delay.delay": "100" };
@@ -128,7 +129,7 @@ test("a task that cannot read its state makes the restart skip that checkpoint (
     await h.advance(100);
     await h.settle();
     const restored = (): (number | undefined)[] =>
-      h.tms.taskManagers.flatMap((tm) => tm.gateway.callsOf("submitTask").map(([tdd]) => tdd)).filter((t) => t.attempt === h.jm.details().restarts).map((t) => t.restore?.checkpointId);
+      h.tms.taskManagers.flatMap((tm) => tm.gateway.deployments()).filter((t) => t.attempt === h.jm.details().restarts).map((t) => t.restore?.checkpointId);
     assert.deepEqual([...new Set(restored())], [1]);
     await h.tms.report(h.runningIds()[0]!, "FAILED", serializeError(new CorruptStateError("state file is corrupt")));
     await h.advance(100);
@@ -173,5 +174,30 @@ test("RESTARTING and FAILING: failures of other tasks are recorded, slots are ke
     assert.equal((await f.jm.result).state, "FAILED");
   } finally {
     await f.stop();
+  }
+});
+
+test("WAITING_FOR_RESOURCES: a checkpoint store that cannot be read is a job failure under the restart strategy", async () => {
+  const unreadable: CompletedCheckpointStore = {
+    jobId: "job",
+    maxRetained: 1,
+    add: async () => [],
+    latest: async () => undefined,
+    list: async () => {
+      throw new Error("ZooKeeper is unreachable");
+    },
+    removeAll: async () => {},
+  } as unknown as CompletedCheckpointStore;
+  const h = new JobMasterHarness({ checkpointStore: unreadable });
+  try {
+    await h.start();
+    await h.settle();
+    const result = await h.jm.result;
+    assert.equal(result.state, "FAILED");
+    assert.equal(result.failure?.name, "RestoreFailedError");
+    assert.match(result.failure?.message ?? "", /ZooKeeper is unreachable/);
+    assert.equal(h.deployedIds().length, 0);
+  } finally {
+    await h.stop();
   }
 });

@@ -1,36 +1,14 @@
 /** The ResourceManager with an active resource provider, on a manual clock: starts, the limit message, idle release. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { ResourceProvider, WorkerPolicy, WorkerTerminatedListener } from "../../../src/cluster/resourcemanager/resource-provider.js";
+import type { WorkerPolicy } from "../../../src/cluster/resourcemanager/resource-provider.js";
+import { TestingResourceProvider } from "../../../src/testing/cluster/testing-resource-provider.js";
 import { ResourceManagerHarness, settle } from "./support.js";
 
 const JOB = "c".repeat(32);
 
-class RecordingProvider implements ResourceProvider {
-  readonly type = "process";
-  readonly active = true;
-  readonly started: string[] = [];
-  readonly stopped: string[] = [];
-  private listener: WorkerTerminatedListener | undefined;
-  constructor(readonly policy: WorkerPolicy) {}
-  async startWorker(id: string): Promise<void> {
-    this.started.push(id);
-  }
-  async stopWorker(id: string): Promise<void> {
-    this.stopped.push(id);
-  }
-  onWorkerTerminated(listener: WorkerTerminatedListener): () => void {
-    this.listener = listener;
-    return () => (this.listener = undefined);
-  }
-  terminate(id: string, cause: string): void {
-    this.listener?.(id, cause);
-  }
-  async close(): Promise<void> {}
-}
-
-function provider(policy: Partial<WorkerPolicy> = {}): RecordingProvider {
-  return new RecordingProvider({ slotsPerWorker: 2, maxWorkers: 1, idleTimeoutMs: 2_000, startRetryIntervalMs: 1_000, registrationTimeoutMs: 60_000, ...policy });
+function provider(policy: Partial<WorkerPolicy> = {}): TestingResourceProvider {
+  return new TestingResourceProvider({ slotsPerWorker: 2, maxWorkers: 1, idleTimeoutMs: 2_000, startRetryIntervalMs: 1_000, registrationTimeoutMs: 60_000, ...policy });
 }
 
 test("slots short: the provider starts TaskManagers up to its limit, and the declaration answers with the limit message", async () => {

@@ -1,4 +1,4 @@
-/** The ResourceManager against TaskExecutor doubles on local RPC and a manual clock (docs/architecture.md, "Control plane"). */
+/** The ResourceManager against TaskExecutor doubles on local RPC and a manual clock (docs/architecture.md, "Components"). */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ENDPOINTS } from "../../../src/cluster/endpoints.js";
@@ -104,6 +104,45 @@ test("heartbeats carry the TaskExecutor's slot report; a silent TaskExecutor is 
     await h.advance(2_000);
     assert.deepEqual(h.resourceManager.requestTaskManagers(), []);
     assert.deepEqual(h.resourceManager.slotCounts(), { total: 0, free: 0 });
+  } finally {
+    await h.close();
+  }
+});
+
+test("slots of a removed TaskExecutor stop counting: a job that still needs them gets free slots elsewhere", async () => {
+  const h = new ResourceManagerHarness();
+  try {
+    let answering = true;
+    const lost = h.serveTaskExecutor("tm-1", 2, {
+      heartbeatFromResourceManager: () => {
+        if (!answering) throw new Error("partitioned");
+        return { slots: [{ slotIndex: 0, jobId: JOB, allocationId: "id-1" }, { slotIndex: 1, jobId: JOB, allocationId: "id-2" }] };
+      },
+    });
+    await h.resourceManager.registerTaskExecutor(lost.registration);
+    h.resourceManager.declareRequiredResources(JOB, "local://jm", 2);
+    await settle();
+    assert.equal(lost.gateway.callsOf("requestSlot").length, 2);
+    const held = new Map<number, string>();
+    const spare = h.serveTaskExecutor("tm-2", 2, {
+      requestSlot: async (slotIndex, allocationId) => void held.set(slotIndex, allocationId),
+      heartbeatFromResourceManager: () => ({ slots: [0, 1].map((slotIndex) => (held.has(slotIndex) ? { slotIndex, jobId: JOB, allocationId: held.get(slotIndex)! } : { slotIndex })) }),
+    });
+    await h.resourceManager.registerTaskExecutor(spare.registration);
+    // The JobMaster saw tm-1 go and declares its need again while the ResourceManager still counts tm-1's slots.
+    answering = false;
+    h.resourceManager.declareRequiredResources(JOB, "local://jm", 2);
+    await settle();
+    assert.deepEqual(spare.gateway.callsOf("requestSlot"), [], "tm-1's slots still count within the heartbeat timeout");
+    await h.advance(7_000);
+    assert.deepEqual(
+      spare.gateway.callsOf("requestSlot").map(([slot, , job]) => [slot, job]),
+      [
+        [0, JOB],
+        [1, JOB],
+      ],
+      "once tm-1 is removed, its two slots come from tm-2",
+    );
   } finally {
     await h.close();
   }

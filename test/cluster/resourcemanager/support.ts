@@ -1,12 +1,11 @@
 /** A ResourceManager on a manual clock, with TaskExecutor doubles served on local RPC services. */
 import { ResourceManager, type ResourceManagerOptions } from "../../../src/cluster/resourcemanager/resource-manager.js";
 import { LocalRpcService } from "../../../src/cluster/rpc/local-rpc-service.js";
-import { ENDPOINTS } from "../../../src/cluster/endpoints.js";
 import type { SlotStatus, TaskExecutorRegistration } from "../../../src/cluster/messages.js";
 import type { TaskExecutorGateway } from "../../../src/cluster/taskexecutor/task-executor-gateway.js";
 import { ManualClock } from "../../../src/util/clock.js";
 import { quietLogger } from "../../../src/util/logger.js";
-import { TestingTaskExecutorGateway } from "./testing-task-executor-gateway.js";
+import { TestingTaskExecutorGateway } from "../../../src/testing/cluster/testing-task-executor-gateway.js";
 
 export const HEARTBEAT = { intervalMs: 1_000, timeoutMs: 5_000 };
 
@@ -47,7 +46,7 @@ export class ResourceManagerHarness {
     this.services.push(rpc);
     const slotList = typeof slots === "number" ? Array.from({ length: slots }, (_, slotIndex) => ({ slotIndex })) : slots;
     const gateway = new TestingTaskExecutorGateway(overrides);
-    rpc.serve(ENDPOINTS.taskExecutor, gateway);
+    gateway.serve(rpc);
     const registration: TaskExecutorRegistration = {
       taskManagerId: id,
       address: rpc.address,

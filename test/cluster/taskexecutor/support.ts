@@ -3,7 +3,8 @@
  * ResourceManager and JobMasters (Testing*Gateway), fake slot workers and an in-memory bundle cache.
  */
 import { ENDPOINTS } from "../../../src/cluster/endpoints.js";
-import type { TaskDeploymentDescriptor } from "../../../src/cluster/messages.js";
+import type { TaskDeploymentDescriptor, TaskSubmission } from "../../../src/cluster/messages.js";
+import { encodeDeploymentShared, type DeploymentShared } from "../../../src/runtime/tasks/deployment.js";
 import type { DataTransport, FrameReceiver, PeerLostListener } from "../../../src/cluster/network/data-transport.js";
 import { LocalDataTransport } from "../../../src/cluster/network/data-transport.js";
 import type { ResourceManagerGateway } from "../../../src/cluster/resourcemanager/resource-manager-gateway.js";
@@ -188,15 +189,18 @@ export class Harness {
   }
 }
 
-/** A descriptor for subtask 0 of vertex "v" of `jobId`, placed in slot `slotIndex` of `taskManagerId`. */
+/**
+ * A submission for subtask 0 of vertex "v" of `jobId`, placed in slot `slotIndex` of `taskManagerId`,
+ * carrying its own shared part (each call names a different one).
+ */
 export function descriptor(
   jobId: string,
   executionId: string,
   taskManagerId: string,
   slotIndex: number,
   extra: Partial<TaskDeploymentDescriptor> = {},
-): TaskDeploymentDescriptor {
-  return {
+): TaskSubmission {
+  const tdd: TaskDeploymentDescriptor = {
     jobId,
     executionId,
     attempt: 0,
@@ -209,4 +213,9 @@ export function descriptor(
     definition: { args: [], config: {}, defaultParallelism: 1 },
     ...extra,
   };
+  const { jobGraph, locations, dataAddresses, bundle, definition, restore, stateBackend, ...task } = tdd;
+  const shared: DeploymentShared = { jobGraph, locations, dataAddresses, bundle, definition };
+  if (restore) shared.restore = restore;
+  if (stateBackend) shared.stateBackend = stateBackend;
+  return { ...task, sharedId: `${jobId}/${executionId}`, shared: encodeDeploymentShared(shared) };
 }

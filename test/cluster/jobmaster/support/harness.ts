@@ -9,6 +9,7 @@ import { LocalRpcService } from "../../../../src/cluster/rpc/local-rpc-service.j
 import { JobMaster } from "../../../../src/cluster/jobmaster/job-master.js";
 import type { JobGraph, JobVertex } from "../../../../src/graph/job-graph.js";
 import type { JsonObject } from "../../../../src/graph/stream-graph.js";
+import type { CompletedCheckpointStore } from "../../../../src/cluster/ha/interface.js";
 import { ManualClock } from "../../../../src/util/clock.js";
 import { Logger } from "../../../../src/util/logger.js";
 import { TestingResourceManagerGateway } from "../../../../src/testing/cluster/testing-resource-manager-gateway.js";
@@ -36,6 +37,7 @@ export interface HarnessOptions {
   slotsPerTaskManager?: number;
   autoRun?: boolean;
   fencingToken?: string;
+  checkpointStore?: CompletedCheckpointStore;
 }
 
 export class JobMasterHarness {
@@ -68,6 +70,7 @@ export class JobMasterHarness {
       logger: new Logger((r) => this.logs.push(`${r.level} ${r.component}: ${r.message}`), "test", "debug"),
       clock: this.clock,
       ...(options.fencingToken === undefined ? {} : { fencingToken: options.fencingToken }),
+      ...(options.checkpointStore === undefined ? {} : { checkpointStore: options.checkpointStore }),
     });
   }
 
