@@ -86,7 +86,8 @@ export function startTaskManager(ctx: ProcessContext, slots: number): TaskManage
   return process.run(() => {
     const rpc = ctx.net.service(process);
     const ha = ctx.ensemble.services(process);
-    const trackerReady = LeaderTracker.start(LeaderComponents.RESOURCE_MANAGER, ha.leaderRetrieval(LeaderComponents.RESOURCE_MANAGER));
+    const clock = ctx.kernel.processClock(process);
+    const trackerReady = LeaderTracker.start(LeaderComponents.RESOURCE_MANAGER, ha.leaderRetrieval(LeaderComponents.RESOURCE_MANAGER), clock);
     const leader = async () => (await (await trackerReady).waitForLeader());
     const taskExecutor = new TaskExecutor({
       id: process.name,
@@ -98,7 +99,7 @@ export function startTaskManager(ctx: ProcessContext, slots: number): TaskManage
       heartbeat: heartbeatSettings(ctx.config),
       logger: traceLogger(ctx),
       config: { "metrics.report-interval": "5000" },
-      clock: ctx.kernel.processClock(process),
+      clock,
       newId: ctx.kernel.ids(),
       createWorker: ctx.tasks.workerFactory(process),
       blobCacheDir: join(ctx.dir, `blob-cache-${process.name}`),
