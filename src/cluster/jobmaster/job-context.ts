@@ -29,13 +29,10 @@ import { INITIAL_CHECKPOINT_ID } from "../ha/interface.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import { TaskManagerConnections } from "./task-manager-connections.js";
 import type { JobMasterOptions } from "./job-master.js";
-import { reconcile, type HeldSlotView, type Reconciliation } from "./task-executor-reconciliation.js";
+import { reconcile, type Reconciliation } from "./task-executor-reconciliation.js";
+import { OfferedSlots } from "./offered-slots.js";
 import { TaskNotFoundError } from "../taskexecutor/task-executor-errors.js";
 import type { HeldForJob } from "../messages.js";
-
-interface OfferedSlot extends HeldSlotView {
-  slotIndex: number;
-}
 
 export class JobContext {
   readonly jobId: string;
@@ -58,7 +55,9 @@ export class JobContext {
   checkpointShutdown: Promise<void> | undefined;
   /** The failure that ends the job if the restart strategy gives up. */
   private failure: SerializedError | undefined;
-  private readonly slots = new Map<string, OfferedSlot>();
+  private readonly slots = new OfferedSlots();
+  /** The current attempt's executions by TaskManager, as deployed. */
+  private executionsOn = new Map<string, Execution[]>();
   /**
    * Allocations dropped with a TaskManager declared lost whose TaskExecutor may still hold them (the
    * farewell call may not have reached it): freed there once the TaskManager is connected again.
@@ -150,16 +149,11 @@ export class JobContext {
     const accepted: SlotOffer[] = [];
     const acceptedAt = this.connections.mark();
     for (const o of offers) {
-      if (!this.slots.has(o.allocationId) && this.slots.size >= this.required && !this.holdsSlot(taskManagerId, o.slotIndex)) continue;
+      if (!this.slots.has(o.allocationId) && this.slots.size >= this.required && !this.slots.at(taskManagerId, o.slotIndex)) continue;
       accepted.push(o);
       // A TaskExecutor slot holds one allocation: one offered under a new id replaces the stale one.
-      for (const [alloc, s] of this.slots) {
-        if (alloc !== o.allocationId && s.taskManagerId === taskManagerId && s.slotIndex === o.slotIndex) {
-          this.log.warn(`slot ${o.slotIndex} of TaskManager ${taskManagerId} is offered again under a new allocation; dropping allocation ${alloc}`);
-          this.slots.delete(alloc);
-        }
-      }
-      this.slots.set(o.allocationId, { allocationId: o.allocationId, slotIndex: o.slotIndex, taskManagerId, acceptedAt });
+      const replaced = this.slots.add({ allocationId: o.allocationId, slotIndex: o.slotIndex, taskManagerId, acceptedAt });
+      if (replaced) this.log.warn(`slot ${o.slotIndex} of TaskManager ${taskManagerId} is offered again under a new allocation; dropping allocation ${replaced.allocationId}`);
     }
     if (accepted.length > 0) {
       this.connections.connect(taskManagerId, taskExecutorAddress, dataAddress);
@@ -169,11 +163,6 @@ export class JobContext {
       this.abandoned.delete(taskManagerId);
     }
     return accepted;
-  }
-
-  private holdsSlot(taskManagerId: string, slotIndex: number): boolean {
-    for (const s of this.slots.values()) if (s.taskManagerId === taskManagerId && s.slotIndex === slotIndex) return true;
-    return false;
   }
 
   hasEnoughSlots(): boolean {
@@ -197,10 +186,9 @@ export class JobContext {
     );
     if (!known) return undefined;
     const dropped = this.abandoned.get(taskManagerId) ?? [];
-    for (const [alloc, s] of this.slots) {
-      if (s.taskManagerId !== taskManagerId) continue;
-      this.slots.delete(alloc);
-      dropped.push(alloc);
+    for (const s of this.slots.on(taskManagerId)) {
+      this.slots.delete(s.allocationId);
+      dropped.push(s.allocationId);
     }
     this.abandoned.set(taskManagerId, dropped);
     this.log.warn(`TaskManager ${taskManagerId} lost: ${cause}`);
@@ -239,10 +227,14 @@ export class JobContext {
     const encoded = encodeDeploymentShared(shared);
     const sharedId = deploymentSharedId(this.jobId, this.graph.attempt, this.options.fencingToken);
     const sentTo = new Set<string>();
+    this.executionsOn = new Map();
     const now = this.now();
     for (const e of this.graph.executions) {
       const slot = slotOf(e.vertex.id, e.subtask);
       e.taskManagerId = slot.taskManagerId;
+      const on = this.executionsOn.get(slot.taskManagerId);
+      if (on) on.push(e);
+      else this.executionsOn.set(slot.taskManagerId, [e]);
       this.graph.setState(e, "DEPLOYING", now);
       const submission: TaskSubmission = {
         jobId: this.jobId,
@@ -299,10 +291,11 @@ export class JobContext {
 
   /** A heartbeat answer says what a TaskExecutor holds for this job: bring the JobMaster's view in line. */
   private onHeld(taskManagerId: string, held: HeldForJob, requestedAt: number): void {
-    const r: Reconciliation = reconcile(taskManagerId, held, requestedAt, this.graph.executions, (id) => {
+    const isCurrent = (id: string): boolean => {
       const e = this.graph.get(id);
       return e !== undefined && !isTerminalExecutionState(e.state);
-    }, this.slots.values());
+    };
+    const r: Reconciliation = reconcile(taskManagerId, held, requestedAt, this.executionsOn.get(taskManagerId) ?? [], isCurrent, this.slots.on(taskManagerId));
     for (const alloc of r.lostAllocations) {
       this.log.warn(`TaskManager ${taskManagerId} no longer holds allocation ${alloc}; dropping it`);
       this.slots.delete(alloc);
@@ -406,10 +399,9 @@ export class JobContext {
   async releaseResources(status: JobStatus): Promise<void> {
     this.connections.stopHeartbeats();
     await this.declareResources(0);
-    for (const [alloc, slot] of this.slots) {
-      await this.connections.request(slot.taskManagerId, (g) => g.freeSlot(alloc, `job ${status}`)).catch(() => {});
+    for (const slot of this.slots.clear()) {
+      await this.connections.request(slot.taskManagerId, (g) => g.freeSlot(slot.allocationId, `job ${status}`)).catch(() => {});
     }
-    this.slots.clear();
     this.connections.closeAll();
     this.rm?.close();
   }
@@ -427,10 +419,9 @@ export class JobContext {
       if (e.state !== "CREATED" && e.state !== "SCHEDULED") this.cancelTask(e);
       this.graph.setState(e, "CANCELED", now);
     }
-    for (const [alloc, slot] of this.slots) {
-      this.connections.tell(slot.taskManagerId, "freeSlot", (g) => g.freeSlot(alloc, `JobMaster suspended: ${cause}`));
+    for (const slot of this.slots.clear()) {
+      this.connections.tell(slot.taskManagerId, "freeSlot", (g) => g.freeSlot(slot.allocationId, `JobMaster suspended: ${cause}`));
     }
-    this.slots.clear();
     this.clock.setTimeout(() => {
       this.connections.closeAll();
       this.rm?.close();
