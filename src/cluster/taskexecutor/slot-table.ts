@@ -4,7 +4,9 @@
  * metrics. A slot holds the tasks of one job; freeing it forgets its executions.
  */
 import type { HeldForJob, SlotReport, TaskMetrics } from "../messages.js";
-import { isTerminalExecutionState, type ExecutionState } from "../../runtime/tasks/deployment.js";
+import { FencingTokenMismatchError } from "../rpc/interface.js";
+import { parseWorkerKey } from "../../runtime/network/frames.js";
+import { isTerminalExecutionState, type ExecutionState, type TaskDeploymentDescriptor } from "../../runtime/tasks/deployment.js";
 import type { Timer } from "../../util/clock.js";
 import type { SlotWorkerHandle } from "./slot-worker-handle.js";
 
@@ -68,6 +70,26 @@ export class SlotTable {
   allocatedTo(index: number, jobId: string): Slot | undefined {
     const slot = this.slots[index];
     return slot?.allocation?.jobId === jobId ? slot : undefined;
+  }
+
+  /**
+   * The slot a deployment names, checked: here, allocated to the job under the deployment's
+   * allocation, for the deploying JobMaster (FencingTokenMismatchError for a stale one).
+   */
+  slotForDeployment(tdd: TaskDeploymentDescriptor, taskManagerId: string, onStale: () => void = () => {}): Slot {
+    const location = parseWorkerKey(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!);
+    // A free slot has no job: without the allocation check a descriptor without one would match it.
+    const slot = location.taskManagerId === taskManagerId ? this.allocatedTo(location.slotIndex, tdd.jobId) : undefined;
+    if (!slot?.allocation) throw new Error(`slot ${location.slotIndex} is not allocated to job ${tdd.jobId}`);
+    const holder = slot.allocation.jobMasterToken;
+    if (tdd.jobMasterToken !== undefined && holder !== undefined && tdd.jobMasterToken !== holder) {
+      onStale();
+      throw new FencingTokenMismatchError(`slot ${location.slotIndex} is allocated to another JobMaster of job ${tdd.jobId}: the deploying JobMaster is stale`);
+    }
+    if (tdd.allocationId !== undefined && tdd.allocationId !== slot.allocation.allocationId) {
+      throw new Error(`slot ${location.slotIndex} no longer holds allocation ${tdd.allocationId} of job ${tdd.jobId}: the deployment is stale`);
+    }
+    return slot;
   }
 
   byAllocation(allocationId: string): Slot | undefined {

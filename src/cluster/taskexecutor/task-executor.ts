@@ -14,10 +14,10 @@ import type { SlotReport, TaskExecutorHeartbeatPayload, TaskMetrics, TaskSubmiss
 import { DeploymentCache } from "./deployment-cache.js";
 import { DataRouter } from "../network/data-router.js";
 import type { DataTransport } from "../network/data-transport.js";
-import { FencingTokenMismatchError, type RpcService } from "../rpc/interface.js";
+import type { RpcService } from "../rpc/interface.js";
 import type { Configuration } from "../../config/configuration.js";
-import { parseWorkerKey, taskManagerOf, workerKey } from "../../runtime/network/frames.js";
-import { isTerminalExecutionState, taskDeploymentDescriptor, type ExecutionState, type TaskDeploymentDescriptor } from "../../runtime/tasks/deployment.js";
+import { parseWorkerKey, workerKey } from "../../runtime/network/frames.js";
+import { isTerminalExecutionState, taskDeploymentDescriptor, type ExecutionState } from "../../runtime/tasks/deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import { systemClock, type Clock } from "../../util/clock.js";
@@ -170,7 +170,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   async submitTask(submission: TaskSubmission): Promise<void> {
     const deployment = this.deployments.resolve(submission);
     const tdd = taskDeploymentDescriptor(submission, deployment.shared);
-    const slot = this.slotFor(tdd);
+    const slot = this.table.slotForDeployment(tdd, this.id, () => this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`));
     const allocationId = slot.allocation!.allocationId;
     this.router.learn(tdd.dataAddresses);
     const peers = new Set(deployment.taskManagers);
@@ -195,23 +195,6 @@ export class TaskExecutor implements TaskExecutorGateway {
     execution.inWorker = true;
     worker.post({ type: "deploy", tdd: { ...tdd, bundle: { hash: tdd.bundle.hash, path } } });
     this.armEvaluationTimeout(execution, worker, tdd.bundle.hash);
-  }
-
-  /** The slot a deployment names, checked: allocated here to the job and the allocation, for the deploying JobMaster. */
-  private slotFor(tdd: TaskDeploymentDescriptor): Slot {
-    const location = parseWorkerKey(tdd.locations[tdd.vertexId]![tdd.subtaskIndex]!);
-    // A free slot has no job: without the allocation check a descriptor without one would match it.
-    const slot = location.taskManagerId === this.id ? this.table.allocatedTo(location.slotIndex, tdd.jobId) : undefined;
-    if (!slot?.allocation) throw new Error(`slot ${location.slotIndex} is not allocated to job ${tdd.jobId}`);
-    const holder = slot.allocation.jobMasterToken;
-    if (tdd.jobMasterToken !== undefined && holder !== undefined && tdd.jobMasterToken !== holder) {
-      this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`);
-      throw new FencingTokenMismatchError(`slot ${location.slotIndex} is allocated to another JobMaster of job ${tdd.jobId}: the deploying JobMaster is stale`);
-    }
-    if (tdd.allocationId !== undefined && tdd.allocationId !== slot.allocation.allocationId) {
-      throw new Error(`slot ${location.slotIndex} no longer holds allocation ${tdd.allocationId} of job ${tdd.jobId}: the deployment is stale`);
-    }
-    return slot;
   }
 
   /**
