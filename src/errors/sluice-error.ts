@@ -41,11 +41,6 @@ export function errorClassNamed(name: string): ErrorClass | undefined {
   return registry.get(name);
 }
 
-/** Every registered class name (for tests that check the registry is complete). */
-export function registeredErrorNames(): string[] {
-  return [...registry.keys()].sort();
-}
-
 for (const builtin of [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError] as ErrorClass[]) {
   registerErrorClass(builtin);
 }

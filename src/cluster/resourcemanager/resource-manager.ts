@@ -159,13 +159,18 @@ export class ResourceManager implements ResourceManagerGateway {
     this.checkRequirements();
   }
 
+  /** Slots of registered TaskExecutors allocated to `jobId`. */
+  private allocatedTo(jobId: string): number {
+    let allocated = 0;
+    for (const t of this.taskExecutors.values()) for (const slot of t.slots) if (slot.jobId === jobId) allocated++;
+    return allocated;
+  }
+
   /** Slots the requirements still miss after every free slot has been handed out. */
   private missingSlots(): number {
     let missing = 0;
     for (const [jobId, req] of this.requirements) {
-      let allocated = 0;
-      for (const t of this.taskExecutors.values()) allocated += t.slots.filter((s) => s.jobId === jobId).length;
-      missing += Math.max(0, req.slots - allocated);
+      missing += Math.max(0, req.slots - this.allocatedTo(jobId));
     }
     return missing;
   }
@@ -173,9 +178,7 @@ export class ResourceManager implements ResourceManagerGateway {
   /** Asks TaskExecutors with free slots to offer them to jobs that need more. */
   private checkRequirements(): void {
     for (const [jobId, req] of this.requirements) {
-      let allocated = 0;
-      for (const t of this.taskExecutors.values()) allocated += t.slots.filter((s) => s.jobId === jobId).length;
-      let missing = req.slots - allocated;
+      let missing = req.slots - this.allocatedTo(jobId);
       for (const t of this.taskExecutors.values()) {
         if (missing <= 0) break;
         for (const s of t.slots) {

@@ -1,21 +1,11 @@
 /** Task metrics in Flink's IOMetricsInfo shape, per subtask and summed/maxed per vertex. */
 import type { TaskMetrics } from "../../cluster/messages.js";
+import type { GetJobResponse } from "../schemas/types/jobs.js";
 import { EXECUTION_STATES } from "../schemas/common.js";
 import type { ExecutionState } from "../../cluster/messages.js";
 
-export interface IoMetricsJson {
-  "read-bytes": number;
-  "read-bytes-complete": boolean;
-  "write-bytes": number;
-  "write-bytes-complete": boolean;
-  "read-records": number;
-  "read-records-complete": boolean;
-  "write-records": number;
-  "write-records-complete": boolean;
-  busyTimeMsPerSecond: number;
-  backPressuredTimeMsPerSecond: number;
-  idleTimeMsPerSecond: number;
-}
+/** Flink's IOMetricsInfo, as the route schemas declare it for a job's vertices. */
+export type IoMetricsJson = GetJobResponse["vertices"][number]["metrics"];
 
 /** Metrics of a set of subtasks; "-complete" says whether every subtask has reported. */
 export function ioMetrics(metrics: (TaskMetrics | undefined)[]): IoMetricsJson {
