@@ -1,8 +1,17 @@
 /**
- * The source contract (in the spirit of Flink's FLIP-27 sources, without the split enumerator):
- * a Source creates one reader per parallel subtask; the reader is polled by the task's loop, so a
- * source never owns a thread and never blocks checkpoints or cancellation.
+ * The source contract, Flink's FLIP-27 (docs/architecture.md, "Sources and split enumerators";
+ * docs/connectors.md). A Source creates one reader per parallel subtask; the reader is polled by the
+ * task's loop, so a source never owns a thread and never blocks checkpoints or cancellation.
+ *
+ * A source may also create a SplitEnumerator. It runs in the JobMaster, once per source operator
+ * (Flink's SplitEnumerator inside its OperatorCoordinator): it discovers splits, hands them to
+ * readers, takes back the splits of a failed reader, and its state is part of every checkpoint and
+ * savepoint. A source without an enumerator keeps the simpler model: each reader computes its own
+ * splits from its subtask index.
  */
+import type { OutputTag } from "./output-tag.js";
+import type { SourceReaderMetricGroup } from "./metrics.js";
+
 export type Boundedness = "bounded" | "unbounded";
 
 /** What pollNext() says about the reader after it returns. */
@@ -10,33 +19,99 @@ export type InputStatus = "more" | "nothing-available" | "end-of-input";
 
 export interface ReaderOutput<T> {
   collect(value: T, timestamp?: number): void;
+  /** A record for a side output of the source (e.g. the dead letters of a bad-message policy). */
+  collectSideOutput?<X>(tag: OutputTag<X>, value: X, timestamp?: number): void;
 }
 
 export interface SourceReaderContext {
   readonly subtaskIndex: number;
   readonly parallelism: number;
+  /** Set for sources with an enumerator: ask it for a split (Flink's sendSplitRequest()). */
+  sendSplitRequest?(): void;
+  /** Set for sources with an enumerator: a custom event to the enumerator. */
+  sendSourceEventToCoordinator?(event: unknown): void;
+  /** The reader's metrics (numBytesIn, numRecordsInErrors, pendingRecords, …). */
+  readonly metricGroup?: SourceReaderMetricGroup;
 }
 
 /**
- * A reader works through splits (ranges of a sequence, byte ranges of a file, …). Its position is
- * the list of what remains of its splits; on a restore at another parallelism these lists are
- * pooled and dealt out again, so each split must make sense on its own.
+ * A reader works through splits (a stream of Redis, a subject of NATS, a range of a sequence, a byte
+ * range of a file, …). Its position is the list of what remains of its splits; on a restore at
+ * another parallelism these lists are pooled and dealt out again, so each split must make sense on
+ * its own. Splits are plain data (they travel through RPC and checkpoints).
  */
 export interface SourceReader<T, Split = unknown> {
   /** Emits at most a few records and says whether more are available right away. */
   pollNext(output: ReaderOutput<T>): InputStatus;
   /** Resolves when pollNext() may return records again after "nothing-available". */
   isAvailable(): Promise<void>;
-  /** What remains of this reader's splits. Must be serializable (plain data). */
-  snapshotState(): Split[];
+  /** What remains of this reader's splits at this checkpoint. Must be serializable (plain data). */
+  snapshotState(checkpointId?: number): Split[];
   /** Replaces the reader's own splits with restored ones (possibly none, possibly several). */
   restoreState?(splits: Split[]): void;
+  /** Splits assigned by the enumerator at run time. */
+  addSplits?(splits: Split[]): void;
+  /** The enumerator will assign no more splits: a bounded reader ends when its splits are done. */
+  notifyNoMoreSplits?(): void;
+  /** A custom event from the enumerator. */
+  handleSourceEvent?(event: unknown): void;
+  /**
+   * The checkpoint has completed on every task: data up to it is safe, so acknowledge it upstream
+   * (XACK, a durable consumer's ack, a replication slot's flush LSN). Never earlier.
+   */
+  notifyCheckpointComplete?(checkpointId: number): void | Promise<void>;
+  notifyCheckpointAborted?(checkpointId: number): void;
   close?(): void | Promise<void>;
 }
 
-export interface Source<T, Split = unknown> {
+/** What the enumerator knows of one registered reader. */
+export interface ReaderInfo {
+  readonly subtaskIndex: number;
+  readonly location: string;
+}
+
+export interface SplitEnumeratorContext<Split> {
+  /** The parallelism of the source operator. */
+  readonly currentParallelism: number;
+  /** Readers that have registered since the last (re)start, by subtask index. */
+  registeredReaders(): ReadonlyMap<number, ReaderInfo>;
+  /** Hands splits to readers (subtask index → splits). A split goes to one reader at a time. */
+  assignSplits(assignment: ReadonlyMap<number, readonly Split[]>): void;
+  assignSplit(split: Split, subtaskIndex: number): void;
+  /** Tells a reader no more splits will come. */
+  signalNoMoreSplits(subtaskIndex: number): void;
+  sendEventToSourceReader(subtaskIndex: number, event: unknown): void;
+  /**
+   * Runs `work` off the enumerator's turn (once, or every periodMs), then `handler` with its result
+   * on the enumerator's turn: how periodic split discovery is done (Flink's callAsync). Stopped when
+   * the enumerator closes.
+   */
+  callAsync<R>(work: () => Promise<R>, handler: (result: R | undefined, error?: unknown) => void, initialDelayMs?: number, periodMs?: number): void;
+  /** The enumerator cannot go on (e.g. the stream vanished): fails the job through its restart strategy. */
+  failJob(cause: unknown): void;
+}
+
+export interface SplitEnumerator<Split, EnumState> {
+  start(): void | Promise<void>;
+  /** A reader asked for a split (it called sendSplitRequest()). */
+  handleSplitRequest(subtaskIndex: number, requesterLocation?: string): void;
+  /** Splits a reader had since the last completed checkpoint, back after that reader failed. */
+  addSplitsBack(splits: Split[], subtaskIndex: number): void;
+  /** A reader has registered (at start, or after its restart). */
+  addReader(subtaskIndex: number): void;
+  /** The enumerator's state (assigned and pending splits, discovery state). Plain data. */
+  snapshotState(checkpointId: number): EnumState;
+  notifyCheckpointComplete?(checkpointId: number): void | Promise<void>;
+  handleSourceEvent?(subtaskIndex: number, event: unknown): void;
+  close?(): void | Promise<void>;
+}
+
+export interface Source<T, Split = unknown, EnumState = unknown> {
   readonly boundedness: Boundedness;
   /** The largest parallelism the source supports (1 for non-parallel sources). */
   readonly maxParallelism?: number;
   createReader(ctx: SourceReaderContext): SourceReader<T, Split>;
+  /** Sources with split discovery and assignment in the JobMaster implement both. */
+  createEnumerator?(ctx: SplitEnumeratorContext<Split>): SplitEnumerator<Split, EnumState>;
+  restoreEnumerator?(ctx: SplitEnumeratorContext<Split>, state: EnumState): SplitEnumerator<Split, EnumState>;
 }
