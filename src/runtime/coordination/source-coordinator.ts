@@ -154,8 +154,14 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
         await this.guard("the handler of callAsync()", () => handler(result, error));
       })();
     };
-    const timer = this.host.schedule(initialDelayMs, periodMs !== undefined && periodMs > 0 ? periodMs : undefined, run);
-    this.timers.add(timer);
+    const period = periodMs !== undefined && periodMs > 0 ? periodMs : undefined;
+    // No initial delay: the first run starts now, not on the next timer tick.
+    if (initialDelayMs <= 0) {
+      run();
+      if (period !== undefined) this.timers.add(this.host.schedule(period, period, run));
+    } else {
+      this.timers.add(this.host.schedule(initialDelayMs, period, run));
+    }
   }
 
   private async guard(what: string, fn: () => unknown): Promise<void> {
