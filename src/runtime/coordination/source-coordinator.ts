@@ -65,13 +65,6 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
     }
   }
 
-  /** Splits assigned to a reader since the last checkpoint, back after that reader failed alone. */
-  async addSplitsBack(splits: Split[], subtask: number): Promise<void> {
-    const e = this.enumerator;
-    this.readers.delete(subtask);
-    if (e && !this.closed) await this.guard("addSplitsBack()", () => e.addSplitsBack(splits, subtask));
-  }
-
   /** The enumerator's state as plain data (it is written as JSON into the checkpoint's _metadata). */
   snapshot(checkpointId: number): unknown {
     const e = this.enumerator;
