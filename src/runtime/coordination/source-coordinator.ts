@@ -19,6 +19,8 @@ export interface SourceCoordinatorHost {
   /** A timer on the JobMaster's clock; `fire` runs when it is due (every periodMs if set). */
   schedule(delayMs: number, periodMs: number | undefined, fire: () => void): { cancel(): void };
   fail(error: Error): void;
+  /** Runs `fn` on the enumerator's turn: after the events and snapshots before it, never beside them. */
+  enqueue(fn: () => Promise<void>): void;
 }
 
 export class SourceCoordinator<Split = unknown, EnumState = unknown> {
@@ -125,7 +127,8 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
   }
 
   /**
-   * Flink's callAsync: `work` runs outside the enumerator's methods, `handler` gets its result. A
+   * Flink's callAsync: `work` runs outside the enumerator's methods, `handler` gets its result on the
+   * enumerator's turn (so a snapshot never sees half of a handler's changes). A
    * periodic call whose previous run has not finished skips that tick (discovery never piles up).
    */
   private callAsync<R>(work: () => Promise<R>, handler: (result: R | undefined, error?: unknown) => void, initialDelayMs = 0, periodMs?: number): void {
@@ -144,7 +147,7 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
         }
         running = false;
         if (this.closed) return;
-        await this.guard("the handler of callAsync()", () => handler(result, error));
+        this.host.enqueue(() => this.guard("the handler of callAsync()", () => (this.closed ? undefined : handler(result, error))));
       })();
     };
     const period = periodMs !== undefined && periodMs > 0 ? periodMs : undefined;
