@@ -19,6 +19,7 @@ import { deserializeError, serializeError, type SerializedError } from "../../er
 import type { Clock, Timer } from "../../util/clock.js";
 import type { Logger } from "../../util/logger.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
+import type { OperatorCoordinatorCheckpoints } from "./checkpoint-coordinator.js";
 
 /** The coordinator worker could not be started or died. */
 export class CoordinatorWorkerError extends SluiceError {}
@@ -64,7 +65,7 @@ interface PendingSnapshot {
   reject(error: Error): void;
 }
 
-export class SourceCoordinators {
+export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
   readonly sources: CoordinatedSource[];
   private channel: CoordinatorChannel | undefined;
   private attempt = -1;
@@ -100,7 +101,7 @@ export class SourceCoordinators {
     this.channel.post({ type: "reader-event", attempt, vertexId, subtask, event });
   }
 
-  /** The enumerators' states for checkpoint `checkpointId`; events to readers are held until releaseEvents(). */
+  /** The enumerators' states for checkpoint `checkpointId`; events to readers are held until triggersSent(). */
   snapshot(checkpointId: number): Promise<Record<string, unknown>> {
     if (!this.active) return Promise.resolve({});
     const channel = this.channel;
@@ -112,7 +113,7 @@ export class SourceCoordinators {
   }
 
   /** A snapshot's checkpoint triggers have gone out: events held since the snapshot go to the readers now. */
-  releaseEvents(): void {
+  triggersSent(): void {
     if (this.holds > 0) this.holds--;
     if (this.holds > 0) return;
     const held = this.held;
