@@ -14,6 +14,10 @@ import type { EnumeratorToReader } from "../../../src/runtime/coordination/sourc
 import type { CheckpointMetadata } from "../../../src/runtime/checkpoint/checkpoint-metadata.js";
 import { inProcessCoordinatorChannel } from "../../../src/testing/cluster/in-process-coordinator-channel.js";
 import { JobMasterHarness, pipelineGraph } from "./support/harness.js";
+import { SourceCoordinators } from "../../../src/cluster/jobmaster/source-coordinators.js";
+import type { FromCoordinator, ToCoordinator } from "../../../src/runtime/coordination/coordinator-protocol.js";
+import { ManualClock } from "../../../src/util/clock.js";
+import { Logger } from "../../../src/util/logger.js";
 
 const FIXED_DELAY = { "restart-strategy.type": "fixed-delay", "restart-strategy.fixed-delay.attempts": "3", "restart-strategy.fixed-delay.delay": "1000" };
 const DISCOVERY_MS = 500;
@@ -213,4 +217,43 @@ test("after a failover the enumerator starts again from the checkpoint's state; 
     await h.settle();
     await h.stop();
   }
+});
+
+test("events to readers are held from the enumerators' snapshot until the checkpoint's triggers are out, and stale attempts are ignored", async () => {
+  const posted: ToCoordinator[] = [];
+  let toJobMaster: ((m: FromCoordinator) => void) | undefined;
+  const sent: Array<[string, number, EnumeratorToReader]> = [];
+  const failures: string[] = [];
+  const coordinators = new SourceCoordinators({
+    jobGraph: coordinatedGraph(),
+    clock: new ManualClock(0),
+    log: new Logger(() => {}, "test", "error"),
+    createChannel: (handlers) => {
+      toJobMaster = handlers.onMessage;
+      return { post: (m) => void posted.push(m), terminate: async () => {} };
+    },
+    sendToReader: (vertexId, subtask, event) => void sent.push([vertexId, subtask, event]),
+    onFailure: (e) => void failures.push(e.message),
+  });
+  const vertexId = coordinatedGraph().vertices[0]!.id;
+  coordinators.startAttempt(0, { registry: { known: ["a"], pending: [] } });
+  assert.deepEqual(posted[0], { type: "start", attempt: 0, sources: coordinators.sources, restore: { registry: { known: ["a"], pending: [] } } });
+  const assign = (split: string): FromCoordinator => ({ type: "to-reader", attempt: 0, vertexId, subtask: 0, event: { kind: "add-splits", splits: [split] } });
+
+  toJobMaster!(assign("before"));
+  const snapshot = coordinators.snapshot(7);
+  toJobMaster!({ type: "snapshot", attempt: 0, checkpointId: 7, states: { registry: { known: ["a", "b"], pending: ["b"] } } });
+  assert.deepEqual(await snapshot, { registry: { known: ["a", "b"], pending: ["b"] } });
+  toJobMaster!(assign("after"));
+  assert.deepEqual(sent.map(([, , e]) => e), [{ kind: "add-splits", splits: ["before"] }], "held after the snapshot");
+  coordinators.triggersSent();
+  assert.deepEqual(sent.map(([, , e]) => e), [{ kind: "add-splits", splits: ["before"] }, { kind: "add-splits", splits: ["after"] }], "released behind the triggers");
+
+  coordinators.stopAttempt();
+  coordinators.startAttempt(1, undefined);
+  toJobMaster!(assign("stale"));
+  toJobMaster!({ type: "failed", attempt: 0, vertexId, error: { name: "Error", message: "stale failure" } });
+  assert.equal(sent.length, 2, "a message of attempt 0 is dropped in attempt 1");
+  assert.deepEqual(failures, []);
+  await coordinators.close();
 });
