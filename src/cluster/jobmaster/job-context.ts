@@ -35,7 +35,7 @@ import { TaskNotFoundError } from "../taskexecutor/task-executor-errors.js";
 import type { HeldForJob } from "../messages.js";
 import { SourceCoordinators } from "./source-coordinators.js";
 import { coordinatorWorkerFactory } from "./coordinator-worker.js";
-import { COORDINATOR_HEAP_MB } from "./job-master-options.js";
+import { COORDINATOR_EVALUATION_TIMEOUT, COORDINATOR_HEAP_MB } from "./job-master-options.js";
 import { readOption } from "../../config/config-option.js";
 
 export class JobContext {
@@ -112,6 +112,7 @@ export class JobContext {
         if (e && !isTerminalExecutionState(e.state)) this.connections.tell(e.taskManagerId, "sendOperatorEventToTask", (g) => g.sendOperatorEventToTask(e.executionId, event));
       },
       onFailure: onGlobalFailure,
+      evaluationTimeoutMs: readOption(options.config, COORDINATOR_EVALUATION_TIMEOUT),
     });
     const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
     this.stateBackend = resolveStateBackend(options.jobGraph.settings as Record<string, unknown>, options.definition?.config, options.config);

@@ -48,6 +48,8 @@ export interface SourceCoordinatorsOptions {
   sendToReader(vertexId: string, subtask: number, event: EnumeratorToReader): void;
   /** An enumerator (or its worker) failed: the job fails over. */
   onFailure(error: SerializedError): void;
+  /** How long the worker may take to evaluate the job's definition (jobmanager.coordinator.evaluation-timeout). */
+  evaluationTimeoutMs: number;
 }
 
 /** The source operators whose source has an enumerator: the graph builder marks them. */
@@ -162,9 +164,12 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
       return undefined;
     }
     try {
+      let evaluation: Timer | undefined;
       const channel: CoordinatorChannel = create({
         onMessage: (m) => {
-          if (this.channel === channel) this.onMessage(m);
+          if (this.channel !== channel) return;
+          if (m.type === "bound") evaluation?.cancel();
+          else this.onMessage(m);
         },
         onExit: (error) => {
           if (this.channel !== channel) return;
@@ -175,6 +180,19 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
         },
       });
       this.channel = channel;
+      const timeoutMs = this.options.evaluationTimeoutMs;
+      evaluation = this.options.clock.setTimeout(() => {
+        if (this.channel !== channel) return;
+        this.channel = undefined;
+        this.clearAttemptState(new CoordinatorWorkerError("the coordinator worker was terminated"));
+        void channel.terminate();
+        this.fail(
+          new CoordinatorWorkerError(
+            `loading the job bundle and evaluating its definition for the split enumerators did not finish within ${timeoutMs} ms ` +
+              "(jobmanager.coordinator.evaluation-timeout); does the definition loop or wait forever? Its worker thread was terminated.",
+          ),
+        );
+      }, timeoutMs);
       return channel;
     } catch (e) {
       this.fail(new CoordinatorWorkerError(`starting the worker thread for the split enumerators failed: ${(e as Error).message}`, { cause: e }));
@@ -182,7 +200,7 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
     }
   }
 
-  private onMessage(m: FromCoordinator): void {
+  private onMessage(m: Exclude<FromCoordinator, { type: "bound" }>): void {
     if (m.type === "load-failed") {
       this.fail(m.error);
       return;

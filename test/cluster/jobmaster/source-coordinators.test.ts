@@ -234,6 +234,7 @@ test("events to readers are held from the enumerators' snapshot until the checkp
     },
     sendToReader: (vertexId, subtask, event) => void sent.push([vertexId, subtask, event]),
     onFailure: (e) => void failures.push(e.message),
+    evaluationTimeoutMs: 1000,
   });
   const vertexId = coordinatedGraph().vertices[0]!.id;
   coordinators.startAttempt(0, { registry: { known: ["a"], pending: [] } });
@@ -256,4 +257,38 @@ test("events to readers are held from the enumerators' snapshot until the checkp
   assert.equal(sent.length, 2, "a message of attempt 0 is dropped in attempt 1");
   assert.deepEqual(failures, []);
   await coordinators.close();
+});
+
+test("a worker that does not finish evaluating the job's definition in time is terminated and fails the job", async () => {
+  const clock = new ManualClock(0);
+  const failures: string[] = [];
+  let terminated = 0;
+  let toJobMaster: ((m: FromCoordinator) => void) | undefined;
+  const options = {
+    jobGraph: coordinatedGraph(),
+    clock,
+    log: new Logger(() => {}, "test", "error"),
+    sendToReader: () => {},
+    onFailure: (e: { message: string }) => void failures.push(e.message),
+    evaluationTimeoutMs: 1000,
+    createChannel: (handlers: { onMessage(m: FromCoordinator): void }) => {
+      toJobMaster = handlers.onMessage;
+      return { post: () => {}, terminate: async () => void terminated++ };
+    },
+  };
+  const slow = new SourceCoordinators(options);
+  slow.startAttempt(0, undefined);
+  clock.advance(999);
+  assert.deepEqual(failures, []);
+  clock.advance(1);
+  assert.equal(terminated, 1);
+  assert.equal(failures.length, 1);
+  assert.match(failures[0]!, /did not finish within 1000 ms \(jobmanager\.coordinator\.evaluation-timeout\)/);
+
+  const quick = new SourceCoordinators(options);
+  quick.startAttempt(0, undefined);
+  toJobMaster!({ type: "bound" });
+  clock.advance(5000);
+  assert.equal(failures.length, 1, "a worker that reported bound in time is left alone");
+  await quick.close();
 });
