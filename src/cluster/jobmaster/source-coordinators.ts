@@ -260,9 +260,13 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
     };
   }
 
+  /**
+   * Reported on a later turn: a failure found while the JobMaster deploys an attempt (no bundle, no
+   * worker) must not change the job's state in the middle of that deployment.
+   */
   private fail(error: Error | SerializedError): void {
     const serialized = error instanceof Error ? serializeError(error) : error;
     this.options.log.warn(serialized.message);
-    this.options.onFailure(serialized);
+    queueMicrotask(() => this.options.onFailure(serialized));
   }
 }

@@ -281,6 +281,7 @@ test("a worker that does not finish evaluating the job's definition in time is t
   clock.advance(999);
   assert.deepEqual(failures, []);
   clock.advance(1);
+  await new Promise((r) => setImmediate(r));
   assert.equal(terminated, 1);
   assert.equal(failures.length, 1);
   assert.match(failures[0]!, /did not finish within 1000 ms \(jobmanager\.coordinator\.evaluation-timeout\)/);
@@ -289,6 +290,25 @@ test("a worker that does not finish evaluating the job's definition in time is t
   quick.startAttempt(0, undefined);
   toJobMaster!({ type: "bound" });
   clock.advance(5000);
+  await new Promise((r) => setImmediate(r));
   assert.equal(failures.length, 1, "a worker that reported bound in time is left alone");
   await quick.close();
+});
+
+test("a JobMaster without a bundle to run the enumerators fails the job over once deployed, with a clear error", async () => {
+  const h = new JobMasterHarness({ config: FIXED_DELAY, taskManagers: 2, slotsPerTaskManager: 1, jobGraph: coordinatedGraph() });
+  try {
+    await h.start();
+    await h.tms.offerAllSlots();
+    await h.settle();
+    assert.equal(h.jm.jobStatus, "RESTARTING");
+    assert.equal(h.deployedIds().length, 4, "the deployment was completed before the failure took effect");
+    const failure = h.jm.exceptionHistory().at(-1)!;
+    assert.equal(failure.exceptionName, "CoordinatorWorkerError");
+    assert.match(failure.message, /sources "Registry" have split enumerators, but this JobMaster has no job bundle to run them/);
+  } finally {
+    h.jm.cancel();
+    await h.settle();
+    await h.stop();
+  }
 });
