@@ -10,7 +10,7 @@ import { KeyedStream } from "./keyed-stream.js";
 import type { Key, KeySelector } from "./functions.js";
 import { CollectionSource } from "./builtin/collection-source.js";
 import { SequenceSource } from "./builtin/sequence-source.js";
-import { FileSource } from "./builtin/file-source.js";
+import { TextFileSource } from "./builtin/text-file-source.js";
 import { SocketTextSource } from "./builtin/socket-text-source.js";
 import type { RestartStrategyConfig } from "./restart-strategy.js";
 import { parseStateBackendType, type StateBackendType } from "./state/state-backend-type.js";
@@ -148,12 +148,9 @@ export class StreamExecutionEnvironment {
     return this.fromSource(new SequenceSource(from, to), undefined, "Sequence Source");
   }
 
-  /**
-   * Lines of a text file, or of the files of a directory: blocks of the files are splits that the
-   * JobMaster's split enumerator hands to the parallel subtasks (FileSource, docs/connectors.md).
-   */
+  /** Lines of a text file, split by byte ranges across the parallel subtasks. */
   readTextFile(path: string): SingleOutputStreamOperator<string> {
-    return this.fromSource(FileSource.forTextLines(path).build(), undefined, `Text File Source ${path}`);
+    return this.fromSource(new TextFileSource(path), undefined, `Text File Source ${path}`);
   }
 
   /** Lines read from a TCP socket (a non-parallel, unbounded source). */

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runJob } from "../../src/client/job-runner.js";
 import { MiniCluster } from "../../src/cluster/minicluster.js";
@@ -69,13 +69,4 @@ test("files appearing while the job runs are discovered; a savepoint resumed at 
   } finally {
     await cluster.close();
   }
-});
-
-test("readTextFile reads a large file cut into blocks: every line once, multibyte text intact", async () => {
-  const path = join(tempDir("sluice-text-"), "big.txt");
-  const lines = Array.from({ length: 30_000 }, (_, i) => `line ${i} — ünïcødé ${"x".repeat(i % 17)}`);
-  writeFileSync(path, lines.join("\n") + "\n");
-  const result = await runJob(testJob("read-text-file.ts"), { args: [path] });
-  assert.equal(result.state, "FINISHED", result.failure?.message);
-  assert.deepEqual([...(result.records as string[])].sort(), [...lines].sort());
 });

@@ -1,24 +1,21 @@
 /**
- * Lines of the files of a directory (or of one file), with blocks of the files as splits handed out by
- * a split enumerator in the JobMaster (Flink's FileSource; docs/connectors.md, "Files"). Bounded, it
- * reads the files present at start; with monitorContinuously() it also reads every file that appears
- * in the directory later, found by periodic discovery. A file of more than MIN_BLOCK_BYTES is cut into
- * up to `parallelism` blocks; a block holds the lines that start in its byte range (TextFileSource's
- * rule), read by one reader; its position (the byte offset of its next line) is in the checkpoints, so
- * a failover or a rescale resumes mid-block. Files must appear whole (write them elsewhere, then rename
- * them in); names starting with "." or "_" are ignored, as in Flink.
+ * Lines of the files of a directory (or of one file), with the files as splits handed out by a split
+ * enumerator in the JobMaster (Flink's FileSource; docs/connectors.md, "Files"). Bounded, it reads
+ * the files present at start; with monitorContinuously() it also reads every file that appears in
+ * the directory later, found by periodic discovery. A file is read once, by one reader, from its
+ * start; its position (the byte offset of its next line) is in the checkpoints, so a failover or a
+ * rescale resumes mid-file. Files must appear whole (write them elsewhere, then rename them in);
+ * names starting with "." or "_" are ignored, as in Flink.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { InputStatus, ReaderOutput, Source, SourceReader, SourceReaderContext, SplitEnumerator, SplitEnumeratorContext } from "../source.js";
 import { TextFileSource, type TextFileSplit } from "./text-file-source.js";
 
-/** Block `block` of `blocks` equal byte ranges of a file; `position` once reading began: [next line's offset, end of the block]. */
+/** One file, from the byte offset of its next line. */
 export interface FileSplit {
   path: string;
-  block: number;
-  blocks: number;
-  position?: TextFileSplit;
+  offset: number;
 }
 
 /** The enumerator's state: files already found (assigned or not) and those not yet assigned. */
@@ -27,12 +24,8 @@ export interface FileEnumeratorState {
   pending: FileSplit[];
 }
 
-/** Files up to this size are one split; larger ones are cut into up to `parallelism` blocks. */
-const MIN_BLOCK_BYTES = 64 * 1024;
-
-function copySplit(s: FileSplit): FileSplit {
-  return { path: s.path, block: s.block, blocks: s.blocks, ...(s.position ? { position: [s.position[0], s.position[1]] as TextFileSplit } : {}) };
-}
+/** Beyond any file: a TextFileSource split that runs to the end of the file. */
+const TO_END = Number.MAX_SAFE_INTEGER;
 
 export class FileSource implements Source<string, FileSplit, FileEnumeratorState> {
   readonly boundedness: "bounded" | "unbounded";
@@ -106,7 +99,7 @@ class FileSplitEnumerator implements SplitEnumerator<FileSplit, FileEnumeratorSt
     state: FileEnumeratorState,
   ) {
     this.seen = new Set(state.seen);
-    this.pending = state.pending.map(copySplit);
+    this.pending = state.pending.map((s) => ({ path: s.path, offset: s.offset }));
   }
 
   start(): void {
@@ -131,8 +124,7 @@ class FileSplitEnumerator implements SplitEnumerator<FileSplit, FileEnumeratorSt
     for (const path of files) {
       if (this.seen.has(path)) continue;
       this.seen.add(path);
-      const blocks = Math.max(1, Math.min(this.ctx.currentParallelism, Math.ceil(statSync(path).size / MIN_BLOCK_BYTES)));
-      for (let block = 0; block < blocks; block++) this.pending.push({ path, block, blocks });
+      this.pending.push({ path, offset: 0 });
     }
     for (const subtask of [...this.waiting]) this.serve(subtask);
   }
@@ -164,11 +156,11 @@ class FileSplitEnumerator implements SplitEnumerator<FileSplit, FileEnumeratorSt
   }
 
   snapshotState(): FileEnumeratorState {
-    return { seen: [...this.seen], pending: this.pending.map(copySplit) };
+    return { seen: [...this.seen], pending: this.pending.map((s) => ({ ...s })) };
   }
 }
 
-/** Reads its blocks one after the other (with TextFileSource's reader), asking the enumerator for the next when it runs out. */
+/** Reads its files one after the other, asking the enumerator for the next when it runs out. */
 class FileSplitReader implements SourceReader<string, FileSplit> {
   private queue: FileSplit[] = [];
   private current: { split: FileSplit; lines: SourceReader<string, TextFileSplit> } | undefined;
@@ -186,8 +178,8 @@ class FileSplitReader implements SourceReader<string, FileSplit> {
       if (!this.current) {
         const split = this.queue.shift();
         if (!split) return this.idle();
-        const lines = new TextFileSource(split.path).createReader({ subtaskIndex: split.block, parallelism: split.blocks });
-        if (split.position) lines.restoreState!([split.position]);
+        const lines = new TextFileSource(split.path).createReader({ subtaskIndex: 0, parallelism: 1 });
+        lines.restoreState!([[split.offset, TO_END]]);
         this.current = { split, lines };
       }
       const status = this.current.lines.pollNext(output);
@@ -234,15 +226,15 @@ class FileSplitReader implements SourceReader<string, FileSplit> {
     const splits: FileSplit[] = [];
     if (this.current) {
       const [position] = this.current.lines.snapshotState();
-      if (position) splits.push({ ...copySplit(this.current.split), position });
+      if (position) splits.push({ path: this.current.split.path, offset: position[0] });
     }
-    return [...splits, ...this.queue.map(copySplit)];
+    return [...splits, ...this.queue.map((s) => ({ ...s }))];
   }
 
   restoreState(splits: FileSplit[]): void {
     this.current?.lines.close?.();
     this.current = undefined;
-    this.queue = splits.map(copySplit);
+    this.queue = splits.map((s) => ({ path: s.path, offset: s.offset }));
   }
 
   close(): void {
