@@ -88,6 +88,7 @@ export class RestClusterClient implements ClusterClient {
           endTime: d["end-time"],
           restarts: done.restarts,
           checkpoints: { ...done.checkpoints },
+          accumulators: { ...done["accumulator-results"] },
         };
       }
       wait = await this.pause(wait);

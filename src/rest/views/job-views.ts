@@ -126,7 +126,7 @@ export function executionResultJson(state: JobStatus, result: JobResult | undefi
   const r: ExecutionResultJson = {
     id: result.jobId,
     "application-status": APPLICATION_STATUS[result.state] ?? "UNKNOWN",
-    "accumulator-results": {},
+    "accumulator-results": { ...result.accumulators },
     "net-runtime": Math.max(0, result.endTime - result.startTime),
     collected: Object.fromEntries(Object.entries(result.collected).map(([sink, values]) => [sink, encodeCollected(values)])),
     restarts: result.restarts,
