@@ -109,6 +109,10 @@ export interface TaskMetrics {
   busyTimeMsPerSecond: number;
   backPressuredTimeMsPerSecond: number;
   idleTimeMsPerSecond: number;
+  /** Milliseconds spent busy, backpressured and idle since the task started. */
+  accumulatedBusyTimeMs: number;
+  accumulatedBackPressuredTimeMs: number;
+  accumulatedIdleTimeMs: number;
   /** Buffers waiting for credit (producer side) plus buffers received but not yet processed. */
   inFlightBuffers: number;
   currentInputWatermark: number | null;

@@ -400,6 +400,7 @@ export class StreamTask {
 
   metrics(): TaskMetrics {
     const t = this.accounting.perSecond();
+    const total = this.accounting.accumulated();
     const head = this.chain.head;
     const metrics: TaskMetrics = {
       numRecordsIn: head instanceof SourceOperator ? head.emitted : this.recordsIn,
@@ -409,6 +410,9 @@ export class StreamTask {
       busyTimeMsPerSecond: t.busy,
       backPressuredTimeMsPerSecond: t.backpressured,
       idleTimeMsPerSecond: t.idle,
+      accumulatedBusyTimeMs: total.busy,
+      accumulatedBackPressuredTimeMs: total.backpressured,
+      accumulatedIdleTimeMs: total.idle,
       inFlightBuffers: this.chain.backlogBuffers() + (this.gate?.queuedBuffers ?? 0),
       currentInputWatermark: this.gate?.currentWatermark() ?? null,
     };
