@@ -86,6 +86,10 @@ export interface SubtaskInfo {
   startTime: number;
   endTime: number;
   metrics?: TaskMetrics;
+  /** When the subtask entered each state of its current attempt (absent in records rebuilt from REST answers). */
+  timestamps?: Partial<Record<ExecutionState, number>>;
+  /** The id of the current attempt (Flink's ExecutionAttemptID). */
+  executionId?: string;
 }
 
 export interface VertexInfo {

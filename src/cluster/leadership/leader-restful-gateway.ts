@@ -11,7 +11,7 @@ import { ENDPOINTS } from "../endpoints.js";
 import type { LeaderInformation } from "../ha/interface.js";
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
+import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
 import { FencingTokenMismatchError, RpcConnectionError, RpcEndpointNotFoundError, type Gateway, type RemoteGateway, type RpcService } from "../rpc/interface.js";
 import type { RestfulGateway } from "../dispatcher/restful-gateway.js";
 import { LeaderUnavailableError, type LeaderTracker } from "./leader-tracker.js";
@@ -65,6 +65,18 @@ export class LeaderRestfulGateway implements RestfulGateway {
   }
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string> {
     return this.call((d) => d.stopWithSavepoint(jobId, dir, drain));
+  }
+  triggerCheckpoint(jobId: string): Promise<{ checkpointId: number; path: string }> {
+    return this.call((d) => d.triggerCheckpoint(jobId));
+  }
+  requestCheckpointDetails(jobId: string, checkpointId: number): Promise<CheckpointDetails | undefined> {
+    return this.call((d) => d.requestCheckpointDetails(jobId, checkpointId));
+  }
+  disposeSavepoint(path: string): Promise<void> {
+    return this.call((d) => d.disposeSavepoint(path));
+  }
+  shutDownCluster(): Promise<void> {
+    return this.call((d) => d.shutDownCluster());
   }
 
   /** Drops the connection to a remote leader. */

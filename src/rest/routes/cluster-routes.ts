@@ -2,11 +2,10 @@
 import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
 import { defineRoute, notFound, type Route, type RouteResult } from "../route.js";
 import { errorBody } from "../schemas/common.js";
-import { clusterOverview, configEntries, dashboardConfig, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
+import { clusterOverview, configEntries, dashboardConfig, environmentInfo, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
 import { SAFE_FILE_NAME } from "../http/contained-path.js";
-import { redactConfig } from "../../config/sensitive-keys.js";
 import type { LogContent } from "../logs/log-files.js";
-import { clusterOverviewJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
+import { clusterOverviewJson, configEntriesJson, environmentJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
 
 const TM_ID = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$" } as const;
 const notFoundResponse = { status: 404, description: "no such resource", schema: errorBody };
@@ -81,11 +80,16 @@ export const clusterRoutes: Route[] = [
     summary: "The JobManager's configuration, secrets redacted",
     tags: ["jobmanager"],
     responses: [{ status: 200, description: "configuration entries", schema: configEntries }],
-    handler: async ({ services }) => ({
-      json: Object.entries(redactConfig(services.config))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, value]) => ({ key, value })),
-    }),
+    handler: async ({ services }) => ({ json: configEntriesJson(services.config) }),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/jobmanager/environment",
+    operationId: "getJobManagerEnvironment",
+    summary: "The JobManager's runtime: Node.js version, architecture, process options",
+    tags: ["jobmanager"],
+    responses: [{ status: 200, description: "the environment", schema: environmentInfo }],
+    handler: async () => ({ json: environmentJson() }),
   }),
   defineRoute({
     method: "GET",

@@ -6,7 +6,7 @@
  */
 import { UnknownJobError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import type { DispatcherGateway } from "../../cluster/dispatcher/dispatcher-gateway.js";
-import type { CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
+import type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../../cluster/messages.js";
 
 const EMPTY_CLUSTER: ClusterOverview = { taskManagers: 0, slotsTotal: 0, slotsAvailable: 0, jobsRunning: 0, jobsFinished: 0, jobsCancelled: 0, jobsFailed: 0 };
@@ -76,5 +76,23 @@ export class TestingDispatcherGateway implements DispatcherGateway {
     this.record("stopWithSavepoint", [jobId, dir, drain]);
     if (this.overrides.stopWithSavepoint) return this.overrides.stopWithSavepoint(jobId, dir, drain);
     throw unknown(jobId);
+  }
+  async triggerCheckpoint(jobId: string): Promise<{ checkpointId: number; path: string }> {
+    this.record("triggerCheckpoint", [jobId]);
+    if (this.overrides.triggerCheckpoint) return this.overrides.triggerCheckpoint(jobId);
+    throw unknown(jobId);
+  }
+  requestCheckpointDetails(jobId: string, checkpointId: number): CheckpointDetails | undefined | Promise<CheckpointDetails | undefined> {
+    this.record("requestCheckpointDetails", [jobId, checkpointId]);
+    if (this.overrides.requestCheckpointDetails) return this.overrides.requestCheckpointDetails(jobId, checkpointId);
+    throw unknown(jobId);
+  }
+  async disposeSavepoint(path: string): Promise<void> {
+    this.record("disposeSavepoint", [path]);
+    await this.overrides.disposeSavepoint?.(path);
+  }
+  async shutDownCluster(): Promise<void> {
+    this.record("shutDownCluster", []);
+    await this.overrides.shutDownCluster?.();
   }
 }
