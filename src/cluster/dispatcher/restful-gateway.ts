@@ -19,8 +19,11 @@ export type MaybePromise<T> = T | Promise<T>;
 export type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot };
 
 export interface RestfulGateway {
-  /** Stores the bundle and starts the job; the bundle's hash must be the submission's. */
-  submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }>;
+  /**
+   * Stores the bundle and starts the job; the bundle's hash must be the submission's. `jobId`: the id
+   * the job gets (DuplicateJobSubmissionError when taken); random by default.
+   */
+  submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }>;
   listJobs(): MaybePromise<JobOverview[]>;
   requestJob(jobId: string): MaybePromise<JobDetails>;
   requestExceptions(jobId: string): MaybePromise<ExceptionInfo[]>;

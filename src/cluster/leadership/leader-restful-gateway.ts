@@ -30,8 +30,8 @@ export class LeaderRestfulGateway implements RestfulGateway {
     private readonly leader: LeaderTracker,
   ) {}
 
-  submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
-    return this.call((d) => d.submitJob(submission, bundle));
+  submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
+    return this.call((d) => d.submitJob(submission, bundle, jobId));
   }
   listJobs(): Promise<JobOverview[]> {
     return this.call((d) => d.listJobs());

@@ -1,7 +1,8 @@
 /** Cluster-level routes: overview, dashboard configuration, TaskManagers, the JobManager's config and logs. */
 import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
-import { defineRoute, notFound, type Route, type RouteResult } from "../route.js";
-import { errorBody } from "../schemas/common.js";
+import { conflict, defineRoute, notFound, type Route, type RouteResult } from "../route.js";
+import { errorBody, object } from "../schemas/common.js";
+import { ClusterShutdownRefusedError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import { clusterOverview, configEntries, dashboardConfig, environmentInfo, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
 import { SAFE_FILE_NAME } from "../http/contained-path.js";
 import type { LogContent } from "../logs/log-files.js";
@@ -121,6 +122,23 @@ export const clusterRoutes: Route[] = [
       const content = services.logs.open(params.logname!);
       if (!content) throw notFound(`no log file ${params.logname}`);
       return logResult(content);
+    },
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/cluster",
+    operationId: "shutDownCluster",
+    summary: "Shut the cluster down (the JobManager process exits after answering; its TaskManagers follow when it started them)",
+    tags: ["cluster"],
+    responses: [{ status: 200, description: "shutting down", schema: object({}) }, { status: 409, description: "an embedded cluster, which its program stops", schema: errorBody }],
+    handler: async ({ services }) => {
+      try {
+        await services.dispatcher.shutDownCluster();
+      } catch (e) {
+        if (e instanceof ClusterShutdownRefusedError) throw conflict(e.message);
+        throw e;
+      }
+      return { json: {} };
     },
   }),
 ];

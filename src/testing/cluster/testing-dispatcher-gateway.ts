@@ -22,9 +22,9 @@ export class TestingDispatcherGateway implements DispatcherGateway {
     this.calls.push({ method, args });
   }
 
-  async submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
-    this.record("submitJob", [submission, bundle]);
-    return (await this.overrides.submitJob?.(submission, bundle)) ?? { jobId: "0".repeat(32) };
+  async submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
+    this.record("submitJob", jobId === undefined ? [submission, bundle] : [submission, bundle, jobId]);
+    return (await this.overrides.submitJob?.(submission, bundle, jobId)) ?? { jobId: jobId ?? "0".repeat(32) };
   }
   listJobs(): JobOverview[] {
     this.record("listJobs", []);
