@@ -45,6 +45,28 @@ export interface TaskExecutorRegistration {
   numberOfSlots: number;
   slotReport: SlotReport;
   hardware: { cpuCores: number; memoryBytes: number };
+  memory?: TaskManagerMemoryConfiguration;
+}
+
+/** How a TaskManager's memory is bounded: V8's heap limit of its main thread and of each slot's worker. */
+export interface TaskManagerMemoryConfiguration {
+  mainHeapLimitBytes: number;
+  /** taskmanager.memory.task.heap.mb of each slot's worker; undefined: V8's default. */
+  workerHeapLimitBytes?: number;
+}
+
+/** A TaskManager process's memory now (for /taskmanagers/:taskmanagerid, Flink's TaskManagerMetricsInfo). */
+export interface TaskManagerMemory {
+  heapUsed: number;
+  heapCommitted: number;
+  heapMax: number;
+  nonHeapUsed: number;
+  nonHeapCommitted: number;
+  nonHeapMax: number;
+  arrayBuffersUsed: number;
+  externalUsed: number;
+  rss: number;
+  garbageCollectors: { name: string; count: number; time: number }[];
 }
 
 export interface SlotOffer {
@@ -160,6 +182,7 @@ export interface TaskManagerInfo {
   slotsNumber: number;
   freeSlots: number;
   hardware: { cpuCores: number; memoryBytes: number };
+  memory?: TaskManagerMemoryConfiguration;
   timeSinceLastHeartbeat: number;
   slots: SlotStatus[];
 }

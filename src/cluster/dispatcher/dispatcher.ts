@@ -7,7 +7,8 @@
  */
 import type { Gateway } from "../rpc/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import { isGloballyTerminal } from "../messages.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
@@ -261,6 +262,18 @@ export class Dispatcher implements DispatcherGateway {
 
   async requestTaskManagers(): Promise<TaskManagerInfo[]> {
     return (await this.options.resourceManager()).requestTaskManagers();
+  }
+
+  async requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    return (await this.options.resourceManager()).requestTaskManagerLogList(taskManagerId);
+  }
+
+  async requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    return (await this.options.resourceManager()).requestTaskManagerLog(taskManagerId, which, maxBytes);
+  }
+
+  async requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    return (await this.options.resourceManager()).requestTaskManagerMemory(taskManagerId);
   }
 
   private job(jobId: string): JobMasterService {

@@ -12,7 +12,8 @@
  */
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -48,4 +49,8 @@ export interface RestfulGateway {
   disposeSavepoint(path: string): Promise<void>;
   /** Shuts the cluster down after answering; ClusterShutdownRefusedError for an embedded cluster. */
   shutDownCluster(): Promise<void>;
+  /** A TaskManager's log files, one log's end, its memory: asked of it (UnknownTaskManagerError for an unknown id). */
+  requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]>;
+  requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined>;
+  requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory>;
 }

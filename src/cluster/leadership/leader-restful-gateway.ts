@@ -9,7 +9,8 @@
 import type { Dispatcher } from "../dispatcher/dispatcher.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { LeaderInformation } from "../ha/interface.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
 import { FencingTokenMismatchError, RpcConnectionError, RpcEndpointNotFoundError, type Gateway, type RemoteGateway, type RpcService } from "../rpc/interface.js";
@@ -77,6 +78,15 @@ export class LeaderRestfulGateway implements RestfulGateway {
   }
   shutDownCluster(): Promise<void> {
     return this.call((d) => d.shutDownCluster());
+  }
+  requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    return this.call((d) => d.requestTaskManagerLogList(taskManagerId));
+  }
+  requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    return this.call((d) => d.requestTaskManagerLog(taskManagerId, which, maxBytes));
+  }
+  requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    return this.call((d) => d.requestTaskManagerMemory(taskManagerId));
   }
 
   /** Drops the connection to a remote leader. */

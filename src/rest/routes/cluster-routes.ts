@@ -4,8 +4,8 @@ import { conflict, defineRoute, notFound, type Route, type RouteResult } from ".
 import { errorBody, object } from "../schemas/common.js";
 import { ClusterShutdownRefusedError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import { clusterOverview, configEntries, dashboardConfig, environmentInfo, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
-import { SAFE_FILE_NAME } from "../http/contained-path.js";
-import type { LogContent } from "../logs/log-files.js";
+import { SAFE_FILE_NAME } from "../../util/contained-path.js";
+import type { LogContent } from "../../cluster/logs/log-files.js";
 import { clusterOverviewJson, configEntriesJson, environmentJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
 
 const TM_ID = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$" } as const;

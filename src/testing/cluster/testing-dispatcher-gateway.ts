@@ -7,7 +7,9 @@
 import { UnknownJobError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import type { DispatcherGateway } from "../../cluster/dispatcher/dispatcher-gateway.js";
 import type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../../cluster/messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../../cluster/messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../../cluster/logs/log-files.js";
+import { UnknownTaskManagerError } from "../../cluster/resourcemanager/resource-manager-errors.js";
 
 const EMPTY_CLUSTER: ClusterOverview = { taskManagers: 0, slotsTotal: 0, slotsAvailable: 0, jobsRunning: 0, jobsFinished: 0, jobsCancelled: 0, jobsFailed: 0 };
 
@@ -94,5 +96,20 @@ export class TestingDispatcherGateway implements DispatcherGateway {
   async shutDownCluster(): Promise<void> {
     this.record("shutDownCluster", []);
     await this.overrides.shutDownCluster?.();
+  }
+  async requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    this.record("requestTaskManagerLogList", [taskManagerId]);
+    if (this.overrides.requestTaskManagerLogList) return this.overrides.requestTaskManagerLogList(taskManagerId);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
+  }
+  async requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    this.record("requestTaskManagerLog", [taskManagerId, which, maxBytes]);
+    if (this.overrides.requestTaskManagerLog) return this.overrides.requestTaskManagerLog(taskManagerId, which, maxBytes);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
+  }
+  async requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    this.record("requestTaskManagerMemory", [taskManagerId]);
+    if (this.overrides.requestTaskManagerMemory) return this.overrides.requestTaskManagerMemory(taskManagerId);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
   }
 }
