@@ -217,3 +217,10 @@ test("a jar's plan without running it; a run with Flink's query parameters and a
   assert.equal(entry.status, 400);
   assert.match(errorsOf(entry)[0]!, /entryClass: a Sluice bundle has one entry/);
 });
+
+test("DELETE /cluster on an embedded cluster is refused: its program decides when it stops", async () => {
+  const a = await call(rc.url, "DELETE", "/cluster");
+  assert.equal(a.status, 409);
+  assert.match(errorsOf(a)[0]!, /embedded in another program/);
+  assert.equal((await getJson<{ taskmanagers: number }>(rc.url, "/overview")).taskmanagers, 2);
+});
