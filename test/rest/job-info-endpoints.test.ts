@@ -130,6 +130,13 @@ test("a checkpoint triggered through REST completes, shows in the history and it
   const subtasks = prepared.evaluated.jobGraph.vertices.reduce((n, v) => n + v.parallelism, 0);
   await waitFor(async () => (await getJson<{ "status-counts": { RUNNING: number } }>(rc.url, `/jobs/${jobId}`))["status-counts"].RUNNING === subtasks, "job running");
 
+  // While it runs, the accumulators grow (reported with the tasks' metrics).
+  const recordsNow = async (): Promise<number> =>
+    Number((await getJson<{ "user-task-accumulators": UserAccumulator[] }>(rc.url, `/jobs/${jobId}/accumulators`))["user-task-accumulators"].find((a) => a.name === "records")?.value ?? 0);
+  await waitFor(async () => (await recordsNow()) > 0, "accumulators of the running job");
+  const first = await recordsNow();
+  await waitFor(async () => (await recordsNow()) > first, "the running job's accumulators to grow");
+
   let trigger: { status: number; json: unknown } = { status: 0, json: undefined };
   // A checkpoint needs every task running: retry while they start.
   await waitFor(async () => {
