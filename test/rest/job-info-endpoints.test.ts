@@ -220,6 +220,10 @@ test("a jar's plan without running it; a run with Flink's query parameters and a
   const again = await call(rc.url, "POST", `/jars/${jarId}/run?programArg=300`, { json: { jobId } });
   assert.equal(again.status, 400);
   assert.match(errorsOf(again)[0]!, /already/);
+  // The savepoint query parameter is read (and checked like the body's).
+  const outside = await call(rc.url, "POST", `/jars/${jarId}/run?savepointPath=${encodeURIComponent(tmpdir())}`, {});
+  assert.equal(outside.status, 400);
+  assert.match(errorsOf(outside)[0]!, /savepointPath: .* is outside the allowed directories/);
   const entry = await call(rc.url, "POST", `/jars/${jarId}/plan?entry-class=com.example.Main`, {});
   assert.equal(entry.status, 400);
   assert.match(errorsOf(entry)[0]!, /entryClass: a Sluice bundle has one entry/);
