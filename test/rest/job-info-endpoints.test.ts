@@ -116,6 +116,10 @@ test("a finished job's accumulators equal the reference in the result, at /accum
     for (let i = 1; i < reached.length; i++) assert.ok(reached[i]! >= reached[i - 1]!, `states in order: ${JSON.stringify(s.timestamps)}`);
     assert.equal(s.timestamps.CANCELED, 0);
   }
+  // The time accounting's totals: some time was accounted, and never more than the subtask existed.
+  const m = subtask.metrics as Record<string, number>;
+  const accounted = m["accumulated-busy-time"]! + m["accumulated-idle-time"]! + m["accumulated-backpressured-time"]!;
+  assert.ok(accounted > 0 && accounted <= (subtask.duration as number) + 3, `accounted ${accounted} ms of a ${subtask.duration} ms subtask`);
   const durations = subtask["status-duration"] as Record<string, number>;
   assert.equal(durations.RUNNING, times.subtasks[1]!.timestamps.FINISHED! - times.subtasks[1]!.timestamps.RUNNING!);
   // Per TaskManager: every subtask once, with its state.
