@@ -27,7 +27,6 @@ import { checkAgainst, loadFlinkReference, schemaIndex, type FlinkEndpoint, type
 const DIFFERENCES: { endpoint: string; field: string; reason: string }[] = [
   // Flink's own behaviour.
   { endpoint: "*", field: ".plan.nodes[].inputs", reason: "Flink omits inputs on source nodes too; streaming plans carry no local_strategy or caching (batch only)" },
-  { endpoint: "POST /jars/:jarid/plan", field: ".plan.nodes[].inputs", reason: "as for a job's plan" },
   { endpoint: "GET /jobs/:jobid/checkpoints", field: ".latest", reason: "Flink answers null for a kind of checkpoint there has been none of (completed, savepoint, failed, restored)" },
   { endpoint: "GET /jobs/:jobid/checkpoints", field: ".history[].savepointFormat", reason: "Flink writes it for savepoints and null for checkpoints" },
   { endpoint: "GET /jobs/:jobid/checkpoints/details/:checkpointid", field: ".savepointFormat", reason: "null for checkpoints, as in Flink" },
