@@ -45,6 +45,28 @@ export interface TaskExecutorRegistration {
   numberOfSlots: number;
   slotReport: SlotReport;
   hardware: { cpuCores: number; memoryBytes: number };
+  memory?: TaskManagerMemoryConfiguration;
+}
+
+/** How a TaskManager's memory is bounded: V8's heap limit of its main thread and of each slot's worker. */
+export interface TaskManagerMemoryConfiguration {
+  mainHeapLimitBytes: number;
+  /** taskmanager.memory.task.heap.mb of each slot's worker; undefined: V8's default. */
+  workerHeapLimitBytes?: number;
+}
+
+/** A TaskManager process's memory now (for /taskmanagers/:taskmanagerid, Flink's TaskManagerMetricsInfo). */
+export interface TaskManagerMemory {
+  heapUsed: number;
+  heapCommitted: number;
+  heapMax: number;
+  nonHeapUsed: number;
+  nonHeapCommitted: number;
+  nonHeapMax: number;
+  arrayBuffersUsed: number;
+  externalUsed: number;
+  rss: number;
+  garbageCollectors: { name: string; count: number; time: number }[];
 }
 
 export interface SlotOffer {
@@ -86,6 +108,10 @@ export interface SubtaskInfo {
   startTime: number;
   endTime: number;
   metrics?: TaskMetrics;
+  /** When the subtask entered each state of its current attempt (absent in records rebuilt from REST answers). */
+  timestamps?: Partial<Record<ExecutionState, number>>;
+  /** The id of the current attempt (Flink's ExecutionAttemptID). */
+  executionId?: string;
 }
 
 export interface VertexInfo {
@@ -128,6 +154,11 @@ export interface JobResult {
   restarts: number;
   /** How many checkpoints completed and how often the job restored state from one. */
   checkpoints: { completed: number; restored: number };
+  /**
+   * The accumulators of the last attempt, merged over its subtasks, as plain values by name (what
+   * Flink's JobExecutionResult.getAccumulatorResult returns: a number, a mean, a value→count map, a list).
+   */
+  accumulators: Record<string, unknown>;
 }
 
 /** One line of the Dispatcher's job list. */
@@ -151,6 +182,7 @@ export interface TaskManagerInfo {
   slotsNumber: number;
   freeSlots: number;
   hardware: { cpuCores: number; memoryBytes: number };
+  memory?: TaskManagerMemoryConfiguration;
   timeSinceLastHeartbeat: number;
   slots: SlotStatus[];
 }

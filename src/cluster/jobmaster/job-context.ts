@@ -4,6 +4,7 @@
  * job's history (timestamps, exceptions, restarts). The states decide when; this class knows how —
  * deploy every task, cancel every task, declare resources, build the JobResult.
  */
+import { accumulatorResultValue, mergeAccumulatorSnapshots } from "../../api/accumulators.js";
 import type { RemoteGateway } from "../rpc/interface.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
@@ -92,7 +93,7 @@ export class JobContext {
     this.clock = clock;
     this.newId = options.newId;
     this.log = options.logger.child(`JobMaster ${options.jobId.slice(0, 8)}`);
-    this.graph = new ExecutionGraph(options.jobId, options.jobGraph, options.fencingToken);
+    this.graph = new ExecutionGraph(options.jobId, options.jobGraph, options.fencingToken, clock.now());
     this.required = requiredSlots(options.jobGraph);
     const settings = options.jobGraph.settings as { restartStrategy?: RestartStrategyConfig; checkpointInterval?: number };
     this.restartStrategy = createRestartStrategy(
@@ -343,13 +344,14 @@ export class JobContext {
 
   newAttempt(): void {
     this.restarts++;
-    this.graph.createAttempt(this.graph.attempt + 1);
+    this.graph.createAttempt(this.graph.attempt + 1, this.now());
   }
 
   private checkpointTasks(): CheckpointTask[] {
     const running = (e: Execution): boolean => e.state === "RUNNING" && this.acceptsCheckpoints();
     return this.graph.executions.map((e) => ({
       executionId: e.executionId,
+      vertexId: e.vertex.id,
       isSource: e.vertex.isSource,
       running: running(e),
       trigger: (t) => this.connections.request(e.taskManagerId, (g) => g.triggerCheckpoint(e.executionId, t)),
@@ -423,7 +425,15 @@ export class JobContext {
       endTime: this.timestamps[state] ?? this.now(),
       restarts: this.restarts,
       checkpoints: { completed: counts.completed, restored: counts.restored },
+      accumulators: this.accumulatorResults(),
     };
+  }
+
+  /** The accumulators of the executions' final reports, merged (docs/architecture.md, "Accumulators"). */
+  private accumulatorResults(): Record<string, unknown> {
+    const { merged, problems } = mergeAccumulatorSnapshots(this.graph.executions.map((e) => e.metrics?.accumulators));
+    for (const p of problems) this.log.error(`job ${this.jobId}: ${p}; it is left out of the job result`);
+    return Object.fromEntries(Object.entries(merged).map(([name, s]) => [name, accumulatorResultValue(s)]));
   }
 
   /** Frees every slot and closes every connection once the job is globally terminal. */

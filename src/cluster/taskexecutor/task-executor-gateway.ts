@@ -2,7 +2,8 @@
  * The TaskExecutor's gateway: slots, task deployment and checkpoint calls. Components call each other only through
  * gateways obtained from an RpcService (docs/architecture.md, "Components").
  */
-import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from "../messages.js";
+import type { SlotReport, TaskExecutorHeartbeatPayload, TaskManagerMemory, TaskSubmission } from "../messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
 
@@ -44,4 +45,10 @@ export interface TaskExecutorGateway {
    * that JobMaster are freed, and a stale JobMaster's call is rejected.
    */
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void>;
+  /** The log files of this TaskManager's process (docs/architecture.md, "Logs"). */
+  requestLogList(): LogFileInfo[];
+  /** The last `maxBytes` of a log file, the main log or stdout; undefined when there is no such log. */
+  requestLog(which: LogRequest, maxBytes: number): LogTail | undefined;
+  /** The process's memory now. */
+  requestMemory(): TaskManagerMemory;
 }

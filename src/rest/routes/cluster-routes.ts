@@ -1,17 +1,16 @@
 /** Cluster-level routes: overview, dashboard configuration, TaskManagers, the JobManager's config and logs. */
-import { SLUICE_VERSION } from "../../version.js";
-import { defineRoute, notFound, type Route, type RouteResult } from "../route.js";
-import { errorBody } from "../schemas/common.js";
-import { clusterOverview, configEntries, dashboardConfig, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
-import { SAFE_FILE_NAME } from "../http/contained-path.js";
-import { redactConfig } from "../../config/sensitive-keys.js";
-import type { LogContent } from "../logs/log-files.js";
-import { clusterOverviewJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
+import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
+import { conflict, defineRoute, notFound, type Route, type RouteResult } from "../route.js";
+import { errorBody, object } from "../schemas/common.js";
+import { ClusterShutdownRefusedError } from "../../cluster/dispatcher/dispatcher-errors.js";
+import { clusterOverview, configEntries, dashboardConfig, environmentInfo, logList } from "../schemas/cluster-schemas.js";
+import { SAFE_FILE_NAME } from "../../util/contained-path.js";
+import type { LogContent } from "../../cluster/logs/log-files.js";
+import { clusterOverviewJson, configEntriesJson, environmentJson } from "../views/cluster-views.js";
 
-const TM_ID = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$" } as const;
 const notFoundResponse = { status: 404, description: "no such resource", schema: errorBody };
 
-function logResult(content: LogContent): RouteResult {
+export function logResult(content: LogContent): RouteResult {
   const contentType = "text/plain; charset=utf-8";
   return "text" in content ? { text: content.text, contentType } : { stream: content.stream, contentType, length: content.length };
 }
@@ -43,33 +42,12 @@ export const clusterRoutes: Route[] = [
           "timezone-name": Intl.DateTimeFormat().resolvedOptions().timeZone,
           "timezone-offset": offsetMinutes * 60_000,
           "sluice-version": SLUICE_VERSION,
-          features: { "web-submit": s.webSubmit, "web-cancel": s.webCancel, "web-history": false },
+          "flink-version": FLINK_COMPATIBILITY_VERSION,
+          "flink-revision": FLINK_REVISION,
+          features: { "web-submit": s.webSubmit, "web-cancel": s.webCancel, "web-history": false, "web-rescale": false },
           auth: { "token-required-for-writes": s.access.token !== undefined, "token-required-for-reads": s.access.token !== undefined && s.access.tokenForReads },
         },
       };
-    },
-  }),
-  defineRoute({
-    method: "GET",
-    path: "/taskmanagers",
-    operationId: "listTaskManagers",
-    summary: "Registered TaskManagers with their slots",
-    tags: ["taskmanagers"],
-    responses: [{ status: 200, description: "TaskManagers", schema: taskManagersList }],
-    handler: async ({ services }) => ({ json: { taskmanagers: (await services.dispatcher.requestTaskManagers()).map(taskManagerJson) } }),
-  }),
-  defineRoute({
-    method: "GET",
-    path: "/taskmanagers/:taskmanagerid",
-    operationId: "getTaskManager",
-    summary: "One TaskManager with the jobs holding its slots",
-    tags: ["taskmanagers"],
-    params: { taskmanagerid: { schema: TM_ID, description: "TaskManager id" } },
-    responses: [{ status: 200, description: "the TaskManager", schema: taskManagerDetails }, notFoundResponse],
-    handler: async ({ services, params }) => {
-      const t = (await services.dispatcher.requestTaskManagers()).find((x) => x.id === params.taskmanagerid);
-      if (!t) throw notFound(`TaskManager ${params.taskmanagerid} is not registered`);
-      return { json: taskManagerDetailsJson(t) };
     },
   }),
   defineRoute({
@@ -79,11 +57,16 @@ export const clusterRoutes: Route[] = [
     summary: "The JobManager's configuration, secrets redacted",
     tags: ["jobmanager"],
     responses: [{ status: 200, description: "configuration entries", schema: configEntries }],
-    handler: async ({ services }) => ({
-      json: Object.entries(redactConfig(services.config))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, value]) => ({ key, value })),
-    }),
+    handler: async ({ services }) => ({ json: configEntriesJson(services.config) }),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/jobmanager/environment",
+    operationId: "getJobManagerEnvironment",
+    summary: "The JobManager's runtime: Node.js version, architecture, process options",
+    tags: ["jobmanager"],
+    responses: [{ status: 200, description: "the environment", schema: environmentInfo }],
+    handler: async () => ({ json: environmentJson() }),
   }),
   defineRoute({
     method: "GET",
@@ -105,6 +88,15 @@ export const clusterRoutes: Route[] = [
   }),
   defineRoute({
     method: "GET",
+    path: "/jobmanager/stdout",
+    operationId: "getJobManagerStdout",
+    summary: "What the JobManager process wrote to stdout (empty when its stdout is not a file)",
+    tags: ["jobmanager"],
+    responses: [{ status: 200, description: "stdout text", contentType: "text/plain" }],
+    handler: async ({ services }) => logResult(services.logs.stdout() ?? { text: "" }),
+  }),
+  defineRoute({
+    method: "GET",
     path: "/jobmanager/logs/:logname",
     operationId: "getJobManagerLogFile",
     summary: "One log file, by a name from /jobmanager/logs (resolved only inside the log directory)",
@@ -115,6 +107,23 @@ export const clusterRoutes: Route[] = [
       const content = services.logs.open(params.logname!);
       if (!content) throw notFound(`no log file ${params.logname}`);
       return logResult(content);
+    },
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/cluster",
+    operationId: "shutDownCluster",
+    summary: "Shut the cluster down (the JobManager process exits after answering; its TaskManagers follow when it started them)",
+    tags: ["cluster"],
+    responses: [{ status: 200, description: "shutting down", schema: object({}) }, { status: 409, description: "an embedded cluster, which its program stops", schema: errorBody }],
+    handler: async ({ services }) => {
+      try {
+        await services.dispatcher.shutDownCluster();
+      } catch (e) {
+        if (e instanceof ClusterShutdownRefusedError) throw conflict(e.message);
+        throw e;
+      }
+      return { json: {} };
     },
   }),
 ];

@@ -33,9 +33,9 @@ async function allJobs(services: RestServices): Promise<JobDetails[]> {
  * (settings it cannot use, a savepoint it cannot read) is about this submission: a 400 with the
  * Dispatcher's reason, not a server error.
  */
-export async function submitOrRefuse(services: RestServices, submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
+export async function submitOrRefuse(services: RestServices, submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
   try {
-    return await services.dispatcher.submitJob(submission, bundle);
+    return await services.dispatcher.submitJob(submission, bundle, jobId);
   } catch (e) {
     // Only the Dispatcher's verdict on the submission is the client's fault; anything else is a 500.
     if (e instanceof JobSubmissionError || e instanceof BlobIntegrityError) throw badRequest(`the job was not accepted: ${e.message}`);
@@ -102,21 +102,25 @@ export const jobRoutes: Route[] = [
     responses: [{ status: 200, description: "the job", schema: jobDetails }, invalid, unknownJob],
     handler: async ({ services, params }) => ({ json: jobDetailsJson(await jobOf(services, params.jobid!)) }),
   }),
-  defineRoute<{ mode?: "cancel" }>({
+  defineRoute<{ mode?: string }>({
     method: "PATCH",
     path: "/jobs/:jobid",
     operationId: "cancelJob",
     summary: "Cancel a job (mode=cancel)",
     tags: ["jobs"],
     params: jobIdParams,
-    query: { mode: { schema: { type: "string", enum: ["cancel"] }, description: "only cancel (Flink's stop mode is POST /jobs/:jobid/stop)" } },
+    query: { mode: { schema: { type: "string", maxLength: 100 }, description: "cancel, in any case (Flink's stop mode is POST /jobs/:jobid/stop)" } },
     responses: [
       { status: 202, description: "cancellation started", schema: object({}) },
       { status: 409, description: "the job has already ended", schema: errorBody },
       invalid,
       unknownJob,
     ],
-    handler: async ({ services, params }) => {
+    handler: async ({ services, params, query }) => {
+      // Flink's clients send CANCEL or cancel.
+      if (query.mode !== undefined && query.mode.toLowerCase() !== "cancel") {
+        throw badRequest(`query parameter mode: must be one of "cancel" (in any case), got "${query.mode.slice(0, 100)}"; stop a job with POST /jobs/:jobid/stop`);
+      }
       if (!services.settings.webCancel) throw new RestError(403, ["cancelling jobs through the REST API is disabled (web.cancel.enable: false)"]);
       const job = await jobOf(services, params.jobid!);
       if (isGloballyTerminal(job.state)) throw conflict(`job ${job.jid} has already ended (${job.state})`);

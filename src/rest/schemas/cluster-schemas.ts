@@ -11,6 +11,10 @@ export const clusterOverview: JsonSchema = object({
   "jobs-cancelled": count,
   "jobs-failed": count,
   "sluice-version": { type: "string" },
+  "flink-version": { type: "string", description: "the Flink REST API version Sluice is compatible with" },
+  "flink-commit": { type: "string", description: "sluice-<version>: there is no Flink commit" },
+  "slots-free-and-blocked": { ...count, description: "always 0: Sluice does not block TaskManagers" },
+  "taskmanagers-blocked": { ...count, description: "always 0: Sluice does not block TaskManagers" },
 });
 
 export const dashboardConfig: JsonSchema = object({
@@ -18,33 +22,13 @@ export const dashboardConfig: JsonSchema = object({
   "timezone-name": { type: "string" },
   "timezone-offset": { type: "integer" },
   "sluice-version": { type: "string" },
-  features: object({ "web-submit": { type: "boolean" }, "web-cancel": { type: "boolean" }, "web-history": { type: "boolean" } }),
+  "flink-version": { type: "string", description: "the Flink REST API version Sluice is compatible with" },
+  "flink-revision": { type: "string", description: "sluice-<version>: there is no Flink commit" },
+  features: object({ "web-submit": { type: "boolean" }, "web-cancel": { type: "boolean" }, "web-history": { type: "boolean" }, "web-rescale": { type: "boolean" } }),
   auth: {
     ...object({ "token-required-for-writes": { type: "boolean" }, "token-required-for-reads": { type: "boolean" } }),
     description: "Sluice: whether the dashboard must ask for the bearer token (rest.auth.token, rest.auth.read)",
   },
-});
-
-const hardware = object({ cpuCores: count, physicalMemory: count });
-
-const taskManagerProps = {
-  id: { type: "string" },
-  path: { type: "string", description: "RPC address of the TaskExecutor" },
-  dataPort: { type: "integer", description: "port of its data endpoint, -1 when it has none (embedded cluster)" },
-  host: { type: "string" },
-  timeSinceLastHeartbeat: { ...count, description: "ms since the ResourceManager last heard from it" },
-  slotsNumber: count,
-  freeSlots: count,
-  hardware,
-} satisfies Record<string, JsonSchema>;
-
-export const taskManagerSummary: JsonSchema = object(taskManagerProps);
-export const taskManagersList: JsonSchema = object({ taskmanagers: arrayOf(taskManagerSummary) });
-
-export const taskManagerDetails: JsonSchema = object({
-  ...taskManagerProps,
-  allocatedSlots: arrayOf(object({ index: count, jobId: { type: "string" } })),
-  slots: arrayOf(object({ index: count, jobId: nullable({ type: "string" }), allocationId: nullable({ type: "string" }) })),
 });
 
 export const configEntries: JsonSchema = {
@@ -53,3 +37,11 @@ export const configEntries: JsonSchema = {
 };
 
 export const logList: JsonSchema = object({ logs: arrayOf(object({ name: { type: "string" }, size: count, mtime: count })) });
+
+export const environmentInfo: JsonSchema = object({
+  jvm: {
+    ...object({ version: { type: "string" }, arch: { type: "string" }, options: arrayOf({ type: "string" }) }),
+    description: "the Node.js runtime of the process (Flink: the JVM): version, architecture, execArgv",
+  },
+  classpath: { ...arrayOf({ type: "string" }), description: "always empty: a job is one JavaScript bundle" },
+});

@@ -28,7 +28,7 @@ export class TestingJobMasterService implements JobMasterService {
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
     const record = (method: string, args: unknown[]): void => void this.calls.push({ method, args });
     this.checkpoints = {
-      stats: { snapshot: () => (record("checkpoints.stats.snapshot", []), NO_CHECKPOINT_STATS) },
+      stats: { snapshot: () => (record("checkpoints.stats.snapshot", []), NO_CHECKPOINT_STATS), details: (id) => (record("checkpoints.stats.details", [id]), undefined) },
       settings: { intervalMs: 0 } as CheckpointSettings,
       triggerCheckpoint: async () => (record("checkpoints.triggerCheckpoint", []), ""),
     };
@@ -91,7 +91,7 @@ export class TestingJobMasterService implements JobMasterService {
   /** Ends the job in `state` (a globally terminal state, or SUSPENDED). */
   finish(state: JobStatus, extra: Partial<JobResult> = {}): JobResult {
     this.status = state;
-    const result: JobResult = { jobId: this.jobId, state, collected: {}, startTime: 0, endTime: 1, restarts: 0, checkpoints: { completed: 0, restored: 0 }, ...extra };
+    const result: JobResult = { jobId: this.jobId, state, collected: {}, startTime: 0, endTime: 1, restarts: 0, checkpoints: { completed: 0, restored: 0 }, accumulators: {}, ...extra };
     this.resolveResult(result);
     return result;
   }
