@@ -11,6 +11,7 @@ import type { ReaderOutput, Source, SourceReader, SourceReaderContext } from "..
 import { SourceOperator, SourceReaderError } from "../../src/runtime/tasks/source-operator.js";
 import type { OperatorContext } from "../../src/runtime/operators/stream-operator.js";
 import type { ReaderToEnumerator } from "../../src/runtime/coordination/source-events.js";
+import { TaskAccumulators } from "../../src/runtime/tasks/task-accumulators.js";
 
 interface Recorded {
   main: unknown[];
@@ -30,7 +31,7 @@ function operatorFor(reader: Partial<SourceReader<number>>, sent: ReaderToEnumer
     descriptor: { nodeId: 1, kind: "source", name: "Numbers", uid: "numbers", inputs: 0, config: {}, chainedOutputs: [], networkOutputs: [] },
     fns: { source },
     keySelectors: [],
-    runtimeContext: { jobId: "job", taskName: "Numbers", subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0 },
+    runtimeContext: { jobId: "job", taskName: "Numbers", subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0, ...new TaskAccumulators().context },
     keyedState: undefined,
     processingTime: undefined as never,
     settings: {},
