@@ -7,7 +7,7 @@
  * appends its entries and deletes it in the same atomic step, so a second commit finds no list and
  * does nothing. (A set of committed ids would say the same but grow forever.)
  *
- * KEYS[1] staging list (one msgpack array of field, value, … per entry), KEYS[2] target stream,
+ * KEYS[1] staging list (one MessagePack array of field, value, … per entry: staged-entry-codec.ts), KEYS[2] target stream,
  * KEYS[3] the sink's index of staged transactions; ARGV[1] transaction id, ARGV[2] MAXLEN (0 = none).
  * Returns the number of entries appended.
  */

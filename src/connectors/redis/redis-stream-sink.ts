@@ -19,6 +19,7 @@ import type { RecoveryRequest, TransactionInfo, TwoPhaseCommitContext, TwoPhaseC
 import { shortHash } from "../common/string-hash.js";
 import type { Logger } from "../../util/logger.js";
 import { COMMIT_SCRIPT } from "./redis-commit-script.js";
+import { encodeStagedEntry } from "./staged-entry-codec.js";
 import { connectorLogger, connectRedis, describeServer, type RedisConnectionOptions } from "./redis-connection.js";
 import { RedisConnectorError, redisErrorText } from "./redis-errors.js";
 
@@ -60,11 +61,10 @@ export class RedisStreamSink<T> implements TwoPhaseCommitSink<T, RedisStreamTran
   }
 
   async createTransactionalWriter(ctx: TwoPhaseCommitContext): Promise<TwoPhaseCommitWriter<T, RedisStreamTransaction>> {
-    const { pack } = await import("msgpackr");
     const o = this.options;
     const prefix = o.transactionKeyPrefix ?? `sluice:txn:${ctx.jobId}:${shortHash(ctx.operatorUid)}`;
     const log = connectorLogger("redis-stream-sink");
-    const writer = new RedisStreamSinkWriter<T>(o, prefix, ctx, this.description, log, (fields) => pack(flatten(fields)));
+    const writer = new RedisStreamSinkWriter<T>(o, prefix, ctx, this.description, log, (fields) => encodeStagedEntry(flatten(fields)));
     await writer.connect();
     return writer;
   }
