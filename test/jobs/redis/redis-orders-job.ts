@@ -1,0 +1,54 @@
+/**
+ * Orders from Redis streams → a running count and total per customer in keyed state → the exactly-once
+ * Redis Streams sink. A keyed checker throws on a gap or a duplicate in a customer's orders, as Flink's
+ * HA tests do. Args: [JSON of RedisJobSpec].
+ */
+import { RedisStreamSink, RedisStreamSource, RestartStrategies, ValueStateDescriptor, WatermarkStrategy, defineJob, type StreamingRuntimeContext, type ValueState } from "sluice";
+import type { CustomerTotal, Order, RedisJobSpec } from "./redis-job-spec.js";
+
+class RunningTotals {
+  private n!: ValueState<number>;
+  private total!: ValueState<number>;
+  open(ctx: StreamingRuntimeContext): void {
+    this.n = ctx.getState(new ValueStateDescriptor<number>("n"));
+    this.total = ctx.getState(new ValueStateDescriptor<number>("total"));
+  }
+  map(o: Order): CustomerTotal {
+    const n = (this.n.value() ?? 0) + 1;
+    if (o.seq !== n - 1) throw new Error(`customer ${o.customer}: order ${o.seq} where ${n - 1} was next (gap or duplicate)`);
+    const total = (this.total.value() ?? 0) + o.amount;
+    this.n.update(n);
+    this.total.update(total);
+    return { customer: o.customer, seq: o.seq, n, total };
+  }
+}
+
+/** Busy-waits, so that the job takes a while and failures land in the middle of it. */
+function spin(micros: number): void {
+  if (micros <= 0) return;
+  const until = process.hrtime.bigint() + BigInt(micros) * 1000n;
+  while (process.hrtime.bigint() < until);
+}
+
+export default defineJob((env, args) => {
+  const spec = JSON.parse(args[0]!) as RedisJobSpec;
+  env.setParallelism(spec.parallelism);
+  env.enableCheckpointing(spec.checkpointIntervalMs);
+  env.setRestartStrategy(RestartStrategies.fixedDelayRestart(spec.restartAttempts, 200));
+  const connection = { port: spec.port, retryTimeoutMs: 30_000, maxBackoffMs: 500 };
+  let builder = RedisStreamSource.builder<Order>().setConnection(connection).setBatchSize(200);
+  builder = spec.pattern !== undefined ? builder.setStreamPattern(spec.pattern).setDiscoveryInterval(spec.discoveryIntervalMs ?? 200) : builder.setStreams(...spec.streams!);
+  if (spec.bounded) builder = builder.setBounded();
+  env
+    .fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "Orders")
+    .uid("orders")
+    .map((o: Order) => {
+      spin(spec.throttleMicros);
+      return o;
+    })
+    .keyBy((o) => o.customer)
+    .map(new RunningTotals())
+    .uid("totals")
+    .sinkTo(new RedisStreamSink<CustomerTotal>({ connection, stream: spec.output, transactionKeyPrefix: spec.transactionKeyPrefix }))
+    .uid("totals-sink");
+});
