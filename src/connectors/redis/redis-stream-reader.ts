@@ -62,11 +62,6 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
     ctx.metricGroup?.setCurrentFetchEventTimeLagGauge(() => this.lastFetchLag);
   }
 
-  /** Called by the source once it is set up: asks the enumerator for work. */
-  start(): void {
-    this.ctx.sendSplitRequest?.();
-  }
-
   pollNext(output: ReaderOutput<T>): InputStatus {
     if (this.failure !== undefined) throw this.failure;
     let emitted = 0;

@@ -50,9 +50,8 @@ export class RedisStreamSource<T> implements Source<T, RedisStreamSplit, RedisSt
   }
 
   createReader(ctx: SourceReaderContext): SourceReader<T, RedisStreamSplit> {
-    const reader = new RedisStreamReader(this.settings, ctx, this.description, connectorLogger("redis-stream-source"));
-    reader.start();
-    return reader;
+    // No split request: the enumerator pushes each stream to its owner when the reader registers.
+    return new RedisStreamReader(this.settings, ctx, this.description, connectorLogger("redis-stream-source"));
   }
 
   createEnumerator(ctx: SplitEnumeratorContext<RedisStreamSplit>): SplitEnumerator<RedisStreamSplit, RedisStreamEnumeratorState> {
