@@ -57,3 +57,42 @@ test("a bounded job reads every order of two streams once, keeps totals per cust
   const leftovers = (await redis.keys("b:*")).filter((k) => !k.startsWith("b:orders") && k !== "b:totals");
   assert.deepEqual(leftovers, [], "no staging key left");
 });
+
+test("a stream created while the job runs is discovered and read, and survives a savepoint resumed at another parallelism", { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sluice-redis-savepoints-"));
+  const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 3 });
+  const client = new MiniClusterClient(cluster);
+  const job = spec({ pattern: "d:orders-*", output: "d:totals", bounded: false, transactionKeyPrefix: "d", discoveryIntervalMs: 200 });
+  try {
+    await addOrders(redis, "d:orders-0", customersRange(0, 5), 0, 200);
+    let jobId = "";
+    const first = runJob(JOB, { client, args: [JSON.stringify(job)], onSubmitted: (id) => (jobId = id) });
+    await waitFor(async () => (await outputLines(redis, "d:totals")).length === 1000, "the first stream's totals", 60_000, 100);
+
+    // Created while the job runs: the enumerator finds it and a reader reads it from its first entry.
+    await addOrders(redis, "d:orders-1", customersRange(5, 10), 0, 200);
+    await waitFor(async () => (await outputLines(redis, "d:totals")).length === 2000, "the new stream's totals", 60_000, 100);
+    assert.deepEqual(await outputLines(redis, "d:totals"), referenceLines(customersRange(0, 10), 200));
+
+    const savepoint = await client.stopWithSavepoint(jobId, dir);
+    const stopped = await first;
+    assert.equal(stopped.state, "FINISHED", stopped.failure?.message);
+    assert.equal(stopped.restarts, 0);
+
+    // While no job runs: more orders on both streams, and a third stream.
+    await addOrders(redis, "d:orders-0", customersRange(0, 5), 200, 300);
+    await addOrders(redis, "d:orders-1", customersRange(5, 10), 200, 300);
+    await addOrders(redis, "d:orders-2", customersRange(10, 12), 0, 300);
+    let resumedId = "";
+    const resumed = runJob(JOB, { client, args: [JSON.stringify({ ...job, parallelism: 3 })], savepointPath: savepoint, onSubmitted: (id) => (resumedId = id) });
+    const expected = referenceLines(customersRange(0, 12), 300);
+    await waitFor(async () => (await outputLines(redis, "d:totals")).length >= expected.length, "the totals after the resume", 60_000, 100);
+    await client.cancel(resumedId);
+    const second = await resumed;
+    assert.equal(second.restarts, 0, "no failure: the checker saw no order twice");
+    // Exactly the reference: the resumed job read only what came after the savepoint, at parallelism 3.
+    assert.deepEqual(await outputLines(redis, "d:totals"), expected);
+  } finally {
+    await cluster.close();
+  }
+});
