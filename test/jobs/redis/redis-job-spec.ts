@@ -12,7 +12,7 @@ export interface RedisJobSpec {
   parallelism: number;
   checkpointIntervalMs: number;
   bounded: boolean;
-  /** Busy time per record in the job (µs), so that failures land while it runs. */
+  /** Time per record in the job (µs, slept in 5 ms steps), so that failures land while it runs. */
   throttleMicros: number;
   /** Staging-key prefix of the sink (stable across a savepoint + resume). */
   transactionKeyPrefix: string;
