@@ -5,7 +5,7 @@
  * parallelism. The output stream must equal the reference exactly.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -92,6 +92,41 @@ test("a stream created while the job runs is discovered and read, and survives a
     assert.equal(second.restarts, 0, "no failure: the checker saw no order twice");
     // Exactly the reference: the resumed job read only what came after the savepoint, at parallelism 3.
     assert.deepEqual(await outputLines(redis, "d:totals"), expected);
+  } finally {
+    await cluster.close();
+  }
+});
+
+test("consumer group: a job killed between reading and a checkpoint leaves its entries pending, and they are delivered again", { timeout: 90_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sluice-redis-group-"));
+  const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 1 });
+  const client = new MiniClusterClient(cluster);
+  const GROUP_JOB = testJob("redis/redis-group-job.ts");
+  const delivered = (file: string): number[] => (existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map(Number) : []);
+  const pending = async (): Promise<number> => Number((await redis.xpending("g:orders", "billing"))[0]);
+  try {
+    const pipeline = redis.pipeline();
+    for (let id = 0; id < 300; id++) pipeline.xadd("g:orders", "*", "data", JSON.stringify({ id }));
+    await pipeline.exec();
+
+    // No checkpoints: everything is read and delivered, nothing acknowledged.
+    const first = join(dir, "first");
+    let jobId = "";
+    const run1 = runJob(GROUP_JOB, { client, args: [String(server.port), "g:orders", "billing", first, "0"], onSubmitted: (id) => (jobId = id) });
+    await waitFor(() => delivered(first).length === 300, "the first run to deliver every entry", 30_000, 50);
+    assert.equal(await pending(), 300, "read, delivered downstream, and still pending in the group");
+    await client.cancel(jobId); // the kill: no checkpoint covered those entries
+    await run1;
+    assert.equal(await pending(), 300);
+
+    // The next run (with checkpoints) gets them again, then acknowledges them once a checkpoint completes.
+    const second = join(dir, "second");
+    const run2 = runJob(GROUP_JOB, { client, args: [String(server.port), "g:orders", "billing", second, "200"], onSubmitted: (id) => (jobId = id) });
+    await waitFor(() => delivered(second).length === 300, "the second run to get the pending entries again", 30_000, 50);
+    assert.deepEqual(delivered(second).sort((a, b) => a - b), Array.from({ length: 300 }, (_, i) => i));
+    await waitFor(async () => (await pending()) === 0, "the acknowledgements after a completed checkpoint", 30_000, 50);
+    await client.cancel(jobId);
+    await run2;
   } finally {
     await cluster.close();
   }
