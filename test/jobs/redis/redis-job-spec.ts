@@ -18,6 +18,9 @@ export interface RedisJobSpec {
   transactionKeyPrefix: string;
   restartAttempts: number;
   discoveryIntervalMs?: number;
+  /** How long the connectors retry a server they cannot reach (default 30 s). */
+  retryTimeoutMs?: number;
+  password?: string;
 }
 
 export interface Order {

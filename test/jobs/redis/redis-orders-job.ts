@@ -45,7 +45,7 @@ export default defineJob((env, args) => {
   env.setParallelism(spec.parallelism);
   env.enableCheckpointing(spec.checkpointIntervalMs);
   env.setRestartStrategy(RestartStrategies.fixedDelayRestart(spec.restartAttempts, 200));
-  const connection = { port: spec.port, retryTimeoutMs: 30_000, maxBackoffMs: 500 };
+  const connection = { port: spec.port, password: spec.password, retryTimeoutMs: spec.retryTimeoutMs ?? 30_000, maxBackoffMs: 500 };
   let builder = RedisStreamSource.builder<Order>().setConnection(connection).setBatchSize(200);
   builder = spec.pattern !== undefined ? builder.setStreamPattern(spec.pattern).setDiscoveryInterval(spec.discoveryIntervalMs ?? 200) : builder.setStreams(...spec.streams!);
   if (spec.bounded) builder = builder.setBounded();
