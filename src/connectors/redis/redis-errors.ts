@@ -33,10 +33,11 @@ export class RedisBadMessageError extends RedisConnectorError {
 }
 registerErrorClass(RedisBadMessageError);
 
-/** Redis's own error text, for messages (ioredis's ReplyError or a socket error). */
+/** Redis's own error text, for messages (ioredis's ReplyError, or a socket error with its code). */
 export function redisErrorText(err: unknown): string {
-  if (err instanceof Error) return (err as NodeJS.ErrnoException).code && !err.message.includes((err as NodeJS.ErrnoException).code!) ? `${(err as NodeJS.ErrnoException).code}: ${err.message}` : err.message;
-  return String(err);
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as NodeJS.ErrnoException).code;
+  return code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
 }
 
 /** WRONGPASS / NOAUTH / "invalid password": a credentials problem, not a transient one. */

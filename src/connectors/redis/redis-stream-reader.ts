@@ -71,7 +71,13 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
       if (state && this.entryIndex < batch.entries.length) {
         const entry = batch.entries[this.entryIndex++]!;
         this.bufferedEntries--;
-        this.emit(state, entry, output);
+        try {
+          this.emit(state, entry, output);
+        } catch (err) {
+          // Sticky: a reader that failed on an entry never goes on past it.
+          this.failure = err;
+          throw err;
+        }
         emitted++;
         continue;
       }

@@ -27,7 +27,3 @@ export interface RedisStreamEnumeratorState {
   /** True once the first discovery ran: streams found later start at the earliest entry. */
   readonly initialDiscoveryDone: boolean;
 }
-
-export function splitId(split: RedisStreamSplit): string {
-  return split.stream;
-}
