@@ -202,7 +202,8 @@ export class RedisStreamFetcher {
   private deliverEntries(p: FetchPosition, entries: RawEntry[]): void {
     if (entries.length === 0) return;
     const endId = p.endId;
-    if (endId !== undefined) {
+    // Only a batch whose last entry is past the end needs a search for the cut.
+    if (endId !== undefined && compareEntryIds(entries[entries.length - 1]![0].toString(), endId) > 0) {
       const cut = entries.findIndex((e) => compareEntryIds(e[0].toString(), endId) > 0);
       if (cut >= 0) {
         this.finish(p, entries.slice(0, cut));

@@ -21,16 +21,26 @@ export function parseEntryId(id: string): EntryId {
   return { ms, seq };
 }
 
+/** Ids are kept as Redis prints them, so that compareEntryIds may compare their text. */
 export function formatEntryId(id: EntryId): string {
   return `${id.ms}-${id.seq}`;
 }
 
-/** Negative, zero or positive as a is before, equal to or after b. */
+/**
+ * Negative, zero or positive as a is before, equal to or after b. On the decimal text, without BigInt:
+ * the fetcher compares every entry of a bounded split with its end.
+ */
 export function compareEntryIds(a: string, b: string): number {
-  const x = parseEntryId(a);
-  const y = parseEntryId(b);
-  if (x.ms !== y.ms) return x.ms < y.ms ? -1 : 1;
-  return x.seq === y.seq ? 0 : x.seq < y.seq ? -1 : 1;
+  const da = a.indexOf("-");
+  const db = b.indexOf("-");
+  const ms = compareDecimal(da < 0 ? a : a.slice(0, da), db < 0 ? b : b.slice(0, db));
+  return ms !== 0 ? ms : compareDecimal(da < 0 ? "0" : a.slice(da + 1), db < 0 ? "0" : b.slice(db + 1));
+}
+
+/** Unsigned decimals as Redis prints them (no leading zeros): the longer is larger, else by text. */
+function compareDecimal(x: string, y: string): number {
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The position from which XREAD returns `id` itself first: the id just before it. */
