@@ -79,6 +79,29 @@ export { AsyncTimeoutError, type AsyncFunction, type RichAsyncFunction, type Res
 // Exactly-once sinks: two-phase commit; the sink interfaces come with "./api/sink.js" above.
 export { FileSink, defaultRowEncoder, isCommittedPartFile, type FileTransaction, type RowEncoder } from "./connectors/file-sink/index.js";
 export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from "./connectors/postgres/postgres-sink.js";
+// Deserialization and bad-message policies shared by the connectors (docs/connectors.md).
+export { jsonDeserializer, deserializer, type DeserializationSchema, type BadMessagePolicy, type DeadLetter } from "./connectors/common/deserialization.js";
+// Redis Streams: a source with split discovery and an exactly-once sink (docs/connectors.md, "Redis Streams").
+export {
+  RedisStreamSource,
+  RedisStreamSourceBuilder,
+  StartingPositions,
+  RedisStreamSink,
+  RedisConnectorError,
+  RedisUnavailableError,
+  RedisAuthenticationError,
+  RedisStreamNotFoundError,
+  RedisBadMessageError,
+  type StartingPosition,
+  type RedisStreamEntry,
+  type EventTimeSource,
+  type RedisStreamSplit,
+  type RedisStreamEnumeratorState,
+  type RedisStreamSinkOptions,
+  type RedisStreamTransaction,
+  type RedisStreamFields,
+  type RedisConnectionOptions,
+} from "./connectors/redis/index.js";
 // Nexmark: the benchmark's generator as a source, its model and watermark strategy.
 export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
 export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";

@@ -20,6 +20,8 @@ import type { PoolConfig } from "pg";
 import type { RecoveryRequest, TransactionInfo, TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../api/sink.js";
 import type { TableName } from "./sql-text.js";
 import type { PostgresTransactionalWriter } from "./transactional-writer.js";
+// A short stable hash keeps a long uid from pushing the gid past PostgreSQL's 200 bytes.
+import { shortHash } from "../common/string-hash.js";
 
 export interface PostgresSinkOptions<T> {
   /** A connection string (`postgresql://user@host:port/db`) or node-postgres pool settings. */
@@ -213,14 +215,4 @@ class PostgresSinkWriter<T> implements TwoPhaseCommitWriter<T, PostgresTransacti
     if (!t) throw new Error(`transaction ${id} is not open`);
     return t;
   }
-}
-
-/** A short stable hash, so that a long uid does not push the gid past PostgreSQL's 200 bytes. */
-function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
 }
