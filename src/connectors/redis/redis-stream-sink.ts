@@ -125,7 +125,7 @@ class RedisStreamSinkWriter<T> implements TwoPhaseCommitWriter<T, RedisStreamTra
       await this.commit(txn);
       keep.add(txn.id);
     }
-    const staged = await this.redis().smembers(this.indexKey);
+    const staged = await this.call("listing staged transactions", () => this.redis().smembers(this.indexKey));
     const owned = new Set(ownedSubtasks);
     for (const id of staged) {
       if (keep.has(id) || !owned.has(Number(id.slice(0, id.indexOf("-"))))) continue;
@@ -156,7 +156,9 @@ class RedisStreamSinkWriter<T> implements TwoPhaseCommitWriter<T, RedisStreamTra
   }
 
   async commit(txn: RedisStreamTransaction): Promise<void> {
-    const appended = await this.redis().sluiceCommitTransaction(this.stagingKey(txn.id), this.options.stream, this.indexKey, txn.id, this.options.maxLen ?? 0);
+    const appended = await this.call(`committing transaction ${txn.id}`, () =>
+      this.redis().sluiceCommitTransaction(this.stagingKey(txn.id), this.options.stream, this.indexKey, txn.id, this.options.maxLen ?? 0),
+    );
     if (appended > 0) this.log.debug(`${this.who}: committed transaction ${txn.id} (${appended} entries)`);
   }
 
@@ -166,7 +168,20 @@ class RedisStreamSinkWriter<T> implements TwoPhaseCommitWriter<T, RedisStreamTra
       this.open.delete(txn.id);
       await t.work;
     }
-    await this.redis().multi().del(this.stagingKey(txn.id)).srem(this.indexKey, txn.id).exec();
+    await this.call(`aborting transaction ${txn.id}`, () => this.redis().multi().del(this.stagingKey(txn.id)).srem(this.indexKey, txn.id).exec());
+  }
+
+  /**
+   * A command that fails because the connection dropped (before the client reported it lost) is
+   * still the sink's failure: it names the sink and the step, and the task restarts from the checkpoint.
+   */
+  private async call<R>(step: string, command: () => Promise<R>): Promise<R> {
+    try {
+      return await command();
+    } catch (cause) {
+      if (cause instanceof RedisConnectorError) throw cause;
+      throw new RedisConnectorError(`${this.who}: ${step} failed: ${redisErrorText(cause)}`, { cause });
+    }
   }
 
   get isBackpressured(): boolean {
