@@ -1,6 +1,7 @@
 /** Messages and records exchanged between the cluster's components over their gateways. */
 import type { JobGraph } from "../graph/job-graph.js";
 import type { SerializedError } from "../errors/serialized-error.js";
+import type { StackNode } from "../runtime/worker/stack-tree.js";
 import type { DefinitionInputs, ExecutionState, TaskDeploymentDescriptor, TaskMetrics, TaskSubmission } from "../runtime/tasks/deployment.js";
 
 export type JobStatus =
@@ -174,6 +175,16 @@ export interface TaskExecutorHeartbeatPayload {
    * reconciles its own view with it (docs/architecture.md, "Failures"). Absent: nothing to reconcile.
    */
   held?: HeldForJob;
+}
+
+/**
+ * CPU samples of a vertex's running subtasks, for its flame graph (docs/architecture.md, "Flame
+ * graphs"); subtasks whose TaskManager did not answer are missing.
+ */
+export interface VertexCpuSamples {
+  /** When the sampling ended (ms since the epoch). */
+  endTimestamp: number;
+  subtasks: { subtask: number; attempt: number; tree: StackNode }[];
 }
 
 export interface HeldForJob {

@@ -15,6 +15,8 @@ import { LogFiles, logDirOf } from "./logs/log-files.js";
 import { restSettings } from "./rest-settings.js";
 import { RestServer } from "./rest-server.js";
 import { REST_ROUTES } from "./routes/index.js";
+import { flameGraphSettings } from "./flamegraph/flame-graph-options.js";
+import { VertexCpuSampleTracker } from "./flamegraph/vertex-cpu-sample-tracker.js";
 
 export interface StartRestServerOptions {
   dispatcher: RestfulGateway;
@@ -45,6 +47,7 @@ export async function startRestServer(options: StartRestServerOptions): Promise<
   const ownJarDir = settings.jarDir ? undefined : mkdtempSync(join(tmpdir(), "sluice-jars-"));
   const evaluator = new BundleEvaluator(settings.evaluation);
   const { dispatcher } = options;
+  const flameGraphs = flameGraphSettings(options.config);
   const server = new RestServer({
     services: {
       dispatcher,
@@ -55,6 +58,9 @@ export async function startRestServer(options: StartRestServerOptions): Promise<
       config: options.config,
       settings,
       routes: REST_ROUTES,
+      ...(flameGraphs.enabled
+        ? { flameGraphs: new VertexCpuSampleTracker(flameGraphs, (job, vertex, request) => dispatcher.requestVertexCpuSamples(job, vertex, request), logger) }
+        : {}),
     },
     webDir: options.webDir ?? (existsSync(PACKAGE_WEB_DIST) ? PACKAGE_WEB_DIST : undefined),
     logger,

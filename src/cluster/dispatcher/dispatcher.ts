@@ -7,7 +7,8 @@
  */
 import type { Gateway } from "../rpc/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples } from "../messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import { isGloballyTerminal } from "../messages.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
@@ -192,6 +193,10 @@ export class Dispatcher implements DispatcherGateway {
   /** A checkpoint now (besides the periodic ones); resolves with its `_metadata` path. */
   triggerCheckpoint(jobId: string): Promise<string> {
     return this.job(jobId).checkpoints.triggerCheckpoint();
+  }
+
+  requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
+    return this.job(jobId).sampleVertexCpu(vertexId, request);
   }
 
   /** Resolves with the savepoint's folder once it is complete. */

@@ -12,7 +12,8 @@
  */
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples } from "../messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -35,6 +36,8 @@ export interface RestfulGateway {
   requestCheckpointConfig(jobId: string): MaybePromise<CheckpointSettings>;
   /** Takes a savepoint under `dir` (default: the configured savepoint directory); resolves with its folder. */
   triggerSavepoint(jobId: string, dir?: string): Promise<string>;
+  /** CPU samples of a vertex's running subtasks, taken now (for its flame graph; docs/architecture.md, "Flame graphs"). */
+  requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples>;
   /** Stop-with-savepoint (drain: emit MAX_WATERMARK first); resolves with the savepoint's folder. */
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string>;
 }

@@ -4,6 +4,8 @@
  */
 import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from "../messages.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { StackNode } from "../../runtime/worker/stack-tree.js";
 
 export interface TaskExecutorGateway {
   /**
@@ -24,6 +26,12 @@ export interface TaskExecutorGateway {
   triggerCheckpoint(executionId: string, trigger: CheckpointTrigger): void;
   notifyCheckpointComplete(executionId: string, checkpointId: number): void;
   notifyCheckpointAborted(executionId: string, checkpointId: number): void;
+  /**
+   * Samples the CPU of the workers running these executions (for a flame graph) and answers each
+   * execution's call tree; executions not running here are left out. A worker runs every task of its
+   * slot, so executions in one worker share its tree. CpuSamplingError for a request out of bounds.
+   */
+  requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>>;
   freeSlot(allocationId: string, cause: string): Promise<void>;
   /** Heartbeat from the ResourceManager; the answer carries the slot report. */
   heartbeatFromResourceManager(): SlotReport;

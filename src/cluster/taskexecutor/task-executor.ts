@@ -30,6 +30,9 @@ import { SlotTable, type Execution, type Slot } from "./slot-table.js";
 import type { ControlFromWorker, SlotWorkerFactory, SlotWorkerHandle } from "./slot-worker-handle.js";
 import { SlotWorker } from "./slot-worker.js";
 import { JobEvaluationTimeoutError, TaskNotFoundError } from "./task-executor-errors.js";
+import { CpuSampleRequests } from "./cpu-sample-requests.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { StackNode } from "../../runtime/worker/stack-tree.js";
 import type { TaskExecutorGateway } from "./task-executor-gateway.js";
 import { taskExecutorSettings, type TaskExecutorSettings } from "./task-manager-options.js";
 
@@ -78,6 +81,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly jobMasters: JobMasterConnections;
   private readonly createWorker: SlotWorkerFactory;
   private readonly log: Logger;
+  private readonly cpuSamples: CpuSampleRequests;
 
   constructor(private readonly options: TaskExecutorOptions) {
     this.id = options.id ?? `tm-${(options.newId ?? randomIds)().slice(0, 8)}`;
@@ -85,6 +89,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.clock = options.clock ?? systemClock;
     this.settings = taskExecutorSettings(options.config ?? {});
     this.table = new SlotTable(options.numberOfSlots ?? this.settings.numberOfSlots);
+    this.cpuSamples = new CpuSampleRequests(this.clock);
     this.createWorker = options.createWorker ?? ((o) => new SlotWorker(o));
     this.bundles = options.bundles ?? this.blobCache(options.blobCacheDir ?? join(tmpdir(), "sluice-blob-cache"));
     this.router = new DataRouter(this.id, options.data, this.log);
@@ -236,6 +241,24 @@ export class TaskExecutor implements TaskExecutorGateway {
 
   notifyCheckpointAborted(executionId: string, checkpointId: number): void {
     this.table.execution(executionId)?.slot.worker?.post({ type: "checkpoint-aborted", executionId, checkpointId });
+  }
+
+  async requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>> {
+    CpuSampleRequests.check(request);
+    const byWorker = new Map<SlotWorkerHandle, string[]>();
+    for (const id of executionIds) {
+      const e = this.table.execution(id);
+      const worker = e?.inWorker && !isTerminalExecutionState(e.state) ? e.slot.worker : undefined;
+      if (worker) byWorker.set(worker, [...(byWorker.get(worker) ?? []), id]);
+    }
+    const out: Record<string, StackNode> = {};
+    await Promise.all(
+      [...byWorker].map(async ([worker, ids]) => {
+        const tree = await this.cpuSamples.request(worker, request);
+        for (const id of ids) out[id] = tree;
+      }),
+    );
+    return out;
   }
 
   freeSlot(allocationId: string, cause: string): Promise<void> {
@@ -409,6 +432,9 @@ export class TaskExecutor implements TaskExecutorGateway {
         break;
       case "metrics":
         for (const [id, metrics] of Object.entries(m.metrics)) this.table.recordMetrics(id, metrics);
+        break;
+      case "cpu-samples":
+        this.cpuSamples.answered(m);
         break;
       case "stdio":
         process[m.stream].write(m.text);

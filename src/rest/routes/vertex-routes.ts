@@ -7,10 +7,10 @@ import { vertexBackPressure, vertexDetails, vertexWatermarks } from "../schemas/
 import { backPressureJson, vertexDetailsJson, watermarksJson } from "../views/vertex-views.js";
 import { jobIdParams, jobOf, unknownJob } from "./job-routes.js";
 
-const params = { ...jobIdParams, vertexid: { schema: vertexIdParam, description: "vertex id (from /jobs/:jobid vertices)" } };
+export const vertexParams = { ...jobIdParams, vertexid: { schema: vertexIdParam, description: "vertex id (from /jobs/:jobid vertices)" } };
 const invalid = { status: 400, description: "invalid request", schema: errorBody };
 
-async function vertexOf(services: RestServices, p: Record<string, string>): Promise<{ job: JobDetails; vertex: VertexInfo }> {
+export async function vertexOf(services: RestServices, p: Record<string, string>): Promise<{ job: JobDetails; vertex: VertexInfo }> {
   const job = await jobOf(services, p.jobid!);
   const vertex = job.vertices.find((v) => v.id === p.vertexid);
   if (!vertex) throw notFound(`job ${job.jid} has no vertex ${p.vertexid}`);
@@ -24,7 +24,7 @@ export const vertexRoutes: Route[] = [
     operationId: "getJobVertex",
     summary: "A vertex with its subtasks: state, attempt, host, metrics",
     tags: ["vertices"],
-    params,
+    params: vertexParams,
     responses: [{ status: 200, description: "the vertex", schema: vertexDetails }, invalid, unknownJob],
     handler: async ({ services, params: p }) => {
       const { job, vertex } = await vertexOf(services, p);
@@ -37,7 +37,7 @@ export const vertexRoutes: Route[] = [
     operationId: "getJobVertexBackPressure",
     summary: "Backpressure of a vertex's subtasks from their backpressured time per second",
     tags: ["vertices"],
-    params,
+    params: vertexParams,
     responses: [{ status: 200, description: "backpressure", schema: vertexBackPressure }, invalid, unknownJob],
     handler: async ({ services, params: p }) => {
       const { job, vertex } = await vertexOf(services, p);
@@ -50,7 +50,7 @@ export const vertexRoutes: Route[] = [
     operationId: "getJobVertexWatermarks",
     summary: "The current input watermark of each subtask",
     tags: ["vertices"],
-    params,
+    params: vertexParams,
     responses: [{ status: 200, description: "watermarks", schema: vertexWatermarks }, invalid, unknownJob],
     handler: async ({ services, params: p }) => ({ json: watermarksJson((await vertexOf(services, p)).vertex) }),
   }),

@@ -12,6 +12,7 @@ import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-decline
 import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
+import { CpuSampler } from "./cpu-sampler.js";
 
 // Job bundles carry inline source maps: stack traces then point into the user's own files.
 process.setSourceMapsEnabled(true);
@@ -23,6 +24,8 @@ let endpoint: DataEndpoint | undefined;
 const tasks = new Map<string, StreamTask>();
 /** Evaluating the definition once per job attempt is enough for all tasks of the slot. */
 const bindings = new Map<string, Promise<BoundFunctions>>();
+/** Idle until a flame graph is asked for (docs/architecture.md, "Flame graphs"). */
+const sampler = new CpuSampler();
 
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
@@ -65,6 +68,14 @@ port.on("message", (m: ToWorker) => {
     case "checkpoint-aborted":
       tasks.get(m.executionId)?.notifyCheckpointAborted(m.checkpointId);
       break;
+    case "sample-cpu": {
+      const { requestId } = m;
+      sampler.sample(m.request).then(
+        (tree) => post({ type: "cpu-samples", requestId, tree }),
+        (e) => post({ type: "cpu-samples", requestId, error: serializeError(e) }),
+      );
+      break;
+    }
     case "data":
       endpoint!.deliver(m.frame);
       break;

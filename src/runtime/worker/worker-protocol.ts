@@ -4,6 +4,8 @@ import type { DataFrame, WorkerKey } from "../network/frames.js";
 import type { SerializedError } from "../../errors/serialized-error.js";
 import type { ExecutionState, TaskCheckpointAck, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
 import type { CheckpointTrigger } from "../tasks/stream-task.js";
+import type { CpuSampleRequest } from "./cpu-sampler.js";
+import type { StackNode } from "./stack-tree.js";
 
 export type ToWorker =
   | { type: "init"; self: WorkerKey; metricsIntervalMs: number }
@@ -13,6 +15,8 @@ export type ToWorker =
   | { type: "trigger-checkpoint"; executionId: string; trigger: CheckpointTrigger }
   | { type: "checkpoint-complete"; executionId: string; checkpointId: number }
   | { type: "checkpoint-aborted"; executionId: string; checkpointId: number }
+  /** Sample this thread's stacks (a flame graph was asked for); answered by `cpu-samples` with the same id. */
+  | { type: "sample-cpu"; requestId: number; request: CpuSampleRequest }
   | { type: "data"; frame: DataFrame };
 
 export type FromWorker =
@@ -25,4 +29,5 @@ export type FromWorker =
   | { type: "metrics"; metrics: Record<string, TaskMetrics> }
   /** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
   | { type: "stdio"; stream: "stdout" | "stderr"; text: string }
+  | { type: "cpu-samples"; requestId: number; tree?: StackNode; error?: SerializedError }
   | { type: "data"; to: WorkerKey; frame: DataFrame };

@@ -7,7 +7,8 @@
 import { UnknownJobError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import type { DispatcherGateway } from "../../cluster/dispatcher/dispatcher-gateway.js";
 import type { CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo } from "../../cluster/messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples } from "../../cluster/messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 
 const EMPTY_CLUSTER: ClusterOverview = { taskManagers: 0, slotsTotal: 0, slotsAvailable: 0, jobsRunning: 0, jobsFinished: 0, jobsCancelled: 0, jobsFailed: 0 };
 
@@ -70,6 +71,11 @@ export class TestingDispatcherGateway implements DispatcherGateway {
   async triggerSavepoint(jobId: string, dir?: string): Promise<string> {
     this.record("triggerSavepoint", [jobId, dir]);
     if (this.overrides.triggerSavepoint) return this.overrides.triggerSavepoint(jobId, dir);
+    throw unknown(jobId);
+  }
+  async requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
+    this.record("requestVertexCpuSamples", [jobId, vertexId, request]);
+    if (this.overrides.requestVertexCpuSamples) return this.overrides.requestVertexCpuSamples(jobId, vertexId, request);
     throw unknown(jobId);
   }
   async stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string> {

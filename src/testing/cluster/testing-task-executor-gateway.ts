@@ -10,6 +10,8 @@ import type { TaskExecutorGateway } from "../../cluster/taskexecutor/task-execut
 import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskSubmission } from "../../cluster/messages.js";
 import { SharedDeployments } from "./shared-deployments.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { StackNode } from "../../runtime/worker/stack-tree.js";
 
 export interface RecordedCall {
   method: string;
@@ -73,6 +75,11 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
   notifyCheckpointAborted(executionId: string, checkpointId: number): void {
     this.record("notifyCheckpointAborted", [executionId, checkpointId]);
     this.overrides.notifyCheckpointAborted?.(executionId, checkpointId);
+  }
+
+  async requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>> {
+    this.record("requestCpuSamples", [executionIds, request]);
+    return (await this.overrides.requestCpuSamples?.(executionIds, request)) ?? {};
   }
 
   async freeSlot(allocationId: string, cause: string): Promise<void> {

@@ -1,0 +1,64 @@
+/**
+ * CPU sampling of a slot's worker thread on request, for flame graphs (docs/architecture.md, "Flame
+ * graphs"). Nothing runs until a sample is asked for: the inspector session is opened, V8's sampling
+ * profiler started for `numSamples × delayBetweenSamplesMs`, stopped, and the session closed again,
+ * so a worker that is never asked pays nothing. V8 samples this thread's stack every
+ * `delayBetweenSamplesMs` on its own sampler thread, so a busy user function is sampled while it runs.
+ */
+import { Session } from "node:inspector/promises";
+import { stackTreeFromProfile, type StackNode, type V8CpuProfile } from "./stack-tree.js";
+
+/** Flink's rest.flamegraph.num-samples and rest.flamegraph.delay-between-samples. */
+export interface CpuSampleRequest {
+  numSamples: number;
+  delayBetweenSamplesMs: number;
+}
+
+/** The part of an inspector session the sampler uses (a double in unit tests). */
+export interface ProfilerSession {
+  connect(): void;
+  post(method: string, params?: object): Promise<unknown>;
+  disconnect(): void;
+}
+
+export class CpuSampler {
+  private running: Promise<StackNode> | undefined;
+  /** Inspector sessions opened so far: none until the first request. */
+  sessionsOpened = 0;
+
+  constructor(
+    private readonly openSession: () => ProfilerSession = () => new Session() as unknown as ProfilerSession,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  /** Whether the profiler runs right now. */
+  get active(): boolean {
+    return this.running !== undefined;
+  }
+
+  /**
+   * The sampled call tree. A request while sampling runs (another vertex in the same slot) shares that
+   * run's samples: V8 keeps one profiler per thread, and both look at the same thread.
+   */
+  sample(request: CpuSampleRequest): Promise<StackNode> {
+    this.running ??= this.run(request).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async run(request: CpuSampleRequest): Promise<StackNode> {
+    const session = this.openSession();
+    this.sessionsOpened++;
+    session.connect();
+    try {
+      await session.post("Profiler.enable");
+      await session.post("Profiler.setSamplingInterval", { interval: Math.max(1, Math.round(request.delayBetweenSamplesMs * 1000)) });
+      await session.post("Profiler.start");
+      await this.sleep(request.numSamples * request.delayBetweenSamplesMs);
+      const { profile } = (await session.post("Profiler.stop")) as { profile: V8CpuProfile };
+      await session.post("Profiler.disable");
+      return stackTreeFromProfile(profile);
+    } finally {
+      session.disconnect();
+    }
+  }
+}

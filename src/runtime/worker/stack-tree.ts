@@ -1,0 +1,74 @@
+/**
+ * Sampled call stacks as a tree (docs/architecture.md, "Flame graphs"): what a slot worker makes of a V8
+ * CPU profile and what the REST layer merges across subtasks into Flink's flame-graph JSON. A node's
+ * `value` is the number of samples whose stack passed through it (its own samples plus its children's),
+ * so the root's value is the number of samples taken.
+ */
+
+export interface StackNode {
+  name: string;
+  value: number;
+  children: StackNode[];
+}
+
+/** What V8 names a sample taken while the thread waited for work (no JavaScript stack). */
+export const IDLE_FRAME = "(idle)";
+/** The name of every tree's root, as Flink names it. */
+export const ROOT_FRAME = "root";
+
+/** The parts of a V8 CPU profile (inspector's Profiler.Profile) the tree is built from. */
+export interface V8CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];
+}
+
+/** `burnCpuInMap (job.ts:12)`: the function, and where it is when V8 knows (lines are 1-based here, 0-based in V8). */
+export function frameName(callFrame: V8CpuProfile["nodes"][number]["callFrame"]): string {
+  const fn = callFrame.functionName || "(anonymous)";
+  if (!callFrame.url) return fn;
+  const file = callFrame.url.slice(callFrame.url.lastIndexOf("/") + 1);
+  return `${fn} (${file}:${callFrame.lineNumber + 1})`;
+}
+
+/**
+ * The profile's call tree with inclusive sample counts. V8's own root frame becomes the tree's root;
+ * frames of the same name under one parent (one function called from two lines) are merged.
+ */
+export function stackTreeFromProfile(profile: V8CpuProfile): StackNode {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const referenced = new Set(profile.nodes.flatMap((n) => n.children ?? []));
+  const rootNode = profile.nodes.find((n) => !referenced.has(n.id));
+  const build = (id: number, name: string, depth: number): StackNode => {
+    const n = byId.get(id);
+    // Guard against malformed input rather than recursing forever on a cycle.
+    if (!n || depth > 10_000) return { name, value: 0, children: [] };
+    const children = mergeSiblings((n.children ?? []).map((c) => build(c, frameName(byId.get(c)?.callFrame ?? { functionName: "?", url: "", lineNumber: 0 }), depth + 1)));
+    return { name, value: (n.hitCount ?? 0) + children.reduce((s, c) => s + c.value, 0), children: children.filter((c) => c.value > 0) };
+  };
+  return rootNode ? build(rootNode.id, ROOT_FRAME, 0) : { name: ROOT_FRAME, value: 0, children: [] };
+}
+
+/** Trees merged into one under a root called `name`: the samples of equal stacks add up. */
+export function mergeStackTrees(trees: readonly StackNode[], name = ROOT_FRAME): StackNode {
+  const children = mergeSiblings(trees.flatMap((t) => t.children));
+  return { name, value: trees.reduce((s, t) => s + t.value, 0), children };
+}
+
+function mergeSiblings(nodes: readonly StackNode[]): StackNode[] {
+  const byName = new Map<string, StackNode[]>();
+  for (const n of nodes) {
+    const same = byName.get(n.name);
+    if (same) same.push(n);
+    else byName.set(n.name, [n]);
+  }
+  return [...byName.entries()]
+    .map(([name, same]) => (same.length === 1 ? same[0]! : mergeStackTrees(same, name)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The tree restricted to the root's children that `keep` accepts (e.g. without the idle samples). */
+export function filterTopFrames(tree: StackNode, keep: (name: string) => boolean): StackNode {
+  const children = tree.children.filter((c) => keep(c.name));
+  // The root keeps samples it holds itself (none in a V8 profile, but merged trees may have them).
+  const own = tree.value - tree.children.reduce((s, c) => s + c.value, 0);
+  return { name: tree.name, value: own + children.reduce((s, c) => s + c.value, 0), children };
+}
