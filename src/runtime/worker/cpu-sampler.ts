@@ -6,7 +6,8 @@
  * `delayBetweenSamplesMs` on its own sampler thread, so a busy user function is sampled while it runs.
  */
 import { Session } from "node:inspector/promises";
-import { stackTreeFromProfile, type StackNode, type V8CpuProfile } from "./stack-tree.js";
+import { findSourceMap } from "node:module";
+import { stackTreeFromProfile, type SourceLocator, type StackNode, type V8CpuProfile } from "./stack-tree.js";
 
 /** Flink's rest.flamegraph.num-samples and rest.flamegraph.delay-between-samples. */
 export interface CpuSampleRequest {
@@ -20,6 +21,21 @@ export interface ProfilerSession {
   post(method: string, params?: object): Promise<unknown>;
   disconnect(): void;
 }
+
+/**
+ * Job bundles carry inline source maps (the worker enables them), so a frame in a bundle is named by the
+ * user's own file and line; runtime files have no map and keep theirs.
+ */
+const originalSource: SourceLocator = (frame) => {
+  if (!frame.url.startsWith("file:")) return undefined;
+  try {
+    const entry = findSourceMap(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
+    if (!entry || !("originalSource" in entry) || !entry.originalSource) return undefined;
+    return { file: entry.originalSource, line: entry.originalLine + 1 };
+  } catch {
+    return undefined;
+  }
+};
 
 export class CpuSampler {
   private running: Promise<StackNode> | undefined;
@@ -56,7 +72,7 @@ export class CpuSampler {
       await this.sleep(request.numSamples * request.delayBetweenSamplesMs);
       const { profile } = (await session.post("Profiler.stop")) as { profile: V8CpuProfile };
       await session.post("Profiler.disable");
-      return stackTreeFromProfile(profile);
+      return stackTreeFromProfile(profile, originalSource);
     } finally {
       session.disconnect();
     }

@@ -18,22 +18,37 @@ export const ROOT_FRAME = "root";
 
 /** The parts of a V8 CPU profile (inspector's Profiler.Profile) the tree is built from. */
 export interface V8CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];
+  nodes: { id: number; callFrame: CallFrame; hitCount?: number; children?: number[] }[];
 }
 
+/** Where V8 says a function is: 0-based line and column in the script at `url`. */
+export interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber?: number;
+}
+
+/**
+ * The original position of generated code (a job bundle's source map points into the user's files), or
+ * undefined to keep V8's. Lines are 1-based.
+ */
+export type SourceLocator = (frame: CallFrame) => { file: string; line: number } | undefined;
+
 /** `burnCpuInMap (job.ts:12)`: the function, and where it is when V8 knows (lines are 1-based here, 0-based in V8). */
-export function frameName(callFrame: V8CpuProfile["nodes"][number]["callFrame"]): string {
+export function frameName(callFrame: CallFrame, locate?: SourceLocator): string {
   const fn = callFrame.functionName || "(anonymous)";
   if (!callFrame.url) return fn;
-  const file = callFrame.url.slice(callFrame.url.lastIndexOf("/") + 1);
-  return `${fn} (${file}:${callFrame.lineNumber + 1})`;
+  const original = locate?.(callFrame);
+  const where = original ?? { file: callFrame.url, line: callFrame.lineNumber + 1 };
+  return `${fn} (${where.file.slice(where.file.lastIndexOf("/") + 1)}:${where.line})`;
 }
 
 /**
  * The profile's call tree with inclusive sample counts. V8's own root frame becomes the tree's root;
  * frames of the same name under one parent (one function called from two lines) are merged.
  */
-export function stackTreeFromProfile(profile: V8CpuProfile): StackNode {
+export function stackTreeFromProfile(profile: V8CpuProfile, locate?: SourceLocator): StackNode {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const referenced = new Set(profile.nodes.flatMap((n) => n.children ?? []));
   const rootNode = profile.nodes.find((n) => !referenced.has(n.id));
@@ -41,7 +56,7 @@ export function stackTreeFromProfile(profile: V8CpuProfile): StackNode {
     const n = byId.get(id);
     // Guard against malformed input rather than recursing forever on a cycle.
     if (!n || depth > 10_000) return { name, value: 0, children: [] };
-    const children = mergeSiblings((n.children ?? []).map((c) => build(c, frameName(byId.get(c)?.callFrame ?? { functionName: "?", url: "", lineNumber: 0 }), depth + 1)));
+    const children = mergeSiblings((n.children ?? []).map((c) => build(c, frameName(byId.get(c)?.callFrame ?? { functionName: "?", url: "", lineNumber: 0 }, locate), depth + 1)));
     return { name, value: (n.hitCount ?? 0) + children.reduce((s, c) => s + c.value, 0), children: children.filter((c) => c.value > 0) };
   };
   return rootNode ? build(rootNode.id, ROOT_FRAME, 0) : { name: ROOT_FRAME, value: 0, children: [] };
