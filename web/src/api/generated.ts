@@ -34,6 +34,9 @@ import type {
   GetJobVertexBackPressureResponse,
   GetJobVertexWatermarksPath,
   GetJobVertexWatermarksResponse,
+  GetJobVertexFlameGraphPath,
+  GetJobVertexFlameGraphQuery,
+  GetJobVertexFlameGraphResponse,
   GetJobCheckpointsPath,
   GetJobCheckpointsResponse,
   GetJobCheckpointConfigPath,
@@ -136,6 +139,9 @@ export function createApi(transport: Transport) {
     /** GET /jobs/{jobid}/vertices/{vertexid}/watermarks: The current input watermark of each subtask */
     getJobVertexWatermarks: (args: { path: GetJobVertexWatermarksPath }): Promise<GetJobVertexWatermarksResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/watermarks`, response: "json", auth: "read" }) as Promise<GetJobVertexWatermarksResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/flamegraph: The flame graph of a vertex from CPU samples of its subtasks' workers (the first request starts sampling) */
+    getJobVertexFlameGraph: (args: { path: GetJobVertexFlameGraphPath; query?: GetJobVertexFlameGraphQuery }): Promise<GetJobVertexFlameGraphResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/flamegraph`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobVertexFlameGraphResponse>,
     /** GET /jobs/{jobid}/checkpoints: Checkpoint counts, summary, latest and history */
     getJobCheckpoints: (args: { path: GetJobCheckpointsPath }): Promise<GetJobCheckpointsResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints`, response: "json", auth: "read" }) as Promise<GetJobCheckpointsResponse>,
