@@ -82,3 +82,14 @@ export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from
 export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
 export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";
 export { nexmarkEventTime, type NexmarkEvent, type NexmarkEventType, type Person, type Auction, type Bid } from "./connectors/nexmark/model.js";
+export {
+  IntCounter,
+  LongCounter,
+  DoubleCounter,
+  Histogram,
+  AverageAccumulator,
+  ListAccumulator,
+  AccumulatorError,
+  type Accumulator,
+  type AccumulatorContext,
+} from "./api/accumulators.js";

@@ -1,5 +1,10 @@
-/** What a running user function can learn about the task it runs in. */
-export interface RuntimeContext {
+import type { AccumulatorContext } from "./accumulators.js";
+
+/**
+ * What a running user function can learn about the task it runs in, and its accumulators (merged
+ * over all subtasks into the job result; src/api/accumulators.ts).
+ */
+export interface RuntimeContext extends AccumulatorContext {
   readonly jobId: string;
   readonly taskName: string;
   /** Index of this parallel instance, 0-based. */

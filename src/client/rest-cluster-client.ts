@@ -88,6 +88,7 @@ export class RestClusterClient implements ClusterClient {
           endTime: d["end-time"],
           restarts: done.restarts,
           checkpoints: { ...done.checkpoints },
+          accumulators: { ...done["accumulator-results"] },
         };
       }
       wait = await this.pause(wait);
@@ -151,6 +152,9 @@ export class RestClusterClient implements ClusterClient {
           busyTimeMsPerSecond: s.metrics.busyTimeMsPerSecond,
           backPressuredTimeMsPerSecond: s.metrics.backPressuredTimeMsPerSecond,
           idleTimeMsPerSecond: s.metrics.idleTimeMsPerSecond,
+          accumulatedBusyTimeMs: s.metrics["accumulated-busy-time"],
+          accumulatedBackPressuredTimeMs: s.metrics["accumulated-backpressured-time"],
+          accumulatedIdleTimeMs: s.metrics["accumulated-idle-time"],
           // Not part of the REST API (Flink has no such field): unknown over REST.
           inFlightBuffers: 0,
           currentInputWatermark: wm[i] && wm[i]!.value !== NO_WATERMARK ? Number(wm[i]!.value) : null,

@@ -129,6 +129,11 @@ export interface JobResult {
   restarts: number;
   /** How many checkpoints completed and how often the job restored state from one. */
   checkpoints: { completed: number; restored: number };
+  /**
+   * The accumulators of the last attempt, merged over its subtasks, as plain values by name (what
+   * Flink's JobExecutionResult.getAccumulatorResult returns: a number, a mean, a value→count map, a list).
+   */
+  accumulators: Record<string, unknown>;
 }
 
 /** One line of the Dispatcher's job list. */

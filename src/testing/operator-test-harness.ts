@@ -13,6 +13,7 @@ import type { StreamOperator } from "../runtime/operators/stream-operator.js";
 import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend.js";
 import type { KeyedStateBackend } from "../runtime/state/keyed-state-backend.js";
 import { ManualProcessingTimeService } from "./manual-processing-time.js";
+import { TaskAccumulators } from "../runtime/tasks/task-accumulators.js";
 
 export type EmittedElement =
   | { kind: "record"; value: unknown; timestamp: number | undefined }
@@ -39,6 +40,8 @@ export interface HarnessOptions {
 export class OperatorTestHarness {
   readonly output: EmittedElement[] = [];
   readonly collected: unknown[] = [];
+  /** The accumulators the operator's functions registered. */
+  readonly accumulators = new TaskAccumulators();
   readonly time: ManualProcessingTimeService;
   readonly operator: StreamOperator;
 
@@ -62,7 +65,7 @@ export class OperatorTestHarness {
       },
       fns: options.fns ?? {},
       keySelectors,
-      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0 },
+      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, ...this.accumulators.context },
       keyedState: keySelectors.some((k) => k) ? (options.keyedStateBackend ?? new HeapKeyedStateBackend(maxParallelism, range.start, range.end)) : undefined,
       processingTime: this.time,
       settings: options.settings ?? {},

@@ -3,6 +3,7 @@
  * what its state holds for a restore, and who cleans up what after a rescale. The target is an
  * in-memory "database" with open, prepared and committed transactions.
  */
+import { TaskAccumulators } from "../../src/runtime/tasks/task-accumulators.js";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { RecoveryRequest, TransactionInfo, TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../src/api/sink.js";
@@ -111,6 +112,7 @@ async function start(
       parallelism: options.parallelism ?? 1,
       maxParallelism: 128,
       attemptNumber: options.attempt ?? 0,
+      ...new TaskAccumulators().context,
     },
     keyedState: undefined,
     operatorState: state,

@@ -4,6 +4,7 @@
  * job's history (timestamps, exceptions, restarts). The states decide when; this class knows how —
  * deploy every task, cancel every task, declare resources, build the JobResult.
  */
+import { accumulatorResultValue, mergeAccumulatorSnapshots } from "../../api/accumulators.js";
 import type { RemoteGateway } from "../rpc/interface.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
@@ -392,7 +393,15 @@ export class JobContext {
       endTime: this.timestamps[state] ?? this.now(),
       restarts: this.restarts,
       checkpoints: { completed: counts.completed, restored: counts.restored },
+      accumulators: this.accumulatorResults(),
     };
+  }
+
+  /** The accumulators of the executions' final reports, merged (docs/architecture.md, "Accumulators"). */
+  private accumulatorResults(): Record<string, unknown> {
+    const { merged, problems } = mergeAccumulatorSnapshots(this.graph.executions.map((e) => e.metrics?.accumulators));
+    for (const p of problems) this.log.error(`job ${this.jobId}: ${p}; it is left out of the job result`);
+    return Object.fromEntries(Object.entries(merged).map(([name, s]) => [name, accumulatorResultValue(s)]));
   }
 
   /** Frees every slot and closes every connection once the job is globally terminal. */

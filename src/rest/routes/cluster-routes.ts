@@ -1,5 +1,5 @@
 /** Cluster-level routes: overview, dashboard configuration, TaskManagers, the JobManager's config and logs. */
-import { SLUICE_VERSION } from "../../version.js";
+import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
 import { defineRoute, notFound, type Route, type RouteResult } from "../route.js";
 import { errorBody } from "../schemas/common.js";
 import { clusterOverview, configEntries, dashboardConfig, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
@@ -43,7 +43,9 @@ export const clusterRoutes: Route[] = [
           "timezone-name": Intl.DateTimeFormat().resolvedOptions().timeZone,
           "timezone-offset": offsetMinutes * 60_000,
           "sluice-version": SLUICE_VERSION,
-          features: { "web-submit": s.webSubmit, "web-cancel": s.webCancel, "web-history": false },
+          "flink-version": FLINK_COMPATIBILITY_VERSION,
+          "flink-revision": FLINK_REVISION,
+          features: { "web-submit": s.webSubmit, "web-cancel": s.webCancel, "web-history": false, "web-rescale": false },
           auth: { "token-required-for-writes": s.access.token !== undefined, "token-required-for-reads": s.access.token !== undefined && s.access.tokenForReads },
         },
       };

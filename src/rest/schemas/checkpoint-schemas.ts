@@ -1,6 +1,7 @@
 /** Schemas of checkpoint statistics, checkpoint configuration and savepoint operations (Flink's names). */
 import type { JsonSchema } from "../schema/json-schema.js";
 import { arrayOf, count, nullable, object } from "./common.js";
+import { failureCause } from "./job-schemas.js";
 
 const stats = object({ min: count, max: count, avg: count });
 
@@ -97,7 +98,7 @@ export const asynchronousOperationResult: JsonSchema = object(
     operation: object(
       {
         location: { type: "string" },
-        "failure-cause": object({ class: { type: "string" }, message: { type: "string" }, "stack-trace": { type: "string" } }),
+        "failure-cause": failureCause,
       },
       [],
     ),

@@ -11,6 +11,10 @@ export const clusterOverview: JsonSchema = object({
   "jobs-cancelled": count,
   "jobs-failed": count,
   "sluice-version": { type: "string" },
+  "flink-version": { type: "string", description: "the Flink REST API version Sluice is compatible with" },
+  "flink-commit": { type: "string", description: "sluice-<version>: there is no Flink commit" },
+  "slots-free-and-blocked": { ...count, description: "always 0: Sluice does not block TaskManagers" },
+  "taskmanagers-blocked": { ...count, description: "always 0: Sluice does not block TaskManagers" },
 });
 
 export const dashboardConfig: JsonSchema = object({
@@ -18,7 +22,9 @@ export const dashboardConfig: JsonSchema = object({
   "timezone-name": { type: "string" },
   "timezone-offset": { type: "integer" },
   "sluice-version": { type: "string" },
-  features: object({ "web-submit": { type: "boolean" }, "web-cancel": { type: "boolean" }, "web-history": { type: "boolean" } }),
+  "flink-version": { type: "string", description: "the Flink REST API version Sluice is compatible with" },
+  "flink-revision": { type: "string", description: "sluice-<version>: there is no Flink commit" },
+  features: object({ "web-submit": { type: "boolean" }, "web-cancel": { type: "boolean" }, "web-history": { type: "boolean" }, "web-rescale": { type: "boolean" } }),
   auth: {
     ...object({ "token-required-for-writes": { type: "boolean" }, "token-required-for-reads": { type: "boolean" } }),
     description: "Sluice: whether the dashboard must ask for the bearer token (rest.auth.token, rest.auth.read)",

@@ -35,9 +35,9 @@ export const executionStateCounts: JsonSchema = {
 };
 
 /**
- * Flink's IOMetricsInfo: what a vertex or subtask read and wrote. Instead of Flink's accumulated-*
- * totals, Sluice reports its time accounting as the rates Flink's metrics use (ms per second over
- * the last second); for a vertex these are the highest over its subtasks, as the dashboard colours by.
+ * Flink's IOMetricsInfo: what a vertex or subtask read and wrote, and its accumulated-* time totals.
+ * Sluice adds its time accounting as the rates Flink's metrics use (ms per second over the last
+ * second); for a vertex these are the highest over its subtasks, as the dashboard colours by.
  */
 export const ioMetrics: JsonSchema = {
   type: "object",
@@ -53,6 +53,9 @@ export const ioMetrics: JsonSchema = {
     "busyTimeMsPerSecond",
     "backPressuredTimeMsPerSecond",
     "idleTimeMsPerSecond",
+    "accumulated-backpressured-time",
+    "accumulated-idle-time",
+    "accumulated-busy-time",
   ],
   properties: {
     "read-bytes": count,
@@ -66,6 +69,9 @@ export const ioMetrics: JsonSchema = {
     busyTimeMsPerSecond: { type: "number", minimum: 0 },
     backPressuredTimeMsPerSecond: { type: "number", minimum: 0 },
     idleTimeMsPerSecond: { type: "number", minimum: 0 },
+    "accumulated-backpressured-time": { ...count, description: "ms backpressured since the task started (summed over subtasks)" },
+    "accumulated-idle-time": { ...count, description: "ms idle since the task started (summed over subtasks)" },
+    "accumulated-busy-time": { type: "number", minimum: 0, description: "ms busy since the task started (summed over subtasks)" },
   },
   additionalProperties: false,
 };

@@ -20,6 +20,7 @@ export const jobOverview: JsonSchema = object({
   duration: count,
   "last-modification": count,
   tasks: overviewTaskCounts,
+  "pending-operators": { ...count, description: "always 0: the JobGraph is complete at submission" },
 });
 
 export const multipleJobsDetails: JsonSchema = object({ jobs: arrayOf(jobOverview) });
@@ -29,6 +30,7 @@ export const jobVertexSummary: JsonSchema = object({
   name: { type: "string" },
   maxParallelism: count,
   parallelism: count,
+  slotSharingGroupId: { type: "string", description: "the same for every vertex: Sluice runs one subtask per slot" },
   status: executionState,
   "start-time": timestamp,
   "end-time": timestamp,
@@ -91,8 +93,9 @@ export const jobDetails: JsonSchema = object(
     plan: jobPlan,
     "status-message": { type: "string", description: "Sluice: why the job is not running yet, e.g. waiting for slots" },
     restarts: { ...count, description: "Sluice: how often the job restarted (Flink's numRestarts metric)" },
+    "pending-operators": { ...count, description: "always 0: the JobGraph is complete at submission" },
   },
-  ["jid", "name", "isStoppable", "state", "job-type", "start-time", "end-time", "duration", "maxParallelism", "now", "timestamps", "vertices", "status-counts", "plan", "restarts"],
+  ["jid", "name", "isStoppable", "state", "job-type", "start-time", "end-time", "duration", "maxParallelism", "now", "timestamps", "vertices", "status-counts", "plan", "restarts", "pending-operators"],
 );
 
 const exceptionEntry = object(
@@ -114,9 +117,14 @@ export const jobExceptions: JsonSchema = object({
   exceptionHistory: object({ entries: arrayOf(exceptionEntry), truncated: { type: "boolean" } }),
 });
 
-const failureCause = object(
-  { class: { type: "string" }, message: { type: "string" }, "stack-trace": { type: "string" } },
-  ["class", "message", "stack-trace"],
+export const failureCause = object(
+  {
+    class: { type: "string" },
+    message: { type: "string" },
+    "stack-trace": { type: "string" },
+    "serialized-throwable": { type: "string", description: "Sluice: the error as base64 JSON (Flink: a serialized Java Throwable)" },
+  },
+  ["class", "message", "stack-trace", "serialized-throwable"],
 );
 
 export const jobExecutionResult: JsonSchema = object(
@@ -126,7 +134,7 @@ export const jobExecutionResult: JsonSchema = object(
       {
         id: { type: "string" },
         "application-status": { type: "string", enum: ["SUCCEEDED", "FAILED", "CANCELED", "UNKNOWN"] },
-        "accumulator-results": { type: "object" },
+        "accumulator-results": { type: "object", description: "the accumulators merged over all subtasks, by name, as JSON values (Flink: serialized Java objects)" },
         "net-runtime": count,
         "failure-cause": failureCause,
         collected: {

@@ -1,6 +1,7 @@
 /** Checkpoint statistics, configuration and savepoint operations in Flink's JSON. */
 import type { CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
 import type { OperationState } from "../async-operations.js";
+import { failureCauseJson } from "./job-views.js";
 
 type Entry = CheckpointStatsSnapshot["history"][number];
 
@@ -77,7 +78,7 @@ export function operationJson(state: OperationState): Record<string, unknown> {
     case "FAILED":
       return {
         status: { id: "COMPLETED" },
-        operation: { "failure-cause": { class: state.error.name, message: state.error.message, "stack-trace": state.error.stack ?? `${state.error.name}: ${state.error.message}` } },
+        operation: { "failure-cause": failureCauseJson(state.error) },
       };
   }
 }

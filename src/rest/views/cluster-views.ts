@@ -1,6 +1,6 @@
 /** The Dispatcher's cluster records turned into Flink's JSON: the overview and the TaskManagers. */
 import type { ClusterOverview, TaskManagerInfo } from "../../cluster/messages.js";
-import { SLUICE_VERSION } from "../../version.js";
+import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
 import type { GetClusterOverviewResponse, GetTaskManagerResponse, ListTaskManagersResponse } from "../schemas/rest-types.js";
 
 type TaskManagerSummaryJson = ListTaskManagersResponse["taskmanagers"][number];
@@ -15,6 +15,10 @@ export function clusterOverviewJson(o: ClusterOverview): GetClusterOverviewRespo
     "jobs-cancelled": o.jobsCancelled,
     "jobs-failed": o.jobsFailed,
     "sluice-version": SLUICE_VERSION,
+    "flink-version": FLINK_COMPATIBILITY_VERSION,
+    "flink-commit": FLINK_REVISION,
+    "slots-free-and-blocked": 0,
+    "taskmanagers-blocked": 0,
   };
 }
 

@@ -2,12 +2,15 @@
  * The Dispatcher's job records turned into Flink's JSON: JobDetailsInfo (/jobs/:jobid), the job
  * overview (/jobs/overview), the plan, the exception history and the execution result.
  */
-import type { ExceptionInfo, JobDetails, JobResult, JobStatus } from "../../cluster/messages.js";
+import type { ExceptionInfo, JobDetails, JobResult, JobStatus, SerializedError } from "../../cluster/messages.js";
 import { isGloballyTerminal } from "../../cluster/messages.js";
 import { EXECUTION_STATES, JOB_STATUSES } from "../schemas/common.js";
 import { allStateCounts, durationOf, ioMetrics } from "./metrics-views.js";
 import { encodeCollected } from "../collected-records.js";
 import type { GetJobExecutionResultResponse, ListJobOverviewsResponse } from "../schemas/rest-types.js";
+
+/** The id Sluice reports as every vertex's slot sharing group (Flink's ids are 32 hex digits too). */
+export const DEFAULT_SLOT_SHARING_GROUP = "00000000000000000000000000000000";
 
 type JobOverviewJson = ListJobOverviewsResponse["jobs"][number];
 
@@ -31,6 +34,8 @@ export function jobDetailsJson(d: JobDetails): Record<string, unknown> {
       name: v.name,
       maxParallelism: v.maxParallelism,
       parallelism: v.parallelism,
+      // Every task of a job shares one slot sharing group in Sluice (one subtask per slot).
+      slotSharingGroupId: DEFAULT_SLOT_SHARING_GROUP,
       status: v.status,
       "start-time": v.startTime,
       "end-time": v.endTime,
@@ -41,6 +46,8 @@ export function jobDetailsJson(d: JobDetails): Record<string, unknown> {
     "status-counts": allStateCounts(d.statusCounts),
     plan: planJson(d),
     restarts: d.restarts,
+    // Flink 2's adaptive graph: operators not yet turned into vertices. Sluice's JobGraph is complete at submission.
+    "pending-operators": 0,
   };
   if (d.statusMessage) out["status-message"] = d.statusMessage;
   return out;
@@ -93,6 +100,7 @@ export function jobOverviewJson(d: JobDetails): JobOverviewJson {
     duration: d.duration,
     "last-modification": times.length ? Math.max(...times) : d.startTime,
     tasks,
+    "pending-operators": 0,
   };
 }
 
@@ -117,6 +125,20 @@ export function exceptionsJson(history: ExceptionInfo[], max: number): Record<st
   };
 }
 
+/**
+ * Flink's failure-cause of job results and asynchronous operations: class, message, stack trace and
+ * the error itself; Flink's serialized-throwable is a Java serialization, Sluice's is base64 JSON of
+ * the SerializedError (src/errors/serialized-error.ts), which deserializeError rebuilds.
+ */
+export function failureCauseJson(error: SerializedError): { class: string; message: string; "stack-trace": string; "serialized-throwable": string } {
+  return {
+    class: error.name,
+    message: error.message,
+    "stack-trace": error.stack ?? `${error.name}: ${error.message}`,
+    "serialized-throwable": Buffer.from(JSON.stringify(error)).toString("base64"),
+  };
+}
+
 type ExecutionResultJson = NonNullable<GetJobExecutionResultResponse["job-execution-result"]>;
 
 const APPLICATION_STATUS: Partial<Record<JobStatus, ExecutionResultJson["application-status"]>> = { FINISHED: "SUCCEEDED", FAILED: "FAILED", CANCELED: "CANCELED" };
@@ -126,18 +148,12 @@ export function executionResultJson(state: JobStatus, result: JobResult | undefi
   const r: ExecutionResultJson = {
     id: result.jobId,
     "application-status": APPLICATION_STATUS[result.state] ?? "UNKNOWN",
-    "accumulator-results": {},
+    "accumulator-results": { ...result.accumulators },
     "net-runtime": Math.max(0, result.endTime - result.startTime),
     collected: Object.fromEntries(Object.entries(result.collected).map(([sink, values]) => [sink, encodeCollected(values)])),
     restarts: result.restarts,
     checkpoints: { completed: result.checkpoints.completed, restored: result.checkpoints.restored },
   };
-  if (result.failure) {
-    r["failure-cause"] = {
-      class: result.failure.name,
-      message: result.failure.message,
-      "stack-trace": result.failure.stack ?? `${result.failure.name}: ${result.failure.message}`,
-    };
-  }
+  if (result.failure) r["failure-cause"] = failureCauseJson(result.failure);
   return { status: { id: "COMPLETED" }, "job-execution-result": r };
 }

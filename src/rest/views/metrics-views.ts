@@ -25,6 +25,9 @@ export function ioMetrics(metrics: (TaskMetrics | undefined)[]): IoMetricsJson {
     busyTimeMsPerSecond: max((m) => m.busyTimeMsPerSecond),
     backPressuredTimeMsPerSecond: max((m) => m.backPressuredTimeMsPerSecond),
     idleTimeMsPerSecond: reported.length ? Math.min(...reported.map((m) => m.idleTimeMsPerSecond)) : 0,
+    "accumulated-backpressured-time": sum((m) => m.accumulatedBackPressuredTimeMs),
+    "accumulated-idle-time": sum((m) => m.accumulatedIdleTimeMs),
+    "accumulated-busy-time": sum((m) => m.accumulatedBusyTimeMs),
   };
 }
 

@@ -69,6 +69,12 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       parallelism: rc.parallelism,
       maxParallelism: rc.maxParallelism,
       attemptNumber: rc.attemptNumber,
+      addAccumulator: rc.addAccumulator,
+      getAccumulator: rc.getAccumulator,
+      getIntCounter: rc.getIntCounter,
+      getLongCounter: rc.getLongCounter,
+      getDoubleCounter: rc.getDoubleCounter,
+      getHistogram: rc.getHistogram,
       operatorUid: this.ctx.descriptor.uid,
     };
     this.writer = await sink.createTransactionalWriter(context);

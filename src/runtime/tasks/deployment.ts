@@ -1,4 +1,5 @@
 /** What a TaskExecutor receives to run one parallel subtask (Flink's TaskDeploymentDescriptor). */
+import type { AccumulatorSnapshot } from "../../api/accumulators.js";
 import type { JobGraph } from "../../graph/job-graph.js";
 import type { WorkerKey } from "../network/frames.js";
 import type { TaskCheckpointAck, TaskRestore } from "../checkpoint/checkpoint-metadata.js";
@@ -108,7 +109,16 @@ export interface TaskMetrics {
   busyTimeMsPerSecond: number;
   backPressuredTimeMsPerSecond: number;
   idleTimeMsPerSecond: number;
+  /** Milliseconds spent busy, backpressured and idle since the task started. */
+  accumulatedBusyTimeMs: number;
+  accumulatedBackPressuredTimeMs: number;
+  accumulatedIdleTimeMs: number;
   /** Buffers waiting for credit (producer side) plus buffers received but not yet processed. */
   inFlightBuffers: number;
   currentInputWatermark: number | null;
+  /**
+   * The user functions' accumulators (absent when there are none). They travel with the metrics, as
+   * Flink's travel with the TaskExecutor's heartbeat, and the final ones with the terminal state.
+   */
+  accumulators?: Record<string, AccumulatorSnapshot>;
 }

@@ -7,6 +7,7 @@
  * Processing is synchronous per buffer (a chain is a pipeline of calls); the task yields to the
  * event loop between buffers so that credits, timers and control messages get through.
  */
+import { TaskAccumulators } from "./task-accumulators.js";
 import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { producersOf } from "../network/channel-topology.js";
@@ -58,6 +59,8 @@ export class StreamTask {
   private state: ExecutionState = "DEPLOYING";
   private recordsIn = 0;
   private bytesIn = 0;
+  /** The user functions' accumulators, reported with the metrics (docs/architecture.md, "Accumulators"). */
+  private readonly accumulators = new TaskAccumulators();
   private draining = false;
   private blocked = false;
   private finishing = false;
@@ -87,6 +90,7 @@ export class StreamTask {
       parallelism: vertex.parallelism,
       maxParallelism: vertex.maxParallelism,
       attemptNumber: tdd.attempt,
+      ...this.accumulators.context,
     };
     this.chain = new OperatorChain(
       {
@@ -396,8 +400,9 @@ export class StreamTask {
 
   metrics(): TaskMetrics {
     const t = this.accounting.perSecond();
+    const total = this.accounting.accumulated();
     const head = this.chain.head;
-    return {
+    const metrics: TaskMetrics = {
       numRecordsIn: head instanceof SourceOperator ? head.emitted : this.recordsIn,
       numRecordsOut: this.outputCounters.records,
       numBytesIn: this.bytesIn,
@@ -405,8 +410,13 @@ export class StreamTask {
       busyTimeMsPerSecond: t.busy,
       backPressuredTimeMsPerSecond: t.backpressured,
       idleTimeMsPerSecond: t.idle,
+      accumulatedBusyTimeMs: total.busy,
+      accumulatedBackPressuredTimeMs: total.backpressured,
+      accumulatedIdleTimeMs: total.idle,
       inFlightBuffers: this.chain.backlogBuffers() + (this.gate?.queuedBuffers ?? 0),
       currentInputWatermark: this.gate?.currentWatermark() ?? null,
     };
+    if (this.accumulators.size > 0) metrics.accumulators = this.accumulators.snapshot();
+    return metrics;
   }
 }

@@ -97,7 +97,7 @@ export class TestingJobMasterService implements JobMasterService {
   /** Ends the job in `state` (a globally terminal state, or SUSPENDED). */
   finish(state: JobStatus, extra: Partial<JobResult> = {}): JobResult {
     this.status = state;
-    const result: JobResult = { jobId: this.jobId, state, collected: {}, startTime: 0, endTime: 1, restarts: 0, checkpoints: { completed: 0, restored: 0 }, ...extra };
+    const result: JobResult = { jobId: this.jobId, state, collected: {}, startTime: 0, endTime: 1, restarts: 0, checkpoints: { completed: 0, restored: 0 }, accumulators: {}, ...extra };
     this.resolveResult(result);
     return result;
   }

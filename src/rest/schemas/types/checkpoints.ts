@@ -203,6 +203,8 @@ export type GetSavepointStatusResponse = {
       class: string;
       message: string;
       "stack-trace": string;
+      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
+      "serialized-throwable": string;
     };
   };
 };

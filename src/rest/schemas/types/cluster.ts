@@ -13,6 +13,14 @@ export type GetClusterOverviewResponse = {
   "jobs-cancelled": number;
   "jobs-failed": number;
   "sluice-version": string;
+  /** the Flink REST API version Sluice is compatible with */
+  "flink-version": string;
+  /** sluice-<version>: there is no Flink commit */
+  "flink-commit": string;
+  /** always 0: Sluice does not block TaskManagers */
+  "slots-free-and-blocked": number;
+  /** always 0: Sluice does not block TaskManagers */
+  "taskmanagers-blocked": number;
 };
 
 /** 200 answer of GET /config */
@@ -21,10 +29,15 @@ export type GetDashboardConfigResponse = {
   "timezone-name": string;
   "timezone-offset": number;
   "sluice-version": string;
+  /** the Flink REST API version Sluice is compatible with */
+  "flink-version": string;
+  /** sluice-<version>: there is no Flink commit */
+  "flink-revision": string;
   features: {
     "web-submit": boolean;
     "web-cancel": boolean;
     "web-history": boolean;
+    "web-rescale": boolean;
   };
   /** Sluice: whether the dashboard must ask for the bearer token (rest.auth.token, rest.auth.read) */
   auth: {

@@ -102,6 +102,8 @@ export type ListJobOverviewsResponse = {
       failed: number;
       reconciling: number;
     };
+    /** always 0: the JobGraph is complete at submission */
+    "pending-operators": number;
   }>;
 };
 
@@ -139,6 +141,8 @@ export type GetJobResponse = {
     name: string;
     maxParallelism: number;
     parallelism: number;
+    /** the same for every vertex: Sluice runs one subtask per slot */
+    slotSharingGroupId: string;
     status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
     "start-time": number;
     "end-time": number;
@@ -166,6 +170,12 @@ export type GetJobResponse = {
       busyTimeMsPerSecond: number;
       backPressuredTimeMsPerSecond: number;
       idleTimeMsPerSecond: number;
+      /** ms backpressured since the task started (summed over subtasks) */
+      "accumulated-backpressured-time": number;
+      /** ms idle since the task started (summed over subtasks) */
+      "accumulated-idle-time": number;
+      /** ms busy since the task started (summed over subtasks) */
+      "accumulated-busy-time": number;
     };
   }>;
   "status-counts": {
@@ -211,6 +221,8 @@ export type GetJobResponse = {
   "status-message"?: string;
   /** Sluice: how often the job restarted (Flink's numRestarts metric) */
   restarts: number;
+  /** always 0: the JobGraph is complete at submission */
+  "pending-operators": number;
 };
 
 export interface CancelJobPath {
@@ -306,12 +318,15 @@ export type GetJobExecutionResultResponse = {
   "job-execution-result"?: {
     id: string;
     "application-status": "SUCCEEDED" | "FAILED" | "CANCELED" | "UNKNOWN";
+    /** the accumulators merged over all subtasks, by name, as JSON values (Flink: serialized Java objects) */
     "accumulator-results": Record<string, unknown>;
     "net-runtime": number;
     "failure-cause"?: {
       class: string;
       message: string;
       "stack-trace": string;
+      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
+      "serialized-throwable": string;
     };
     /** Sluice: records of executeAndCollect() sinks by sink node id, each a base64 msgpack array (msgpackr, moreTypes) */
     collected: {

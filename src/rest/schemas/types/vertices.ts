@@ -39,6 +39,12 @@ export type GetJobVertexResponse = {
       busyTimeMsPerSecond: number;
       backPressuredTimeMsPerSecond: number;
       idleTimeMsPerSecond: number;
+      /** ms backpressured since the task started (summed over subtasks) */
+      "accumulated-backpressured-time": number;
+      /** ms idle since the task started (summed over subtasks) */
+      "accumulated-idle-time": number;
+      /** ms busy since the task started (summed over subtasks) */
+      "accumulated-busy-time": number;
     };
   }>;
 };
