@@ -10,6 +10,8 @@ import { CpuSampler, type ProfilerSession } from "../../src/runtime/worker/cpu-s
 import { mergeStackTrees, stackTreeFromProfile, type StackNode, type V8CpuProfile } from "../../src/runtime/worker/stack-tree.js";
 import { flameGraphJson } from "../../src/rest/views/flamegraph-views.js";
 import { VertexCpuSampleTracker } from "../../src/rest/flamegraph/vertex-cpu-sample-tracker.js";
+import { flameGraphSettings } from "../../src/rest/flamegraph/flame-graph-options.js";
+import { ConfigurationError } from "../../src/config/configuration.js";
 import { CpuSampleRequests } from "../../src/cluster/taskexecutor/cpu-sample-requests.js";
 import { CpuSamplingError } from "../../src/cluster/taskexecutor/task-executor-errors.js";
 import type { SlotWorkerHandle } from "../../src/cluster/taskexecutor/slot-worker-handle.js";
@@ -168,4 +170,13 @@ test("the tracker samples a vertex only when asked, one sampling at a time, agai
   assert.equal(tracker.get("j", "w"), undefined);
   assert.equal(tracker.isSampling("j", "v"), false);
   assert.equal(tracker.get("j", "v"), undefined, "samples not asked for within the cleanup interval are dropped");
+});
+
+test("flame-graph settings: Flink's defaults, and a sampling longer than the RPC timeout refused naming the keys", () => {
+  assert.deepEqual(flameGraphSettings({}), { enabled: false, numSamples: 100, delayBetweenSamplesMs: 50, refreshIntervalMs: 60_000, cleanupIntervalMs: 600_000 });
+  assert.throws(
+    () => flameGraphSettings({ "rest.flamegraph.enabled": "true", "rest.flamegraph.num-samples": "1000" }),
+    (e: Error) => e instanceof ConfigurationError && /rest\.flamegraph\.num-samples × rest\.flamegraph\.delay-between-samples = 50000 ms.*pekko\.ask\.timeout \(10000 ms\)/.test(e.message),
+  );
+  assert.equal(flameGraphSettings({ "rest.flamegraph.enabled": "true", "rest.flamegraph.num-samples": "1000", "pekko.ask.timeout": "2 min" }).numSamples, 1000);
 });

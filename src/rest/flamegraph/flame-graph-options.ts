@@ -4,7 +4,8 @@
  * of the vertex's subtasks; nothing is sampled until a flame graph is asked for.
  */
 import { options, readOption } from "../../config/config-option.js";
-import type { Configuration } from "../../config/configuration.js";
+import { ConfigurationError, type Configuration } from "../../config/configuration.js";
+import { RpcOptions } from "../../cluster/rpc/rpc-options.js";
 
 export const FlameGraphOptions = {
   ENABLED: options.boolean({
@@ -42,12 +43,25 @@ export interface FlameGraphSettings {
   cleanupIntervalMs: number;
 }
 
+/**
+ * Throws ConfigurationError when a sampling would outlast the JobMaster's RPC call to the TaskExecutors
+ * (pekko.ask.timeout): every flame graph would then time out.
+ */
 export function flameGraphSettings(config: Readonly<Configuration>): FlameGraphSettings {
-  return {
+  const settings = {
     enabled: readOption(config, FlameGraphOptions.ENABLED),
     numSamples: readOption(config, FlameGraphOptions.NUM_SAMPLES),
     delayBetweenSamplesMs: readOption(config, FlameGraphOptions.DELAY_BETWEEN_SAMPLES),
     refreshIntervalMs: readOption(config, FlameGraphOptions.REFRESH_INTERVAL),
     cleanupIntervalMs: readOption(config, FlameGraphOptions.CLEANUP_INTERVAL),
   };
+  const samplingMs = settings.numSamples * settings.delayBetweenSamplesMs;
+  const askTimeoutMs = readOption(config, RpcOptions.ASK_TIMEOUT);
+  if (settings.enabled && samplingMs >= askTimeoutMs) {
+    throw new ConfigurationError(
+      `a flame graph samples for ${FlameGraphOptions.NUM_SAMPLES.key} × ${FlameGraphOptions.DELAY_BETWEEN_SAMPLES.key} = ${samplingMs} ms, ` +
+        `which must stay below ${RpcOptions.ASK_TIMEOUT.key} (${askTimeoutMs} ms), the time the JobMaster waits for the TaskExecutors; lower one or raise the timeout`,
+    );
+  }
+  return settings;
 }
