@@ -1,3 +1,5 @@
+import type { MetricGroup } from "./metrics.js";
+
 /** What a running user function can learn about the task it runs in. */
 export interface RuntimeContext {
   readonly jobId: string;
@@ -8,6 +10,11 @@ export interface RuntimeContext {
   readonly maxParallelism: number;
   /** 0 on the first run, incremented on every restart. */
   readonly attemptNumber: number;
+  /**
+   * The operator's metric group (Flink's getMetricGroup()): counters, gauges, meters and
+   * histograms registered here are reported with the operator's scope and variables (docs/metrics.md).
+   */
+  getMetricGroup(): MetricGroup;
 }
 
 import type { KeyedStateStore, OperatorStateStore } from "./state/state.js";

@@ -6,6 +6,7 @@ import type { BundleEvaluator } from "./jars/bundle-evaluator.js";
 import type { LogFiles } from "./logs/log-files.js";
 import type { RestSettings } from "./rest-settings.js";
 import type { Route } from "./route.js";
+import type { MetricQueryService } from "../cluster/metrics/metric-fetcher.js";
 
 export interface RestServices {
   dispatcher: RestfulGateway;
@@ -17,4 +18,6 @@ export interface RestServices {
   config: Readonly<Record<string, string>>;
   settings: RestSettings;
   routes: readonly Route[];
+  /** Collected metrics for the metrics endpoints (metric-routes.ts); without, they answer 503. */
+  metrics?: MetricQueryService;
 }

@@ -15,6 +15,7 @@ import { LogFiles, logDirOf } from "./logs/log-files.js";
 import { restSettings } from "./rest-settings.js";
 import { RestServer } from "./rest-server.js";
 import { REST_ROUTES } from "./routes/index.js";
+import type { MetricQueryService } from "../cluster/metrics/metric-fetcher.js";
 
 export interface StartRestServerOptions {
   dispatcher: RestfulGateway;
@@ -25,6 +26,8 @@ export interface StartRestServerOptions {
   logger?: Logger;
   /** The dashboard's files; defaults to the package's web/dist when it exists. */
   webDir?: string;
+  /** Where the metrics endpoints read collected metrics (a MetricFetcher); without, they answer 503. */
+  metrics?: MetricQueryService;
   /** Check answers against their schemas (tests). */
   validateResponses?: boolean;
 }
@@ -55,6 +58,7 @@ export async function startRestServer(options: StartRestServerOptions): Promise<
       config: options.config,
       settings,
       routes: REST_ROUTES,
+      metrics: options.metrics,
     },
     webDir: options.webDir ?? (existsSync(PACKAGE_WEB_DIST) ? PACKAGE_WEB_DIST : undefined),
     logger,

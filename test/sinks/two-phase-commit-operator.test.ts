@@ -11,6 +11,7 @@ import { operatorFactory } from "../../src/runtime/operators/operator-registry.j
 import type { StreamOperator } from "../../src/runtime/operators/stream-operator.js";
 import { OperatorStateBackend, redistributeOperatorState, type OperatorStateSnapshot } from "../../src/runtime/state/operator-state-backend.js";
 import { ManualProcessingTimeService } from "../../src/testing/manual-processing-time.js";
+import { unregisteredGroup } from "../../src/runtime/metrics/scopes.js";
 
 interface Txn {
   id: string;
@@ -111,6 +112,7 @@ async function start(
       parallelism: options.parallelism ?? 1,
       maxParallelism: 128,
       attemptNumber: options.attempt ?? 0,
+      getMetricGroup: () => unregisteredGroup(),
     },
     keyedState: undefined,
     operatorState: state,

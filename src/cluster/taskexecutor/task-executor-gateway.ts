@@ -4,6 +4,7 @@
  */
 import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from "../messages.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 
 export interface TaskExecutorGateway {
   /**
@@ -37,4 +38,9 @@ export interface TaskExecutorGateway {
    * that JobMaster are freed, and a stale JobMaster's call is rejected.
    */
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void>;
+  /**
+   * Every metric of this TaskManager now (Flink's MetricQueryService): its own and, collected on
+   * demand from each slot's worker, its tasks' and operators' (docs/architecture.md, "Metrics").
+   */
+  requestMetricDump(): Promise<MetricGroupDump[]>;
 }

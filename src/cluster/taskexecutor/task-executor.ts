@@ -32,6 +32,8 @@ import { SlotWorker } from "./slot-worker.js";
 import { JobEvaluationTimeoutError, TaskNotFoundError } from "./task-executor-errors.js";
 import type { TaskExecutorGateway } from "./task-executor-gateway.js";
 import { taskExecutorSettings, type TaskExecutorSettings } from "./task-manager-options.js";
+import { TaskManagerMetrics } from "./task-manager-metrics.js";
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 
 export type { LeaderAddress } from "./resource-manager-connection.js";
 
@@ -45,6 +47,8 @@ export interface TaskExecutorOptions {
   logger: Logger;
   /** Read through task-manager-options.ts (slots, worker heap, evaluation and cancellation timeouts, metrics interval). */
   config?: Readonly<Configuration>;
+  /** The port of this TaskManager's Prometheus reporter, told to the ResourceManager (shown in /taskmanagers/:id). */
+  prometheusPort?: number;
   /** Overrides taskmanager.numberOfTaskSlots. */
   numberOfSlots?: number;
   /** The TaskManager id (taskmanager.resource-id); default `tm-` and the start of a new id. */
@@ -78,6 +82,8 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly jobMasters: JobMasterConnections;
   private readonly createWorker: SlotWorkerFactory;
   private readonly log: Logger;
+  /** This TaskManager's metrics and the collection from its workers (task-manager-metrics.ts). */
+  readonly metrics: TaskManagerMetrics;
 
   constructor(private readonly options: TaskExecutorOptions) {
     this.id = options.id ?? `tm-${(options.newId ?? randomIds)().slice(0, 8)}`;
@@ -86,6 +92,12 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.settings = taskExecutorSettings(options.config ?? {});
     this.table = new SlotTable(options.numberOfSlots ?? this.settings.numberOfSlots);
     this.createWorker = options.createWorker ?? ((o) => new SlotWorker(o));
+    this.metrics = new TaskManagerMetrics({
+      taskManagerId: this.id,
+      clock: this.clock,
+      timeoutMs: this.settings.metricCollectionTimeoutMs,
+      workers: () => this.table.slots.flatMap((s) => (s.worker ? [s.worker] : [])),
+    });
     this.bundles = options.bundles ?? this.blobCache(options.blobCacheDir ?? join(tmpdir(), "sluice-blob-cache"));
     this.router = new DataRouter(this.id, options.data, this.log);
     this.router.onUndeliverable((from, error) => {
@@ -108,6 +120,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         numberOfSlots: this.table.size,
         slotReport: this.slotReport(),
         ...localHardware(),
+        ...(options.prometheusPort !== undefined ? { prometheusPort: options.prometheusPort } : {}),
       }),
       onLeaderSession: (leader) => this.freeSlotsOfEarlierSessions(leader),
       onFatalError: options.onFatalError,
@@ -282,6 +295,10 @@ export class TaskExecutor implements TaskExecutorGateway {
     return { metrics: this.table.metricsOf(jobId), held: this.table.heldFor(jobId, jobMasterToken) };
   }
 
+  requestMetricDump(): Promise<MetricGroupDump[]> {
+    return this.metrics.collect();
+  }
+
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
     return this.releaseJob(jobId, cause, jobMasterToken, false);
   }
@@ -298,6 +315,7 @@ export class TaskExecutor implements TaskExecutorGateway {
 
   async stop(): Promise<void> {
     this.rm.stop();
+    this.metrics.stop();
     await Promise.all(this.table.slots.map((s) => s.worker?.terminate()));
     for (const s of this.table.slots) s.worker = undefined;
     this.jobMasters.stop();
@@ -330,6 +348,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     const worker: SlotWorkerHandle = this.createWorker({
       key,
       metricsIntervalMs: this.settings.metricsIntervalMs,
+      operatorIoMetrics: this.settings.operatorIoMetrics,
       maxHeapMb: this.settings.maxWorkerHeapMb,
       onMessage: (m) => this.onWorkerMessage(m),
       // Straight to the data plane: frames never pass through the TaskExecutor.
@@ -409,6 +428,9 @@ export class TaskExecutor implements TaskExecutorGateway {
         break;
       case "metrics":
         for (const [id, metrics] of Object.entries(m.metrics)) this.table.recordMetrics(id, metrics);
+        break;
+      case "metric-dump":
+        this.metrics.onDump(m.requestId, m.groups);
         break;
       case "stdio":
         process[m.stream].write(m.text);

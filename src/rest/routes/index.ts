@@ -6,6 +6,7 @@ import { jobRoutes } from "./job-routes.js";
 import { vertexRoutes } from "./vertex-routes.js";
 import { checkpointRoutes } from "./checkpoint-routes.js";
 import { jarRoutes } from "./jar-routes.js";
+import { metricRoutes } from "./metric-routes.js";
 
 const openApiRoute = defineRoute({
   method: "GET",
@@ -18,4 +19,4 @@ const openApiRoute = defineRoute({
   handler: async ({ services }) => ({ json: openApiDocument(services.routes) }),
 });
 
-export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...jobRoutes, ...vertexRoutes, ...checkpointRoutes, ...jarRoutes, openApiRoute];
+export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...jobRoutes, ...vertexRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];

@@ -26,6 +26,7 @@ export function createStreamingRuntimeContext(
     parallelism: info.parallelism,
     maxParallelism: info.maxParallelism,
     attemptNumber: info.attemptNumber,
+    getMetricGroup: () => info.getMetricGroup(),
     getState: (d) => keyed.getState(d),
     getListState: (d) => keyed.getListState(d),
     getMapState: (d) => keyed.getMapState(d),

@@ -69,6 +69,7 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       parallelism: rc.parallelism,
       maxParallelism: rc.maxParallelism,
       attemptNumber: rc.attemptNumber,
+      getMetricGroup: () => rc.getMetricGroup(),
       operatorUid: this.ctx.descriptor.uid,
     };
     this.writer = await sink.createTransactionalWriter(context);

@@ -1,6 +1,7 @@
 /**
  * Busy / backpressured / idle time of a task, as milliseconds per second over the last full
- * second (Flink's busyTimeMsPerSecond, backPressuredTimeMsPerSecond, idleTimeMsPerSecond).
+ * second (Flink's busyTimeMsPerSecond, backPressuredTimeMsPerSecond, idleTimeMsPerSecond) and as
+ * totals since the task started (accumulatedBusyTime, accumulatedBackPressuredTime, accumulatedIdleTime).
  */
 export type TaskActivity = "busy" | "backpressured" | "idle";
 
@@ -10,6 +11,7 @@ export class TimeAccounting {
   private windowStart = this.since;
   private current = { busy: 0, backpressured: 0, idle: 0 };
   private last = { busy: 0, backpressured: 0, idle: 1000 };
+  private readonly total = { busy: 0, backpressured: 0, idle: 0 };
 
   switchTo(activity: TaskActivity): void {
     if (activity === this.activity) return;
@@ -22,12 +24,14 @@ export class TimeAccounting {
     while (now - this.windowStart >= 1000) {
       const end = this.windowStart + 1000;
       this.current[this.activity] += end - this.since;
+      this.total[this.activity] += end - this.since;
       this.last = this.current;
       this.current = { busy: 0, backpressured: 0, idle: 0 };
       this.windowStart = end;
       this.since = end;
     }
     this.current[this.activity] += now - this.since;
+    this.total[this.activity] += now - this.since;
     this.since = now;
   }
 
@@ -35,5 +39,11 @@ export class TimeAccounting {
     this.account(performance.now());
     const r = (x: number): number => Math.round(x);
     return { busy: r(this.last.busy), backpressured: r(this.last.backpressured), idle: r(this.last.idle) };
+  }
+
+  /** Milliseconds spent in each activity since the task started. */
+  accumulated(): { busy: number; backpressured: number; idle: number } {
+    this.account(performance.now());
+    return { busy: Math.round(this.total.busy), backpressured: Math.round(this.total.backpressured), idle: Math.round(this.total.idle) };
   }
 }
