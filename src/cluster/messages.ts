@@ -46,6 +46,8 @@ export interface TaskExecutorRegistration {
   numberOfSlots: number;
   slotReport: SlotReport;
   hardware: { cpuCores: number; memoryBytes: number };
+  /** The port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port), when it has one. */
+  prometheusPort?: number;
 }
 
 export interface SlotOffer {
@@ -159,6 +161,7 @@ export interface TaskManagerInfo {
   hardware: { cpuCores: number; memoryBytes: number };
   timeSinceLastHeartbeat: number;
   slots: SlotStatus[];
+  prometheusPort?: number;
 }
 
 /** TaskManagers, slots and jobs of the cluster, as the Dispatcher counts them. */

@@ -7,6 +7,7 @@ import type { LogFiles } from "./logs/log-files.js";
 import type { RestSettings } from "./rest-settings.js";
 import type { Route } from "./route.js";
 import type { VertexCpuSampleTracker } from "./flamegraph/vertex-cpu-sample-tracker.js";
+import type { MetricQueryService } from "../cluster/metrics/metric-fetcher.js";
 
 export interface RestServices {
   dispatcher: RestfulGateway;
@@ -20,4 +21,6 @@ export interface RestServices {
   routes: readonly Route[];
   /** Vertices' CPU samples for flame graphs; absent when rest.flamegraph.enabled is false. */
   flameGraphs?: VertexCpuSampleTracker;
+  /** Collected metrics for the metrics endpoints (metric-routes.ts); without, they answer 503. */
+  metrics?: MetricQueryService;
 }

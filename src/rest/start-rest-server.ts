@@ -17,6 +17,7 @@ import { RestServer } from "./rest-server.js";
 import { REST_ROUTES } from "./routes/index.js";
 import { flameGraphSettings } from "./flamegraph/flame-graph-options.js";
 import { VertexCpuSampleTracker } from "./flamegraph/vertex-cpu-sample-tracker.js";
+import type { MetricQueryService } from "../cluster/metrics/metric-fetcher.js";
 
 export interface StartRestServerOptions {
   dispatcher: RestfulGateway;
@@ -27,6 +28,8 @@ export interface StartRestServerOptions {
   logger?: Logger;
   /** The dashboard's files; defaults to the package's web/dist when it exists. */
   webDir?: string;
+  /** Where the metrics endpoints read collected metrics (a MetricFetcher); without, they answer 503. */
+  metrics?: MetricQueryService;
   /** Check answers against their schemas (tests). */
   validateResponses?: boolean;
 }
@@ -61,6 +64,7 @@ export async function startRestServer(options: StartRestServerOptions): Promise<
       ...(flameGraphs.enabled
         ? { flameGraphs: new VertexCpuSampleTracker(flameGraphs, (job, vertex, request) => dispatcher.requestVertexCpuSamples(job, vertex, request), logger) }
         : {}),
+      metrics: options.metrics,
     },
     webDir: options.webDir ?? (existsSync(PACKAGE_WEB_DIST) ? PACKAGE_WEB_DIST : undefined),
     logger,

@@ -127,6 +127,7 @@ export class ResourceManager implements ResourceManagerGateway {
       hardware: t.registration.hardware,
       timeSinceLastHeartbeat: now - (this.heartbeats.lastHeard(t.registration.taskManagerId) ?? now),
       slots: t.slots,
+      ...(t.registration.prometheusPort !== undefined ? { prometheusPort: t.registration.prometheusPort } : {}),
     }));
   }
 

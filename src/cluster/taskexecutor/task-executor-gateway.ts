@@ -6,6 +6,7 @@ import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from ".
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { StackNode } from "../../runtime/worker/stack-tree.js";
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 
 export interface TaskExecutorGateway {
   /**
@@ -45,4 +46,9 @@ export interface TaskExecutorGateway {
    * that JobMaster are freed, and a stale JobMaster's call is rejected.
    */
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void>;
+  /**
+   * Every metric of this TaskManager now (Flink's MetricQueryService): its own and, collected on
+   * demand from each slot's worker, its tasks' and operators' (docs/architecture.md, "Metrics").
+   */
+  requestMetricDump(): Promise<MetricGroupDump[]>;
 }

@@ -35,6 +35,8 @@ import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { StackNode } from "../../runtime/worker/stack-tree.js";
 import type { TaskExecutorGateway } from "./task-executor-gateway.js";
 import { taskExecutorSettings, type TaskExecutorSettings } from "./task-manager-options.js";
+import { TaskManagerMetrics } from "./task-manager-metrics.js";
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 
 export type { LeaderAddress } from "./resource-manager-connection.js";
 
@@ -48,6 +50,8 @@ export interface TaskExecutorOptions {
   logger: Logger;
   /** Read through task-manager-options.ts (slots, worker heap, evaluation and cancellation timeouts, metrics interval). */
   config?: Readonly<Configuration>;
+  /** The port of this TaskManager's Prometheus reporter, told to the ResourceManager (shown in /taskmanagers/:id). */
+  prometheusPort?: number;
   /** Overrides taskmanager.numberOfTaskSlots. */
   numberOfSlots?: number;
   /** The TaskManager id (taskmanager.resource-id); default `tm-` and the start of a new id. */
@@ -82,6 +86,8 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly createWorker: SlotWorkerFactory;
   private readonly log: Logger;
   private readonly cpuSamples: CpuSampleRequests;
+  /** This TaskManager's metrics and the collection from its workers (task-manager-metrics.ts). */
+  readonly metrics: TaskManagerMetrics;
 
   constructor(private readonly options: TaskExecutorOptions) {
     this.id = options.id ?? `tm-${(options.newId ?? randomIds)().slice(0, 8)}`;
@@ -91,6 +97,12 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.table = new SlotTable(options.numberOfSlots ?? this.settings.numberOfSlots);
     this.cpuSamples = new CpuSampleRequests(this.clock);
     this.createWorker = options.createWorker ?? ((o) => new SlotWorker(o));
+    this.metrics = new TaskManagerMetrics({
+      taskManagerId: this.id,
+      clock: this.clock,
+      timeoutMs: this.settings.metricCollectionTimeoutMs,
+      workers: () => this.table.slots.flatMap((s) => (s.worker ? [s.worker] : [])),
+    });
     this.bundles = options.bundles ?? this.blobCache(options.blobCacheDir ?? join(tmpdir(), "sluice-blob-cache"));
     this.router = new DataRouter(this.id, options.data, this.log);
     this.router.onUndeliverable((from, error) => {
@@ -113,6 +125,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         numberOfSlots: this.table.size,
         slotReport: this.slotReport(),
         ...localHardware(),
+        ...(options.prometheusPort !== undefined ? { prometheusPort: options.prometheusPort } : {}),
       }),
       onLeaderSession: (leader) => this.freeSlotsOfEarlierSessions(leader),
       onFatalError: options.onFatalError,
@@ -305,6 +318,10 @@ export class TaskExecutor implements TaskExecutorGateway {
     return { metrics: this.table.metricsOf(jobId), held: this.table.heldFor(jobId, jobMasterToken) };
   }
 
+  requestMetricDump(): Promise<MetricGroupDump[]> {
+    return this.metrics.collect();
+  }
+
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
     return this.releaseJob(jobId, cause, jobMasterToken, false);
   }
@@ -321,6 +338,7 @@ export class TaskExecutor implements TaskExecutorGateway {
 
   async stop(): Promise<void> {
     this.rm.stop();
+    this.metrics.stop();
     await Promise.all(this.table.slots.map((s) => s.worker?.terminate()));
     for (const s of this.table.slots) s.worker = undefined;
     this.jobMasters.stop();
@@ -353,6 +371,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     const worker: SlotWorkerHandle = this.createWorker({
       key,
       metricsIntervalMs: this.settings.metricsIntervalMs,
+      operatorIoMetrics: this.settings.operatorIoMetrics,
       maxHeapMb: this.settings.maxWorkerHeapMb,
       onMessage: (m) => this.onWorkerMessage(m),
       // Straight to the data plane: frames never pass through the TaskExecutor.
@@ -435,6 +454,9 @@ export class TaskExecutor implements TaskExecutorGateway {
         break;
       case "cpu-samples":
         this.cpuSamples.answered(m);
+        break;
+      case "metric-dump":
+        this.metrics.onDump(m.requestId, m.groups);
         break;
       case "stdio":
         process[m.stream].write(m.text);

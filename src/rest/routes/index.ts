@@ -7,6 +7,7 @@ import { vertexRoutes } from "./vertex-routes.js";
 import { checkpointRoutes } from "./checkpoint-routes.js";
 import { jarRoutes } from "./jar-routes.js";
 import { flameGraphRoutes } from "./flamegraph-routes.js";
+import { metricRoutes } from "./metric-routes.js";
 
 const openApiRoute = defineRoute({
   method: "GET",
@@ -19,4 +20,4 @@ const openApiRoute = defineRoute({
   handler: async ({ services }) => ({ json: openApiDocument(services.routes) }),
 });
 
-export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...jobRoutes, ...vertexRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, openApiRoute];
+export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...jobRoutes, ...vertexRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];

@@ -51,6 +51,7 @@ export const taskManagerDetails: JsonSchema = object({
   ...taskManagerProps,
   allocatedSlots: arrayOf(object({ index: count, jobId: { type: "string" } })),
   slots: arrayOf(object({ index: count, jobId: nullable({ type: "string" }), allocationId: nullable({ type: "string" }) })),
+  prometheusPort: { ...nullable({ type: "integer" }), description: "port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port); null without one" },
 });
 
 export const configEntries: JsonSchema = {

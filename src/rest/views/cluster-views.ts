@@ -45,5 +45,6 @@ export function taskManagerDetailsJson(t: TaskManagerInfo): GetTaskManagerRespon
     ...taskManagerJson(t),
     allocatedSlots: t.slots.filter((s) => s.jobId).map((s) => ({ index: s.slotIndex, jobId: s.jobId! })),
     slots: t.slots.map((s) => ({ index: s.slotIndex, jobId: s.jobId ?? null, allocationId: s.allocationId ?? null })),
+    prometheusPort: t.prometheusPort ?? null,
   };
 }

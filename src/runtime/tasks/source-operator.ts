@@ -7,6 +7,8 @@ import type { WatermarkStrategy } from "../../api/watermark-strategy.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import { StreamOperator } from "../operators/stream-operator.js";
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
+import { SimpleCounter } from "../metrics/metric-types.js";
+import { SourceReaderMetricGroupImpl } from "../metrics/source-reader-metric-group.js";
 
 const SPLITS_STATE = "$source-splits";
 import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
@@ -14,13 +16,13 @@ import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operato
 export class SourceOperator extends StreamOperator implements ReaderOutput<unknown> {
   reader!: SourceReader<unknown>;
   private emitter: WatermarkEmitter | undefined;
-  /** Records emitted by the reader (the task's numRecordsIn). */
-  emitted = 0;
+  /** Records emitted by the reader (the task's and this operator's numRecordsIn). */
+  readonly emitted = new SimpleCounter();
 
   override open(): void {
     const source = this.ctx.fns.source as Source<unknown>;
     const rc = this.ctx.runtimeContext;
-    this.reader = source.createReader({ subtaskIndex: rc.subtaskIndex, parallelism: rc.parallelism });
+    this.reader = source.createReader({ subtaskIndex: rc.subtaskIndex, parallelism: rc.parallelism, metricGroup: new SourceReaderMetricGroupImpl(rc.getMetricGroup()) });
     if (this.ctx.isRestored) {
       if (!this.reader.restoreState) throw new Error(`source "${this.ctx.descriptor.name}" cannot resume from a checkpoint`);
       this.reader.restoreState(this.splitState().get());
@@ -43,7 +45,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   }
 
   collect(value: unknown, timestamp?: number): void {
-    this.emitted++;
+    this.emitted.count++;
     const ts = timestamp ?? NO_TIMESTAMP;
     this.output.collect(value, this.emitter ? this.emitter.onRecord(value, ts) : ts);
   }

@@ -13,6 +13,11 @@ import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../task
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 import { CpuSampler } from "./cpu-sampler.js";
+import { MetricRegistry } from "../metrics/metric-group.js";
+import { localHost, taskManagerGroup } from "../metrics/scopes.js";
+import { registerThreadMetrics } from "../metrics/runtime-metrics.js";
+import { TaskMetricGroups } from "../tasks/task-metric-groups.js";
+import { parseWorkerKey } from "../network/frames.js";
 
 // Job bundles carry inline source maps: stack traces then point into the user's own files.
 process.setSourceMapsEnabled(true);
@@ -21,6 +26,11 @@ const port = parentPort;
 if (!port) throw new Error("worker-main must run in a worker thread");
 
 let endpoint: DataEndpoint | undefined;
+/** This worker's metrics: its tasks' and operators', and its own heap, GC and event loop. */
+const registry = new MetricRegistry();
+const host = localHost();
+let taskManagerId = "";
+let operatorIo = true;
 const tasks = new Map<string, StreamTask>();
 /** Evaluating the definition once per job attempt is enough for all tasks of the slot. */
 const bindings = new Map<string, Promise<BoundFunctions>>();
@@ -46,6 +56,15 @@ port.on("message", (m: ToWorker) => {
     case "init":
       endpoint = new DataEndpoint(m.self, (to, frame) => post({ type: "data", to, frame }, frame.t === "buffer" ? [frame.data] : []));
       if (m.metricsIntervalMs > 0) setInterval(reportMetrics, m.metricsIntervalMs).unref();
+      {
+        const { taskManagerId: tm, slotIndex } = parseWorkerKey(m.self);
+        taskManagerId = tm;
+        operatorIo = m.operatorIo ?? true;
+        registerThreadMetrics(taskManagerGroup(registry, tm, host).addGroup("slot", String(slotIndex)));
+      }
+      break;
+    case "metric-dump":
+      post({ type: "metric-dump", requestId: m.requestId, groups: registry.dump() });
       break;
     case "peer":
       endpoint!.addPeer(m.key, m.port);
@@ -91,6 +110,8 @@ function bindingFor(tdd: TaskDeploymentDescriptor): Promise<BoundFunctions> {
 
 async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
   const executionId = tdd.executionId;
+  // Created by the task; closed here if the task never got constructed, or once it has ended.
+  let groups: TaskMetricGroups | undefined;
   const state = (s: FromWorker & { type: "task-state" }): void => post(s);
   try {
     endpoint!.dropPendingExcept(tdd.attempt);
@@ -98,6 +119,22 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     // The TaskExecutor bounds the time from deployment to here (taskmanager.job.evaluation-timeout):
     // a definition that never returns keeps this thread busy, so only the parent can stop it.
     post({ type: "bound", executionId });
+    const metricGroups = (vertex: { name: string }): TaskMetricGroups =>
+      (groups = new TaskMetricGroups(
+        registry,
+        {
+          host,
+          tmId: taskManagerId,
+          jobId: tdd.jobId,
+          jobName: tdd.jobGraph.name,
+          vertexId: tdd.vertexId,
+          taskName: vertex.name,
+          subtaskIndex: tdd.subtaskIndex,
+          attemptNumber: tdd.attempt,
+          executionId,
+        },
+        operatorIo,
+      ));
     const task = new StreamTask(tdd, fns, endpoint!, {
       // Terminal states carry the task's final metrics, so finished jobs show their real totals.
       onStateChange: (st, error) =>
@@ -107,7 +144,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
         acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
         decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),
       },
-    });
+    }, metricGroups);
     tasks.set(executionId, task);
     await task.run();
   } catch (e) {
@@ -116,6 +153,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     const t = tasks.get(executionId);
     tasks.delete(executionId);
     if (t) reportMetricsOf(executionId, t);
+    groups?.close();
   }
 }
 

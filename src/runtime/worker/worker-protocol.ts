@@ -6,9 +6,13 @@ import type { ExecutionState, TaskCheckpointAck, TaskDeploymentDescriptor, TaskM
 import type { CheckpointTrigger } from "../tasks/stream-task.js";
 import type { CpuSampleRequest } from "./cpu-sampler.js";
 import type { StackNode } from "./stack-tree.js";
+import type { MetricGroupDump } from "../metrics/metric-dump.js";
 
 export type ToWorker =
-  | { type: "init"; self: WorkerKey; metricsIntervalMs: number }
+  /** `operatorIo`: metrics.operator-io.enabled (per-operator record counts inside chains). */
+  | { type: "init"; self: WorkerKey; metricsIntervalMs: number; operatorIo?: boolean }
+  /** Collect every metric of this worker now (docs/architecture.md, "Metrics"); answered with `metric-dump`. */
+  | { type: "metric-dump"; requestId: number }
   | { type: "peer"; key: WorkerKey; port: MessagePort }
   | { type: "deploy"; tdd: TaskDeploymentDescriptor }
   | { type: "cancel"; executionId: string }
@@ -27,6 +31,7 @@ export type FromWorker =
   | { type: "checkpoint-ack"; executionId: string; checkpointId: number; ack: TaskCheckpointAck }
   | { type: "checkpoint-declined"; executionId: string; checkpointId: number; reason: SerializedError }
   | { type: "metrics"; metrics: Record<string, TaskMetrics> }
+  | { type: "metric-dump"; requestId: number; groups: MetricGroupDump[] }
   /** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
   | { type: "stdio"; stream: "stdout" | "stderr"; text: string }
   | { type: "cpu-samples"; requestId: number; tree?: StackNode; error?: SerializedError }

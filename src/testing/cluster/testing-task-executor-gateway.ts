@@ -4,6 +4,7 @@
  * recorded. Served on an RpcService under the TaskExecutor's endpoint name, so the component under
  * test reaches it through real RPC.
  */
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 import type { RpcService, ServedEndpoint } from "../../cluster/rpc/interface.js";
 import { ENDPOINTS } from "../../cluster/endpoints.js";
 import type { TaskExecutorGateway } from "../../cluster/taskexecutor/task-executor-gateway.js";
@@ -100,5 +101,10 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
   async disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
     this.record("disconnectJobManager", [jobId, cause, jobMasterToken]);
     await this.overrides.disconnectJobManager?.(jobId, cause, jobMasterToken);
+  }
+
+  async requestMetricDump(): Promise<MetricGroupDump[]> {
+    this.record("requestMetricDump", []);
+    return (await this.overrides.requestMetricDump?.()) ?? [];
   }
 }

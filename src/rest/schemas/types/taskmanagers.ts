@@ -53,4 +53,6 @@ export type GetTaskManagerResponse = {
     jobId: string | null;
     allocationId: string | null;
   }>;
+  /** port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port); null without one */
+  prometheusPort: number | null;
 };
