@@ -49,7 +49,7 @@ export function MetricPicker({ available, picked, onChange, values, testId }: { 
                   ×
                 </button>
               </div>
-              {!asValue.has(id) && <TimeChart title="" series={[{ label: id, colour: "#2f7cc1" }]} data={values.series(id)} unit="" />}
+              {!asValue.has(id) && <TimeChart title="" series={[{ label: id, colour: "#2f7cc1" }]} data={values.series([id])} unit="" />}
             </div>
           ))}
         </div>

@@ -18,8 +18,8 @@ export interface MetricValue {
 export interface MetricSeries {
   /** The newest value of each metric that has one. */
   latest: Map<string, number>;
-  /** [time s, values…] per metric, for TimeChart. */
-  series(id: string): uPlot.AlignedData;
+  /** [time s, values of each metric…] for TimeChart, values multiplied by `scale` (e.g. bytes to MiB). */
+  series(ids: readonly string[], scale?: number): uPlot.AlignedData;
   error: Error | undefined;
 }
 
@@ -56,11 +56,15 @@ export function useMetricSeries(load: (get: string) => Promise<MetricValue[]>, i
   }
   return {
     latest,
-    series: (id) => {
+    series: (wanted, scale = 1) => {
       const s = store.current;
-      const column = s.values.get(id) ?? [];
-      // Points from before the metric was picked are padded with gaps.
-      return [s.times.slice(), [...s.times.slice(column.length).map(() => null), ...column].slice(-s.times.length)] as uPlot.AlignedData;
+      const columns = wanted.map((id) => {
+        const column = s.values.get(id) ?? [];
+        // A metric picked later has gaps before it was picked.
+        const padded = [...s.times.slice(column.length).map(() => null), ...column].slice(-s.times.length);
+        return scale === 1 ? padded : padded.map((v) => (v === null ? null : v * scale));
+      });
+      return [s.times.slice(), ...columns] as uPlot.AlignedData;
     },
     error: polled.error,
   };

@@ -1,4 +1,4 @@
-/** A clicked vertex: its subtasks (host, status, records, time accounting), watermarks, backpressure and flame graph. */
+/** A clicked vertex: its subtasks (host, status, records, time accounting), watermarks, backpressure, metrics and flame graph. */
 import { useState } from "react";
 import { api } from "../api/client";
 import { ErrorBox, Loading, Empty } from "../components/feedback";
@@ -7,10 +7,12 @@ import { formatBytes, formatCount, formatDuration, formatPercent, formatWatermar
 import { usePoll } from "../hooks/use-poll";
 import { Link } from "../router";
 import { FlameGraphTab } from "./flame-graph-tab";
+import { VertexMetricsTab } from "./vertex-metrics-tab";
 
-type PanelTab = "subtasks" | "watermarks" | "backpressure" | "flamegraph";
+type PanelTab = "subtasks" | "metrics" | "watermarks" | "backpressure" | "flamegraph";
 const PANEL_TABS: { id: PanelTab; label: string }[] = [
   { id: "subtasks", label: "SubTasks" },
+  { id: "metrics", label: "Metrics" },
   { id: "watermarks", label: "Watermarks" },
   { id: "backpressure", label: "BackPressure" },
   { id: "flamegraph", label: "FlameGraph" },
@@ -161,6 +163,7 @@ export function VertexPanel({ jobId, vertexId, onClose }: { jobId: string; verte
           )}
         </>
       )}
+      {tab === "metrics" && <VertexMetricsTab jobId={jobId} vertexId={vertexId} />}
       {tab === "flamegraph" && <FlameGraphTab jobId={jobId} vertexId={vertexId} />}
     </section>
   );

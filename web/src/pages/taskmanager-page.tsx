@@ -1,9 +1,10 @@
-/** One TaskManager: its slots and the jobs holding them, hardware, last heartbeat. */
+/** One TaskManager: its slots and the jobs holding them, hardware, last heartbeat, and its runtime's metrics. */
 import { api } from "../api/client";
 import { ErrorBox, Loading } from "../components/feedback";
 import { formatBytes, formatDuration } from "../format";
 import { usePoll } from "../hooks/use-poll";
 import { Link } from "../router";
+import { TaskManagerMetrics } from "./taskmanager-metrics";
 
 export function TaskManagerPage({ id }: { id: string }) {
   const tm = usePoll(() => api.getTaskManager({ path: { taskmanagerid: id } }), `tm:${id}`);
@@ -68,6 +69,7 @@ export function TaskManagerPage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+          <TaskManagerMetrics id={id} />
         </>
       )}
     </div>
