@@ -130,6 +130,14 @@ test("the TaskExecutor bounds a sampling, and fails a request its worker does no
   requests.answered({ type: "cpu-samples", requestId: first.requestId, tree: { name: "root", value: 1, children: [] } });
   assert.equal((await answered).value, 1);
 
+  // Two executions in one worker share one sampling; one without a worker here is left out.
+  sent.length = 0;
+  const shared = requests.ofExecutions(["a", "b", "gone"], { numSamples: 10, delayBetweenSamplesMs: 10 }, (id) => (id === "gone" ? undefined : worker));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(sent.length, 1, "one request to the worker");
+  requests.answered({ type: "cpu-samples", requestId: (sent[0] as Extract<ToWorker, { type: "sample-cpu" }>).requestId, tree: { name: "root", value: 2, children: [] } });
+  assert.deepEqual(Object.keys(await shared).sort(), ["a", "b"]);
+
   const stuck = requests.request(worker, { numSamples: 10, delayBetweenSamplesMs: 10 });
   clock.advance(100 + 10_000);
   await assert.rejects(stuck, (e: Error) => e instanceof CpuSamplingError && /did not answer .* stuck in a loop/.test(e.message));

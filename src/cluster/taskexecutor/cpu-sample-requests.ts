@@ -38,6 +38,27 @@ export class CpuSampleRequests {
     }
   }
 
+  /**
+   * The call tree of each execution's worker (`workerOf`; none: the execution is left out). Executions
+   * in one worker share one sampling: the thread runs all of them.
+   */
+  async ofExecutions(executionIds: readonly string[], request: CpuSampleRequest, workerOf: (executionId: string) => SlotWorkerHandle | undefined): Promise<Record<string, StackNode>> {
+    CpuSampleRequests.check(request);
+    const byWorker = new Map<SlotWorkerHandle, string[]>();
+    for (const id of executionIds) {
+      const worker = workerOf(id);
+      if (worker) byWorker.set(worker, [...(byWorker.get(worker) ?? []), id]);
+    }
+    const out: Record<string, StackNode> = {};
+    await Promise.all(
+      [...byWorker].map(async ([worker, ids]) => {
+        const tree = await this.request(worker, request);
+        for (const id of ids) out[id] = tree;
+      }),
+    );
+    return out;
+  }
+
   request(worker: SlotWorkerHandle, request: CpuSampleRequest): Promise<StackNode> {
     CpuSampleRequests.check(request);
     const requestId = ++this.nextId;

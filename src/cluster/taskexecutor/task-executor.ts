@@ -256,22 +256,11 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.table.execution(executionId)?.slot.worker?.post({ type: "checkpoint-aborted", executionId, checkpointId });
   }
 
-  async requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>> {
-    CpuSampleRequests.check(request);
-    const byWorker = new Map<SlotWorkerHandle, string[]>();
-    for (const id of executionIds) {
+  requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>> {
+    return this.cpuSamples.ofExecutions(executionIds, request, (id) => {
       const e = this.table.execution(id);
-      const worker = e?.inWorker && !isTerminalExecutionState(e.state) ? e.slot.worker : undefined;
-      if (worker) byWorker.set(worker, [...(byWorker.get(worker) ?? []), id]);
-    }
-    const out: Record<string, StackNode> = {};
-    await Promise.all(
-      [...byWorker].map(async ([worker, ids]) => {
-        const tree = await this.cpuSamples.request(worker, request);
-        for (const id of ids) out[id] = tree;
-      }),
-    );
-    return out;
+      return e?.inWorker && !isTerminalExecutionState(e.state) ? e.slot.worker : undefined;
+    });
   }
 
   freeSlot(allocationId: string, cause: string): Promise<void> {
