@@ -48,6 +48,28 @@ export interface TaskExecutorRegistration {
   hardware: { cpuCores: number; memoryBytes: number };
   /** The port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port), when it has one. */
   prometheusPort?: number;
+  memory?: TaskManagerMemoryConfiguration;
+}
+
+/** How a TaskManager's memory is bounded: V8's heap limit of its main thread and of each slot's worker. */
+export interface TaskManagerMemoryConfiguration {
+  mainHeapLimitBytes: number;
+  /** taskmanager.memory.task.heap.mb of each slot's worker; undefined: V8's default. */
+  workerHeapLimitBytes?: number;
+}
+
+/** A TaskManager process's memory now (for /taskmanagers/:taskmanagerid, Flink's TaskManagerMetricsInfo). */
+export interface TaskManagerMemory {
+  heapUsed: number;
+  heapCommitted: number;
+  heapMax: number;
+  nonHeapUsed: number;
+  nonHeapCommitted: number;
+  nonHeapMax: number;
+  arrayBuffersUsed: number;
+  externalUsed: number;
+  rss: number;
+  garbageCollectors: { name: string; count: number; time: number }[];
 }
 
 export interface SlotOffer {
@@ -89,6 +111,10 @@ export interface SubtaskInfo {
   startTime: number;
   endTime: number;
   metrics?: TaskMetrics;
+  /** When the subtask entered each state of its current attempt (absent in records rebuilt from REST answers). */
+  timestamps?: Partial<Record<ExecutionState, number>>;
+  /** The id of the current attempt (Flink's ExecutionAttemptID). */
+  executionId?: string;
 }
 
 export interface VertexInfo {
@@ -159,6 +185,7 @@ export interface TaskManagerInfo {
   slotsNumber: number;
   freeSlots: number;
   hardware: { cpuCores: number; memoryBytes: number };
+  memory?: TaskManagerMemoryConfiguration;
   timeSinceLastHeartbeat: number;
   slots: SlotStatus[];
   prometheusPort?: number;

@@ -1,13 +1,18 @@
 /**
- * Savepoint and stop-with-savepoint run as Flink's asynchronous operations: the POST answers with
- * a trigger id at once, and GET …/savepoints/:triggerid reports IN_PROGRESS, then the location or
- * the failure. Finished operations are kept for a while (Flink: rest.async.store-duration, 5 min).
+ * Savepoints, stop-with-savepoint, checkpoint triggers and savepoint disposals run as Flink's
+ * asynchronous operations: the POST answers with a trigger id at once, and the status endpoint
+ * reports IN_PROGRESS, then the operation's result (a location, a checkpoint id) or its failure.
+ * Finished operations are kept for a while (Flink: rest.async.store-duration, 5 min). Operations
+ * are keyed by their job; cluster-level ones (disposal) by CLUSTER_OPERATIONS.
  */
 import { randomUUID } from "node:crypto";
 import type { SerializedError } from "../errors/serialized-error.js";
 import { serializeError } from "../errors/serialized-error.js";
 
-export type OperationState = { status: "IN_PROGRESS" } | { status: "COMPLETED"; location: string } | { status: "FAILED"; error: SerializedError };
+export type OperationState = { status: "IN_PROGRESS" } | { status: "COMPLETED"; result: Record<string, unknown> } | { status: "FAILED"; error: SerializedError };
+
+/** The key of operations that belong to no job (savepoint disposal). */
+export const CLUSTER_OPERATIONS = "cluster";
 
 interface Entry {
   jobId: string;
@@ -24,7 +29,7 @@ export class AsyncOperations {
   ) {}
 
   /** Starts tracking an operation; a repeated triggerId of the same job returns the existing one. */
-  start(jobId: string, run: () => Promise<{ location: string }>, triggerId?: string): string {
+  start(jobId: string, run: () => Promise<Record<string, unknown>>, triggerId?: string): string {
     this.evict();
     if (triggerId) {
       const existing = this.entries.get(triggerId);
@@ -35,8 +40,7 @@ export class AsyncOperations {
     this.entries.set(id, entry);
     void (async () => {
       try {
-        const { location } = await run();
-        entry.state = { status: "COMPLETED", location };
+        entry.state = { status: "COMPLETED", result: await run() };
       } catch (e) {
         entry.state = { status: "FAILED", error: serializeError(e) };
       }

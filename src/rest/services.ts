@@ -3,7 +3,7 @@ import type { RestfulGateway } from "../cluster/dispatcher/restful-gateway.js";
 import type { AsyncOperations } from "./async-operations.js";
 import type { JarStore } from "./jars/jar-store.js";
 import type { BundleEvaluator } from "./jars/bundle-evaluator.js";
-import type { LogFiles } from "./logs/log-files.js";
+import type { LogFiles } from "../cluster/logs/log-files.js";
 import type { RestSettings } from "./rest-settings.js";
 import type { Route } from "./route.js";
 import type { VertexCpuSampleTracker } from "./flamegraph/vertex-cpu-sample-tracker.js";

@@ -11,7 +11,7 @@ import type { RestfulGateway } from "../cluster/dispatcher/restful-gateway.js";
 import { AsyncOperations } from "./async-operations.js";
 import { JarStore } from "./jars/jar-store.js";
 import { BundleEvaluator } from "./jars/bundle-evaluator.js";
-import { LogFiles, logDirOf } from "./logs/log-files.js";
+import { LogFiles, logDirOf } from "../cluster/logs/log-files.js";
 import { restSettings } from "./rest-settings.js";
 import { RestServer } from "./rest-server.js";
 import { REST_ROUTES } from "./routes/index.js";

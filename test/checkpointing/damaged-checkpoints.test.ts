@@ -33,7 +33,7 @@ for (const damage of ["corrupt", "missing"] as const) {
       await waitFor(() => jobId !== "" && cluster.dispatcher.requestJob(jobId).statusCounts.RUNNING === 5, "job running");
       await cluster.dispatcher.triggerCheckpoint(jobId);
       await new Promise((r) => setTimeout(r, 200));
-      const newest = await cluster.dispatcher.triggerCheckpoint(jobId);
+      const { path: newest } = await cluster.dispatcher.triggerCheckpoint(jobId);
       const chkDir = join(newest, "..");
       const stateFile = join(chkDir, readdirSync(chkDir).find((f) => f.endsWith(".state"))!);
       if (damage === "corrupt") {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { coerceParameter, validate, type JsonSchema } from "../../src/rest/schema/json-schema.js";
 import { parseMultipart, boundaryOf } from "../../src/rest/http/multipart.js";
-import { resolveInside } from "../../src/rest/http/contained-path.js";
+import { resolveInside } from "../../src/util/contained-path.js";
 import { isLoopbackName } from "../../src/rest/http/access.js";
 import { Router } from "../../src/rest/router.js";
 import { REST_ROUTES } from "../../src/rest/routes/index.js";

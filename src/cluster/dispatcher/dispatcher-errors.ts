@@ -19,3 +19,7 @@ registerErrorClass(UnknownJobError);
 /** The Dispatcher's term ended (leadership lost) while it handled the request: submit again to the new leader. */
 export class DispatcherNotLeadingError extends SluiceError {}
 registerErrorClass(DispatcherNotLeadingError);
+
+/** DELETE /cluster on a cluster whose lifetime its embedding program owns (the MiniCluster). */
+export class ClusterShutdownRefusedError extends SluiceError {}
+registerErrorClass(ClusterShutdownRefusedError);

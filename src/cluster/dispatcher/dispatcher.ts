@@ -7,11 +7,14 @@
  */
 import type { Gateway } from "../rpc/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import { isGloballyTerminal } from "../messages.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
-import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
+import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
+import { loadCheckpoint } from "../jobmaster/checkpoint-storage.js";
+import { rmSync } from "node:fs";
 import { checkpointSettings, type CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { HighAvailabilityServices } from "../ha/interface.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
@@ -19,7 +22,7 @@ import type { Logger } from "../../util/logger.js";
 import { systemClock, type Clock, type Timer } from "../../util/clock.js";
 import { randomIds, type IdSource } from "../../util/ids.js";
 import type { DispatcherGateway } from "./dispatcher-gateway.js";
-import { DispatcherNotLeadingError, DuplicateJobSubmissionError, JobSubmissionError, UnknownJobError } from "./dispatcher-errors.js";
+import { ClusterShutdownRefusedError, DispatcherNotLeadingError, DuplicateJobSubmissionError, JobSubmissionError, UnknownJobError } from "./dispatcher-errors.js";
 import type { JobMasterFactory, JobMasterService } from "./job-master-service.js";
 import { JobPersistence } from "./job-persistence.js";
 import { loadSavepointFor } from "./savepoint-restore.js";
@@ -50,6 +53,8 @@ export interface DispatcherOptions {
   clock?: Clock;
   /** Ids of submitted jobs without one (32 hex digits are made of whatever it returns); random by default. */
   newId?: IdSource;
+  /** Shuts the cluster process down (Flink's Dispatcher#shutDownCluster); without it, shutDownCluster refuses. */
+  onShutdownRequest?: () => void;
 }
 
 /** Flink's job ids: 32 lowercase hex digits. */
@@ -190,9 +195,33 @@ export class Dispatcher implements DispatcherGateway {
     return this.job(jobId).checkpoints.settings;
   }
 
-  /** A checkpoint now (besides the periodic ones); resolves with its `_metadata` path. */
-  triggerCheckpoint(jobId: string): Promise<string> {
-    return this.job(jobId).checkpoints.triggerCheckpoint();
+  /** A checkpoint now (besides the periodic ones); resolves with its id and `_metadata` path once complete. */
+  async triggerCheckpoint(jobId: string): Promise<{ checkpointId: number; path: string }> {
+    let checkpointId = -1;
+    const path = await this.job(jobId).checkpoints.triggerCheckpoint((id) => (checkpointId = id));
+    return { checkpointId, path };
+  }
+
+  requestCheckpointDetails(jobId: string, checkpointId: number): CheckpointDetails | undefined {
+    return this.job(jobId).checkpoints.stats.details(checkpointId);
+  }
+
+  /**
+   * Deletes a savepoint (or retained checkpoint) folder after checking that it is one: a folder
+   * without Sluice checkpoint metadata is refused with CheckpointStorageError and left alone.
+   */
+  async disposeSavepoint(path: string): Promise<void> {
+    const { dir } = loadCheckpoint(path);
+    rmSync(dir, { recursive: true, force: true });
+    this.log.info(`disposed of savepoint ${dir}`);
+  }
+
+  /** DELETE /cluster: the process shuts down once this call has been answered. */
+  async shutDownCluster(): Promise<void> {
+    const shutDown = this.options.onShutdownRequest;
+    if (!shutDown) throw new ClusterShutdownRefusedError("this cluster is embedded in another program, which decides when it stops; it cannot be shut down through REST");
+    this.log.info("shutting the cluster down, as requested through REST (DELETE /cluster)");
+    this.clock.setTimeout(shutDown, 0);
   }
 
   requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
@@ -238,6 +267,18 @@ export class Dispatcher implements DispatcherGateway {
 
   async requestTaskManagers(): Promise<TaskManagerInfo[]> {
     return (await this.options.resourceManager()).requestTaskManagers();
+  }
+
+  async requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    return (await this.options.resourceManager()).requestTaskManagerLogList(taskManagerId);
+  }
+
+  async requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    return (await this.options.resourceManager()).requestTaskManagerLog(taskManagerId, which, maxBytes);
+  }
+
+  async requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    return (await this.options.resourceManager()).requestTaskManagerMemory(taskManagerId);
   }
 
   private job(jobId: string): JobMasterService {

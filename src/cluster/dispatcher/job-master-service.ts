@@ -7,17 +7,17 @@
  */
 import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
+import type { CheckpointStatsSnapshot, CheckpointDetails } from "../jobmaster/checkpoint-stats.js";
 import type { ExceptionInfo, JobDetails, JobResult, JobStatus, JobSubmission, VertexCpuSamples } from "../messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 
 /** The job's checkpointing, as the Dispatcher's queries and triggers reach it. */
 export interface JobCheckpoints {
-  readonly stats: { snapshot(): CheckpointStatsSnapshot };
+  readonly stats: { snapshot(): CheckpointStatsSnapshot; details(checkpointId: number): CheckpointDetails | undefined };
   readonly settings: CheckpointSettings;
-  /** A checkpoint now (besides the periodic ones); resolves with its `_metadata` path. */
-  triggerCheckpoint(): Promise<string>;
+  /** A checkpoint now (besides the periodic ones); resolves with its `_metadata` path, tells its id once it has one. */
+  triggerCheckpoint(onTriggered?: (checkpointId: number) => void): Promise<string>;
 }
 
 export interface JobMasterService {

@@ -11,17 +11,21 @@
  * is known.
  */
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples } from "../messages.js";
+import type { CheckpointStatsSnapshot, CheckpointDetails } from "../jobmaster/checkpoint-stats.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 
 export type MaybePromise<T> = T | Promise<T>;
 
-export type { CheckpointSettings, CheckpointStatsSnapshot };
+export type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot };
 
 export interface RestfulGateway {
-  /** Stores the bundle and starts the job; the bundle's hash must be the submission's. */
-  submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }>;
+  /**
+   * Stores the bundle and starts the job; the bundle's hash must be the submission's. `jobId`: the id
+   * the job gets (DuplicateJobSubmissionError when taken); random by default.
+   */
+  submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }>;
   listJobs(): MaybePromise<JobOverview[]>;
   requestJob(jobId: string): MaybePromise<JobDetails>;
   requestExceptions(jobId: string): MaybePromise<ExceptionInfo[]>;
@@ -40,4 +44,16 @@ export interface RestfulGateway {
   requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples>;
   /** Stop-with-savepoint (drain: emit MAX_WATERMARK first); resolves with the savepoint's folder. */
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string>;
+  /** A checkpoint now; resolves with its id and `_metadata` path once it is complete. */
+  triggerCheckpoint(jobId: string): Promise<{ checkpointId: number; path: string }>;
+  /** One checkpoint of the history with its subtasks' acknowledgements; undefined when it is not (or no longer) there. */
+  requestCheckpointDetails(jobId: string, checkpointId: number): MaybePromise<CheckpointDetails | undefined>;
+  /** Deletes a savepoint folder; CheckpointStorageError when the path is not a savepoint. */
+  disposeSavepoint(path: string): Promise<void>;
+  /** Shuts the cluster down after answering; ClusterShutdownRefusedError for an embedded cluster. */
+  shutDownCluster(): Promise<void>;
+  /** A TaskManager's log files, one log's end, its memory: asked of it (UnknownTaskManagerError for an unknown id). */
+  requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]>;
+  requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined>;
+  requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory>;
 }

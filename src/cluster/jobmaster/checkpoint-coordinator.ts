@@ -19,6 +19,7 @@ import { checkpointDir, discardCheckpoint, jobCheckpointDir, loadCheckpoint, new
 
 export interface CheckpointTask {
   executionId: string;
+  vertexId: string;
   isSource: boolean;
   running: boolean;
   trigger(trigger: CheckpointTrigger): Promise<void>;
@@ -116,15 +117,16 @@ export class CheckpointCoordinator {
     this.trigger("checkpoint").catch((e: Error) => this.log.debug(`checkpoint not taken: ${e.message}`));
   }
 
-  triggerCheckpoint(): Promise<string> {
-    return this.trigger("checkpoint");
+  /** `onTriggered` learns the checkpoint's id as soon as it has one (for REST's trigger status). */
+  triggerCheckpoint(onTriggered?: (checkpointId: number) => void): Promise<string> {
+    return this.trigger("checkpoint", {}, onTriggered);
   }
 
   triggerSavepoint(request: SavepointRequest = {}): Promise<string> {
     return this.trigger("savepoint", request);
   }
 
-  private async trigger(kind: "checkpoint" | "savepoint", request: SavepointRequest = {}): Promise<string> {
+  private async trigger(kind: "checkpoint" | "savepoint", request: SavepointRequest = {}, onTriggered?: (checkpointId: number) => void): Promise<string> {
     const tasks = this.ctx.tasks();
     if (tasks.length === 0 || tasks.some((t) => !t.running)) {
       throw new CheckpointDeclinedError("not all tasks are running");
@@ -134,7 +136,10 @@ export class CheckpointCoordinator {
     if (this.isShutDown) throw new CheckpointDeclinedError("the job is shutting down");
     const timestamp = this.clock.now();
     const dir = kind === "checkpoint" ? checkpointDir(this.ctx.settings.dir, this.ctx.jobId, id) : newSavepointDir(request.dir ?? this.ctx.settings.savepointDir, this.ctx.jobId);
-    this.stats.triggered(id, kind, timestamp, tasks.length);
+    const perVertex: Record<string, number> = {};
+    for (const t of tasks) perVertex[t.vertexId] = (perVertex[t.vertexId] ?? 0) + 1;
+    this.stats.triggered(id, kind, timestamp, perVertex);
+    onTriggered?.(id);
     const result = new Promise<string>((resolve, reject) => {
       const timer = this.clock.setTimeout(() => this.abort(id, new CheckpointDeclinedError(`checkpoint ${id} expired after ${this.ctx.settings.timeoutMs} ms`)), this.ctx.settings.timeoutMs);
       this.pending.set(id, { id, timestamp, kind, dir, waiting: new Set(tasks.map((t) => t.executionId)), acks: [], timer, resolve, reject });

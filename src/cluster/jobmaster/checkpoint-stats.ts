@@ -1,11 +1,23 @@
 /**
  * Checkpoint statistics in the shape of Flink's `/jobs/:jobid/checkpoints`: counts, latest
- * completed / savepoint / failed / restored, and a bounded history with durations and sizes.
+ * completed / savepoint / failed / restored, and a bounded history with durations and sizes, each
+ * entry with its per-vertex figures (Flink's TaskCheckpointStatistics); and, for the checkpoints of
+ * the history, every subtask's acknowledgement (`details`, for /checkpoints/details/:checkpointid).
  */
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import { systemClock, type Clock } from "../../util/clock.js";
+import { nearestRank } from "../../util/quantiles.js";
 
 export type CheckpointStatus = "IN_PROGRESS" | "COMPLETED" | "FAILED";
+
+/** One vertex's part of a checkpoint. */
+export interface VertexCheckpointStats {
+  num_subtasks: number;
+  num_acknowledged_subtasks: number;
+  latest_ack_timestamp: number;
+  state_size: number;
+  end_to_end_duration: number;
+}
 
 export interface CheckpointStatsEntry {
   id: number;
@@ -22,11 +34,29 @@ export interface CheckpointStatsEntry {
   num_acknowledged_subtasks: number;
   external_path?: string;
   failure_message?: string;
+  /** By vertex id. */
+  tasks: Record<string, VertexCheckpointStats>;
+}
+
+/** What one subtask acknowledged (durations in ms). */
+export interface SubtaskCheckpointAck {
+  subtask: number;
+  ackTimestamp: number;
+  stateSize: number;
+  syncDurationMs: number;
+  asyncDurationMs: number;
+  alignmentDurationMs: number;
+}
+
+export interface CheckpointDetails {
+  entry: CheckpointStatsEntry;
+  /** By vertex id, the subtasks that acknowledged, in subtask order. */
+  acks: Record<string, SubtaskCheckpointAck[]>;
 }
 
 export interface CheckpointStatsSnapshot {
   counts: { restored: number; total: number; in_progress: number; completed: number; failed: number };
-  summary: { state_size: MinMaxAvg; end_to_end_duration: MinMaxAvg };
+  summary: { state_size: SummaryStats; end_to_end_duration: SummaryStats };
   latest: {
     completed: CheckpointStatsEntry | null;
     savepoint: CheckpointStatsEntry | null;
@@ -36,18 +66,27 @@ export interface CheckpointStatsSnapshot {
   history: CheckpointStatsEntry[];
 }
 
-interface MinMaxAvg {
+/** Flink's StatsSummaryDto: min, max, average and quantiles over the completed checkpoints. */
+export interface SummaryStats {
   min: number;
   max: number;
   avg: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
 }
 
 const HISTORY = 10;
+/** Completed checkpoints the summary is computed over (Flink keeps a bounded window too). */
+const SUMMARY_WINDOW = 1000;
 
 export class CheckpointStatsTracker {
   constructor(private readonly clock: Clock = systemClock) {}
 
   private readonly entries = new Map<number, CheckpointStatsEntry>();
+  private readonly acks = new Map<number, Record<string, SubtaskCheckpointAck[]>>();
   private readonly history: number[] = [];
   private counts = { restored: 0, total: 0, in_progress: 0, completed: 0, failed: 0 };
   private latestCompleted: CheckpointStatsEntry | null = null;
@@ -57,7 +96,14 @@ export class CheckpointStatsTracker {
   private readonly completedSizes: number[] = [];
   private readonly completedDurations: number[] = [];
 
-  triggered(id: number, kind: "checkpoint" | "savepoint", timestamp: number, subtasks: number): void {
+  /** `subtasksPerVertex`: how many subtasks of each vertex take part. */
+  triggered(id: number, kind: "checkpoint" | "savepoint", timestamp: number, subtasksPerVertex: Record<string, number>): void {
+    const tasks: Record<string, VertexCheckpointStats> = {};
+    let subtasks = 0;
+    for (const [vertexId, n] of Object.entries(subtasksPerVertex)) {
+      tasks[vertexId] = { num_subtasks: n, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 };
+      subtasks += n;
+    }
     const e: CheckpointStatsEntry = {
       id,
       status: "IN_PROGRESS",
@@ -71,10 +117,15 @@ export class CheckpointStatsTracker {
       alignment_duration: 0,
       num_subtasks: subtasks,
       num_acknowledged_subtasks: 0,
+      tasks,
     };
     this.entries.set(id, e);
+    this.acks.set(id, {});
     this.history.unshift(id);
-    for (const old of this.history.splice(HISTORY)) this.entries.delete(old);
+    for (const old of this.history.splice(HISTORY)) {
+      this.entries.delete(old);
+      this.acks.delete(old);
+    }
     this.counts.total++;
     this.counts.in_progress++;
   }
@@ -82,13 +133,30 @@ export class CheckpointStatsTracker {
   acknowledged(id: number, ack: TaskCheckpointAck): void {
     const e = this.entries.get(id);
     if (!e) return;
+    const now = this.clock.now();
     e.num_acknowledged_subtasks++;
     e.state_size += ack.bytes;
-    e.latest_ack_timestamp = this.clock.now();
-    e.end_to_end_duration = e.latest_ack_timestamp - e.trigger_timestamp;
+    e.latest_ack_timestamp = now;
+    e.end_to_end_duration = now - e.trigger_timestamp;
     e.sync_duration = Math.max(e.sync_duration, Math.round(ack.syncDurationMs));
     e.async_duration = Math.max(e.async_duration, Math.round(ack.asyncDurationMs));
     e.alignment_duration = Math.max(e.alignment_duration, Math.round(ack.alignmentDurationMs));
+    const v = (e.tasks[ack.vertexId] ??= { num_subtasks: 0, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 });
+    v.num_acknowledged_subtasks++;
+    v.state_size += ack.bytes;
+    v.latest_ack_timestamp = now;
+    v.end_to_end_duration = now - e.trigger_timestamp;
+    const perVertex = this.acks.get(id)!;
+    const list = (perVertex[ack.vertexId] ??= []);
+    list.push({
+      subtask: ack.subtask,
+      ackTimestamp: now,
+      stateSize: ack.bytes,
+      syncDurationMs: Math.round(ack.syncDurationMs),
+      asyncDurationMs: Math.round(ack.asyncDurationMs),
+      alignmentDurationMs: Math.round(ack.alignmentDurationMs),
+    });
+    list.sort((a, b) => a.subtask - b.subtask);
   }
 
   completed(id: number, path: string): void {
@@ -100,8 +168,8 @@ export class CheckpointStatsTracker {
     e.external_path = path;
     if (e.is_savepoint) this.latestSavepoint = e;
     else this.latestCompleted = e;
-    this.completedSizes.push(e.state_size);
-    this.completedDurations.push(e.end_to_end_duration);
+    pushBounded(this.completedSizes, e.state_size);
+    pushBounded(this.completedDurations, e.end_to_end_duration);
   }
 
   failed(id: number, message: string): void {
@@ -122,14 +190,37 @@ export class CheckpointStatsTracker {
   snapshot(): CheckpointStatsSnapshot {
     return {
       counts: { ...this.counts },
-      summary: { state_size: minMaxAvg(this.completedSizes), end_to_end_duration: minMaxAvg(this.completedDurations) },
+      summary: { state_size: summaryStats(this.completedSizes), end_to_end_duration: summaryStats(this.completedDurations) },
       latest: { completed: this.latestCompleted, savepoint: this.latestSavepoint, failed: this.latestFailed, restored: this.latestRestored },
       history: this.history.map((id) => this.entries.get(id)!).filter(Boolean),
     };
   }
+
+  /** A checkpoint of the history with every subtask's acknowledgement; undefined once it left the history. */
+  details(id: number): CheckpointDetails | undefined {
+    const entry = this.entries.get(id);
+    return entry ? { entry, acks: structuredClone(this.acks.get(id) ?? {}) } : undefined;
+  }
 }
 
-function minMaxAvg(xs: number[]): MinMaxAvg {
-  if (xs.length === 0) return { min: 0, max: 0, avg: 0 };
-  return { min: Math.min(...xs), max: Math.max(...xs), avg: Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) };
+function pushBounded(xs: number[], x: number): void {
+  xs.push(x);
+  if (xs.length > SUMMARY_WINDOW) xs.shift();
+}
+
+/** Min, max, average and nearest-rank quantiles; all 0 when there are no values. */
+export function summaryStats(xs: readonly number[]): SummaryStats {
+  if (xs.length === 0) return { min: 0, max: 0, avg: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0 };
+  const sorted = [...xs].sort((a, b) => a - b);
+  const q = (p: number): number => nearestRank(sorted, p)!;
+  return {
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    avg: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    p50: q(0.5),
+    p90: q(0.9),
+    p95: q(0.95),
+    p99: q(0.99),
+    p999: q(0.999),
+  };
 }

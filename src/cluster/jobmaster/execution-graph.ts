@@ -17,6 +17,8 @@ export interface Execution {
   startTime: number;
   endTime: number;
   metrics?: TaskMetrics;
+  /** When the execution entered each state it has been in (Flink's per-subtask state timestamps). */
+  timestamps: Partial<Record<ExecutionState, number>>;
   /** When the TaskExecutor acknowledged the deployment (a heartbeat sequence mark of TaskManagerConnections). */
   deployedAt?: number;
 }
@@ -37,11 +39,13 @@ export class ExecutionGraph {
      * about its own executions must never hit the new ones on a TaskExecutor.
      */
     private readonly incarnation?: string,
+    createdAt = -1,
   ) {
-    this.createAttempt(0);
+    this.createAttempt(0, createdAt);
   }
 
-  createAttempt(attempt: number): void {
+  /** `now`: when the attempt's executions are created (their CREATED timestamp). */
+  createAttempt(attempt: number, now = -1): void {
     this.attempt = attempt;
     this.executions.length = 0;
     this.byId.clear();
@@ -56,6 +60,7 @@ export class ExecutionGraph {
           state: "CREATED",
           startTime: -1,
           endTime: -1,
+          timestamps: now >= 0 ? { CREATED: now } : {},
         };
         this.executions.push(e);
         this.byId.set(e.executionId, e);
@@ -74,6 +79,7 @@ export class ExecutionGraph {
       this.counts[state] = (this.counts[state] ?? 0) + 1;
     }
     e.state = state;
+    e.timestamps[state] ??= now;
     if (state === "DEPLOYING" && e.startTime < 0) e.startTime = now;
     if (isTerminalExecutionState(state)) e.endTime = now;
   }
@@ -112,13 +118,15 @@ export class ExecutionGraph {
         startTime: e.startTime,
         endTime: e.endTime,
         metrics: e.metrics,
+        timestamps: { ...e.timestamps },
+        executionId: e.executionId,
       }));
       return {
         id: v.id,
         name: v.name,
         parallelism: v.parallelism,
         maxParallelism: v.maxParallelism,
-        status: aggregateState(execs.map((e) => e.state)),
+        status: aggregateExecutionState(execs.map((e) => e.state)),
         startTime: starts.length ? Math.min(...starts) : -1,
         endTime: ends.every((t) => t >= 0) ? Math.max(...ends) : -1,
         tasks: this.statusCounts(execs),
@@ -129,7 +137,7 @@ export class ExecutionGraph {
 }
 
 /** A vertex's state from its subtasks' (Flink's rule: the "least advanced" failure-aware state). */
-function aggregateState(states: ExecutionState[]): ExecutionState {
+export function aggregateExecutionState(states: ExecutionState[]): ExecutionState {
   const order: ExecutionState[] = ["FAILED", "CANCELING", "CANCELED", "CREATED", "SCHEDULED", "DEPLOYING", "INITIALIZING", "RUNNING", "FINISHED"];
   for (const s of order) if (states.includes(s)) return s;
   return "CREATED";

@@ -85,7 +85,7 @@ export class JobContext {
     this.clock = clock;
     this.newId = options.newId;
     this.log = options.logger.child(`JobMaster ${options.jobId.slice(0, 8)}`);
-    this.graph = new ExecutionGraph(options.jobId, options.jobGraph, options.fencingToken);
+    this.graph = new ExecutionGraph(options.jobId, options.jobGraph, options.fencingToken, clock.now());
     this.required = requiredSlots(options.jobGraph);
     const settings = options.jobGraph.settings as { restartStrategy?: RestartStrategyConfig; checkpointInterval?: number };
     this.restartStrategy = createRestartStrategy(
@@ -313,13 +313,14 @@ export class JobContext {
 
   newAttempt(): void {
     this.restarts++;
-    this.graph.createAttempt(this.graph.attempt + 1);
+    this.graph.createAttempt(this.graph.attempt + 1, this.now());
   }
 
   private checkpointTasks(): CheckpointTask[] {
     const running = (e: Execution): boolean => e.state === "RUNNING" && this.acceptsCheckpoints();
     return this.graph.executions.map((e) => ({
       executionId: e.executionId,
+      vertexId: e.vertex.id,
       isSource: e.vertex.isSource,
       running: running(e),
       trigger: (t) => this.connections.request(e.taskManagerId, (g) => g.triggerCheckpoint(e.executionId, t)),

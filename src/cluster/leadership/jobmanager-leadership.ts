@@ -42,6 +42,8 @@ export interface JobManagerLeadershipOptions {
   restUrl?: () => string | undefined;
   /** The election cannot go on (a bug, not a lost connection): the process should exit. */
   onFatalError?: (error: Error) => void;
+  /** DELETE /cluster reached the leading Dispatcher: the process should shut down (absent: refused). */
+  onShutdownRequest?: () => void;
   /** Where each term's ResourceManager gets TaskManagers (outlives the terms); standalone when absent. */
   resourceProvider?: ResourceProvider;
   /**
@@ -148,7 +150,18 @@ export class JobManagerLeadership implements LeaderContender {
       defaultJobMasterFactory({ rpc, config, logger, clock, newId, resourceManager: async () => ({ address: rpc.address, sessionId }) });
     // The term's ResourceManager is in this process: the Dispatcher calls it directly.
     const rmGateway = resourceManager as unknown as Gateway<ResourceManagerGateway>;
-    const dispatcher = new Dispatcher({ blobServer, resourceManager: async () => rmGateway, jobMasterFactory, config, logger, sessionId, ha, clock, newId });
+    const dispatcher = new Dispatcher({
+      blobServer,
+      resourceManager: async () => rmGateway,
+      jobMasterFactory,
+      config,
+      logger,
+      sessionId,
+      ha,
+      clock,
+      newId,
+      onShutdownRequest: this.options.onShutdownRequest,
+    });
     let markReady!: () => void;
     const term: LeaderTerm = { sessionId, dispatcher, resourceManager, ready: new Promise<void>((r) => (markReady = r)) };
     this.current = term;

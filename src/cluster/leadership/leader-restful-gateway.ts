@@ -9,10 +9,11 @@
 import type { Dispatcher } from "../dispatcher/dispatcher.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { LeaderInformation } from "../ha/interface.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import type { CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
+import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
 import { FencingTokenMismatchError, RpcConnectionError, RpcEndpointNotFoundError, type Gateway, type RemoteGateway, type RpcService } from "../rpc/interface.js";
 import type { RestfulGateway } from "../dispatcher/restful-gateway.js";
 import { LeaderUnavailableError, type LeaderTracker } from "./leader-tracker.js";
@@ -31,8 +32,8 @@ export class LeaderRestfulGateway implements RestfulGateway {
     private readonly leader: LeaderTracker,
   ) {}
 
-  submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
-    return this.call((d) => d.submitJob(submission, bundle));
+  submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
+    return this.call((d) => d.submitJob(submission, bundle, jobId));
   }
   listJobs(): Promise<JobOverview[]> {
     return this.call((d) => d.listJobs());
@@ -69,6 +70,27 @@ export class LeaderRestfulGateway implements RestfulGateway {
   }
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string> {
     return this.call((d) => d.stopWithSavepoint(jobId, dir, drain));
+  }
+  triggerCheckpoint(jobId: string): Promise<{ checkpointId: number; path: string }> {
+    return this.call((d) => d.triggerCheckpoint(jobId));
+  }
+  requestCheckpointDetails(jobId: string, checkpointId: number): Promise<CheckpointDetails | undefined> {
+    return this.call((d) => d.requestCheckpointDetails(jobId, checkpointId));
+  }
+  disposeSavepoint(path: string): Promise<void> {
+    return this.call((d) => d.disposeSavepoint(path));
+  }
+  shutDownCluster(): Promise<void> {
+    return this.call((d) => d.shutDownCluster());
+  }
+  requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    return this.call((d) => d.requestTaskManagerLogList(taskManagerId));
+  }
+  requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    return this.call((d) => d.requestTaskManagerLog(taskManagerId, which, maxBytes));
+  }
+  requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    return this.call((d) => d.requestTaskManagerMemory(taskManagerId));
   }
 
   /** Drops the connection to a remote leader. */

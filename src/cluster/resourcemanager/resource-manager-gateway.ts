@@ -2,7 +2,8 @@
  * The ResourceManager's gateway: TaskExecutor registration and slot declarations. Components call each other only through
  * gateways obtained from an RpcService (docs/architecture.md, "Components").
  */
-import type { SlotReport, TaskExecutorRegistration, TaskManagerInfo } from "../messages.js";
+import type { SlotReport, TaskExecutorRegistration, TaskManagerInfo, TaskManagerMemory } from "../messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 
 /** The ResourceManager's answer to a slot declaration. */
 export interface ResourceDeclarationStatus {
@@ -21,4 +22,8 @@ export interface ResourceManagerGateway {
   declareRequiredResources(jobId: string, jobMasterAddress: string, slots: number, jobMasterToken?: string): ResourceDeclarationStatus | void;
   disconnectTaskExecutor(taskManagerId: string, cause: string): void;
   requestTaskManagers(): TaskManagerInfo[];
+  /** A registered TaskExecutor's logs and memory, asked of it (UnknownTaskManagerError for an unknown id). */
+  requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]>;
+  requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined>;
+  requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory>;
 }

@@ -10,6 +10,9 @@ import type { RemoteGateway, RpcService } from "../rpc/interface.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { ResourceDeclarationStatus, ResourceManagerGateway } from "./resource-manager-gateway.js";
 import type { TaskExecutorGateway } from "../taskexecutor/task-executor-gateway.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
+import type { TaskManagerMemory } from "../messages.js";
+import { UnknownTaskManagerError } from "./resource-manager-errors.js";
 import { HeartbeatMonitor, type HeartbeatSettings } from "../heartbeat.js";
 import type { SlotReport, SlotStatus, TaskExecutorRegistration, TaskManagerInfo } from "../messages.js";
 import type { Logger } from "../../util/logger.js";
@@ -115,6 +118,24 @@ export class ResourceManager implements ResourceManagerGateway {
     this.removeTaskExecutor(taskManagerId, cause);
   }
 
+  requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    return this.askTaskExecutor(taskManagerId, (g) => g.requestLogList());
+  }
+
+  requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    return this.askTaskExecutor(taskManagerId, (g) => g.requestLog(which, maxBytes));
+  }
+
+  requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    return this.askTaskExecutor(taskManagerId, (g) => g.requestMemory());
+  }
+
+  private async askTaskExecutor<R>(taskManagerId: string, ask: (g: RemoteGateway<TaskExecutorGateway>["gateway"]) => Promise<R>): Promise<R> {
+    const t = this.taskExecutors.get(taskManagerId);
+    if (!t) throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
+    return ask(t.remote.gateway);
+  }
+
   requestTaskManagers(): TaskManagerInfo[] {
     const now = this.clock.now();
     return [...this.taskExecutors.values()].map((t) => ({
@@ -125,6 +146,7 @@ export class ResourceManager implements ResourceManagerGateway {
       slotsNumber: t.registration.numberOfSlots,
       freeSlots: t.slots.filter((s) => !s.jobId).length,
       hardware: t.registration.hardware,
+      memory: t.registration.memory,
       timeSinceLastHeartbeat: now - (this.heartbeats.lastHeard(t.registration.taskManagerId) ?? now),
       slots: t.slots,
       ...(t.registration.prometheusPort !== undefined ? { prometheusPort: t.registration.prometheusPort } : {}),

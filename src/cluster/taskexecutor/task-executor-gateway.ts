@@ -2,7 +2,8 @@
  * The TaskExecutor's gateway: slots, task deployment and checkpoint calls. Components call each other only through
  * gateways obtained from an RpcService (docs/architecture.md, "Components").
  */
-import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from "../messages.js";
+import type { SlotReport, TaskExecutorHeartbeatPayload, TaskManagerMemory, TaskSubmission } from "../messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { StackNode } from "../../runtime/worker/stack-tree.js";
@@ -51,4 +52,10 @@ export interface TaskExecutorGateway {
    * demand from each slot's worker, its tasks' and operators' (docs/architecture.md, "Metrics").
    */
   requestMetricDump(): Promise<MetricGroupDump[]>;
+  /** The log files of this TaskManager's process (docs/architecture.md, "Logs"). */
+  requestLogList(): LogFileInfo[];
+  /** The last `maxBytes` of a log file, the main log or stdout; undefined when there is no such log. */
+  requestLog(which: LogRequest, maxBytes: number): LogTail | undefined;
+  /** The process's memory now. */
+  requestMemory(): TaskManagerMemory;
 }

@@ -5,12 +5,15 @@
  * the ResourceManager, the connections to JobMasters, and the data plane (src/cluster/network/),
  * which the workers hand their frames to directly: this class handles control messages only.
  */
+import { getHeapStatistics } from "node:v8";
+import { LogFiles, type LogFileInfo, type LogRequest, type LogTail } from "../logs/log-files.js";
+import { ProcessMemory } from "./process-memory.js";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { ENDPOINTS } from "../endpoints.js";
 import type { BlobServerGateway } from "../blob/blob-server-gateway.js";
 import type { HeartbeatSettings } from "../heartbeat.js";
-import type { SlotReport, TaskExecutorHeartbeatPayload, TaskMetrics, TaskSubmission } from "../messages.js";
+import type { TaskManagerMemory, SlotReport, TaskExecutorHeartbeatPayload, TaskMetrics, TaskSubmission } from "../messages.js";
 import { DeploymentCache } from "./deployment-cache.js";
 import { DataRouter } from "../network/data-router.js";
 import type { DataTransport } from "../network/data-transport.js";
@@ -68,6 +71,8 @@ export interface TaskExecutorOptions {
    * (a wrong secret does not fix itself by retrying). The process entrypoint exits; tests observe it.
    */
   onFatalError?: (error: Error) => void;
+  /** The process's logs, served to the REST API through the ResourceManager; default: none. */
+  logs?: LogFiles;
 }
 
 /** How long a finished task's final metrics stay available to JobMaster heartbeats. */
@@ -88,12 +93,15 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly cpuSamples: CpuSampleRequests;
   /** This TaskManager's metrics and the collection from its workers (task-manager-metrics.ts). */
   readonly metrics: TaskManagerMetrics;
+  private readonly logs: LogFiles;
+  private readonly memory = new ProcessMemory();
 
   constructor(private readonly options: TaskExecutorOptions) {
     this.id = options.id ?? `tm-${(options.newId ?? randomIds)().slice(0, 8)}`;
     this.log = options.logger.child(`TaskExecutor ${this.id}`);
     this.clock = options.clock ?? systemClock;
     this.settings = taskExecutorSettings(options.config ?? {});
+    this.logs = options.logs ?? new LogFiles(undefined, undefined);
     this.table = new SlotTable(options.numberOfSlots ?? this.settings.numberOfSlots);
     this.cpuSamples = new CpuSampleRequests(this.clock);
     this.createWorker = options.createWorker ?? ((o) => new SlotWorker(o));
@@ -126,6 +134,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         slotReport: this.slotReport(),
         ...localHardware(),
         ...(options.prometheusPort !== undefined ? { prometheusPort: options.prometheusPort } : {}),
+        memory: { mainHeapLimitBytes: getHeapStatistics().heap_size_limit, workerHeapLimitBytes: this.settings.maxWorkerHeapMb && this.settings.maxWorkerHeapMb * 1024 * 1024 },
       }),
       onLeaderSession: (leader) => this.freeSlotsOfEarlierSessions(leader),
       onFatalError: options.onFatalError,
@@ -143,6 +152,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   }
 
   async start(): Promise<void> {
+    this.memory.start();
     this.options.rpc.serve(ENDPOINTS.taskExecutor, this as TaskExecutorGateway);
     this.jobMasters.start();
     await this.rm.start();
@@ -325,7 +335,20 @@ export class TaskExecutor implements TaskExecutorGateway {
     for (const s of matching) if (s.allocation) await this.releaseSlot(s.allocation.allocationId, cause, jobMasterLost);
   }
 
+  requestLogList(): LogFileInfo[] {
+    return this.logs.list();
+  }
+
+  requestLog(which: LogRequest, maxBytes: number): LogTail | undefined {
+    return this.logs.tail(which, maxBytes);
+  }
+
+  requestMemory(): TaskManagerMemory {
+    return this.memory.snapshot();
+  }
+
   async stop(): Promise<void> {
+    this.memory.stop();
     this.rm.stop();
     this.metrics.stop();
     await Promise.all(this.table.slots.map((s) => s.worker?.terminate()));

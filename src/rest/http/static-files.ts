@@ -9,7 +9,7 @@
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
-import { resolveInside } from "./contained-path.js";
+import { resolveInside } from "../../util/contained-path.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

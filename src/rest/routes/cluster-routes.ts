@@ -1,12 +1,12 @@
 /** Cluster-level routes: overview, dashboard configuration, TaskManagers, the JobManager's config and logs. */
 import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
-import { defineRoute, notFound, type Route, type RouteResult } from "../route.js";
-import { errorBody } from "../schemas/common.js";
-import { clusterOverview, configEntries, dashboardConfig, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
-import { SAFE_FILE_NAME } from "../http/contained-path.js";
-import { redactConfig } from "../../config/sensitive-keys.js";
-import type { LogContent } from "../logs/log-files.js";
-import { clusterOverviewJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
+import { conflict, defineRoute, notFound, type Route, type RouteResult } from "../route.js";
+import { errorBody, object } from "../schemas/common.js";
+import { ClusterShutdownRefusedError } from "../../cluster/dispatcher/dispatcher-errors.js";
+import { clusterOverview, configEntries, dashboardConfig, environmentInfo, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
+import { SAFE_FILE_NAME } from "../../util/contained-path.js";
+import type { LogContent } from "../../cluster/logs/log-files.js";
+import { clusterOverviewJson, configEntriesJson, environmentJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
 
 const TM_ID = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$" } as const;
 const notFoundResponse = { status: 404, description: "no such resource", schema: errorBody };
@@ -81,11 +81,16 @@ export const clusterRoutes: Route[] = [
     summary: "The JobManager's configuration, secrets redacted",
     tags: ["jobmanager"],
     responses: [{ status: 200, description: "configuration entries", schema: configEntries }],
-    handler: async ({ services }) => ({
-      json: Object.entries(redactConfig(services.config))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, value]) => ({ key, value })),
-    }),
+    handler: async ({ services }) => ({ json: configEntriesJson(services.config) }),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/jobmanager/environment",
+    operationId: "getJobManagerEnvironment",
+    summary: "The JobManager's runtime: Node.js version, architecture, process options",
+    tags: ["jobmanager"],
+    responses: [{ status: 200, description: "the environment", schema: environmentInfo }],
+    handler: async () => ({ json: environmentJson() }),
   }),
   defineRoute({
     method: "GET",
@@ -117,6 +122,23 @@ export const clusterRoutes: Route[] = [
       const content = services.logs.open(params.logname!);
       if (!content) throw notFound(`no log file ${params.logname}`);
       return logResult(content);
+    },
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/cluster",
+    operationId: "shutDownCluster",
+    summary: "Shut the cluster down (the JobManager process exits after answering; its TaskManagers follow when it started them)",
+    tags: ["cluster"],
+    responses: [{ status: 200, description: "shutting down", schema: object({}) }, { status: 409, description: "an embedded cluster, which its program stops", schema: errorBody }],
+    handler: async ({ services }) => {
+      try {
+        await services.dispatcher.shutDownCluster();
+      } catch (e) {
+        if (e instanceof ClusterShutdownRefusedError) throw conflict(e.message);
+        throw e;
+      }
+      return { json: {} };
     },
   }),
 ];

@@ -8,6 +8,8 @@ import { checkpointRoutes } from "./checkpoint-routes.js";
 import { jarRoutes } from "./jar-routes.js";
 import { flameGraphRoutes } from "./flamegraph-routes.js";
 import { metricRoutes } from "./metric-routes.js";
+import { jobInfoRoutes } from "./job-info-routes.js";
+import { subtaskRoutes } from "./subtask-routes.js";
 
 const openApiRoute = defineRoute({
   method: "GET",
@@ -20,4 +22,4 @@ const openApiRoute = defineRoute({
   handler: async ({ services }) => ({ json: openApiDocument(services.routes) }),
 });
 
-export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...jobRoutes, ...vertexRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];
+export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...jobRoutes, ...jobInfoRoutes, ...vertexRoutes, ...subtaskRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];

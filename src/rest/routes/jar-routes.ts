@@ -12,13 +12,30 @@ import { submitOrRefuse } from "./job-routes.js";
 import { badRequest, defineRoute, notFound, RestError, type Route } from "../route.js";
 import type { RestServices } from "../services.js";
 import { errorBody, object } from "../schemas/common.js";
-import { jarIdParam, jarList, jarRunRequest, jarRunResponse, jarUploadResponse, type JarRunRequest } from "../schemas/jar-schemas.js";
+import {
+  jarIdParam,
+  jarList,
+  jarPlanQuery,
+  jarPlanRequest,
+  jarRunQuery,
+  jarRunRequest,
+  jarRunResponse,
+  jarUploadResponse,
+  type JarPlanRequest,
+  type JarQuery,
+  type JarRunRequest,
+} from "../schemas/jar-schemas.js";
+import { jobPlan } from "../schemas/job-schemas.js";
+import { planJson } from "../views/job-views.js";
+import type { JobGraph } from "../../graph/job-graph.js";
+import { randomBytes } from "node:crypto";
 import { InvalidJarError } from "../jars/jar-store.js";
 import { BundleEvaluationError, EvaluatorBusyError } from "../jars/bundle-evaluator.js";
 
 const jarParams = { jarid: { schema: jarIdParam, description: "jar id from /jars/upload" } };
 const invalid = { status: 400, description: "invalid request", schema: errorBody };
 const unknownJar = { status: 404, description: "no jar with this id", schema: errorBody };
+const busy = { status: 429, description: "too many definitions being evaluated; retry", schema: errorBody };
 
 function requireSubmit(services: RestServices): void {
   if (!services.settings.webSubmit) throw new RestError(403, ["job submission through jars is disabled (web.submit.enable: false)"]);
@@ -82,55 +99,84 @@ export const jarRoutes: Route[] = [
       return { json: {} };
     },
   }),
-  defineRoute<Record<string, never>, JarRunRequest | undefined>({
+  defineRoute<JarQuery, JarPlanRequest | undefined>({
+    method: "POST",
+    path: "/jars/:jarid/plan",
+    operationId: "getJarPlan",
+    summary: "The dataflow plan of an uploaded bundle, without running it (its definition is evaluated as for run)",
+    tags: ["jars"],
+    params: jarParams,
+    query: jarPlanQuery,
+    body: { kind: "json", schema: jarPlanRequest, required: false, description: "arguments, parallelism and configuration of the job" },
+    responses: [
+      { status: 200, description: "the plan", schema: object({ plan: jobPlan }) },
+      { ...invalid, description: "invalid request, or the bundle's definition failed, looped or ran out of memory" },
+      unknownJar,
+      busy,
+    ],
+    handler: async ({ services, params, body, query }) => {
+      const req = body ?? {};
+      const { jobGraph } = await evaluateJar(services, params.jarid!, req, query);
+      return { json: { plan: planJson({ jid: req.jobId ?? randomBytes(16).toString("hex"), name: jobGraph.name, jobGraph }) } };
+    },
+  }),
+  defineRoute<JarQuery, JarRunRequest | undefined>({
     method: "POST",
     path: "/jars/:jarid/run",
     operationId: "runJar",
     summary: "Run an uploaded bundle: the Dispatcher evaluates its definition (isolated, time- and heap-limited) and submits the job",
     tags: ["jars"],
     params: jarParams,
-    body: { kind: "json", schema: jarRunRequest, required: false, description: "arguments, parallelism and configuration of the job" },
+    query: jarRunQuery,
+    body: { kind: "json", schema: jarRunRequest, required: false, description: "arguments, parallelism, configuration, job id and savepoint of the job" },
     responses: [
       { status: 200, description: "the job was submitted", schema: jarRunResponse },
       { ...invalid, description: "invalid request, or the bundle's definition failed, looped or ran out of memory" },
       unknownJar,
-      { status: 429, description: "too many definitions being evaluated; retry", schema: errorBody },
+      busy,
     ],
-    handler: async ({ services, params, body }) => {
+    handler: async ({ services, params, body, query }) => {
       requireSubmit(services);
       const req = body ?? {};
-      if (typeof req.entryClass === "string" && req.entryClass !== "") {
-        throw badRequest("entryClass: a Sluice bundle has one entry, its default export (defineJob); leave entryClass out");
-      }
-      const savepointPath = resolveInsideRoots(req.savepointPath, services.settings.restoreRoots, "savepointPath");
-      const file = services.jars.bundleFile(params.jarid!);
-      const code = services.jars.read(params.jarid!);
-      if (!file || code === undefined) throw notFound(`no jar ${params.jarid}`);
-      const config = req.flinkConfiguration ?? {};
-      const inputs: DefinitionInputs = {
-        args: req.programArgsList ?? (req.programArgs ? splitProgramArgs(req.programArgs) : []),
-        config,
-        defaultParallelism: req.parallelism ?? positive(config[RestOptions.PARALLELISM_DEFAULT.key]) ?? positive(services.config[RestOptions.PARALLELISM_DEFAULT.key]) ?? 1,
-      };
-      let jobGraph;
-      try {
-        jobGraph = await services.evaluator.evaluate(file, inputs);
-      } catch (e) {
-        if (e instanceof EvaluatorBusyError) throw new RestError(429, [e.message], { "retry-after": "1" });
-        if (e instanceof BundleEvaluationError) throw badRequest(`the job could not be built from jar ${params.jarid}: ${e.message}`);
-        throw e;
-      }
+      // Flink takes these from the body, else from the query (the older way).
+      const savepointPath = resolveInsideRoots(req.savepointPath ?? query.savepointPath, services.settings.restoreRoots, "savepointPath");
+      const { jobGraph, inputs, code } = await evaluateJar(services, params.jarid!, req, query);
       const hash = hashBundle(code);
       const submission: JobSubmission = { jobGraph, bundleHash: hash, definition: inputs };
       if (savepointPath) {
         submission.savepointPath = savepointPath;
-        submission.allowNonRestoredState = req.allowNonRestoredState ?? false;
+        submission.allowNonRestoredState = req.allowNonRestoredState ?? query.allowNonRestoredState ?? false;
       }
-      const { jobId } = await submitOrRefuse(services, submission, { hash, code });
+      const { jobId } = await submitOrRefuse(services, submission, { hash, code }, req.jobId ?? undefined);
       return { json: { jobid: jobId } };
     },
   }),
 ];
+
+/** Evaluates an uploaded bundle's definition with the request's arguments (body first, then query). */
+async function evaluateJar(services: RestServices, jarId: string, req: JarPlanRequest, query: JarQuery): Promise<{ jobGraph: JobGraph; inputs: DefinitionInputs; code: string }> {
+  const entryClass = req.entryClass ?? query["entry-class"];
+  if (typeof entryClass === "string" && entryClass !== "") {
+    throw badRequest("entryClass: a Sluice bundle has one entry, its default export (defineJob); leave entryClass out");
+  }
+  const file = services.jars.bundleFile(jarId);
+  const code = services.jars.read(jarId);
+  if (!file || code === undefined) throw notFound(`no jar ${jarId}`);
+  const config = req.flinkConfiguration ?? {};
+  const inputs: DefinitionInputs = {
+    args: req.programArgsList ?? (req.programArgs ? splitProgramArgs(req.programArgs) : (query.programArg ?? [])),
+    config,
+    defaultParallelism:
+      req.parallelism ?? query.parallelism ?? positive(config[RestOptions.PARALLELISM_DEFAULT.key]) ?? positive(services.config[RestOptions.PARALLELISM_DEFAULT.key]) ?? 1,
+  };
+  try {
+    return { jobGraph: await services.evaluator.evaluate(file, inputs), inputs, code };
+  } catch (e) {
+    if (e instanceof EvaluatorBusyError) throw new RestError(429, [e.message], { "retry-after": "1" });
+    if (e instanceof BundleEvaluationError) throw badRequest(`the job could not be built from jar ${jarId}: ${e.message}`);
+    throw e;
+  }
+}
 
 function positive(v: string | undefined): number | undefined {
   const n = Number(v);

@@ -33,9 +33,9 @@ async function allJobs(services: RestServices): Promise<JobDetails[]> {
  * (settings it cannot use, a savepoint it cannot read) is about this submission: a 400 with the
  * Dispatcher's reason, not a server error.
  */
-export async function submitOrRefuse(services: RestServices, submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
+export async function submitOrRefuse(services: RestServices, submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
   try {
-    return await services.dispatcher.submitJob(submission, bundle);
+    return await services.dispatcher.submitJob(submission, bundle, jobId);
   } catch (e) {
     // Only the Dispatcher's verdict on the submission is the client's fault; anything else is a 500.
     if (e instanceof JobSubmissionError || e instanceof BlobIntegrityError) throw badRequest(`the job was not accepted: ${e.message}`);
@@ -102,14 +102,14 @@ export const jobRoutes: Route[] = [
     responses: [{ status: 200, description: "the job", schema: jobDetails }, invalid, unknownJob],
     handler: async ({ services, params }) => ({ json: jobDetailsJson(await jobOf(services, params.jobid!)) }),
   }),
-  defineRoute<{ mode?: "cancel" }>({
+  defineRoute<{ mode?: string }>({
     method: "PATCH",
     path: "/jobs/:jobid",
     operationId: "cancelJob",
     summary: "Cancel a job (mode=cancel)",
     tags: ["jobs"],
     params: jobIdParams,
-    query: { mode: { schema: { type: "string", enum: ["cancel"] }, description: "only cancel (Flink's stop mode is POST /jobs/:jobid/stop)" } },
+    query: { mode: { schema: { type: "string", pattern: "^[cC][aA][nN][cC][eE][lL]$" }, description: "cancel, in any case (Flink's stop mode is POST /jobs/:jobid/stop)" } },
     responses: [
       { status: 202, description: "cancellation started", schema: object({}) },
       { status: 409, description: "the job has already ended", schema: errorBody },

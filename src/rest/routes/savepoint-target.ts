@@ -7,7 +7,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { badRequest } from "../route.js";
-import { isInside } from "../http/contained-path.js";
+import { isInside } from "../../util/contained-path.js";
 
 /** The real path of `path`, following links on its nearest existing ancestor (the target may not exist yet). */
 function realOrNearest(path: string): string {

@@ -4,7 +4,8 @@ import { defineRoute, notFound, type Route } from "../route.js";
 import type { RestServices } from "../services.js";
 import { errorBody, vertexIdParam } from "../schemas/common.js";
 import { vertexBackPressure, vertexDetails, vertexWatermarks } from "../schemas/vertex-schemas.js";
-import { backPressureJson, vertexDetailsJson, watermarksJson } from "../views/vertex-views.js";
+import { backPressureJson, watermarksJson } from "../views/vertex-views.js";
+import { vertexDetailsJson } from "../views/subtask-views.js";
 import { jobIdParams, jobOf, unknownJob } from "./job-routes.js";
 
 export const vertexParams = { ...jobIdParams, vertexid: { schema: vertexIdParam, description: "vertex id (from /jobs/:jobid vertices)" } };

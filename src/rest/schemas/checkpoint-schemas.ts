@@ -3,11 +3,30 @@ import type { JsonSchema } from "../schema/json-schema.js";
 import { arrayOf, count, nullable, object } from "./common.js";
 import { failureCause } from "./job-schemas.js";
 
-const stats = object({ min: count, max: count, avg: count });
+/** Flink's StatsSummaryDto: over the completed checkpoints (or a vertex's subtasks), nearest-rank quantiles. */
+const stats = object({ min: count, max: count, avg: count, p50: count, p90: count, p95: count, p99: count, p999: count });
+
+const zeroInFlight = { type: "integer", minimum: 0, maximum: 0, description: "always 0: Sluice's checkpoints are aligned" } satisfies JsonSchema;
+
+/** Flink's TaskCheckpointStatistics: one vertex's part of a checkpoint. */
+const vertexCheckpointStats = object({
+  id: count,
+  status: { type: "string", enum: ["IN_PROGRESS", "COMPLETED", "FAILED"] },
+  latest_ack_timestamp: { type: "integer", minimum: -1 },
+  checkpointed_size: count,
+  state_size: count,
+  end_to_end_duration: count,
+  alignment_buffered: zeroInFlight,
+  processed_data: zeroInFlight,
+  persisted_data: zeroInFlight,
+  num_subtasks: count,
+  num_acknowledged_subtasks: count,
+});
 
 export const checkpointEntry: JsonSchema = object(
   {
-    "@class": { type: "string", enum: ["completed", "failed", "in_progress"] },
+    className: { type: "string", enum: ["completed", "failed", "in_progress"], description: "the entry's kind (Flink 2's type tag)" },
+    "@class": { type: "string", enum: ["completed", "failed", "in_progress"], description: "the same as className (Flink 1's tag)" },
     id: count,
     status: { type: "string", enum: ["IN_PROGRESS", "COMPLETED", "FAILED"] },
     is_savepoint: { type: "boolean" },
@@ -26,13 +45,40 @@ export const checkpointEntry: JsonSchema = object(
     sync_duration: { ...count, description: "Sluice: longest synchronous snapshot part of a subtask (ms)" },
     async_duration: { ...count, description: "Sluice: longest asynchronous write of a subtask (ms)" },
     alignment_duration: { ...count, description: "Sluice: longest barrier alignment of a subtask (ms)" },
+    alignment_buffered: zeroInFlight,
+    processed_data: zeroInFlight,
+    persisted_data: zeroInFlight,
+    savepointFormat: { ...nullable({ type: "string", enum: ["CANONICAL"] }), description: "CANONICAL for savepoints, null for checkpoints (as Flink)" },
+    tasks: { type: "object", additionalProperties: vertexCheckpointStats, description: "by vertex id" },
   },
-  ["@class", "id", "status", "is_savepoint", "checkpoint_type", "trigger_timestamp", "latest_ack_timestamp", "state_size", "checkpointed_size", "end_to_end_duration", "num_subtasks", "num_acknowledged_subtasks"],
+  [
+    "className",
+    "@class",
+    "id",
+    "status",
+    "is_savepoint",
+    "checkpoint_type",
+    "trigger_timestamp",
+    "latest_ack_timestamp",
+    "state_size",
+    "checkpointed_size",
+    "end_to_end_duration",
+    "num_subtasks",
+    "num_acknowledged_subtasks",
+    "alignment_buffered",
+    "processed_data",
+    "persisted_data",
+    "savepointFormat",
+    "tasks",
+  ],
 );
 
 export const checkpointingStatistics: JsonSchema = object({
   counts: object({ restored: count, total: count, in_progress: count, completed: count, failed: count }),
-  summary: { ...object({ checkpointed_size: stats, state_size: stats, end_to_end_duration: stats }), description: "over all completed checkpoints of the job" },
+  summary: {
+    ...object({ checkpointed_size: stats, state_size: stats, end_to_end_duration: stats, alignment_buffered: stats, processed_data: stats, persisted_data: stats }),
+    description: "over the completed checkpoints of the job (the last 1000)",
+  },
   latest: object({
     completed: nullable(checkpointEntry),
     savepoint: nullable(checkpointEntry),
@@ -54,6 +100,73 @@ export const checkpointConfig: JsonSchema = object({
   unaligned_checkpoints: { type: "boolean" },
   tolerable_failed_checkpoints: count,
   checkpoints_retained: { ...count, description: "Sluice: completed checkpoints kept (execution.checkpointing.num-retained)" },
+  aligned_checkpoint_timeout: { ...count, description: "always 0: barriers are always aligned" },
+  checkpoints_after_tasks_finish: { type: "boolean", description: "always false: finished subtasks take no part in checkpoints" },
+  state_changelog_enabled: { type: "boolean", description: "always false: Sluice has no changelog state backend" },
+  changelog_storage: { type: "string", description: "always none" },
+  changelog_periodic_materialization_interval: { ...count, description: "always 0" },
+});
+
+const summaryOf = (props: Record<string, JsonSchema>): JsonSchema => object(props);
+
+/** Flink's TaskCheckpointStatisticsWithSubtaskDetails. */
+export const vertexCheckpointDetails: JsonSchema = object({
+  ...(vertexCheckpointStats.properties as Record<string, JsonSchema>),
+  summary: summaryOf({
+    checkpointed_size: stats,
+    state_size: stats,
+    end_to_end_duration: stats,
+    checkpoint_duration: object({ sync: stats, async: stats }),
+    alignment: object({ buffered: stats, processed: stats, persisted: stats, duration: stats }),
+    start_delay: stats,
+  }),
+  subtasks: arrayOf(
+    object(
+      {
+        index: count,
+        status: { type: "string", enum: ["completed", "pending_or_failed"] },
+        ack_timestamp: count,
+        end_to_end_duration: count,
+        state_size: count,
+        checkpointed_size: count,
+        checkpoint: object({ sync: count, async: count }),
+        alignment: object({ buffered: count, processed: count, persisted: count, duration: count }),
+        start_delay: count,
+        unaligned_checkpoint: { type: "boolean" },
+        aborted: { type: "boolean" },
+      },
+      ["index", "status"],
+    ),
+  ),
+});
+
+export interface CheckpointTriggerRequest {
+  checkpointType?: "CONFIGURED" | "FULL" | "INCREMENTAL";
+  triggerId?: string | null;
+}
+
+export const checkpointTriggerRequest: JsonSchema = object(
+  {
+    checkpointType: { type: "string", enum: ["CONFIGURED", "FULL", "INCREMENTAL"], description: "accepted; Sluice's checkpoints are always full" },
+    triggerId: { ...nullable({ type: "string", pattern: "^[0-9a-f]{32}$" }), description: "idempotency key" },
+  },
+  [],
+);
+
+export const checkpointTriggerResult: JsonSchema = object(
+  {
+    status: object({ id: { type: "string", enum: ["IN_PROGRESS", "COMPLETED"] } }),
+    operation: object({ checkpointId: count, failureCause: failureCause }, []),
+  },
+  ["status"],
+);
+
+export interface SavepointDisposalRequest {
+  "savepoint-path": string;
+}
+
+export const savepointDisposalRequest: JsonSchema = object({
+  "savepoint-path": { type: "string", minLength: 1, maxLength: 4096, description: "the savepoint folder or its _metadata file, inside the allowed directories" },
 });
 
 export interface SavepointTriggerRequest {

@@ -60,3 +60,11 @@ export const configEntries: JsonSchema = {
 };
 
 export const logList: JsonSchema = object({ logs: arrayOf(object({ name: { type: "string" }, size: count, mtime: count })) });
+
+export const environmentInfo: JsonSchema = object({
+  jvm: {
+    ...object({ version: { type: "string" }, arch: { type: "string" }, options: arrayOf({ type: "string" }) }),
+    description: "the Node.js runtime of the process (Flink: the JVM): version, architecture, execArgv",
+  },
+  classpath: { ...arrayOf({ type: "string" }), description: "always empty: a job is one JavaScript bundle" },
+});

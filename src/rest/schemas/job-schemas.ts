@@ -30,7 +30,7 @@ export const jobVertexSummary: JsonSchema = object({
   name: { type: "string" },
   maxParallelism: count,
   parallelism: count,
-  slotSharingGroupId: { type: "string", description: "the same for every vertex: Sluice runs one subtask per slot" },
+  slotSharingGroupId: { type: "string", description: "the vertex's slot sharing group by name (Flink: a hex id)" },
   status: executionState,
   "start-time": timestamp,
   "end-time": timestamp,

@@ -1,13 +1,40 @@
 /** Checkpoint statistics, configuration and savepoint operations in Flink's JSON. */
-import type { CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
+import type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
+import { summaryStats } from "../../cluster/jobmaster/checkpoint-stats.js";
 import type { OperationState } from "../async-operations.js";
 import { failureCauseJson } from "./job-views.js";
 
 type Entry = CheckpointStatsSnapshot["history"][number];
 
+/** Sluice has no unaligned checkpoints: nothing is buffered, processed or persisted in flight. */
+const NO_IN_FLIGHT_DATA = { alignment_buffered: 0, processed_data: 0, persisted_data: 0 };
+
+/** Flink's TaskCheckpointStatistics of each vertex. */
+function vertexStatsJson(e: Entry): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(e.tasks).map(([vertexId, v]) => [
+      vertexId,
+      {
+        id: e.id,
+        status: e.status,
+        latest_ack_timestamp: v.latest_ack_timestamp,
+        checkpointed_size: v.state_size,
+        state_size: v.state_size,
+        end_to_end_duration: v.end_to_end_duration,
+        ...NO_IN_FLIGHT_DATA,
+        num_subtasks: v.num_subtasks,
+        num_acknowledged_subtasks: v.num_acknowledged_subtasks,
+      },
+    ]),
+  );
+}
+
 export function checkpointEntryJson(e: Entry): Record<string, unknown> {
+  const kind = e.status === "COMPLETED" ? "completed" : e.status === "FAILED" ? "failed" : "in_progress";
   const out: Record<string, unknown> = {
-    "@class": e.status === "COMPLETED" ? "completed" : e.status === "FAILED" ? "failed" : "in_progress",
+    // Flink 2 tags the entries with className; the dashboard and Flink 1.x clients read @class.
+    className: kind,
+    "@class": kind,
     id: e.id,
     status: e.status,
     is_savepoint: e.is_savepoint,
@@ -23,6 +50,10 @@ export function checkpointEntryJson(e: Entry): Record<string, unknown> {
     sync_duration: e.sync_duration,
     async_duration: e.async_duration,
     alignment_duration: e.alignment_duration,
+    ...NO_IN_FLIGHT_DATA,
+    // Flink writes the format of savepoints only; Sluice's savepoints are always in its one format.
+    savepointFormat: e.is_savepoint ? "CANONICAL" : null,
+    tasks: vertexStatsJson(e),
   };
   if (e.status === "COMPLETED") {
     out.external_path = e.external_path ?? null;
@@ -40,7 +71,14 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   const r = s.latest.restored;
   return {
     counts: { ...s.counts },
-    summary: { checkpointed_size: { ...s.summary.state_size }, state_size: { ...s.summary.state_size }, end_to_end_duration: { ...s.summary.end_to_end_duration } },
+    summary: {
+      checkpointed_size: { ...s.summary.state_size },
+      state_size: { ...s.summary.state_size },
+      end_to_end_duration: { ...s.summary.end_to_end_duration },
+      alignment_buffered: summaryStats([]),
+      processed_data: summaryStats([]),
+      persisted_data: summaryStats([]),
+    },
     latest: {
       completed: entry(s.latest.completed),
       savepoint: entry(s.latest.savepoint),
@@ -66,19 +104,66 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     unaligned_checkpoints: false,
     tolerable_failed_checkpoints: c.tolerableFailures,
     checkpoints_retained: c.retained,
+    // Barriers are always aligned, without a timeout to switch to unaligned.
+    aligned_checkpoint_timeout: 0,
+    // Subtasks that have finished take no part in checkpoints (Flink's default since 1.15 is true).
+    checkpoints_after_tasks_finish: false,
+    state_changelog_enabled: false,
+    changelog_storage: "none",
+    changelog_periodic_materialization_interval: 0,
   };
 }
 
-export function operationJson(state: OperationState): Record<string, unknown> {
+/**
+ * Flink's AsynchronousOperationResult. The failure's field is `failure-cause` for savepoints and
+ * disposals, `failureCause` for checkpoint triggers (Flink's CheckpointInfo spells it so).
+ */
+export function operationJson(state: OperationState, failureField: "failure-cause" | "failureCause" = "failure-cause"): Record<string, unknown> {
   switch (state.status) {
     case "IN_PROGRESS":
       return { status: { id: "IN_PROGRESS" } };
     case "COMPLETED":
-      return { status: { id: "COMPLETED" }, operation: { location: state.location } };
+      return { status: { id: "COMPLETED" }, operation: { ...state.result } };
     case "FAILED":
-      return {
-        status: { id: "COMPLETED" },
-        operation: { "failure-cause": failureCauseJson(state.error) },
-      };
+      return { status: { id: "COMPLETED" }, operation: { [failureField]: failureCauseJson(state.error) } };
   }
+}
+
+/** /checkpoints/details/:checkpointid/subtasks/:vertexid: one vertex's part, subtask by subtask. */
+export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: string): Record<string, unknown> | undefined {
+  const e = d.entry;
+  const v = e.tasks[vertexId];
+  if (!v) return undefined;
+  const acks = d.acks[vertexId] ?? [];
+  const acked = new Map(acks.map((a) => [a.subtask, a]));
+  const zero = summaryStats([]);
+  return {
+    ...(vertexStatsJson(e)[vertexId] as Record<string, unknown>),
+    summary: {
+      checkpointed_size: summaryStats(acks.map((a) => a.stateSize)),
+      state_size: summaryStats(acks.map((a) => a.stateSize)),
+      end_to_end_duration: summaryStats(acks.map((a) => a.ackTimestamp - e.trigger_timestamp)),
+      checkpoint_duration: { sync: summaryStats(acks.map((a) => a.syncDurationMs)), async: summaryStats(acks.map((a) => a.asyncDurationMs)) },
+      alignment: { buffered: zero, processed: zero, persisted: zero, duration: summaryStats(acks.map((a) => a.alignmentDurationMs)) },
+      // The trigger reaches the subtasks with the barrier; Sluice does not measure the delay apart.
+      start_delay: zero,
+    },
+    subtasks: Array.from({ length: v.num_subtasks }, (_, index) => {
+      const a = acked.get(index);
+      if (!a) return { index, status: "pending_or_failed" };
+      return {
+        index,
+        status: "completed",
+        ack_timestamp: a.ackTimestamp,
+        end_to_end_duration: a.ackTimestamp - e.trigger_timestamp,
+        state_size: a.stateSize,
+        checkpointed_size: a.stateSize,
+        checkpoint: { sync: a.syncDurationMs, async: a.asyncDurationMs },
+        alignment: { buffered: 0, processed: 0, persisted: 0, duration: a.alignmentDurationMs },
+        start_delay: 0,
+        unaligned_checkpoint: false,
+        aborted: false,
+      };
+    }),
+  };
 }

@@ -1,5 +1,6 @@
 /** The Dispatcher's cluster records turned into Flink's JSON: the overview and the TaskManagers. */
 import type { ClusterOverview, TaskManagerInfo } from "../../cluster/messages.js";
+import { redactConfig } from "../../config/sensitive-keys.js";
 import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
 import type { GetClusterOverviewResponse, GetTaskManagerResponse, ListTaskManagersResponse } from "../schemas/rest-types.js";
 
@@ -47,4 +48,20 @@ export function taskManagerDetailsJson(t: TaskManagerInfo): GetTaskManagerRespon
     slots: t.slots.map((s) => ({ index: s.slotIndex, jobId: s.jobId ?? null, allocationId: s.allocationId ?? null })),
     prometheusPort: t.prometheusPort ?? null,
   };
+}
+
+/**
+ * Flink's EnvironmentInfo of the process answering (the JobManager): its `jvm` block describes the
+ * Node.js runtime (version, architecture, the process's execArgv), and the classpath is empty
+ * (a job is one JavaScript bundle).
+ */
+export function environmentJson(): { jvm: { version: string; arch: string; options: string[] }; classpath: string[] } {
+  return { jvm: { version: `Node.js ${process.version} (V8 ${process.versions.v8})`, arch: process.arch, options: [...process.execArgv] }, classpath: [] };
+}
+
+/** Configuration entries sorted by key, secrets redacted (Flink's ConfigurationInfo). */
+export function configEntriesJson(config: Readonly<Record<string, string>>): { key: string; value: string }[] {
+  return Object.entries(redactConfig(config))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => ({ key, value }));
 }

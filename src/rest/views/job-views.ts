@@ -9,13 +9,11 @@ import { allStateCounts, durationOf, ioMetrics } from "./metrics-views.js";
 import { encodeCollected } from "../collected-records.js";
 import type { GetJobExecutionResultResponse, ListJobOverviewsResponse } from "../schemas/rest-types.js";
 
-/** The id Sluice reports as every vertex's slot sharing group (Flink's ids are 32 hex digits too). */
-export const DEFAULT_SLOT_SHARING_GROUP = "00000000000000000000000000000000";
-
 type JobOverviewJson = ListJobOverviewsResponse["jobs"][number];
 
 export function jobDetailsJson(d: JobDetails): Record<string, unknown> {
   const maxParallelism = d.jobGraph.settings.maxParallelism;
+  const groupOf = new Map(d.jobGraph.vertices.map((v) => [v.id, v.slotSharingGroup]));
   const out: Record<string, unknown> = {
     jid: d.jid,
     name: d.name,
@@ -34,8 +32,7 @@ export function jobDetailsJson(d: JobDetails): Record<string, unknown> {
       name: v.name,
       maxParallelism: v.maxParallelism,
       parallelism: v.parallelism,
-      // Every task of a job shares one slot sharing group in Sluice (one subtask per slot).
-      slotSharingGroupId: DEFAULT_SLOT_SHARING_GROUP,
+      slotSharingGroupId: groupOf.get(v.id) ?? "default",
       status: v.status,
       "start-time": v.startTime,
       "end-time": v.endTime,

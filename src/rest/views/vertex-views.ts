@@ -1,32 +1,8 @@
-/** A vertex of a job in Flink's JSON: its subtasks, their backpressure and their watermarks. */
-import type { JobDetails, TaskManagerInfo, VertexInfo } from "../../cluster/messages.js";
-import { durationOf, ioMetrics } from "./metrics-views.js";
+/** A vertex's backpressure and watermarks in Flink's JSON (its subtasks: subtask-views.ts). */
+import type { VertexInfo } from "../../cluster/messages.js";
 
-const UNASSIGNED = "(unassigned)";
 /** Flink's "no watermark" value (Long.MIN_VALUE), which its dashboard shows as "No Watermark". */
 export const NO_WATERMARK = "-9223372036854775808";
-
-export function vertexDetailsJson(d: JobDetails, v: VertexInfo, taskManagers: TaskManagerInfo[]): Record<string, unknown> {
-  const hostOf = new Map(taskManagers.map((t) => [t.id, t.host]));
-  return {
-    id: v.id,
-    name: v.name,
-    parallelism: v.parallelism,
-    maxParallelism: v.maxParallelism,
-    now: d.now,
-    subtasks: v.subtasks.map((s) => ({
-      subtask: s.subtask,
-      status: s.status,
-      attempt: s.attempt,
-      host: s.host ?? (s.taskManagerId ? hostOf.get(s.taskManagerId) : undefined) ?? UNASSIGNED,
-      "taskmanager-id": s.taskManagerId ?? UNASSIGNED,
-      "start-time": s.startTime,
-      "end-time": s.endTime,
-      duration: durationOf(s.startTime, s.endTime, d.now),
-      metrics: ioMetrics([s.metrics]),
-    })),
-  };
-}
 
 export type BackPressureLevel = "ok" | "low" | "high";
 
@@ -44,17 +20,22 @@ export function backPressureJson(v: VertexInfo, now: number): Record<string, unk
   if (reported.length === 0) return { status: "deprecated" };
   const subtasks = reported.map((s) => {
     const r = ratio(s.metrics!.backPressuredTimeMsPerSecond);
+    const level = backPressureLevel(r);
     return {
       subtask: s.subtask,
       "attempt-number": s.attempt,
-      "backpressure-level": backPressureLevel(r),
+      // Flink 1.x clients read the hyphenated name, Flink 2's dashboard the camel-case one.
+      "backpressure-level": level,
+      backpressureLevel: level,
       ratio: r,
       idleRatio: ratio(s.metrics!.idleTimeMsPerSecond),
       busyRatio: ratio(s.metrics!.busyTimeMsPerSecond),
+      "other-concurrent-attempts": [],
     };
   });
   const worst = Math.max(...subtasks.map((s) => s.ratio));
-  return { status: "ok", "backpressure-level": backPressureLevel(worst), "end-timestamp": now, subtasks };
+  const level = backPressureLevel(worst);
+  return { status: "ok", "backpressure-level": level, backpressureLevel: level, "end-timestamp": now, subtasks };
 }
 
 export function watermarksJson(v: VertexInfo): { id: string; value: string }[] {

@@ -6,9 +6,11 @@
  */
 import { UnknownJobError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import type { DispatcherGateway } from "../../cluster/dispatcher/dispatcher-gateway.js";
-import type { CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples } from "../../cluster/messages.js";
+import type { CheckpointSettings, CheckpointStatsSnapshot, CheckpointDetails } from "../../cluster/dispatcher/restful-gateway.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../../cluster/messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../../cluster/logs/log-files.js";
+import { UnknownTaskManagerError } from "../../cluster/resourcemanager/resource-manager-errors.js";
 
 const EMPTY_CLUSTER: ClusterOverview = { taskManagers: 0, slotsTotal: 0, slotsAvailable: 0, jobsRunning: 0, jobsFinished: 0, jobsCancelled: 0, jobsFailed: 0 };
 
@@ -23,9 +25,9 @@ export class TestingDispatcherGateway implements DispatcherGateway {
     this.calls.push({ method, args });
   }
 
-  async submitJob(submission: JobSubmission, bundle: JobBundle): Promise<{ jobId: string }> {
-    this.record("submitJob", [submission, bundle]);
-    return (await this.overrides.submitJob?.(submission, bundle)) ?? { jobId: "0".repeat(32) };
+  async submitJob(submission: JobSubmission, bundle: JobBundle, jobId?: string): Promise<{ jobId: string }> {
+    this.record("submitJob", jobId === undefined ? [submission, bundle] : [submission, bundle, jobId]);
+    return (await this.overrides.submitJob?.(submission, bundle, jobId)) ?? { jobId: jobId ?? "0".repeat(32) };
   }
   listJobs(): JobOverview[] {
     this.record("listJobs", []);
@@ -82,5 +84,38 @@ export class TestingDispatcherGateway implements DispatcherGateway {
     this.record("stopWithSavepoint", [jobId, dir, drain]);
     if (this.overrides.stopWithSavepoint) return this.overrides.stopWithSavepoint(jobId, dir, drain);
     throw unknown(jobId);
+  }
+  async triggerCheckpoint(jobId: string): Promise<{ checkpointId: number; path: string }> {
+    this.record("triggerCheckpoint", [jobId]);
+    if (this.overrides.triggerCheckpoint) return this.overrides.triggerCheckpoint(jobId);
+    throw unknown(jobId);
+  }
+  requestCheckpointDetails(jobId: string, checkpointId: number): CheckpointDetails | undefined | Promise<CheckpointDetails | undefined> {
+    this.record("requestCheckpointDetails", [jobId, checkpointId]);
+    if (this.overrides.requestCheckpointDetails) return this.overrides.requestCheckpointDetails(jobId, checkpointId);
+    throw unknown(jobId);
+  }
+  async disposeSavepoint(path: string): Promise<void> {
+    this.record("disposeSavepoint", [path]);
+    await this.overrides.disposeSavepoint?.(path);
+  }
+  async shutDownCluster(): Promise<void> {
+    this.record("shutDownCluster", []);
+    await this.overrides.shutDownCluster?.();
+  }
+  async requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    this.record("requestTaskManagerLogList", [taskManagerId]);
+    if (this.overrides.requestTaskManagerLogList) return this.overrides.requestTaskManagerLogList(taskManagerId);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
+  }
+  async requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    this.record("requestTaskManagerLog", [taskManagerId, which, maxBytes]);
+    if (this.overrides.requestTaskManagerLog) return this.overrides.requestTaskManagerLog(taskManagerId, which, maxBytes);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
+  }
+  async requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    this.record("requestTaskManagerMemory", [taskManagerId]);
+    if (this.overrides.requestTaskManagerMemory) return this.overrides.requestTaskManagerMemory(taskManagerId);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
   }
 }

@@ -29,7 +29,7 @@ export class TestingJobMasterService implements JobMasterService {
     this.result = new Promise((resolve) => (this.resolveResult = resolve));
     const record = (method: string, args: unknown[]): void => void this.calls.push({ method, args });
     this.checkpoints = {
-      stats: { snapshot: () => (record("checkpoints.stats.snapshot", []), NO_CHECKPOINT_STATS) },
+      stats: { snapshot: () => (record("checkpoints.stats.snapshot", []), NO_CHECKPOINT_STATS), details: (id) => (record("checkpoints.stats.details", [id]), undefined) },
       settings: { intervalMs: 0 } as CheckpointSettings,
       triggerCheckpoint: async () => (record("checkpoints.triggerCheckpoint", []), ""),
     };

@@ -6,7 +6,9 @@
 import type { RpcService, ServedEndpoint } from "../../cluster/rpc/interface.js";
 import { ENDPOINTS } from "../../cluster/endpoints.js";
 import type { ResourceDeclarationStatus, ResourceManagerGateway } from "../../cluster/resourcemanager/resource-manager-gateway.js";
-import type { SlotReport, TaskExecutorRegistration, TaskManagerInfo } from "../../cluster/messages.js";
+import type { SlotReport, TaskExecutorRegistration, TaskManagerInfo, TaskManagerMemory } from "../../cluster/messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../../cluster/logs/log-files.js";
+import { UnknownTaskManagerError } from "../../cluster/resourcemanager/resource-manager-errors.js";
 import type { RecordedCall } from "./testing-task-executor-gateway.js";
 
 export class TestingResourceManagerGateway implements ResourceManagerGateway {
@@ -46,5 +48,23 @@ export class TestingResourceManagerGateway implements ResourceManagerGateway {
   requestTaskManagers(): TaskManagerInfo[] {
     this.calls.push({ method: "requestTaskManagers", args: [] });
     return this.overrides.requestTaskManagers?.() ?? [];
+  }
+
+  async requestTaskManagerLogList(taskManagerId: string): Promise<LogFileInfo[]> {
+    this.calls.push({ method: "requestTaskManagerLogList", args: [taskManagerId] });
+    if (this.overrides.requestTaskManagerLogList) return this.overrides.requestTaskManagerLogList(taskManagerId);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
+  }
+
+  async requestTaskManagerLog(taskManagerId: string, which: LogRequest, maxBytes: number): Promise<LogTail | undefined> {
+    this.calls.push({ method: "requestTaskManagerLog", args: [taskManagerId, which, maxBytes] });
+    if (this.overrides.requestTaskManagerLog) return this.overrides.requestTaskManagerLog(taskManagerId, which, maxBytes);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
+  }
+
+  async requestTaskManagerMemory(taskManagerId: string): Promise<TaskManagerMemory> {
+    this.calls.push({ method: "requestTaskManagerMemory", args: [taskManagerId] });
+    if (this.overrides.requestTaskManagerMemory) return this.overrides.requestTaskManagerMemory(taskManagerId);
+    throw new UnknownTaskManagerError(`TaskManager ${taskManagerId} is not registered`);
   }
 }

@@ -8,7 +8,8 @@ import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 import type { RpcService, ServedEndpoint } from "../../cluster/rpc/interface.js";
 import { ENDPOINTS } from "../../cluster/endpoints.js";
 import type { TaskExecutorGateway } from "../../cluster/taskexecutor/task-executor-gateway.js";
-import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskSubmission } from "../../cluster/messages.js";
+import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskManagerMemory, TaskSubmission } from "../../cluster/messages.js";
+import type { LogFileInfo, LogRequest, LogTail } from "../../cluster/logs/log-files.js";
 import { SharedDeployments } from "./shared-deployments.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
@@ -106,5 +107,33 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
   async requestMetricDump(): Promise<MetricGroupDump[]> {
     this.record("requestMetricDump", []);
     return (await this.overrides.requestMetricDump?.()) ?? [];
+  }
+
+  requestLogList(): LogFileInfo[] {
+    this.record("requestLogList", []);
+    return this.overrides.requestLogList?.() ?? [];
+  }
+
+  requestLog(which: LogRequest, maxBytes: number): LogTail | undefined {
+    this.record("requestLog", [which, maxBytes]);
+    return this.overrides.requestLog?.(which, maxBytes);
+  }
+
+  requestMemory(): TaskManagerMemory {
+    this.record("requestMemory", []);
+    return (
+      this.overrides.requestMemory?.() ?? {
+        heapUsed: 0,
+        heapCommitted: 0,
+        heapMax: 0,
+        nonHeapUsed: 0,
+        nonHeapCommitted: 0,
+        nonHeapMax: -1,
+        arrayBuffersUsed: 0,
+        externalUsed: 0,
+        rss: 0,
+        garbageCollectors: [],
+      }
+    );
   }
 }

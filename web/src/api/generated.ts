@@ -10,8 +10,10 @@ import type {
   GetTaskManagerPath,
   GetTaskManagerResponse,
   GetJobManagerConfigResponse,
+  GetJobManagerEnvironmentResponse,
   ListJobManagerLogsResponse,
   GetJobManagerLogFilePath,
+  ShutDownClusterResponse,
   ListJobIdsResponse,
   SubmitJobBody,
   SubmitJobResponse,
@@ -28,19 +30,55 @@ import type {
   GetJobPlanResponse,
   GetJobExecutionResultPath,
   GetJobExecutionResultResponse,
+  GetJobStatusPath,
+  GetJobStatusResponse,
+  GetJobConfigPath,
+  GetJobConfigResponse,
+  GetJobAccumulatorsPath,
+  GetJobAccumulatorsQuery,
+  GetJobAccumulatorsResponse,
+  GetJobJobManagerConfigPath,
+  GetJobJobManagerConfigResponse,
+  GetJobJobManagerEnvironmentPath,
+  GetJobJobManagerEnvironmentResponse,
+  GetJobResourceRequirementsPath,
+  GetJobResourceRequirementsResponse,
   GetJobVertexPath,
   GetJobVertexResponse,
   GetJobVertexBackPressurePath,
   GetJobVertexBackPressureResponse,
   GetJobVertexWatermarksPath,
   GetJobVertexWatermarksResponse,
+  GetJobVertexSubtaskTimesPath,
+  GetJobVertexSubtaskTimesResponse,
+  GetJobVertexTaskManagersPath,
+  GetJobVertexTaskManagersResponse,
+  GetJobVertexAccumulatorsPath,
+  GetJobVertexAccumulatorsResponse,
+  GetJobVertexSubtaskAccumulatorsPath,
+  GetJobVertexSubtaskAccumulatorsResponse,
+  GetJobVertexSubtaskPath,
+  GetJobVertexSubtaskResponse,
+  GetJobVertexSubtaskAttemptPath,
+  GetJobVertexSubtaskAttemptResponse,
+  GetJobVertexSubtaskAttemptAccumulatorsPath,
+  GetJobVertexSubtaskAttemptAccumulatorsResponse,
   GetJobVertexFlameGraphPath,
   GetJobVertexFlameGraphQuery,
   GetJobVertexFlameGraphResponse,
   GetJobCheckpointsPath,
   GetJobCheckpointsResponse,
+  TriggerCheckpointPath,
+  TriggerCheckpointBody,
+  TriggerCheckpointResponse,
   GetJobCheckpointConfigPath,
   GetJobCheckpointConfigResponse,
+  GetJobCheckpointDetailsPath,
+  GetJobCheckpointDetailsResponse,
+  GetJobCheckpointVertexDetailsPath,
+  GetJobCheckpointVertexDetailsResponse,
+  GetCheckpointTriggerStatusPath,
+  GetCheckpointTriggerStatusResponse,
   TriggerSavepointPath,
   TriggerSavepointBody,
   TriggerSavepointResponse,
@@ -49,12 +87,21 @@ import type {
   StopJobWithSavepointPath,
   StopJobWithSavepointBody,
   StopJobWithSavepointResponse,
+  DisposeSavepointBody,
+  DisposeSavepointResponse,
+  GetSavepointDisposalStatusPath,
+  GetSavepointDisposalStatusResponse,
   UploadJarBody,
   UploadJarResponse,
   ListJarsResponse,
   DeleteJarPath,
   DeleteJarResponse,
+  GetJarPlanPath,
+  GetJarPlanQuery,
+  GetJarPlanBody,
+  GetJarPlanResponse,
   RunJarPath,
+  RunJarQuery,
   RunJarBody,
   RunJarResponse,
   GetJobManagerMetricsQuery,
@@ -118,6 +165,9 @@ export function createApi(transport: Transport) {
     /** GET /jobmanager/config: The JobManager's configuration, secrets redacted */
     getJobManagerConfig: (): Promise<GetJobManagerConfigResponse> =>
       transport.request({ method: "GET", path: "/jobmanager/config", response: "json", auth: "read" }) as Promise<GetJobManagerConfigResponse>,
+    /** GET /jobmanager/environment: The JobManager's runtime: Node.js version, architecture, process options */
+    getJobManagerEnvironment: (): Promise<GetJobManagerEnvironmentResponse> =>
+      transport.request({ method: "GET", path: "/jobmanager/environment", response: "json", auth: "read" }) as Promise<GetJobManagerEnvironmentResponse>,
     /** GET /jobmanager/logs: Log files of the JobManager */
     listJobManagerLogs: (): Promise<ListJobManagerLogsResponse> =>
       transport.request({ method: "GET", path: "/jobmanager/logs", response: "json", auth: "read" }) as Promise<ListJobManagerLogsResponse>,
@@ -127,6 +177,9 @@ export function createApi(transport: Transport) {
     /** GET /jobmanager/logs/{logname}: One log file, by a name from /jobmanager/logs (resolved only inside the log directory) */
     getJobManagerLogFile: (args: { path: GetJobManagerLogFilePath }): Promise<string> =>
       transport.request({ method: "GET", path: `/jobmanager/logs/${encodeURIComponent(String(args.path.logname))}`, response: "text", auth: "read" }) as Promise<string>,
+    /** DELETE /cluster: Shut the cluster down (the JobManager process exits after answering; its TaskManagers follow when it started them) */
+    shutDownCluster: (): Promise<ShutDownClusterResponse> =>
+      transport.request({ method: "DELETE", path: "/cluster", response: "json", auth: "write" }) as Promise<ShutDownClusterResponse>,
     /** GET /jobs: Ids and states of all jobs */
     listJobIds: (): Promise<ListJobIdsResponse> =>
       transport.request({ method: "GET", path: "/jobs", response: "json", auth: "read" }) as Promise<ListJobIdsResponse>,
@@ -151,6 +204,24 @@ export function createApi(transport: Transport) {
     /** GET /jobs/{jobid}/execution-result: The result of an ended job: status, failure cause, collected records (IN_PROGRESS while it runs) */
     getJobExecutionResult: (args: { path: GetJobExecutionResultPath }): Promise<GetJobExecutionResultResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/execution-result`, response: "json", auth: "read" }) as Promise<GetJobExecutionResultResponse>,
+    /** GET /jobs/{jobid}/status: The job's state only */
+    getJobStatus: (args: { path: GetJobStatusPath }): Promise<GetJobStatusResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/status`, response: "json", auth: "read" }) as Promise<GetJobStatusResponse>,
+    /** GET /jobs/{jobid}/config: The job's execution configuration: restart strategy, parallelism, the configuration its definition saw */
+    getJobConfig: (args: { path: GetJobConfigPath }): Promise<GetJobConfigResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/config`, response: "json", auth: "read" }) as Promise<GetJobConfigResponse>,
+    /** GET /jobs/{jobid}/accumulators: The job's accumulators, merged over all subtasks (as Flink's user-task-accumulators) */
+    getJobAccumulators: (args: { path: GetJobAccumulatorsPath; query?: GetJobAccumulatorsQuery }): Promise<GetJobAccumulatorsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/accumulators`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobAccumulatorsResponse>,
+    /** GET /jobs/{jobid}/jobmanager/config: The configuration of the JobManager running the job, secrets redacted */
+    getJobJobManagerConfig: (args: { path: GetJobJobManagerConfigPath }): Promise<GetJobJobManagerConfigResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/jobmanager/config`, response: "json", auth: "read" }) as Promise<GetJobJobManagerConfigResponse>,
+    /** GET /jobs/{jobid}/jobmanager/environment: The runtime of the JobManager running the job */
+    getJobJobManagerEnvironment: (args: { path: GetJobJobManagerEnvironmentPath }): Promise<GetJobJobManagerEnvironmentResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/jobmanager/environment`, response: "json", auth: "read" }) as Promise<GetJobJobManagerEnvironmentResponse>,
+    /** GET /jobs/{jobid}/resource-requirements: Parallelism bounds per vertex */
+    getJobResourceRequirements: (args: { path: GetJobResourceRequirementsPath }): Promise<GetJobResourceRequirementsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/resource-requirements`, response: "json", auth: "read" }) as Promise<GetJobResourceRequirementsResponse>,
     /** GET /jobs/{jobid}/vertices/{vertexid}: A vertex with its subtasks: state, attempt, host, metrics */
     getJobVertex: (args: { path: GetJobVertexPath }): Promise<GetJobVertexResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}`, response: "json", auth: "read" }) as Promise<GetJobVertexResponse>,
@@ -160,15 +231,48 @@ export function createApi(transport: Transport) {
     /** GET /jobs/{jobid}/vertices/{vertexid}/watermarks: The current input watermark of each subtask */
     getJobVertexWatermarks: (args: { path: GetJobVertexWatermarksPath }): Promise<GetJobVertexWatermarksResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/watermarks`, response: "json", auth: "read" }) as Promise<GetJobVertexWatermarksResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/subtasktimes: When each subtask of the vertex entered each state */
+    getJobVertexSubtaskTimes: (args: { path: GetJobVertexSubtaskTimesPath }): Promise<GetJobVertexSubtaskTimesResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasktimes`, response: "json", auth: "read" }) as Promise<GetJobVertexSubtaskTimesResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/taskmanagers: The vertex's subtasks grouped by TaskManager, with their metrics and states */
+    getJobVertexTaskManagers: (args: { path: GetJobVertexTaskManagersPath }): Promise<GetJobVertexTaskManagersResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/taskmanagers`, response: "json", auth: "read" }) as Promise<GetJobVertexTaskManagersResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/accumulators: The vertex's accumulators, merged over its subtasks */
+    getJobVertexAccumulators: (args: { path: GetJobVertexAccumulatorsPath }): Promise<GetJobVertexAccumulatorsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/accumulators`, response: "json", auth: "read" }) as Promise<GetJobVertexAccumulatorsResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/subtasks/accumulators: The accumulators of each subtask of the vertex */
+    getJobVertexSubtaskAccumulators: (args: { path: GetJobVertexSubtaskAccumulatorsPath }): Promise<GetJobVertexSubtaskAccumulatorsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasks/accumulators`, response: "json", auth: "read" }) as Promise<GetJobVertexSubtaskAccumulatorsResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}: One subtask's current attempt: state, location, times, metrics */
+    getJobVertexSubtask: (args: { path: GetJobVertexSubtaskPath }): Promise<GetJobVertexSubtaskResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasks/${encodeURIComponent(String(args.path.subtaskindex))}`, response: "json", auth: "read" }) as Promise<GetJobVertexSubtaskResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}/attempts/{attempt}: One attempt of a subtask (the current one; earlier attempts are not kept) */
+    getJobVertexSubtaskAttempt: (args: { path: GetJobVertexSubtaskAttemptPath }): Promise<GetJobVertexSubtaskAttemptResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasks/${encodeURIComponent(String(args.path.subtaskindex))}/attempts/${encodeURIComponent(String(args.path.attempt))}`, response: "json", auth: "read" }) as Promise<GetJobVertexSubtaskAttemptResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}/attempts/{attempt}/accumulators: The accumulators of one attempt of a subtask */
+    getJobVertexSubtaskAttemptAccumulators: (args: { path: GetJobVertexSubtaskAttemptAccumulatorsPath }): Promise<GetJobVertexSubtaskAttemptAccumulatorsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasks/${encodeURIComponent(String(args.path.subtaskindex))}/attempts/${encodeURIComponent(String(args.path.attempt))}/accumulators`, response: "json", auth: "read" }) as Promise<GetJobVertexSubtaskAttemptAccumulatorsResponse>,
     /** GET /jobs/{jobid}/vertices/{vertexid}/flamegraph: The flame graph of a vertex from CPU samples of its subtasks' workers (the first request starts sampling) */
     getJobVertexFlameGraph: (args: { path: GetJobVertexFlameGraphPath; query?: GetJobVertexFlameGraphQuery }): Promise<GetJobVertexFlameGraphResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/flamegraph`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobVertexFlameGraphResponse>,
     /** GET /jobs/{jobid}/checkpoints: Checkpoint counts, summary, latest and history */
     getJobCheckpoints: (args: { path: GetJobCheckpointsPath }): Promise<GetJobCheckpointsResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints`, response: "json", auth: "read" }) as Promise<GetJobCheckpointsResponse>,
+    /** POST /jobs/{jobid}/checkpoints: Trigger a checkpoint now; poll the returned request-id */
+    triggerCheckpoint: (args: { path: TriggerCheckpointPath; body?: TriggerCheckpointBody }): Promise<TriggerCheckpointResponse> =>
+      transport.request({ method: "POST", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints`, body: args.body, response: "json", auth: "write" }) as Promise<TriggerCheckpointResponse>,
     /** GET /jobs/{jobid}/checkpoints/config: Checkpoint settings of the job (404 when checkpointing is disabled, as in Flink) */
     getJobCheckpointConfig: (args: { path: GetJobCheckpointConfigPath }): Promise<GetJobCheckpointConfigResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints/config`, response: "json", auth: "read" }) as Promise<GetJobCheckpointConfigResponse>,
+    /** GET /jobs/{jobid}/checkpoints/details/{checkpointid}: One checkpoint of the history, with its per-vertex figures */
+    getJobCheckpointDetails: (args: { path: GetJobCheckpointDetailsPath }): Promise<GetJobCheckpointDetailsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints/details/${encodeURIComponent(String(args.path.checkpointid))}`, response: "json", auth: "read" }) as Promise<GetJobCheckpointDetailsResponse>,
+    /** GET /jobs/{jobid}/checkpoints/details/{checkpointid}/subtasks/{vertexid}: One vertex's part of a checkpoint, subtask by subtask */
+    getJobCheckpointVertexDetails: (args: { path: GetJobCheckpointVertexDetailsPath }): Promise<GetJobCheckpointVertexDetailsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints/details/${encodeURIComponent(String(args.path.checkpointid))}/subtasks/${encodeURIComponent(String(args.path.vertexid))}`, response: "json", auth: "read" }) as Promise<GetJobCheckpointVertexDetailsResponse>,
+    /** GET /jobs/{jobid}/checkpoints/{triggerid}: Status of a triggered checkpoint: IN_PROGRESS, then its id or failure cause */
+    getCheckpointTriggerStatus: (args: { path: GetCheckpointTriggerStatusPath }): Promise<GetCheckpointTriggerStatusResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints/${encodeURIComponent(String(args.path.triggerid))}`, response: "json", auth: "read" }) as Promise<GetCheckpointTriggerStatusResponse>,
     /** POST /jobs/{jobid}/savepoints: Trigger a savepoint (optionally cancelling the job after it); poll the returned request-id */
     triggerSavepoint: (args: { path: TriggerSavepointPath; body?: TriggerSavepointBody }): Promise<TriggerSavepointResponse> =>
       transport.request({ method: "POST", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/savepoints`, body: args.body, response: "json", auth: "write" }) as Promise<TriggerSavepointResponse>,
@@ -178,6 +282,12 @@ export function createApi(transport: Transport) {
     /** POST /jobs/{jobid}/stop: Stop the job with a savepoint (drain: emit MAX_WATERMARK first); poll /jobs/:jobid/savepoints/:triggerid */
     stopJobWithSavepoint: (args: { path: StopJobWithSavepointPath; body?: StopJobWithSavepointBody }): Promise<StopJobWithSavepointResponse> =>
       transport.request({ method: "POST", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/stop`, body: args.body, response: "json", auth: "write" }) as Promise<StopJobWithSavepointResponse>,
+    /** POST /savepoint-disposal: Delete a savepoint (or retained checkpoint) folder; poll the returned request-id */
+    disposeSavepoint: (args: { body: DisposeSavepointBody }): Promise<DisposeSavepointResponse> =>
+      transport.request({ method: "POST", path: "/savepoint-disposal", body: args.body, response: "json", auth: "write" }) as Promise<DisposeSavepointResponse>,
+    /** GET /savepoint-disposal/{triggerid}: Status of a savepoint disposal: IN_PROGRESS, then done or its failure cause */
+    getSavepointDisposalStatus: (args: { path: GetSavepointDisposalStatusPath }): Promise<GetSavepointDisposalStatusResponse> =>
+      transport.request({ method: "GET", path: `/savepoint-disposal/${encodeURIComponent(String(args.path.triggerid))}`, response: "json", auth: "read" }) as Promise<GetSavepointDisposalStatusResponse>,
     /** POST /jars/upload: Upload a prebuilt job bundle (multipart/form-data, file field `jarfile`); stored by content hash */
     uploadJar: (args: { body: UploadJarBody }): Promise<UploadJarResponse> =>
       transport.request({ method: "POST", path: "/jars/upload", body: args.body, response: "json", auth: "write" }) as Promise<UploadJarResponse>,
@@ -187,9 +297,12 @@ export function createApi(transport: Transport) {
     /** DELETE /jars/{jarid}: Delete an uploaded bundle */
     deleteJar: (args: { path: DeleteJarPath }): Promise<DeleteJarResponse> =>
       transport.request({ method: "DELETE", path: `/jars/${encodeURIComponent(String(args.path.jarid))}`, response: "json", auth: "write" }) as Promise<DeleteJarResponse>,
+    /** POST /jars/{jarid}/plan: The dataflow plan of an uploaded bundle, without running it (its definition is evaluated as for run) */
+    getJarPlan: (args: { path: GetJarPlanPath; query?: GetJarPlanQuery; body?: GetJarPlanBody }): Promise<GetJarPlanResponse> =>
+      transport.request({ method: "POST", path: `/jars/${encodeURIComponent(String(args.path.jarid))}/plan`, query: args.query as ApiRequest["query"], body: args.body, response: "json", auth: "write" }) as Promise<GetJarPlanResponse>,
     /** POST /jars/{jarid}/run: Run an uploaded bundle: the Dispatcher evaluates its definition (isolated, time- and heap-limited) and submits the job */
-    runJar: (args: { path: RunJarPath; body?: RunJarBody }): Promise<RunJarResponse> =>
-      transport.request({ method: "POST", path: `/jars/${encodeURIComponent(String(args.path.jarid))}/run`, body: args.body, response: "json", auth: "write" }) as Promise<RunJarResponse>,
+    runJar: (args: { path: RunJarPath; query?: RunJarQuery; body?: RunJarBody }): Promise<RunJarResponse> =>
+      transport.request({ method: "POST", path: `/jars/${encodeURIComponent(String(args.path.jarid))}/run`, query: args.query as ApiRequest["query"], body: args.body, response: "json", auth: "write" }) as Promise<RunJarResponse>,
     /** GET /jobmanager/metrics: Metrics of the JobManager (scope jobmanager) */
     getJobManagerMetrics: (args?: { query?: GetJobManagerMetricsQuery }): Promise<GetJobManagerMetricsResponse> =>
       transport.request({ method: "GET", path: "/jobmanager/metrics", query: args?.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobManagerMetricsResponse>,

@@ -17,26 +17,74 @@ export type GetJobCheckpointsResponse = {
     completed: number;
     failed: number;
   };
-  /** over all completed checkpoints of the job */
+  /** over the completed checkpoints of the job (the last 1000) */
   summary: {
     checkpointed_size: {
       min: number;
       max: number;
       avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
     };
     state_size: {
       min: number;
       max: number;
       avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
     };
     end_to_end_duration: {
       min: number;
       max: number;
       avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
+    };
+    alignment_buffered: {
+      min: number;
+      max: number;
+      avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
+    };
+    processed_data: {
+      min: number;
+      max: number;
+      avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
+    };
+    persisted_data: {
+      min: number;
+      max: number;
+      avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
     };
   };
   latest: {
     completed: {
+      /** the entry's kind (Flink 2's type tag) */
+      className: "completed" | "failed" | "in_progress";
+      /** the same as className (Flink 1's tag) */
       "@class": "completed" | "failed" | "in_progress";
       id: number;
       status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
@@ -59,8 +107,38 @@ export type GetJobCheckpointsResponse = {
       async_duration?: number;
       /** Sluice: longest barrier alignment of a subtask (ms) */
       alignment_duration?: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      alignment_buffered: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      processed_data: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      persisted_data: number;
+      /** CANONICAL for savepoints, null for checkpoints (as Flink) */
+      savepointFormat: "CANONICAL" | null;
+      /** by vertex id */
+      tasks: {
+        [key: string]: {
+          id: number;
+          status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+          latest_ack_timestamp: number;
+          checkpointed_size: number;
+          state_size: number;
+          end_to_end_duration: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          alignment_buffered: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          processed_data: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          persisted_data: number;
+          num_subtasks: number;
+          num_acknowledged_subtasks: number;
+        };
+      };
     } | null;
     savepoint: {
+      /** the entry's kind (Flink 2's type tag) */
+      className: "completed" | "failed" | "in_progress";
+      /** the same as className (Flink 1's tag) */
       "@class": "completed" | "failed" | "in_progress";
       id: number;
       status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
@@ -83,8 +161,38 @@ export type GetJobCheckpointsResponse = {
       async_duration?: number;
       /** Sluice: longest barrier alignment of a subtask (ms) */
       alignment_duration?: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      alignment_buffered: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      processed_data: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      persisted_data: number;
+      /** CANONICAL for savepoints, null for checkpoints (as Flink) */
+      savepointFormat: "CANONICAL" | null;
+      /** by vertex id */
+      tasks: {
+        [key: string]: {
+          id: number;
+          status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+          latest_ack_timestamp: number;
+          checkpointed_size: number;
+          state_size: number;
+          end_to_end_duration: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          alignment_buffered: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          processed_data: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          persisted_data: number;
+          num_subtasks: number;
+          num_acknowledged_subtasks: number;
+        };
+      };
     } | null;
     failed: {
+      /** the entry's kind (Flink 2's type tag) */
+      className: "completed" | "failed" | "in_progress";
+      /** the same as className (Flink 1's tag) */
       "@class": "completed" | "failed" | "in_progress";
       id: number;
       status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
@@ -107,6 +215,33 @@ export type GetJobCheckpointsResponse = {
       async_duration?: number;
       /** Sluice: longest barrier alignment of a subtask (ms) */
       alignment_duration?: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      alignment_buffered: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      processed_data: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      persisted_data: number;
+      /** CANONICAL for savepoints, null for checkpoints (as Flink) */
+      savepointFormat: "CANONICAL" | null;
+      /** by vertex id */
+      tasks: {
+        [key: string]: {
+          id: number;
+          status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+          latest_ack_timestamp: number;
+          checkpointed_size: number;
+          state_size: number;
+          end_to_end_duration: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          alignment_buffered: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          processed_data: number;
+          /** always 0: Sluice's checkpoints are aligned */
+          persisted_data: number;
+          num_subtasks: number;
+          num_acknowledged_subtasks: number;
+        };
+      };
     } | null;
     restored: {
       id: number;
@@ -116,6 +251,9 @@ export type GetJobCheckpointsResponse = {
     } | null;
   };
   history: Array<{
+    /** the entry's kind (Flink 2's type tag) */
+    className: "completed" | "failed" | "in_progress";
+    /** the same as className (Flink 1's tag) */
     "@class": "completed" | "failed" | "in_progress";
     id: number;
     status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
@@ -138,7 +276,52 @@ export type GetJobCheckpointsResponse = {
     async_duration?: number;
     /** Sluice: longest barrier alignment of a subtask (ms) */
     alignment_duration?: number;
+    /** always 0: Sluice's checkpoints are aligned */
+    alignment_buffered: number;
+    /** always 0: Sluice's checkpoints are aligned */
+    processed_data: number;
+    /** always 0: Sluice's checkpoints are aligned */
+    persisted_data: number;
+    /** CANONICAL for savepoints, null for checkpoints (as Flink) */
+    savepointFormat: "CANONICAL" | null;
+    /** by vertex id */
+    tasks: {
+      [key: string]: {
+        id: number;
+        status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+        latest_ack_timestamp: number;
+        checkpointed_size: number;
+        state_size: number;
+        end_to_end_duration: number;
+        /** always 0: Sluice's checkpoints are aligned */
+        alignment_buffered: number;
+        /** always 0: Sluice's checkpoints are aligned */
+        processed_data: number;
+        /** always 0: Sluice's checkpoints are aligned */
+        persisted_data: number;
+        num_subtasks: number;
+        num_acknowledged_subtasks: number;
+      };
+    };
   }>;
+};
+
+export interface TriggerCheckpointPath {
+  /** job id */
+  jobid: string;
+}
+
+/** checkpoint type (accepted; always full), trigger id */
+export type TriggerCheckpointBody = {
+  /** accepted; Sluice's checkpoints are always full */
+  checkpointType?: "CONFIGURED" | "FULL" | "INCREMENTAL";
+  /** idempotency key */
+  triggerId?: string | null;
+};
+
+/** 202 answer of POST /jobs/{jobid}/checkpoints */
+export type TriggerCheckpointResponse = {
+  "request-id": string;
 };
 
 export interface GetJobCheckpointConfigPath {
@@ -163,6 +346,257 @@ export type GetJobCheckpointConfigResponse = {
   tolerable_failed_checkpoints: number;
   /** Sluice: completed checkpoints kept (execution.checkpointing.num-retained) */
   checkpoints_retained: number;
+  /** always 0: barriers are always aligned */
+  aligned_checkpoint_timeout: number;
+  /** always false: finished subtasks take no part in checkpoints */
+  checkpoints_after_tasks_finish: boolean;
+  /** always false: Sluice has no changelog state backend */
+  state_changelog_enabled: boolean;
+  /** always none */
+  changelog_storage: string;
+  /** always 0 */
+  changelog_periodic_materialization_interval: number;
+};
+
+export interface GetJobCheckpointDetailsPath {
+  /** job id */
+  jobid: string;
+  /** checkpoint id (from the history) */
+  checkpointid: number;
+}
+
+/** 200 answer of GET /jobs/{jobid}/checkpoints/details/{checkpointid} */
+export type GetJobCheckpointDetailsResponse = {
+  /** the entry's kind (Flink 2's type tag) */
+  className: "completed" | "failed" | "in_progress";
+  /** the same as className (Flink 1's tag) */
+  "@class": "completed" | "failed" | "in_progress";
+  id: number;
+  status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+  is_savepoint: boolean;
+  checkpoint_type: "CHECKPOINT" | "SAVEPOINT";
+  trigger_timestamp: number;
+  latest_ack_timestamp: number;
+  state_size: number;
+  checkpointed_size: number;
+  end_to_end_duration: number;
+  num_subtasks: number;
+  num_acknowledged_subtasks: number;
+  external_path?: string | null;
+  discarded?: boolean;
+  failure_timestamp?: number;
+  failure_message?: string | null;
+  /** Sluice: longest synchronous snapshot part of a subtask (ms) */
+  sync_duration?: number;
+  /** Sluice: longest asynchronous write of a subtask (ms) */
+  async_duration?: number;
+  /** Sluice: longest barrier alignment of a subtask (ms) */
+  alignment_duration?: number;
+  /** always 0: Sluice's checkpoints are aligned */
+  alignment_buffered: number;
+  /** always 0: Sluice's checkpoints are aligned */
+  processed_data: number;
+  /** always 0: Sluice's checkpoints are aligned */
+  persisted_data: number;
+  /** CANONICAL for savepoints, null for checkpoints (as Flink) */
+  savepointFormat: "CANONICAL" | null;
+  /** by vertex id */
+  tasks: {
+    [key: string]: {
+      id: number;
+      status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+      latest_ack_timestamp: number;
+      checkpointed_size: number;
+      state_size: number;
+      end_to_end_duration: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      alignment_buffered: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      processed_data: number;
+      /** always 0: Sluice's checkpoints are aligned */
+      persisted_data: number;
+      num_subtasks: number;
+      num_acknowledged_subtasks: number;
+    };
+  };
+};
+
+export interface GetJobCheckpointVertexDetailsPath {
+  /** job id */
+  jobid: string;
+  /** checkpoint id (from the history) */
+  checkpointid: number;
+  /** vertex id */
+  vertexid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/checkpoints/details/{checkpointid}/subtasks/{vertexid} */
+export type GetJobCheckpointVertexDetailsResponse = {
+  id: number;
+  status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+  latest_ack_timestamp: number;
+  checkpointed_size: number;
+  state_size: number;
+  end_to_end_duration: number;
+  /** always 0: Sluice's checkpoints are aligned */
+  alignment_buffered: number;
+  /** always 0: Sluice's checkpoints are aligned */
+  processed_data: number;
+  /** always 0: Sluice's checkpoints are aligned */
+  persisted_data: number;
+  num_subtasks: number;
+  num_acknowledged_subtasks: number;
+  summary: {
+    checkpointed_size: {
+      min: number;
+      max: number;
+      avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
+    };
+    state_size: {
+      min: number;
+      max: number;
+      avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
+    };
+    end_to_end_duration: {
+      min: number;
+      max: number;
+      avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
+    };
+    checkpoint_duration: {
+      sync: {
+        min: number;
+        max: number;
+        avg: number;
+        p50: number;
+        p90: number;
+        p95: number;
+        p99: number;
+        p999: number;
+      };
+      async: {
+        min: number;
+        max: number;
+        avg: number;
+        p50: number;
+        p90: number;
+        p95: number;
+        p99: number;
+        p999: number;
+      };
+    };
+    alignment: {
+      buffered: {
+        min: number;
+        max: number;
+        avg: number;
+        p50: number;
+        p90: number;
+        p95: number;
+        p99: number;
+        p999: number;
+      };
+      processed: {
+        min: number;
+        max: number;
+        avg: number;
+        p50: number;
+        p90: number;
+        p95: number;
+        p99: number;
+        p999: number;
+      };
+      persisted: {
+        min: number;
+        max: number;
+        avg: number;
+        p50: number;
+        p90: number;
+        p95: number;
+        p99: number;
+        p999: number;
+      };
+      duration: {
+        min: number;
+        max: number;
+        avg: number;
+        p50: number;
+        p90: number;
+        p95: number;
+        p99: number;
+        p999: number;
+      };
+    };
+    start_delay: {
+      min: number;
+      max: number;
+      avg: number;
+      p50: number;
+      p90: number;
+      p95: number;
+      p99: number;
+      p999: number;
+    };
+  };
+  subtasks: Array<{
+    index: number;
+    status: "completed" | "pending_or_failed";
+    ack_timestamp?: number;
+    end_to_end_duration?: number;
+    state_size?: number;
+    checkpointed_size?: number;
+    checkpoint?: {
+      sync: number;
+      async: number;
+    };
+    alignment?: {
+      buffered: number;
+      processed: number;
+      persisted: number;
+      duration: number;
+    };
+    start_delay?: number;
+    unaligned_checkpoint?: boolean;
+    aborted?: boolean;
+  }>;
+};
+
+export interface GetCheckpointTriggerStatusPath {
+  /** job id */
+  jobid: string;
+  /** request-id from the trigger */
+  triggerid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/checkpoints/{triggerid} */
+export type GetCheckpointTriggerStatusResponse = {
+  status: {
+    id: "IN_PROGRESS" | "COMPLETED";
+  };
+  operation?: {
+    checkpointId?: number;
+    failureCause?: {
+      class: string;
+      message: string;
+      "stack-trace": string;
+      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
+      "serialized-throwable": string;
+    };
+  };
 };
 
 export interface TriggerSavepointPath {
@@ -227,4 +661,37 @@ export type StopJobWithSavepointBody = {
 /** 202 answer of POST /jobs/{jobid}/stop */
 export type StopJobWithSavepointResponse = {
   "request-id": string;
+};
+
+/** the savepoint's path */
+export type DisposeSavepointBody = {
+  /** the savepoint folder or its _metadata file, inside the allowed directories */
+  "savepoint-path": string;
+};
+
+/** 200 answer of POST /savepoint-disposal */
+export type DisposeSavepointResponse = {
+  "request-id": string;
+};
+
+export interface GetSavepointDisposalStatusPath {
+  /** request-id from the disposal */
+  triggerid: string;
+}
+
+/** 200 answer of GET /savepoint-disposal/{triggerid} */
+export type GetSavepointDisposalStatusResponse = {
+  status: {
+    id: "IN_PROGRESS" | "COMPLETED";
+  };
+  operation?: {
+    location?: string;
+    "failure-cause"?: {
+      class: string;
+      message: string;
+      "stack-trace": string;
+      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
+      "serialized-throwable": string;
+    };
+  };
 };

@@ -46,6 +46,9 @@ export type GetDashboardConfigResponse = {
   };
 };
 
+/** 200 answer of DELETE /cluster */
+export type ShutDownClusterResponse = Record<string, never>;
+
 /** 200 answer of GET /openapi.json */
 export type GetOpenApiDocumentResponse = {
   openapi: string;

@@ -37,12 +37,89 @@ export interface DeleteJarPath {
 /** 200 answer of DELETE /jars/{jarid} */
 export type DeleteJarResponse = Record<string, never>;
 
+export interface GetJarPlanPath {
+  /** jar id from /jars/upload */
+  jarid: string;
+}
+
+export interface GetJarPlanQuery {
+  /** comma-separated arguments (programArgsList in the body wins) */
+  programArg?: string[];
+  /** accepted for Flink clients; must be empty (a bundle has one entry) */
+  "entry-class"?: string;
+  /** default parallelism (the body's wins) */
+  parallelism?: number;
+}
+
+/** arguments, parallelism and configuration of the job */
+export type GetJarPlanBody = {
+  /** arguments of the job definition */
+  programArgsList?: string[];
+  /** arguments as one string, split at whitespace (programArgsList wins) */
+  programArgs?: string;
+  /** default parallelism of the job */
+  parallelism?: number;
+  /** configuration the job definition sees */
+  flinkConfiguration?: {
+    [key: string]: string;
+  };
+  /** accepted for Flink clients; a bundle has one entry, its default export */
+  entryClass?: string | null;
+  /** the id the job gets (default: a random one) */
+  jobId?: string | null;
+};
+
+/** 200 answer of POST /jars/{jarid}/plan */
+export type GetJarPlanResponse = {
+  plan: {
+    jid: string;
+    name: string;
+    type: "STREAMING";
+    nodes: Array<{
+      id: string;
+      parallelism: number;
+      operator: string;
+      operator_strategy: string;
+      description: string;
+      inputs?: Array<{
+        num: number;
+        id: string;
+        /** FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, GLOBAL, SHUFFLE or CUSTOM */
+        ship_strategy: string;
+        exchange: string;
+        side_output?: string;
+      }>;
+      optimizer_properties: Record<string, unknown>;
+      /** Sluice: the operators chained into this vertex, head first */
+      chain: Array<{
+        id: number;
+        name: string;
+        kind: string;
+        uid: string;
+      }>;
+    }>;
+  };
+};
+
 export interface RunJarPath {
   /** jar id from /jars/upload */
   jarid: string;
 }
 
-/** arguments, parallelism and configuration of the job */
+export interface RunJarQuery {
+  /** comma-separated arguments (programArgsList in the body wins) */
+  programArg?: string[];
+  /** accepted for Flink clients; must be empty (a bundle has one entry) */
+  "entry-class"?: string;
+  /** default parallelism (the body's wins) */
+  parallelism?: number;
+  /** savepoint to start from (the body's wins) */
+  savepointPath?: string;
+  /** allow state of removed operators (the body's wins) */
+  allowNonRestoredState?: boolean;
+}
+
+/** arguments, parallelism, configuration, job id and savepoint of the job */
 export type RunJarBody = {
   /** arguments of the job definition */
   programArgsList?: string[];
@@ -56,9 +133,15 @@ export type RunJarBody = {
   };
   /** accepted for Flink clients; a bundle has one entry, its default export */
   entryClass?: string | null;
+  /** the id the job gets (default: a random one) */
+  jobId?: string | null;
   /** savepoint or retained checkpoint to start from (inside the allowed directories) */
   savepointPath?: string | null;
   allowNonRestoredState?: boolean | null;
+  /** accepted; Sluice never deletes the savepoint it starts from (NO_CLAIM) */
+  claimMode?: "CLAIM" | "NO_CLAIM" | "LEGACY" | null;
+  /** Flink's older name of claimMode */
+  restoreMode?: "CLAIM" | "NO_CLAIM" | "LEGACY" | null;
 };
 
 /** 200 answer of POST /jars/{jarid}/run */

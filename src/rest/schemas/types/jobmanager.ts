@@ -9,6 +9,18 @@ export type GetJobManagerConfigResponse = Array<{
   value: string;
 }>;
 
+/** 200 answer of GET /jobmanager/environment */
+export type GetJobManagerEnvironmentResponse = {
+  /** the Node.js runtime of the process (Flink: the JVM): version, architecture, execArgv */
+  jvm: {
+    version: string;
+    arch: string;
+    options: string[];
+  };
+  /** always empty: a job is one JavaScript bundle */
+  classpath: string[];
+};
+
 /** 200 answer of GET /jobmanager/logs */
 export type ListJobManagerLogsResponse = {
   logs: Array<{

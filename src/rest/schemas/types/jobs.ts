@@ -141,7 +141,7 @@ export type GetJobResponse = {
     name: string;
     maxParallelism: number;
     parallelism: number;
-    /** the same for every vertex: Sluice runs one subtask per slot */
+    /** the vertex's slot sharing group by name (Flink: a hex id) */
     slotSharingGroupId: string;
     status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
     "start-time": number;
@@ -231,8 +231,8 @@ export interface CancelJobPath {
 }
 
 export interface CancelJobQuery {
-  /** only cancel (Flink's stop mode is POST /jobs/:jobid/stop) */
-  mode?: "cancel";
+  /** cancel, in any case (Flink's stop mode is POST /jobs/:jobid/stop) */
+  mode?: string;
 }
 
 /** 202 answer of PATCH /jobs/{jobid} */
@@ -338,6 +338,107 @@ export type GetJobExecutionResultResponse = {
     checkpoints: {
       completed: number;
       restored: number;
+    };
+  };
+};
+
+export interface GetJobStatusPath {
+  /** job id */
+  jobid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/status */
+export type GetJobStatusResponse = {
+  status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED";
+};
+
+export interface GetJobConfigPath {
+  /** job id */
+  jobid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/config */
+export type GetJobConfigResponse = {
+  jid: string;
+  name: string;
+  "execution-config": {
+    /** the strategy the JobMaster uses, described */
+    "restart-strategy": string;
+    /** the job's default parallelism (-1: the cluster's) */
+    "job-parallelism": number;
+    /** always false: records are never reused */
+    "object-reuse-mode": boolean;
+    /** the job-level settings its definition made (JSON for non-string values) */
+    "user-config": {
+      [key: string]: string;
+    };
+  };
+};
+
+export interface GetJobAccumulatorsPath {
+  /** job id */
+  jobid: string;
+}
+
+export interface GetJobAccumulatorsQuery {
+  /** also give each value as JSON */
+  includeSerializedValue?: boolean;
+}
+
+/** 200 answer of GET /jobs/{jobid}/accumulators */
+export type GetJobAccumulatorsResponse = {
+  /** always empty, as in Flink */
+  "job-accumulators": Array<Record<string, unknown>>;
+  "user-task-accumulators": Array<{
+    name: string;
+    /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
+    type: string;
+    /** the value as Flink's toString writes it */
+    value: string;
+  }>;
+  /** with includeSerializedValue=true: each value as JSON (Flink: a serialized Java object) */
+  "serialized-user-task-accumulators": Record<string, unknown>;
+};
+
+export interface GetJobJobManagerConfigPath {
+  /** job id */
+  jobid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/jobmanager/config */
+export type GetJobJobManagerConfigResponse = Array<{
+  key: string;
+  value: string;
+}>;
+
+export interface GetJobJobManagerEnvironmentPath {
+  /** job id */
+  jobid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/jobmanager/environment */
+export type GetJobJobManagerEnvironmentResponse = {
+  /** the Node.js runtime of the process (Flink: the JVM): version, architecture, execArgv */
+  jvm: {
+    version: string;
+    arch: string;
+    options: string[];
+  };
+  /** always empty: a job is one JavaScript bundle */
+  classpath: string[];
+};
+
+export interface GetJobResourceRequirementsPath {
+  /** job id */
+  jobid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/resource-requirements */
+export type GetJobResourceRequirementsResponse = {
+  [key: string]: {
+    parallelism: {
+      lowerBound: number;
+      upperBound: number;
     };
   };
 };

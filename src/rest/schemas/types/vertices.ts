@@ -21,9 +21,162 @@ export type GetJobVertexResponse = {
     subtask: number;
     status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
     attempt: number;
-    /** host of the TaskManager, or (unassigned) */
+    /** host:data-port of the TaskManager, or (unassigned) */
+    endpoint: string;
+    /** Sluice: host of the TaskManager, or (unassigned) */
     host: string;
     "taskmanager-id": string;
+    "start-time": number;
+    /** the same as start-time (Flink writes both) */
+    start_time: number;
+    "end-time": number;
+    duration: number;
+    metrics: {
+      "read-bytes": number;
+      "read-bytes-complete": boolean;
+      "write-bytes": number;
+      "write-bytes-complete": boolean;
+      "read-records": number;
+      "read-records-complete": boolean;
+      "write-records": number;
+      "write-records-complete": boolean;
+      busyTimeMsPerSecond: number;
+      backPressuredTimeMsPerSecond: number;
+      idleTimeMsPerSecond: number;
+      /** ms backpressured since the task started (summed over subtasks) */
+      "accumulated-backpressured-time": number;
+      /** ms idle since the task started (summed over subtasks) */
+      "accumulated-idle-time": number;
+      /** ms busy since the task started (summed over subtasks) */
+      "accumulated-busy-time": number;
+    };
+    /** ms the current attempt spent in each state (0 for states it has not been in) */
+    "status-duration": {
+      CREATED: number;
+      SCHEDULED: number;
+      DEPLOYING: number;
+      INITIALIZING: number;
+      RUNNING: number;
+    };
+    /** always empty: Sluice runs no speculative attempts */
+    "other-concurrent-attempts": Array<Record<string, unknown>>;
+  }>;
+  aggregated: {
+    /** read/write bytes and records, accumulated-* times */
+    metrics: {
+      [key: string]: {
+        min: number;
+        max: number;
+        avg: number;
+        sum: number;
+        median: number;
+        p25: number;
+        p75: number;
+        p95: number;
+      };
+    };
+    "status-duration": {
+      [key: string]: {
+        min: number;
+        max: number;
+        avg: number;
+        sum: number;
+        median: number;
+        p25: number;
+        p75: number;
+        p95: number;
+      };
+    };
+  };
+};
+
+export interface GetJobVertexBackPressurePath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/backpressure */
+export type GetJobVertexBackPressureResponse = {
+  /** deprecated: no subtask has reported metrics yet (Flink's value) */
+  status: "ok" | "deprecated";
+  /** ok: ratio <= 0.10, low: <= 0.5, high: above */
+  "backpressure-level"?: "ok" | "low" | "high";
+  /** the same as backpressure-level (Flink 2's spelling) */
+  backpressureLevel?: "ok" | "low" | "high";
+  "end-timestamp"?: number;
+  subtasks?: Array<{
+    subtask: number;
+    "attempt-number": number;
+    /** ok: ratio <= 0.10, low: <= 0.5, high: above */
+    "backpressure-level": "ok" | "low" | "high";
+    /** ok: ratio <= 0.10, low: <= 0.5, high: above */
+    backpressureLevel: "ok" | "low" | "high";
+    /** backPressuredTimeMsPerSecond / 1000 */
+    ratio: number;
+    idleRatio: number;
+    busyRatio: number;
+    "other-concurrent-attempts": Array<Record<string, unknown>>;
+  }>;
+};
+
+export interface GetJobVertexWatermarksPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/watermarks */
+export type GetJobVertexWatermarksResponse = Array<{
+  /** <subtask>.currentInputWatermark */
+  id: string;
+  /** ms since the epoch; -9223372036854775808 when there is no watermark yet (Flink's Long.MIN_VALUE) */
+  value: string;
+}>;
+
+export interface GetJobVertexSubtaskTimesPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/subtasktimes */
+export type GetJobVertexSubtaskTimesResponse = {
+  id: string;
+  name: string;
+  now: number;
+  subtasks: Array<{
+    subtask: number;
+    /** host:data-port of the TaskManager, or (unassigned) */
+    endpoint: string;
+    duration: number;
+    /** when the subtask entered each state; 0 when it has not */
+    timestamps: {
+      [key: string]: number;
+    };
+  }>;
+};
+
+export interface GetJobVertexTaskManagersPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/taskmanagers */
+export type GetJobVertexTaskManagersResponse = {
+  id: string;
+  name: string;
+  now: number;
+  taskmanagers: Array<{
+    /** host:data-port of the TaskManager, or (unassigned) */
+    endpoint: string;
+    "taskmanager-id": string;
+    status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
     "start-time": number;
     "end-time": number;
     duration: number;
@@ -46,49 +199,229 @@ export type GetJobVertexResponse = {
       /** ms busy since the task started (summed over subtasks) */
       "accumulated-busy-time": number;
     };
+    "status-counts": {
+      CREATED: number;
+      SCHEDULED: number;
+      DEPLOYING: number;
+      INITIALIZING: number;
+      RUNNING: number;
+      FINISHED: number;
+      CANCELING: number;
+      CANCELED: number;
+      FAILED: number;
+    };
+    aggregated: {
+      /** read/write bytes and records, accumulated-* times */
+      metrics: {
+        [key: string]: {
+          min: number;
+          max: number;
+          avg: number;
+          sum: number;
+          median: number;
+          p25: number;
+          p75: number;
+          p95: number;
+        };
+      };
+      "status-duration": {
+        [key: string]: {
+          min: number;
+          max: number;
+          avg: number;
+          sum: number;
+          median: number;
+          p25: number;
+          p75: number;
+          p95: number;
+        };
+      };
+    };
   }>;
 };
 
-export interface GetJobVertexBackPressurePath {
+export interface GetJobVertexAccumulatorsPath {
   /** job id */
   jobid: string;
   /** vertex id (from /jobs/:jobid vertices) */
   vertexid: string;
 }
 
-/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/backpressure */
-export type GetJobVertexBackPressureResponse = {
-  /** deprecated: no subtask has reported metrics yet (Flink's value) */
-  status: "ok" | "deprecated";
-  /** ok: ratio <= 0.10, low: <= 0.5, high: above */
-  "backpressure-level"?: "ok" | "low" | "high";
-  "end-timestamp"?: number;
-  subtasks?: Array<{
-    subtask: number;
-    "attempt-number": number;
-    /** ok: ratio <= 0.10, low: <= 0.5, high: above */
-    "backpressure-level": "ok" | "low" | "high";
-    /** backPressuredTimeMsPerSecond / 1000 */
-    ratio: number;
-    idleRatio: number;
-    busyRatio: number;
-  }>;
-};
-
-export interface GetJobVertexWatermarksPath {
-  /** job id */
-  jobid: string;
-  /** vertex id (from /jobs/:jobid vertices) */
-  vertexid: string;
-}
-
-/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/watermarks */
-export type GetJobVertexWatermarksResponse = Array<{
-  /** <subtask>.currentInputWatermark */
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/accumulators */
+export type GetJobVertexAccumulatorsResponse = {
   id: string;
-  /** ms since the epoch; -9223372036854775808 when there is no watermark yet (Flink's Long.MIN_VALUE) */
-  value: string;
-}>;
+  "user-accumulators": Array<{
+    name: string;
+    /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
+    type: string;
+    /** the value as Flink's toString writes it */
+    value: string;
+  }>;
+};
+
+export interface GetJobVertexSubtaskAccumulatorsPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/subtasks/accumulators */
+export type GetJobVertexSubtaskAccumulatorsResponse = {
+  id: string;
+  parallelism: number;
+  subtasks: Array<{
+    subtask: number;
+    attempt: number;
+    /** host:data-port of the TaskManager, or (unassigned) */
+    endpoint: string;
+    "user-accumulators": Array<{
+      name: string;
+      /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
+      type: string;
+      /** the value as Flink's toString writes it */
+      value: string;
+    }>;
+  }>;
+};
+
+export interface GetJobVertexSubtaskPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+  /** subtask index, 0-based */
+  subtaskindex: number;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex} */
+export type GetJobVertexSubtaskResponse = {
+  subtask: number;
+  status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
+  attempt: number;
+  /** host:data-port of the TaskManager, or (unassigned) */
+  endpoint: string;
+  /** Sluice: host of the TaskManager, or (unassigned) */
+  host: string;
+  "taskmanager-id": string;
+  "start-time": number;
+  /** the same as start-time (Flink writes both) */
+  start_time: number;
+  "end-time": number;
+  duration: number;
+  metrics: {
+    "read-bytes": number;
+    "read-bytes-complete": boolean;
+    "write-bytes": number;
+    "write-bytes-complete": boolean;
+    "read-records": number;
+    "read-records-complete": boolean;
+    "write-records": number;
+    "write-records-complete": boolean;
+    busyTimeMsPerSecond: number;
+    backPressuredTimeMsPerSecond: number;
+    idleTimeMsPerSecond: number;
+    /** ms backpressured since the task started (summed over subtasks) */
+    "accumulated-backpressured-time": number;
+    /** ms idle since the task started (summed over subtasks) */
+    "accumulated-idle-time": number;
+    /** ms busy since the task started (summed over subtasks) */
+    "accumulated-busy-time": number;
+  };
+  /** ms the current attempt spent in each state (0 for states it has not been in) */
+  "status-duration": {
+    CREATED: number;
+    SCHEDULED: number;
+    DEPLOYING: number;
+    INITIALIZING: number;
+    RUNNING: number;
+  };
+  /** always empty: Sluice runs no speculative attempts */
+  "other-concurrent-attempts": Array<Record<string, unknown>>;
+};
+
+export interface GetJobVertexSubtaskAttemptPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+  /** subtask index, 0-based */
+  subtaskindex: number;
+  /** attempt number (only the current attempt is kept) */
+  attempt: number;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}/attempts/{attempt} */
+export type GetJobVertexSubtaskAttemptResponse = {
+  subtask: number;
+  status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
+  attempt: number;
+  /** host:data-port of the TaskManager, or (unassigned) */
+  endpoint: string;
+  /** Sluice: host of the TaskManager, or (unassigned) */
+  host: string;
+  "taskmanager-id": string;
+  "start-time": number;
+  /** the same as start-time (Flink writes both) */
+  start_time: number;
+  "end-time": number;
+  duration: number;
+  metrics: {
+    "read-bytes": number;
+    "read-bytes-complete": boolean;
+    "write-bytes": number;
+    "write-bytes-complete": boolean;
+    "read-records": number;
+    "read-records-complete": boolean;
+    "write-records": number;
+    "write-records-complete": boolean;
+    busyTimeMsPerSecond: number;
+    backPressuredTimeMsPerSecond: number;
+    idleTimeMsPerSecond: number;
+    /** ms backpressured since the task started (summed over subtasks) */
+    "accumulated-backpressured-time": number;
+    /** ms idle since the task started (summed over subtasks) */
+    "accumulated-idle-time": number;
+    /** ms busy since the task started (summed over subtasks) */
+    "accumulated-busy-time": number;
+  };
+  /** ms the current attempt spent in each state (0 for states it has not been in) */
+  "status-duration": {
+    CREATED: number;
+    SCHEDULED: number;
+    DEPLOYING: number;
+    INITIALIZING: number;
+    RUNNING: number;
+  };
+  /** always empty: Sluice runs no speculative attempts */
+  "other-concurrent-attempts": Array<Record<string, unknown>>;
+};
+
+export interface GetJobVertexSubtaskAttemptAccumulatorsPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+  /** subtask index, 0-based */
+  subtaskindex: number;
+  /** attempt number (only the current attempt is kept) */
+  attempt: number;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}/attempts/{attempt}/accumulators */
+export type GetJobVertexSubtaskAttemptAccumulatorsResponse = {
+  subtask: number;
+  attempt: number;
+  /** the execution attempt id */
+  id: string;
+  "user-accumulators": Array<{
+    name: string;
+    /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
+    type: string;
+    /** the value as Flink's toString writes it */
+    value: string;
+  }>;
+};
 
 export interface GetJobVertexFlameGraphPath {
   /** job id */
