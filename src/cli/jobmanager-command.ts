@@ -19,6 +19,8 @@ export async function jobManagerCommand(options: JobManagerCommandOptions): Prom
     logs,
     // The leader election broke for good (not a lost connection, which it survives): exit non-zero.
     onFatalError: (e) => void (shutdown ? shutdown(1, `fatal: ${e.message}`) : process.exit(1)),
+    // DELETE /cluster: a clean stop, as on SIGTERM (the TaskManagers this JobManager started follow it).
+    onShutdownRequest: () => void shutdown?.(0, "shutdown requested through REST (DELETE /cluster)"),
   });
   shutdown = manageProcess({ name: "JobManager", logger, pidFile: options.pidFile, close: () => jm.close() });
   // The line `sluice cluster start` and scripts wait for; it starts with the pid to tell runs apart.

@@ -13,11 +13,12 @@ interface TaskManagerCommandOptions {
 
 export async function taskManagerCommand(options: TaskManagerCommandOptions): Promise<void> {
   const config = loadConfiguration(options.config, options.D);
-  const { logger } = processLogger(config);
+  const { logger, logs } = processLogger(config);
   let shutdown: ((exitCode: number, reason: string) => Promise<void>) | undefined;
   const tm = await startTaskManager({
     config,
     logger,
+    logs,
     jobManager: options.jobmanager,
     slots: options.slots,
     // A refused secret does not fix itself: exit non-zero so that the operator (and scripts) see it.

@@ -12,6 +12,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { pipeline } from "node:stream/promises";
 import type { Logger } from "../util/logger.js";
 import { UnknownJobError } from "../cluster/dispatcher/dispatcher-errors.js";
+import { UnknownTaskManagerError } from "../cluster/resourcemanager/resource-manager-errors.js";
 import { LeaderUnavailableError } from "../cluster/leadership/leader-tracker.js";
 import { checkHost, checkOrigin, checkToken } from "./http/access.js";
 import { mediaType, parseJson, readBody } from "./http/body.js";
@@ -236,7 +237,7 @@ export class RestServer {
     let headers: Record<string, string> = {};
     if (e instanceof RestError) {
       ({ status, errors, headers } = e);
-    } else if (e instanceof UnknownJobError) {
+    } else if (e instanceof UnknownJobError || e instanceof UnknownTaskManagerError) {
       status = 404;
       errors = [e.message];
     } else if (e instanceof LeaderUnavailableError) {

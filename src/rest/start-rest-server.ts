@@ -12,6 +12,7 @@ import { AsyncOperations } from "./async-operations.js";
 import { JarStore } from "./jars/jar-store.js";
 import { BundleEvaluator } from "./jars/bundle-evaluator.js";
 import { LogFiles, logDirOf } from "../cluster/logs/log-files.js";
+import { stdioFile } from "../util/stdio-files.js";
 import { restSettings } from "./rest-settings.js";
 import { RestServer } from "./rest-server.js";
 import { REST_ROUTES } from "./routes/index.js";
@@ -57,7 +58,8 @@ export async function startRestServer(options: StartRestServerOptions): Promise<
       operations: new AsyncOperations(),
       jars: new JarStore(settings.jarDir ?? ownJarDir!),
       evaluator,
-      logs: new LogFiles(logDirOf(options.config), options.logs),
+      // The process's own stderr (its log) and stdout, when a launcher pointed them at files.
+      logs: new LogFiles(logDirOf(options.config), options.logs, { mainFile: stdioFile(2), stdoutFile: stdioFile(1) }),
       config: options.config,
       settings,
       routes: REST_ROUTES,

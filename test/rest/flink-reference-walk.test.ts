@@ -64,7 +64,7 @@ const ids: Record<"running" | "finished", Record<string, string>> = { running: {
 before(async () => {
   rc = await startRestCluster({ config: { "state.savepoints.dir": join(dir, "savepoints"), "execution.checkpointing.dir": join(dir, "checkpoints") } });
   client = new RestClusterClient({ baseUrl: rc.url });
-  prepared = await prepareJob(testJob("rest/accumulating.ts"), { args: ["600", "", "100"] });
+  prepared = await prepareJob(testJob("rest/accumulating.ts"), { args: ["600", "1000", "100"] });
   const finished = await runPrepared(prepared, { client });
   assert.equal(finished.state, "FINISHED");
   const running = await prepareJob(testJob("rest/accumulating.ts"), { args: ["10000000", "500", "100"] });

@@ -69,9 +69,11 @@ export interface JobManagerProcessOptions {
   logs?: LogBuffer;
   /** The leader election failed for good (not a lost connection): the process should exit. */
   onFatalError?: (error: Error) => void;
+  /** DELETE /cluster reached this JobManager's Dispatcher: the process should shut down. */
+  onShutdownRequest?: () => void;
 }
 
-export async function startJobManager({ config, logger, logs, onFatalError }: JobManagerProcessOptions): Promise<RunningJobManager> {
+export async function startJobManager({ config, logger, logs, onFatalError, onShutdownRequest }: JobManagerProcessOptions): Promise<RunningJobManager> {
   const log = logger.child("JobManager");
   const security = clusterSecurity(config);
   const host = readOption(config, RpcOptions.JOBMANAGER_ADDRESS);
@@ -103,7 +105,7 @@ export async function startJobManager({ config, logger, logs, onFatalError }: Jo
     throw e;
   }
   let rest: RunningRestServer | undefined;
-  const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError, resourceProvider });
+  const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError, onShutdownRequest, resourceProvider });
   const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, ha.leaderRetrieval(LeaderComponents.DISPATCHER));
   const restDispatcher = new LeaderRestfulGateway(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
   // docs/architecture.md, "Metrics": the JobManager's metrics, the fetcher behind the REST metrics

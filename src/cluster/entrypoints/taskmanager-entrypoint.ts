@@ -12,7 +12,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readOption } from "../../config/config-option.js";
 import { ConfigurationError, type Configuration } from "../../config/configuration.js";
-import type { Logger } from "../../util/logger.js";
+import type { LogBuffer, Logger } from "../../util/logger.js";
+import { LogFiles, logDirOf } from "../logs/log-files.js";
+import { stdioFile } from "../../util/stdio-files.js";
 import { resourceManagerLeaderSource, type ResourceManagerLeaderSource } from "../leadership/resource-manager-leader.js";
 import { heartbeatSettings } from "../heartbeat.js";
 import { TcpRpcService, formatTcpAddress, parseTcpAddress } from "../rpc/tcp-rpc-service.js";
@@ -53,6 +55,8 @@ export interface TaskManagerProcessOptions {
   slots?: number;
   /** Called when the TaskManager cannot go on (e.g. its secret is refused). */
   onFatalError?: (error: Error) => void;
+  /** The process's log in memory, served as taskmanager.log when its log is no file. */
+  logs?: LogBuffer;
 }
 
 /** Accepts `host:port`, `[v6]:port` or `tcp://host:port`. */
@@ -140,6 +144,9 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     config,
     blobCacheDir: cacheDir,
     onFatalError: options.onFatalError,
+    // Served to the REST API through the ResourceManager: the log directory, the process's stderr
+    // (its log) and stdout when a launcher points them at files (docs/architecture.md, "Logs").
+    logs: new LogFiles(logDirOf(config), options.logs, { memoryName: "taskmanager.log", mainFile: stdioFile(2), stdoutFile: stdioFile(1) }),
   });
   collectFrom = taskExecutor;
   log.info(`TaskManager ${taskExecutor.id} started: RPC ${rpc.address}, data ${data.address}, ${slots} slot${slots === 1 ? "" : "s"}; registering at ${leaders.describe()}`);

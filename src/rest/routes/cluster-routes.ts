@@ -3,15 +3,14 @@ import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../
 import { conflict, defineRoute, notFound, type Route, type RouteResult } from "../route.js";
 import { errorBody, object } from "../schemas/common.js";
 import { ClusterShutdownRefusedError } from "../../cluster/dispatcher/dispatcher-errors.js";
-import { clusterOverview, configEntries, dashboardConfig, environmentInfo, logList, taskManagerDetails, taskManagersList } from "../schemas/cluster-schemas.js";
+import { clusterOverview, configEntries, dashboardConfig, environmentInfo, logList } from "../schemas/cluster-schemas.js";
 import { SAFE_FILE_NAME } from "../../util/contained-path.js";
 import type { LogContent } from "../../cluster/logs/log-files.js";
-import { clusterOverviewJson, configEntriesJson, environmentJson, taskManagerDetailsJson, taskManagerJson } from "../views/cluster-views.js";
+import { clusterOverviewJson, configEntriesJson, environmentJson } from "../views/cluster-views.js";
 
-const TM_ID = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$" } as const;
 const notFoundResponse = { status: 404, description: "no such resource", schema: errorBody };
 
-function logResult(content: LogContent): RouteResult {
+export function logResult(content: LogContent): RouteResult {
   const contentType = "text/plain; charset=utf-8";
   return "text" in content ? { text: content.text, contentType } : { stream: content.stream, contentType, length: content.length };
 }
@@ -53,29 +52,6 @@ export const clusterRoutes: Route[] = [
   }),
   defineRoute({
     method: "GET",
-    path: "/taskmanagers",
-    operationId: "listTaskManagers",
-    summary: "Registered TaskManagers with their slots",
-    tags: ["taskmanagers"],
-    responses: [{ status: 200, description: "TaskManagers", schema: taskManagersList }],
-    handler: async ({ services }) => ({ json: { taskmanagers: (await services.dispatcher.requestTaskManagers()).map(taskManagerJson) } }),
-  }),
-  defineRoute({
-    method: "GET",
-    path: "/taskmanagers/:taskmanagerid",
-    operationId: "getTaskManager",
-    summary: "One TaskManager with the jobs holding its slots",
-    tags: ["taskmanagers"],
-    params: { taskmanagerid: { schema: TM_ID, description: "TaskManager id" } },
-    responses: [{ status: 200, description: "the TaskManager", schema: taskManagerDetails }, notFoundResponse],
-    handler: async ({ services, params }) => {
-      const t = (await services.dispatcher.requestTaskManagers()).find((x) => x.id === params.taskmanagerid);
-      if (!t) throw notFound(`TaskManager ${params.taskmanagerid} is not registered`);
-      return { json: taskManagerDetailsJson(t) };
-    },
-  }),
-  defineRoute({
-    method: "GET",
     path: "/jobmanager/config",
     operationId: "getJobManagerConfig",
     summary: "The JobManager's configuration, secrets redacted",
@@ -109,6 +85,15 @@ export const clusterRoutes: Route[] = [
     tags: ["jobmanager"],
     responses: [{ status: 200, description: "log text", contentType: "text/plain" }],
     handler: async ({ services }) => logResult(services.logs.main()),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/jobmanager/stdout",
+    operationId: "getJobManagerStdout",
+    summary: "What the JobManager process wrote to stdout (empty when its stdout is not a file)",
+    tags: ["jobmanager"],
+    responses: [{ status: 200, description: "stdout text", contentType: "text/plain" }],
+    handler: async ({ services }) => logResult(services.logs.stdout() ?? { text: "" }),
   }),
   defineRoute({
     method: "GET",

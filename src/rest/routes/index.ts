@@ -10,6 +10,7 @@ import { flameGraphRoutes } from "./flamegraph-routes.js";
 import { metricRoutes } from "./metric-routes.js";
 import { jobInfoRoutes } from "./job-info-routes.js";
 import { subtaskRoutes } from "./subtask-routes.js";
+import { taskManagerRoutes } from "./taskmanager-routes.js";
 
 const openApiRoute = defineRoute({
   method: "GET",
@@ -22,4 +23,4 @@ const openApiRoute = defineRoute({
   handler: async ({ services }) => ({ json: openApiDocument(services.routes) }),
 });
 
-export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...jobRoutes, ...jobInfoRoutes, ...vertexRoutes, ...subtaskRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];
+export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...taskManagerRoutes, ...jobRoutes, ...jobInfoRoutes, ...vertexRoutes, ...subtaskRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];

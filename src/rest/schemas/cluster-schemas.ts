@@ -31,29 +31,6 @@ export const dashboardConfig: JsonSchema = object({
   },
 });
 
-const hardware = object({ cpuCores: count, physicalMemory: count });
-
-const taskManagerProps = {
-  id: { type: "string" },
-  path: { type: "string", description: "RPC address of the TaskExecutor" },
-  dataPort: { type: "integer", description: "port of its data endpoint, -1 when it has none (embedded cluster)" },
-  host: { type: "string" },
-  timeSinceLastHeartbeat: { ...count, description: "ms since the ResourceManager last heard from it" },
-  slotsNumber: count,
-  freeSlots: count,
-  hardware,
-} satisfies Record<string, JsonSchema>;
-
-export const taskManagerSummary: JsonSchema = object(taskManagerProps);
-export const taskManagersList: JsonSchema = object({ taskmanagers: arrayOf(taskManagerSummary) });
-
-export const taskManagerDetails: JsonSchema = object({
-  ...taskManagerProps,
-  allocatedSlots: arrayOf(object({ index: count, jobId: { type: "string" } })),
-  slots: arrayOf(object({ index: count, jobId: nullable({ type: "string" }), allocationId: nullable({ type: "string" }) })),
-  prometheusPort: { ...nullable({ type: "integer" }), description: "port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port); null without one" },
-});
-
 export const configEntries: JsonSchema = {
   ...arrayOf(object({ key: { type: "string" }, value: { type: "string" } })),
   description: "Configuration entries; values of secret keys (tokens, passwords, secrets, keys) are replaced by ******",

@@ -1,10 +1,8 @@
-/** The Dispatcher's cluster records turned into Flink's JSON: the overview and the TaskManagers. */
-import type { ClusterOverview, TaskManagerInfo } from "../../cluster/messages.js";
+/** The Dispatcher's cluster records turned into Flink's JSON: the overview, configuration and environment. */
+import type { ClusterOverview } from "../../cluster/messages.js";
 import { redactConfig } from "../../config/sensitive-keys.js";
 import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../version.js";
-import type { GetClusterOverviewResponse, GetTaskManagerResponse, ListTaskManagersResponse } from "../schemas/rest-types.js";
-
-type TaskManagerSummaryJson = ListTaskManagersResponse["taskmanagers"][number];
+import type { GetClusterOverviewResponse } from "../schemas/rest-types.js";
 
 export function clusterOverviewJson(o: ClusterOverview): GetClusterOverviewResponse {
   return {
@@ -20,33 +18,6 @@ export function clusterOverviewJson(o: ClusterOverview): GetClusterOverviewRespo
     "flink-commit": FLINK_REVISION,
     "slots-free-and-blocked": 0,
     "taskmanagers-blocked": 0,
-  };
-}
-
-function dataPort(address: string): number {
-  const m = /:(\d{1,5})$/.exec(address);
-  return m ? Number(m[1]) : -1;
-}
-
-export function taskManagerJson(t: TaskManagerInfo): TaskManagerSummaryJson {
-  return {
-    id: t.id,
-    path: t.address,
-    dataPort: dataPort(t.dataAddress),
-    host: t.host,
-    timeSinceLastHeartbeat: Math.max(0, t.timeSinceLastHeartbeat),
-    slotsNumber: t.slotsNumber,
-    freeSlots: t.freeSlots,
-    hardware: { cpuCores: t.hardware.cpuCores, physicalMemory: t.hardware.memoryBytes },
-  };
-}
-
-export function taskManagerDetailsJson(t: TaskManagerInfo): GetTaskManagerResponse {
-  return {
-    ...taskManagerJson(t),
-    allocatedSlots: t.slots.filter((s) => s.jobId).map((s) => ({ index: s.slotIndex, jobId: s.jobId! })),
-    slots: t.slots.map((s) => ({ index: s.slotIndex, jobId: s.jobId ?? null, allocationId: s.allocationId ?? null })),
-    prometheusPort: t.prometheusPort ?? null,
   };
 }
 

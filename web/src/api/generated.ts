@@ -6,14 +6,19 @@ import type {
   ErrorResponse,
   GetClusterOverviewResponse,
   GetDashboardConfigResponse,
-  ListTaskManagersResponse,
-  GetTaskManagerPath,
-  GetTaskManagerResponse,
   GetJobManagerConfigResponse,
   GetJobManagerEnvironmentResponse,
   ListJobManagerLogsResponse,
   GetJobManagerLogFilePath,
   ShutDownClusterResponse,
+  ListTaskManagersResponse,
+  GetTaskManagerPath,
+  GetTaskManagerResponse,
+  ListTaskManagerLogsPath,
+  ListTaskManagerLogsResponse,
+  GetTaskManagerLogFilePath,
+  GetTaskManagerLogPath,
+  GetTaskManagerStdoutPath,
   ListJobIdsResponse,
   SubmitJobBody,
   SubmitJobResponse,
@@ -156,12 +161,6 @@ export function createApi(transport: Transport) {
     /** GET /config: Settings of the web dashboard (open without a token, so the dashboard can ask for one) */
     getDashboardConfig: (): Promise<GetDashboardConfigResponse> =>
       transport.request({ method: "GET", path: "/config", response: "json", auth: "none" }) as Promise<GetDashboardConfigResponse>,
-    /** GET /taskmanagers: Registered TaskManagers with their slots */
-    listTaskManagers: (): Promise<ListTaskManagersResponse> =>
-      transport.request({ method: "GET", path: "/taskmanagers", response: "json", auth: "read" }) as Promise<ListTaskManagersResponse>,
-    /** GET /taskmanagers/{taskmanagerid}: One TaskManager with the jobs holding its slots */
-    getTaskManager: (args: { path: GetTaskManagerPath }): Promise<GetTaskManagerResponse> =>
-      transport.request({ method: "GET", path: `/taskmanagers/${encodeURIComponent(String(args.path.taskmanagerid))}`, response: "json", auth: "read" }) as Promise<GetTaskManagerResponse>,
     /** GET /jobmanager/config: The JobManager's configuration, secrets redacted */
     getJobManagerConfig: (): Promise<GetJobManagerConfigResponse> =>
       transport.request({ method: "GET", path: "/jobmanager/config", response: "json", auth: "read" }) as Promise<GetJobManagerConfigResponse>,
@@ -174,12 +173,33 @@ export function createApi(transport: Transport) {
     /** GET /jobmanager/log: The JobManager's main log */
     getJobManagerLog: (): Promise<string> =>
       transport.request({ method: "GET", path: "/jobmanager/log", response: "text", auth: "read" }) as Promise<string>,
+    /** GET /jobmanager/stdout: What the JobManager process wrote to stdout (empty when its stdout is not a file) */
+    getJobManagerStdout: (): Promise<string> =>
+      transport.request({ method: "GET", path: "/jobmanager/stdout", response: "text", auth: "read" }) as Promise<string>,
     /** GET /jobmanager/logs/{logname}: One log file, by a name from /jobmanager/logs (resolved only inside the log directory) */
     getJobManagerLogFile: (args: { path: GetJobManagerLogFilePath }): Promise<string> =>
       transport.request({ method: "GET", path: `/jobmanager/logs/${encodeURIComponent(String(args.path.logname))}`, response: "text", auth: "read" }) as Promise<string>,
     /** DELETE /cluster: Shut the cluster down (the JobManager process exits after answering; its TaskManagers follow when it started them) */
     shutDownCluster: (): Promise<ShutDownClusterResponse> =>
       transport.request({ method: "DELETE", path: "/cluster", response: "json", auth: "write" }) as Promise<ShutDownClusterResponse>,
+    /** GET /taskmanagers: Registered TaskManagers with their slots, resources and memory configuration */
+    listTaskManagers: (): Promise<ListTaskManagersResponse> =>
+      transport.request({ method: "GET", path: "/taskmanagers", response: "json", auth: "read" }) as Promise<ListTaskManagersResponse>,
+    /** GET /taskmanagers/{taskmanagerid}: One TaskManager with the jobs holding its slots and its memory now */
+    getTaskManager: (args: { path: GetTaskManagerPath }): Promise<GetTaskManagerResponse> =>
+      transport.request({ method: "GET", path: `/taskmanagers/${encodeURIComponent(String(args.path.taskmanagerid))}`, response: "json", auth: "read" }) as Promise<GetTaskManagerResponse>,
+    /** GET /taskmanagers/{taskmanagerid}/logs: Log files of a TaskManager (its log directory, its log and stdout files) */
+    listTaskManagerLogs: (args: { path: ListTaskManagerLogsPath }): Promise<ListTaskManagerLogsResponse> =>
+      transport.request({ method: "GET", path: `/taskmanagers/${encodeURIComponent(String(args.path.taskmanagerid))}/logs`, response: "json", auth: "read" }) as Promise<ListTaskManagerLogsResponse>,
+    /** GET /taskmanagers/{taskmanagerid}/logs/{logname}: One log file of a TaskManager, by a name from its /logs */
+    getTaskManagerLogFile: (args: { path: GetTaskManagerLogFilePath }): Promise<string> =>
+      transport.request({ method: "GET", path: `/taskmanagers/${encodeURIComponent(String(args.path.taskmanagerid))}/logs/${encodeURIComponent(String(args.path.logname))}`, response: "text", auth: "read" }) as Promise<string>,
+    /** GET /taskmanagers/{taskmanagerid}/log: A TaskManager's main log */
+    getTaskManagerLog: (args: { path: GetTaskManagerLogPath }): Promise<string> =>
+      transport.request({ method: "GET", path: `/taskmanagers/${encodeURIComponent(String(args.path.taskmanagerid))}/log`, response: "text", auth: "read" }) as Promise<string>,
+    /** GET /taskmanagers/{taskmanagerid}/stdout: What a TaskManager's process (and the user code in it) wrote to stdout */
+    getTaskManagerStdout: (args: { path: GetTaskManagerStdoutPath }): Promise<string> =>
+      transport.request({ method: "GET", path: `/taskmanagers/${encodeURIComponent(String(args.path.taskmanagerid))}/stdout`, response: "text", auth: "read" }) as Promise<string>,
     /** GET /jobs: Ids and states of all jobs */
     listJobIds: (): Promise<ListJobIdsResponse> =>
       transport.request({ method: "GET", path: "/jobs", response: "json", auth: "read" }) as Promise<ListJobIdsResponse>,

@@ -11,15 +11,61 @@ export type ListTaskManagersResponse = {
     path: string;
     /** port of its data endpoint, -1 when it has none (embedded cluster) */
     dataPort: number;
+    /** always -1: no JMX in Node.js */
+    jmxPort: number;
     host: string;
     /** ms since the ResourceManager last heard from it */
     timeSinceLastHeartbeat: number;
     slotsNumber: number;
     freeSlots: number;
+    totalResource: {
+      /** one per slot */
+      cpuCores: number;
+      /** MB: the slot workers' heap limits (0 when V8's default) */
+      taskHeapMemory: number;
+      taskOffHeapMemory: number;
+      managedMemory: number;
+      networkMemory: number;
+      extendedResources: {
+        [key: string]: number;
+      };
+    };
+    freeResource: {
+      /** one per slot */
+      cpuCores: number;
+      /** MB: the slot workers' heap limits (0 when V8's default) */
+      taskHeapMemory: number;
+      taskOffHeapMemory: number;
+      managedMemory: number;
+      networkMemory: number;
+      extendedResources: {
+        [key: string]: number;
+      };
+    };
     hardware: {
       cpuCores: number;
       physicalMemory: number;
+      /** V8 heap limit of the TaskManager's main thread (Flink: the JVM heap) */
+      freeMemory: number;
+      /** always 0: Sluice has no managed memory */
+      managedMemory: number;
     };
+    memoryConfiguration: {
+      /** V8 heap limit of the main thread */
+      frameworkHeap: number;
+      /** the slot workers' heap limits together; -1 when V8's default */
+      taskHeap: number;
+      frameworkOffHeap: number;
+      taskOffHeap: number;
+      networkMemory: number;
+      managedMemory: number;
+      jvmMetaspace: number;
+      jvmOverhead: number;
+      totalFlinkMemory: number;
+      totalProcessMemory: number;
+    };
+    /** always false: Sluice does not block TaskManagers */
+    blocked: boolean;
   }>;
 };
 
@@ -35,18 +81,76 @@ export type GetTaskManagerResponse = {
   path: string;
   /** port of its data endpoint, -1 when it has none (embedded cluster) */
   dataPort: number;
+  /** always -1: no JMX in Node.js */
+  jmxPort: number;
   host: string;
   /** ms since the ResourceManager last heard from it */
   timeSinceLastHeartbeat: number;
   slotsNumber: number;
   freeSlots: number;
+  totalResource: {
+    /** one per slot */
+    cpuCores: number;
+    /** MB: the slot workers' heap limits (0 when V8's default) */
+    taskHeapMemory: number;
+    taskOffHeapMemory: number;
+    managedMemory: number;
+    networkMemory: number;
+    extendedResources: {
+      [key: string]: number;
+    };
+  };
+  freeResource: {
+    /** one per slot */
+    cpuCores: number;
+    /** MB: the slot workers' heap limits (0 when V8's default) */
+    taskHeapMemory: number;
+    taskOffHeapMemory: number;
+    managedMemory: number;
+    networkMemory: number;
+    extendedResources: {
+      [key: string]: number;
+    };
+  };
   hardware: {
     cpuCores: number;
     physicalMemory: number;
+    /** V8 heap limit of the TaskManager's main thread (Flink: the JVM heap) */
+    freeMemory: number;
+    /** always 0: Sluice has no managed memory */
+    managedMemory: number;
   };
+  memoryConfiguration: {
+    /** V8 heap limit of the main thread */
+    frameworkHeap: number;
+    /** the slot workers' heap limits together; -1 when V8's default */
+    taskHeap: number;
+    frameworkOffHeap: number;
+    taskOffHeap: number;
+    networkMemory: number;
+    managedMemory: number;
+    jvmMetaspace: number;
+    jvmOverhead: number;
+    totalFlinkMemory: number;
+    totalProcessMemory: number;
+  };
+  /** always false: Sluice does not block TaskManagers */
+  blocked: boolean;
   allocatedSlots: Array<{
     index: number;
     jobId: string;
+    resource: {
+      /** one per slot */
+      cpuCores: number;
+      /** MB: the slot workers' heap limits (0 when V8's default) */
+      taskHeapMemory: number;
+      taskOffHeapMemory: number;
+      managedMemory: number;
+      networkMemory: number;
+      extendedResources: {
+        [key: string]: number;
+      };
+    };
   }>;
   slots: Array<{
     index: number;
@@ -55,4 +159,68 @@ export type GetTaskManagerResponse = {
   }>;
   /** port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port); null without one */
   prometheusPort: number | null;
+  /** the process's memory now, asked of the TaskManager (Netty and mapped memory: 0, Sluice has none) */
+  metrics: {
+    heapUsed: number;
+    heapCommitted: number;
+    heapMax: number;
+    /** the process's resident memory outside the main thread's heap (workers, code, buffers) */
+    nonHeapUsed: number;
+    nonHeapCommitted: number;
+    nonHeapMax: number;
+    directCount: number;
+    /** ArrayBuffer memory (Flink: direct buffers) */
+    directUsed: number;
+    directMax: number;
+    mappedCount: number;
+    mappedUsed: number;
+    mappedMax: number;
+    nettyShuffleMemorySegmentsAvailable: number;
+    nettyShuffleMemorySegmentsUsed: number;
+    nettyShuffleMemorySegmentsTotal: number;
+    nettyShuffleMemoryAvailable: number;
+    nettyShuffleMemoryUsed: number;
+    nettyShuffleMemoryTotal: number;
+    garbageCollectors: Array<{
+      name: string;
+      count: number;
+      /** ms */
+      time: number;
+    }>;
+    /** Sluice: resident set size of the process */
+    rss: number;
+    /** Sluice: V8's external memory */
+    externalUsed: number;
+  };
 };
+
+export interface ListTaskManagerLogsPath {
+  /** TaskManager id */
+  taskmanagerid: string;
+}
+
+/** 200 answer of GET /taskmanagers/{taskmanagerid}/logs */
+export type ListTaskManagerLogsResponse = {
+  logs: Array<{
+    name: string;
+    size: number;
+    mtime: number;
+  }>;
+};
+
+export interface GetTaskManagerLogFilePath {
+  /** TaskManager id */
+  taskmanagerid: string;
+  /** file name, no path */
+  logname: string;
+}
+
+export interface GetTaskManagerLogPath {
+  /** TaskManager id */
+  taskmanagerid: string;
+}
+
+export interface GetTaskManagerStdoutPath {
+  /** TaskManager id */
+  taskmanagerid: string;
+}
