@@ -231,7 +231,7 @@ test("a TaskManager's collection does not wait for a worker that never answers",
   };
   // The collection's timers do not keep a process alive (a TaskManager has its sockets); this test does.
   const keepAlive = setInterval(() => {}, 1000);
-  const metrics = (answering = new TaskManagerMetrics({ taskManagerId: "tm-x", clock: systemClock, timeoutMs: 100, workers: () => [silent, worker] }));
+  const metrics = (answering = new TaskManagerMetrics({ taskManagerId: "tm-x", clock: systemClock, timeoutMs: 100, finalRetentionMs: 1000, workers: () => [silent, worker] }));
   try {
     const dump = await metrics.collect();
     const names = dump.flatMap((g) => g.metrics.map((m) => m.name));

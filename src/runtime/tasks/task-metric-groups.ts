@@ -7,6 +7,7 @@
  */
 import type { Counter, MetricGroup } from "../../api/metrics.js";
 import type { MetricGroupImpl, MetricRegistry } from "../metrics/metric-group.js";
+import type { MetricGroupDump } from "../metrics/metric-dump.js";
 import { MeterView, SimpleCounter } from "../metrics/metric-types.js";
 import { operatorGroup, taskGroup, type TaskScope } from "../metrics/scopes.js";
 import type { TimeAccounting } from "./time-accounting.js";
@@ -120,6 +121,14 @@ export class TaskMetricGroups {
       const capacity = s.inputCapacity();
       return capacity > 0 ? Math.min(1, s.inputQueueLength() / capacity) : 0;
     });
+  }
+
+  /** The task's and its operators' metrics now. */
+  dump(): MetricGroupDump[] {
+    const out: MetricGroupDump[] = [];
+    this.task.dumpInto(out);
+    for (const o of this.operators) o.dumpInto(out);
+    return out;
   }
 
   close(): void {

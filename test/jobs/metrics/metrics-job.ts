@@ -2,11 +2,12 @@
  * A keyed job for the metrics tests (test/metrics/). A source at parallelism 2 — subtask k emits
  * the values i < count with i % 2 == k, at `recordsPerSecond` per subtask when given, counting
  * 8 bytes per record in the reader's numBytesIn and its remaining records as pendingRecords — then
- * stays idle without ending (so the final counts stay readable while the job runs); a map with a
+ * stays idle without ending (so the final counts stay readable while the job runs), or ends when
+ * `bounded` is "bounded"; a map with a
  * user counter ("user.evenRecords", +1 per even value) and a user histogram; keyBy(i % 5) with a
  * keyed sum; a sink that busy-waits `sinkBusyMs` per record (a deliberately slow sink).
  * What the test computes from the arguments is the reference.
- * Args: count, sinkBusyMs (default 0), recordsPerSecond (default unthrottled), checkpointMs (default 200).
+ * Args: count, sinkBusyMs (default 0), recordsPerSecond (default unthrottled, "" too), checkpointMs (default 200), bounded.
  */
 import { WatermarkStrategy, defineJob, type Counter, type Histogram, type Source, type SourceReader, type SourceReaderContext } from "sluice";
 
@@ -16,14 +17,17 @@ function busyWait(ms: number): void {
 }
 
 class StallingNumbers implements Source<number, number> {
-  readonly boundedness = "unbounded" as const;
+  readonly boundedness: "bounded" | "unbounded";
   constructor(
     private readonly count: number,
     private readonly recordsPerSecond: number | undefined,
-  ) {}
+    private readonly bounded: boolean,
+  ) {
+    this.boundedness = bounded ? "bounded" : "unbounded";
+  }
 
   createReader(ctx: SourceReaderContext): SourceReader<number, number> {
-    const { count, recordsPerSecond } = this;
+    const { count, recordsPerSecond, bounded } = this;
     let next = ctx.subtaskIndex;
     const started = Date.now();
     const bytes = ctx.metricGroup?.getNumBytesInCounter();
@@ -31,7 +35,7 @@ class StallingNumbers implements Source<number, number> {
     const never = new Promise<void>(() => {});
     return {
       pollNext(output) {
-        if (next >= count) return "nothing-available";
+        if (next >= count) return bounded ? "end-of-input" : "nothing-available";
         if (recordsPerSecond !== undefined && ((next - ctx.subtaskIndex) / ctx.parallelism) >= ((Date.now() - started) / 1000) * recordsPerSecond) return "nothing-available";
         output.collect(next);
         bytes?.inc(8);
@@ -56,7 +60,7 @@ export default defineJob((env, args) => {
   let even: Counter;
   let mod100: Histogram;
   env
-    .fromSource(new StallingNumbers(count, recordsPerSecond), WatermarkStrategy.noWatermarks(), "Numbers")
+    .fromSource(new StallingNumbers(count, recordsPerSecond, args[4] === "bounded"), WatermarkStrategy.noWatermarks(), "Numbers")
     .map({
       open(ctx) {
         const group = ctx.getMetricGroup().addGroup("user");
