@@ -132,6 +132,10 @@ test("the REST store names task metrics, <operator>.<metric>, user scopes and hi
   assert.equal(subtask.get("Map.user.h_p99"), "3");
   assert.equal(subtask.get("Map.user.h_count"), "1");
   assert.equal(store.taskManagers.get("tm-1")!.get("Status.JVM.Memory.Heap.Used"), "1234");
+  // Flink's query-service filter: space . : , in operator names and user groups become "_".
+  operatorGroup(registry, { ...SCOPE, subtaskIndex: 0 }, "u2", "Source: Kafka, v1.2").addGroup("my group").counter("n").inc();
+  store.add(registry.dump());
+  assert.equal(store.jobs.get("j1")!.tasks.get("v1")!.subtasks.get(0)!.get("Source__Kafka__v1_2.my_group.n"), "1");
   store.retain(new Set(), new Set(["j1"]));
   assert.equal(store.taskManagers.size, 0);
   assert.equal(store.jobs.size, 1);

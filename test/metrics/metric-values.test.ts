@@ -35,7 +35,7 @@ const vertexPath = (j: RunningMetricsJob, v: string): string => `/jobs/${j.jobId
 
 test("records in/out per vertex, subtask and operator equal the counts computed from the input", { timeout: 60_000 }, async () => {
   const perSubtask = [recordsOfSubtask(COUNT, 0), recordsOfSubtask(COUNT, 1)];
-  const sourceNames = ["numRecordsIn", "numRecordsOut", "Numbers.numRecordsOut", "Count evens.numRecordsIn", "Count evens.numRecordsOut", "Count evens.user.evenRecords", "Count evens.user.valueMod100_count", "Numbers.numBytesIn", "Numbers.pendingRecords"];
+  const sourceNames = ["numRecordsIn", "numRecordsOut", "Numbers.numRecordsOut", "Count_evens.numRecordsIn", "Count_evens.numRecordsOut", "Count_evens.user.evenRecords", "Count_evens.user.valueMod100_count", "Numbers.numBytesIn", "Numbers.pendingRecords"];
   // The source idles after its input: wait until both vertices have counted all of it.
   await waitFor(async () => {
     const sink = await getJson<{ id: string; sum: number }[]>(jm.restUrl, `${vertexPath(exact, exact.sink)}/subtasks/metrics?get=numRecordsIn&agg=sum`);
@@ -50,10 +50,10 @@ test("records in/out per vertex, subtask and operator equal the counts computed 
       numRecordsIn: n,
       numRecordsOut: n,
       "Numbers.numRecordsOut": n,
-      "Count evens.numRecordsIn": n,
-      "Count evens.numRecordsOut": n,
-      "Count evens.user.evenRecords": evens,
-      "Count evens.user.valueMod100_count": n,
+      "Count_evens.numRecordsIn": n,
+      "Count_evens.numRecordsOut": n,
+      "Count_evens.user.evenRecords": evens,
+      "Count_evens.user.valueMod100_count": n,
       "Numbers.numBytesIn": 8 * n,
       "Numbers.pendingRecords": 0,
     });
@@ -61,15 +61,15 @@ test("records in/out per vertex, subtask and operator equal the counts computed 
   // Keyed by i % 5: the sink side's subtasks split the records by key group; together they read all.
   const sinkSide = await getJson<{ id: string; sum: number; min: number; max: number }[]>(
     jm.restUrl,
-    `${vertexPath(exact, exact.sink)}/subtasks/metrics?get=numRecordsIn,numRecordsOut,Sum per key.numRecordsIn,Sum per key.numRecordsOut,Sink.numRecordsIn&agg=sum`,
+    `${vertexPath(exact, exact.sink)}/subtasks/metrics?get=numRecordsIn,numRecordsOut,Sum_per_key.numRecordsIn,Sum_per_key.numRecordsOut,Sink.numRecordsIn&agg=sum`,
   );
   assert.deepEqual(
     Object.fromEntries(sinkSide.map((m) => [m.id, m.sum])),
-    { numRecordsIn: COUNT, numRecordsOut: 0, "Sum per key.numRecordsIn": COUNT, "Sum per key.numRecordsOut": COUNT, "Sink.numRecordsIn": COUNT },
+    { numRecordsIn: COUNT, numRecordsOut: 0, "Sum_per_key.numRecordsIn": COUNT, "Sum_per_key.numRecordsOut": COUNT, "Sink.numRecordsIn": COUNT },
   );
   // The vertex endpoint names them <subtask>.<metric>; the user counter sums to the reference.
-  const vertex = await metricValues(jm.restUrl, `${vertexPath(exact, exact.source)}/metrics`, ["0.Count evens.user.evenRecords", "1.Count evens.user.evenRecords", "0.numRecordsIn"]);
-  assert.equal(vertex.get("0.Count evens.user.evenRecords")! + vertex.get("1.Count evens.user.evenRecords")!, evenValues(COUNT));
+  const vertex = await metricValues(jm.restUrl, `${vertexPath(exact, exact.source)}/metrics`, ["0.Count_evens.user.evenRecords", "1.Count_evens.user.evenRecords", "0.numRecordsIn"]);
+  assert.equal(vertex.get("0.Count_evens.user.evenRecords")! + vertex.get("1.Count_evens.user.evenRecords")!, evenValues(COUNT));
   assert.equal(vertex.get("0.numRecordsIn"), perSubtask[0]);
   // Aggregations over subtasks, against the same reference.
   const [agg] = await getJson<{ id: string; min: number; max: number; avg: number; sum: number; skew: number }[]>(jm.restUrl, `${vertexPath(exact, exact.source)}/subtasks/metrics?get=numRecordsOut`);

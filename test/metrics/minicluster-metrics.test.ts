@@ -73,6 +73,6 @@ test("every metrics endpoint answers on a running and on a finished job, and the
     { id: "numRecordsIn", sum: COUNT },
     { id: "Sink.numRecordsIn", sum: COUNT },
   ]);
-  const [even] = await getJson<{ id: string; sum: number }[]>(rc.url, `/jobs/${jobId}/vertices/${source!.id}/subtasks/metrics?get=Count evens.user.evenRecords&agg=sum`);
-  assert.deepEqual(even, { id: "Count evens.user.evenRecords", sum: evenValues(COUNT) });
+  const [even] = await getJson<{ id: string; sum: number }[]>(rc.url, `/jobs/${jobId}/vertices/${source!.id}/subtasks/metrics?get=Count_evens.user.evenRecords&agg=sum`);
+  assert.deepEqual(even, { id: "Count_evens.user.evenRecords", sum: evenValues(COUNT) });
 });
