@@ -9,7 +9,6 @@ import { MiniCluster } from "../cluster/minicluster.js";
 import { MiniClusterClient } from "../client/cluster-client.js";
 import type { Configuration } from "../config/configuration.js";
 import { startRestServer } from "../rest/start-rest-server.js";
-import { embeddedMetrics } from "../cluster/metrics/embedded-metrics.js";
 import { LogBuffer, Logger, formatLogRecord, teeSinks, type LogSink } from "../util/logger.js";
 import { CliError } from "./cli-error.js";
 
@@ -31,12 +30,10 @@ export async function startLocalDashboardCluster(jobGraph: JobGraph, config: Con
   const logger = new Logger(teeSinks(logs.sink, terminal), "sluice", "info");
   const restConfig: Record<string, string> = { ...config, "rest.bind-address": "127.0.0.1", "rest.port": String(port ?? 0) };
   const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: requiredSlots(jobGraph), config, logger });
-  const metrics = embeddedMetrics(cluster, config, logger);
   let rest;
   try {
-    rest = await startRestServer({ dispatcher: cluster.dispatcher, config: restConfig, logs, logger, metrics: metrics.service });
+    rest = await startRestServer({ dispatcher: cluster.dispatcher, config: restConfig, logs, logger, metrics: cluster.metricQuery });
   } catch (e) {
-    await metrics.close();
     await cluster.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === "EADDRINUSE") throw new CliError(`--web-port ${port}: the port is in use; pick another or leave --web-port out for a free one`);
@@ -49,7 +46,6 @@ export async function startLocalDashboardCluster(jobGraph: JobGraph, config: Con
     jobUrl: (jobId) => `${base}/web/jobs/${jobId}`,
     async close() {
       await rest.close();
-      await metrics.close();
       await cluster.close();
     },
   };

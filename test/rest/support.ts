@@ -8,7 +8,6 @@ import { MiniCluster } from "../../src/cluster/minicluster.js";
 import { startRestServer, type RunningRestServer } from "../../src/rest/start-rest-server.js";
 import type { RestfulGateway } from "../../src/cluster/dispatcher/restful-gateway.js";
 import { LogBuffer, Logger, teeSinks } from "../../src/util/logger.js";
-import { embeddedMetrics } from "../../src/cluster/metrics/embedded-metrics.js";
 
 export interface RestCluster {
   cluster: MiniCluster;
@@ -27,9 +26,7 @@ export async function startRestCluster(options: { config?: Record<string, string
   const cluster = await MiniCluster.start({ numTaskManagers: options.taskManagers ?? 2, slotsPerTaskManager: options.slots ?? 2, config, logger });
   // The Dispatcher is what the REST endpoint talks to (compile-time check of the contract).
   const dispatcher: RestfulGateway = cluster.dispatcher;
-  // The metrics endpoints as a JobManager process serves them.
-  const metrics = embeddedMetrics(cluster, config, logger);
-  const rest = await startRestServer({ dispatcher, config, logs, logger, webDir: options.webDir, validateResponses: true, metrics: metrics.service });
+  const rest = await startRestServer({ dispatcher, config, logs, logger, webDir: options.webDir, validateResponses: true, metrics: cluster.metricQuery });
   return {
     cluster,
     rest,
@@ -37,7 +34,6 @@ export async function startRestCluster(options: { config?: Record<string, string
     logs,
     async close() {
       await rest.close();
-      await metrics.close();
       await cluster.close();
     },
   };

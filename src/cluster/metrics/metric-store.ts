@@ -2,7 +2,9 @@
  * The JobManager's store of collected metrics for the REST API (Flink's MetricStore;
  * docs/architecture.md, "Metrics"): values as strings by Flink's REST names — a task's metric under
  * its name, an operator's under `<operator_name>.<name>`, a user group's components joined with
- * "." in front, a histogram as `<name>_min`, `_max`, `_mean`, `_p50` … Entries are overwritten by
+ * "." in front, a histogram as `<name>_min`, `_max`, `_mean`, `_p50` … As in Flink's query service,
+ * space, ".", ":" and "," in an operator's name and in user scope components become "_"
+ * ("Count evens" → `Count_evens.numRecordsIn`). Entries are overwritten by
  * every collection and kept until their TaskManager or job is gone, so a finished job's last values
  * stay readable while the job is listed.
  */
@@ -50,6 +52,9 @@ function addValues(into: MetricValues, prefix: string, m: MetricDump): void {
   }
 }
 
+/** Flink's character filter of the metric query service. */
+export const queryScopeComponent = (s: string): string => s.replace(/[ .:,]/g, "_");
+
 export class MetricStore {
   readonly jobManager: MetricValues = new Map();
   readonly taskManagers = new Map<string, MetricValues>();
@@ -58,10 +63,10 @@ export class MetricStore {
   add(groups: readonly MetricGroupDump[]): void {
     for (const g of groups) {
       const v = g.variables;
-      const user = g.userScope.length ? `${g.userScope.join(".")}.` : "";
+      const user = g.userScope.length ? `${g.userScope.map(queryScopeComponent).join(".")}.` : "";
       const target = this.valuesFor(g);
       if (!target) continue;
-      const prefix = g.category === "taskmanager.job.task.operator" ? `${v.operator_name}.${user}` : user;
+      const prefix = g.category === "taskmanager.job.task.operator" ? `${queryScopeComponent(v.operator_name ?? "")}.${user}` : user;
       for (const m of g.metrics) addValues(target, prefix, m);
     }
   }

@@ -109,6 +109,7 @@ export class TaskExecutor implements TaskExecutorGateway {
       taskManagerId: this.id,
       clock: this.clock,
       timeoutMs: this.settings.metricCollectionTimeoutMs,
+      finalRetentionMs: FINAL_METRICS_RETENTION_MS,
       workers: () => this.table.slots.flatMap((s) => (s.worker ? [s.worker] : [])),
     });
     this.bundles = options.bundles ?? this.blobCache(options.blobCacheDir ?? join(tmpdir(), "sluice-blob-cache"));
@@ -469,6 +470,9 @@ export class TaskExecutor implements TaskExecutorGateway {
         break;
       case "metric-dump":
         this.metrics.onDump(m.requestId, m.groups);
+        break;
+      case "final-metrics":
+        this.metrics.retainFinal(m.executionId, m.groups);
         break;
       case "stdio":
         process[m.stream].write(m.text);

@@ -16,6 +16,8 @@ export interface TaskManagerMetricsOptions {
   taskManagerId: string;
   clock: Clock;
   timeoutMs: number;
+  /** How long the last values of an ended task stay in collections. */
+  finalRetentionMs: number;
   /** The live workers now. */
   workers(): SlotWorkerHandle[];
 }
@@ -25,6 +27,8 @@ export class TaskManagerMetrics {
   private nextRequestId = 1;
   private readonly pending = new Map<number, (groups: MetricGroupDump[]) => void>();
   private readonly stopThread: () => void;
+  /** Last values of ended tasks, by execution id, reported until their retention ends. */
+  private readonly finals = new Map<string, MetricGroupDump[]>();
 
   constructor(private readonly options: TaskManagerMetricsOptions) {
     const group = taskManagerGroup(this.registry, options.taskManagerId);
@@ -39,10 +43,16 @@ export class TaskManagerMetrics {
     resolve?.(groups);
   }
 
-  /** Every metric of this TaskManager now: its own and each worker's. */
+  /** A task ended: its last values stay in collections for `finalRetentionMs` (a finished job's totals). */
+  retainFinal(executionId: string, groups: MetricGroupDump[]): void {
+    this.finals.set(executionId, groups);
+    this.options.clock.setTimeout(() => this.finals.delete(executionId), this.options.finalRetentionMs);
+  }
+
+  /** Every metric of this TaskManager now: its own, ended tasks' last values, and each worker's (newer attempts last). */
   async collect(): Promise<MetricGroupDump[]> {
     const fromWorkers = await Promise.all(this.options.workers().map((w) => this.ask(w)));
-    return [...this.registry.dump(), ...fromWorkers.flat()];
+    return [...this.registry.dump(), ...[...this.finals.values()].flat(), ...fromWorkers.flat()];
   }
 
   stop(): void {

@@ -1,5 +1,5 @@
 /**
- * Flink's metrics endpoints (docs/rest-api.md, "Metrics"; docs/architecture.md, "Metrics"). Without
+ * Flink's metrics endpoints (docs/metrics.md, "REST API"; docs/architecture.md, "Metrics"). Without
  * `get` they list the available metric ids; with `get=a,b` they answer the values of those that
  * exist — unknown names are left out, as Flink does. The aggregating endpoints (over TaskManagers,
  * jobs or subtasks) answer min, max, avg, sum and skew of the numeric values, or those named by

@@ -32,20 +32,20 @@ export class MetricGroupImpl implements MetricGroup {
     private readonly parent?: MetricGroupImpl,
   ) {}
 
-  counter(name: string, counter: Counter = new SimpleCounter()): Counter {
-    return this.add(name, "counter", counter);
+  counter(name: string, counter?: Counter): Counter {
+    return this.add(name, "counter", counter, () => new SimpleCounter());
   }
 
   gauge<T extends number | string>(name: string, gauge: Gauge<T> | (() => T)): Gauge<T> {
-    return this.add(name, "gauge", typeof gauge === "function" ? new FunctionGauge(gauge) : gauge);
+    return this.add(name, "gauge", typeof gauge === "function" ? new FunctionGauge(gauge) : gauge, undefined);
   }
 
-  meter(name: string, meter: Meter = new MeterView()): Meter {
-    return this.add(name, "meter", meter);
+  meter(name: string, meter?: Meter): Meter {
+    return this.add(name, "meter", meter, () => new MeterView());
   }
 
-  histogram(name: string, histogram: Histogram = new WindowHistogram()): Histogram {
-    return this.add(name, "histogram", histogram);
+  histogram(name: string, histogram?: Histogram): Histogram {
+    return this.add(name, "histogram", histogram, () => new WindowHistogram());
   }
 
   addGroup(name: string): MetricGroup;
@@ -97,10 +97,17 @@ export class MetricGroupImpl implements MetricGroup {
     for (const c of this.children.values()) c.dumpInto(out);
   }
 
-  private add<M extends AnyMetric>(name: string, kind: MetricKind, metric: M): M {
+  /**
+   * As in Flink, a second metric of the same name is not registered (the first one stays reported);
+   * asking again for a counter, meter or histogram by name alone gives the registered one, so a
+   * function opened twice in one task keeps counting into the same metric.
+   */
+  private add<M extends AnyMetric>(name: string, kind: MetricKind, given: M | undefined, create: (() => M) | undefined): M {
     if (typeof name !== "string" || name === "") throw new TypeError("a metric needs a non-empty name");
-    // As in Flink, a second metric of the same name is not registered (the first one stays reported).
-    if (!this.closed && !this.metrics.has(name)) this.metrics.set(name, { kind, metric });
+    const existing = this.metrics.get(name);
+    if (existing && given === undefined && existing.kind === kind) return existing.metric as M;
+    const metric = given ?? create!();
+    if (!this.closed && !existing) this.metrics.set(name, { kind, metric });
     return metric;
   }
 }

@@ -22,7 +22,7 @@ import { resolveStateBackend } from "../state/state-backend-settings.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import type { TaskDeploymentDescriptor } from "./deployment.js";
-import type { Counter } from "../../api/metrics.js";
+import type { Counter, MetricGroup } from "../../api/metrics.js";
 import { SimpleCounter } from "../metrics/metric-types.js";
 import type { Output } from "../operators/output.js";
 import { OperatorIoMetrics, type TaskMetricGroups } from "./task-metric-groups.js";
@@ -116,15 +116,12 @@ export class OperatorChain {
     // deployments built without it.
     const backendSettings = tdd.stateBackend ?? resolveStateBackend(settings, tdd.definition?.config);
     const built = new Map<number, StreamOperator>();
-    const ioByNode = new Map<number, OperatorIoMetrics>();
+    const groupByNode = new Map<number, MetricGroup>();
     vertex.operators.forEach((d, index) => {
       const isHead = index === 0;
       const group = env.metrics.operator(d.uid, d.name);
+      groupByNode.set(d.nodeId, group);
       const runtimeContext: RuntimeContext = { ...env.runtimeContext, taskName: d.name, getMetricGroup: () => group };
-      if (env.metrics.operatorIo) {
-        const recordsIn = isHead ? env.taskRecordsIn : new SimpleCounter();
-        ioByNode.set(d.nodeId, new OperatorIoMetrics(group, recordsIn, isHead ? env.headInputWatermark : undefined, isHead && vertex.isSource));
-      }
       const keySelectors: Array<KeySelector<unknown, Key> | undefined> = [];
       if (isHead) {
         for (const e of inEdges) {
@@ -171,7 +168,23 @@ export class OperatorChain {
     });
 
     // Wire outputs from the tail back, so every target exists when its predecessor is wired.
+    const ioByNode = new Map<number, OperatorIoMetrics>();
+    const chainedPredecessors = new Map<number, number>();
+    for (const d of vertex.operators) for (const c of d.chainedOutputs) chainedPredecessors.set(c.nodeId, (chainedPredecessors.get(c.nodeId) ?? 0) + 1);
     for (const d of [...vertex.operators].reverse()) {
+      const isHead = d === vertex.operators[0];
+      // An operator whose only output is one chained successor (with no other input) shares that
+      // successor's input counter as its numRecordsOut: one increment per record and hop.
+      const only = d.chainedOutputs.length === 1 && d.networkOutputs.length === 0 && d.chainedOutputs[0]!.sideOutput === undefined ? d.chainedOutputs[0]! : undefined;
+      const successor = only && chainedPredecessors.get(only.nodeId) === 1 ? ioByNode.get(only.nodeId) : undefined;
+      const io = env.metrics.operatorIo
+        ? new OperatorIoMetrics(groupByNode.get(d.nodeId)!, isHead ? env.taskRecordsIn : new SimpleCounter(), successor?.numRecordsIn ?? new SimpleCounter(), {
+            headInputWatermark: isHead ? env.headInputWatermark : undefined,
+            outputWatermarkOf: successor,
+            isSource: isHead && vertex.isSource,
+          })
+        : undefined;
+      if (io) ioByNode.set(d.nodeId, io);
       const main: RecordTarget[] = [];
       const sides = new Map<string, RecordTarget[]>();
       const add = (sideOutput: string | undefined, t: RecordTarget): void => {
@@ -186,8 +199,7 @@ export class OperatorChain {
         add(n.sideOutput, networkTarget(w));
       }
       const output = createOutput(main, sides);
-      const io = ioByNode.get(d.nodeId);
-      built.get(d.nodeId)!.setOutput(io ? countingOutput(output, io) : output);
+      built.get(d.nodeId)!.setOutput(io && !successor ? countingOutput(output, io) : output);
     }
     this.head = this.operators[0];
   }
@@ -257,7 +269,7 @@ function chainedTarget(op: StreamOperator, io: OperatorIoMetrics | undefined): R
 
 /** An operator's output that counts its numRecordsOut and remembers its currentOutputWatermark. */
 function countingOutput(out: Output, io: OperatorIoMetrics): Output {
-  const recordsOut = io.numRecordsOut;
+  const recordsOut = io.numRecordsOut as SimpleCounter;
   return {
     collect: (v, ts) => {
       recordsOut.count++;

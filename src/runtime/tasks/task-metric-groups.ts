@@ -7,6 +7,7 @@
  */
 import type { Counter, MetricGroup } from "../../api/metrics.js";
 import type { MetricGroupImpl, MetricRegistry } from "../metrics/metric-group.js";
+import type { MetricGroupDump } from "../metrics/metric-dump.js";
 import { MeterView, SimpleCounter } from "../metrics/metric-types.js";
 import { operatorGroup, taskGroup, type TaskScope } from "../metrics/scopes.js";
 import type { TimeAccounting } from "./time-accounting.js";
@@ -41,24 +42,40 @@ export const MAX_WATERMARK_VALUE = 2 ** 63;
 const watermarkValue = (w: number | null): number =>
   w === null || Number.isNaN(w) || w === Number.NEGATIVE_INFINITY ? NO_WATERMARK_VALUE : w === Number.POSITIVE_INFINITY ? MAX_WATERMARK_VALUE : Math.trunc(w);
 
-/** The counters and watermarks of one operator in a chain. */
+/**
+ * The counters and watermarks of one operator in a chain (operator-chain.ts counts them): the
+ * head's numRecordsIn is the task's; a chained operator's is counted where its predecessor calls
+ * it, and a predecessor whose only output it is shares that counter as its numRecordsOut.
+ */
 export class OperatorIoMetrics {
-  readonly numRecordsOut = new SimpleCounter();
   inputWatermark = Number.NEGATIVE_INFINITY;
   outputWatermark = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly group: MetricGroup,
-    /** The head's is the task's; a chained operator's is counted by its predecessor's output. */
     readonly numRecordsIn: Counter,
-    headInputWatermark: (() => number | null) | undefined,
-    isSource: boolean,
+    readonly numRecordsOut: Counter,
+    options: {
+      /** The head's input watermark (the input gate's). */
+      headInputWatermark?: () => number | null;
+      /** The only successor, whose input watermark is this operator's output watermark. */
+      outputWatermarkOf?: OperatorIoMetrics;
+      isSource: boolean;
+    },
   ) {
-    registerIo(group, numRecordsIn, this.numRecordsOut);
-    group.gauge("currentInputWatermark", headInputWatermark ? () => watermarkValue(headInputWatermark()) : () => watermarkValue(this.inputWatermark));
-    group.gauge("currentOutputWatermark", () => watermarkValue(this.outputWatermark));
+    registerIo(group, numRecordsIn, numRecordsOut);
+    const head = options.headInputWatermark;
+    const successor = options.outputWatermarkOf;
+    group.gauge("currentInputWatermark", head ? () => watermarkValue(head()) : () => watermarkValue(this.inputWatermark));
+    group.gauge("currentOutputWatermark", successor ? () => watermarkValue(successor.inputWatermark) : () => watermarkValue(this.outputWatermark));
+    const isSource = options.isSource;
     // FLIP-33: how far the source's watermark is behind the wall clock.
-    if (isSource) group.gauge("watermarkLag", () => (!Number.isFinite(this.outputWatermark) ? 0 : Math.max(0, Date.now() - this.outputWatermark)));
+    if (isSource) {
+      group.gauge("watermarkLag", () => {
+        const w = successor ? successor.inputWatermark : this.outputWatermark;
+        return Number.isFinite(w) ? Math.max(0, Date.now() - w) : 0;
+      });
+    }
   }
 }
 
@@ -104,6 +121,14 @@ export class TaskMetricGroups {
       const capacity = s.inputCapacity();
       return capacity > 0 ? Math.min(1, s.inputQueueLength() / capacity) : 0;
     });
+  }
+
+  /** The task's and its operators' metrics now. */
+  dump(): MetricGroupDump[] {
+    const out: MetricGroupDump[] = [];
+    this.task.dumpInto(out);
+    for (const o of this.operators) o.dumpInto(out);
+    return out;
   }
 
   close(): void {

@@ -153,7 +153,10 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     const t = tasks.get(executionId);
     tasks.delete(executionId);
     if (t) reportMetricsOf(executionId, t);
-    groups?.close();
+    if (groups) {
+      if (t) post({ type: "final-metrics", executionId, groups: groups.dump() });
+      groups.close();
+    }
   }
 }
 

@@ -32,6 +32,8 @@ export type FromWorker =
   | { type: "checkpoint-declined"; executionId: string; checkpointId: number; reason: SerializedError }
   | { type: "metrics"; metrics: Record<string, TaskMetrics> }
   | { type: "metric-dump"; requestId: number; groups: MetricGroupDump[] }
+  /** A task has ended: its last metric values, which the TaskExecutor keeps for a while (finished jobs show their totals). */
+  | { type: "final-metrics"; executionId: string; groups: MetricGroupDump[] }
   /** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
   | { type: "stdio"; stream: "stdout" | "stderr"; text: string }
   | { type: "cpu-samples"; requestId: number; tree?: StackNode; error?: SerializedError }
