@@ -75,6 +75,14 @@ test("the FlameGraph subtab of a busy map's vertex draws frames that name the ma
   await page.locator('[data-testid="flame-reset"]').click();
   await page.locator('[data-testid="flame-graph"] [data-frame="root"]').waitFor();
 
+  // One subtask's graph has part of the samples of all of them.
+  const samplesShown = async (): Promise<number> => Number(/^(\d+) samples/.exec(await page.locator('[data-testid="flame-meta"]').innerText())?.[1]);
+  const all = await samplesShown();
+  await page.locator('[data-testid="flame-subtask"]').selectOption("1");
+  await waitFor(async () => (await samplesShown()) < all, "subtask 1 alone has fewer samples");
+  await page.locator('[data-testid="flame-graph"] [data-frame^="burnCpuInMap "]').first().waitFor();
+  await page.locator('[data-testid="flame-subtask"]').selectOption("");
+
   await page.locator('[data-flame-type="off_cpu"]').click();
   await page.locator('[data-testid="flame-graph"] [data-frame="(idle)"]').waitFor({ timeout: 30_000 });
   const offCpu = await page.locator('[data-testid="flame-graph"] [data-frame]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.frame));

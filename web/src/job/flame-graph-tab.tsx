@@ -1,6 +1,7 @@
 /**
  * The vertex panel's flame graph (Flink's FlameGraph subtab; docs/architecture.md, "Flame graphs"): On-CPU,
- * Off-CPU and Mixed (Flink's names for type on_cpu, off_cpu and full), polled quickly while the first
+ * Off-CPU and Mixed (Flink's names for type on_cpu, off_cpu and full), all subtasks merged or one of them,
+ * polled quickly while the first
  * sampling runs and at the refresh interval after. Root at the bottom; a frame's width is its share of
  * the samples; clicking a frame zooms into it.
  */
@@ -34,17 +35,18 @@ const WAITING_POLL_MS = 1000;
 /** Frames narrower than this share of the view are left out (too narrow to read, and many). */
 const MIN_SHARE = 0.002;
 
-export function FlameGraphTab({ jobId, vertexId }: { jobId: string; vertexId: string }) {
+export function FlameGraphTab({ jobId, vertexId, parallelism }: { jobId: string; vertexId: string; parallelism: number }) {
   const [type, setType] = useState<FlameType>("on_cpu");
+  const [subtask, setSubtask] = useState<number | undefined>(undefined);
   const [zoom, setZoom] = useState<string[]>([]);
   const [waiting, setWaiting] = useState(true);
   const graph = usePoll(
     async () => {
-      const answer = await api.getJobVertexFlameGraph({ path: { jobid: jobId, vertexid: vertexId }, query: { type } });
+      const answer = await api.getJobVertexFlameGraph({ path: { jobid: jobId, vertexid: vertexId }, query: subtask === undefined ? { type } : { type, subtaskindex: subtask } });
       setWaiting(answer.data === undefined && answer.endTimestamp === -3);
       return answer;
     },
-    `flame:${jobId}:${vertexId}:${type}`,
+    `flame:${jobId}:${vertexId}:${type}:${subtask ?? "all"}`,
     waiting ? { intervalMs: WAITING_POLL_MS } : {},
   );
   const data = graph.data?.data as FlameNode | undefined;
@@ -59,6 +61,21 @@ export function FlameGraphTab({ jobId, vertexId }: { jobId: string; vertexId: st
             </button>
           ))}
         </div>
+        {parallelism > 1 && (
+          <select
+            className="metric-select"
+            data-testid="flame-subtask"
+            value={subtask ?? ""}
+            onChange={(e) => (setSubtask(e.target.value === "" ? undefined : Number(e.target.value)), setZoom([]))}
+          >
+            <option value="">All subtasks</option>
+            {Array.from({ length: parallelism }, (_, i) => (
+              <option key={i} value={i}>
+                Subtask {i}
+              </option>
+            ))}
+          </select>
+        )}
         {zoom.length > 0 && (
           <button className="button small" onClick={() => setZoom([])} data-testid="flame-reset">
             Reset zoom

@@ -164,7 +164,7 @@ export function VertexPanel({ jobId, vertexId, onClose }: { jobId: string; verte
         </>
       )}
       {tab === "metrics" && <VertexMetricsTab jobId={jobId} vertexId={vertexId} />}
-      {tab === "flamegraph" && <FlameGraphTab jobId={jobId} vertexId={vertexId} />}
+      {tab === "flamegraph" && <FlameGraphTab jobId={jobId} vertexId={vertexId} parallelism={v?.parallelism ?? 1} />}
     </section>
   );
 }
