@@ -1,7 +1,8 @@
 /**
  * Flame graphs of a running job's vertex over REST, sampled in real slot workers (docs/architecture.md,
- * "Flame graphs"): Flink's "waiting" answer first, then a tree that names the busy user function; the
- * types, the subtask filter, and the 4xx answers to bad requests; "disabled" without the key.
+ * "Flame graphs"): Flink's "waiting" answer first, then a tree that names the busy user function; a vertex
+ * sharing the map's slot threads without the map's samples; the types, the subtask filter, and the 4xx
+ * answers to bad requests; "disabled" without the key.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -82,6 +83,20 @@ test("the first request answers Flink's waiting code; the sampled flame graph na
   assert.match(burning[0]!.name, /^burnCpuInMap \(busy-map\.ts:\d+\)$/);
   // About 1 ms per record at 100 records/s per subtask: a tenth of the thread's time, several samples.
   assert.ok(burning.reduce((s, f) => s + f.value, 0) >= 2, "burnCpuInMap has samples");
+});
+
+test("the source vertex's graph, sampled in the same slot threads, leaves out the map's task and function", async () => {
+  const job = await getJson<Job>(rc.url, `/jobs/${jobId}`);
+  const source = job.vertices.find((v) => v.id !== burn.id)!;
+  const sourcePath = `/jobs/${jobId}/vertices/${source.id}/flamegraph`;
+  let graph!: FlameGraph;
+  await waitFor(async () => (graph = await getJson<FlameGraph>(rc.url, sourcePath)).endTimestamp > 0, "source flame graph sampled", 60_000);
+  const names = frames(graph.data!).map((f) => f.name);
+  // (A source at 100 records/s per subtask is rarely caught polling: its own frame may be missing.)
+  assert.ok(!names.some((n) => n.startsWith("burnCpuInMap ")), "the map's samples belong to the map's task");
+  assert.ok(!names.includes(`[task] ${burn.name}`));
+  const burnNames = frames((await getJson<FlameGraph>(rc.url, path)).data!).map((f) => f.name);
+  assert.ok(burnNames.includes(`[task] ${burn.name}`) && !burnNames.includes(`[task] ${source.name}`));
 });
 
 test("full, on_cpu and off_cpu split the same samples at the idle frame; a subtask alone is part of the whole", async () => {

@@ -6,7 +6,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CpuSampler, type ProfilerSession } from "../../src/runtime/worker/cpu-sampler.js";
+import { CpuSampler, executionViews, type ProfilerSession } from "../../src/runtime/worker/cpu-sampler.js";
+import { taskFrame, taskFrameName } from "../../src/runtime/tasks/task-frame.js";
 import { mergeStackTrees, stackTreeFromProfile, type StackNode, type V8CpuProfile } from "../../src/runtime/worker/stack-tree.js";
 import { flameGraphJson } from "../../src/rest/views/flamegraph-views.js";
 import { VertexCpuSampleTracker } from "../../src/rest/flamegraph/vertex-cpu-sample-tracker.js";
@@ -64,6 +65,39 @@ test("trees of two subtasks merge by stack; Flink's types split them at the idle
   assert.equal(flameGraphJson(samples, "full").endTimestamp, 42);
 });
 
+test("a task's view of its thread's samples: its own frames and the shared ones, not another task's", () => {
+  const mine = taskFrameName("job-v1-0-0");
+  const other = taskFrameName("job-v2-0-0");
+  // root → loop → [mine → map ×4] [other → sink ×3] (idle ×2) ; other's frame called mine's (same worker, in-line hand-over): ×1
+  const tree: StackNode = {
+    name: "root",
+    value: 10,
+    children: [
+      {
+        name: "loop (worker.js:1)",
+        value: 8,
+        children: [
+          { name: mine, value: 4, children: [{ name: "map (job.ts:3)", value: 4, children: [] }] },
+          { name: other, value: 4, children: [{ name: "sink (job.ts:9)", value: 3, children: [] }, { name: mine, value: 1, children: [{ name: "map (job.ts:3)", value: 1, children: [] }] }] },
+        ],
+      },
+      { name: "(idle)", value: 2, children: [] },
+    ],
+  };
+  const view = executionViews(tree, new Map([["job-v1-0-0", "Map"]]))["job-v1-0-0"]!;
+  const paths = (n: StackNode, prefix = ""): string[] => [`${prefix}${n.name}=${n.value}`, ...n.children.flatMap((c) => paths(c, `${prefix}${n.name}/`))];
+  assert.deepEqual(paths(view), [
+    "root=7",
+    "root/(idle)=2",
+    "root/loop (worker.js:1)=5",
+    "root/loop (worker.js:1)/[task] Map=4",
+    "root/loop (worker.js:1)/[task] Map/map (job.ts:3)=4",
+    `root/loop (worker.js:1)/${other}=1`,
+    `root/loop (worker.js:1)/${other}/[task] Map=1`,
+    `root/loop (worker.js:1)/${other}/[task] Map/map (job.ts:3)=1`,
+  ]);
+});
+
 test("the sampler opens no inspector session until asked, closes it after sampling, and shares a running sampling", async () => {
   const posted: string[] = [];
   let connected = 0;
@@ -102,15 +136,19 @@ function spinInTheSamplerTest(ms: number): number {
   return x;
 }
 
-test("a real V8 profile of this thread names the function that was busy while it sampled", async () => {
+test("a real V8 profile of this thread names the function that was busy while it sampled, inside its task's frame", async () => {
   const sampler = new CpuSampler();
   const tree = sampler.sample({ numSamples: 40, delayBetweenSamplesMs: 5 });
-  const spin = setInterval(() => spinInTheSamplerTest(15), 20);
+  const inTask = taskFrame("abcd-ef-0-0");
+  const spin = setInterval(() => inTask(() => spinInTheSamplerTest(15)), 20);
   try {
-    const names: string[] = [];
-    const walk = (n: StackNode): void => void (names.push(n.name), n.children.forEach(walk));
-    walk(await tree);
-    assert.ok(names.some((n) => /^spinInTheSamplerTest \(flame-graph-samples\.test\.(js|ts):\d+\)$/.test(n)), names.join(" | "));
+    const view = executionViews(await tree, new Map([["abcd-ef-0-0", "Spin"]]))["abcd-ef-0-0"]!;
+    const task = (function find(n: StackNode): StackNode | undefined {
+      return n.name === "[task] Spin" ? n : n.children.map(find).find((x) => x !== undefined);
+    })(view);
+    assert.ok(task, "the task's frame is in the profile");
+    const below = (n: StackNode): string[] => n.children.flatMap((c) => [c.name, ...below(c)]);
+    assert.ok(below(task).some((n) => /^spinInTheSamplerTest \(flame-graph-samples\.test\.(js|ts):\d+\)$/.test(n)), below(task).join(" | "));
   } finally {
     clearInterval(spin);
   }
@@ -124,21 +162,24 @@ test("the TaskExecutor bounds a sampling, and fails a request its worker does no
   const requests = new CpuSampleRequests(clock);
   const sent: ToWorker[] = [];
   const worker = { key: "tm-1/0", post: (m: ToWorker) => void sent.push(m) } as unknown as SlotWorkerHandle;
-  const answered = requests.request(worker, { numSamples: 10, delayBetweenSamplesMs: 10 });
+  const answered = requests.request(worker, { numSamples: 10, delayBetweenSamplesMs: 10 }, ["a"]);
   const first = sent[0] as Extract<ToWorker, { type: "sample-cpu" }>;
-  assert.equal(first.type, "sample-cpu");
-  requests.answered({ type: "cpu-samples", requestId: first.requestId, tree: { name: "root", value: 1, children: [] } });
-  assert.equal((await answered).value, 1);
+  assert.deepEqual([first.type, first.executionIds], ["sample-cpu", ["a"]]);
+  requests.answered({ type: "cpu-samples", requestId: first.requestId, trees: { a: { name: "root", value: 1, children: [] } } });
+  assert.equal((await answered).a!.value, 1);
 
   // Two executions in one worker share one sampling; one without a worker here is left out.
   sent.length = 0;
   const shared = requests.ofExecutions(["a", "b", "gone"], { numSamples: 10, delayBetweenSamplesMs: 10 }, (id) => (id === "gone" ? undefined : worker));
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(sent.length, 1, "one request to the worker");
-  requests.answered({ type: "cpu-samples", requestId: (sent[0] as Extract<ToWorker, { type: "sample-cpu" }>).requestId, tree: { name: "root", value: 2, children: [] } });
+  const request = sent[0] as Extract<ToWorker, { type: "sample-cpu" }>;
+  assert.deepEqual(request.executionIds, ["a", "b"]);
+  const tree = { name: "root", value: 2, children: [] };
+  requests.answered({ type: "cpu-samples", requestId: request.requestId, trees: { a: tree, b: tree } });
   assert.deepEqual(Object.keys(await shared).sort(), ["a", "b"]);
 
-  const stuck = requests.request(worker, { numSamples: 10, delayBetweenSamplesMs: 10 });
+  const stuck = requests.request(worker, { numSamples: 10, delayBetweenSamplesMs: 10 }, ["a"]);
   clock.advance(100 + 10_000);
   await assert.rejects(stuck, (e: Error) => e instanceof CpuSamplingError && /did not answer .* stuck in a loop/.test(e.message));
 });

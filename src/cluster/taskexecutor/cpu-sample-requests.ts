@@ -17,7 +17,7 @@ const ANSWER_GRACE_MS = 10_000;
 export const MAX_SAMPLING_MS = 5 * 60_000;
 
 interface Pending {
-  resolve(tree: StackNode): void;
+  resolve(trees: Record<string, StackNode>): void;
   reject(error: Error): void;
   timer: Timer;
 }
@@ -39,8 +39,8 @@ export class CpuSampleRequests {
   }
 
   /**
-   * The call tree of each execution's worker (`workerOf`; none: the execution is left out). Executions
-   * in one worker share one sampling: the thread runs all of them.
+   * Each execution's part of the samples of its worker (`workerOf`; none: the execution is left out).
+   * Executions in one worker share one sampling of the thread that runs all of them.
    */
   async ofExecutions(executionIds: readonly string[], request: CpuSampleRequest, workerOf: (executionId: string) => SlotWorkerHandle | undefined): Promise<Record<string, StackNode>> {
     CpuSampleRequests.check(request);
@@ -52,14 +52,14 @@ export class CpuSampleRequests {
     const out: Record<string, StackNode> = {};
     await Promise.all(
       [...byWorker].map(async ([worker, ids]) => {
-        const tree = await this.request(worker, request);
-        for (const id of ids) out[id] = tree;
+        const trees = await this.request(worker, request, ids);
+        for (const id of ids) if (trees[id]) out[id] = trees[id];
       }),
     );
     return out;
   }
 
-  request(worker: SlotWorkerHandle, request: CpuSampleRequest): Promise<StackNode> {
+  request(worker: SlotWorkerHandle, request: CpuSampleRequest, executionIds: string[]): Promise<Record<string, StackNode>> {
     CpuSampleRequests.check(request);
     const requestId = ++this.nextId;
     const timeoutMs = request.numSamples * request.delayBetweenSamplesMs + ANSWER_GRACE_MS;
@@ -69,7 +69,7 @@ export class CpuSampleRequests {
         reject(new CpuSamplingError(`the worker of slot ${worker.key} did not answer a CPU sample request within ${timeoutMs} ms; is a user function stuck in a loop?`));
       }, timeoutMs);
       this.pending.set(requestId, { resolve, reject, timer });
-      worker.post({ type: "sample-cpu", requestId, request });
+      worker.post({ type: "sample-cpu", requestId, request, executionIds });
     });
   }
 
@@ -79,7 +79,7 @@ export class CpuSampleRequests {
     if (!p) return;
     this.pending.delete(m.requestId);
     p.timer.cancel();
-    if (m.tree) p.resolve(m.tree);
+    if (m.trees) p.resolve(m.trees);
     else p.reject(new CpuSamplingError("the worker could not sample its CPU", { cause: deserializeError(m.error ?? { name: "Error", message: "no answer" }, "slot worker") }));
   }
 }

@@ -22,6 +22,7 @@ import { serializeError, type SerializedError } from "../../errors/serialized-er
 import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
 import { TimeAccounting } from "./time-accounting.js";
+import { taskFrame, type TaskFrame } from "./task-frame.js";
 import { TaskMetricGroups } from "./task-metric-groups.js";
 import { CounterView } from "../metrics/metric-types.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
@@ -56,6 +57,8 @@ export class StreamTask {
   private readonly gate: InputGate | undefined;
   private readonly time: TaskProcessingTimeService;
   private readonly accounting = new TimeAccounting();
+  /** Input batches and source polls run in it, so CPU samples name this task (task-frame.ts). */
+  private readonly inTaskFrame: TaskFrame;
   private readonly outputCounters: OutputCounters = { records: 0, bytes: 0, buffers: 0 };
   private readonly decoder = new RecordBatchDecoder();
   private state: ExecutionState = "DEPLOYING";
@@ -85,6 +88,7 @@ export class StreamTask {
     const vertex = tdd.jobGraph.vertices.find((v) => v.id === tdd.vertexId);
     if (!vertex) throw new Error(`vertex ${tdd.vertexId} is not in the job graph`);
     this.vertex = vertex;
+    this.inTaskFrame = taskFrame(tdd.executionId);
     this.metricGroups = metricGroups(vertex);
     const groups = this.metricGroups;
     // A source task's records in are what its reader emits (the head operator counts them).
@@ -280,8 +284,11 @@ export class StreamTask {
           }
         }
         this.accounting.switchTo("busy");
-        let status = reader.pollNext(head);
-        for (let i = 1; i < SOURCE_POLLS_PER_ROUND && status === "more"; i++) status = reader.pollNext(head);
+        const status = this.inTaskFrame(() => {
+          let s = reader.pollNext(head);
+          for (let i = 1; i < SOURCE_POLLS_PER_ROUND && s === "more"; i++) s = reader.pollNext(head);
+          return s;
+        });
         if (status === "end-of-input") break;
         if (this.chain.isBlocked) {
           this.accounting.switchTo("backpressured");
@@ -325,7 +332,8 @@ export class StreamTask {
       let lastYield = performance.now();
       while (this.running && !this.blocked && !this.finishing && (item = gate.next())) {
         this.accounting.switchTo("busy");
-        await this.processFrame(item);
+        const frame = item;
+        await this.inTaskFrame(() => this.processFrame(frame));
         // Let timers, metrics and control messages in while input keeps arriving.
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToEventLoop();

@@ -7,7 +7,8 @@
  */
 import { Session } from "node:inspector/promises";
 import { findSourceMap } from "node:module";
-import { stackTreeFromProfile, type SourceLocator, type StackNode, type V8CpuProfile } from "./stack-tree.js";
+import { stackTreeFromProfile, taskView, type SourceLocator, type StackNode, type V8CpuProfile } from "./stack-tree.js";
+import { TASK_FRAME_PREFIX, taskFrameName } from "../tasks/task-frame.js";
 
 /** Flink's rest.flamegraph.num-samples and rest.flamegraph.delay-between-samples. */
 export interface CpuSampleRequest {
@@ -36,6 +37,19 @@ const originalSource: SourceLocator = (frame) => {
     return undefined;
   }
 };
+
+/** The task a frame of the tree belongs to (its task frame's name), if it is a task frame. */
+const taskOfFrame = (frame: string): string | undefined => (frame.startsWith(TASK_FRAME_PREFIX) ? frame.split(" ")[0] : undefined);
+
+/**
+ * Each execution's part of its thread's samples, its task frame shown as `[task] <label>` (the vertex's
+ * name, so that the subtasks' trees merge).
+ */
+export function executionViews(tree: StackNode, labels: ReadonlyMap<string, string>): Record<string, StackNode> {
+  const out: Record<string, StackNode> = {};
+  for (const [executionId, label] of labels) out[executionId] = taskView(tree, taskOfFrame, taskFrameName(executionId), `[task] ${label}`);
+  return out;
+}
 
 export class CpuSampler {
   private running: Promise<StackNode> | undefined;

@@ -87,3 +87,38 @@ export function filterTopFrames(tree: StackNode, keep: (name: string) => boolean
   const own = tree.value - tree.children.reduce((s, c) => s + c.value, 0);
   return { name: tree.name, value: own + children.reduce((s, c) => s + c.value, 0), children };
 }
+
+/**
+ * One task's part of its thread's samples (docs/architecture.md, "Flame graphs"). A sample belongs to the
+ * innermost task frame on its stack (`taskOf` names the task of a frame, or undefined); a sample outside
+ * every task frame — the thread waiting, collecting garbage, doing the worker's own work — counts for every
+ * task, as the thread of a Flink task is sampled whatever it does. The task's own frame is shown as `label`.
+ */
+export function taskView(tree: StackNode, taskOf: (frame: string) => string | undefined, task: string, label: string): StackNode {
+  const root: StackNode = { name: tree.name, value: 0, children: [] };
+  const add = (path: string[], samples: number): void => {
+    root.value += samples;
+    let node = root;
+    for (const name of path) {
+      let child = node.children.find((c) => c.name === name);
+      if (!child) node.children.push((child = { name, value: 0, children: [] }));
+      child.value += samples;
+      node = child;
+    }
+  };
+  const walk = (node: StackNode, path: string[], owner: string | undefined): void => {
+    const self = node.value - node.children.reduce((s, c) => s + c.value, 0);
+    if (self > 0 && (owner === undefined || owner === task)) add(path, self);
+    for (const c of node.children) {
+      const t = taskOf(c.name);
+      walk(c, [...path, t === task ? label : c.name], t ?? owner);
+    }
+  };
+  walk(tree, [], undefined);
+  const sort = (n: StackNode): void => {
+    n.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    n.children.forEach(sort);
+  };
+  sort(root);
+  return root;
+}

@@ -12,7 +12,7 @@ import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-decline
 import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
-import { CpuSampler } from "./cpu-sampler.js";
+import { CpuSampler, executionViews } from "./cpu-sampler.js";
 import { MetricRegistry } from "../metrics/metric-group.js";
 import { localHost, taskManagerGroup } from "../metrics/scopes.js";
 import { registerThreadMetrics } from "../metrics/runtime-metrics.js";
@@ -89,8 +89,10 @@ port.on("message", (m: ToWorker) => {
       break;
     case "sample-cpu": {
       const { requestId } = m;
+      // Labelled now: a task may end while its thread is sampled.
+      const labels = new Map(m.executionIds.map((id) => [id, vertexNameOf(tasks.get(id)?.tdd) ?? id]));
       sampler.sample(m.request).then(
-        (tree) => post({ type: "cpu-samples", requestId, tree }),
+        (tree) => post({ type: "cpu-samples", requestId, trees: executionViews(tree, labels) }),
         (e) => post({ type: "cpu-samples", requestId, error: serializeError(e) }),
       );
       break;
@@ -100,6 +102,10 @@ port.on("message", (m: ToWorker) => {
       break;
   }
 });
+
+function vertexNameOf(tdd: TaskDeploymentDescriptor | undefined): string | undefined {
+  return tdd?.jobGraph.vertices.find((v) => v.id === tdd.vertexId)?.name;
+}
 
 function bindingFor(tdd: TaskDeploymentDescriptor): Promise<BoundFunctions> {
   const key = `${tdd.jobId}/${tdd.attempt}/${tdd.bundle.hash}`;

@@ -19,8 +19,11 @@ export type ToWorker =
   | { type: "trigger-checkpoint"; executionId: string; trigger: CheckpointTrigger }
   | { type: "checkpoint-complete"; executionId: string; checkpointId: number }
   | { type: "checkpoint-aborted"; executionId: string; checkpointId: number }
-  /** Sample this thread's stacks (a flame graph was asked for); answered by `cpu-samples` with the same id. */
-  | { type: "sample-cpu"; requestId: number; request: CpuSampleRequest }
+  /**
+   * Sample this thread's stacks (a flame graph was asked for); answered by `cpu-samples` with the same id
+   * and each execution's part of the samples.
+   */
+  | { type: "sample-cpu"; requestId: number; request: CpuSampleRequest; executionIds: string[] }
   | { type: "data"; frame: DataFrame };
 
 export type FromWorker =
@@ -36,5 +39,5 @@ export type FromWorker =
   | { type: "final-metrics"; executionId: string; groups: MetricGroupDump[] }
   /** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
   | { type: "stdio"; stream: "stdout" | "stderr"; text: string }
-  | { type: "cpu-samples"; requestId: number; tree?: StackNode; error?: SerializedError }
+  | { type: "cpu-samples"; requestId: number; trees?: Record<string, StackNode>; error?: SerializedError }
   | { type: "data"; to: WorkerKey; frame: DataFrame };
