@@ -1,8 +1,9 @@
 /**
- * The TaskManager page's Logs and Stdout tabs in headless Chromium against a real cluster started by
- * `sluice cluster start` (a JobManager and a TaskManager process, their output in files of the cluster
- * directory): a word count prints through the CLI, and the Stdout tab shows the TaskManager's .out file
- * with the counts the reference computes; the Logs tab lists the process's files and shows its log.
+ * The dashboard against a real cluster started by `sluice cluster start` (a JobManager and a TaskManager
+ * process, their output in files of the cluster directory), in headless Chromium: a word count prints
+ * through the CLI, and the TaskManager page's Stdout tab shows the TaskManager's .out file with the counts
+ * the reference computes, its Logs tab the process's files and log; then a busy map's flame graph comes
+ * from the TaskManager process over RPC and names the map function.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,13 +12,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { isAlive, readPid } from "../../src/cluster/entrypoints/process-lifecycle.js";
-import { example } from "../support/paths.js";
+import { example, testJob } from "../support/paths.js";
 import { waitFor } from "../support/wait.js";
 import { getJson, killAll, sluice, TEST_CONFIG } from "../cluster/support/processes.js";
 import { ensureDashboardBuilt, launchBrowser } from "./support.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sluice-dashboard-tm-logs-"));
-const config = Object.entries({ ...TEST_CONFIG, "rest.port": "0", "jobmanager.rpc.port": "0", "taskmanager.numberOfTaskSlots": "2" }).flatMap(([k, v]) => ["-D", `${k}=${v}`]);
+const config = Object.entries({
+  ...TEST_CONFIG,
+  "rest.port": "0",
+  "jobmanager.rpc.port": "0",
+  "taskmanager.numberOfTaskSlots": "2",
+  "rest.flamegraph.enabled": "true",
+  "rest.flamegraph.num-samples": "100",
+  "rest.flamegraph.delay-between-samples": "10 ms",
+}).flatMap(([k, v]) => ["-D", `${k}=${v}`]);
 const problems: string[] = [];
 let restUrl: string;
 let browser: Browser;
@@ -70,5 +79,27 @@ test("the Stdout tab shows what the job printed on the TaskManager, the Logs tab
   assert.ok(files.includes("taskmanager-1.out") && files.includes("taskmanager-1.log"), `files: ${files.join(", ")}`);
   await page.locator('[data-log-file="taskmanager-1.out"]').click();
   await waitFor(async () => /word: 'to', count: 11/.test(await page.locator('[data-testid="tm-log"]').innerText()), "the .out file from the file list");
+  assert.deepEqual(problems, [], "the browser reported errors");
+});
+
+test("on a process cluster the flame graph of a busy map comes from the TaskManager process and names the map function", { timeout: 150_000 }, async () => {
+  const run = sluice(["run", "--target", restUrl, "--detached", testJob("rest/busy-map.ts")]);
+  assert.equal(await run.exited, 0, run.stderr());
+  let job!: { jid: string; vertices: { id: string; name: string; status: string }[] };
+  await waitFor(async () => {
+    const jobs = await getJson<{ jobs: { id: string; status: string }[] }>(restUrl, "/jobs");
+    const running = jobs.jobs.find((j) => j.status === "RUNNING");
+    if (!running) return false;
+    job = await getJson(restUrl, `/jobs/${running.id}`);
+    return job.vertices.every((v) => v.status === "RUNNING");
+  }, "busy-map running on the cluster", 60_000);
+  const burn = job.vertices.find((v) => v.name.includes("Burn"))!;
+  await page.goto(`${restUrl}/web/jobs/${job.jid}`);
+  await page.locator(`.vertex-node[data-vertex-id="${burn.id}"]`).click();
+  await page.locator('[data-subtab="flamegraph"]').click();
+  await page.locator('[data-testid="flame-graph"] [data-frame^="burnCpuInMap (busy-map.ts:"]').first().waitFor({ timeout: 60_000 });
+  await page.locator(`[data-testid="flame-graph"] [data-frame="[task] ${burn.name}"]`).first().waitFor();
+  const cancel = await fetch(`${restUrl}/jobs/${job.jid}?mode=cancel`, { method: "PATCH" });
+  assert.equal(cancel.status, 202);
   assert.deepEqual(problems, [], "the browser reported errors");
 });
