@@ -67,7 +67,7 @@ export interface TaskExecutorOptions {
   onFatalError?: (error: Error) => void;
 }
 
-/** How long a finished task's final metrics stay available to JobMaster heartbeats. */
+/** How long a finished task's final metrics stay available to JobMaster heartbeats and metric collections. */
 const FINAL_METRICS_RETENTION_MS = 60_000;
 
 export class TaskExecutor implements TaskExecutorGateway {
