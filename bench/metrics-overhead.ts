@@ -2,7 +2,9 @@
  * What metrics cost (docs/metrics.md, "Cost"). (1) The chained pipeline and the keyed word count
  * on the MiniCluster with per-operator metrics on (the default) and off
  * (metrics.operator-io.enabled: false), alternating in the same run; the task's own counters and
- * the time accounting predate the metric system and stay on in both. (2) Scrape latency of a
+ * the time accounting predate the metric system and stay on in both. Besides throughput (wall time,
+ * submit to FINISHED) it reports the process's CPU time per record (all threads, cluster start
+ * included), which other load on the machine disturbs less. (2) Scrape latency of a
  * TaskManager with 4 slots × 20 operators: HTTP GET of its Prometheus reporter, which collects
  * from the 4 workers on demand, against the same scrape of the idle TaskManager.
  * Run: npm run build && node dist/bench/metrics-overhead.js [--count N] [--words N] [--rounds R] [--scrapes S]
@@ -19,32 +21,45 @@ const rounds = argNumber("rounds", 3);
 const scrapes = argNumber("scrapes", 50);
 const OFF = { "metrics.operator-io.enabled": "false" };
 
-async function throughput(job: string, n: number, parallelism: number, config: Record<string, string>): Promise<number> {
+interface Run {
+  /** records per second, submit to FINISHED */
+  rate: number;
+  /** CPU time of this process (every thread) per record, ns */
+  cpuNs: number;
+}
+
+async function measure(job: string, n: number, parallelism: number, config: Record<string, string>): Promise<Run> {
+  const cpu = process.cpuUsage();
   const r = await runJob(benchJob(job), { args: [String(n), String(parallelism)], config });
+  const used = process.cpuUsage(cpu);
   if (r.state !== "FINISHED") throw new Error(`${job}: ${r.state} ${r.failure?.message ?? ""}`);
-  return perSecond(n, r.endTime - r.startTime);
+  return { rate: perSecond(n, r.endTime - r.startTime), cpuNs: ((used.user + used.system) * 1000) / n };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function onVersusOff(job: string, n: number, parallelism: number): Promise<{ on: number; off: number }> {
-  await throughput(job, Math.min(n, 500_000), parallelism, {}); // warm-up
-  const on: number[] = [];
-  const off: number[] = [];
+async function onVersusOff(job: string, n: number, parallelism: number): Promise<{ on: Run[]; off: Run[] }> {
+  await measure(job, Math.min(n, 500_000), parallelism, {}); // warm-up
+  const on: Run[] = [];
+  const off: Run[] = [];
   for (let i = 0; i < rounds; i++) {
     // Alternate, so that a slow phase of the machine hits both.
-    on.push(await throughput(job, n, parallelism, {}));
-    off.push(await throughput(job, n, parallelism, OFF));
+    on.push(await measure(job, n, parallelism, {}));
+    off.push(await measure(job, n, parallelism, OFF));
   }
-  return { on: median(on), off: median(off) };
+  return { on, off };
 }
 
-function report(label: string, n: number, { on, off }: { on: number; off: number }): void {
-  const overhead = (1 - on / off) * 100;
+function report(label: string, n: number, { on, off }: { on: Run[]; off: Run[] }): void {
+  const rateOn = median(on.map((r) => r.rate));
+  const rateOff = median(off.map((r) => r.rate));
+  const cpuOn = median(on.map((r) => r.cpuNs));
+  const cpuOff = median(off.map((r) => r.cpuNs));
   console.log(`${label} (${n} records, median of ${rounds}):`);
-  console.log(`  metrics off: ${rate(n, (n / off) * 1000)}`);
-  console.log(`  metrics on:  ${rate(n, (n / on) * 1000)}`);
-  console.log(`  ratio on / off: ${(on / off).toFixed(3)}  overhead ${overhead.toFixed(1)} %  (target < 5 %)`);
+  console.log(`  metrics off: ${rate(n, (n / rateOff) * 1000)}, ${cpuOff.toFixed(0)} ns CPU per record`);
+  console.log(`  metrics on:  ${rate(n, (n / rateOn) * 1000)}, ${cpuOn.toFixed(0)} ns CPU per record`);
+  console.log(`  throughput ratio on / off: ${(rateOn / rateOff).toFixed(3)}  (overhead ${((1 - rateOn / rateOff) * 100).toFixed(1)} %, target < 5 %)`);
+  console.log(`  CPU per record ratio on / off: ${(cpuOn / cpuOff).toFixed(3)}  (overhead ${((cpuOn / cpuOff - 1) * 100).toFixed(1)} %)`);
 }
 
 async function scrapeLatency(): Promise<void> {

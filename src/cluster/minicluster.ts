@@ -10,8 +10,7 @@
  */
 import { JobManagerMetrics } from "./metrics/jobmanager-metrics.js";
 import { MetricFetcher, type MetricQueryService } from "./metrics/metric-fetcher.js";
-import { METRICS_FETCH_INTERVAL } from "./jobmaster/job-master-options.js";
-import { METRIC_COLLECTION_TIMEOUT } from "./taskexecutor/task-manager-options.js";
+import { metricFetcherSettings } from "./metrics/metric-options.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -136,8 +135,7 @@ export class MiniCluster {
         rpc: this.jmRpc,
         gateway: { requestTaskManagers: () => this.dispatcher.requestTaskManagers(), listJobs: () => this.dispatcher.listJobs() },
         jobManager: () => jobManager.collect(),
-        updateIntervalMs: readOption(this.config, METRICS_FETCH_INTERVAL),
-        timeoutMs: readOption(this.config, METRIC_COLLECTION_TIMEOUT),
+        ...metricFetcherSettings(this.config),
         logger: this.logger,
       });
       this.metrics = { jobManager, fetcher };

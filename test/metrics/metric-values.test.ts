@@ -89,7 +89,9 @@ test("records in/out per vertex, subtask and operator equal the counts computed 
 });
 
 test("a deliberately slow sink: busy time at the sink, backpressured time at the source", { timeout: 60_000 }, async () => {
-  const slow = await startMetricsJob(client, jm.restUrl, ["100000000", "2"]);
+  // 0.2 ms per record: a worker answers collections between buffers, so a buffer (up to 1024
+  // records between tasks of one worker) must take well under metrics.collection.timeout.
+  const slow = await startMetricsJob(client, jm.restUrl, ["100000000", "0.2"]);
   try {
     const max = async (v: string, name: string): Promise<number> => {
       const [m] = await getJson<{ max: number }[]>(jm.restUrl, `${vertexPath(slow, v)}/subtasks/metrics?get=${name}&agg=max`);

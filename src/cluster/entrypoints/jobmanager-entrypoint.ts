@@ -36,9 +36,7 @@ import { checkListenAddress, clusterSecurity } from "../security/cluster-securit
 import { JobManagerMetrics } from "../metrics/jobmanager-metrics.js";
 import { MetricFetcher } from "../metrics/metric-fetcher.js";
 import { startMetricReporters, type MetricReporters } from "../metrics/metric-reporters.js";
-import { PROMETHEUS_PORT } from "../metrics/metric-options.js";
-import { METRICS_FETCH_INTERVAL } from "../jobmaster/job-master-options.js";
-import { METRIC_COLLECTION_TIMEOUT } from "../taskexecutor/task-manager-options.js";
+import { metricFetcherSettings, PROMETHEUS_PORT } from "../metrics/metric-options.js";
 
 /** How long a stopping JobManager waits for its jobs' tasks to be cancelled on the TaskManagers. */
 const CANCEL_ON_SHUTDOWN_MS = 5_000;
@@ -115,8 +113,7 @@ export async function startJobManager({ config, logger, logs, onFatalError, onSh
     rpc,
     gateway: restDispatcher,
     jobManager: () => jobManagerMetrics.collect(),
-    updateIntervalMs: readOption(config, METRICS_FETCH_INTERVAL),
-    timeoutMs: readOption(config, METRIC_COLLECTION_TIMEOUT),
+    ...metricFetcherSettings(config),
     logger: log,
   });
   let reporters: MetricReporters | undefined;

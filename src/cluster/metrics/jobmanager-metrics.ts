@@ -20,6 +20,8 @@ export class JobManagerMetrics {
   readonly registry = new MetricRegistry();
   private readonly jobs = new Map<string, MetricGroupImpl>();
   private readonly stopThread: () => void;
+  /** Answers read during one collection: a job's gauges share one JobDetails and one checkpoint snapshot. */
+  private readonly memo = new Map<string, unknown>();
 
   constructor(
     private readonly leading: LeadingComponents,
@@ -36,8 +38,18 @@ export class JobManagerMetrics {
 
   /** Every metric of this JobManager now. */
   collect(): MetricGroupDump[] {
-    this.syncJobGroups();
-    return this.registry.dump();
+    this.memo.clear();
+    try {
+      this.syncJobGroups();
+      return this.registry.dump();
+    } finally {
+      this.memo.clear();
+    }
+  }
+
+  private once<T>(key: string, read: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, read());
+    return this.memo.get(key) as T;
   }
 
   stop(): void {
@@ -59,8 +71,8 @@ export class JobManagerMetrics {
 
   private jobGroup(jobId: string, name: string): MetricGroupImpl {
     const g = jobManagerJobGroup(this.registry, jobId, name);
-    const job = () => this.leading()!.dispatcher.requestJob(jobId);
-    const checkpoints = () => this.leading()!.dispatcher.requestCheckpointStats(jobId);
+    const job = () => this.once(`job ${jobId}`, () => this.leading()!.dispatcher.requestJob(jobId));
+    const checkpoints = () => this.once(`checkpoints ${jobId}`, () => this.leading()!.dispatcher.requestCheckpointStats(jobId));
     g.gauge("uptime", () => {
       const j = job();
       const since = j.timestamps.RUNNING;

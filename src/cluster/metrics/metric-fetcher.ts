@@ -26,7 +26,7 @@ export interface MetricFetcherOptions {
   /** The JobManager's own metrics (jobmanager-metrics.ts). */
   jobManager: () => MetricGroupDump[];
   updateIntervalMs: number;
-  /** How long one TaskManager may take to answer. */
+  /** How long one TaskManager may take to answer (metricFetcherSettings: longer than its own wait for its workers). */
   timeoutMs: number;
   logger?: Logger;
   now?: () => number;

@@ -1,6 +1,8 @@
 /** Configuration of the metric reporters (docs/metrics.md, "Reporters"). */
-import { options } from "../../config/config-option.js";
-import { ConfigurationError } from "../../config/configuration.js";
+import { options, readOption } from "../../config/config-option.js";
+import { ConfigurationError, type Configuration } from "../../config/configuration.js";
+import { METRICS_FETCH_INTERVAL } from "../jobmaster/job-master-options.js";
+import { METRIC_COLLECTION_TIMEOUT } from "../taskexecutor/task-manager-options.js";
 
 export const PROMETHEUS_PORT = options.string({
   key: "metrics.reporter.prom.port",
@@ -31,4 +33,14 @@ export function parsePortRange(raw: string, key = PROMETHEUS_PORT.key): number[]
   const to = m?.[2] !== undefined ? Number(m[2]) : from;
   if (!m || from > 65_535 || to > 65_535 || to < from) throw new ConfigurationError(`${key} must be a port or a range of ports such as 9249-9260, got "${raw}"`);
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The REST MetricFetcher's settings (metric-fetcher.ts). */
+export function metricFetcherSettings(config: Readonly<Configuration>): { updateIntervalMs: number; timeoutMs: number } {
+  return {
+    updateIntervalMs: readOption(config, METRICS_FETCH_INTERVAL),
+    // Longer than a TaskManager waits for its workers, so that a slow worker costs only its own
+    // metrics, not the whole TaskManager's answer.
+    timeoutMs: readOption(config, METRIC_COLLECTION_TIMEOUT) + 1_000,
+  };
 }

@@ -75,7 +75,7 @@ export interface TaskExecutorOptions {
   logs?: LogFiles;
 }
 
-/** How long a finished task's final metrics stay available to JobMaster heartbeats. */
+/** How long a finished task's final metrics stay available to JobMaster heartbeats and metric collections. */
 const FINAL_METRICS_RETENTION_MS = 60_000;
 
 export class TaskExecutor implements TaskExecutorGateway {
