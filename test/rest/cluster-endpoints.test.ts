@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { hostname } from "node:os";
-import { SLUICE_VERSION } from "../../src/version.js";
+import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../src/version.js";
 import { call, errorsOf, getJson, startRestCluster, type RestCluster } from "./support.js";
 
 let rc: RestCluster;
@@ -19,6 +19,10 @@ test("/overview counts TaskManagers, slots and jobs", async () => {
     "jobs-cancelled": 0,
     "jobs-failed": 0,
     "sluice-version": SLUICE_VERSION,
+    "flink-version": FLINK_COMPATIBILITY_VERSION,
+    "flink-commit": FLINK_REVISION,
+    "slots-free-and-blocked": 0,
+    "taskmanagers-blocked": 0,
   });
 });
 
@@ -26,7 +30,9 @@ test("/config tells the dashboard its refresh interval, features and whether it 
   const c = await getJson<Record<string, unknown>>(rc.url, "/config");
   assert.equal(c["refresh-interval"], 1500);
   assert.equal(c["sluice-version"], SLUICE_VERSION);
-  assert.deepEqual(c.features, { "web-submit": true, "web-cancel": true, "web-history": false });
+  assert.equal(c["flink-version"], FLINK_COMPATIBILITY_VERSION);
+  assert.equal(c["flink-revision"], FLINK_REVISION);
+  assert.deepEqual(c.features, { "web-submit": true, "web-cancel": true, "web-history": false, "web-rescale": false });
   assert.deepEqual(c.auth, { "token-required-for-writes": false, "token-required-for-reads": false });
   assert.equal(typeof c["timezone-name"], "string");
 });

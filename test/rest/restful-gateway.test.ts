@@ -10,7 +10,7 @@ import type { DispatcherGateway } from "../../src/cluster/dispatcher/dispatcher-
 import { LeaderUnavailableError } from "../../src/cluster/leadership/leader-tracker.js";
 import { startRestServer } from "../../src/rest/start-rest-server.js";
 import { TestingDispatcherGateway } from "../../src/testing/cluster/testing-dispatcher-gateway.js";
-import { SLUICE_VERSION } from "../../src/version.js";
+import { FLINK_COMPATIBILITY_VERSION, FLINK_REVISION, SLUICE_VERSION } from "../../src/version.js";
 import { call } from "./support.js";
 
 async function withRest(overrides: Partial<DispatcherGateway>, body: (url: string, gateway: TestingDispatcherGateway) => Promise<void>): Promise<void> {
@@ -64,6 +64,10 @@ test("the overview and the job list are the gateway's domain answers in Flink's 
         "jobs-cancelled": 0,
         "jobs-failed": 1,
         "sluice-version": SLUICE_VERSION,
+        "flink-version": FLINK_COMPATIBILITY_VERSION,
+        "flink-commit": FLINK_REVISION,
+        "slots-free-and-blocked": 0,
+        "taskmanagers-blocked": 0,
       });
       assert.deepEqual((await call(url, "GET", "/jobs")).json, { jobs: [{ id: jobId, status: "RUNNING" }] });
     },

@@ -109,14 +109,18 @@ export const jobRoutes: Route[] = [
     summary: "Cancel a job (mode=cancel)",
     tags: ["jobs"],
     params: jobIdParams,
-    query: { mode: { schema: { type: "string", pattern: "^[cC][aA][nN][cC][eE][lL]$" }, description: "cancel, in any case (Flink's stop mode is POST /jobs/:jobid/stop)" } },
+    query: { mode: { schema: { type: "string", maxLength: 100 }, description: "cancel, in any case (Flink's stop mode is POST /jobs/:jobid/stop)" } },
     responses: [
       { status: 202, description: "cancellation started", schema: object({}) },
       { status: 409, description: "the job has already ended", schema: errorBody },
       invalid,
       unknownJob,
     ],
-    handler: async ({ services, params }) => {
+    handler: async ({ services, params, query }) => {
+      // Flink's clients send CANCEL or cancel.
+      if (query.mode !== undefined && query.mode.toLowerCase() !== "cancel") {
+        throw badRequest(`query parameter mode: must be one of "cancel" (in any case), got "${query.mode.slice(0, 100)}"; stop a job with POST /jobs/:jobid/stop`);
+      }
       if (!services.settings.webCancel) throw new RestError(403, ["cancelling jobs through the REST API is disabled (web.cancel.enable: false)"]);
       const job = await jobOf(services, params.jobid!);
       if (isGloballyTerminal(job.state)) throw conflict(`job ${job.jid} has already ended (${job.state})`);
