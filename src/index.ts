@@ -6,6 +6,7 @@ export { KeyedStream, type NumericField, type AggregationKind } from "./api/keye
 export { OutputTag } from "./api/output-tag.js";
 export type * from "./api/functions.js";
 export type { RuntimeContext } from "./api/runtime-context.js";
+export type * from "./api/metrics.js";
 export type * from "./api/source.js";
 export type * from "./api/sink.js";
 export { WatermarkStrategy, type WatermarkGenerator, type WatermarkOutput, type TimestampAssigner } from "./api/watermark-strategy.js";

@@ -1,8 +1,9 @@
 import type { AccumulatorContext } from "./accumulators.js";
+import type { MetricGroup } from "./metrics.js";
 
 /**
- * What a running user function can learn about the task it runs in, and its accumulators (merged
- * over all subtasks into the job result; src/api/accumulators.ts).
+ * What a running user function can learn about the task it runs in, its accumulators (merged over all
+ * subtasks into the job result; src/api/accumulators.ts) and its metric group (src/api/metrics.ts).
  */
 export interface RuntimeContext extends AccumulatorContext {
   readonly jobId: string;
@@ -13,6 +14,11 @@ export interface RuntimeContext extends AccumulatorContext {
   readonly maxParallelism: number;
   /** 0 on the first run, incremented on every restart. */
   readonly attemptNumber: number;
+  /**
+   * The operator's metric group (Flink's getMetricGroup()): counters, gauges, meters and
+   * histograms registered here are reported with the operator's scope and variables (docs/metrics.md).
+   */
+  getMetricGroup(): MetricGroup;
 }
 
 import type { KeyedStateStore, OperatorStateStore } from "./state/state.js";

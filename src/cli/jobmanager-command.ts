@@ -25,4 +25,5 @@ export async function jobManagerCommand(options: JobManagerCommandOptions): Prom
   shutdown = manageProcess({ name: "JobManager", logger, pidFile: options.pidFile, close: () => jm.close() });
   // The line `sluice cluster start` and scripts wait for; it starts with the pid to tell runs apart.
   process.stdout.write(`[pid ${process.pid}] JobManager ready: RPC ${jm.rpcAddress}, REST ${jm.restUrl}\n`);
+  if (jm.prometheusUrl) process.stdout.write(`[pid ${process.pid}] JobManager Prometheus reporter: ${jm.prometheusUrl}\n`);
 }

@@ -32,7 +32,7 @@ export async function startLocalDashboardCluster(jobGraph: JobGraph, config: Con
   const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: requiredSlots(jobGraph), config, logger });
   let rest;
   try {
-    rest = await startRestServer({ dispatcher: cluster.dispatcher, config: restConfig, logs, logger });
+    rest = await startRestServer({ dispatcher: cluster.dispatcher, config: restConfig, logs, logger, metrics: cluster.metricQuery });
   } catch (e) {
     await cluster.close();
     const err = e as NodeJS.ErrnoException;

@@ -29,6 +29,7 @@ export async function taskManagerCommand(options: TaskManagerCommandOptions): Pr
   // when it was killed, instead of waiting forever for a JobManager that will not come back.
   if (process.channel) process.once("disconnect", () => void shutdown?.(0, "the JobManager that started this TaskManager is gone"));
   process.stdout.write(`[pid ${process.pid}] TaskManager ${tm.id} ready: RPC ${tm.rpcAddress}, data ${tm.dataAddress}\n`);
+  if (tm.prometheusUrl) process.stdout.write(`[pid ${process.pid}] TaskManager ${tm.id} Prometheus reporter: ${tm.prometheusUrl}\n`);
   await tm.registered;
   if (tm.taskExecutor.isRegistered) process.stdout.write(`[pid ${process.pid}] TaskManager ${tm.id} registered at ${tm.jobManager}\n`);
 }

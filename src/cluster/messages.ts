@@ -1,6 +1,7 @@
 /** Messages and records exchanged between the cluster's components over their gateways. */
 import type { JobGraph } from "../graph/job-graph.js";
 import type { SerializedError } from "../errors/serialized-error.js";
+import type { StackNode } from "../runtime/worker/stack-tree.js";
 import type { DefinitionInputs, ExecutionState, TaskDeploymentDescriptor, TaskMetrics, TaskSubmission } from "../runtime/tasks/deployment.js";
 
 export type JobStatus =
@@ -45,6 +46,8 @@ export interface TaskExecutorRegistration {
   numberOfSlots: number;
   slotReport: SlotReport;
   hardware: { cpuCores: number; memoryBytes: number };
+  /** The port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port), when it has one. */
+  prometheusPort?: number;
   memory?: TaskManagerMemoryConfiguration;
 }
 
@@ -185,6 +188,7 @@ export interface TaskManagerInfo {
   memory?: TaskManagerMemoryConfiguration;
   timeSinceLastHeartbeat: number;
   slots: SlotStatus[];
+  prometheusPort?: number;
 }
 
 /** TaskManagers, slots and jobs of the cluster, as the Dispatcher counts them. */
@@ -206,6 +210,16 @@ export interface TaskExecutorHeartbeatPayload {
    * reconciles its own view with it (docs/architecture.md, "Failures"). Absent: nothing to reconcile.
    */
   held?: HeldForJob;
+}
+
+/**
+ * CPU samples of a vertex's running subtasks, for its flame graph (docs/architecture.md, "Flame
+ * graphs"); subtasks whose TaskManager did not answer are missing.
+ */
+export interface VertexCpuSamples {
+  /** When the sampling ended (ms since the epoch). */
+  endTimestamp: number;
+  subtasks: { subtask: number; attempt: number; tree: StackNode }[];
 }
 
 export interface HeldForJob {

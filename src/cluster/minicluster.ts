@@ -8,6 +8,9 @@
  * MiniCluster waits to be elected, persists its jobs, and close() leaves them (SUSPENDED, HA data
  * kept) for the next JobManager of the same cluster id, as a JobManager process does.
  */
+import { JobManagerMetrics } from "./metrics/jobmanager-metrics.js";
+import { MetricFetcher, type MetricQueryService } from "./metrics/metric-fetcher.js";
+import { metricFetcherSettings } from "./metrics/metric-options.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -119,12 +122,35 @@ export class MiniCluster {
     this.rpcOf.delete(te);
   }
 
+  private metrics: { jobManager: JobManagerMetrics; fetcher: MetricFetcher } | undefined;
+
+  /**
+   * What the REST metrics endpoints read (docs/architecture.md, "Metrics"): the embedded
+   * JobManager's metrics and every TaskExecutor's, collected on demand. Made when first asked for.
+   */
+  get metricQuery(): MetricQueryService {
+    if (!this.metrics) {
+      const jobManager = new JobManagerMetrics(() => this.leadership.term);
+      const fetcher = new MetricFetcher({
+        rpc: this.jmRpc,
+        gateway: { requestTaskManagers: () => this.dispatcher.requestTaskManagers(), listJobs: () => this.dispatcher.listJobs() },
+        jobManager: () => jobManager.collect(),
+        ...metricFetcherSettings(this.config),
+        logger: this.logger,
+      });
+      this.metrics = { jobManager, fetcher };
+    }
+    return this.metrics.fetcher;
+  }
+
   get activeWorkers(): number {
     return this.taskExecutors.reduce((n, te) => n + te.activeWorkers, 0);
   }
 
   /** Without HA cancels the jobs; with HA leaves them (SUSPENDED) to the next leader. */
   async close(): Promise<void> {
+    this.metrics?.fetcher.close();
+    this.metrics?.jobManager.stop();
     if (this.ha.type === "none") this.leadership.term?.dispatcher.stop();
     await Promise.all(this.taskExecutors.map((te) => te.stop()));
     await this.leadership.close();

@@ -6,6 +6,8 @@ import type { BundleEvaluator } from "./jars/bundle-evaluator.js";
 import type { LogFiles } from "../cluster/logs/log-files.js";
 import type { RestSettings } from "./rest-settings.js";
 import type { Route } from "./route.js";
+import type { VertexCpuSampleTracker } from "./flamegraph/vertex-cpu-sample-tracker.js";
+import type { MetricQueryService } from "../cluster/metrics/metric-fetcher.js";
 
 export interface RestServices {
   dispatcher: RestfulGateway;
@@ -17,4 +19,8 @@ export interface RestServices {
   config: Readonly<Record<string, string>>;
   settings: RestSettings;
   routes: readonly Route[];
+  /** Vertices' CPU samples for flame graphs; absent when rest.flamegraph.enabled is false. */
+  flameGraphs?: VertexCpuSampleTracker;
+  /** Collected metrics for the metrics endpoints (metric-routes.ts); without, they answer 503. */
+  metrics?: MetricQueryService;
 }

@@ -16,6 +16,9 @@ import { stdioFile } from "../util/stdio-files.js";
 import { restSettings } from "./rest-settings.js";
 import { RestServer } from "./rest-server.js";
 import { REST_ROUTES } from "./routes/index.js";
+import { flameGraphSettings } from "./flamegraph/flame-graph-options.js";
+import { VertexCpuSampleTracker } from "./flamegraph/vertex-cpu-sample-tracker.js";
+import type { MetricQueryService } from "../cluster/metrics/metric-fetcher.js";
 
 export interface StartRestServerOptions {
   dispatcher: RestfulGateway;
@@ -26,6 +29,8 @@ export interface StartRestServerOptions {
   logger?: Logger;
   /** The dashboard's files; defaults to the package's web/dist when it exists. */
   webDir?: string;
+  /** Where the metrics endpoints read collected metrics (a MetricFetcher); without, they answer 503. */
+  metrics?: MetricQueryService;
   /** Check answers against their schemas (tests). */
   validateResponses?: boolean;
 }
@@ -46,6 +51,7 @@ export async function startRestServer(options: StartRestServerOptions): Promise<
   const ownJarDir = settings.jarDir ? undefined : mkdtempSync(join(tmpdir(), "sluice-jars-"));
   const evaluator = new BundleEvaluator(settings.evaluation);
   const { dispatcher } = options;
+  const flameGraphs = flameGraphSettings(options.config);
   const server = new RestServer({
     services: {
       dispatcher,
@@ -57,6 +63,10 @@ export async function startRestServer(options: StartRestServerOptions): Promise<
       config: options.config,
       settings,
       routes: REST_ROUTES,
+      ...(flameGraphs.enabled
+        ? { flameGraphs: new VertexCpuSampleTracker(flameGraphs, (job, vertex, request) => dispatcher.requestVertexCpuSamples(job, vertex, request), logger) }
+        : {}),
+      metrics: options.metrics,
     },
     webDir: options.webDir ?? (existsSync(PACKAGE_WEB_DIST) ? PACKAGE_WEB_DIST : undefined),
     logger,

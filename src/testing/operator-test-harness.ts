@@ -14,6 +14,8 @@ import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend
 import type { KeyedStateBackend } from "../runtime/state/keyed-state-backend.js";
 import { ManualProcessingTimeService } from "./manual-processing-time.js";
 import { TaskAccumulators } from "../runtime/tasks/task-accumulators.js";
+import type { MetricGroupImpl } from "../runtime/metrics/metric-group.js";
+import { unregisteredGroup } from "../runtime/metrics/scopes.js";
 
 export type EmittedElement =
   | { kind: "record"; value: unknown; timestamp: number | undefined }
@@ -44,6 +46,8 @@ export class OperatorTestHarness {
   readonly accumulators = new TaskAccumulators();
   readonly time: ManualProcessingTimeService;
   readonly operator: StreamOperator;
+  /** What the operator's user functions registered through getMetricGroup(); `metricGroup.dumpInto` reads it. */
+  readonly metricGroup: MetricGroupImpl = unregisteredGroup("harness");
 
   constructor(kind: string, options: HarnessOptions = {}) {
     this.time = new ManualProcessingTimeService(options.startTime ?? 0);
@@ -52,6 +56,7 @@ export class OperatorTestHarness {
     const maxParallelism = options.maxParallelism ?? 128;
     const range = keyGroupRange(maxParallelism, parallelism, subtaskIndex);
     const keySelectors = (options.keySelectors ?? []) as Array<KeySelector<unknown, Key> | undefined>;
+    const metricGroup = this.metricGroup;
     this.operator = operatorFactory(kind)({
       descriptor: {
         nodeId: 1,
@@ -65,7 +70,7 @@ export class OperatorTestHarness {
       },
       fns: options.fns ?? {},
       keySelectors,
-      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, ...this.accumulators.context },
+      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, ...this.accumulators.context, getMetricGroup: () => metricGroup },
       keyedState: keySelectors.some((k) => k) ? (options.keyedStateBackend ?? new HeapKeyedStateBackend(maxParallelism, range.start, range.end)) : undefined,
       processingTime: this.time,
       settings: options.settings ?? {},

@@ -79,6 +79,18 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
+/** Headless Debian Chromium with a page of the tests' size; page errors and console errors go to `problems`. */
+export async function launchBrowser(problems: string[]): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  return { browser, page };
+}
+
 export async function startDashboard(options: { config?: Record<string, string>; taskManagers?: number; slots?: number } = {}): Promise<Dashboard> {
   ensureDashboardBuilt();
   const rc = await startRestCluster({
@@ -88,20 +100,15 @@ export async function startDashboard(options: { config?: Record<string, string>;
     // Quick polling keeps the tests short; the default is Flink's 3 s.
     config: { "web.refresh-interval": "300", ...options.config },
   });
-  let browser: Browser;
+  const problems: string[] = [];
+  let opened: { browser: Browser; page: Page };
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    opened = await launchBrowser(problems);
   } catch (e) {
     await rc.close();
     throw e;
   }
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-  });
+  const { browser, page } = opened;
   return {
     rc,
     browser,

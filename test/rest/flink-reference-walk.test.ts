@@ -34,6 +34,11 @@ const DIFFERENCES: { endpoint: string; field: string; reason: string }[] = [
   { endpoint: "GET /jobs/:jobid/savepoints/:triggerid", field: ".operation.failure-cause", reason: "present only when the savepoint failed, as in Flink" },
   { endpoint: "GET /jobs/:jobid/checkpoints/:triggerid", field: ".operation.failureCause", reason: "present only when the checkpoint failed, as in Flink" },
   { endpoint: "GET /savepoint-disposal/:triggerid", field: ".operation.failure-cause", reason: "present only when the disposal failed, as in Flink" },
+  {
+    endpoint: "GET /jobs/:jobid/vertices/:vertexid/flamegraph",
+    field: ".data",
+    reason: "absent while there are no samples (endTimestamp -1 ended, -2 disabled, -3 sampling), as Flink's VertexFlameGraph leaves it out (NON_NULL); the walk's cluster has rest.flamegraph.enabled off, test/rest/flamegraph.test.ts checks data",
+  },
   // Sluice's deliberate differences.
   { endpoint: "GET /jobs/:jobid", field: ".stream-graph", reason: "Sluice's client compiles the stream graph into the JobGraph before submission (no adaptive graph); plan.nodes[].chain lists each vertex's operators" },
 ];

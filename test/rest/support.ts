@@ -26,7 +26,7 @@ export async function startRestCluster(options: { config?: Record<string, string
   const cluster = await MiniCluster.start({ numTaskManagers: options.taskManagers ?? 2, slotsPerTaskManager: options.slots ?? 2, config, logger });
   // The Dispatcher is what the REST endpoint talks to (compile-time check of the contract).
   const dispatcher: RestfulGateway = cluster.dispatcher;
-  const rest = await startRestServer({ dispatcher, config, logs, logger, webDir: options.webDir, validateResponses: true });
+  const rest = await startRestServer({ dispatcher, config, logs, logger, webDir: options.webDir, validateResponses: true, metrics: cluster.metricQuery });
   return {
     cluster,
     rest,

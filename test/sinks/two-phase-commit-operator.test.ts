@@ -12,6 +12,7 @@ import { operatorFactory } from "../../src/runtime/operators/operator-registry.j
 import type { StreamOperator } from "../../src/runtime/operators/stream-operator.js";
 import { OperatorStateBackend, redistributeOperatorState, type OperatorStateSnapshot } from "../../src/runtime/state/operator-state-backend.js";
 import { ManualProcessingTimeService } from "../../src/testing/manual-processing-time.js";
+import { unregisteredGroup } from "../../src/runtime/metrics/scopes.js";
 
 interface Txn {
   id: string;
@@ -113,6 +114,7 @@ async function start(
       maxParallelism: 128,
       attemptNumber: options.attempt ?? 0,
       ...new TaskAccumulators().context,
+      getMetricGroup: () => unregisteredGroup(),
     },
     keyedState: undefined,
     operatorState: state,

@@ -22,6 +22,7 @@ const LAYERS: ReadonlyArray<{ layer: string; folders: readonly string[]; why: st
   { layer: "util", folders: ["util", "version.ts"], why: "clocks, ids, logging, hashing: no knowledge of streams or clusters (logging declares its options)" },
   { layer: "graph", folders: ["graph"], why: "the dataflow model (stream graph, job graph, key groups) that the API builds and the runtime executes" },
   { layer: "api", folders: ["api"], why: "what users write against: DataStream API, function and state contracts, the built-in sources and sinks it constructs" },
+  { layer: "runtime/metrics", folders: ["runtime/metrics"], why: "the metric registry, groups, types and dumps behind the API's metric contract: below everything that reports metrics" },
   { layer: "runtime/network", folders: ["runtime/network"], why: "record serialization, partitioners and channels between subtasks" },
   { layer: "runtime/state", folders: ["runtime/state"], why: "keyed and operator state backends, timers: the API's state contracts made real" },
   { layer: "runtime/checkpoint", folders: ["runtime/checkpoint"], why: "checkpoint formats, barrier alignment, metadata and restore: below the operators and tasks that take part in checkpoints" },

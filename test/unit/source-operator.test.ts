@@ -12,13 +12,16 @@ import { SourceOperator, SourceReaderError } from "../../src/runtime/tasks/sourc
 import type { OperatorContext } from "../../src/runtime/operators/stream-operator.js";
 import type { ReaderToEnumerator } from "../../src/runtime/coordination/source-events.js";
 import { TaskAccumulators } from "../../src/runtime/tasks/task-accumulators.js";
+import { unregisteredGroup } from "../../src/runtime/metrics/scopes.js";
+import type { MetricGroupDump } from "../../src/runtime/metrics/metric-dump.js";
 
 interface Recorded {
   main: unknown[];
   side: Array<[string, unknown]>;
 }
 
-function operatorFor(reader: Partial<SourceReader<number>>, sent: ReaderToEnumerator[] = []): { op: SourceOperator; out: Recorded; ctxSeen: () => SourceReaderContext } {
+function operatorFor(reader: Partial<SourceReader<number>>, sent: ReaderToEnumerator[] = []): { op: SourceOperator; out: Recorded; ctxSeen: () => SourceReaderContext; metricValues: () => Map<string, unknown> } {
+  const group = unregisteredGroup("source");
   let seen: SourceReaderContext | undefined;
   const source: Source<number> = {
     boundedness: "bounded",
@@ -31,7 +34,7 @@ function operatorFor(reader: Partial<SourceReader<number>>, sent: ReaderToEnumer
     descriptor: { nodeId: 1, kind: "source", name: "Numbers", uid: "numbers", inputs: 0, config: {}, chainedOutputs: [], networkOutputs: [] },
     fns: { source },
     keySelectors: [],
-    runtimeContext: { jobId: "job", taskName: "Numbers", subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0, ...new TaskAccumulators().context },
+    runtimeContext: { jobId: "job", taskName: "Numbers", subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0, ...new TaskAccumulators().context, getMetricGroup: () => group },
     keyedState: undefined,
     processingTime: undefined as never,
     settings: {},
@@ -49,12 +52,18 @@ function operatorFor(reader: Partial<SourceReader<number>>, sent: ReaderToEnumer
     emitStreamStatus: () => {},
   });
   op.open();
-  return { op, out, ctxSeen: () => seen! };
+  /** What the metric system would collect: "scope.name" → value, as the REST API names them. */
+  const metricValues = (): Map<string, unknown> => {
+    const dumps: MetricGroupDump[] = [];
+    group.dumpInto(dumps);
+    return new Map(dumps.flatMap((d) => d.metrics.map((m) => [[...d.userScope, m.name].join("."), m.value] as [string, unknown])));
+  };
+  return { op, out, ctxSeen: () => seen!, metricValues };
 }
 
-test("the reader's metric group records into fields of the operator; side-output records go to their tag", () => {
+test("the reader's metric group records into the operator's metric group; side-output records go to their tag", () => {
   const dead = new OutputTag<{ raw: string }>("dead-letters");
-  const { op, out, ctxSeen } = operatorFor({});
+  const { op, out, ctxSeen, metricValues } = operatorFor({});
   const metrics = ctxSeen().metricGroup!;
   metrics.getNumBytesInCounter().inc(120);
   metrics.getNumRecordsInErrorsCounter().inc();
@@ -62,10 +71,11 @@ test("the reader's metric group records into fields of the operator; side-output
   metrics.setPendingRecordsGauge(() => pending);
   metrics.addGroup("stream", "orders").counter("polls").inc(3);
   pending = 5;
-  assert.equal(op.readerMetrics.numBytesIn.getCount(), 120);
-  assert.equal(op.readerMetrics.numRecordsInErrors.getCount(), 1);
-  assert.equal(op.readerMetrics.pendingRecords?.(), 5, "a gauge is read when asked");
-  assert.equal(op.readerMetrics.custom.counters.get("stream.orders.polls")?.getCount(), 3);
+  const values = metricValues();
+  assert.equal(values.get("numBytesIn"), 120);
+  assert.equal(values.get("numRecordsInErrors"), 1);
+  assert.equal(values.get("pendingRecords"), 5, "a gauge is read when asked");
+  assert.equal(values.get("stream.orders.polls"), 3);
   assert.equal(metrics.addGroup("stream", "orders").getAllVariables()["<stream>"], "orders");
 
   const output: ReaderOutput<number> = op;
@@ -73,7 +83,7 @@ test("the reader's metric group records into fields of the operator; side-output
   output.collectSideOutput!(dead, { raw: "%%" });
   assert.deepEqual(out.main, [1]);
   assert.deepEqual(out.side, [["dead-letters", { raw: "%%" }]]);
-  assert.equal(op.emitted, 1);
+  assert.equal(op.emitted.getCount(), 1);
   assert.equal(op.emittedToSideOutputs, 1);
 });
 

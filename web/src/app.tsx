@@ -28,7 +28,7 @@ function Page({ path }: { path: string }) {
   if ((m = match("/jobs/:which", path)) && (m.which === "running" || m.which === "completed")) return <JobsPage which={m.which} />;
   if ((m = match("/jobs/:jobid/:tab?", path))) return <JobPage jobId={m.jobid!} tab={m.tab ?? "overview"} />;
   if (match("/taskmanagers", path)) return <TaskManagersPage />;
-  if ((m = match("/taskmanagers/:id", path))) return <TaskManagerPage id={m.id!} />;
+  if ((m = match("/taskmanagers/:id/:tab?", path))) return <TaskManagerPage id={m.id!} tab={m.tab ?? "metrics"} />;
   if ((m = match("/jobmanager/:tab?", path))) return <JobManagerPage tab={m.tab ?? "config"} />;
   if (match("/submit", path)) return <SubmitPage />;
   return (

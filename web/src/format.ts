@@ -72,3 +72,10 @@ export function formatClock(ms: number | undefined): string {
   const d = new Date(ms);
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((x) => String(x).padStart(2, "0")).join(":");
 }
+
+/** A metric's value: integers as counts, fractions with three significant digits. */
+export function formatMetricValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return formatCount(v);
+  return Math.abs(v) >= 1000 ? formatCount(v) : String(+v.toPrecision(3));
+}

@@ -7,7 +7,8 @@
  */
 import type { Gateway } from "../rpc/interface.js";
 import type { BlobServer } from "../blob/blob-server.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import { isGloballyTerminal } from "../messages.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
@@ -221,6 +222,10 @@ export class Dispatcher implements DispatcherGateway {
     if (!shutDown) throw new ClusterShutdownRefusedError("this cluster is embedded in another program, which decides when it stops; it cannot be shut down through REST");
     this.log.info("shutting the cluster down, as requested through REST (DELETE /cluster)");
     this.clock.setTimeout(shutDown, 0);
+  }
+
+  requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
+    return this.job(jobId).sampleVertexCpu(vertexId, request);
   }
 
   /** Resolves with the savepoint's folder once it is complete. */

@@ -7,8 +7,9 @@
  */
 import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
-import type { ExceptionInfo, JobDetails, JobResult, JobStatus, JobSubmission } from "../messages.js";
+import type { CheckpointStatsSnapshot, CheckpointDetails } from "../jobmaster/checkpoint-stats.js";
+import type { ExceptionInfo, JobDetails, JobResult, JobStatus, JobSubmission, VertexCpuSamples } from "../messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 
 /** The job's checkpointing, as the Dispatcher's queries and triggers reach it. */
@@ -33,6 +34,8 @@ export interface JobMasterService {
   /** Resolves with the savepoint's folder; with `stop` the sources end after it and the job finishes. */
   triggerSavepoint(dir: string | undefined, stop?: "terminate" | "drain"): Promise<string>;
   readonly checkpoints: JobCheckpoints;
+  /** Samples the CPU of the vertex's running subtasks (none running: no subtasks in the answer). */
+  sampleVertexCpu(vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples>;
   /** Settles once the job is globally terminal or suspended. */
   readonly result: Promise<JobResult>;
   /** Settles once the job's checkpoint bookkeeping has stopped (after a terminal state or suspension). */

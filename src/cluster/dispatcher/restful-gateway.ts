@@ -11,8 +11,9 @@
  * is known.
  */
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../messages.js";
+import type { CheckpointStatsSnapshot, CheckpointDetails } from "../jobmaster/checkpoint-stats.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -39,6 +40,8 @@ export interface RestfulGateway {
   requestCheckpointConfig(jobId: string): MaybePromise<CheckpointSettings>;
   /** Takes a savepoint under `dir` (default: the configured savepoint directory); resolves with its folder. */
   triggerSavepoint(jobId: string, dir?: string): Promise<string>;
+  /** CPU samples of a vertex's running subtasks, taken now (for its flame graph; docs/architecture.md, "Flame graphs"). */
+  requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples>;
   /** Stop-with-savepoint (drain: emit MAX_WATERMARK first); resolves with the savepoint's folder. */
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string>;
   /** A checkpoint now; resolves with its id and `_metadata` path once it is complete. */

@@ -33,6 +33,10 @@ import { createResourceProvider } from "../resourcemanager/create-resource-provi
 import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
 import { TcpRpcService } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
+import { JobManagerMetrics } from "../metrics/jobmanager-metrics.js";
+import { MetricFetcher } from "../metrics/metric-fetcher.js";
+import { startMetricReporters, type MetricReporters } from "../metrics/metric-reporters.js";
+import { metricFetcherSettings, PROMETHEUS_PORT } from "../metrics/metric-options.js";
 
 /** How long a stopping JobManager waits for its jobs' tasks to be cancelled on the TaskManagers. */
 const CANCEL_ON_SHUTDOWN_MS = 5_000;
@@ -47,6 +51,8 @@ export interface RunningJobManager {
   readonly resourceManager: ResourceManager;
   readonly leadership: JobManagerLeadership;
   readonly ha: HighAvailabilityServices;
+  /** Where the Prometheus reporter answers (metrics.reporter.prom.port), when there is one. */
+  readonly prometheusUrl: string | undefined;
   /**
    * Without HA: cancels running jobs (bounded wait). With HA: leaves the election, so a standby takes
    * over the jobs at once (their HA data stays). Then closes REST, RPC and every connection.
@@ -100,10 +106,26 @@ export async function startJobManager({ config, logger, logs, onFatalError, onSh
   const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(blobDir), config, logger, restUrl: () => rest?.url, onFatalError, onShutdownRequest, resourceProvider });
   const dispatcherLeader = await LeaderTracker.start(LeaderComponents.DISPATCHER, ha.leaderRetrieval(LeaderComponents.DISPATCHER));
   const restDispatcher = new LeaderRestfulGateway(rpc, () => leadership.term?.dispatcher, dispatcherLeader);
+  // docs/architecture.md, "Metrics": the JobManager's metrics, the fetcher behind the REST metrics
+  // endpoints, and the configured reporters.
+  const jobManagerMetrics = new JobManagerMetrics(() => leadership.term);
+  const metricFetcher = new MetricFetcher({
+    rpc,
+    gateway: restDispatcher,
+    jobManager: () => jobManagerMetrics.collect(),
+    ...metricFetcherSettings(config),
+    logger: log,
+  });
+  let reporters: MetricReporters | undefined;
   try {
-    rest = await startRestServer({ dispatcher: restDispatcher, config, logs, logger });
+    reporters = await startMetricReporters(config, host, () => jobManagerMetrics.collect(), log);
+    // /jobmanager/config shows the port the reporter took out of the configured range.
+    const restConfig = reporters.prometheus ? { ...config, [PROMETHEUS_PORT.key]: String(reporters.prometheus.port) } : config;
+    rest = await startRestServer({ dispatcher: restDispatcher, config: restConfig, logs, logger, metrics: metricFetcher });
     await leadership.start();
   } catch (e) {
+    await reporters?.close().catch(() => {});
+    jobManagerMetrics.stop();
     await rest?.close().catch(() => {});
     await leadership.close().catch(() => {});
     await resourceProvider.close().catch(() => {});
@@ -134,11 +156,15 @@ export async function startJobManager({ config, logger, logs, onFatalError, onSh
     },
     leadership,
     ha,
+    prometheusUrl: reporters?.prometheus?.url,
     close() {
       closing ??= (async () => {
         const term = leadership.term;
         log.info(ha.type === "none" || !term ? "shutting down: cancelling running jobs" : "shutting down: leaving the leader election, the jobs go on under the next leader");
         await restServer.close().catch((e: Error) => log.warn(`closing REST: ${e.message}`));
+        await reporters?.close().catch((e: Error) => log.warn(`closing the metric reporters: ${e.message}`));
+        metricFetcher.close();
+        jobManagerMetrics.stop();
         if (ha.type === "none" && term) {
           const results = term.dispatcher.listJobs().map((j) => term.dispatcher.requestJobResult(j.jobId));
           term.dispatcher.stop();

@@ -30,6 +30,7 @@ import {
 } from "../taskexecutor/task-manager-options.js";
 import { DATA_MAX_FRAME_BYTES } from "../network/network-options.js";
 import { TcpDataTransport } from "../network/tcp-data-transport.js";
+import { startMetricReporters, type MetricReporters } from "../metrics/metric-reporters.js";
 
 export interface RunningTaskManager {
   readonly id: string;
@@ -39,6 +40,8 @@ export interface RunningTaskManager {
   readonly jobManager: string;
   readonly taskExecutor: TaskExecutor;
   readonly dataTransport: TcpDataTransport;
+  /** Where the Prometheus reporter answers (metrics.reporter.prom.port), when there is one. */
+  readonly prometheusUrl: string | undefined;
   /** Stops the tasks (their JobMasters see the connection go and fail over), closes every socket. */
   close(): Promise<void>;
 }
@@ -115,8 +118,21 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     await data.close();
     throw e;
   }
+  // The reporter starts first so that the TaskExecutor registers with its port; it collects from
+  // the TaskExecutor once that exists (docs/architecture.md, "Metrics").
+  let collectFrom: TaskExecutor | undefined;
+  let reporters: MetricReporters;
+  try {
+    reporters = await startMetricReporters(config, host, () => collectFrom?.requestMetricDump() ?? [], log);
+  } catch (e) {
+    await rpc.stop();
+    await data.close();
+    await leaders.close().catch(() => {});
+    throw e;
+  }
   const cacheDir = mkdtempSync(join(tmpdir(), "sluice-taskmanager-blobs-"));
   const taskExecutor = new TaskExecutor({
+    prometheusPort: reporters.prometheus?.port,
     rpc,
     data,
     numberOfSlots: slots,
@@ -132,6 +148,7 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     // (its log) and stdout when a launcher points them at files (docs/architecture.md, "Logs").
     logs: new LogFiles(logDirOf(config), options.logs, { memoryName: "taskmanager.log", mainFile: stdioFile(2), stdoutFile: stdioFile(1) }),
   });
+  collectFrom = taskExecutor;
   log.info(`TaskManager ${taskExecutor.id} started: RPC ${rpc.address}, data ${data.address}, ${slots} slot${slots === 1 ? "" : "s"}; registering at ${leaders.describe()}`);
   const registered = taskExecutor.start();
   leaders.follow(taskExecutor);
@@ -146,10 +163,12 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
     },
     taskExecutor,
     dataTransport: data,
+    prometheusUrl: reporters.prometheus?.url,
     registered,
     close() {
       closing ??= (async () => {
         log.info(`shutting down TaskManager ${taskExecutor.id}`);
+        await reporters.close().catch((e: Error) => log.warn(`closing the metric reporters: ${e.message}`));
         await taskExecutor.stop();
         await leaders.close().catch(() => {});
         await rpc.stop();

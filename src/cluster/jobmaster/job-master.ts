@@ -9,7 +9,8 @@
 import type { RpcService, ServedEndpoint } from "../rpc/interface.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { JobMasterGateway } from "./job-master-gateway.js";
-import type { ExceptionInfo, JobDetails, JobResult, JobStatus, SlotOffer } from "../messages.js";
+import type { ExceptionInfo, JobDetails, JobResult, JobStatus, SlotOffer, VertexCpuSamples } from "../messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import { isGloballyTerminal } from "../messages.js";
 import type { JobGraph } from "../../graph/job-graph.js";
 import type { DefinitionInputs, ExecutionState, TaskMetrics } from "../../runtime/tasks/deployment.js";
@@ -247,6 +248,35 @@ export class JobMaster implements JobMasterGateway {
       statusMessage: job.statusMessage,
       restarts: job.restarts,
     };
+  }
+
+  /**
+   * Asks the TaskExecutors of the vertex's running subtasks to sample their workers' CPU, all at once
+   * (docs/architecture.md, "Flame graphs"). A TaskExecutor that fails to answer only leaves its
+   * subtasks out: a flame graph of the others is still worth showing.
+   */
+  async sampleVertexCpu(vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
+    const byTaskManager = new Map<string, Execution[]>();
+    for (const e of this.job.graph.executions) {
+      if (e.vertex.id !== vertexId || e.state !== "RUNNING" || e.taskManagerId === undefined) continue;
+      byTaskManager.set(e.taskManagerId, [...(byTaskManager.get(e.taskManagerId) ?? []), e]);
+    }
+    const subtasks: VertexCpuSamples["subtasks"] = [];
+    await Promise.all(
+      [...byTaskManager].map(async ([tm, executions]) => {
+        try {
+          const trees = await this.job.connections.request(tm, (g) => g.requestCpuSamples(executions.map((e) => e.executionId), request));
+          for (const e of executions) {
+            const tree = trees[e.executionId];
+            if (tree) subtasks.push({ subtask: e.subtask, attempt: e.attempt, tree });
+          }
+        } catch (err) {
+          this.job.log.warn(`CPU samples of vertex ${vertexId} from TaskManager ${tm} failed: ${(err as Error).message}`);
+        }
+      }),
+    );
+    subtasks.sort((a, b) => a.subtask - b.subtask);
+    return { endTimestamp: this.clock.now(), subtasks };
   }
 
   exceptionHistory(): ExceptionInfo[] {

@@ -9,7 +9,8 @@
 import type { Dispatcher } from "../dispatcher/dispatcher.js";
 import { ENDPOINTS } from "../endpoints.js";
 import type { LeaderInformation } from "../ha/interface.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../messages.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
@@ -63,6 +64,9 @@ export class LeaderRestfulGateway implements RestfulGateway {
   }
   triggerSavepoint(jobId: string, dir?: string): Promise<string> {
     return this.call((d) => d.triggerSavepoint(jobId, dir));
+  }
+  requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
+    return this.call((d) => d.requestVertexCpuSamples(jobId, vertexId, request));
   }
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string> {
     return this.call((d) => d.stopWithSavepoint(jobId, dir, drain));

@@ -149,6 +149,7 @@ export class ResourceManager implements ResourceManagerGateway {
       memory: t.registration.memory,
       timeSinceLastHeartbeat: now - (this.heartbeats.lastHeard(t.registration.taskManagerId) ?? now),
       slots: t.slots,
+      ...(t.registration.prometheusPort !== undefined ? { prometheusPort: t.registration.prometheusPort } : {}),
     }));
   }
 

@@ -14,6 +14,8 @@ export type ControlFromWorker = Exclude<FromWorker, { type: "data" }>;
 export interface SlotWorkerOptions {
   key: WorkerKey;
   metricsIntervalMs: number;
+  /** metrics.operator-io.enabled */
+  operatorIoMetrics?: boolean;
   /** Heap limit of the worker (taskmanager.memory.task.heap.mb); unlimited when absent. */
   maxHeapMb?: number;
   /** Young-generation size of the worker's heap (taskmanager.memory.task.young-generation.mb). */

@@ -39,7 +39,7 @@ export class SlotWorker implements SlotWorkerHandle {
     this.worker.on("exit", (code) => {
       if (!this.terminating) options.onExit(new Error(`worker thread of slot ${options.key} exited with code ${code}`));
     });
-    this.post({ type: "init", self: options.key, metricsIntervalMs: options.metricsIntervalMs });
+    this.post({ type: "init", self: options.key, metricsIntervalMs: options.metricsIntervalMs, operatorIo: options.operatorIoMetrics });
   }
 
   get key(): WorkerKey {

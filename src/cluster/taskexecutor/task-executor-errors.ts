@@ -14,3 +14,10 @@ registerErrorClass(JobEvaluationTimeoutError);
  */
 export class TaskNotFoundError extends SluiceError {}
 registerErrorClass(TaskNotFoundError);
+
+/**
+ * A CPU sample for a flame graph could not be taken: a bad request (more than the TaskExecutor allows),
+ * or a worker that did not answer in time (its thread is stuck in user code).
+ */
+export class CpuSamplingError extends SluiceError {}
+registerErrorClass(CpuSamplingError);

@@ -6,6 +6,9 @@ import type { SlotReport, TaskExecutorHeartbeatPayload, TaskManagerMemory, TaskS
 import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { StackNode } from "../../runtime/worker/stack-tree.js";
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 
 export interface TaskExecutorGateway {
   /**
@@ -32,6 +35,12 @@ export interface TaskExecutorGateway {
    * enumerators"); an event for a task this TaskExecutor does not have is dropped.
    */
   sendOperatorEventToTask(executionId: string, event: EnumeratorToReader): void;
+  /**
+   * Samples the CPU of the workers running these executions (for a flame graph) and answers each
+   * execution's call tree; executions not running here are left out. A worker runs every task of its
+   * slot, so executions in one worker share its tree. CpuSamplingError for a request out of bounds.
+   */
+  requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>>;
   freeSlot(allocationId: string, cause: string): Promise<void>;
   /** Heartbeat from the ResourceManager; the answer carries the slot report. */
   heartbeatFromResourceManager(): SlotReport;
@@ -45,6 +54,11 @@ export interface TaskExecutorGateway {
    * that JobMaster are freed, and a stale JobMaster's call is rejected.
    */
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void>;
+  /**
+   * Every metric of this TaskManager now (Flink's MetricQueryService): its own and, collected on
+   * demand from each slot's worker, its tasks' and operators' (docs/architecture.md, "Metrics").
+   */
+  requestMetricDump(): Promise<MetricGroupDump[]>;
   /** The log files of this TaskManager's process (docs/architecture.md, "Logs"). */
   requestLogList(): LogFileInfo[];
   /** The last `maxBytes` of a log file, the main log or stdout; undefined when there is no such log. */

@@ -34,8 +34,13 @@ import { SlotTable, type Execution, type Slot } from "./slot-table.js";
 import type { ControlFromWorker, SlotWorkerFactory, SlotWorkerHandle } from "./slot-worker-handle.js";
 import { SlotWorker } from "./slot-worker.js";
 import { JobEvaluationTimeoutError, TaskNotFoundError } from "./task-executor-errors.js";
+import { CpuSampleRequests } from "./cpu-sample-requests.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { StackNode } from "../../runtime/worker/stack-tree.js";
 import type { TaskExecutorGateway } from "./task-executor-gateway.js";
 import { taskExecutorSettings, type TaskExecutorSettings } from "./task-manager-options.js";
+import { TaskManagerMetrics } from "./task-manager-metrics.js";
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 
 export type { LeaderAddress } from "./resource-manager-connection.js";
 
@@ -49,6 +54,8 @@ export interface TaskExecutorOptions {
   logger: Logger;
   /** Read through task-manager-options.ts (slots, worker heap, evaluation and cancellation timeouts, metrics interval). */
   config?: Readonly<Configuration>;
+  /** The port of this TaskManager's Prometheus reporter, told to the ResourceManager (shown in /taskmanagers/:id). */
+  prometheusPort?: number;
   /** Overrides taskmanager.numberOfTaskSlots. */
   numberOfSlots?: number;
   /** The TaskManager id (taskmanager.resource-id); default `tm-` and the start of a new id. */
@@ -69,7 +76,7 @@ export interface TaskExecutorOptions {
   logs?: LogFiles;
 }
 
-/** How long a finished task's final metrics stay available to JobMaster heartbeats. */
+/** How long a finished task's final metrics stay available to JobMaster heartbeats and metric collections. */
 const FINAL_METRICS_RETENTION_MS = 60_000;
 
 export class TaskExecutor implements TaskExecutorGateway {
@@ -84,6 +91,9 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly jobMasters: JobMasterConnections;
   private readonly createWorker: SlotWorkerFactory;
   private readonly log: Logger;
+  private readonly cpuSamples: CpuSampleRequests;
+  /** This TaskManager's metrics and the collection from its workers (task-manager-metrics.ts). */
+  readonly metrics: TaskManagerMetrics;
   private readonly logs: LogFiles;
   private readonly memory = new ProcessMemory();
 
@@ -94,7 +104,15 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.settings = taskExecutorSettings(options.config ?? {});
     this.logs = options.logs ?? new LogFiles(undefined, undefined);
     this.table = new SlotTable(options.numberOfSlots ?? this.settings.numberOfSlots);
+    this.cpuSamples = new CpuSampleRequests(this.clock);
     this.createWorker = options.createWorker ?? ((o) => new SlotWorker(o));
+    this.metrics = new TaskManagerMetrics({
+      taskManagerId: this.id,
+      clock: this.clock,
+      timeoutMs: this.settings.metricCollectionTimeoutMs,
+      finalRetentionMs: FINAL_METRICS_RETENTION_MS,
+      workers: () => this.table.slots.flatMap((s) => (s.worker ? [s.worker] : [])),
+    });
     this.bundles = options.bundles ?? this.blobCache(options.blobCacheDir ?? join(tmpdir(), "sluice-blob-cache"));
     this.router = new DataRouter(this.id, options.data, this.log);
     this.router.onUndeliverable((from, error) => {
@@ -117,6 +135,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         numberOfSlots: this.table.size,
         slotReport: this.slotReport(),
         ...localHardware(),
+        ...(options.prometheusPort !== undefined ? { prometheusPort: options.prometheusPort } : {}),
         memory: { mainHeapLimitBytes: getHeapStatistics().heap_size_limit, workerHeapLimitBytes: this.settings.maxWorkerHeapMb && this.settings.maxWorkerHeapMb * 1024 * 1024 },
       }),
       onLeaderSession: (leader) => this.freeSlotsOfEarlierSessions(leader),
@@ -253,6 +272,13 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.table.execution(executionId)?.slot.worker?.post({ type: "operator-event", executionId, event });
   }
 
+  requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>> {
+    return this.cpuSamples.ofExecutions(executionIds, request, (id) => {
+      const e = this.table.execution(id);
+      return e?.inWorker && !isTerminalExecutionState(e.state) ? e.slot.worker : undefined;
+    });
+  }
+
   freeSlot(allocationId: string, cause: string): Promise<void> {
     return this.releaseSlot(allocationId, cause, false);
   }
@@ -297,6 +323,10 @@ export class TaskExecutor implements TaskExecutorGateway {
     return { metrics: this.table.metricsOf(jobId), held: this.table.heldFor(jobId, jobMasterToken) };
   }
 
+  requestMetricDump(): Promise<MetricGroupDump[]> {
+    return this.metrics.collect();
+  }
+
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
     return this.releaseJob(jobId, cause, jobMasterToken, false);
   }
@@ -326,6 +356,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   async stop(): Promise<void> {
     this.memory.stop();
     this.rm.stop();
+    this.metrics.stop();
     await Promise.all(this.table.slots.map((s) => s.worker?.terminate()));
     for (const s of this.table.slots) s.worker = undefined;
     this.jobMasters.stop();
@@ -358,6 +389,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     const worker: SlotWorkerHandle = this.createWorker({
       key,
       metricsIntervalMs: this.settings.metricsIntervalMs,
+      operatorIoMetrics: this.settings.operatorIoMetrics,
       maxHeapMb: this.settings.maxWorkerHeapMb,
       onMessage: (m) => this.onWorkerMessage(m),
       // Straight to the data plane: frames never pass through the TaskExecutor.
@@ -440,6 +472,15 @@ export class TaskExecutor implements TaskExecutorGateway {
         break;
       case "metrics":
         for (const [id, metrics] of Object.entries(m.metrics)) this.table.recordMetrics(id, metrics);
+        break;
+      case "cpu-samples":
+        this.cpuSamples.answered(m);
+        break;
+      case "metric-dump":
+        this.metrics.onDump(m.requestId, m.groups);
+        break;
+      case "final-metrics":
+        this.metrics.retainFinal(m.executionId, m.groups);
         break;
       case "stdio":
         process[m.stream].write(m.text);

@@ -65,6 +65,20 @@ export const METRICS_REPORT_INTERVAL = options.duration({
   description: "How often each slot's worker reports its tasks' metrics to the TaskExecutor, which passes them on with JobMaster heartbeats.",
 });
 
+export const OPERATOR_IO_METRICS = options.boolean({
+  key: "metrics.operator-io.enabled",
+  default: true,
+  description:
+    "Count numRecordsIn/numRecordsOut and watermarks of every chained operator (the task's own counters are always kept). " +
+    "Turning it off saves a field increment per record and operator (bench/metrics-overhead.ts measures it).",
+});
+
+export const METRIC_COLLECTION_TIMEOUT = options.duration({
+  key: "metrics.collection.timeout",
+  default: 2_000,
+  description: "How long a TaskManager waits for a slot's worker to answer a metric collection (a busy worker answers between buffers); a worker that does not answer in time is left out of that collection.",
+});
+
 /** The settings a TaskExecutor reads from the configuration. */
 export interface TaskExecutorSettings {
   numberOfSlots: number;
@@ -72,6 +86,8 @@ export interface TaskExecutorSettings {
   evaluationTimeoutMs: number;
   cancellationTimeoutMs: number;
   metricsIntervalMs: number;
+  operatorIoMetrics: boolean;
+  metricCollectionTimeoutMs: number;
 }
 
 export function taskExecutorSettings(config: Readonly<Configuration>): TaskExecutorSettings {
@@ -81,5 +97,7 @@ export function taskExecutorSettings(config: Readonly<Configuration>): TaskExecu
     evaluationTimeoutMs: readOption(config, JOB_EVALUATION_TIMEOUT),
     cancellationTimeoutMs: readOption(config, TASK_CANCELLATION_TIMEOUT),
     metricsIntervalMs: readOption(config, METRICS_REPORT_INTERVAL),
+    operatorIoMetrics: readOption(config, OPERATOR_IO_METRICS),
+    metricCollectionTimeoutMs: readOption(config, METRIC_COLLECTION_TIMEOUT),
   };
 }

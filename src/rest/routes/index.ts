@@ -6,6 +6,8 @@ import { jobRoutes } from "./job-routes.js";
 import { vertexRoutes } from "./vertex-routes.js";
 import { checkpointRoutes } from "./checkpoint-routes.js";
 import { jarRoutes } from "./jar-routes.js";
+import { flameGraphRoutes } from "./flamegraph-routes.js";
+import { metricRoutes } from "./metric-routes.js";
 import { jobInfoRoutes } from "./job-info-routes.js";
 import { subtaskRoutes } from "./subtask-routes.js";
 import { taskManagerRoutes } from "./taskmanager-routes.js";
@@ -21,4 +23,4 @@ const openApiRoute = defineRoute({
   handler: async ({ services }) => ({ json: openApiDocument(services.routes) }),
 });
 
-export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...taskManagerRoutes, ...jobRoutes, ...jobInfoRoutes, ...vertexRoutes, ...subtaskRoutes, ...checkpointRoutes, ...jarRoutes, openApiRoute];
+export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...taskManagerRoutes, ...jobRoutes, ...jobInfoRoutes, ...vertexRoutes, ...subtaskRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];

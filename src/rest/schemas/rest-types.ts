@@ -9,5 +9,6 @@ export type * from "./types/common.js";
 export type * from "./types/jars.js";
 export type * from "./types/jobmanager.js";
 export type * from "./types/jobs.js";
+export type * from "./types/metrics.js";
 export type * from "./types/taskmanagers.js";
 export type * from "./types/vertices.js";

@@ -59,6 +59,7 @@ export const taskManagerDetails: JsonSchema = object({
   ...taskManagerProps,
   allocatedSlots: arrayOf(object({ index: count, jobId: { type: "string" }, resource: resourceProfile })),
   slots: arrayOf(object({ index: count, jobId: nullable({ type: "string" }), allocationId: nullable({ type: "string" }) })),
+  prometheusPort: { ...nullable({ type: "integer" }), description: "port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port); null without one" },
   metrics: {
     ...object({
       heapUsed: count,

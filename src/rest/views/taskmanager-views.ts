@@ -90,6 +90,7 @@ export function taskManagerDetailsJson(t: TaskManagerInfo, memory: TaskManagerMe
     ...taskManagerJson(t),
     allocatedSlots: t.slots.filter((s) => s.jobId).map((s) => ({ index: s.slotIndex, jobId: s.jobId!, resource: resourceProfile(t, 1) })),
     slots: t.slots.map((s) => ({ index: s.slotIndex, jobId: s.jobId ?? null, allocationId: s.allocationId ?? null })),
+    prometheusPort: t.prometheusPort ?? null,
     metrics: memoryMetrics(memory),
   };
 }

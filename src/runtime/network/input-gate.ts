@@ -91,6 +91,13 @@ export class InputGate {
     this.held = [];
   }
 
+  /** Credits granted over all channels: how many buffers may be queued at most. */
+  get capacity(): number {
+    let n = 0;
+    for (const c of this.channels) n += c.credits;
+    return n;
+  }
+
   get queuedBuffers(): number {
     let n = 0;
     for (let i = this.head; i < this.queue.length; i++) if (isDataFrame(this.queue[i]!.frame)) n++;

@@ -32,6 +32,7 @@ export function createStreamingRuntimeContext(
     getLongCounter: info.getLongCounter,
     getDoubleCounter: info.getDoubleCounter,
     getHistogram: info.getHistogram,
+    getMetricGroup: () => info.getMetricGroup(),
     getState: (d) => keyed.getState(d),
     getListState: (d) => keyed.getListState(d),
     getMapState: (d) => keyed.getMapState(d),

@@ -75,6 +75,7 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       getLongCounter: rc.getLongCounter,
       getDoubleCounter: rc.getDoubleCounter,
       getHistogram: rc.getHistogram,
+      getMetricGroup: () => rc.getMetricGroup(),
       operatorUid: this.ctx.descriptor.uid,
     };
     this.writer = await sink.createTransactionalWriter(context);

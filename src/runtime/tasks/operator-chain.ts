@@ -22,6 +22,10 @@ import { resolveStateBackend } from "../state/state-backend-settings.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import type { TaskDeploymentDescriptor } from "./deployment.js";
+import type { Counter, MetricGroup } from "../../api/metrics.js";
+import { SimpleCounter } from "../metrics/metric-types.js";
+import type { Output } from "../operators/output.js";
+import { OperatorIoMetrics, type TaskMetricGroups } from "./task-metric-groups.js";
 
 export interface BoundFunctions {
   nodes: Map<number, Record<string, unknown>>;
@@ -54,6 +58,12 @@ export interface ChainEnvironment {
   collect: (nodeId: number, values: unknown[]) => void;
   /** Present when the task resumes from a checkpoint or savepoint. */
   restorer?: TaskStateRestorer;
+  /** The task's metric groups; each operator gets its own (docs/metrics.md, "Task and operator"). */
+  metrics: TaskMetricGroups;
+  /** The task's numRecordsIn, which is also the head operator's. */
+  taskRecordsIn: Counter;
+  /** The head's input watermark (the input gate's), for tasks with inputs. */
+  headInputWatermark?: () => number | null;
 }
 
 export class OperatorChain {
@@ -65,7 +75,7 @@ export class OperatorChain {
 
   constructor(
     env: ChainEnvironment,
-    private readonly createSourceHead?: (d: OperatorDescriptor, states: SourceHeadStates) => StreamOperator,
+    private readonly createSourceHead?: (d: OperatorDescriptor, states: SourceHeadStates, runtimeContext: RuntimeContext) => StreamOperator,
   ) {
     const { tdd, vertex } = env;
     const graph = tdd.jobGraph;
@@ -106,8 +116,12 @@ export class OperatorChain {
     // deployments built without it.
     const backendSettings = tdd.stateBackend ?? resolveStateBackend(settings, tdd.definition?.config);
     const built = new Map<number, StreamOperator>();
+    const groupByNode = new Map<number, MetricGroup>();
     vertex.operators.forEach((d, index) => {
       const isHead = index === 0;
+      const group = env.metrics.operator(d.uid, d.name);
+      groupByNode.set(d.nodeId, group);
+      const runtimeContext: RuntimeContext = { ...env.runtimeContext, taskName: d.name, getMetricGroup: () => group };
       const keySelectors: Array<KeySelector<unknown, Key> | undefined> = [];
       if (isHead) {
         for (const e of inEdges) {
@@ -138,12 +152,12 @@ export class OperatorChain {
       const common = { keyedState, operatorState, isRestored: restored !== undefined };
       const op =
         isHead && vertex.isSource && this.createSourceHead
-          ? this.createSourceHead(d, common)
+          ? this.createSourceHead(d, common, runtimeContext)
           : operatorFactory(d.kind)({
               descriptor: d,
               fns: env.fns.nodes.get(d.nodeId) ?? {},
               keySelectors,
-              runtimeContext: { ...env.runtimeContext, taskName: d.name },
+              runtimeContext,
               ...common,
               processingTime: env.processingTime,
               settings,
@@ -154,21 +168,38 @@ export class OperatorChain {
     });
 
     // Wire outputs from the tail back, so every target exists when its predecessor is wired.
+    const ioByNode = new Map<number, OperatorIoMetrics>();
+    const chainedPredecessors = new Map<number, number>();
+    for (const d of vertex.operators) for (const c of d.chainedOutputs) chainedPredecessors.set(c.nodeId, (chainedPredecessors.get(c.nodeId) ?? 0) + 1);
     for (const d of [...vertex.operators].reverse()) {
+      const isHead = d === vertex.operators[0];
+      // An operator whose only output is one chained successor (with no other input) shares that
+      // successor's input counter as its numRecordsOut: one increment per record and hop.
+      const only = d.chainedOutputs.length === 1 && d.networkOutputs.length === 0 && d.chainedOutputs[0]!.sideOutput === undefined ? d.chainedOutputs[0]! : undefined;
+      const successor = only && chainedPredecessors.get(only.nodeId) === 1 ? ioByNode.get(only.nodeId) : undefined;
+      const io = env.metrics.operatorIo
+        ? new OperatorIoMetrics(groupByNode.get(d.nodeId)!, isHead ? env.taskRecordsIn : new SimpleCounter(), successor?.numRecordsIn ?? new SimpleCounter(), {
+            headInputWatermark: isHead ? env.headInputWatermark : undefined,
+            outputWatermarkOf: successor,
+            isSource: isHead && vertex.isSource,
+          })
+        : undefined;
+      if (io) ioByNode.set(d.nodeId, io);
       const main: RecordTarget[] = [];
       const sides = new Map<string, RecordTarget[]>();
       const add = (sideOutput: string | undefined, t: RecordTarget): void => {
         if (sideOutput === undefined) main.push(t);
         else sides.set(sideOutput, [...(sides.get(sideOutput) ?? []), t]);
       };
-      for (const c of d.chainedOutputs) add(c.sideOutput, chainedTarget(built.get(c.nodeId)!));
+      for (const c of d.chainedOutputs) add(c.sideOutput, chainedTarget(built.get(c.nodeId)!, ioByNode.get(c.nodeId)));
       for (const n of d.networkOutputs) {
         const edge = edgeById.get(n.edgeId)!;
         let w = writerByEdge.get(edge.id);
         if (!w) writerByEdge.set(edge.id, (w = createWriter(edge)));
         add(n.sideOutput, networkTarget(w));
       }
-      built.get(d.nodeId)!.setOutput(createOutput(main, sides));
+      const output = createOutput(main, sides);
+      built.get(d.nodeId)!.setOutput(io && !successor ? countingOutput(output, io) : output);
     }
     this.head = this.operators[0];
   }
@@ -214,11 +245,45 @@ export class OperatorChain {
   }
 }
 
-function chainedTarget(op: StreamOperator): RecordTarget {
+function chainedTarget(op: StreamOperator, io: OperatorIoMetrics | undefined): RecordTarget {
+  if (io) {
+    const recordsIn = io.numRecordsIn as SimpleCounter;
+    return {
+      collect: (v, ts) => {
+        recordsIn.count++;
+        op.processElement(v, ts, 0);
+      },
+      emitWatermark: (w) => {
+        io.inputWatermark = w;
+        op.processWatermark(w, 0);
+      },
+      emitStreamStatus: (idle) => op.processStreamStatus(idle),
+    };
+  }
   return {
     collect: (v, ts) => op.processElement(v, ts, 0),
     emitWatermark: (w) => op.processWatermark(w, 0),
     emitStreamStatus: (idle) => op.processStreamStatus(idle),
+  };
+}
+
+/** An operator's output that counts its numRecordsOut and remembers its currentOutputWatermark. */
+function countingOutput(out: Output, io: OperatorIoMetrics): Output {
+  const recordsOut = io.numRecordsOut as SimpleCounter;
+  return {
+    collect: (v, ts) => {
+      recordsOut.count++;
+      out.collect(v, ts);
+    },
+    collectSide: (tag, v, ts) => {
+      recordsOut.count++;
+      out.collectSide(tag, v, ts);
+    },
+    emitWatermark: (w) => {
+      io.outputWatermark = w;
+      out.emitWatermark(w);
+    },
+    emitStreamStatus: (idle) => out.emitStreamStatus(idle),
   };
 }
 

@@ -13,8 +13,9 @@ import { StreamOperator, type OperatorContext, type SnapshotOptions } from "../o
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
 import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
-import { SourceReaderMetrics } from "./source-reader-metrics.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
+import { SimpleCounter } from "../metrics/metric-types.js";
+import { SourceReaderMetricGroupImpl } from "../metrics/source-reader-metric-group.js";
 
 const SPLITS_STATE = "$source-splits";
 
@@ -32,10 +33,10 @@ export interface SourceCoordination {
 export class SourceOperator extends StreamOperator implements ReaderOutput<unknown> {
   reader!: SourceReader<unknown>;
   /** The reader's metrics (numBytesIn, numRecordsInErrors, pendingRecords, …), read by the metric system. */
-  readonly readerMetrics: SourceReaderMetrics;
+  readonly readerMetrics: SourceReaderMetricGroupImpl;
   private emitter: WatermarkEmitter | undefined;
-  /** Records emitted by the reader (the task's numRecordsIn). */
-  emitted = 0;
+  /** Records emitted by the reader (the task's and this operator's numRecordsIn). */
+  readonly emitted = new SimpleCounter();
   /** Records the reader sent to side outputs. */
   emittedToSideOutputs = 0;
   /** Ids of savepoints taken and not yet completed or aborted. */
@@ -46,8 +47,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     private readonly coordination?: SourceCoordination,
   ) {
     super(ctx);
-    const rc = ctx.runtimeContext;
-    this.readerMetrics = new SourceReaderMetrics({ "<job_id>": rc.jobId, "<operator_name>": ctx.descriptor.name, "<subtask_index>": String(rc.subtaskIndex) });
+    this.readerMetrics = new SourceReaderMetricGroupImpl(ctx.runtimeContext.getMetricGroup());
   }
 
   /** Whether the source's splits come from an enumerator in the JobMaster. */
@@ -129,7 +129,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   }
 
   collect(value: unknown, timestamp?: number): void {
-    this.emitted++;
+    this.emitted.count++;
     const ts = timestamp ?? NO_TIMESTAMP;
     this.output.collect(value, this.emitter ? this.emitter.onRecord(value, ts) : ts);
   }

@@ -22,6 +22,9 @@ import { serializeError, type SerializedError } from "../../errors/serialized-er
 import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
 import { TimeAccounting } from "./time-accounting.js";
+import { taskFrame, type TaskFrame } from "./task-frame.js";
+import { TaskMetricGroups } from "./task-metric-groups.js";
+import { CounterView } from "../metrics/metric-types.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { TaskStateRestorer } from "../checkpoint/task-restore.js";
@@ -57,13 +60,15 @@ export class StreamTask {
   private readonly gate: InputGate | undefined;
   private readonly time: TaskProcessingTimeService;
   private readonly accounting = new TimeAccounting();
+  /** Input batches and source polls run in it, so CPU samples name this task (task-frame.ts). */
+  private readonly inTaskFrame: TaskFrame;
   private readonly outputCounters: OutputCounters = { records: 0, bytes: 0, buffers: 0 };
   private readonly decoder = new RecordBatchDecoder();
   private state: ExecutionState = "DEPLOYING";
-  private recordsIn = 0;
-  private bytesIn = 0;
   /** The user functions' accumulators, reported with the metrics (docs/architecture.md, "Accumulators"). */
   private readonly accumulators = new TaskAccumulators();
+  /** Where the task's metrics and those of its operators are registered (docs/metrics.md). */
+  private readonly metricGroups: TaskMetricGroups;
   private draining = false;
   private blocked = false;
   private finishing = false;
@@ -87,10 +92,16 @@ export class StreamTask {
     fns: BoundFunctions,
     private readonly endpoint: DataEndpoint,
     private readonly callbacks: TaskCallbacks,
+    metricGroups: (vertex: JobVertex) => TaskMetricGroups,
   ) {
     const vertex = tdd.jobGraph.vertices.find((v) => v.id === tdd.vertexId);
     if (!vertex) throw new Error(`vertex ${tdd.vertexId} is not in the job graph`);
     this.vertex = vertex;
+    this.inTaskFrame = taskFrame(tdd.executionId);
+    this.metricGroups = metricGroups(vertex);
+    const groups = this.metricGroups;
+    // A source task's records in are what its reader emits (the head operator counts them).
+    const taskRecordsIn = vertex.isSource ? new CounterView(() => (this.chain?.head as SourceOperator | undefined)?.emitted.count ?? 0) : groups.numRecordsIn;
     this.time = new TaskProcessingTimeService((e) => this.fail(e));
     const runtimeContext: RuntimeContext = {
       jobId: tdd.jobId,
@@ -100,6 +111,7 @@ export class StreamTask {
       maxParallelism: vertex.maxParallelism,
       attemptNumber: tdd.attempt,
       ...this.accumulators.context,
+      getMetricGroup: () => groups.task,
     };
     this.chain = new OperatorChain(
       {
@@ -112,14 +124,17 @@ export class StreamTask {
         outputCounters: this.outputCounters,
         collect: (nodeId, values) => callbacks.collect(nodeId, values),
         restorer: tdd.restore ? new TaskStateRestorer(tdd.restore, tdd.subtaskIndex, vertex.parallelism) : undefined,
+        metrics: groups,
+        taskRecordsIn,
+        headInputWatermark: vertex.isSource ? undefined : () => this.gate?.currentWatermark() ?? null,
       },
-      (d, states) =>
+      (d, states, operatorContext) =>
         new SourceOperator(
           {
           descriptor: d,
           fns: fns.nodes.get(d.nodeId) ?? {},
           keySelectors: [],
-          runtimeContext: { ...runtimeContext, taskName: d.name },
+          runtimeContext: operatorContext,
           keyedState: undefined,
           operatorState: states.operatorState,
           isRestored: states.isRestored,
@@ -161,6 +176,17 @@ export class StreamTask {
         }
       });
     }
+    groups.registerTask({
+      numRecordsIn: taskRecordsIn,
+      numBytesIn: groups.numBytesIn,
+      numRecordsOut: new CounterView(() => this.outputCounters.records),
+      numBytesOut: new CounterView(() => this.outputCounters.bytes),
+      accounting: this.accounting,
+      inputWatermark: () => this.gate?.currentWatermark() ?? null,
+      inputQueueLength: () => this.gate?.queuedBuffers ?? 0,
+      outputQueueLength: () => this.chain.backlogBuffers(),
+      inputCapacity: () => this.gate?.capacity ?? 0,
+    });
   }
 
   get executionState(): ExecutionState {
@@ -293,8 +319,11 @@ export class StreamTask {
           }
         }
         this.accounting.switchTo("busy");
-        let status = reader.pollNext(head);
-        for (let i = 1; i < SOURCE_POLLS_PER_ROUND && status === "more"; i++) status = reader.pollNext(head);
+        const status = this.inTaskFrame(() => {
+          let s = reader.pollNext(head);
+          for (let i = 1; i < SOURCE_POLLS_PER_ROUND && s === "more"; i++) s = reader.pollNext(head);
+          return s;
+        });
         if (status === "end-of-input") break;
         if (this.chain.isBlocked) {
           this.accounting.switchTo("backpressured");
@@ -338,7 +367,8 @@ export class StreamTask {
       let lastYield = performance.now();
       while (this.running && !this.blocked && !this.finishing && (item = gate.next())) {
         this.accounting.switchTo("busy");
-        await this.processFrame(item);
+        const frame = item;
+        await this.inTaskFrame(() => this.processFrame(frame));
         // Let timers, metrics and control messages in while input keeps arriving.
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToEventLoop();
@@ -376,11 +406,11 @@ export class StreamTask {
       let timestamps: ArrayLike<number> | null;
       if (frame.t === "buffer") {
         ({ values, timestamps } = this.decoder.decode(frame.data));
-        this.bytesIn += frame.data.byteLength;
+        this.metricGroups.numBytesIn.count += frame.data.byteLength;
       } else {
         ({ values, timestamps } = frame);
       }
-      this.recordsIn += values.length;
+      this.metricGroups.numRecordsIn.count += values.length;
       const input = channel.inputIndex;
       if (timestamps) for (let i = 0; i < values.length; i++) head.processElement(values[i], timestamps[i]!, input);
       else for (let i = 0; i < values.length; i++) head.processElement(values[i], Number.NEGATIVE_INFINITY, input);
@@ -433,14 +463,15 @@ export class StreamTask {
     }
   }
 
+  /** The summary the JobMaster keeps per subtask (the dashboard's vertex metrics); read from the same counters. */
   metrics(): TaskMetrics {
     const t = this.accounting.perSecond();
     const total = this.accounting.accumulated();
     const head = this.chain.head;
     const metrics: TaskMetrics = {
-      numRecordsIn: head instanceof SourceOperator ? head.emitted : this.recordsIn,
+      numRecordsIn: head instanceof SourceOperator ? head.emitted.count : this.metricGroups.numRecordsIn.count,
       numRecordsOut: this.outputCounters.records,
-      numBytesIn: this.bytesIn,
+      numBytesIn: this.metricGroups.numBytesIn.count,
       numBytesOut: this.outputCounters.bytes,
       busyTimeMsPerSecond: t.busy,
       backPressuredTimeMsPerSecond: t.backpressured,

@@ -41,8 +41,9 @@ export class TimeAccounting {
     return { busy: r(this.last.busy), backpressured: r(this.last.backpressured), idle: r(this.last.idle) };
   }
 
-  /** Milliseconds in each activity since the task started (call after perSecond(), which accounts up to now). */
+  /** Milliseconds spent in each activity since the task started. */
   accumulated(): { busy: number; backpressured: number; idle: number } {
+    this.account(performance.now());
     return { busy: Math.round(this.total.busy), backpressured: Math.round(this.total.backpressured), idle: Math.round(this.total.idle) };
   }
 }

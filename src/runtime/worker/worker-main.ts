@@ -12,6 +12,12 @@ import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-decline
 import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
+import { CpuSampler, executionViews } from "./cpu-sampler.js";
+import { MetricRegistry } from "../metrics/metric-group.js";
+import { localHost, taskManagerGroup } from "../metrics/scopes.js";
+import { registerThreadMetrics } from "../metrics/runtime-metrics.js";
+import { TaskMetricGroups } from "../tasks/task-metric-groups.js";
+import { parseWorkerKey } from "../network/frames.js";
 
 // Job bundles carry inline source maps: stack traces then point into the user's own files.
 process.setSourceMapsEnabled(true);
@@ -20,9 +26,16 @@ const port = parentPort;
 if (!port) throw new Error("worker-main must run in a worker thread");
 
 let endpoint: DataEndpoint | undefined;
+/** This worker's metrics: its tasks' and operators', and its own heap, GC and event loop. */
+const registry = new MetricRegistry();
+const host = localHost();
+let taskManagerId = "";
+let operatorIo = true;
 const tasks = new Map<string, StreamTask>();
 /** Evaluating the definition once per job attempt is enough for all tasks of the slot. */
 const bindings = new Map<string, Promise<BoundFunctions>>();
+/** Idle until a flame graph is asked for (docs/architecture.md, "Flame graphs"). */
+const sampler = new CpuSampler();
 
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
@@ -43,6 +56,15 @@ port.on("message", (m: ToWorker) => {
     case "init":
       endpoint = new DataEndpoint(m.self, (to, frame) => post({ type: "data", to, frame }, frame.t === "buffer" ? [frame.data] : []));
       if (m.metricsIntervalMs > 0) setInterval(reportMetrics, m.metricsIntervalMs).unref();
+      {
+        const { taskManagerId: tm, slotIndex } = parseWorkerKey(m.self);
+        taskManagerId = tm;
+        operatorIo = m.operatorIo ?? true;
+        registerThreadMetrics(taskManagerGroup(registry, tm, host).addGroup("slot", String(slotIndex)));
+      }
+      break;
+    case "metric-dump":
+      post({ type: "metric-dump", requestId: m.requestId, groups: registry.dump() });
       break;
     case "peer":
       endpoint!.addPeer(m.key, m.port);
@@ -68,11 +90,25 @@ port.on("message", (m: ToWorker) => {
     case "operator-event":
       tasks.get(m.executionId)?.handleOperatorEvent(m.event);
       break;
+    case "sample-cpu": {
+      const { requestId } = m;
+      // Labelled now: a task may end while its thread is sampled.
+      const labels = new Map(m.executionIds.map((id) => [id, vertexNameOf(tasks.get(id)?.tdd) ?? id]));
+      sampler.sample(m.request).then(
+        (tree) => post({ type: "cpu-samples", requestId, trees: executionViews(tree, labels) }),
+        (e) => post({ type: "cpu-samples", requestId, error: serializeError(e) }),
+      );
+      break;
+    }
     case "data":
       endpoint!.deliver(m.frame);
       break;
   }
 });
+
+function vertexNameOf(tdd: TaskDeploymentDescriptor | undefined): string | undefined {
+  return tdd?.jobGraph.vertices.find((v) => v.id === tdd.vertexId)?.name;
+}
 
 function bindingFor(tdd: TaskDeploymentDescriptor): Promise<BoundFunctions> {
   const key = `${tdd.jobId}/${tdd.attempt}/${tdd.bundle.hash}`;
@@ -83,6 +119,8 @@ function bindingFor(tdd: TaskDeploymentDescriptor): Promise<BoundFunctions> {
 
 async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
   const executionId = tdd.executionId;
+  // Created by the task; closed here if the task never got constructed, or once it has ended.
+  let groups: TaskMetricGroups | undefined;
   const state = (s: FromWorker & { type: "task-state" }): void => post(s);
   try {
     endpoint!.dropPendingExcept(tdd.attempt);
@@ -90,6 +128,22 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     // The TaskExecutor bounds the time from deployment to here (taskmanager.job.evaluation-timeout):
     // a definition that never returns keeps this thread busy, so only the parent can stop it.
     post({ type: "bound", executionId });
+    const metricGroups = (vertex: { name: string }): TaskMetricGroups =>
+      (groups = new TaskMetricGroups(
+        registry,
+        {
+          host,
+          tmId: taskManagerId,
+          jobId: tdd.jobId,
+          jobName: tdd.jobGraph.name,
+          vertexId: tdd.vertexId,
+          taskName: vertex.name,
+          subtaskIndex: tdd.subtaskIndex,
+          attemptNumber: tdd.attempt,
+          executionId,
+        },
+        operatorIo,
+      ));
     const task = new StreamTask(tdd, fns, endpoint!, {
       // Terminal states carry the task's final metrics, so finished jobs show their real totals.
       onStateChange: (st, error) =>
@@ -100,7 +154,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
         acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
         decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),
       },
-    });
+    }, metricGroups);
     tasks.set(executionId, task);
     await task.run();
   } catch (e) {
@@ -109,6 +163,10 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     const t = tasks.get(executionId);
     tasks.delete(executionId);
     if (t) reportMetricsOf(executionId, t);
+    if (groups) {
+      if (t) post({ type: "final-metrics", executionId, groups: groups.dump() });
+      groups.close();
+    }
   }
 }
 

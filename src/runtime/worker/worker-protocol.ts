@@ -5,9 +5,15 @@ import type { SerializedError } from "../../errors/serialized-error.js";
 import type { ExecutionState, TaskCheckpointAck, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
 import type { CheckpointTrigger } from "../tasks/stream-task.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
+import type { CpuSampleRequest } from "./cpu-sampler.js";
+import type { StackNode } from "./stack-tree.js";
+import type { MetricGroupDump } from "../metrics/metric-dump.js";
 
 export type ToWorker =
-  | { type: "init"; self: WorkerKey; metricsIntervalMs: number }
+  /** `operatorIo`: metrics.operator-io.enabled (per-operator record counts inside chains). */
+  | { type: "init"; self: WorkerKey; metricsIntervalMs: number; operatorIo?: boolean }
+  /** Collect every metric of this worker now (docs/architecture.md, "Metrics"); answered with `metric-dump`. */
+  | { type: "metric-dump"; requestId: number }
   | { type: "peer"; key: WorkerKey; port: MessagePort }
   | { type: "deploy"; tdd: TaskDeploymentDescriptor }
   | { type: "cancel"; executionId: string }
@@ -16,6 +22,11 @@ export type ToWorker =
   | { type: "checkpoint-aborted"; executionId: string; checkpointId: number }
   /** From the source's split enumerator in the JobMaster. */
   | { type: "operator-event"; executionId: string; event: EnumeratorToReader }
+  /**
+   * Sample this thread's stacks (a flame graph was asked for); answered by `cpu-samples` with the same id
+   * and each execution's part of the samples.
+   */
+  | { type: "sample-cpu"; requestId: number; request: CpuSampleRequest; executionIds: string[] }
   | { type: "data"; frame: DataFrame };
 
 export type FromWorker =
@@ -28,6 +39,10 @@ export type FromWorker =
   | { type: "metrics"; metrics: Record<string, TaskMetrics> }
   /** To the source's split enumerator in the JobMaster. */
   | { type: "operator-event"; executionId: string; event: ReaderToEnumerator }
+  | { type: "metric-dump"; requestId: number; groups: MetricGroupDump[] }
+  /** A task has ended: its last metric values, which the TaskExecutor keeps for a while (finished jobs show their totals). */
+  | { type: "final-metrics"; executionId: string; groups: MetricGroupDump[] }
   /** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
   | { type: "stdio"; stream: "stdout" | "stderr"; text: string }
+  | { type: "cpu-samples"; requestId: number; trees?: Record<string, StackNode>; error?: SerializedError }
   | { type: "data"; to: WorkerKey; frame: DataFrame };

@@ -2,7 +2,8 @@
  * TaskManagers whose tasks are simulated, for JobMaster component tests and the control-plane
  * benchmark: each TaskManager is a TestingTaskExecutorGateway on its own in-process RPC service.
  * With `autoRun`, a submitted task reports RUNNING, a cancelled one CANCELED, and a checkpoint
- * triggered at any source is acknowledged by every running task — no worker threads, no data.
+ * triggered at any source is acknowledged by every running task, and a CPU sample request is answered
+ * with one sample per running task in a frame named after it — no worker threads, no data.
  */
 import { SharedDeployments } from "./shared-deployments.js";
 import { LocalRpcService } from "../../cluster/rpc/local-rpc-service.js";
@@ -124,6 +125,14 @@ export class SimulatedTaskManagers {
       cancelTask: (executionId) => {
         if (!tasks.delete(executionId)) return;
         void this.gateway.updateTaskExecutionState(executionId, "CANCELED").catch(() => {});
+      },
+      requestCpuSamples: async (executionIds) => {
+        const out: Record<string, { name: string; value: number; children: { name: string; value: number; children: [] }[] }> = {};
+        for (const id of executionIds) {
+          const t = tasks.get(id);
+          if (t) out[id] = { name: "root", value: 1, children: [{ name: `subtask ${t.subtaskIndex} of ${t.vertexId}`, value: 1, children: [] }] };
+        }
+        return out;
       },
       triggerCheckpoint: (_executionId, trigger) => {
         const id = trigger.barrier.checkpointId;

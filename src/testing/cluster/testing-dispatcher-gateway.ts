@@ -6,8 +6,9 @@
  */
 import { UnknownJobError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import type { DispatcherGateway } from "../../cluster/dispatcher/dispatcher-gateway.js";
-import type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
-import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, TaskManagerMemory } from "../../cluster/messages.js";
+import type { CheckpointSettings, CheckpointStatsSnapshot, CheckpointDetails } from "../../cluster/dispatcher/restful-gateway.js";
+import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../../cluster/messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { LogFileInfo, LogRequest, LogTail } from "../../cluster/logs/log-files.js";
 import { UnknownTaskManagerError } from "../../cluster/resourcemanager/resource-manager-errors.js";
 
@@ -72,6 +73,11 @@ export class TestingDispatcherGateway implements DispatcherGateway {
   async triggerSavepoint(jobId: string, dir?: string): Promise<string> {
     this.record("triggerSavepoint", [jobId, dir]);
     if (this.overrides.triggerSavepoint) return this.overrides.triggerSavepoint(jobId, dir);
+    throw unknown(jobId);
+  }
+  async requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
+    this.record("requestVertexCpuSamples", [jobId, vertexId, request]);
+    if (this.overrides.requestVertexCpuSamples) return this.overrides.requestVertexCpuSamples(jobId, vertexId, request);
     throw unknown(jobId);
   }
   async stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string> {

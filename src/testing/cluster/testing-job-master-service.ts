@@ -6,9 +6,10 @@
 import type { JobCheckpoints, JobMasterFactory, JobMasterService, JobMasterServiceOptions } from "../../cluster/dispatcher/job-master-service.js";
 import type { CheckpointSettings } from "../../cluster/jobmaster/checkpoint-settings.js";
 import { CheckpointStatsTracker } from "../../cluster/jobmaster/checkpoint-stats.js";
-import { isGloballyTerminal, type ExceptionInfo, type JobDetails, type JobResult, type JobStatus } from "../../cluster/messages.js";
+import { isGloballyTerminal, type ExceptionInfo, type JobDetails, type JobResult, type JobStatus, type VertexCpuSamples } from "../../cluster/messages.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 
-export type JobMasterServiceOverrides = Partial<Pick<JobMasterService, "start" | "cancel" | "suspend" | "details" | "exceptionHistory" | "triggerSavepoint">>;
+export type JobMasterServiceOverrides = Partial<Pick<JobMasterService, "start" | "cancel" | "suspend" | "details" | "exceptionHistory" | "triggerSavepoint" | "sampleVertexCpu">>;
 
 const NO_CHECKPOINT_STATS = new CheckpointStatsTracker().snapshot();
 
@@ -82,6 +83,11 @@ export class TestingJobMasterService implements JobMasterService {
   async triggerSavepoint(dir: string | undefined, stop?: "terminate" | "drain"): Promise<string> {
     this.record("triggerSavepoint", dir, stop);
     return (await this.overrides.triggerSavepoint?.(dir, stop)) ?? "";
+  }
+
+  async sampleVertexCpu(vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
+    this.record("sampleVertexCpu", vertexId, request);
+    return (await this.overrides.sampleVertexCpu?.(vertexId, request)) ?? { endTimestamp: 0, subtasks: [] };
   }
 
   async checkpointsShutDown(): Promise<void> {

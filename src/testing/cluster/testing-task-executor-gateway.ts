@@ -4,6 +4,7 @@
  * recorded. Served on an RpcService under the TaskExecutor's endpoint name, so the component under
  * test reaches it through real RPC.
  */
+import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
 import type { RpcService, ServedEndpoint } from "../../cluster/rpc/interface.js";
 import { ENDPOINTS } from "../../cluster/endpoints.js";
 import type { TaskExecutorGateway } from "../../cluster/taskexecutor/task-executor-gateway.js";
@@ -12,6 +13,8 @@ import type { LogFileInfo, LogRequest, LogTail } from "../../cluster/logs/log-fi
 import { SharedDeployments } from "./shared-deployments.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
+import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
+import type { StackNode } from "../../runtime/worker/stack-tree.js";
 
 export interface RecordedCall {
   method: string;
@@ -82,6 +85,11 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
     this.overrides.sendOperatorEventToTask?.(executionId, event);
   }
 
+  async requestCpuSamples(executionIds: string[], request: CpuSampleRequest): Promise<Record<string, StackNode>> {
+    this.record("requestCpuSamples", [executionIds, request]);
+    return (await this.overrides.requestCpuSamples?.(executionIds, request)) ?? {};
+  }
+
   async freeSlot(allocationId: string, cause: string): Promise<void> {
     this.record("freeSlot", [allocationId, cause]);
     await this.overrides.freeSlot?.(allocationId, cause);
@@ -100,6 +108,11 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
   async disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {
     this.record("disconnectJobManager", [jobId, cause, jobMasterToken]);
     await this.overrides.disconnectJobManager?.(jobId, cause, jobMasterToken);
+  }
+
+  async requestMetricDump(): Promise<MetricGroupDump[]> {
+    this.record("requestMetricDump", []);
+    return (await this.overrides.requestMetricDump?.()) ?? [];
   }
 
   requestLogList(): LogFileInfo[] {

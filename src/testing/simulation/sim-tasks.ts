@@ -117,6 +117,9 @@ export class SimTaskWorld {
       }
       case "trigger-checkpoint":
         return this.sourceBarrier(worker, m.executionId, m.trigger.barrier.checkpointId);
+      case "metric-dump":
+        // Simulated tasks keep no metrics: an empty collection, answered like a real worker would.
+        return worker.emit({ type: "metric-dump", requestId: m.requestId, groups: [] }, 1);
       case "checkpoint-complete":
       case "checkpoint-aborted":
       case "peer":

@@ -12,6 +12,7 @@ import { RedisConnectorError } from "../../../src/connectors/redis/redis-errors.
 import { RedisStreamSink, type RedisStreamTransaction } from "../../../src/connectors/redis/redis-stream-sink.js";
 import { startRedis, type RedisServer } from "../../support/redis.js";
 import { TaskAccumulators } from "../../../src/runtime/tasks/task-accumulators.js";
+import { unregisteredGroup } from "../../../src/runtime/metrics/scopes.js";
 
 let server: RedisServer;
 let redis: Redis;
@@ -28,7 +29,7 @@ after(async () => {
 });
 
 function context(subtaskIndex = 0, attemptNumber = 0, parallelism = 1): TwoPhaseCommitContext {
-  return { jobId: "job-1", taskName: "sink", subtaskIndex, parallelism, maxParallelism: 128, attemptNumber, operatorUid: "sink-uid", ...new TaskAccumulators().context };
+  return { jobId: "job-1", taskName: "sink", subtaskIndex, parallelism, maxParallelism: 128, attemptNumber, operatorUid: "sink-uid", ...new TaskAccumulators().context, getMetricGroup: () => unregisteredGroup("sink") };
 }
 
 interface Row {

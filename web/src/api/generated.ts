@@ -68,6 +68,9 @@ import type {
   GetJobVertexSubtaskAttemptResponse,
   GetJobVertexSubtaskAttemptAccumulatorsPath,
   GetJobVertexSubtaskAttemptAccumulatorsResponse,
+  GetJobVertexFlameGraphPath,
+  GetJobVertexFlameGraphQuery,
+  GetJobVertexFlameGraphResponse,
   GetJobCheckpointsPath,
   GetJobCheckpointsResponse,
   TriggerCheckpointPath,
@@ -106,6 +109,27 @@ import type {
   RunJarQuery,
   RunJarBody,
   RunJarResponse,
+  GetJobManagerMetricsQuery,
+  GetJobManagerMetricsResponse,
+  GetAggregatedTaskManagerMetricsQuery,
+  GetAggregatedTaskManagerMetricsResponse,
+  GetTaskManagerMetricsPath,
+  GetTaskManagerMetricsQuery,
+  GetTaskManagerMetricsResponse,
+  GetAggregatedJobMetricsQuery,
+  GetAggregatedJobMetricsResponse,
+  GetJobMetricsPath,
+  GetJobMetricsQuery,
+  GetJobMetricsResponse,
+  GetJobVertexMetricsPath,
+  GetJobVertexMetricsQuery,
+  GetJobVertexMetricsResponse,
+  GetAggregatedSubtaskMetricsPath,
+  GetAggregatedSubtaskMetricsQuery,
+  GetAggregatedSubtaskMetricsResponse,
+  GetSubtaskMetricsPath,
+  GetSubtaskMetricsQuery,
+  GetSubtaskMetricsResponse,
   GetOpenApiDocumentResponse,
 } from "../../../src/rest/schemas/rest-types";
 export type * from "../../../src/rest/schemas/rest-types";
@@ -248,6 +272,9 @@ export function createApi(transport: Transport) {
     /** GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}/attempts/{attempt}/accumulators: The accumulators of one attempt of a subtask */
     getJobVertexSubtaskAttemptAccumulators: (args: { path: GetJobVertexSubtaskAttemptAccumulatorsPath }): Promise<GetJobVertexSubtaskAttemptAccumulatorsResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasks/${encodeURIComponent(String(args.path.subtaskindex))}/attempts/${encodeURIComponent(String(args.path.attempt))}/accumulators`, response: "json", auth: "read" }) as Promise<GetJobVertexSubtaskAttemptAccumulatorsResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/flamegraph: The flame graph of a vertex from CPU samples of its subtasks' workers (the first request starts sampling) */
+    getJobVertexFlameGraph: (args: { path: GetJobVertexFlameGraphPath; query?: GetJobVertexFlameGraphQuery }): Promise<GetJobVertexFlameGraphResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/flamegraph`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobVertexFlameGraphResponse>,
     /** GET /jobs/{jobid}/checkpoints: Checkpoint counts, summary, latest and history */
     getJobCheckpoints: (args: { path: GetJobCheckpointsPath }): Promise<GetJobCheckpointsResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/checkpoints`, response: "json", auth: "read" }) as Promise<GetJobCheckpointsResponse>,
@@ -296,6 +323,30 @@ export function createApi(transport: Transport) {
     /** POST /jars/{jarid}/run: Run an uploaded bundle: the Dispatcher evaluates its definition (isolated, time- and heap-limited) and submits the job */
     runJar: (args: { path: RunJarPath; query?: RunJarQuery; body?: RunJarBody }): Promise<RunJarResponse> =>
       transport.request({ method: "POST", path: `/jars/${encodeURIComponent(String(args.path.jarid))}/run`, query: args.query as ApiRequest["query"], body: args.body, response: "json", auth: "write" }) as Promise<RunJarResponse>,
+    /** GET /jobmanager/metrics: Metrics of the JobManager (scope jobmanager) */
+    getJobManagerMetrics: (args?: { query?: GetJobManagerMetricsQuery }): Promise<GetJobManagerMetricsResponse> =>
+      transport.request({ method: "GET", path: "/jobmanager/metrics", query: args?.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobManagerMetricsResponse>,
+    /** GET /taskmanagers/metrics: Metrics aggregated over TaskManagers */
+    getAggregatedTaskManagerMetrics: (args?: { query?: GetAggregatedTaskManagerMetricsQuery }): Promise<GetAggregatedTaskManagerMetricsResponse> =>
+      transport.request({ method: "GET", path: "/taskmanagers/metrics", query: args?.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetAggregatedTaskManagerMetricsResponse>,
+    /** GET /taskmanagers/{taskmanagerid}/metrics: Metrics of one TaskManager (scope taskmanager) */
+    getTaskManagerMetrics: (args: { path: GetTaskManagerMetricsPath; query?: GetTaskManagerMetricsQuery }): Promise<GetTaskManagerMetricsResponse> =>
+      transport.request({ method: "GET", path: `/taskmanagers/${encodeURIComponent(String(args.path.taskmanagerid))}/metrics`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetTaskManagerMetricsResponse>,
+    /** GET /jobs/metrics: Job metrics (scope jobmanager.job) aggregated over jobs */
+    getAggregatedJobMetrics: (args?: { query?: GetAggregatedJobMetricsQuery }): Promise<GetAggregatedJobMetricsResponse> =>
+      transport.request({ method: "GET", path: "/jobs/metrics", query: args?.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetAggregatedJobMetricsResponse>,
+    /** GET /jobs/{jobid}/metrics: Metrics of one job (scope jobmanager.job) */
+    getJobMetrics: (args: { path: GetJobMetricsPath; query?: GetJobMetricsQuery }): Promise<GetJobMetricsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/metrics`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobMetricsResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/metrics: Task and operator metrics of a vertex, named <subtask>.<metric> */
+    getJobVertexMetrics: (args: { path: GetJobVertexMetricsPath; query?: GetJobVertexMetricsQuery }): Promise<GetJobVertexMetricsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/metrics`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetJobVertexMetricsResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/subtasks/metrics: Task and operator metrics of a vertex aggregated over its subtasks */
+    getAggregatedSubtaskMetrics: (args: { path: GetAggregatedSubtaskMetricsPath; query?: GetAggregatedSubtaskMetricsQuery }): Promise<GetAggregatedSubtaskMetricsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasks/metrics`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetAggregatedSubtaskMetricsResponse>,
+    /** GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}/metrics: Task and operator metrics of one subtask */
+    getSubtaskMetrics: (args: { path: GetSubtaskMetricsPath; query?: GetSubtaskMetricsQuery }): Promise<GetSubtaskMetricsResponse> =>
+      transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/vertices/${encodeURIComponent(String(args.path.vertexid))}/subtasks/${encodeURIComponent(String(args.path.subtaskindex))}/metrics`, query: args.query as ApiRequest["query"], response: "json", auth: "read" }) as Promise<GetSubtaskMetricsResponse>,
     /** GET /openapi.json: This API's OpenAPI 3.1 document (also at /v1/openapi.json) */
     getOpenApiDocument: (): Promise<GetOpenApiDocumentResponse> =>
       transport.request({ method: "GET", path: "/openapi.json", response: "json", auth: "none" }) as Promise<GetOpenApiDocumentResponse>,

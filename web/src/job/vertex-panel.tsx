@@ -1,4 +1,4 @@
-/** A clicked vertex: its subtasks (host, status, records, time accounting), watermarks and backpressure. */
+/** A clicked vertex: its subtasks (host, status, records, time accounting), watermarks, backpressure, metrics and flame graph. */
 import { useState } from "react";
 import { api } from "../api/client";
 import { ErrorBox, Loading, Empty } from "../components/feedback";
@@ -6,8 +6,17 @@ import { StatusBadge } from "../components/status-badge";
 import { formatBytes, formatCount, formatDuration, formatPercent, formatWatermark } from "../format";
 import { usePoll } from "../hooks/use-poll";
 import { Link } from "../router";
+import { FlameGraphTab } from "./flame-graph-tab";
+import { VertexMetricsTab } from "./vertex-metrics-tab";
 
-type PanelTab = "subtasks" | "watermarks" | "backpressure";
+type PanelTab = "subtasks" | "metrics" | "watermarks" | "backpressure" | "flamegraph";
+const PANEL_TABS: { id: PanelTab; label: string }[] = [
+  { id: "subtasks", label: "SubTasks" },
+  { id: "metrics", label: "Metrics" },
+  { id: "watermarks", label: "Watermarks" },
+  { id: "backpressure", label: "BackPressure" },
+  { id: "flamegraph", label: "FlameGraph" },
+];
 
 export function VertexPanel({ jobId, vertexId, onClose }: { jobId: string; vertexId: string; onClose: () => void }) {
   const [tab, setTab] = useState<PanelTab>("subtasks");
@@ -26,9 +35,9 @@ export function VertexPanel({ jobId, vertexId, onClose }: { jobId: string; verte
         </button>
       </header>
       <div className="subtabs">
-        {(["subtasks", "watermarks", "backpressure"] as const).map((t) => (
-          <button key={t} className={t === tab ? "subtab active" : "subtab"} onClick={() => setTab(t)} data-subtab={t}>
-            {t === "subtasks" ? "SubTasks" : t === "watermarks" ? "Watermarks" : "BackPressure"}
+        {PANEL_TABS.map((t) => (
+          <button key={t.id} className={t.id === tab ? "subtab active" : "subtab"} onClick={() => setTab(t.id)} data-subtab={t.id}>
+            {t.label}
           </button>
         ))}
       </div>
@@ -154,6 +163,8 @@ export function VertexPanel({ jobId, vertexId, onClose }: { jobId: string; verte
           )}
         </>
       )}
+      {tab === "metrics" && <VertexMetricsTab jobId={jobId} vertexId={vertexId} />}
+      {tab === "flamegraph" && <FlameGraphTab jobId={jobId} vertexId={vertexId} parallelism={v?.parallelism ?? 1} />}
     </section>
   );
 }

@@ -1,11 +1,16 @@
-/** One TaskManager: its slots and the jobs holding them, hardware, last heartbeat. */
+/** One TaskManager: its slots and the jobs holding them, hardware, last heartbeat; tabs for its runtime's metrics, its logs and its stdout. */
 import { api } from "../api/client";
 import { ErrorBox, Loading } from "../components/feedback";
 import { formatBytes, formatDuration } from "../format";
 import { usePoll } from "../hooks/use-poll";
 import { Link } from "../router";
+import { LogFiles, PolledText } from "../components/log-files";
+import { Tabs } from "../components/tabs";
+import { TaskManagerMetrics } from "./taskmanager-metrics";
 
-export function TaskManagerPage({ id }: { id: string }) {
+export function TaskManagerPage({ id, tab }: { id: string; tab: string }) {
+  const path = { taskmanagerid: id };
+  const base = `/taskmanagers/${encodeURIComponent(id)}`;
   const tm = usePoll(() => api.getTaskManager({ path: { taskmanagerid: id } }), `tm:${id}`);
   const jobs = usePoll(() => api.listJobOverviews(), "jobs");
   const names = new Map((jobs.data?.jobs ?? []).map((j) => [j.jid, j.name]));
@@ -68,6 +73,27 @@ export function TaskManagerPage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+          <Tabs
+            active={tab}
+            tabs={[
+              { id: "metrics", label: "Metrics", to: base },
+              { id: "logs", label: "Logs", to: `${base}/logs` },
+              { id: "stdout", label: "Stdout", to: `${base}/stdout` },
+            ]}
+          />
+          {tab === "logs" ? (
+            <LogFiles
+              list={() => api.listTaskManagerLogs({ path })}
+              read={(logname) => api.getTaskManagerLogFile({ path: { ...path, logname } })}
+              readMain={() => api.getTaskManagerLog({ path })}
+              pollKey={`tm-log:${id}`}
+              testId="tm-log"
+            />
+          ) : tab === "stdout" ? (
+            <PolledText read={() => api.getTaskManagerStdout({ path })} pollKey={`tm-stdout:${id}`} testId="tm-stdout" />
+          ) : (
+            <TaskManagerMetrics id={id} />
+          )}
         </>
       )}
     </div>

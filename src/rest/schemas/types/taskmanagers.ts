@@ -157,6 +157,8 @@ export type GetTaskManagerResponse = {
     jobId: string | null;
     allocationId: string | null;
   }>;
+  /** port of the TaskManager's Prometheus reporter (metrics.reporter.prom.port); null without one */
+  prometheusPort: number | null;
   /** the process's memory now, asked of the TaskManager (Netty and mapped memory: 0, Sluice has none) */
   metrics: {
     heapUsed: number;

@@ -422,3 +422,36 @@ export type GetJobVertexSubtaskAttemptAccumulatorsResponse = {
     value: string;
   }>;
 };
+
+export interface GetJobVertexFlameGraphPath {
+  /** job id */
+  jobid: string;
+  /** vertex id (from /jobs/:jobid vertices) */
+  vertexid: string;
+}
+
+export interface GetJobVertexFlameGraphQuery {
+  /** full, on_cpu, off_cpu (default full; case-insensitive) */
+  type?: string;
+  /** only this subtask (default: all subtasks merged) */
+  subtaskindex?: number;
+}
+
+/** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/flamegraph */
+export type GetJobVertexFlameGraphResponse = {
+  /** when the sampling ended (ms since the epoch); without data: -1 the vertex has ended, -2 flame graphs are disabled (rest.flamegraph.enabled), -3 sampling has started, ask again */
+  endTimestamp: number;
+  data?: {
+    /** the frame: function (file:line); root at the top */
+    name: string;
+    /** samples whose stack passed through this frame */
+    value: number;
+    children: Array<{
+      /** the frame: function (file:line); root at the top */
+      name: string;
+      /** samples whose stack passed through this frame */
+      value: number;
+      children: Array<Record<string, unknown>>;
+    }>;
+  };
+};
