@@ -78,6 +78,24 @@ export { AsyncTimeoutError, type AsyncFunction, type RichAsyncFunction, type Res
 // Exactly-once sinks: two-phase commit; the sink interfaces come with "./api/sink.js" above.
 export { FileSink, defaultRowEncoder, isCommittedPartFile, type FileTransaction, type RowEncoder } from "./connectors/file-sink/index.js";
 export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from "./connectors/postgres/postgres-sink.js";
+// NATS JetStream: a source split by subject and an exactly-once sink (docs/connectors.md, "NATS JetStream").
+export {
+  NatsJetStreamSource,
+  NatsJetStreamSourceBuilder,
+  NatsJetStreamSink,
+  NatsStartingPosition,
+  NatsAuthenticationError,
+  NatsBadMessageError,
+  NatsConfigurationError,
+  NatsConnectorError,
+  NatsStreamNotFoundError,
+  NatsUnavailableError,
+  type NatsJetStreamSinkOptions,
+  type NatsTransaction,
+  type NatsSubjectSplit,
+  type NatsEnumeratorState,
+  type NatsConnectionOptions,
+} from "./connectors/nats/index.js";
 // Nexmark: the benchmark's generator as a source, its model and watermark strategy.
 export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
 export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";

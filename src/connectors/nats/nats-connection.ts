@@ -7,7 +7,7 @@
  * on a lost connection and recovers from the last checkpoint, whose positions are the truth
  * (docs/architecture.md, principle 7). The restart strategy then paces the reconnection.
  */
-import { connect, type ConnectionOptions, type JetStreamManager, type NatsConnection, type StreamInfo } from "nats";
+import type { ConnectionOptions, JetStreamManager, NatsConnection, StreamInfo } from "nats";
 import { NatsAuthenticationError, NatsStreamNotFoundError, NatsUnavailableError, natsErrorText } from "./nats-errors.js";
 
 export interface NatsConnectionOptions {
@@ -48,6 +48,8 @@ export async function connectNats(options: NatsConnectionOptions, who: string): 
     timeout: 5_000,
     name: who,
   };
+  // Loaded here, not at import: every worker imports the API, few jobs talk to NATS.
+  const { connect } = await import("nats");
   for (let attempt = 1; ; attempt++) {
     try {
       return await connect(settings);
