@@ -72,7 +72,9 @@ export function loadCheckpoint(path: string): { metadata: CheckpointMetadata; di
 }
 
 export function taskRestoreOf(metadata: CheckpointMetadata, dir: string): TaskRestore {
-  return { checkpointId: metadata.checkpointId, baseDir: dir, operators: metadata.operators };
+  const restore: TaskRestore = { checkpointId: metadata.checkpointId, baseDir: dir, operators: metadata.operators };
+  if (metadata.coordinators) restore.coordinators = metadata.coordinators;
+  return restore;
 }
 
 /**
