@@ -81,6 +81,34 @@ describe("NATS JetStream connectors in jobs", () => {
     assert.deepEqual(await outputLines(target), referenceLines(all), "every record exactly once, in key order");
   });
 
+  it("durable consumers are acknowledged only after a checkpoint completes: a job stopped before one sees the messages again", { timeout: 100_000 }, async () => {
+    const source = await nats.createStream(streamName("IN"));
+    const target = await nats.createStream(streamName("OUT"));
+    const records = inputRecords([0, 1, 2], 0, 30);
+    await publishInputs(nats, source, records);
+    const consumers = async () => {
+      const list = await nats.jsm.consumers.list(source).next();
+      return list.filter((c) => c.name.startsWith("acks_"));
+    };
+    // Without checkpoints: everything is read (delivered), nothing acknowledged, nothing committed.
+    const unchecked = await start(spec(source, target, { durableConsumer: "acks", checkpointIntervalMs: 0 }));
+    await waitFor(async () => {
+      const list = await consumers();
+      return list.length === SUBJECTS && list.reduce((n, c) => n + c.delivered.stream_seq, 0) > 0 && list.every((c) => c.num_pending === 0);
+    }, "every message delivered to the job", 30_000, 100);
+    assert.ok((await consumers()).every((c) => c.ack_floor.stream_seq === 0 && c.num_ack_pending > 0), "delivered but not acknowledged");
+    await client.cancel(unchecked.jobId);
+    await unchecked.result;
+    assert.deepEqual(await outputLines(target), [], "no checkpoint, nothing committed");
+    // The next run (checkpoints every 200 ms) reads them again, and acknowledges them.
+    const checked = await start(spec(source, target, { durableConsumer: "acks" }));
+    await waitFor(async () => (await outputLines(target)).length === records.length, "the records read again", 30_000, 100);
+    await waitFor(async () => (await consumers()).every((c) => c.num_ack_pending === 0 && c.ack_floor.stream_seq > 0), "acknowledgements after checkpoints completed", 30_000, 100);
+    await client.cancel(checked.jobId);
+    await checked.result;
+    assert.deepEqual(await outputLines(target), referenceLines(records));
+  });
+
   it("a server down at start: the job retries, its exception history names the connector, and it completes once the server is up", { timeout: 100_000 }, async () => {
     const own = await startNats({ user: "app", password: "secret" });
     try {

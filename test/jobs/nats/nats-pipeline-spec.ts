@@ -16,6 +16,8 @@ export interface NatsPipelineSpec {
   discoveryIntervalMs?: number;
   /** Budget of the connector's connect retries (ms). */
   connectRetryTimeoutMs?: number;
+  /** Acknowledge durable consumers `<prefix>_…` on checkpoint completion. */
+  durableConsumer?: string;
   restartAttempts: number;
   restartDelayMs: number;
 }

@@ -31,6 +31,7 @@ export default defineJob((env, args) => {
   const connection = { servers: spec.servers, user: spec.user, password: spec.password, connectRetryTimeoutMs: spec.connectRetryTimeoutMs };
   let source = NatsJetStreamSource.builder<InputRecord>().setConnection(connection).setStream(spec.source).setDiscoveryIntervalMs(spec.discoveryIntervalMs ?? 1000);
   if (spec.bounded) source = source.setBounded();
+  if (spec.durableConsumer) source = source.setDurableConsumer(spec.durableConsumer);
   env
     .fromSource(source.build(), WatermarkStrategy.noWatermarks(), "NATS input")
     .uid("nats-input")
