@@ -79,6 +79,8 @@ export { AsyncTimeoutError, type AsyncFunction, type RichAsyncFunction, type Res
 // Exactly-once sinks: two-phase commit; the sink interfaces come with "./api/sink.js" above.
 export { FileSink, defaultRowEncoder, isCommittedPartFile, type FileTransaction, type RowEncoder } from "./connectors/file-sink/index.js";
 export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from "./connectors/postgres/postgres-sink.js";
+// Connectors' deserialization and bad-message policies (docs/connectors.md, "Deserialization and bad messages").
+export { deserializer, jsonDeserializer, type BadMessagePolicy, type DeadLetter, type DeserializationSchema } from "./connectors/common/deserialization.js";
 // NATS JetStream: a source split by subject and an exactly-once sink (docs/connectors.md, "NATS JetStream").
 export {
   NatsJetStreamSource,
