@@ -32,8 +32,11 @@ export class CoordinatorWorker implements CoordinatorChannel {
       ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(options.maxHeapMb / 8))) } } : {}),
     });
     this.worker.on("message", (m: FromCoordinator) => handlers.onMessage(m));
-    this.worker.on("error", (e) => {
-      if (!this.terminating) handlers.onExit(e);
+    this.worker.on("error", (e: Error & { code?: string }) => {
+      if (this.terminating) return;
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        handlers.onExit(new Error(`it ran out of memory: it needed more than the ${options.maxHeapMb ?? "default"} MB heap limit (jobmanager.coordinator.heap.mb)`, { cause: e }));
+      } else handlers.onExit(e);
     });
     this.worker.on("exit", (code) => {
       if (!this.terminating) handlers.onExit(new Error(`the coordinator thread exited with code ${code}`));

@@ -35,6 +35,8 @@ import { TaskNotFoundError } from "../taskexecutor/task-executor-errors.js";
 import type { HeldForJob } from "../messages.js";
 import { SourceCoordinators } from "./source-coordinators.js";
 import { coordinatorWorkerFactory } from "./coordinator-worker.js";
+import { COORDINATOR_HEAP_MB } from "./job-master-options.js";
+import { readOption } from "../../config/config-option.js";
 
 export class JobContext {
   readonly jobId: string;
@@ -102,7 +104,12 @@ export class JobContext {
       log: this.log,
       createChannel:
         options.coordinatorChannel ??
-        (options.bundlePath === undefined ? undefined : coordinatorWorkerFactory({ bundlePath: options.bundlePath, definition: options.definition, jobGraph: options.jobGraph })),
+        (options.bundlePath === undefined ? undefined : coordinatorWorkerFactory({
+              bundlePath: options.bundlePath,
+              definition: options.definition,
+              jobGraph: options.jobGraph,
+              maxHeapMb: readOption(options.config, COORDINATOR_HEAP_MB),
+            })),
       sendToReader: (vertexId, subtask, event) => {
         const e = this.graph.subtaskOf(vertexId, subtask);
         if (e && !isTerminalExecutionState(e.state)) this.connections.tell(e.taskManagerId, "sendOperatorEventToTask", (g) => g.sendOperatorEventToTask(e.executionId, event));

@@ -31,7 +31,11 @@ export class CoordinatorRuntime {
       if (m.attempt === this.attempt) this.timers.get(m.timerId)?.();
       return;
     }
-    this.queue = this.queue.then(() => this.process(m)).catch((e) => this.post({ type: "load-failed", error: serializeError(e) }));
+    this.enqueue(() => this.process(m));
+  }
+
+  private enqueue(fn: () => Promise<void>): void {
+    this.queue = this.queue.then(fn).catch((e) => this.post({ type: "load-failed", error: serializeError(e) }));
   }
 
   private async process(m: ToCoordinator): Promise<void> {
@@ -90,6 +94,7 @@ export class CoordinatorRuntime {
           };
         },
         fail: (error) => this.post({ type: "failed", attempt, vertexId: op.vertexId, error: serializeError(error) }),
+        enqueue: (fn) => this.enqueue(fn),
       });
       this.coordinators.set(op.vertexId, coordinator);
     }

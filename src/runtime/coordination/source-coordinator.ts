@@ -19,6 +19,8 @@ export interface SourceCoordinatorHost {
   /** A timer on the JobMaster's clock; `fire` runs when it is due (every periodMs if set). */
   schedule(delayMs: number, periodMs: number | undefined, fire: () => void): { cancel(): void };
   fail(error: Error): void;
+  /** Runs `fn` on the enumerator's turn: after the events and snapshots before it, never beside them. */
+  enqueue(fn: () => Promise<void>): void;
 }
 
 export class SourceCoordinator<Split = unknown, EnumState = unknown> {
@@ -63,13 +65,6 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
         await this.guard("handleSourceEvent()", () => e.handleSourceEvent?.(subtask, event.event));
         break;
     }
-  }
-
-  /** Splits assigned to a reader since the last checkpoint, back after that reader failed alone. */
-  async addSplitsBack(splits: Split[], subtask: number): Promise<void> {
-    const e = this.enumerator;
-    this.readers.delete(subtask);
-    if (e && !this.closed) await this.guard("addSplitsBack()", () => e.addSplitsBack(splits, subtask));
   }
 
   /** The enumerator's state as plain data (it is written as JSON into the checkpoint's _metadata). */
@@ -132,7 +127,8 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
   }
 
   /**
-   * Flink's callAsync: `work` runs outside the enumerator's methods, `handler` gets its result. A
+   * Flink's callAsync: `work` runs outside the enumerator's methods, `handler` gets its result on the
+   * enumerator's turn (so a snapshot never sees half of a handler's changes). A
    * periodic call whose previous run has not finished skips that tick (discovery never piles up).
    */
   private callAsync<R>(work: () => Promise<R>, handler: (result: R | undefined, error?: unknown) => void, initialDelayMs = 0, periodMs?: number): void {
@@ -151,11 +147,17 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
         }
         running = false;
         if (this.closed) return;
-        await this.guard("the handler of callAsync()", () => handler(result, error));
+        this.host.enqueue(() => this.guard("the handler of callAsync()", () => (this.closed ? undefined : handler(result, error))));
       })();
     };
-    const timer = this.host.schedule(initialDelayMs, periodMs !== undefined && periodMs > 0 ? periodMs : undefined, run);
-    this.timers.add(timer);
+    const period = periodMs !== undefined && periodMs > 0 ? periodMs : undefined;
+    // No initial delay: the first run starts now, not on the next timer tick.
+    if (initialDelayMs <= 0) {
+      run();
+      if (period !== undefined) this.timers.add(this.host.schedule(period, period, run));
+    } else {
+      this.timers.add(this.host.schedule(initialDelayMs, period, run));
+    }
   }
 
   private async guard(what: string, fn: () => unknown): Promise<void> {
