@@ -65,6 +65,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
   private readonly bytesIn: Counter | undefined;
   private readonly errors: Counter | undefined;
   private lastFetchLagMs = 0;
+  private wakeScheduled = false;
 
   constructor(
     private readonly config: NatsSourceConfig<T>,
@@ -234,7 +235,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
     for await (const msg of messages) {
       if (state.finished || this.closing) break;
       this.buffer.push({ state, msg });
-      this.signalAvailable();
+      this.signalAvailableSoon();
       if (this.buffered() >= this.config.fetchBufferSize) await new Promise<void>((resolve) => this.drained.push(resolve));
     }
   }
@@ -297,6 +298,19 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
 
   private buffered(): number {
     return this.buffer.length - this.head;
+  }
+
+  /**
+   * Wakes the task after the messages already received are buffered (setImmediate runs after the
+   * socket's data has been handed out), so that a wake-up drains a batch, not a single message.
+   */
+  private signalAvailableSoon(): void {
+    if (this.wakeScheduled || !this.available) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.signalAvailable();
+    });
   }
 
   private signalAvailable(): void {
