@@ -23,6 +23,8 @@ export interface NatsEnumeratorState {
   unassigned: NatsSubjectSplit[];
   /** Resolved at the first start; undefined until then. */
   start: ResolvedStart | undefined;
+  /** Whether the subjects present at the first start have been listed (bounded mode lists only those). */
+  initialDiscoveryDone: boolean;
 }
 
 export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, NatsEnumeratorState> {
@@ -44,7 +46,7 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
     this.known = new Set(restored?.known ?? []);
     this.unassigned = restored?.unassigned.map((s) => ({ ...s })) ?? [];
     this.start_ = restored?.start;
-    this.initialDiscoveryDone = restored?.start !== undefined;
+    this.initialDiscoveryDone = restored?.initialDiscoveryDone ?? false;
   }
 
   async start(): Promise<void> {
@@ -58,6 +60,11 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
       this.assignPending();
       return;
     }
+    if (this.config.bounded && this.initialDiscoveryDone) {
+      // Restored: the subjects present at the first start are all known; later ones hold nothing to read.
+      this.assignPending();
+      return;
+    }
     const period = this.config.bounded ? undefined : this.config.discoveryIntervalMs;
     this.ctx.callAsync(
       () => this.listSubjects(),
@@ -66,8 +73,6 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
           this.ctx.failJob(error);
           return;
         }
-        // Bounded, a subject created after the start has nothing up to the stop sequence: its reader
-        // finishes it at once, so it needs no special case.
         this.addSubjects(subjects ?? []);
         this.initialDiscoveryDone = true;
         this.assignPending();
@@ -91,7 +96,12 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
   }
 
   snapshotState(): NatsEnumeratorState {
-    return { known: [...this.known], unassigned: this.unassigned.map((s) => ({ ...s })), start: this.start_ && { ...this.start_ } };
+    return {
+      known: [...this.known],
+      unassigned: this.unassigned.map((s) => ({ ...s })),
+      start: this.start_ && { ...this.start_ },
+      initialDiscoveryDone: this.initialDiscoveryDone,
+    };
   }
 
   async close(): Promise<void> {

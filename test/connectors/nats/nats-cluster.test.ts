@@ -33,7 +33,8 @@ const tms: TaskManagerProcess[] = [];
 before(async () => {
   jm = await startJobManager({ "execution.checkpointing.dir": join(dir, "checkpoints") });
   client = new RestClusterClient({ baseUrl: jm.restUrl, maxPollIntervalMs: 100 });
-  tms.push(...(await Promise.all([startTaskManager(jm.rpcHostPort, { slots: 2 }), startTaskManager(jm.rpcHostPort, { slots: 2 })])));
+  // One slot each: the job (parallelism 2, one slot-sharing group) runs on both, so every kill hits it.
+  tms.push(...(await Promise.all([startTaskManager(jm.rpcHostPort, { slots: 1 }), startTaskManager(jm.rpcHostPort, { slots: 1 })])));
 });
 
 after(async () => {
@@ -123,7 +124,7 @@ test("N records, keyed and stateful, exactly once into the same server while Tas
   await atLeast(0.1);
   let since = await completedCheckpoints(jobId);
   tms.shift()!.signal("SIGKILL");
-  tms.push(await startTaskManager(jm.rpcHostPort, { slots: 2 }));
+  tms.push(await startTaskManager(jm.rpcHostPort, { slots: 1 }));
   await waitForProgress(jobId, since, "recovery after the first TaskManager SIGKILL");
 
   // The broker crashes and comes back on the same store.
@@ -138,7 +139,7 @@ test("N records, keyed and stateful, exactly once into the same server while Tas
   await atLeast(0.55);
   since = await completedCheckpoints(jobId);
   tms.shift()!.signal("SIGKILL");
-  tms.push(await startTaskManager(jm.rpcHostPort, { slots: 2 }));
+  tms.push(await startTaskManager(jm.rpcHostPort, { slots: 1 }));
   await waitForProgress(jobId, since, "recovery after the second TaskManager SIGKILL");
 
   await publisher;

@@ -147,6 +147,37 @@ describe("NATS JetStream source", () => {
     assert.deepEqual(reader.snapshotState(2), [], "finished splits are not in the state");
   });
 
+  it("bounded, restored: lists the subjects if the first start had not yet, and never adds later ones", async () => {
+    const stream = await nats.createStream(streamName());
+    await nats.publish(`${stream}.a`, events(0, 5));
+    const source = builder(stream).setBounded().build();
+    // A checkpoint taken before the first listing.
+    const ctx = new RecordingEnumeratorContext<NatsSubjectSplit>(1);
+    const early = source.createEnumerator(ctx);
+    await early.start();
+    const beforeListing = early.snapshotState(1);
+    ctx.stop();
+    await early.close?.();
+    assert.equal(beforeListing.initialDiscoveryDone, false);
+    const { ctx: ctx2, enumerator: restored } = await enumerate(source, 1, 1, beforeListing);
+    assert.deepEqual(ctx2.allAssigned().map((s) => s.subject), [`${stream}.a`]);
+    const afterListing = restored.snapshotState(2);
+    ctx2.stop();
+    await restored.close?.();
+    // A subject created after the start is not a split of the bounded source, also after a restore.
+    await nats.publish(`${stream}.b`, events(5, 6));
+    const ctx3 = new RecordingEnumeratorContext<NatsSubjectSplit>(1);
+    ctx3.register(0);
+    const again = source.restoreEnumerator(ctx3, { ...afterListing, unassigned: [] });
+    await again.start();
+    again.addReader(0);
+    await new Promise((r) => setTimeout(r, 200));
+    ctx3.stop();
+    await again.close?.();
+    assert.deepEqual(ctx3.allAssigned(), []);
+    assert.ok(ctx3.noMoreSplits.has(0));
+  });
+
   describe("bad messages", () => {
     const publishMixed = async () => {
       const stream = await nats.createStream(streamName());
