@@ -109,6 +109,21 @@ describe("NATS JetStream connectors in jobs", () => {
     assert.deepEqual(await outputLines(target), referenceLines(records));
   });
 
+  it("bad messages in a job under each policy: fail names the message, skip drops it, side output delivers it", { timeout: 100_000 }, async () => {
+    const stream = await nats.createStream(streamName("BAD"));
+    await nats.publish(`${stream}.a`, [{ n: 1 }, "{not json", { n: 2 }, "garbage", { n: 3 }]);
+    const run = (policy: string) => runJob(testJob("nats/nats-dead-letters.ts"), { client, args: [nats.server.url, "app", "secret", stream, policy] });
+    const failed = await run("fail");
+    assert.equal(failed.state, "FAILED");
+    assert.match(failed.failure!.message, new RegExp(`nats-jetstream source ${stream}@.*stream sequence 2 on subject '${stream}.a' does not decode`));
+    const skipped = await run("skip");
+    assert.equal(skipped.state, "FINISHED", skipped.failure?.message);
+    assert.deepEqual((skipped.records as string[]).sort(), ["ok:1", "ok:2", "ok:3"]);
+    const side = await run("side-output");
+    assert.equal(side.state, "FINISHED", side.failure?.message);
+    assert.deepEqual((side.records as string[]).sort(), ["dead:2:{not json", "dead:4:garbage", "ok:1", "ok:2", "ok:3"]);
+  });
+
   it("a server down at start: the job retries, its exception history names the connector, and it completes once the server is up", { timeout: 100_000 }, async () => {
     const own = await startNats({ user: "app", password: "secret" });
     try {
