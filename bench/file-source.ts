@@ -1,11 +1,12 @@
 /**
- * Reading a text file: readTextFile (FileSource, blocks assigned by the split enumerator in the
- * JobMaster) and TextFileSource (each subtask computes its own byte range, no enumerator) on the
- * MiniCluster into a discarding sink, against TextFileSource's reader driven in a plain loop in this
- * process over the same file (the reference, one thread).
+ * Reading text on the MiniCluster into a discarding sink, at parallelism P: FileSource over a
+ * directory of P files (each a split handed out by the split enumerator in the JobMaster) and
+ * TextFileSource over one file with the same lines (each subtask computes its own byte range, no
+ * enumerator), against TextFileSource's reader driven in a plain loop in this process over that file
+ * (the reference, one thread).
  * Run: npm run build && node dist/bench/file-source.js [--lines N] [--parallelism P]
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runJob } from "../src/client/job-runner.js";
@@ -15,14 +16,20 @@ import { argNumber, benchJob, machine, perSecond, rate, timed } from "./support.
 const lines = argNumber("lines", 3_000_000);
 const parallelism = argNumber("parallelism", 2);
 const dir = mkdtempSync(join(tmpdir(), "sluice-bench-files-"));
-const path = join(dir, "lines.txt");
-const chunk: string[] = [];
-for (let i = 0; i < lines; i++) chunk.push(`${i},order-${i % 9973},${(i * 7) % 1000}.25`);
-writeFileSync(path, chunk.join("\n") + "\n");
-const bytes = statSync(path).size;
+const file = join(dir, "all.txt");
+const parts = join(dir, "parts");
+mkdirSync(parts);
+const line = (i: number): string => `${i},order-${i % 9973},${(i * 7) % 1000}.25`;
+writeFileSync(file, Array.from({ length: lines }, (_, i) => line(i)).join("\n") + "\n");
+for (let p = 0; p < parallelism; p++) {
+  const from = Math.floor((p * lines) / parallelism);
+  const to = Math.floor(((p + 1) * lines) / parallelism);
+  writeFileSync(join(parts, `part-${p}.txt`), Array.from({ length: to - from }, (_, i) => line(from + i)).join("\n") + "\n");
+}
+const bytes = statSync(file).size;
 
 function plainLoop(): number {
-  const reader = new TextFileSource(path).createReader({ subtaskIndex: 0, parallelism: 1 });
+  const reader = new TextFileSource(file).createReader({ subtaskIndex: 0, parallelism: 1 });
   let n = 0;
   const out = { collect: () => void n++ };
   while (reader.pollNext(out) !== "end-of-input");
@@ -36,13 +43,13 @@ try {
   const loop = await timed(plainLoop);
   if (loop.result !== lines) throw new Error(`the loop read ${loop.result} lines of ${lines}`);
   const results: Record<string, number> = {};
-  for (const mode of ["text-file-source", "file-source"]) {
+  for (const [mode, path] of [["text-file-source", file], ["file-source", parts]] as const) {
     const job = await runJob(benchJob("text-lines.ts"), { args: [path, mode, String(parallelism)] });
     if (job.state !== "FINISHED") throw new Error(`job ${job.state}: ${job.failure?.message}`);
     results[mode] = job.endTime - job.startTime;
   }
   console.log(`machine: ${machine()}`);
-  console.log(`file: ${lines} lines, ${(bytes / 2 ** 20).toFixed(1)} MiB; jobs at parallelism ${parallelism}`);
+  console.log(`${lines} lines, ${(bytes / 2 ** 20).toFixed(1)} MiB (one file, or ${parallelism} files); jobs at parallelism ${parallelism}`);
   console.log(`plain loop, TextFileSource reader, one thread: ${rate(lines, loop.ms)}  ${mb(loop.ms)}  (${loop.ms.toFixed(0)} ms)`);
   for (const [mode, ms] of Object.entries(results)) {
     console.log(`${mode.padEnd(17)} job (submit to FINISHED): ${rate(lines, ms)}  ${mb(ms)}  (${ms.toFixed(0)} ms)  ratio to the loop ${(perSecond(lines, ms) / perSecond(lines, loop.ms)).toFixed(2)}`);

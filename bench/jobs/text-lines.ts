@@ -1,9 +1,12 @@
-/** Lines of a file into a discarding sink. Args: [path, "file-source" | "text-file-source", parallelism]. */
-import { TextFileSource, WatermarkStrategy, defineJob } from "sluice";
+/**
+ * Lines into a discarding sink. Args: [path, "file-source" | "text-file-source", parallelism]:
+ * FileSource over the directory `path` (files assigned by the enumerator), or TextFileSource over the file `path`.
+ */
+import { FileSource, TextFileSource, WatermarkStrategy, defineJob } from "sluice";
 
 export default defineJob((env, args) => {
   const [path, mode, parallelism] = args;
   env.setParallelism(Number(parallelism ?? 2));
-  const lines = mode === "text-file-source" ? env.fromSource(new TextFileSource(path!), WatermarkStrategy.noWatermarks(), "TextFileSource") : env.readTextFile(path!);
-  lines.addSink(() => {});
+  const source = mode === "text-file-source" ? new TextFileSource(path!) : FileSource.forTextLines(path!).build();
+  env.fromSource(source, WatermarkStrategy.noWatermarks(), mode!).addSink(() => {});
 });
