@@ -5,12 +5,10 @@
  * Run: npx tsx examples/nats-events-setup.ts [nats://127.0.0.1:4222] [count]
  */
 import { connect } from "nats";
+import { clickEvent } from "./nats-events.js";
 
 const servers = process.argv[2] ?? "nats://127.0.0.1:4222";
 const count = Number(process.argv[3] ?? 6000);
-const PAGES = ["/", "/pricing", "/docs", "/blog", "/signup"];
-const REGIONS = ["eu", "us", "ap"];
-const START = Date.UTC(2024, 0, 1, 12, 0, 0);
 
 const nc = await connect({ servers });
 const jsm = await nc.jetstreamManager();
@@ -20,8 +18,8 @@ for (const [name, subject] of [["EVENTS", "events.*"], ["EVENT_COUNTS", "counts.
 const js = nc.jetstream();
 const acks: Promise<unknown>[] = [];
 for (let i = 0; i < count; i++) {
-  const event = { page: PAGES[(i * 31) % PAGES.length], user: (i * 2654435761) % 1000, time: START + i * 100 - ((i * 7919) % 10_000) };
-  acks.push(js.publish(`events.${REGIONS[i % REGIONS.length]}`, JSON.stringify(event)));
+  const { subject, event } = clickEvent(i);
+  acks.push(js.publish(subject, JSON.stringify(event)));
 }
 acks.push(js.publish("events.eu", "this is not an event"));
 await Promise.all(acks);

@@ -30,7 +30,7 @@ export interface NatsEnumeratorState {
 export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, NatsEnumeratorState> {
   private readonly known: Set<string>;
   private unassigned: NatsSubjectSplit[];
-  private start_: ResolvedStart | undefined;
+  private resolvedStart: ResolvedStart | undefined;
   private nc: NatsConnection | undefined;
   private closed = false;
   private readonly who: string;
@@ -45,7 +45,7 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
     this.who = sourceName(config);
     this.known = new Set(restored?.known ?? []);
     this.unassigned = restored?.unassigned.map((s) => ({ ...s })) ?? [];
-    this.start_ = restored?.start;
+    this.resolvedStart = restored?.start;
     this.initialDiscoveryDone = restored?.initialDiscoveryDone ?? false;
   }
 
@@ -53,7 +53,7 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
     this.nc = await connectNats(this.config.connection, this.who);
     const jsm = await this.nc.jetstreamManager();
     const info = await streamInfo(jsm, this.config.stream, this.who);
-    if (this.start_ === undefined) this.start_ = await this.resolveStart(info.state.last_seq);
+    if (this.resolvedStart === undefined) this.resolvedStart = await this.resolveStart(info.state.last_seq);
     if (this.config.partitions) {
       this.addSubjects(this.config.partitions);
       this.initialDiscoveryDone = true;
@@ -99,7 +99,7 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
     return {
       known: [...this.known],
       unassigned: this.unassigned.map((s) => ({ ...s })),
-      start: this.start_ && { ...this.start_ },
+      start: this.resolvedStart && { ...this.resolvedStart },
       initialDiscoveryDone: this.initialDiscoveryDone,
     };
   }
@@ -148,7 +148,7 @@ export class NatsSplitEnumerator implements SplitEnumerator<NatsSubjectSplit, Na
     for (const subject of subjects) {
       if (this.known.has(subject)) continue;
       this.known.add(subject);
-      this.unassigned.push(newSplit(subject, this.start_!));
+      this.unassigned.push(newSplit(subject, this.resolvedStart!));
     }
   }
 
