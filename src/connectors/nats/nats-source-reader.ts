@@ -238,6 +238,9 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
       this.signalAvailableSoon();
       if (this.buffered() >= this.config.fetchBufferSize) await new Promise<void>((resolve) => this.drained.push(resolve));
     }
+    // The consumer ended without being stopped (deleted on the server, stream gone): the split
+    // would stall silently, so the task fails and recovers from its checkpoint.
+    if (!state.finished && !this.closing) throw new Error("the consumer stopped delivering (was it or the stream deleted?)");
   }
 
   /** Bounded mode: whether the split has a message between its position and the stop sequence. */
