@@ -103,6 +103,24 @@ export {
   type RedisStreamFields,
   type RedisConnectionOptions,
 } from "./connectors/redis/index.js";
+// NATS JetStream: a source split by subject and an exactly-once sink (docs/connectors.md, "NATS JetStream").
+export {
+  NatsJetStreamSource,
+  NatsJetStreamSourceBuilder,
+  NatsJetStreamSink,
+  NatsStartingPosition,
+  NatsAuthenticationError,
+  NatsBadMessageError,
+  NatsConfigurationError,
+  NatsConnectorError,
+  NatsStreamNotFoundError,
+  NatsUnavailableError,
+  type NatsJetStreamSinkOptions,
+  type NatsTransaction,
+  type NatsSubjectSplit,
+  type NatsEnumeratorState,
+  type NatsConnectionOptions,
+} from "./connectors/nats/index.js";
 // Nexmark: the benchmark's generator as a source, its model and watermark strategy.
 export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
 export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";

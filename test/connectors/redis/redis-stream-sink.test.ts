@@ -11,8 +11,7 @@ import type { TwoPhaseCommitContext, TwoPhaseCommitWriter } from "../../../src/a
 import { RedisConnectorError } from "../../../src/connectors/redis/redis-errors.js";
 import { RedisStreamSink, type RedisStreamTransaction } from "../../../src/connectors/redis/redis-stream-sink.js";
 import { startRedis, type RedisServer } from "../../support/redis.js";
-import { TaskAccumulators } from "../../../src/runtime/tasks/task-accumulators.js";
-import { unregisteredGroup } from "../../../src/runtime/metrics/scopes.js";
+import { testingRuntimeContext } from "../../../src/testing/runtime-context.js";
 
 let server: RedisServer;
 let redis: Redis;
@@ -29,7 +28,7 @@ after(async () => {
 });
 
 function context(subtaskIndex = 0, attemptNumber = 0, parallelism = 1): TwoPhaseCommitContext {
-  return { jobId: "job-1", taskName: "sink", subtaskIndex, parallelism, maxParallelism: 128, attemptNumber, operatorUid: "sink-uid", ...new TaskAccumulators().context, getMetricGroup: () => unregisteredGroup("sink") };
+  return testingRuntimeContext({ jobId: "job-1", taskName: "sink", subtaskIndex, parallelism, attemptNumber, operatorUid: "sink-uid" });
 }
 
 interface Row {

@@ -6,6 +6,7 @@
 import {
   DataGeneratorSource,
   FileSink,
+  NatsJetStreamSink,
   PostgresSink,
   RestartStrategies,
   ValueStateDescriptor,
@@ -56,7 +57,9 @@ export default defineJob((env, args) => {
   const sink: TwoPhaseCommitSink<OutputRecord, unknown> =
     target.kind === "file"
       ? FileSink.forRowFormat<OutputRecord>(target.dir, (r) => `${outputLine(r)}\n`)
-      : new PostgresSink<OutputRecord>({
+      : target.kind === "nats"
+        ? new NatsJetStreamSink<OutputRecord>({ connection: { servers: target.servers }, stream: target.stream, subject: target.subject, serializer: outputLine })
+        : new PostgresSink<OutputRecord>({
           connection: target.connection,
           table: target.table,
           columns: ["k", "idx", "n", "total"],

@@ -22,7 +22,8 @@ export interface SinkFault {
 
 export type SinkTarget =
   | { kind: "file"; dir: string }
-  | { kind: "postgres"; connection: string; table: string; transactionIdPrefix?: string; rowsPerStatement?: number };
+  | { kind: "postgres"; connection: string; table: string; transactionIdPrefix?: string; rowsPerStatement?: number }
+  | { kind: "nats"; servers: string; stream: string; subject: string };
 
 export interface SinkJobSpec {
   target: SinkTarget;
