@@ -24,6 +24,10 @@ import { OperatorTestHarness } from "../../src/testing/operator-test-harness.js"
 import { Logger, type LogRecord } from "../../src/util/logger.js";
 import { systemClock } from "../../src/util/clock.js";
 import type { MetricGroupDump } from "../../src/runtime/metrics/metric-dump.js";
+import { chainedTarget, instrumentedOutput, planOperatorIo } from "../../src/runtime/tasks/chain-io-metrics.js";
+import type { JobVertex } from "../../src/graph/job-graph.js";
+import type { Output } from "../../src/runtime/operators/output.js";
+import type { StreamOperator } from "../../src/runtime/operators/stream-operator.js";
 
 const SCOPE: TaskScope = { host: "h1", tmId: "tm-1", jobId: "j1", jobName: "My Job", vertexId: "v1", taskName: "Source -> Map", subtaskIndex: 1, attemptNumber: 0, executionId: "e1" };
 
@@ -245,4 +249,50 @@ test("a TaskManager's collection does not wait for a worker that never answers",
     metrics.stop();
     clearInterval(keepAlive);
   }
+});
+
+test("per-operator counts in a chain: shared where equal, counted where not (source → map → filter → flatMap → sink)", () => {
+  const kinds = ["source", "map", "filter", "flatMap", "sink"];
+  const vertex = {
+    isSource: true,
+    operators: kinds.map((kind, i) => ({ nodeId: i + 1, kind, name: kind, uid: kind, chainedOutputs: i + 1 < kinds.length ? [{ nodeId: i + 2 }] : [], networkOutputs: [] })),
+  } as unknown as JobVertex;
+  const registry = new MetricRegistry();
+  const groups = new Map(kinds.map((k, i) => [i + 1, operatorGroup(registry, SCOPE, k, k)]));
+  const emitted = new SimpleCounter();
+  const plan = planOperatorIo(vertex, (id) => groups.get(id)!, emitted, undefined);
+  // Fake operators wired tail to head as the chain does.
+  const behaviour: Record<string, (v: number, out: Output) => void> = {
+    map: (v, out) => out.collect(v + 1, 0),
+    filter: (v, out) => v % 2 === 0 && out.collect(v, 0),
+    flatMap: (v, out) => (out.collect(v, 0), out.collect(v, 0)),
+    sink: () => {},
+  };
+  let next: Output | undefined;
+  const outputs = new Map<number, Output>();
+  for (const d of [...vertex.operators].reverse()) {
+    const target = next;
+    const output = instrumentedOutput(
+      target ?? { collect: () => {}, collectSide: () => {}, emitWatermark: () => {}, emitStreamStatus: () => {} },
+      plan.get(d.nodeId),
+    );
+    outputs.set(d.nodeId, output);
+    if (d.kind === "source") break;
+    const op = { processElement: (v: number) => behaviour[d.kind]!(v, output), processWatermark: () => {}, processStreamStatus: () => {} } as unknown as StreamOperator;
+    const t = chainedTarget(op, plan.get(d.nodeId));
+    next = { collect: t.collect, collectSide: () => {}, emitWatermark: t.emitWatermark, emitStreamStatus: t.emitStreamStatus };
+  }
+  const N = 1000;
+  for (let i = 0; i < N; i++) {
+    emitted.count++; // what the source operator counts itself
+    outputs.get(1)!.collect(i, 0);
+  }
+  const counts = Object.fromEntries(kinds.map((k, i) => [k, [plan.get(i + 1)!.metrics.numRecordsIn.getCount(), plan.get(i + 1)!.metrics.numRecordsOut.getCount()]]));
+  // map turns i into i + 1: the odd inputs become even and pass the filter.
+  assert.deepEqual(counts, { source: [N, N], map: [N, N], filter: [N, N / 2], flatMap: [N / 2, N], sink: [N, 0] });
+  // Only the filter's output and the sink's input are counted (the rest is shared).
+  assert.deepEqual(
+    kinds.map((_, i) => [plan.get(i + 1)!.countsIn, plan.get(i + 1)!.countsOut]),
+    [[false, false], [false, false], [false, false], [true, false], [true, true]],
+  );
 });
