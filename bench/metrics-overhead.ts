@@ -65,7 +65,7 @@ function report(label: string, n: number, { on, off }: { on: Run[]; off: Run[] }
 async function scrapeLatency(): Promise<void> {
   const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 4 });
   const te = cluster.taskExecutors[0]!;
-  const reporter = await PrometheusReporter.start("127.0.0.1", [0], () => te.requestMetricDump());
+  const reporter = await PrometheusReporter.start("127.0.0.1", [0], () => te.requestMetricDump(false));
   const scrape = async (): Promise<{ ms: number; bytes: number }> => {
     const start = performance.now();
     const body = await (await fetch(reporter.url)).text();

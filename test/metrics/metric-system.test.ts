@@ -22,7 +22,7 @@ import type { SlotWorkerHandle } from "../../src/cluster/taskexecutor/slot-worke
 import { NO_WATERMARK_VALUE } from "../../src/runtime/tasks/task-metric-groups.js";
 import { OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
 import { Logger, type LogRecord } from "../../src/util/logger.js";
-import { systemClock } from "../../src/util/clock.js";
+import { ManualClock, systemClock } from "../../src/util/clock.js";
 import type { MetricGroupDump } from "../../src/runtime/metrics/metric-dump.js";
 import { chainedTarget, instrumentedOutput, planOperatorIo } from "../../src/runtime/tasks/chain-io-metrics.js";
 import type { JobVertex } from "../../src/graph/job-graph.js";
@@ -295,4 +295,20 @@ test("per-operator counts in a chain: shared where equal, counted where not (sou
     kinds.map((_, i) => [plan.get(i + 1)!.countsIn, plan.get(i + 1)!.countsOut]),
     [[false, false], [false, false], [false, false], [true, false], [true, true]],
   );
+});
+
+test("an ended task's last values stay in REST collections for their retention, and are not reported to reporters", async () => {
+  const clock = new ManualClock(0);
+  const metrics = new TaskManagerMetrics({ taskManagerId: "tm-y", clock, timeoutMs: 100, finalRetentionMs: 60_000, workers: () => [] });
+  try {
+    const final: MetricGroupDump = { category: "taskmanager.job.task", variables: { job_id: "j", task_id: "v", subtask_index: "0" }, logicalScope: ["taskmanager", "job", "task"], userScope: [], metrics: [{ name: "numRecordsIn", kind: "counter", value: 42 }] };
+    metrics.retainFinal("e1", [final]);
+    const names = (d: MetricGroupDump[]): string[] => d.flatMap((g) => g.metrics.map((m) => m.name));
+    assert.ok(names(await metrics.collect()).includes("numRecordsIn"));
+    assert.ok(!names(await metrics.collect(false)).includes("numRecordsIn"));
+    clock.advance(60_000);
+    assert.ok(!names(await metrics.collect()).includes("numRecordsIn"), "gone after the retention");
+  } finally {
+    metrics.stop();
+  }
 });

@@ -96,8 +96,8 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
     await this.overrides.disconnectJobManager?.(jobId, cause, jobMasterToken);
   }
 
-  async requestMetricDump(): Promise<MetricGroupDump[]> {
-    this.record("requestMetricDump", []);
-    return (await this.overrides.requestMetricDump?.()) ?? [];
+  async requestMetricDump(includeEnded?: boolean): Promise<MetricGroupDump[]> {
+    this.record("requestMetricDump", [includeEnded]);
+    return (await this.overrides.requestMetricDump?.(includeEnded)) ?? [];
   }
 }
