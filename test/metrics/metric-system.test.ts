@@ -13,6 +13,8 @@ import { MetricRegistry } from "../../src/runtime/metrics/metric-group.js";
 import { operatorGroup, taskManagerGroup, type TaskScope } from "../../src/runtime/metrics/scopes.js";
 import { toPrometheusText } from "../../src/cluster/metrics/prometheus-format.js";
 import { MetricStore } from "../../src/cluster/metrics/metric-store.js";
+import { MetricFetcher } from "../../src/cluster/metrics/metric-fetcher.js";
+import type { RpcService } from "../../src/cluster/rpc/interface.js";
 import { aggregatedJson, metricsJson, parseAggregations, parseSubtasks } from "../../src/rest/routes/metric-routes.js";
 import { parsePortRange } from "../../src/cluster/metrics/metric-options.js";
 import { MetricReporterPortError, PrometheusReporter } from "../../src/cluster/metrics/prometheus-reporter.js";
@@ -310,5 +312,44 @@ test("an ended task's last values stay in REST collections for their retention, 
     assert.ok(!names(await metrics.collect()).includes("numRecordsIn"), "gone after the retention");
   } finally {
     metrics.stop();
+  }
+});
+
+test("the REST fetcher answers although one TaskManager does not answer or cannot be reached, and keeps that one's last values", async () => {
+  const tmDump = (id: string, value: number): MetricGroupDump[] => [{ category: "taskmanager", variables: { tm_id: id }, logicalScope: ["taskmanager"], userScope: [], metrics: [{ name: "x", kind: "gauge", value }] }];
+  let round = 0;
+  const never = new Promise<never>(() => {});
+  const rpc = {
+    address: "local://jm",
+    serve: () => ({}) as never,
+    stop: async () => {},
+    // Round 2: the slow TaskManager's call hangs; round 3: connecting to it hangs.
+    connect: (address: string) =>
+      address === "local://slow" && round >= 3
+        ? never
+        : Promise.resolve({
+            connected: true,
+            onDisconnect: () => {},
+            close: () => {},
+            gateway: { requestMetricDump: () => (address === "local://slow" && round === 2 ? never : Promise.resolve(tmDump(address.slice(8), round))) },
+          }),
+  } as unknown as RpcService;
+  const fetcher = new MetricFetcher({
+    rpc,
+    gateway: { requestTaskManagers: async () => [{ id: "fast", address: "local://fast" }, { id: "slow", address: "local://slow" }] as never, listJobs: () => [] },
+    jobManager: () => [],
+    updateIntervalMs: 0,
+    timeoutMs: 100,
+  });
+  try {
+    round = 1;
+    assert.equal((await fetcher.store()).taskManagers.get("slow")!.get("x"), "1");
+    for (round = 2; round <= 3; round++) {
+      const store = await fetcher.store();
+      assert.equal(store.taskManagers.get("fast")!.get("x"), String(round));
+      assert.equal(store.taskManagers.get("slow")!.get("x"), "1", `round ${round}: the silent TaskManager keeps its last values`);
+    }
+  } finally {
+    fetcher.close();
   }
 });
