@@ -7,7 +7,7 @@
  * included), which other load on the machine disturbs less. (2) Scrape latency of a
  * TaskManager with 4 slots × 20 operators: HTTP GET of its Prometheus reporter, which collects
  * from the 4 workers on demand, against the same scrape of the idle TaskManager.
- * Run: npm run build && node dist/bench/metrics-overhead.js [--count N] [--words N] [--rounds R] [--scrapes S]
+ * Run: npm run build && node dist/bench/metrics-overhead.js [--count N] [--words N] [--rounds R] [--scrapes S] [--only chained|keyed|scrape]
  */
 import { runJob } from "../src/client/job-runner.js";
 import { MiniClusterClient } from "../src/client/cluster-client.js";
@@ -65,7 +65,7 @@ function report(label: string, n: number, { on, off }: { on: Run[]; off: Run[] }
 async function scrapeLatency(): Promise<void> {
   const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 4 });
   const te = cluster.taskExecutors[0]!;
-  const reporter = await PrometheusReporter.start("127.0.0.1", [0], () => te.requestMetricDump());
+  const reporter = await PrometheusReporter.start("127.0.0.1", [0], () => te.requestMetricDump(false));
   const scrape = async (): Promise<{ ms: number; bytes: number }> => {
     const start = performance.now();
     const body = await (await fetch(reporter.url)).text();
@@ -107,7 +107,8 @@ async function scrapeLatency(): Promise<void> {
   }
 }
 
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 console.log(`machine: ${machine()}`);
-report("chained pipeline p=1", count, await onVersusOff("chained.ts", count, 1));
-report("keyed word count p=2", words, await onVersusOff("keyed-wordcount.ts", words, 2));
-await scrapeLatency();
+if (!only || only === "chained") report("chained pipeline p=1", count, await onVersusOff("chained.ts", count, 1));
+if (!only || only === "keyed") report("keyed word count p=2", words, await onVersusOff("keyed-wordcount.ts", words, 2));
+if (!only || only === "scrape") await scrapeLatency();

@@ -13,6 +13,8 @@ import { MetricRegistry } from "../../src/runtime/metrics/metric-group.js";
 import { operatorGroup, taskManagerGroup, type TaskScope } from "../../src/runtime/metrics/scopes.js";
 import { toPrometheusText } from "../../src/cluster/metrics/prometheus-format.js";
 import { MetricStore } from "../../src/cluster/metrics/metric-store.js";
+import { MetricFetcher } from "../../src/cluster/metrics/metric-fetcher.js";
+import type { RpcService } from "../../src/cluster/rpc/interface.js";
 import { aggregatedJson, metricsJson, parseAggregations, parseSubtasks } from "../../src/rest/routes/metric-routes.js";
 import { parsePortRange } from "../../src/cluster/metrics/metric-options.js";
 import { MetricReporterPortError, PrometheusReporter } from "../../src/cluster/metrics/prometheus-reporter.js";
@@ -22,8 +24,12 @@ import type { SlotWorkerHandle } from "../../src/cluster/taskexecutor/slot-worke
 import { NO_WATERMARK_VALUE } from "../../src/runtime/tasks/task-metric-groups.js";
 import { OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
 import { Logger, type LogRecord } from "../../src/util/logger.js";
-import { systemClock } from "../../src/util/clock.js";
+import { ManualClock, systemClock } from "../../src/util/clock.js";
 import type { MetricGroupDump } from "../../src/runtime/metrics/metric-dump.js";
+import { chainedTarget, instrumentedOutput, planOperatorIo } from "../../src/runtime/tasks/chain-io-metrics.js";
+import type { JobVertex } from "../../src/graph/job-graph.js";
+import type { Output } from "../../src/runtime/operators/output.js";
+import type { StreamOperator } from "../../src/runtime/operators/stream-operator.js";
 
 const SCOPE: TaskScope = { host: "h1", tmId: "tm-1", jobId: "j1", jobName: "My Job", vertexId: "v1", taskName: "Source -> Map", subtaskIndex: 1, attemptNumber: 0, executionId: "e1" };
 
@@ -244,5 +250,106 @@ test("a TaskManager's collection does not wait for a worker that never answers",
   } finally {
     metrics.stop();
     clearInterval(keepAlive);
+  }
+});
+
+test("per-operator counts in a chain: shared where equal, counted where not (source → map → filter → flatMap → sink)", () => {
+  const kinds = ["source", "map", "filter", "flatMap", "sink"];
+  const vertex = {
+    isSource: true,
+    operators: kinds.map((kind, i) => ({ nodeId: i + 1, kind, name: kind, uid: kind, chainedOutputs: i + 1 < kinds.length ? [{ nodeId: i + 2 }] : [], networkOutputs: [] })),
+  } as unknown as JobVertex;
+  const registry = new MetricRegistry();
+  const groups = new Map(kinds.map((k, i) => [i + 1, operatorGroup(registry, SCOPE, k, k)]));
+  const emitted = new SimpleCounter();
+  const plan = planOperatorIo(vertex, (id) => groups.get(id)!, emitted, undefined);
+  // Fake operators wired tail to head as the chain does.
+  const behaviour: Record<string, (v: number, out: Output) => void> = {
+    map: (v, out) => out.collect(v + 1, 0),
+    filter: (v, out) => v % 2 === 0 && out.collect(v, 0),
+    flatMap: (v, out) => (out.collect(v, 0), out.collect(v, 0)),
+    sink: () => {},
+  };
+  let next: Output | undefined;
+  const outputs = new Map<number, Output>();
+  for (const d of [...vertex.operators].reverse()) {
+    const target = next;
+    const output = instrumentedOutput(
+      target ?? { collect: () => {}, collectSide: () => {}, emitWatermark: () => {}, emitStreamStatus: () => {} },
+      plan.get(d.nodeId),
+    );
+    outputs.set(d.nodeId, output);
+    if (d.kind === "source") break;
+    const op = { processElement: (v: number) => behaviour[d.kind]!(v, output), processWatermark: () => {}, processStreamStatus: () => {} } as unknown as StreamOperator;
+    const t = chainedTarget(op, plan.get(d.nodeId));
+    next = { collect: t.collect, collectSide: () => {}, emitWatermark: t.emitWatermark, emitStreamStatus: t.emitStreamStatus };
+  }
+  const N = 1000;
+  for (let i = 0; i < N; i++) {
+    emitted.count++; // what the source operator counts itself
+    outputs.get(1)!.collect(i, 0);
+  }
+  const counts = Object.fromEntries(kinds.map((k, i) => [k, [plan.get(i + 1)!.metrics.numRecordsIn.getCount(), plan.get(i + 1)!.metrics.numRecordsOut.getCount()]]));
+  // map turns i into i + 1: the odd inputs become even and pass the filter.
+  assert.deepEqual(counts, { source: [N, N], map: [N, N], filter: [N, N / 2], flatMap: [N / 2, N], sink: [N, 0] });
+  // Only the filter's output and the sink's input are counted (the rest is shared).
+  assert.deepEqual(
+    kinds.map((_, i) => [plan.get(i + 1)!.countsIn, plan.get(i + 1)!.countsOut]),
+    [[false, false], [false, false], [false, false], [true, false], [true, true]],
+  );
+});
+
+test("an ended task's last values stay in REST collections for their retention, and are not reported to reporters", async () => {
+  const clock = new ManualClock(0);
+  const metrics = new TaskManagerMetrics({ taskManagerId: "tm-y", clock, timeoutMs: 100, finalRetentionMs: 60_000, workers: () => [] });
+  try {
+    const final: MetricGroupDump = { category: "taskmanager.job.task", variables: { job_id: "j", task_id: "v", subtask_index: "0" }, logicalScope: ["taskmanager", "job", "task"], userScope: [], metrics: [{ name: "numRecordsIn", kind: "counter", value: 42 }] };
+    metrics.retainFinal("e1", [final]);
+    const names = (d: MetricGroupDump[]): string[] => d.flatMap((g) => g.metrics.map((m) => m.name));
+    assert.ok(names(await metrics.collect()).includes("numRecordsIn"));
+    assert.ok(!names(await metrics.collect(false)).includes("numRecordsIn"));
+    clock.advance(60_000);
+    assert.ok(!names(await metrics.collect()).includes("numRecordsIn"), "gone after the retention");
+  } finally {
+    metrics.stop();
+  }
+});
+
+test("the REST fetcher answers although one TaskManager does not answer or cannot be reached, and keeps that one's last values", async () => {
+  const tmDump = (id: string, value: number): MetricGroupDump[] => [{ category: "taskmanager", variables: { tm_id: id }, logicalScope: ["taskmanager"], userScope: [], metrics: [{ name: "x", kind: "gauge", value }] }];
+  let round = 0;
+  const never = new Promise<never>(() => {});
+  const rpc = {
+    address: "local://jm",
+    serve: () => ({}) as never,
+    stop: async () => {},
+    // Round 2: the slow TaskManager's call hangs; round 3: connecting to it hangs.
+    connect: (address: string) =>
+      address === "local://slow" && round >= 3
+        ? never
+        : Promise.resolve({
+            connected: true,
+            onDisconnect: () => {},
+            close: () => {},
+            gateway: { requestMetricDump: () => (address === "local://slow" && round === 2 ? never : Promise.resolve(tmDump(address.slice(8), round))) },
+          }),
+  } as unknown as RpcService;
+  const fetcher = new MetricFetcher({
+    rpc,
+    gateway: { requestTaskManagers: async () => [{ id: "fast", address: "local://fast" }, { id: "slow", address: "local://slow" }] as never, listJobs: () => [] },
+    jobManager: () => [],
+    updateIntervalMs: 0,
+    timeoutMs: 100,
+  });
+  try {
+    round = 1;
+    assert.equal((await fetcher.store()).taskManagers.get("slow")!.get("x"), "1");
+    for (round = 2; round <= 3; round++) {
+      const store = await fetcher.store();
+      assert.equal(store.taskManagers.get("fast")!.get("x"), String(round));
+      assert.equal(store.taskManagers.get("slow")!.get("x"), "1", `round ${round}: the silent TaskManager keeps its last values`);
+    }
+  } finally {
+    fetcher.close();
   }
 });

@@ -2,7 +2,8 @@
  * Metric values are right, not just present (docs/metrics.md): on a real-process cluster the REST
  * metrics endpoints answer exactly the record counts the test computes for every vertex, subtask
  * and operator, the reader's bytes and pending records, and the user counter and histogram; a
- * deliberately slow sink shows as busy time there and as backpressured time at the source. Bad
+ * deliberately slow sink shows as busy time there and as backpressured time at the source; the log
+ * reporter writes a TaskManager's metrics to its log. Bad
  * input on the endpoints: unknown metric names are ignored like Flink does, a bad `agg` or
  * `subtasks` and unknown ids get 4xx.
  */
@@ -21,7 +22,8 @@ const COUNT = 5001;
 
 before(async () => {
   jm = await startJobManager();
-  tm = await startTaskManager(jm.rpcHostPort, { slots: 4 });
+  // The log reporter (Flink's slf4j key, still read) on this TaskManager.
+  tm = await startTaskManager(jm.rpcHostPort, { slots: 4, config: { "metrics.reporter.slf4j.interval": "1 s" } });
   client = new RestClusterClient({ baseUrl: jm.restUrl, maxPollIntervalMs: 100 });
   exact = await startMetricsJob(client, jm.restUrl, [String(COUNT)]);
 });
@@ -168,4 +170,10 @@ test("bad input: unknown metric names are ignored, a bad agg or subtasks and unk
   }
   // The cluster keeps answering.
   assert.equal((await status("/jobmanager/metrics")).status, 200);
+});
+
+test("the log reporter writes the TaskManager's task metrics to its log at its interval", { timeout: 30_000 }, async () => {
+  const line = new RegExp(`taskmanager\\.job\\.task\\{[^}]*job_id=${exact.jobId}[^}]*subtask_index=0\\}\\.numRecordsIn: ${recordsOfSubtask(COUNT, 0)}`);
+  await tm.waitForOutput(line, "a log report with the source task's final numRecordsIn", 20_000);
+  assert.match(tm.stderr() + tm.stdout(), /Status\.JVM\.Memory\.Heap\.Used: \d+/);
 });

@@ -123,7 +123,7 @@ export async function startTaskManager(options: TaskManagerProcessOptions): Prom
   let collectFrom: TaskExecutor | undefined;
   let reporters: MetricReporters;
   try {
-    reporters = await startMetricReporters(config, host, () => collectFrom?.requestMetricDump() ?? [], log);
+    reporters = await startMetricReporters(config, host, () => collectFrom?.requestMetricDump(false) ?? [], log);
   } catch (e) {
     await rpc.stop();
     await data.close();

@@ -83,13 +83,17 @@ export class MetricFetcher implements MetricQueryService {
     let connection = this.connections.get(key);
     if (!connection) this.connections.set(key, (connection = this.options.rpc.connect<TaskExecutorGateway>(address, ENDPOINTS.taskExecutor)));
     let timer: NodeJS.Timeout | undefined;
+    // The bound covers connecting too: an unreachable TaskManager must not hold the request up.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    });
     try {
-      const remote = await connection;
-      if (!remote.connected) throw new Error("connection lost");
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
-      });
-      return await Promise.race([remote.gateway.requestMetricDump(), timeout]);
+      const ask = async (): Promise<MetricGroupDump[]> => {
+        const remote = await connection;
+        if (!remote.connected) throw new Error("connection lost");
+        return remote.gateway.requestMetricDump();
+      };
+      return await Promise.race([ask(), timeout]);
     } catch (e) {
       this.options.logger?.debug(`metrics: TaskManager ${id} (${address}) did not answer: ${(e as Error).message}`);
       this.drop(key);

@@ -57,8 +57,9 @@ export interface TaskExecutorGateway {
   /**
    * Every metric of this TaskManager now (Flink's MetricQueryService): its own and, collected on
    * demand from each slot's worker, its tasks' and operators' (docs/architecture.md, "Metrics").
+   * `includeEnded` (default true): also the last values of tasks that ended within the last minute.
    */
-  requestMetricDump(): Promise<MetricGroupDump[]>;
+  requestMetricDump(includeEnded?: boolean): Promise<MetricGroupDump[]>;
   /** The log files of this TaskManager's process (docs/architecture.md, "Logs"). */
   requestLogList(): LogFileInfo[];
   /** The last `maxBytes` of a log file, the main log or stdout; undefined when there is no such log. */

@@ -323,8 +323,8 @@ export class TaskExecutor implements TaskExecutorGateway {
     return { metrics: this.table.metricsOf(jobId), held: this.table.heldFor(jobId, jobMasterToken) };
   }
 
-  requestMetricDump(): Promise<MetricGroupDump[]> {
-    return this.metrics.collect();
+  requestMetricDump(includeEnded = true): Promise<MetricGroupDump[]> {
+    return this.metrics.collect(includeEnded);
   }
 
   disconnectJobManager(jobId: string, cause: string, jobMasterToken?: string): Promise<void> {

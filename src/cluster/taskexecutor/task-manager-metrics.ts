@@ -49,10 +49,14 @@ export class TaskManagerMetrics {
     this.options.clock.setTimeout(() => this.finals.delete(executionId), this.options.finalRetentionMs);
   }
 
-  /** Every metric of this TaskManager now: its own, ended tasks' last values, and each worker's (newer attempts last). */
-  async collect(): Promise<MetricGroupDump[]> {
+  /**
+   * Every metric of this TaskManager now: its own and each worker's, and with `includeEnded` ended
+   * tasks' last values before them (so newer attempts win in the REST store). Reporters leave the
+   * ended ones out, as Flink's do: a restarted task's old attempt must not be summed with the new one.
+   */
+  async collect(includeEnded = true): Promise<MetricGroupDump[]> {
     const fromWorkers = await Promise.all(this.options.workers().map((w) => this.ask(w)));
-    return [...this.registry.dump(), ...[...this.finals.values()].flat(), ...fromWorkers.flat()];
+    return [...this.registry.dump(), ...(includeEnded ? [...this.finals.values()].flat() : []), ...fromWorkers.flat()];
   }
 
   stop(): void {

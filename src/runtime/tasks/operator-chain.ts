@@ -23,9 +23,8 @@ import { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import type { TaskDeploymentDescriptor } from "./deployment.js";
 import type { Counter, MetricGroup } from "../../api/metrics.js";
-import { SimpleCounter } from "../metrics/metric-types.js";
-import type { Output } from "../operators/output.js";
-import { OperatorIoMetrics, type TaskMetricGroups } from "./task-metric-groups.js";
+import type { TaskMetricGroups } from "./task-metric-groups.js";
+import { chainedTarget, instrumentedOutput, planOperatorIo } from "./chain-io-metrics.js";
 
 export interface BoundFunctions {
   nodes: Map<number, Record<string, unknown>>;
@@ -168,38 +167,22 @@ export class OperatorChain {
     });
 
     // Wire outputs from the tail back, so every target exists when its predecessor is wired.
-    const ioByNode = new Map<number, OperatorIoMetrics>();
-    const chainedPredecessors = new Map<number, number>();
-    for (const d of vertex.operators) for (const c of d.chainedOutputs) chainedPredecessors.set(c.nodeId, (chainedPredecessors.get(c.nodeId) ?? 0) + 1);
+    const ioPlan = env.metrics.operatorIo ? planOperatorIo(vertex, (id) => groupByNode.get(id)!, env.taskRecordsIn, env.headInputWatermark) : undefined;
     for (const d of [...vertex.operators].reverse()) {
-      const isHead = d === vertex.operators[0];
-      // An operator whose only output is one chained successor (with no other input) shares that
-      // successor's input counter as its numRecordsOut: one increment per record and hop.
-      const only = d.chainedOutputs.length === 1 && d.networkOutputs.length === 0 && d.chainedOutputs[0]!.sideOutput === undefined ? d.chainedOutputs[0]! : undefined;
-      const successor = only && chainedPredecessors.get(only.nodeId) === 1 ? ioByNode.get(only.nodeId) : undefined;
-      const io = env.metrics.operatorIo
-        ? new OperatorIoMetrics(groupByNode.get(d.nodeId)!, isHead ? env.taskRecordsIn : new SimpleCounter(), successor?.numRecordsIn ?? new SimpleCounter(), {
-            headInputWatermark: isHead ? env.headInputWatermark : undefined,
-            outputWatermarkOf: successor,
-            isSource: isHead && vertex.isSource,
-          })
-        : undefined;
-      if (io) ioByNode.set(d.nodeId, io);
       const main: RecordTarget[] = [];
       const sides = new Map<string, RecordTarget[]>();
       const add = (sideOutput: string | undefined, t: RecordTarget): void => {
         if (sideOutput === undefined) main.push(t);
         else sides.set(sideOutput, [...(sides.get(sideOutput) ?? []), t]);
       };
-      for (const c of d.chainedOutputs) add(c.sideOutput, chainedTarget(built.get(c.nodeId)!, ioByNode.get(c.nodeId)));
+      for (const c of d.chainedOutputs) add(c.sideOutput, chainedTarget(built.get(c.nodeId)!, ioPlan?.get(c.nodeId)));
       for (const n of d.networkOutputs) {
         const edge = edgeById.get(n.edgeId)!;
         let w = writerByEdge.get(edge.id);
         if (!w) writerByEdge.set(edge.id, (w = createWriter(edge)));
         add(n.sideOutput, networkTarget(w));
       }
-      const output = createOutput(main, sides);
-      built.get(d.nodeId)!.setOutput(io && !successor ? countingOutput(output, io) : output);
+      built.get(d.nodeId)!.setOutput(instrumentedOutput(createOutput(main, sides), ioPlan?.get(d.nodeId)));
     }
     this.head = this.operators[0];
   }
@@ -243,48 +226,6 @@ export class OperatorChain {
     for (const w of this.writers) for (const s of w.subpartitions) n += s.backlogBuffers;
     return n;
   }
-}
-
-function chainedTarget(op: StreamOperator, io: OperatorIoMetrics | undefined): RecordTarget {
-  if (io) {
-    const recordsIn = io.numRecordsIn as SimpleCounter;
-    return {
-      collect: (v, ts) => {
-        recordsIn.count++;
-        op.processElement(v, ts, 0);
-      },
-      emitWatermark: (w) => {
-        io.inputWatermark = w;
-        op.processWatermark(w, 0);
-      },
-      emitStreamStatus: (idle) => op.processStreamStatus(idle),
-    };
-  }
-  return {
-    collect: (v, ts) => op.processElement(v, ts, 0),
-    emitWatermark: (w) => op.processWatermark(w, 0),
-    emitStreamStatus: (idle) => op.processStreamStatus(idle),
-  };
-}
-
-/** An operator's output that counts its numRecordsOut and remembers its currentOutputWatermark. */
-function countingOutput(out: Output, io: OperatorIoMetrics): Output {
-  const recordsOut = io.numRecordsOut as SimpleCounter;
-  return {
-    collect: (v, ts) => {
-      recordsOut.count++;
-      out.collect(v, ts);
-    },
-    collectSide: (tag, v, ts) => {
-      recordsOut.count++;
-      out.collectSide(tag, v, ts);
-    },
-    emitWatermark: (w) => {
-      io.outputWatermark = w;
-      out.emitWatermark(w);
-    },
-    emitStreamStatus: (idle) => out.emitStreamStatus(idle),
-  };
 }
 
 function networkTarget(w: RecordWriter): RecordTarget {

@@ -3,7 +3,7 @@
  * (docs/metrics.md, "Task and operator"). They are views on what the task counts anyway — the
  * records and bytes it reads, the network layer's output counters, the time accounting, the input
  * gate's watermark and queues — so nothing is counted twice; only per-operator record counts and
- * watermarks inside a chain are extra (a field increment each, see operator-chain.ts).
+ * watermarks inside a chain are extra, and only where they differ (chain-io-metrics.ts).
  */
 import type { Counter, MetricGroup } from "../../api/metrics.js";
 import type { MetricGroupImpl, MetricRegistry } from "../metrics/metric-group.js";
@@ -43,9 +43,8 @@ const watermarkValue = (w: number | null): number =>
   w === null || Number.isNaN(w) || w === Number.NEGATIVE_INFINITY ? NO_WATERMARK_VALUE : w === Number.POSITIVE_INFINITY ? MAX_WATERMARK_VALUE : Math.trunc(w);
 
 /**
- * The counters and watermarks of one operator in a chain (operator-chain.ts counts them): the
- * head's numRecordsIn is the task's; a chained operator's is counted where its predecessor calls
- * it, and a predecessor whose only output it is shares that counter as its numRecordsOut.
+ * The counters and watermarks of one operator in a chain; chain-io-metrics.ts decides which
+ * counters are shared and where the others are counted.
  */
 export class OperatorIoMetrics {
   inputWatermark = Number.NEGATIVE_INFINITY;

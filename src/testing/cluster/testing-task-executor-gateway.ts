@@ -110,9 +110,9 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
     await this.overrides.disconnectJobManager?.(jobId, cause, jobMasterToken);
   }
 
-  async requestMetricDump(): Promise<MetricGroupDump[]> {
-    this.record("requestMetricDump", []);
-    return (await this.overrides.requestMetricDump?.()) ?? [];
+  async requestMetricDump(includeEnded?: boolean): Promise<MetricGroupDump[]> {
+    this.record("requestMetricDump", [includeEnded]);
+    return (await this.overrides.requestMetricDump?.(includeEnded)) ?? [];
   }
 
   requestLogList(): LogFileInfo[] {
