@@ -90,7 +90,7 @@ test("records in/out per vertex, subtask and operator equal the counts computed 
   assert.equal(d.vertices.find((v) => v.id === exact.source)!.metrics["write-records"], COUNT);
 });
 
-test("a deliberately slow sink: busy time at the sink, backpressured time at the source", { timeout: 60_000 }, async () => {
+test("a deliberately slow sink: busy time at the sink, backpressured time and a used output pool at the source", { timeout: 60_000 }, async () => {
   // 0.2 ms per record: a worker answers collections between buffers, so a buffer (up to 1024
   // records between tasks of one worker) must take well under metrics.collection.timeout.
   const slow = await startMetricsJob(client, jm.restUrl, ["100000000", "0.2"]);
@@ -101,9 +101,14 @@ test("a deliberately slow sink: busy time at the sink, backpressured time at the
     };
     let seen = "";
     await waitFor(async () => {
-      const [sinkBusy, sourceBackPressured, sourceBusy] = await Promise.all([max(slow.sink, "busyTimeMsPerSecond"), max(slow.source, "backPressuredTimeMsPerSecond"), max(slow.source, "busyTimeMsPerSecond")]);
-      seen = `sink busy ${sinkBusy}, source backpressured ${sourceBackPressured}, source busy ${sourceBusy}`;
-      return sinkBusy >= 600 && sourceBackPressured >= 500 && sourceBusy < sinkBusy;
+      const [sinkBusy, sourceBackPressured, sourceBusy, sourceOutPool] = await Promise.all([
+        max(slow.sink, "busyTimeMsPerSecond"),
+        max(slow.source, "backPressuredTimeMsPerSecond"),
+        max(slow.source, "busyTimeMsPerSecond"),
+        max(slow.source, "buffers.outPoolUsage"),
+      ]);
+      seen = `sink busy ${sinkBusy}, source backpressured ${sourceBackPressured}, source busy ${sourceBusy}, source outPoolUsage ${sourceOutPool}`;
+      return sinkBusy >= 600 && sourceBackPressured >= 500 && sourceBusy < sinkBusy && sourceOutPool > 0;
     }, "the slow sink to show as busy and the source as backpressured", 40_000, 200).catch((e: Error) => {
       throw new Error(`${e.message} (last: ${seen})`);
     });

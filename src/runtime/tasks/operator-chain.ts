@@ -226,6 +226,19 @@ export class OperatorChain {
     for (const w of this.writers) for (const s of w.subpartitions) n += s.backlogBuffers;
     return n;
   }
+
+  /** Output channels (subpartitions) with buffers waiting for credit. */
+  backloggedChannels(): number {
+    let n = 0;
+    for (const w of this.writers) for (const s of w.subpartitions) if (s.backlogBuffers > 0) n++;
+    return n;
+  }
+
+  outputChannels(): number {
+    let n = 0;
+    for (const w of this.writers) n += w.subpartitions.length;
+    return n;
+  }
 }
 
 function networkTarget(w: RecordWriter): RecordTarget {

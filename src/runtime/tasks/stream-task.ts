@@ -186,6 +186,8 @@ export class StreamTask {
       inputQueueLength: () => this.gate?.queuedBuffers ?? 0,
       outputQueueLength: () => this.chain.backlogBuffers(),
       inputCapacity: () => this.gate?.capacity ?? 0,
+      backloggedOutputChannels: () => this.chain.backloggedChannels(),
+      outputChannels: () => this.chain.outputChannels(),
     });
   }
 

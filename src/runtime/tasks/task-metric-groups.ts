@@ -27,6 +27,9 @@ export interface TaskIoSources {
   outputQueueLength(): number;
   /** Credits granted to all input channels: the capacity inputQueueLength is measured against. */
   inputCapacity(): number;
+  /** Output channels holding buffers that wait for credit, and all output channels (for outPoolUsage). */
+  backloggedOutputChannels(): number;
+  outputChannels(): number;
 }
 
 function registerIo(g: MetricGroup, recordsIn: Counter, recordsOut: Counter): void {
@@ -119,6 +122,13 @@ export class TaskMetricGroups {
     g.gauge("buffers.inPoolUsage", () => {
       const capacity = s.inputCapacity();
       return capacity > 0 ? Math.min(1, s.inputQueueLength() / capacity) : 0;
+    });
+    // A channel's producer may fill one buffer and then waits for credit (docs/metrics.md): a
+    // backlogged channel is a full pool for it, so the share of backlogged channels plays the part of
+    // Flink's outPoolUsage — 1 when every consumer backpressures this task.
+    g.gauge("buffers.outPoolUsage", () => {
+      const channels = s.outputChannels();
+      return channels > 0 ? s.backloggedOutputChannels() / channels : 0;
     });
   }
 
