@@ -10,6 +10,7 @@ import { MalformedUriError, parseS3Uri } from "./s3/s3-uri.js";
 import { FileSystemError } from "./file-system-errors.js";
 import type { FileSystem } from "./file-system.js";
 import { LocalFileSystem } from "./local/local-file-system.js";
+import { localPath } from "./local/local-path.js";
 import { S3FileSystem, type S3Settings } from "./s3/s3-file-system.js";
 import { S3Options } from "./s3/s3-options.js";
 
@@ -42,6 +43,16 @@ export function configureFileSystems(settings: S3Settings | Readonly<Configurati
   const old = s3;
   s3 = undefined;
   void old?.close();
+}
+
+/** A configured location as used in storage: local paths made absolute (file:// dropped), URIs as they are. */
+export function storageLocation(base: string): string {
+  return fileSystemFor(base).scheme === "file" ? localPath(base) : base.replace(/\/+$/, "");
+}
+
+/** The settings this process's file systems use (what its slot workers are given). */
+export function currentFileSystemSettings(): S3Settings {
+  return (s3Settings ??= fileSystemSettings({}));
 }
 
 /** The scheme of a URI; a path without one is "file". */

@@ -87,7 +87,7 @@ export class Dispatcher implements DispatcherGateway {
     if (this.jobs.has(jobId)) throw new DuplicateJobSubmissionError(`job ${jobId} already exists; submit it under another id`);
     let jm: JobMasterService;
     try {
-      jm = this.createJobMaster(jobId, submission, loadSavepointFor(submission));
+      jm = this.createJobMaster(jobId, submission, await loadSavepointFor(submission));
     } catch (e) {
       throw new JobSubmissionError((e as Error).message, { cause: e });
     }
@@ -118,7 +118,7 @@ export class Dispatcher implements DispatcherGateway {
       this.options.blobServer.put(job.bundle);
       let initialRestore: TaskRestore | undefined;
       try {
-        initialRestore = loadSavepointFor(job.submission);
+        initialRestore = await loadSavepointFor(job.submission);
       } catch (e) {
         this.log.warn(`job ${job.jobId}: its savepoint cannot be read (${(e as Error).message}); it resumes from its checkpoints only`);
       }

@@ -33,6 +33,7 @@ import { createResourceProvider } from "../resourcemanager/create-resource-provi
 import type { ResourceProvider } from "../resourcemanager/resource-provider.js";
 import { TcpRpcService } from "../rpc/tcp-rpc-service.js";
 import { checkListenAddress, clusterSecurity } from "../security/cluster-security.js";
+import { configureFileSystems } from "../../fs/file-systems.js";
 
 /** How long a stopping JobManager waits for its jobs' tasks to be cancelled on the TaskManagers. */
 const CANCEL_ON_SHUTDOWN_MS = 5_000;
@@ -65,6 +66,7 @@ export interface JobManagerProcessOptions {
 
 export async function startJobManager({ config, logger, logs, onFatalError }: JobManagerProcessOptions): Promise<RunningJobManager> {
   const log = logger.child("JobManager");
+  configureFileSystems(config);
   const security = clusterSecurity(config);
   const host = readOption(config, RpcOptions.JOBMANAGER_ADDRESS);
   checkListenAddress(host, RpcOptions.JOBMANAGER_ADDRESS.key, security);

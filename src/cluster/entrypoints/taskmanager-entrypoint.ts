@@ -28,6 +28,7 @@ import {
 } from "../taskexecutor/task-manager-options.js";
 import { DATA_MAX_FRAME_BYTES } from "../network/network-options.js";
 import { TcpDataTransport } from "../network/tcp-data-transport.js";
+import { configureFileSystems } from "../../fs/file-systems.js";
 
 export interface RunningTaskManager {
   readonly id: string;
@@ -70,6 +71,7 @@ export function jobManagerAddress(given: string | undefined, config: Configurati
 export async function startTaskManager(options: TaskManagerProcessOptions): Promise<RunningTaskManager & { registered: Promise<void> }> {
   const { config, logger } = options;
   const log = logger.child("TaskManager");
+  configureFileSystems(config);
   const security = clusterSecurity(config);
   const host = readOption(config, TASK_MANAGER_HOST);
   checkListenAddress(host, TASK_MANAGER_HOST.key, security);

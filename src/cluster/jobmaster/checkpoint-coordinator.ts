@@ -171,7 +171,7 @@ export class CheckpointCoordinator {
     }
     try {
       const metadata = this.metadataOf(p);
-      const path = writeMetadata(p.dir, metadata);
+      const path = await this.tracked(writeMetadata(p.dir, metadata));
       if (p.kind === "checkpoint") {
         const subsumed = await this.tracked(this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } }));
         for (const s of subsumed) this.discard((s.payload as { path: string }).path);
@@ -235,7 +235,7 @@ export class CheckpointCoordinator {
     for (const c of await this.ctx.store.list()) {
       const path = (c.payload as { path: string }).path;
       try {
-        const { metadata, dir } = loadCheckpoint(path);
+        const { metadata, dir } = await loadCheckpoint(path);
         this.stats.restored(metadata.checkpointId, dir);
         return taskRestoreOf(metadata, dir);
       } catch (e) {

@@ -10,7 +10,8 @@ import type { BoundFunctions } from "../tasks/operator-chain.js";
 import { serializeError } from "../../errors/serialized-error.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
-import { StreamTask } from "../tasks/stream-task.js";
+import { loadTaskRestorer, StreamTask } from "../tasks/stream-task.js";
+import { configureFileSystems } from "../../fs/file-systems.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 
 // Job bundles carry inline source maps: stack traces then point into the user's own files.
@@ -41,6 +42,7 @@ for (const stream of ["stdout", "stderr"] as const) {
 port.on("message", (m: ToWorker) => {
   switch (m.type) {
     case "init":
+      configureFileSystems(m.fileSystems);
       endpoint = new DataEndpoint(m.self, (to, frame) => post({ type: "data", to, frame }, frame.t === "buffer" ? [frame.data] : []));
       if (m.metricsIntervalMs > 0) setInterval(reportMetrics, m.metricsIntervalMs).unref();
       break;
@@ -87,6 +89,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
     // The TaskExecutor bounds the time from deployment to here (taskmanager.job.evaluation-timeout):
     // a definition that never returns keeps this thread busy, so only the parent can stop it.
     post({ type: "bound", executionId });
+    const restorer = await loadTaskRestorer(tdd);
     const task = new StreamTask(tdd, fns, endpoint!, {
       // Terminal states carry the task's final metrics, so finished jobs show their real totals.
       onStateChange: (st, error) =>
@@ -96,7 +99,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
         acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
         decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),
       },
-    });
+    }, restorer);
     tasks.set(executionId, task);
     await task.run();
   } catch (e) {

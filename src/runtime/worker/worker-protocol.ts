@@ -1,4 +1,5 @@
 /** Typed messages between a TaskExecutor's main thread and its slot workers. */
+import type { S3Settings } from "../../fs/s3/s3-file-system.js";
 import type { MessagePort } from "node:worker_threads";
 import type { DataFrame, WorkerKey } from "../network/frames.js";
 import type { SerializedError } from "../../errors/serialized-error.js";
@@ -6,7 +7,8 @@ import type { ExecutionState, TaskCheckpointAck, TaskDeploymentDescriptor, TaskM
 import type { CheckpointTrigger } from "../tasks/stream-task.js";
 
 export type ToWorker =
-  | { type: "init"; self: WorkerKey; metricsIntervalMs: number }
+  /** `fileSystems`: the TaskManager's file system settings, so that its slots reach the same storage. */
+  | { type: "init"; self: WorkerKey; metricsIntervalMs: number; fileSystems: S3Settings }
   | { type: "peer"; key: WorkerKey; port: MessagePort }
   | { type: "deploy"; tdd: TaskDeploymentDescriptor }
   | { type: "cancel"; executionId: string }
