@@ -1,7 +1,8 @@
 /**
  * A private S3-protocol server for tests: `s3rver` (npm, a dev dependency) in a child process on a
- * free loopback port, with its data in a temporary directory. It checks request signatures with its
- * one account (access key and secret "S3RVER"), so wrong credentials are refused as by S3.
+ * free loopback port, with its data in a temporary directory. Its one account is access key
+ * "S3RVER", secret "S3RVER"; it refuses unknown access keys as S3 does, but does not verify SigV4
+ * signatures (a wrong secret alone passes).
  * stop() ends it; kill() + restart() take it away and bring it back on the same port with the same
  * data (the "S3 unavailable for a while" tests). The child is killed when the test process exits.
  */
