@@ -15,6 +15,7 @@ export { DataGeneratorSource, type DataGeneratorOptions } from "./connectors/dat
 export { SequenceSource } from "./api/builtin/sequence-source.js";
 export { CollectionSource } from "./api/builtin/collection-source.js";
 export { TextFileSource } from "./api/builtin/text-file-source.js";
+export { FileSource, FileSourceBuilder, type FileSplit, type FileEnumeratorState } from "./api/builtin/file-source.js";
 export { SocketTextSource } from "./api/builtin/socket-text-source.js";
 export { PrintSink } from "./api/builtin/print-sink.js";
 export { TextFileSink } from "./api/builtin/text-file-sink.js";

@@ -130,7 +130,8 @@ export class StreamExecutionEnvironment {
       slotSharingGroup: "default",
       chaining: "head",
       inputs: 0,
-      config: { bounded: source.boundedness === "bounded", nonParallel },
+      // Marks the source whose split enumerator the JobMaster runs (docs/architecture.md, "Sources and split enumerators").
+      config: { bounded: source.boundedness === "bounded", nonParallel, ...(typeof source.createEnumerator === "function" ? { coordinated: true } : {}) },
       fns: { source, watermarks },
     });
     return new SingleOutputStreamOperator<T>(this, node);

@@ -57,7 +57,8 @@ export interface SourceReader<T, Split = unknown> {
   handleSourceEvent?(event: unknown): void;
   /**
    * The checkpoint has completed on every task: data up to it is safe, so acknowledge it upstream
-   * (XACK, a durable consumer's ack, a replication slot's flush LSN). Never earlier.
+   * (XACK, a durable consumer's ack, a replication slot's flush LSN). Never earlier. Not called for
+   * savepoints: failover restores checkpoints only, so what a savepoint covers is not safe yet.
    */
   notifyCheckpointComplete?(checkpointId: number): void | Promise<void>;
   notifyCheckpointAborted?(checkpointId: number): void;
@@ -101,6 +102,7 @@ export interface SplitEnumerator<Split, EnumState> {
   addReader(subtaskIndex: number): void;
   /** The enumerator's state (assigned and pending splits, discovery state). Plain data. */
   snapshotState(checkpointId: number): EnumState;
+  /** As SourceReader.notifyCheckpointComplete: after the checkpoint completed everywhere; not for savepoints. */
   notifyCheckpointComplete?(checkpointId: number): void | Promise<void>;
   handleSourceEvent?(subtaskIndex: number, event: unknown): void;
   close?(): void | Promise<void>;

@@ -26,6 +26,7 @@ const LAYERS: ReadonlyArray<{ layer: string; folders: readonly string[]; why: st
   { layer: "runtime/network", folders: ["runtime/network"], why: "record serialization, partitioners and channels between subtasks" },
   { layer: "runtime/state", folders: ["runtime/state"], why: "keyed and operator state backends, timers: the API's state contracts made real" },
   { layer: "runtime/checkpoint", folders: ["runtime/checkpoint"], why: "checkpoint formats, barrier alignment, metadata and restore: below the operators and tasks that take part in checkpoints" },
+  { layer: "runtime/coordination", folders: ["runtime/coordination"], why: "split enumerators and the source events between them and the readers: below the tasks that send and receive them" },
   { layer: "runtime/operators", folders: ["runtime/operators"], why: "the operators that run the API's functions on records, state and timers" },
   { layer: "runtime/tasks", folders: ["runtime/tasks"], why: "a subtask: an operator chain with its inputs, outputs, checkpoints and deployment descriptor" },
   { layer: "runtime", folders: ["runtime"], why: "loading and evaluating a job module into a job graph and the functions tasks bind" },

@@ -43,6 +43,12 @@ export class BlobServer implements BlobServerGateway {
     return { hash, code: readFileSync(file, "utf8") };
   }
 
+  /** The file of a stored bundle (the JobMaster's coordinator worker imports it from there). */
+  pathOf(hash: string): string {
+    if (!HASH.test(hash)) throw new Error(`invalid bundle hash "${hash}"`);
+    return join(this.dir, `${hash}.mjs`);
+  }
+
   remove(hash: string): void {
     if (HASH.test(hash)) rmSync(join(this.dir, `${hash}.mjs`), { force: true });
   }

@@ -15,6 +15,8 @@ export interface DefaultJobMasterFactoryOptions {
   /** The JobManager's clock and id source, handed on to every JobMaster (and its CheckpointCoordinator). */
   clock?: Clock;
   newId?: IdSource;
+  /** The local file of a job bundle by hash (the BlobServer's), for the JobMaster's coordinator worker. */
+  bundlePath?: (hash: string) => string;
 }
 
 export function defaultJobMasterFactory(deps: DefaultJobMasterFactoryOptions): JobMasterFactory {
@@ -35,6 +37,7 @@ export function defaultJobMasterFactory(deps: DefaultJobMasterFactoryOptions): J
         logger: deps.logger,
         clock: deps.clock,
         newId: deps.newId,
+        ...(deps.bundlePath ? { bundlePath: deps.bundlePath(o.submission.bundleHash) } : {}),
       }),
   };
 }

@@ -9,6 +9,10 @@ export async function loadSavepointFor(submission: JobSubmission): Promise<TaskR
   const { metadata, dir } = await loadCheckpoint(submission.savepointPath);
   const uids = new Set(submission.jobGraph.vertices.flatMap((v) => v.operators.map((o) => o.uid)));
   const unmatched = Object.entries(metadata.operators).filter(([uid]) => !uids.has(uid));
+  // Split enumerator states are operator state too (of the source operator with that uid).
+  for (const uid of Object.keys(metadata.coordinators ?? {})) {
+    if (!uids.has(uid) && !metadata.operators[uid]) unmatched.push([uid, { operatorName: "split enumerator", vertexId: "", parallelism: 0, maxParallelism: 0, subtasks: [] }]);
+  }
   if (unmatched.length > 0 && !submission.allowNonRestoredState) {
     throw new Error(
       `the savepoint has state for operators this job does not have: ${unmatched.map(([uid, o]) => `${o.operatorName} (uid ${uid})`).join(", ")}; ` +

@@ -26,6 +26,19 @@ export interface CheckpointTask {
   notifyAborted(checkpointId: number): void;
 }
 
+/**
+ * The job's operator coordinators (its split enumerators; source-coordinators.ts): their state is
+ * taken before the source tasks are triggered and written into `_metadata`.
+ */
+export interface OperatorCoordinatorCheckpoints {
+  /** States by operator uid. Events to tasks are held from the snapshot until triggersSent(). */
+  snapshot(checkpointId: number): Promise<Record<string, unknown>>;
+  /** The checkpoint's triggers have gone out (or the checkpoint failed before): release held events. */
+  triggersSent(): void;
+  notifyCheckpointComplete(checkpointId: number): void;
+  notifyCheckpointAborted(checkpointId: number): void;
+}
+
 export interface CheckpointCoordinatorContext {
   jobId: string;
   settings: CheckpointSettings;
@@ -37,6 +50,7 @@ export interface CheckpointCoordinatorContext {
   /** Too many checkpoints failed: the job must fail over. */
   onTolerableFailuresExceeded(cause: Error): void;
   clock?: Clock;
+  coordinators?: OperatorCoordinatorCheckpoints;
 }
 
 export interface SavepointRequest {
@@ -51,6 +65,8 @@ interface Pending {
   dir: string;
   waiting: Set<string>;
   acks: TaskCheckpointAck[];
+  /** The operator coordinators' states (operator uid → state), taken before the trigger. */
+  coordinatorStates?: Record<string, unknown>;
   timer: Timer;
   resolve(path: string): void;
   reject(e: Error): void;
@@ -140,12 +156,30 @@ export class CheckpointCoordinator {
       this.pending.set(id, { id, timestamp, kind, dir, waiting: new Set(tasks.map((t) => t.executionId)), acks: [], timer, resolve, reject });
     });
     result.catch(() => {});
+    const coordinators = this.ctx.coordinators;
+    if (coordinators) {
+      try {
+        const states = await coordinators.snapshot(id);
+        const p = this.pending.get(id);
+        if (!p) {
+          coordinators.triggersSent();
+          return result;
+        }
+        p.coordinatorStates = states;
+      } catch (e) {
+        this.abort(id, new CheckpointDeclinedError(`checkpoint ${id}: the split enumerators' state could not be taken: ${(e as Error).message}`));
+        return result;
+      }
+    }
     const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}) };
     const trigger: CheckpointTrigger = { barrier, stop: request.stop };
     for (const t of tasks) {
       if (!t.isSource) continue;
       t.trigger(trigger).catch((e: Error) => this.abort(id, new CheckpointDeclinedError(`triggering checkpoint ${id} failed: ${e.message}`)));
     }
+    // The triggers are on their way (each TaskExecutor connection keeps call order): events the
+    // coordinators produced after their snapshot may follow now, behind the triggers.
+    coordinators?.triggersSent();
     return result;
   }
 
@@ -181,6 +215,8 @@ export class CheckpointCoordinator {
       this.stats.completed(p.id, p.dir);
       this.log.info(`completed ${p.kind} ${p.id} (${p.acks.reduce((n, a) => n + a.bytes, 0)} bytes) at ${p.dir}`);
       for (const t of this.ctx.tasks()) t.notifyComplete(p.id);
+      // Failover restores checkpoints only: a source acknowledging upstream on a savepoint could lose data.
+      if (p.kind === "checkpoint") this.ctx.coordinators?.notifyCheckpointComplete(p.id);
       p.resolve(p.kind === "savepoint" ? p.dir : path);
     } catch (e) {
       this.fail(p, e as Error, true);
@@ -197,7 +233,9 @@ export class CheckpointCoordinator {
       }
     }
     for (const a of p.acks) for (const op of a.operators) operators[op.uid]!.maxParallelism = Math.max(operators[op.uid]!.maxParallelism, a.keyGroupEnd + 1);
-    return { version: 1, jobId: this.ctx.jobId, checkpointId: p.id, timestamp: p.timestamp, kind: p.kind, operators };
+    const metadata: CheckpointMetadata = { version: 1, jobId: this.ctx.jobId, checkpointId: p.id, timestamp: p.timestamp, kind: p.kind, operators };
+    if (p.coordinatorStates && Object.keys(p.coordinatorStates).length > 0) metadata.coordinators = p.coordinatorStates;
+    return metadata;
   }
 
   private abort(checkpointId: number, cause: Error, countsAsFailure = true): void {
@@ -212,6 +250,7 @@ export class CheckpointCoordinator {
     this.discard(p.dir);
     this.stats.failed(p.id, cause.message);
     for (const t of this.ctx.tasks()) t.notifyAborted(p.id);
+    this.ctx.coordinators?.notifyCheckpointAborted(p.id);
     p.reject(cause);
     this.log.warn(`${p.kind} ${p.id} failed: ${cause.message}`);
     if (!countsAsFailure || p.kind === "savepoint") return;

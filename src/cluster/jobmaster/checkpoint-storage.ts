@@ -77,7 +77,9 @@ export async function loadCheckpoint(path: string): Promise<{ metadata: Checkpoi
 }
 
 export function taskRestoreOf(metadata: CheckpointMetadata, dir: string): TaskRestore {
-  return { checkpointId: metadata.checkpointId, baseDir: dir, operators: metadata.operators };
+  const restore: TaskRestore = { checkpointId: metadata.checkpointId, baseDir: dir, operators: metadata.operators };
+  if (metadata.coordinators) restore.coordinators = metadata.coordinators;
+  return restore;
 }
 
 /**

@@ -68,6 +68,11 @@ export class ExecutionGraph {
     return this.byId.get(executionId);
   }
 
+  /** The current attempt's execution of subtask `subtask` of vertex `vertexId`. */
+  subtaskOf(vertexId: string, subtask: number): Execution | undefined {
+    return this.executions.find((e) => e.vertex.id === vertexId && e.subtask === subtask);
+  }
+
   setState(e: Execution, state: ExecutionState, now: number): void {
     if (this.byId.get(e.executionId) === e) {
       this.counts[e.state] = (this.counts[e.state] ?? 1) - 1;

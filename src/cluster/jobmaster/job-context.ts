@@ -33,6 +33,10 @@ import { reconcile, type Reconciliation } from "./task-executor-reconciliation.j
 import { OfferedSlots } from "./offered-slots.js";
 import { TaskNotFoundError } from "../taskexecutor/task-executor-errors.js";
 import type { HeldForJob } from "../messages.js";
+import { SourceCoordinators } from "./source-coordinators.js";
+import { coordinatorWorkerFactory } from "./coordinator-worker.js";
+import { COORDINATOR_HEAP_MB } from "./job-master-options.js";
+import { readOption } from "../../config/config-option.js";
 
 export class JobContext {
   readonly jobId: string;
@@ -42,6 +46,8 @@ export class JobContext {
   readonly graph: ExecutionGraph;
   readonly checkpoints: CheckpointCoordinator;
   readonly connections: TaskManagerConnections;
+  /** The split enumerators of the job's sources, if any (docs/architecture.md, "Sources and split enumerators"). */
+  readonly coordinators: SourceCoordinators;
   /** Slots needed to deploy every task (slot sharing). */
   readonly required: number;
   readonly timestamps: Partial<Record<JobStatus, number>> = {};
@@ -79,6 +85,8 @@ export class JobContext {
     onTaskManagerLost: (taskManagerId: string, cause: string) => void,
     /** Too many checkpoints failed (a state event). */
     onCheckpointFailuresExceeded: (cause: Error) => void,
+    /** A split enumerator failed (a state event). */
+    onGlobalFailure: (error: SerializedError) => void,
   ) {
     this.jobId = options.jobId;
     this.clock = clock;
@@ -90,6 +98,24 @@ export class JobContext {
     this.restartStrategy = createRestartStrategy(
       restartStrategyFor(settings.restartStrategy, options.config, (settings.checkpointInterval ?? 0) > 0),
     );
+    this.coordinators = new SourceCoordinators({
+      jobGraph: options.jobGraph,
+      clock,
+      log: this.log,
+      createChannel:
+        options.coordinatorChannel ??
+        (options.bundlePath === undefined ? undefined : coordinatorWorkerFactory({
+              bundlePath: options.bundlePath,
+              definition: options.definition,
+              jobGraph: options.jobGraph,
+              maxHeapMb: readOption(options.config, COORDINATOR_HEAP_MB),
+            })),
+      sendToReader: (vertexId, subtask, event) => {
+        const e = this.graph.subtaskOf(vertexId, subtask);
+        if (e && !isTerminalExecutionState(e.state)) this.connections.tell(e.taskManagerId, "sendOperatorEventToTask", (g) => g.sendOperatorEventToTask(e.executionId, event));
+      },
+      onFailure: onGlobalFailure,
+    });
     const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
     this.stateBackend = resolveStateBackend(options.jobGraph.settings as Record<string, unknown>, options.definition?.config, options.config);
     this.checkpoints = new CheckpointCoordinator({
@@ -101,6 +127,16 @@ export class JobContext {
       tasks: () => this.checkpointTasks(),
       onTolerableFailuresExceeded: onCheckpointFailuresExceeded,
       clock,
+      ...(this.coordinators.active
+        ? {
+            coordinators: {
+              snapshot: (id: number) => this.coordinators.snapshot(id),
+              triggersSent: () => this.coordinators.releaseEvents(),
+              notifyCheckpointComplete: (id: number) => this.coordinators.notifyCheckpointComplete(id),
+              notifyCheckpointAborted: (id: number) => this.coordinators.notifyCheckpointAborted(id),
+            },
+          }
+        : {}),
     });
     this.connections = new TaskManagerConnections({
       jobId: this.jobId,
@@ -221,7 +257,14 @@ export class JobContext {
       definition: this.options.definition,
     };
     if (this.stateBackend) shared.stateBackend = this.stateBackend;
-    if (this.currentRestore) shared.restore = this.currentRestore;
+    if (this.currentRestore) {
+      // The enumerators' states are the JobMaster's; the tasks get their operators' handles only.
+      const { coordinators, ...forTasks } = this.currentRestore;
+      shared.restore = forTasks;
+      this.coordinators.startAttempt(this.graph.attempt, coordinators);
+    } else {
+      this.coordinators.startAttempt(this.graph.attempt, undefined);
+    }
     // Encoded once, sent once per TaskManager: the location table grows with the job, so a copy in
     // every task's descriptor would make deployment quadratic.
     const encoded = encodeDeploymentShared(shared);
@@ -263,6 +306,7 @@ export class JobContext {
 
   /** Cancels every execution that is still going; those never deployed are canceled at once. */
   cancelAllExecutions(): void {
+    this.coordinators.stopAttempt();
     const now = this.now();
     for (const e of this.graph.executions) {
       if (isTerminalExecutionState(e.state)) continue;
@@ -398,6 +442,7 @@ export class JobContext {
   /** Frees every slot and closes every connection once the job is globally terminal. */
   async releaseResources(status: JobStatus): Promise<void> {
     this.connections.stopHeartbeats();
+    await this.coordinators.close();
     await this.declareResources(0);
     for (const slot of this.slots.clear()) {
       await this.connections.request(slot.taskManagerId, (g) => g.freeSlot(slot.allocationId, `job ${status}`)).catch(() => {});
@@ -413,6 +458,7 @@ export class JobContext {
    */
   releaseAfterSuspension(cause: string, closeDelayMs: number): void {
     this.connections.stopHeartbeats();
+    void this.coordinators.close();
     const now = this.now();
     for (const e of this.graph.executions) {
       if (isTerminalExecutionState(e.state)) continue;

@@ -6,3 +6,11 @@ export const METRICS_FETCH_INTERVAL = options.duration({
   default: 1000,
   description: "How often the JobMaster fetches the metrics of its tasks from the TaskManagers (for the REST API and the dashboard).",
 });
+
+export const COORDINATOR_HEAP_MB = options.integer({
+  key: "jobmanager.coordinator.heap.mb",
+  default: 256,
+  description:
+    "Heap limit in MiB of the worker thread that runs a job's split enumerators in the JobManager (one per job with such sources). " +
+    "An enumerator that exceeds it fails its job through the restart strategy; the JobManager keeps running.",
+});

@@ -30,6 +30,8 @@ import { METRICS_FETCH_INTERVAL } from "./job-master-options.js";
 import type { JobState, StateHost } from "./states/job-state.js";
 import { checkTransition, type JobStateName } from "./states/transitions.js";
 import { Created } from "./states/created.js";
+import type { CoordinatorChannelFactory } from "./source-coordinators.js";
+import type { ReaderToEnumerator } from "../../runtime/coordination/source-events.js";
 
 export interface JobMasterOptions {
   jobId: string;
@@ -55,6 +57,13 @@ export interface JobMasterOptions {
   clock?: Clock;
   /** Where generated ids come from (the deterministic simulation passes a seeded source). */
   newId?: IdSource;
+  /**
+   * The job bundle's local path, for the coordinator worker that runs the job's split enumerators
+   * (docs/architecture.md, "Sources and split enumerators"); needed only by jobs with such sources.
+   */
+  bundlePath?: string;
+  /** Starts the coordinator worker; by default a worker thread on `bundlePath`. Tests pass doubles. */
+  coordinatorChannel?: CoordinatorChannelFactory;
 }
 
 export class JobMaster implements JobMasterGateway {
@@ -77,6 +86,7 @@ export class JobMaster implements JobMasterGateway {
       this.clock,
       (id, cause) => this.onTaskManagerLost(id, cause),
       (cause) => this.state.onCheckpointFailuresExceeded(cause),
+      (error) => this.state.onGlobalFailure(error),
     );
     this.job.onDeploymentFailed = (e, err) =>
       this.updateTaskExecutionState(e.executionId, "FAILED", { ...serializeError(err), message: `deployment failed: ${err.message}` });
@@ -189,6 +199,12 @@ export class JobMaster implements JobMasterGateway {
 
   disconnectTaskManager(taskManagerId: string, cause: string): void {
     this.onTaskManagerLost(taskManagerId, cause);
+  }
+
+  sendOperatorEventToCoordinator(executionId: string, event: ReaderToEnumerator): void {
+    const e = this.job.graph.get(executionId);
+    if (!e || isTerminalExecutionState(e.state)) return;
+    this.job.coordinators.readerEvent(e.attempt, e.vertex.id, e.subtask, event);
   }
 
   // ---- control from the Dispatcher ---------------------------------------------------------------

@@ -145,7 +145,7 @@ export class JobManagerLeadership implements LeaderContender {
     const resourceManager = new ResourceManager({ rpc, heartbeat: heartbeatSettings(config), logger, sessionId, resourceProvider, clock, newId });
     const jobMasterFactory =
       this.options.jobMasterFactory?.(sessionId) ??
-      defaultJobMasterFactory({ rpc, config, logger, clock, newId, resourceManager: async () => ({ address: rpc.address, sessionId }) });
+      defaultJobMasterFactory({ rpc, config, logger, clock, newId, resourceManager: async () => ({ address: rpc.address, sessionId }), bundlePath: (hash) => blobServer.pathOf(hash) });
     // The term's ResourceManager is in this process: the Dispatcher calls it directly.
     const rmGateway = resourceManager as unknown as Gateway<ResourceManagerGateway>;
     const dispatcher = new Dispatcher({ blobServer, resourceManager: async () => rmGateway, jobMasterFactory, config, logger, sessionId, ha, clock, newId });

@@ -4,6 +4,7 @@
  */
 import type { SlotReport, TaskExecutorHeartbeatPayload, TaskSubmission } from "../messages.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
 
 export interface TaskExecutorGateway {
   /**
@@ -24,6 +25,12 @@ export interface TaskExecutorGateway {
   triggerCheckpoint(executionId: string, trigger: CheckpointTrigger): void;
   notifyCheckpointComplete(executionId: string, checkpointId: number): void;
   notifyCheckpointAborted(executionId: string, checkpointId: number): void;
+  /**
+   * A source event from the split enumerator to a source task (splits, no more splits, a custom
+   * event). Delivered in order with triggerCheckpoint (docs/architecture.md, "Sources and split
+   * enumerators"); an event for a task this TaskExecutor does not have is dropped.
+   */
+  sendOperatorEventToTask(executionId: string, event: EnumeratorToReader): void;
   freeSlot(allocationId: string, cause: string): Promise<void>;
   /** Heartbeat from the ResourceManager; the answer carries the slot report. */
   heartbeatFromResourceManager(): SlotReport;

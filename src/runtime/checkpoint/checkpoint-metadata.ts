@@ -28,6 +28,11 @@ export interface CheckpointMetadata {
   timestamp: number;
   kind: "checkpoint" | "savepoint";
   operators: Record<string, OperatorStateHandles>;
+  /**
+   * The split enumerators' states by operator uid, as plain JSON (docs/architecture.md, "Sources
+   * and split enumerators"). Absent when the job has none.
+   */
+  coordinators?: Record<string, unknown>;
 }
 
 /** What a task reports when its part of a checkpoint is written. */
@@ -49,6 +54,8 @@ export interface TaskRestore {
   checkpointId: number;
   baseDir: string;
   operators: Record<string, OperatorStateHandles>;
+  /** The split enumerators' states (for the JobMaster; not sent to the tasks). */
+  coordinators?: Record<string, unknown>;
 }
 
 export interface CheckpointOptions {

@@ -1,26 +1,76 @@
 /**
- * The head of a source vertex: receives what the reader emits, applies the source's watermark
- * strategy and passes records down the chain.
+ * The head of a source vertex: creates the source's reader, receives what it emits (records and
+ * side-output records), applies the source's watermark strategy and passes records down the chain.
+ * For a source with a split enumerator it is the reader's end of the source events
+ * (docs/architecture.md, "Sources and split enumerators"): it registers the reader with its
+ * enumerator, forwards split requests and custom events, and hands assigned splits to the reader.
  */
-import type { ReaderOutput, Source, SourceReader } from "../../api/source.js";
+import type { ReaderOutput, Source, SourceReader, SourceReaderContext } from "../../api/source.js";
+import type { OutputTag } from "../../api/output-tag.js";
 import type { WatermarkStrategy } from "../../api/watermark-strategy.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
-import { StreamOperator } from "../operators/stream-operator.js";
+import { StreamOperator, type OperatorContext, type SnapshotOptions } from "../operators/stream-operator.js";
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
+import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
+import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
+import { SourceReaderMetrics } from "./source-reader-metrics.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 
 const SPLITS_STATE = "$source-splits";
-import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
+
+/** A reader lacks what its enumerator needs (e.g. addSplits()), or a source event made it throw. */
+export class SourceReaderError extends SluiceError {}
+registerErrorClass(SourceReaderError);
+
+/** How a source task reaches its enumerator (set for sources with createEnumerator()). */
+export interface SourceCoordination {
+  /** Where the reader runs (its TaskManager), for the enumerator's ReaderInfo and split requests. */
+  location: string;
+  send(event: ReaderToEnumerator): void;
+}
 
 export class SourceOperator extends StreamOperator implements ReaderOutput<unknown> {
   reader!: SourceReader<unknown>;
+  /** The reader's metrics (numBytesIn, numRecordsInErrors, pendingRecords, …), read by the metric system. */
+  readonly readerMetrics: SourceReaderMetrics;
   private emitter: WatermarkEmitter | undefined;
   /** Records emitted by the reader (the task's numRecordsIn). */
   emitted = 0;
+  /** Records the reader sent to side outputs. */
+  emittedToSideOutputs = 0;
+  /** Ids of savepoints taken and not yet completed or aborted. */
+  private readonly savepoints = new Set<number>();
+
+  constructor(
+    ctx: OperatorContext,
+    private readonly coordination?: SourceCoordination,
+  ) {
+    super(ctx);
+    const rc = ctx.runtimeContext;
+    this.readerMetrics = new SourceReaderMetrics({ "<job_id>": rc.jobId, "<operator_name>": ctx.descriptor.name, "<subtask_index>": String(rc.subtaskIndex) });
+  }
+
+  /** Whether the source's splits come from an enumerator in the JobMaster. */
+  get isCoordinated(): boolean {
+    return this.coordination !== undefined;
+  }
 
   override open(): void {
     const source = this.ctx.fns.source as Source<unknown>;
     const rc = this.ctx.runtimeContext;
-    this.reader = source.createReader({ subtaskIndex: rc.subtaskIndex, parallelism: rc.parallelism });
+    const coordination = this.coordination;
+    const readerContext: SourceReaderContext = {
+      subtaskIndex: rc.subtaskIndex,
+      parallelism: rc.parallelism,
+      metricGroup: this.readerMetrics,
+      ...(coordination
+        ? {
+            sendSplitRequest: () => coordination.send({ kind: "split-request", location: coordination.location }),
+            sendSourceEventToCoordinator: (event: unknown) => coordination.send({ kind: "custom", event }),
+          }
+        : {}),
+    };
+    this.reader = source.createReader(readerContext);
     if (this.ctx.isRestored) {
       if (!this.reader.restoreState) throw new Error(`source "${this.ctx.descriptor.name}" cannot resume from a checkpoint`);
       this.reader.restoreState(this.splitState().get());
@@ -28,6 +78,27 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
     if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
+    // Registered once its restored splits are in place: the enumerator's addReader() may assign at once.
+    coordination?.send({ kind: "register", location: coordination.location });
+  }
+
+  /** An event from the enumerator; the task calls it between polls, after any checkpoint it was asked to take first. */
+  handleOperatorEvent(event: EnumeratorToReader): void {
+    const reader = this.reader;
+    const name = this.ctx.descriptor.name;
+    switch (event.kind) {
+      case "add-splits":
+        if (!reader.addSplits) throw new SourceReaderError(`the reader of source "${name}" has no addSplits(), but its enumerator assigns splits`);
+        reader.addSplits(event.splits);
+        break;
+      case "no-more-splits":
+        reader.notifyNoMoreSplits?.();
+        break;
+      case "custom":
+        if (!reader.handleSourceEvent) throw new SourceReaderError(`the reader of source "${name}" has no handleSourceEvent(), but its enumerator sends it events`);
+        reader.handleSourceEvent(event.event);
+        break;
+    }
   }
 
   /** The reader's remaining splits live in operator list state, so a rescale deals them out again. */
@@ -38,14 +109,35 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     return { get: () => [...(list.get() ?? [])], update: (v) => list.update(v) };
   }
 
-  override snapshotState(): void {
-    this.splitState().update(this.reader.snapshotState());
+  override snapshotState(checkpointId: number, options?: SnapshotOptions): void {
+    this.splitState().update(this.reader.snapshotState(checkpointId));
+    if (options?.isSavepoint) this.savepoints.add(checkpointId);
+  }
+
+  /**
+   * Savepoints are not passed on: failover restores checkpoints only, so a reader that acknowledged
+   * upstream what a savepoint covers could lose it (the two-phase-commit sinks' rule, stream-operator.ts).
+   */
+  override async notifyCheckpointComplete(checkpointId: number): Promise<void> {
+    if (this.savepoints.delete(checkpointId)) return;
+    await this.reader.notifyCheckpointComplete?.(checkpointId);
+  }
+
+  override notifyCheckpointAborted(checkpointId: number): void {
+    if (this.savepoints.delete(checkpointId)) return;
+    this.reader.notifyCheckpointAborted?.(checkpointId);
   }
 
   collect(value: unknown, timestamp?: number): void {
     this.emitted++;
     const ts = timestamp ?? NO_TIMESTAMP;
     this.output.collect(value, this.emitter ? this.emitter.onRecord(value, ts) : ts);
+  }
+
+  /** A record for a side output (getSideOutput(tag) on the source's stream), e.g. a dead letter; no watermark logic. */
+  collectSideOutput<X>(tag: OutputTag<X>, value: X, timestamp?: number): void {
+    this.emittedToSideOutputs++;
+    this.output.collectSide(tag.id, value, timestamp ?? NO_TIMESTAMP);
   }
 
   processElement(): void {

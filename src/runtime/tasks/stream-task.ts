@@ -27,11 +27,14 @@ import { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
+import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
 
 export interface TaskCallbacks {
   onStateChange(state: ExecutionState, error?: SerializedError): void;
   collect(nodeId: number, values: unknown[]): void;
   checkpoint: CheckpointReporter;
+  /** A source event for the enumerator of this task's source (sources with createEnumerator()). */
+  sendToCoordinator?(event: ReaderToEnumerator): void;
 }
 
 /** A checkpoint a source task is asked to start; `stop` ends the source after it (stop-with-savepoint). */
@@ -70,6 +73,12 @@ export class StreamTask {
   private pendingTrigger: CheckpointTrigger | undefined;
   /** Took the savepoint of a stop-with-savepoint (no drain): only end-of-partition matters now. */
   private stoppedAtSavepoint = false;
+  /**
+   * Events from the enumerator not applied yet: those that came after a checkpoint trigger wait for
+   * that checkpoint (docs/architecture.md, "Sources and split enumerators"), and those that come
+   * before the reader exists wait for it.
+   */
+  private readonly operatorEvents: EnumeratorToReader[] = [];
 
   constructor(
     readonly tdd: TaskDeploymentDescriptor,
@@ -105,7 +114,8 @@ export class StreamTask {
         restorer,
       },
       (d, states) =>
-        new SourceOperator({
+        new SourceOperator(
+          {
           descriptor: d,
           fns: fns.nodes.get(d.nodeId) ?? {},
           keySelectors: [],
@@ -116,7 +126,11 @@ export class StreamTask {
           processingTime: this.time,
           settings: tdd.jobGraph.settings as Record<string, unknown>,
           collect: () => {},
-        }),
+          },
+          d.config.coordinated === true && callbacks.sendToCoordinator
+            ? { location: taskManagerOf(endpoint.self), send: (event) => callbacks.sendToCoordinator!(event) }
+            : undefined,
+        ),
     );
     this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint);
     if (!vertex.isSource) {
@@ -162,6 +176,7 @@ export class StreamTask {
       for (const op of [...this.chain.operators].reverse()) await op.open();
       this.startBufferTimeout();
       this.transition("RUNNING");
+      this.applyOperatorEvents();
       if (this.vertex.isSource) void this.runSourceLoop();
       else {
         this.gate!.grantInitialCredits();
@@ -191,6 +206,25 @@ export class StreamTask {
       return;
     }
     this.pendingTrigger = trigger;
+    this.wakeSource?.();
+  }
+
+  /** An event from the source's enumerator (split assignment, no more splits, a custom event). */
+  handleOperatorEvent(event: EnumeratorToReader): void {
+    this.operatorEvents.push(event);
+    if (!this.pendingTrigger) this.applyOperatorEvents();
+  }
+
+  private applyOperatorEvents(): void {
+    const head = this.chain.head;
+    if (!(head instanceof SourceOperator) || !head.reader || this.operatorEvents.length === 0) return;
+    if (this.state !== "RUNNING" && this.state !== "INITIALIZING") return;
+    try {
+      while (this.operatorEvents.length > 0) head.handleOperatorEvent(this.operatorEvents.shift()!);
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
     this.wakeSource?.();
   }
 
@@ -245,6 +279,7 @@ export class StreamTask {
         if (trigger) {
           this.pendingTrigger = undefined;
           this.checkpointer.perform(trigger.barrier, 0);
+          this.applyOperatorEvents();
           if (trigger.stop) {
             // Stop-with-savepoint: nothing after the savepoint's barrier. Draining completes event
             // time and finishes operators; terminating leaves both to the job resumed from it.

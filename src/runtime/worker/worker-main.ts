@@ -67,6 +67,9 @@ port.on("message", (m: ToWorker) => {
     case "checkpoint-aborted":
       tasks.get(m.executionId)?.notifyCheckpointAborted(m.checkpointId);
       break;
+    case "operator-event":
+      tasks.get(m.executionId)?.handleOperatorEvent(m.event);
+      break;
     case "data":
       endpoint!.deliver(m.frame);
       break;
@@ -95,6 +98,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
       onStateChange: (st, error) =>
         state({ type: "task-state", executionId, state: st, error, metrics: isTerminalExecutionState(st) ? tasks.get(executionId)?.metrics() : undefined }),
       collect: (nodeId, values) => post({ type: "collect", executionId, nodeId, values }),
+      sendToCoordinator: (event) => post({ type: "operator-event", executionId, event }),
       checkpoint: {
         acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
         decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),

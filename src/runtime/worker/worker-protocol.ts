@@ -5,6 +5,7 @@ import type { DataFrame, WorkerKey } from "../network/frames.js";
 import type { SerializedError } from "../../errors/serialized-error.js";
 import type { ExecutionState, TaskCheckpointAck, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
 import type { CheckpointTrigger } from "../tasks/stream-task.js";
+import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
 
 export type ToWorker =
   /** `fileSystems`: the TaskManager's file system settings, so that its slots reach the same storage. */
@@ -15,6 +16,8 @@ export type ToWorker =
   | { type: "trigger-checkpoint"; executionId: string; trigger: CheckpointTrigger }
   | { type: "checkpoint-complete"; executionId: string; checkpointId: number }
   | { type: "checkpoint-aborted"; executionId: string; checkpointId: number }
+  /** From the source's split enumerator in the JobMaster. */
+  | { type: "operator-event"; executionId: string; event: EnumeratorToReader }
   | { type: "data"; frame: DataFrame };
 
 export type FromWorker =
@@ -25,6 +28,8 @@ export type FromWorker =
   | { type: "checkpoint-ack"; executionId: string; checkpointId: number; ack: TaskCheckpointAck }
   | { type: "checkpoint-declined"; executionId: string; checkpointId: number; reason: SerializedError }
   | { type: "metrics"; metrics: Record<string, TaskMetrics> }
+  /** To the source's split enumerator in the JobMaster. */
+  | { type: "operator-event"; executionId: string; event: ReaderToEnumerator }
   /** What user code printed: sent in order with task states, so no output is lost at the end of a job. */
   | { type: "stdio"; stream: "stdout" | "stderr"; text: string }
   | { type: "data"; to: WorkerKey; frame: DataFrame };

@@ -9,6 +9,7 @@ import type { JobMasterGateway } from "../../cluster/jobmaster/job-master-gatewa
 import type { ExecutionState, SerializedError, SlotOffer, TaskMetrics } from "../../cluster/messages.js";
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { RecordedCall } from "./testing-task-executor-gateway.js";
+import type { ReaderToEnumerator } from "../../runtime/coordination/source-events.js";
 
 export class TestingJobMasterGateway implements JobMasterGateway {
   readonly calls: RecordedCall[] = [];
@@ -48,6 +49,11 @@ export class TestingJobMasterGateway implements JobMasterGateway {
   disconnectTaskManager(taskManagerId: string, cause: string): void {
     this.record("disconnectTaskManager", [taskManagerId, cause]);
     this.overrides.disconnectTaskManager?.(taskManagerId, cause);
+  }
+
+  sendOperatorEventToCoordinator(executionId: string, event: ReaderToEnumerator): void {
+    this.record("sendOperatorEventToCoordinator", [executionId, event]);
+    this.overrides.sendOperatorEventToCoordinator?.(executionId, event);
   }
 
   private record(method: string, args: unknown[]): void {

@@ -10,6 +10,7 @@ import type { TaskExecutorGateway } from "../../cluster/taskexecutor/task-execut
 import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload, TaskSubmission } from "../../cluster/messages.js";
 import { SharedDeployments } from "./shared-deployments.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
+import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
 
 export interface RecordedCall {
   method: string;
@@ -73,6 +74,11 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
   notifyCheckpointAborted(executionId: string, checkpointId: number): void {
     this.record("notifyCheckpointAborted", [executionId, checkpointId]);
     this.overrides.notifyCheckpointAborted?.(executionId, checkpointId);
+  }
+
+  sendOperatorEventToTask(executionId: string, event: EnumeratorToReader): void {
+    this.record("sendOperatorEventToTask", [executionId, event]);
+    this.overrides.sendOperatorEventToTask?.(executionId, event);
   }
 
   async freeSlot(allocationId: string, cause: string): Promise<void> {

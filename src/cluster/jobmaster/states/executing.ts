@@ -62,6 +62,11 @@ export class Executing extends JobState {
     this.onTaskFailure(running, error);
   }
 
+  override onGlobalFailure(error: SerializedError): void {
+    const decision = this.job.decideOnGlobalFailure(error);
+    this.host.goTo(decision.restart ? new Restarting(this.host, decision.delayMs) : new Failing(this.host));
+  }
+
   override triggerSavepoint(dir: string | undefined, stop?: "terminate" | "drain"): Promise<string> {
     return this.job.checkpoints.triggerSavepoint({ dir, stop });
   }

@@ -88,6 +88,11 @@ export abstract class JobState {
     this.ignored(`checkpoint failures (${cause.message})`);
   }
 
+  /** A failure of the job rather than of a task (a split enumerator threw). */
+  onGlobalFailure(error: SerializedError): void {
+    this.ignored(`job failure (${error.message})`);
+  }
+
   triggerSavepoint(_dir: string | undefined, _stop?: "terminate" | "drain"): Promise<string> {
     return Promise.reject(new Error(`job is ${this.jobStatus}, not RUNNING: a savepoint needs all tasks running`));
   }

@@ -14,6 +14,7 @@ import { ManualClock } from "../../../../src/util/clock.js";
 import { Logger } from "../../../../src/util/logger.js";
 import { TestingResourceManagerGateway } from "../../../../src/testing/cluster/testing-resource-manager-gateway.js";
 import { SimulatedTaskManagers } from "../../../../src/testing/cluster/simulated-task-managers.js";
+import type { CoordinatorChannelFactory } from "../../../../src/cluster/jobmaster/source-coordinators.js";
 
 /** A pipeline of vertices of the given parallelism in one slot-sharing group; the first is the source. */
 export function pipelineGraph(parallelisms: number[], settings: JsonObject = {}): JobGraph {
@@ -38,6 +39,10 @@ export interface HarnessOptions {
   autoRun?: boolean;
   fencingToken?: string;
   checkpointStore?: CompletedCheckpointStore;
+  /** Instead of pipelineGraph(parallelisms, settings). */
+  jobGraph?: JobGraph;
+  /** Runs the job's split enumerators (e.g. inProcessCoordinatorChannel). */
+  coordinatorChannel?: CoordinatorChannelFactory;
 }
 
 export class JobMasterHarness {
@@ -61,7 +66,7 @@ export class JobMasterHarness {
     const config = { "execution.checkpointing.dir": join(this.dir, "checkpoints"), "heartbeat.interval": "1000", "heartbeat.timeout": "5000", ...options.config };
     this.jm = new JobMaster({
       jobId,
-      jobGraph: pipelineGraph(options.parallelisms ?? [2, 2], options.settings),
+      jobGraph: options.jobGraph ?? pipelineGraph(options.parallelisms ?? [2, 2], options.settings),
       bundleHash: "bundle",
       definition: { args: [], config: {}, defaultParallelism: 1 },
       rpc: this.rpc,
@@ -71,6 +76,7 @@ export class JobMasterHarness {
       clock: this.clock,
       ...(options.fencingToken === undefined ? {} : { fencingToken: options.fencingToken }),
       ...(options.checkpointStore === undefined ? {} : { checkpointStore: options.checkpointStore }),
+      ...(options.coordinatorChannel === undefined ? {} : { coordinatorChannel: options.coordinatorChannel }),
     });
   }
 

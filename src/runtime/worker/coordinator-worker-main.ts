@@ -1,0 +1,32 @@
+/**
+ * The entry point of a job's coordinator worker (docs/architecture.md, "Sources and split
+ * enumerators"): a thread of the JobManager that loads the job bundle, evaluates its definition as
+ * the slot workers do (bindJob), and runs the job's split enumerators. User code that loops, throws
+ * or runs out of memory here takes down this thread, never the JobManager.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { bindJob } from "../job-module.js";
+import type { Source } from "../../api/source.js";
+import type { JobGraph } from "../../graph/job-graph.js";
+import type { DefinitionInputs } from "../tasks/deployment.js";
+import { CoordinatorRuntime } from "../coordination/coordinator-runtime.js";
+import type { FromCoordinator, ToCoordinator } from "../coordination/coordinator-protocol.js";
+
+export interface CoordinatorWorkerData {
+  bundlePath: string;
+  definition: DefinitionInputs;
+  jobGraph: JobGraph;
+}
+
+process.setSourceMapsEnabled(true);
+const port = parentPort;
+if (!port) throw new Error("coordinator-worker-main must run in a worker thread");
+const { bundlePath, definition, jobGraph } = workerData as CoordinatorWorkerData;
+
+let bound: Promise<(nodeId: number) => Source<unknown> | undefined> | undefined;
+const runtime = new CoordinatorRuntime(
+  (m: FromCoordinator) => port.postMessage(m),
+  () =>
+    (bound ??= bindJob(bundlePath, definition, jobGraph).then((fns) => (nodeId: number) => fns.nodes.get(nodeId)?.source as Source<unknown> | undefined)),
+);
+port.on("message", (m: ToCoordinator) => runtime.handle(m));
