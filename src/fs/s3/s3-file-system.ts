@@ -13,7 +13,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
-import { joinUri, type FileStatus, type FileSystem } from "../file-system.js";
+import { FileNotFoundError, joinUri, type FileStatus, type FileSystem } from "../file-system.js";
 import type { RecoverableWriter } from "../recoverable-writer.js";
 import { translateS3Error } from "./s3-errors.js";
 import { S3RecoverableWriter } from "./s3-recoverable-writer.js";
@@ -99,7 +99,7 @@ export class S3FileSystem implements FileSystem {
       return { uri, size: Number(r.ContentLength ?? 0) };
     } catch (error) {
       const e = translateS3Error(error, { operation: "looking up", uri, endpoint: this.endpointName, bucket: loc.bucket });
-      if (e.name === "FileNotFoundError") return undefined;
+      if (e instanceof FileNotFoundError) return undefined;
       throw e;
     }
   }
