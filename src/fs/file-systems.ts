@@ -10,11 +10,13 @@ import { MalformedUriError, parseS3Uri } from "./s3/s3-uri.js";
 import { FileSystemError } from "./file-system-errors.js";
 import type { FileSystem } from "./file-system.js";
 import { LocalFileSystem } from "./local/local-file-system.js";
+import { MemoryFileSystem } from "./memory/memory-file-system.js";
 import { localPath } from "./local/local-path.js";
 import { S3FileSystem, type S3Settings } from "./s3/s3-file-system.js";
 import { S3Options } from "./s3/s3-options.js";
 
 const local = new LocalFileSystem();
+const memory = new MemoryFileSystem();
 let s3Settings: S3Settings | undefined;
 let s3: S3FileSystem | undefined;
 
@@ -67,11 +69,13 @@ export function fileSystemFor(uri: string): FileSystem {
   switch (schemeOf(uri)) {
     case "file":
       return local;
+    case "memory":
+      return memory;
     case "s3":
     case "s3a":
       return (s3 ??= new S3FileSystem(s3Settings ?? fileSystemSettings({})));
     default:
-      throw new MalformedUriError(`"${uri}": no file system for this scheme; use a path, file:// or s3://`);
+      throw new MalformedUriError(`"${uri}": no file system for this scheme; use a path, file:// or s3:// (memory:// in tests)`);
   }
 }
 

@@ -1,10 +1,11 @@
-/** The file system conformance suite (file-system-cases.ts) on file:// and on s3:// (a real S3-protocol server). */
+/** The file system conformance suite (file-system-cases.ts) on file://, on memory:// and on s3:// (a real S3-protocol server). */
 import { after, before, describe } from "node:test";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalFileSystem } from "../../src/fs/local/local-file-system.js";
 import { S3FileSystem } from "../../src/fs/s3/s3-file-system.js";
+import { MemoryFileSystem } from "../../src/fs/memory/memory-file-system.js";
 import { fileSystemSettings } from "../../src/fs/file-systems.js";
 import { startS3Server, type S3Server } from "../support/s3.js";
 import { defineFileSystemCases, uniqueName } from "./file-system-cases.js";
@@ -23,6 +24,15 @@ describe("file:// (LocalFileSystem)", () => {
         return 0;
       }
     },
+  }));
+});
+
+describe("memory:// (MemoryFileSystem)", () => {
+  const fs = new MemoryFileSystem();
+  defineFileSystemCases(() => ({
+    fs,
+    newDir: () => `memory:///conformance/${uniqueName()}`,
+    openPendingCount: async (dir) => (await fs.recoverableWriter().abandoned(dir, () => true)).length,
   }));
 });
 
