@@ -88,6 +88,8 @@ export class CheckpointCoordinator {
    * them, so that a job's HA cleanup cannot be followed by a late write re-creating its nodes.
    */
   private readonly storeOperations = new Set<Promise<unknown>>();
+  /** Counts abortAll() calls (failovers): a completion that spans one is not recorded. */
+  private failovers = 0;
   /** After shutdown nothing is triggered or completed any more. */
   private isShutDown = false;
 
@@ -205,7 +207,15 @@ export class CheckpointCoordinator {
     }
     try {
       const metadata = this.metadataOf(p);
+      const failovers = this.failovers;
       const path = await this.tracked(writeMetadata(p.dir, metadata));
+      // The job failed over while `_metadata` was written (remote storage can take a while): its
+      // restart may already restore from an older checkpoint and abort what this one pre-committed,
+      // so this one must never become the newest — a later restore from it would commit nothing.
+      if (failovers !== this.failovers) {
+        this.fail(p, new CheckpointDeclinedError(`checkpoint ${p.id} was still completing when the job failed over`), false);
+        return;
+      }
       if (p.kind === "checkpoint") {
         const subsumed = await this.tracked(this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } }));
         for (const s of subsumed) this.discard((s.payload as { path: string }).path);
@@ -263,6 +273,7 @@ export class CheckpointCoordinator {
 
   /** A failover: checkpoints in flight can no longer complete. */
   abortAll(reason: string): void {
+    this.failovers++;
     for (const id of [...this.pending.keys()]) this.abort(id, new CheckpointDeclinedError(reason), false);
   }
 
@@ -271,6 +282,8 @@ export class CheckpointCoordinator {
    * ones (and dropping damaged ones) with a clear log line; `initial` (a savepoint) when none exists.
    */
   async latestRestore(initial?: TaskRestore): Promise<TaskRestore | undefined> {
+    // A completion adding its checkpoint to the store right now: restore from the store as it ends up.
+    await Promise.allSettled([...this.storeOperations]);
     for (const c of await this.ctx.store.list()) {
       const path = (c.payload as { path: string }).path;
       try {

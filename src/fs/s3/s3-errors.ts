@@ -34,12 +34,14 @@ export function isNoSuchUpload(error: unknown): boolean {
 export function translateS3Error(error: unknown, ctx: S3ErrorContext): FileSystemError {
   if (error instanceof FileSystemError) return error;
   const code = codeOf(error);
-  const detail = `${code ? `${code}: ` : ""}${(error as Error).message ?? String(error)}`;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const detail = `${code ? `${code}: ` : ""}${(error as Error).message ?? String(error)}${status ? ` (HTTP ${status})` : ""}`;
   const what = `${ctx.operation} ${ctx.uri}`;
   if (code === "NoSuchBucket") {
     return new FileSystemError(`${what} failed: the bucket "${ctx.bucket}" does not exist at ${ctx.endpoint}; create it, or fix the bucket in the s3:// URI`, { cause: error });
   }
-  if (CREDENTIAL_CODES.has(code) || /credential/i.test(code)) {
+  // A HEAD answer has no body, so a refusal there is only its status: 403.
+  if (CREDENTIAL_CODES.has(code) || /credential/i.test(code) || status === 403) {
     return new FileSystemError(
       `${what} failed: S3 at ${ctx.endpoint} refused the credentials (${detail}); check s3.access-key and s3.secret-key, or the AWS credential chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE, ~/.aws/credentials)`,
       { cause: error },
