@@ -35,7 +35,7 @@ test("sluice savepoint --dispose deletes a savepoint on s3:// and refuses what i
 
   const wrongKey = sluice(["savepoint", "--dispose", savepoint, ...defines({ ...s3.config, "s3.access-key": "nobody", "s3.max-retries": "0" })]);
   assert.notEqual(await wrongKey.exited, 0);
-  assert.match(wrongKey.stderr(), /looking up s3:\/\/cli\/savepoints\/savepoint-abc123-0123456789ab\/_metadata failed: S3 at http:\/\/127\.0\.0\.1:\d+ \(s3\.endpoint\) refused the credentials \(.*HTTP 403\); check s3\.access-key and s3\.secret-key/);
+  assert.match(wrongKey.stderr(), /looking up s3:\/\/cli\/savepoints\/savepoint-abc123-0123456789ab\/_metadata failed: S3 at http:\/\/127\.0\.0\.1:\d+ \(s3\.endpoint\) refused the credentials \(.*HTTP 403\)\); check s3\.access-key and s3\.secret-key/);
   assert.doesNotMatch(wrongKey.stderr() + wrongKey.stdout(), new RegExp(`s3\\.secret-key=${s3.config["s3.secret-key"]}`));
 
   const dispose = sluice(["savepoint", "--dispose", savepoint, ...defines(s3.config)]);
