@@ -88,7 +88,7 @@ export class CheckpointCoordinator {
    * them, so that a job's HA cleanup cannot be followed by a late write re-creating its nodes.
    */
   private readonly storeOperations = new Set<Promise<unknown>>();
-  /** Counts abortAll() calls (failovers): a completion that spans one is not recorded. */
+  /** Counts failover() calls: a checkpoint whose completion spans one is not recorded. */
   private failovers = 0;
   /** After shutdown nothing is triggered or completed any more. */
   private isShutDown = false;
@@ -212,7 +212,7 @@ export class CheckpointCoordinator {
       // The job failed over while `_metadata` was written (remote storage can take a while): its
       // restart may already restore from an older checkpoint and abort what this one pre-committed,
       // so this one must never become the newest — a later restore from it would commit nothing.
-      if (failovers !== this.failovers) {
+      if (p.kind === "checkpoint" && failovers !== this.failovers) {
         this.fail(p, new CheckpointDeclinedError(`checkpoint ${p.id} was still completing when the job failed over`), false);
         return;
       }
@@ -272,8 +272,16 @@ export class CheckpointCoordinator {
   }
 
   /** A failover: checkpoints in flight can no longer complete. */
-  abortAll(reason: string): void {
+  /**
+   * The job fails over: checkpoints in flight are aborted, and one whose completion is under way is
+   * not recorded (complete()).
+   */
+  failover(reason: string): void {
     this.failovers++;
+    this.abortAll(reason);
+  }
+
+  abortAll(reason: string): void {
     for (const id of [...this.pending.keys()]) this.abort(id, new CheckpointDeclinedError(reason), false);
   }
 

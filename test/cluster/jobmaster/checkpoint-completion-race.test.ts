@@ -64,7 +64,7 @@ test("a failover while a completed checkpoint is being recorded: the restore wai
   const completed = coordinator.triggerCheckpoint();
   await waitUntil(() => releaseAdd !== undefined);
   // The job fails over while checkpoint 1 is being recorded in the store.
-  coordinator.abortAll("task failure");
+  coordinator.failover("task failure");
   let restored: { checkpointId: number } | undefined | "pending" = "pending";
   const restore = coordinator.latestRestore().then((r) => (restored = r));
   await settle();
