@@ -104,6 +104,8 @@ export interface SplitEnumerator<Split, EnumState> {
   snapshotState(checkpointId: number): EnumState;
   /** As SourceReader.notifyCheckpointComplete: after the checkpoint completed everywhere; not for savepoints. */
   notifyCheckpointComplete?(checkpointId: number): void | Promise<void>;
+  /** A checkpoint was declined or expired (its state is discarded). */
+  notifyCheckpointAborted?(checkpointId: number): void;
   handleSourceEvent?(subtaskIndex: number, event: unknown): void;
   close?(): void | Promise<void>;
 }

@@ -4,6 +4,8 @@
  * JobManager with a standby and a TaskManager; the leader is SIGKILLed; the new leader restores the
  * enumerator from the checkpoint in the HA store, and the job reads the files written after the
  * failover and none of the earlier ones again (its keyed checker would throw on a line seen twice).
+ * Then the TaskManager is SIGKILLed and replaced: the job restarts from its checkpoint, readers and
+ * enumerator together, and goes on the same way.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -28,7 +30,7 @@ after(async () => {
   await cluster?.close();
 });
 
-test("after the leading JobManager is SIGKILLed, the enumerator resumes from the HA checkpoint: new files are read, old ones not again", { timeout: 100_000 }, async () => {
+test("after the leading JobManager, then the TaskManager, are SIGKILLed, the enumerator resumes from the checkpoint: new files are read, old ones not again", { timeout: 110_000 }, async () => {
   const dir = tempDir("sluice-ha-files-");
   const progress = join(tempDir("sluice-ha-progress-"), "progress");
   writeFiles(dir, 0, 5);
@@ -48,6 +50,14 @@ test("after the leading JobManager is SIGKILLed, the enumerator resumes from the
 
   writeFiles(dir, 5, 10);
   await waitFor(() => progressReached(progress, referenceTotals(10)), "the files written after the failover read", 60_000);
+
+  // Readers lost with their TaskManager: the whole job restarts from its last checkpoint, enumerator included.
+  const tm = cluster.taskManagers[0]!;
+  tm.signal("SIGKILL");
+  await tm.exited;
+  await cluster.startTaskManager(2);
+  writeFiles(dir, 10, 15);
+  await waitFor(() => progressReached(progress, referenceTotals(15)), "the files written after the TaskManager was killed read", 60_000);
   const status = await cluster.jobStatus(jobId);
   assert.equal(status?.state, "RUNNING");
   assert.doesNotMatch(cluster.processLogs(), /seen twice/, "no line was read twice");

@@ -260,7 +260,7 @@ export class CheckpointCoordinator {
     this.discard(p.dir);
     this.stats.failed(p.id, cause.message);
     for (const t of this.ctx.tasks()) t.notifyAborted(p.id);
-    this.ctx.coordinators?.notifyCheckpointAborted(p.id);
+    if (p.kind === "checkpoint") this.ctx.coordinators?.notifyCheckpointAborted(p.id);
     p.reject(cause);
     this.log.warn(`${p.kind} ${p.id} failed: ${cause.message}`);
     if (!countsAsFailure || p.kind === "savepoint") return;

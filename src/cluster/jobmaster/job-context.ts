@@ -35,7 +35,7 @@ import { TaskNotFoundError } from "../taskexecutor/task-executor-errors.js";
 import type { HeldForJob } from "../messages.js";
 import { SourceCoordinators } from "./source-coordinators.js";
 import { coordinatorWorkerFactory } from "./coordinator-worker.js";
-import { COORDINATOR_HEAP_MB } from "./job-master-options.js";
+import { COORDINATOR_EVALUATION_TIMEOUT, COORDINATOR_HEAP_MB } from "./job-master-options.js";
 import { readOption } from "../../config/config-option.js";
 
 export class JobContext {
@@ -104,17 +104,15 @@ export class JobContext {
       log: this.log,
       createChannel:
         options.coordinatorChannel ??
-        (options.bundlePath === undefined ? undefined : coordinatorWorkerFactory({
-              bundlePath: options.bundlePath,
-              definition: options.definition,
-              jobGraph: options.jobGraph,
-              maxHeapMb: readOption(options.config, COORDINATOR_HEAP_MB),
-            })),
+        (options.bundlePath === undefined
+          ? undefined
+          : coordinatorWorkerFactory({ bundlePath: options.bundlePath, definition: options.definition, jobGraph: options.jobGraph, maxHeapMb: readOption(options.config, COORDINATOR_HEAP_MB) })),
       sendToReader: (vertexId, subtask, event) => {
         const e = this.graph.subtaskOf(vertexId, subtask);
         if (e && !isTerminalExecutionState(e.state)) this.connections.tell(e.taskManagerId, "sendOperatorEventToTask", (g) => g.sendOperatorEventToTask(e.executionId, event));
       },
       onFailure: onGlobalFailure,
+      evaluationTimeoutMs: readOption(options.config, COORDINATOR_EVALUATION_TIMEOUT),
     });
     const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
     this.stateBackend = resolveStateBackend(options.jobGraph.settings as Record<string, unknown>, options.definition?.config, options.config);
@@ -127,16 +125,7 @@ export class JobContext {
       tasks: () => this.checkpointTasks(),
       onTolerableFailuresExceeded: onCheckpointFailuresExceeded,
       clock,
-      ...(this.coordinators.active
-        ? {
-            coordinators: {
-              snapshot: (id: number) => this.coordinators.snapshot(id),
-              triggersSent: () => this.coordinators.releaseEvents(),
-              notifyCheckpointComplete: (id: number) => this.coordinators.notifyCheckpointComplete(id),
-              notifyCheckpointAborted: (id: number) => this.coordinators.notifyCheckpointAborted(id),
-            },
-          }
-        : {}),
+      ...(this.coordinators.active ? { coordinators: this.coordinators } : {}),
     });
     this.connections = new TaskManagerConnections({
       jobId: this.jobId,
@@ -257,13 +246,11 @@ export class JobContext {
       definition: this.options.definition,
     };
     if (this.stateBackend) shared.stateBackend = this.stateBackend;
+    this.coordinators.startAttempt(this.graph.attempt, this.currentRestore?.coordinators);
     if (this.currentRestore) {
       // The enumerators' states are the JobMaster's; the tasks get their operators' handles only.
-      const { coordinators, ...forTasks } = this.currentRestore;
+      const { coordinators: _, ...forTasks } = this.currentRestore;
       shared.restore = forTasks;
-      this.coordinators.startAttempt(this.graph.attempt, coordinators);
-    } else {
-      this.coordinators.startAttempt(this.graph.attempt, undefined);
     }
     // Encoded once, sent once per TaskManager: the location table grows with the job, so a copy in
     // every task's descriptor would make deployment quadratic.

@@ -14,3 +14,11 @@ export const COORDINATOR_HEAP_MB = options.integer({
     "Heap limit in MiB of the worker thread that runs a job's split enumerators in the JobManager (one per job with such sources). " +
     "An enumerator that exceeds it fails its job through the restart strategy; the JobManager keeps running.",
 });
+
+export const COORDINATOR_EVALUATION_TIMEOUT = options.duration({
+  key: "jobmanager.coordinator.evaluation-timeout",
+  default: 60_000,
+  description:
+    "How long the worker thread that runs a job's split enumerators may take to load the job bundle and evaluate its definition. " +
+    "A definition that takes longer (a loop, a wait that never ends) fails the job, and the thread is terminated.",
+});

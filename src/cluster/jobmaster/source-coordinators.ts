@@ -19,6 +19,7 @@ import { deserializeError, serializeError, type SerializedError } from "../../er
 import type { Clock, Timer } from "../../util/clock.js";
 import type { Logger } from "../../util/logger.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
+import type { OperatorCoordinatorCheckpoints } from "./checkpoint-coordinator.js";
 
 /** The coordinator worker could not be started or died. */
 export class CoordinatorWorkerError extends SluiceError {}
@@ -47,6 +48,8 @@ export interface SourceCoordinatorsOptions {
   sendToReader(vertexId: string, subtask: number, event: EnumeratorToReader): void;
   /** An enumerator (or its worker) failed: the job fails over. */
   onFailure(error: SerializedError): void;
+  /** How long the worker may take to evaluate the job's definition (jobmanager.coordinator.evaluation-timeout). */
+  evaluationTimeoutMs: number;
 }
 
 /** The source operators whose source has an enumerator: the graph builder marks them. */
@@ -64,7 +67,7 @@ interface PendingSnapshot {
   reject(error: Error): void;
 }
 
-export class SourceCoordinators {
+export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
   readonly sources: CoordinatedSource[];
   private channel: CoordinatorChannel | undefined;
   private attempt = -1;
@@ -100,7 +103,7 @@ export class SourceCoordinators {
     this.channel.post({ type: "reader-event", attempt, vertexId, subtask, event });
   }
 
-  /** The enumerators' states for checkpoint `checkpointId`; events to readers are held until releaseEvents(). */
+  /** The enumerators' states for checkpoint `checkpointId`; events to readers are held until triggersSent(). */
   snapshot(checkpointId: number): Promise<Record<string, unknown>> {
     if (!this.active) return Promise.resolve({});
     const channel = this.channel;
@@ -112,7 +115,7 @@ export class SourceCoordinators {
   }
 
   /** A snapshot's checkpoint triggers have gone out: events held since the snapshot go to the readers now. */
-  releaseEvents(): void {
+  triggersSent(): void {
     if (this.holds > 0) this.holds--;
     if (this.holds > 0) return;
     const held = this.held;
@@ -161,9 +164,12 @@ export class SourceCoordinators {
       return undefined;
     }
     try {
+      let evaluation: Timer | undefined;
       const channel: CoordinatorChannel = create({
         onMessage: (m) => {
-          if (this.channel === channel) this.onMessage(m);
+          if (this.channel !== channel) return;
+          if (m.type === "bound") evaluation?.cancel();
+          else this.onMessage(m);
         },
         onExit: (error) => {
           if (this.channel !== channel) return;
@@ -174,6 +180,19 @@ export class SourceCoordinators {
         },
       });
       this.channel = channel;
+      const timeoutMs = this.options.evaluationTimeoutMs;
+      evaluation = this.options.clock.setTimeout(() => {
+        if (this.channel !== channel) return;
+        this.channel = undefined;
+        this.clearAttemptState(new CoordinatorWorkerError("the coordinator worker was terminated"));
+        void channel.terminate();
+        this.fail(
+          new CoordinatorWorkerError(
+            `loading the job bundle and evaluating its definition for the split enumerators did not finish within ${timeoutMs} ms ` +
+              "(jobmanager.coordinator.evaluation-timeout); does the definition loop or wait forever? Its worker thread was terminated.",
+          ),
+        );
+      }, timeoutMs);
       return channel;
     } catch (e) {
       this.fail(new CoordinatorWorkerError(`starting the worker thread for the split enumerators failed: ${(e as Error).message}`, { cause: e }));
@@ -181,7 +200,7 @@ export class SourceCoordinators {
     }
   }
 
-  private onMessage(m: FromCoordinator): void {
+  private onMessage(m: Exclude<FromCoordinator, { type: "bound" }>): void {
     if (m.type === "load-failed") {
       this.fail(m.error);
       return;
@@ -241,9 +260,13 @@ export class SourceCoordinators {
     };
   }
 
+  /**
+   * Reported on a later turn: a failure found while the JobMaster deploys an attempt (no bundle, no
+   * worker) must not change the job's state in the middle of that deployment.
+   */
   private fail(error: Error | SerializedError): void {
     const serialized = error instanceof Error ? serializeError(error) : error;
     this.options.log.warn(serialized.message);
-    this.options.onFailure(serialized);
+    queueMicrotask(() => this.options.onFailure(serialized));
   }
 }

@@ -37,5 +37,7 @@ export type FromCoordinator =
   | { type: "cancel-timer"; attempt: number; timerId: number }
   /** An enumerator threw or called failJob(): the job fails over through its restart strategy. */
   | { type: "failed"; attempt: number; vertexId: string; error: SerializedError }
+  /** The bundle is loaded and its definition evaluated (the evaluation timeout stops). */
+  | { type: "bound" }
   /** The bundle could not be loaded or evaluated. */
   | { type: "load-failed"; error: SerializedError };

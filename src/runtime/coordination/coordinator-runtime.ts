@@ -62,6 +62,7 @@ export class CoordinatorRuntime {
         for (const c of this.coordinators.values()) await c.notifyCheckpointComplete(m.checkpointId);
         break;
       case "checkpoint-aborted":
+        for (const c of this.coordinators.values()) await c.notifyCheckpointAborted(m.checkpointId);
         break;
       case "stop":
         await this.closeAll();

@@ -89,6 +89,11 @@ export class SourceCoordinator<Split = unknown, EnumState = unknown> {
     if (e && !this.closed) await this.guard("notifyCheckpointComplete()", () => e.notifyCheckpointComplete?.(checkpointId));
   }
 
+  async notifyCheckpointAborted(checkpointId: number): Promise<void> {
+    const e = this.enumerator;
+    if (e && !this.closed) await this.guard("notifyCheckpointAborted()", () => e.notifyCheckpointAborted?.(checkpointId));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

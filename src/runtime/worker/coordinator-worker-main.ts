@@ -27,10 +27,14 @@ if (!port) throw new Error("coordinator-worker-main must run in a worker thread"
 const { bundlePath, definition, jobGraph, fileSystems } = workerData as CoordinatorWorkerData;
 configureFileSystems(fileSystems);
 
-let bound: Promise<(nodeId: number) => Source<unknown> | undefined> | undefined;
-const runtime = new CoordinatorRuntime(
-  (m: FromCoordinator) => port.postMessage(m),
-  () =>
-    (bound ??= bindJob(bundlePath, definition, jobGraph).then((fns) => (nodeId: number) => fns.nodes.get(nodeId)?.source as Source<unknown> | undefined)),
+const post = (m: FromCoordinator): void => port.postMessage(m);
+// Evaluated at once: the JobMaster bounds the time to "bound" (jobmanager.coordinator.evaluation-timeout).
+const bound = bindJob(bundlePath, definition, jobGraph).then((fns) => (nodeId: number) => fns.nodes.get(nodeId)?.source as Source<unknown> | undefined);
+bound.then(
+  () => post({ type: "bound" }),
+  () => {
+    // Reported as load-failed by the first message that needs the sources.
+  },
 );
+const runtime = new CoordinatorRuntime(post, () => bound);
 port.on("message", (m: ToCoordinator) => runtime.handle(m));

@@ -19,6 +19,7 @@ export function inProcessCoordinatorChannel(sources: ReadonlyMap<number, Source<
       },
       async () => (nodeId) => sources.get(nodeId),
     );
+    setImmediate(() => closed || handlers.onMessage({ type: "bound" }));
     return {
       post: (m) => {
         const copy = structuredClone(m);

@@ -14,6 +14,10 @@ import type { EnumeratorToReader } from "../../../src/runtime/coordination/sourc
 import type { CheckpointMetadata } from "../../../src/runtime/checkpoint/checkpoint-metadata.js";
 import { inProcessCoordinatorChannel } from "../../../src/testing/cluster/in-process-coordinator-channel.js";
 import { JobMasterHarness, pipelineGraph } from "./support/harness.js";
+import { SourceCoordinators } from "../../../src/cluster/jobmaster/source-coordinators.js";
+import type { FromCoordinator, ToCoordinator } from "../../../src/runtime/coordination/coordinator-protocol.js";
+import { ManualClock } from "../../../src/util/clock.js";
+import { Logger } from "../../../src/util/logger.js";
 
 const FIXED_DELAY = { "restart-strategy.type": "fixed-delay", "restart-strategy.fixed-delay.attempts": "3", "restart-strategy.fixed-delay.delay": "1000" };
 const DISCOVERY_MS = 500;
@@ -208,6 +212,100 @@ test("after a failover the enumerator starts again from the checkpoint's state; 
     const failure = h.jm.exceptionHistory().at(-1)!;
     assert.equal(failure.exceptionName, "SplitEnumeratorError");
     assert.match(failure.message, /split enumerator of source "Registry" failed in the handler of callAsync\(\): cannot read split bad-split/);
+  } finally {
+    h.jm.cancel();
+    await h.settle();
+    await h.stop();
+  }
+});
+
+test("events to readers are held from the enumerators' snapshot until the checkpoint's triggers are out, and stale attempts are ignored", async () => {
+  const posted: ToCoordinator[] = [];
+  let toJobMaster: ((m: FromCoordinator) => void) | undefined;
+  const sent: Array<[string, number, EnumeratorToReader]> = [];
+  const failures: string[] = [];
+  const coordinators = new SourceCoordinators({
+    jobGraph: coordinatedGraph(),
+    clock: new ManualClock(0),
+    log: new Logger(() => {}, "test", "error"),
+    createChannel: (handlers) => {
+      toJobMaster = handlers.onMessage;
+      return { post: (m) => void posted.push(m), terminate: async () => {} };
+    },
+    sendToReader: (vertexId, subtask, event) => void sent.push([vertexId, subtask, event]),
+    onFailure: (e) => void failures.push(e.message),
+    evaluationTimeoutMs: 1000,
+  });
+  const vertexId = coordinatedGraph().vertices[0]!.id;
+  coordinators.startAttempt(0, { registry: { known: ["a"], pending: [] } });
+  assert.deepEqual(posted[0], { type: "start", attempt: 0, sources: coordinators.sources, restore: { registry: { known: ["a"], pending: [] } } });
+  const assign = (split: string): FromCoordinator => ({ type: "to-reader", attempt: 0, vertexId, subtask: 0, event: { kind: "add-splits", splits: [split] } });
+
+  toJobMaster!(assign("before"));
+  const snapshot = coordinators.snapshot(7);
+  toJobMaster!({ type: "snapshot", attempt: 0, checkpointId: 7, states: { registry: { known: ["a", "b"], pending: ["b"] } } });
+  assert.deepEqual(await snapshot, { registry: { known: ["a", "b"], pending: ["b"] } });
+  toJobMaster!(assign("after"));
+  assert.deepEqual(sent.map(([, , e]) => e), [{ kind: "add-splits", splits: ["before"] }], "held after the snapshot");
+  coordinators.triggersSent();
+  assert.deepEqual(sent.map(([, , e]) => e), [{ kind: "add-splits", splits: ["before"] }, { kind: "add-splits", splits: ["after"] }], "released behind the triggers");
+
+  coordinators.stopAttempt();
+  coordinators.startAttempt(1, undefined);
+  toJobMaster!(assign("stale"));
+  toJobMaster!({ type: "failed", attempt: 0, vertexId, error: { name: "Error", message: "stale failure" } });
+  assert.equal(sent.length, 2, "a message of attempt 0 is dropped in attempt 1");
+  assert.deepEqual(failures, []);
+  await coordinators.close();
+});
+
+test("a worker that does not finish evaluating the job's definition in time is terminated and fails the job", async () => {
+  const clock = new ManualClock(0);
+  const failures: string[] = [];
+  let terminated = 0;
+  let toJobMaster: ((m: FromCoordinator) => void) | undefined;
+  const options = {
+    jobGraph: coordinatedGraph(),
+    clock,
+    log: new Logger(() => {}, "test", "error"),
+    sendToReader: () => {},
+    onFailure: (e: { message: string }) => void failures.push(e.message),
+    evaluationTimeoutMs: 1000,
+    createChannel: (handlers: { onMessage(m: FromCoordinator): void }) => {
+      toJobMaster = handlers.onMessage;
+      return { post: () => {}, terminate: async () => void terminated++ };
+    },
+  };
+  const slow = new SourceCoordinators(options);
+  slow.startAttempt(0, undefined);
+  clock.advance(999);
+  assert.deepEqual(failures, []);
+  clock.advance(1);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(terminated, 1);
+  assert.equal(failures.length, 1);
+  assert.match(failures[0]!, /did not finish within 1000 ms \(jobmanager\.coordinator\.evaluation-timeout\)/);
+
+  const quick = new SourceCoordinators(options);
+  quick.startAttempt(0, undefined);
+  toJobMaster!({ type: "bound" });
+  clock.advance(5000);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(failures.length, 1, "a worker that reported bound in time is left alone");
+  await quick.close();
+});
+
+test("a JobMaster without a bundle to run the enumerators fails the job over once deployed, with a clear error", async () => {
+  const h = new JobMasterHarness({ config: FIXED_DELAY, taskManagers: 2, slotsPerTaskManager: 1, jobGraph: coordinatedGraph() });
+  try {
+    await h.start();
+    await h.tms.offerAllSlots();
+    await h.settle();
+    assert.equal(h.jm.jobStatus, "RESTARTING");
+    assert.equal(h.deployedIds().length, 4, "the deployment was completed before the failure took effect");
+    const failure = h.jm.exceptionHistory().at(-1)!;
+    assert.equal(failure.exceptionName, "CoordinatorWorkerError");
+    assert.match(failure.message, /sources "Registry" have split enumerators, but this JobMaster has no job bundle to run them/);
   } finally {
     h.jm.cancel();
     await h.settle();
