@@ -27,10 +27,10 @@ export interface HaConfig {
   operationTimeoutMs: number;
 }
 
-/** A path, file:// or s3:// URI (docs/architecture.md, "File systems"), its form checked now. */
+/** A path, file:// or s3:// URI (docs/architecture.md, "File systems"), its form checked now; file:// as a path. */
 function checkedStorageDir(dir: string): string {
   if (dir !== "") checkLocation(dir, HaOptions.STORAGE_DIR.key);
-  return dir;
+  return dir.replace(/^file:\/\//, "");
 }
 
 export function parseHaConfig(config: Readonly<Configuration>): HaConfig {
