@@ -96,7 +96,7 @@ async function measure(type: StateBackendType, stateBytes: number, valueBytes: n
     globalThis.gc?.();
     const restoreStart = performance.now();
     const restored = createKeyedStateBackend(settings, scope);
-    restored.restore(readTaskSnapshot(file).operators.bench!.keyed!);
+    restored.restore((await readTaskSnapshot(file)).operators.bench!.keyed!);
     const restoreMs = performance.now() - restoreStart;
     await restored.dispose();
     return { backend: type, stateBytes, keys, fillMs, heapUsedMb, syncMs, asyncMs, fileBytes, restoreMs };

@@ -14,6 +14,8 @@ import { TextFileSource } from "./builtin/text-file-source.js";
 import { SocketTextSource } from "./builtin/socket-text-source.js";
 import type { RestartStrategyConfig } from "./restart-strategy.js";
 import { parseStateBackendType, type StateBackendType } from "./state/state-backend-type.js";
+import { FileSystemTextSource } from "./builtin/file-system-text-source.js";
+import { isRemoteUri } from "../fs/file-system.js";
 
 export const DEFAULT_MAX_PARALLELISM = 128;
 
@@ -149,8 +151,10 @@ export class StreamExecutionEnvironment {
   }
 
   /** Lines of a text file, split by byte ranges across the parallel subtasks. */
+  /** A local path reads one file; a remote URI (s3://bucket/prefix) reads the object or every visible object below it. */
   readTextFile(path: string): SingleOutputStreamOperator<string> {
-    return this.fromSource(new TextFileSource(path), undefined, `Text File Source ${path}`);
+    const source = isRemoteUri(path) ? new FileSystemTextSource(path) : new TextFileSource(path);
+    return this.fromSource(source, undefined, `Text File Source ${path}`);
   }
 
   /** Lines read from a TCP socket (a non-parallel, unbounded source). */

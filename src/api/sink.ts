@@ -52,7 +52,8 @@ export interface RecoveryRequest<Txn> {
  *
  * A transaction handle (`Txn`) is stored in checkpoints, so it must be plain data that v8's
  * serializer keeps (no functions, sockets or class instances). `write` and `preCommit` may still
- * update the handle in place; the runtime copies it after `preCommit` returns.
+ * update the handle in place; the runtime copies it after `preCommit` returns (or, when it returns a
+ * promise, when that settles: an asynchronous pre-commit may complete the handle, e.g. with an upload id).
  */
 export interface TwoPhaseCommitWriter<T, Txn> {
   /** Runs once, before the first transaction, on every start (fresh or restored). */

@@ -1,6 +1,7 @@
 /** `sluice savepoint <job-id> [dir]`, `sluice savepoint --dispose PATH` and `sluice stop <job-id> [--drain]`. */
 import { loadConfiguration } from "../config/configuration.js";
 import { disposeSavepoint } from "../cluster/jobmaster/checkpoint-storage.js";
+import { configureFileSystems } from "../fs/file-systems.js";
 import { CliError } from "./cli-error.js";
 import { checkJobId, restClient } from "./rest-target.js";
 
@@ -12,7 +13,8 @@ interface CommonOptions {
 
 export async function savepointCommand(jobId: string | undefined, dir: string | undefined, options: CommonOptions & { dispose?: string }): Promise<void> {
   if (options.dispose) {
-    disposeSavepoint(options.dispose);
+    configureFileSystems(loadConfiguration(options.config, options.D));
+    await disposeSavepoint(options.dispose);
     process.stdout.write(`Disposed savepoint ${options.dispose}\n`);
     return;
   }

@@ -29,6 +29,7 @@ import { parseHaConfig } from "./ha/config.js";
 import { LeaderComponents, type HighAvailabilityServices } from "./ha/interface.js";
 import { JobManagerLeadership } from "./leadership/jobmanager-leadership.js";
 import { LeaderTracker } from "./leadership/leader-tracker.js";
+import { configureFileSystems } from "../fs/file-systems.js";
 
 export interface MiniClusterOptions {
   numTaskManagers?: number;
@@ -76,6 +77,7 @@ export class MiniCluster {
   static async start(options: MiniClusterOptions = {}): Promise<MiniCluster> {
     const config = { ...(options.config ?? {}) };
     const logger = options.logger ?? quietLogger();
+    configureFileSystems(config);
     const workDir = mkdtempSync(join(tmpdir(), "sluice-minicluster-"));
     const ha = await createHighAvailabilityServices(config);
     const jmRpc = new LocalRpcService();

@@ -15,6 +15,7 @@ import type { AccessSettings } from "./http/access.js";
 import { isLoopbackName } from "./http/access.js";
 import type { EvaluationLimits } from "./jars/bundle-evaluator.js";
 import { RestOptions, WebOptions, readIntInRange } from "./rest-options.js";
+import { isRemoteUri } from "../fs/file-system.js";
 
 export interface RestSettings {
   address: string;
@@ -60,8 +61,9 @@ export function restSettings(config: Readonly<Record<string, string>>): RestSett
   // The Dispatcher's own savepoint and checkpoint directories, plus any roots configured for requests.
   const dirs = checkpointSettings({}, { ...config });
   const extra = readOption(config, RestOptions.SAVEPOINT_ROOTS).map((r) => r.replace(/^file:\/\//, ""));
-  for (const r of extra) if (!isAbsolute(r)) throw new ConfigurationError(`rest.savepoints.allowed-roots must hold absolute paths, got "${r}"`);
-  const absolute = (rs: string[]): string[] => [...new Set(rs.map((r) => resolve(r.replace(/^file:\/\//, ""))))];
+  for (const r of extra) if (!isAbsolute(r) && !isRemoteUri(r)) throw new ConfigurationError(`rest.savepoints.allowed-roots must hold absolute paths or s3:// URIs, got "${r}"`);
+  // Local roots made absolute; object store roots (s3://…) as they are (docs/architecture.md, "File systems").
+  const absolute = (rs: string[]): string[] => [...new Set(rs.map((r) => (isRemoteUri(r) ? r.replace(/\/+$/, "") : resolve(r.replace(/^file:\/\//, "")))))];
   return {
     address,
     port: readIntInRange(config, RestOptions.PORT, 0, 65535),

@@ -53,6 +53,8 @@ export interface FailureScenario {
   fresh(): Promise<{ target: SinkTarget; output: SinkOutput }>;
   /** Whether every run must have restored from a checkpoint at least once. */
   restoresFromCheckpoints: boolean;
+  /** The cluster's configuration (e.g. the s3.* keys of the target's file system). */
+  config?: Record<string, string>;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function assertExactlyOnceUnderFailures(scenario: FailureScenario):
     const spec = sinkSpec(target, { count, parallelism, userFailures, sinkFaults, sinkFaultsBelowIndex: sinkFaultGuard(parallelism, count) });
     const context = `parallelism ${parallelism}, seed ${seed}, failures at ${userFailures.join(",")}`;
 
-    const result = await runJob(SINK_JOB, { args: jobArgs(spec) });
+    const result = await runJob(SINK_JOB, { args: jobArgs(spec), config: scenario.config });
     assert.equal(result.state, "FINISHED", `${context}: ${result.failure?.message}`);
     const restarts = expectedRestarts(result.restarts, parallelism, userFailures.length, sinkFaults.length);
     assert.equal(restarts, undefined, `${context}: ${restarts}`);
@@ -88,8 +90,8 @@ export async function assertExactlyOnceUnderFailures(scenario: FailureScenario):
  * visible only once it completes, exactly the records before its barrier; cancelling commits nothing
  * and leaves nothing staged.
  */
-export async function assertVisibleOnlyAfterCheckpoints(target: SinkTarget, output: SinkOutput): Promise<void> {
-  const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 1 });
+export async function assertVisibleOnlyAfterCheckpoints(target: SinkTarget, output: SinkOutput, config?: Record<string, string>): Promise<void> {
+  const cluster = await MiniCluster.start({ numTaskManagers: 1, slotsPerTaskManager: 1, config });
   const client = new MiniClusterClient(cluster);
   try {
     let jobId = "";

@@ -11,15 +11,20 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** File number f holds key f % KEYS with sequence numbers [⌊f/KEYS⌋·L, ⌊f/KEYS⌋·L + L); written elsewhere, renamed in. */
+/** File number f: its name and text; it holds key f % KEYS with sequence numbers [⌊f/KEYS⌋·L, ⌊f/KEYS⌋·L + L). */
+export function fileOf(f: number): { name: string; text: string } {
+  const key = f % KEYS;
+  const base = Math.floor(f / KEYS) * LINES_PER_FILE;
+  const lines: string[] = [];
+  for (let i = 0; i < LINES_PER_FILE; i++) lines.push(`${key},${base + i}`);
+  return { name: `part-${String(f).padStart(4, "0")}.txt`, text: lines.join("\n") + "\n" };
+}
+
+/** Files [from, to) written elsewhere, renamed in. */
 export function writeFiles(dir: string, from: number, to: number): void {
   for (let f = from; f < to; f++) {
-    const key = f % KEYS;
-    const base = Math.floor(f / KEYS) * LINES_PER_FILE;
-    const lines: string[] = [];
-    for (let i = 0; i < LINES_PER_FILE; i++) lines.push(`${key},${base + i}`);
-    const name = `part-${String(f).padStart(4, "0")}.txt`;
-    writeFileSync(join(dir, `.${name}.inprogress`), lines.join("\n") + "\n");
+    const { name, text } = fileOf(f);
+    writeFileSync(join(dir, `.${name}.inprogress`), text);
     renameSync(join(dir, `.${name}.inprogress`), join(dir, name));
   }
 }

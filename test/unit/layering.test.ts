@@ -20,6 +20,7 @@ const LAYERS: ReadonlyArray<{ layer: string; folders: readonly string[]; why: st
   { layer: "errors", folders: ["errors"], why: "the failure model every other layer raises and rebuilds errors with" },
   { layer: "config", folders: ["config"], why: "configuration parsing and the typed options every component declares" },
   { layer: "util", folders: ["util", "version.ts"], why: "clocks, ids, logging, hashing: no knowledge of streams or clusters (logging declares its options)" },
+  { layer: "fs", folders: ["fs"], why: "file systems behind one interface (file://, s3://) for everything that writes durable files" },
   { layer: "graph", folders: ["graph"], why: "the dataflow model (stream graph, job graph, key groups) that the API builds and the runtime executes" },
   { layer: "api", folders: ["api"], why: "what users write against: DataStream API, function and state contracts, the built-in sources and sinks it constructs" },
   { layer: "runtime/metrics", folders: ["runtime/metrics"], why: "the metric registry, groups, types and dumps behind the API's metric contract: below everything that reports metrics" },

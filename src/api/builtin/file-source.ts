@@ -4,11 +4,13 @@
  * the files present at start; with monitorContinuously() it also reads every file that appears in
  * the directory later, found by periodic discovery. A file is read once, by one reader, from its
  * start; its position (the byte offset of its next line) is in the checkpoints, so a failover or a
- * rescale resumes mid-file. Files must appear whole (write them elsewhere, then rename them in);
- * names starting with "." or "_" are ignored, as in Flink.
+ * rescale resumes mid-file. Files must appear whole (write them elsewhere, then rename them in;
+ * objects in S3 always appear whole); names starting with "." or "_" are ignored, as in Flink. The
+ * path is a local path, a file:// or an s3:// URI (docs/architecture.md, "File systems").
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { baseName, isRemoteUri } from "../../fs/file-system.js";
+import { fileSystemFor, storageLocation } from "../../fs/file-systems.js";
+import { FileSystemTextSource } from "./file-system-text-source.js";
 import type { InputStatus, ReaderOutput, Source, SourceReader, SourceReaderContext, SplitEnumerator, SplitEnumeratorContext } from "../source.js";
 import { TextFileSource, type TextFileSplit } from "./text-file-source.js";
 
@@ -61,11 +63,16 @@ export class FileSource implements Source<string, FileSplit, FileEnumeratorState
   }
 
   /** The files under the source's path now, sorted by name (a directory's visible files, or the file itself). */
-  listFiles(): string[] {
-    if (!statSync(this.path).isDirectory()) return [this.path];
-    return readdirSync(this.path, { withFileTypes: true })
-      .filter((d) => d.isFile() && !d.name.startsWith(".") && !d.name.startsWith("_"))
-      .map((d) => join(this.path, d.name))
+  async listFiles(): Promise<string[]> {
+    const path = isRemoteUri(this.path) ? this.path.replace(/\/+$/, "") : storageLocation(this.path);
+    const fs = fileSystemFor(path);
+    if (await fs.stat(path)) return [this.path];
+    const listed = await fs.list(path);
+    if (listed.length === 0 && !isRemoteUri(path)) throw new Error(`${this.path} is neither a file nor a directory with files`);
+    return listed
+      .filter((f) => f.uri === `${path}/${baseName(f.uri)}`)
+      .filter((f) => !baseName(f.uri).startsWith(".") && !baseName(f.uri).startsWith("_"))
+      .map((f) => (isRemoteUri(this.path) ? f.uri : `${this.path.replace(/\/+$/, "")}/${baseName(f.uri)}`))
       .sort();
   }
 }
@@ -102,11 +109,11 @@ class FileSplitEnumerator implements SplitEnumerator<FileSplit, FileEnumeratorSt
     this.pending = state.pending.map((s) => ({ path: s.path, offset: s.offset }));
   }
 
-  start(): void {
+  async start(): Promise<void> {
     const interval = this.source.monitorIntervalMs;
     if (interval === undefined) {
       // Bounded: the files present at the first start (a restored enumerator knows them already).
-      if (this.seen.size === 0) this.discovered(this.source.listFiles());
+      if (this.seen.size === 0) this.discovered(await this.source.listFiles());
       return;
     }
     this.ctx.callAsync(
@@ -163,7 +170,7 @@ class FileSplitEnumerator implements SplitEnumerator<FileSplit, FileEnumeratorSt
 /** Reads its files one after the other, asking the enumerator for the next when it runs out. */
 class FileSplitReader implements SourceReader<string, FileSplit> {
   private queue: FileSplit[] = [];
-  private current: { split: FileSplit; lines: SourceReader<string, TextFileSplit> } | undefined;
+  private current: { split: FileSplit; lines: LineReader } | undefined;
   private requested = false;
   private noMoreSplits = false;
   private wake: (() => void) | undefined;
@@ -178,12 +185,10 @@ class FileSplitReader implements SourceReader<string, FileSplit> {
       if (!this.current) {
         const split = this.queue.shift();
         if (!split) return this.idle();
-        const lines = new TextFileSource(split.path).createReader({ subtaskIndex: 0, parallelism: 1 });
-        lines.restoreState!([[split.offset, TO_END]]);
-        this.current = { split, lines };
+        this.current = { split, lines: lineReaderAt(split) };
       }
       const status = this.current.lines.pollNext(output);
-      if (status !== "end-of-input") return "more";
+      if (status !== "end-of-input") return status;
       this.current.lines.close?.();
       this.current = undefined;
     }
@@ -200,7 +205,8 @@ class FileSplitReader implements SourceReader<string, FileSplit> {
   }
 
   isAvailable(): Promise<void> {
-    if (this.queue.length > 0 || this.current || this.noMoreSplits) return Promise.resolve();
+    if (this.current) return this.current.lines.isAvailable();
+    if (this.queue.length > 0 || this.noMoreSplits) return Promise.resolve();
     return (this.availability ??= new Promise<void>((resolve) => (this.wake = resolve)));
   }
 
@@ -225,8 +231,8 @@ class FileSplitReader implements SourceReader<string, FileSplit> {
   snapshotState(): FileSplit[] {
     const splits: FileSplit[] = [];
     if (this.current) {
-      const [position] = this.current.lines.snapshotState();
-      if (position) splits.push({ path: this.current.split.path, offset: position[0] });
+      const offset = this.current.lines.position();
+      if (offset !== undefined) splits.push({ path: this.current.split.path, offset });
     }
     return [...splits, ...this.queue.map((s) => ({ ...s }))];
   }
@@ -241,4 +247,36 @@ class FileSplitReader implements SourceReader<string, FileSplit> {
     this.current?.lines.close?.();
     this.current = undefined;
   }
+}
+
+/** The lines of one file from a byte offset, and the offset of its next line (undefined at its end). */
+interface LineReader {
+  pollNext(output: ReaderOutput<string>): InputStatus;
+  isAvailable(): Promise<void>;
+  position(): number | undefined;
+  close?(): void | Promise<void>;
+}
+
+/** Local files are read synchronously (TextFileSource); remote ones in blocks (FileSystemTextSource). */
+function lineReaderAt(split: FileSplit): LineReader {
+  if (isRemoteUri(split.path)) {
+    const reader = new FileSystemTextSource(split.path).createReader({ subtaskIndex: 0, parallelism: 1 });
+    reader.restoreState!([{ kind: "range", uri: split.path, start: split.offset, end: TO_END, aligned: true }]);
+    return {
+      pollNext: (output) => reader.pollNext(output),
+      isAvailable: () => reader.isAvailable(),
+      position: () => {
+        const [next] = reader.snapshotState();
+        return next?.kind === "range" ? next.start : undefined;
+      },
+    };
+  }
+  const reader = new TextFileSource(split.path).createReader({ subtaskIndex: 0, parallelism: 1 });
+  reader.restoreState!([[split.offset, TO_END]]);
+  return {
+    pollNext: (output) => reader.pollNext(output),
+    isAvailable: () => reader.isAvailable(),
+    position: () => reader.snapshotState()[0]?.[0],
+    close: () => reader.close?.(),
+  };
 }

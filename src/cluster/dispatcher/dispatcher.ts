@@ -13,7 +13,7 @@ import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import { isGloballyTerminal } from "../messages.js";
 import type { ResourceManagerGateway } from "../resourcemanager/resource-manager-gateway.js";
 import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
-import { loadCheckpoint } from "../jobmaster/checkpoint-storage.js";
+import { disposeSavepoint as deleteSavepoint } from "../jobmaster/checkpoint-storage.js";
 import { rmSync } from "node:fs";
 import { checkpointSettings, type CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { HighAvailabilityServices } from "../ha/interface.js";
@@ -93,7 +93,7 @@ export class Dispatcher implements DispatcherGateway {
     if (this.jobs.has(jobId)) throw new DuplicateJobSubmissionError(`job ${jobId} already exists; submit it under another id`);
     let jm: JobMasterService;
     try {
-      jm = this.createJobMaster(jobId, submission, loadSavepointFor(submission));
+      jm = this.createJobMaster(jobId, submission, await loadSavepointFor(submission));
     } catch (e) {
       throw new JobSubmissionError((e as Error).message, { cause: e });
     }
@@ -124,7 +124,7 @@ export class Dispatcher implements DispatcherGateway {
       this.options.blobServer.put(job.bundle);
       let initialRestore: TaskRestore | undefined;
       try {
-        initialRestore = loadSavepointFor(job.submission);
+        initialRestore = await loadSavepointFor(job.submission);
       } catch (e) {
         this.log.warn(`job ${job.jobId}: its savepoint cannot be read (${(e as Error).message}); it resumes from its checkpoints only`);
       }
@@ -211,9 +211,8 @@ export class Dispatcher implements DispatcherGateway {
    * without Sluice checkpoint metadata is refused with CheckpointStorageError and left alone.
    */
   async disposeSavepoint(path: string): Promise<void> {
-    const { dir } = loadCheckpoint(path);
-    rmSync(dir, { recursive: true, force: true });
-    this.log.info(`disposed of savepoint ${dir}`);
+    await deleteSavepoint(path);
+    this.log.info(`disposed of savepoint ${path}`);
   }
 
   /** DELETE /cluster: the process shuts down once this call has been answered. */

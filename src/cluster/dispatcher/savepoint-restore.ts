@@ -4,9 +4,9 @@ import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.j
 import type { JobSubmission } from "../messages.js";
 
 /** Loads the savepoint and checks every operator state in it has an operator (uid) in the job. */
-export function loadSavepointFor(submission: JobSubmission): TaskRestore | undefined {
+export async function loadSavepointFor(submission: JobSubmission): Promise<TaskRestore | undefined> {
   if (!submission.savepointPath) return undefined;
-  const { metadata, dir } = loadCheckpoint(submission.savepointPath);
+  const { metadata, dir } = await loadCheckpoint(submission.savepointPath);
   const uids = new Set(submission.jobGraph.vertices.flatMap((v) => v.operators.map((o) => o.uid)));
   const unmatched = Object.entries(metadata.operators).filter(([uid]) => !uids.has(uid));
   // Split enumerator states are operator state too (of the source operator with that uid).

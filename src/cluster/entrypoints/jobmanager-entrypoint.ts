@@ -37,6 +37,9 @@ import { JobManagerMetrics } from "../metrics/jobmanager-metrics.js";
 import { MetricFetcher } from "../metrics/metric-fetcher.js";
 import { startMetricReporters, type MetricReporters } from "../metrics/metric-reporters.js";
 import { metricFetcherSettings, PROMETHEUS_PORT } from "../metrics/metric-options.js";
+import { configureFileSystems, probeLocation } from "../../fs/file-systems.js";
+import { CHECKPOINTS_DIR, SAVEPOINTS_DIR } from "../jobmaster/checkpoint-options.js";
+import { HaOptions } from "../ha/ha-options.js";
 
 /** How long a stopping JobManager waits for its jobs' tasks to be cancelled on the TaskManagers. */
 const CANCEL_ON_SHUTDOWN_MS = 5_000;
@@ -73,6 +76,8 @@ export interface JobManagerProcessOptions {
 
 export async function startJobManager({ config, logger, logs, onFatalError, onShutdownRequest }: JobManagerProcessOptions): Promise<RunningJobManager> {
   const log = logger.child("JobManager");
+  configureFileSystems(config);
+  probeStorage(config, log);
   const security = clusterSecurity(config);
   const host = readOption(config, RpcOptions.JOBMANAGER_ADDRESS);
   checkListenAddress(host, RpcOptions.JOBMANAGER_ADDRESS.key, security);
@@ -183,4 +188,17 @@ export async function startJobManager({ config, logger, logs, onFatalError, onSh
       return closing;
     },
   };
+}
+
+/**
+ * Reaches the configured remote storage once at start, in the background: a wrong endpoint, wrong
+ * credentials or a missing bucket show in the log at once, naming the key, rather than with the
+ * first checkpoint. Not fatal: the storage may come up after the JobManager.
+ */
+function probeStorage(config: Configuration, log: Logger): void {
+  for (const option of [CHECKPOINTS_DIR, SAVEPOINTS_DIR, HaOptions.STORAGE_DIR]) {
+    const uri = readOption(config, option);
+    if (!uri) continue;
+    probeLocation(uri, option.key).catch((e: Error) => log.error(`${e.message} (checked at start; writes there fail until this is fixed)`));
+  }
 }

@@ -31,6 +31,7 @@ import {
 import { DATA_MAX_FRAME_BYTES } from "../network/network-options.js";
 import { TcpDataTransport } from "../network/tcp-data-transport.js";
 import { startMetricReporters, type MetricReporters } from "../metrics/metric-reporters.js";
+import { configureFileSystems } from "../../fs/file-systems.js";
 
 export interface RunningTaskManager {
   readonly id: string;
@@ -77,6 +78,7 @@ export function jobManagerAddress(given: string | undefined, config: Configurati
 export async function startTaskManager(options: TaskManagerProcessOptions): Promise<RunningTaskManager & { registered: Promise<void> }> {
   const { config, logger } = options;
   const log = logger.child("TaskManager");
+  configureFileSystems(config);
   const security = clusterSecurity(config);
   const host = readOption(config, TASK_MANAGER_HOST);
   checkListenAddress(host, TASK_MANAGER_HOST.key, security);

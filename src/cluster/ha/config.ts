@@ -4,6 +4,7 @@
 import { readOption, requireOption } from "../../config/config-option.js";
 import { ConfigurationError, type Configuration } from "../../config/configuration.js";
 import { HaOptions } from "./ha-options.js";
+import { checkLocation } from "../../fs/file-systems.js";
 import type { HighAvailabilityType } from "./interface.js";
 
 export interface HaConfig {
@@ -26,6 +27,12 @@ export interface HaConfig {
   operationTimeoutMs: number;
 }
 
+/** A path, file:// or s3:// URI (docs/architecture.md, "File systems"), its form checked now; file:// as a path. */
+function checkedStorageDir(dir: string): string {
+  if (dir !== "") checkLocation(dir, HaOptions.STORAGE_DIR.key);
+  return dir.replace(/^file:\/\//, "");
+}
+
 export function parseHaConfig(config: Readonly<Configuration>): HaConfig {
   const type = readOption(config, HaOptions.TYPE);
   const clusterId = readOption(config, HaOptions.CLUSTER_ID);
@@ -37,7 +44,7 @@ export function parseHaConfig(config: Readonly<Configuration>): HaConfig {
   return {
     type,
     quorum: zookeeper ? requireOption(config, HaOptions.QUORUM, when) : (readOption(config, HaOptions.QUORUM) ?? ""),
-    storageDir: (zookeeper ? requireOption(config, HaOptions.STORAGE_DIR, when) : (readOption(config, HaOptions.STORAGE_DIR) ?? "")).replace(/^file:\/\//, ""),
+    storageDir: checkedStorageDir(zookeeper ? requireOption(config, HaOptions.STORAGE_DIR, when) : (readOption(config, HaOptions.STORAGE_DIR) ?? "")),
     clusterId,
     rootPath: normalizeRoot(readOption(config, HaOptions.ROOT)),
     sessionTimeoutMs: readOption(config, HaOptions.SESSION_TIMEOUT),

@@ -89,6 +89,8 @@ export class CheckpointCoordinator {
    * them, so that a job's HA cleanup cannot be followed by a late write re-creating its nodes.
    */
   private readonly storeOperations = new Set<Promise<unknown>>();
+  /** Counts failover() calls: a checkpoint whose completion spans one is not recorded. */
+  private failovers = 0;
   /** After shutdown nothing is triggered or completed any more. */
   private isShutDown = false;
 
@@ -210,7 +212,15 @@ export class CheckpointCoordinator {
     }
     try {
       const metadata = this.metadataOf(p);
-      const path = writeMetadata(p.dir, metadata);
+      const failovers = this.failovers;
+      const path = await this.tracked(writeMetadata(p.dir, metadata));
+      // The job failed over while `_metadata` was written (remote storage can take a while): its
+      // restart may already restore from an older checkpoint and abort what this one pre-committed,
+      // so this one must never become the newest — a later restore from it would commit nothing.
+      if (p.kind === "checkpoint" && failovers !== this.failovers) {
+        this.fail(p, new CheckpointDeclinedError(`checkpoint ${p.id} was still completing when the job failed over`), false);
+        return;
+      }
       if (p.kind === "checkpoint") {
         const subsumed = await this.tracked(this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } }));
         for (const s of subsumed) this.discard((s.payload as { path: string }).path);
@@ -267,6 +277,15 @@ export class CheckpointCoordinator {
   }
 
   /** A failover: checkpoints in flight can no longer complete. */
+  /**
+   * The job fails over: checkpoints in flight are aborted, and one whose completion is under way is
+   * not recorded (complete()).
+   */
+  failover(reason: string): void {
+    this.failovers++;
+    this.abortAll(reason);
+  }
+
   abortAll(reason: string): void {
     for (const id of [...this.pending.keys()]) this.abort(id, new CheckpointDeclinedError(reason), false);
   }
@@ -276,10 +295,12 @@ export class CheckpointCoordinator {
    * ones (and dropping damaged ones) with a clear log line; `initial` (a savepoint) when none exists.
    */
   async latestRestore(initial?: TaskRestore): Promise<TaskRestore | undefined> {
+    // A completion adding its checkpoint to the store right now: restore from the store as it ends up.
+    await Promise.allSettled([...this.storeOperations]);
     for (const c of await this.ctx.store.list()) {
       const path = (c.payload as { path: string }).path;
       try {
-        const { metadata, dir } = loadCheckpoint(path);
+        const { metadata, dir } = await loadCheckpoint(path);
         this.stats.restored(metadata.checkpointId, dir);
         return taskRestoreOf(metadata, dir);
       } catch (e) {

@@ -3,6 +3,7 @@ import { readOption } from "../../config/config-option.js";
 import type { Configuration } from "../../config/configuration.js";
 import type { CheckpointingMode } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import * as keys from "./checkpoint-options.js";
+import { checkLocation } from "../../fs/file-systems.js";
 
 export interface CheckpointSettings {
   /** 0 disables periodic checkpoints (savepoints still work). */
@@ -20,6 +21,12 @@ export interface CheckpointSettings {
   retainOnCancellation: boolean;
 }
 
+/** A path, file:// or s3:// URI (docs/architecture.md, "File systems"), its form checked now. */
+function checkedLocation(uri: string, key: string): string {
+  checkLocation(uri, key);
+  return uri;
+}
+
 export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>>, config: Configuration): CheckpointSettings {
   const jobInterval = Number(jobSettings.checkpointInterval ?? 0);
   const jobMode = jobSettings.checkpointingMode;
@@ -32,8 +39,8 @@ export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>
     tolerableFailures: readOption(config, keys.CHECKPOINT_TOLERABLE_FAILURES),
     retained: readOption(config, keys.CHECKPOINTS_RETAINED),
     mode,
-    dir: readOption(config, keys.CHECKPOINTS_DIR),
-    savepointDir: readOption(config, keys.SAVEPOINTS_DIR),
+    dir: checkedLocation(readOption(config, keys.CHECKPOINTS_DIR), keys.CHECKPOINTS_DIR.key),
+    savepointDir: checkedLocation(readOption(config, keys.SAVEPOINTS_DIR), keys.SAVEPOINTS_DIR.key),
     retainOnCancellation: readOption(config, keys.EXTERNALIZED_CHECKPOINT_RETENTION) === "RETAIN_ON_CANCELLATION",
   };
 }

@@ -1,70 +1,75 @@
 /**
- * Checkpoint storage in a filesystem folder (docs/architecture.md, "State and checkpoints"): `<dir>/<job-id>/chk-<n>/_metadata`
- * next to the tasks' state files, with the job-level `shared/` and `taskowned/` folders Flink has.
- * Savepoints are self-contained folders; all paths inside `_metadata` are relative to it, so a
- * savepoint (or a retained checkpoint) still loads after its folder has been moved.
+ * Checkpoint storage on any file system (docs/architecture.md, "State and checkpoints" and "File
+ * systems"): `<dir>/<job-id>/chk-<n>/_metadata` next to the tasks' state files, with the job-level
+ * `shared/` and `taskowned/` folders Flink has (created on local disks; object stores have no
+ * folders). `<dir>` is a path, a file:// or an s3:// URI. Savepoints are self-contained folders; all
+ * paths inside `_metadata` are relative to it, so a savepoint (or a retained checkpoint) still loads
+ * after its folder has been moved — also from a local disk to S3 or back.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { dirname, join, resolve } from "node:path";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import { METADATA_FILE, type CheckpointMetadata, type TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import { baseName, FileNotFoundError, joinUri, parentUri } from "../../fs/file-system.js";
+import { fileSystemFor, storageLocation } from "../../fs/file-systems.js";
 
 export class CheckpointStorageError extends SluiceError {}
 registerErrorClass(CheckpointStorageError);
 
 export function jobCheckpointDir(base: string, jobId: string): string {
-  return join(resolve(base), jobId);
+  return joinUri(storageLocation(base), jobId);
 }
 
-/** Creates `<base>/<job-id>/{shared,taskowned}` and returns the folder of checkpoint `id`. */
+/** The folder of checkpoint `id`; on a local disk also creates `<base>/<job-id>/{shared,taskowned}`. */
 export function checkpointDir(base: string, jobId: string, id: number): string {
   const job = jobCheckpointDir(base, jobId);
-  for (const sub of ["shared", "taskowned"]) mkdirSync(join(job, sub), { recursive: true });
-  return join(job, `chk-${id}`);
+  if (fileSystemFor(job).scheme === "file") for (const sub of ["shared", "taskowned"]) mkdirSync(joinUri(job, sub), { recursive: true });
+  return joinUri(job, `chk-${id}`);
 }
 
 export function newSavepointDir(base: string, jobId: string): string {
-  return join(resolve(base), `savepoint-${jobId.slice(0, 6)}-${randomBytes(6).toString("hex")}`);
+  return joinUri(storageLocation(base), `savepoint-${jobId.slice(0, 6)}-${randomBytes(6).toString("hex")}`);
 }
 
-export function writeMetadata(dir: string, metadata: CheckpointMetadata): string {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, METADATA_FILE);
-  writeFileSync(`${path}.inprogress`, JSON.stringify(metadata, null, 1));
-  renameSync(`${path}.inprogress`, path);
-  return path;
+/** Writes `_metadata` whole (readers never see part of it); returns its URI. */
+export async function writeMetadata(dir: string, metadata: CheckpointMetadata): Promise<string> {
+  const uri = joinUri(dir, METADATA_FILE);
+  await fileSystemFor(uri).write(uri, Buffer.from(JSON.stringify(metadata, null, 1)));
+  return uri;
 }
 
 /** Accepts a checkpoint/savepoint folder or its `_metadata` file. */
 export function metadataPathOf(path: string): string {
-  const p = resolve(path);
-  return existsSync(p) && statSync(p).isDirectory() ? join(p, METADATA_FILE) : p;
+  const location = storageLocation(path);
+  return baseName(location) === METADATA_FILE ? location : joinUri(location, METADATA_FILE);
 }
 
 /**
  * Reads and checks a checkpoint: the metadata parses and every state file it names exists with the
- * recorded size. Throws CheckpointStorageError naming what is wrong.
+ * recorded size (one listing of the folder, which on S3 is one request instead of one per file).
+ * Throws CheckpointStorageError naming what is wrong.
  */
-export function loadCheckpoint(path: string): { metadata: CheckpointMetadata; dir: string } {
+export async function loadCheckpoint(path: string): Promise<{ metadata: CheckpointMetadata; dir: string }> {
   const file = metadataPathOf(path);
+  const fs = fileSystemFor(file);
   let metadata: CheckpointMetadata;
   try {
-    metadata = JSON.parse(readFileSync(file, "utf8")) as CheckpointMetadata;
+    metadata = JSON.parse((await fs.read(file)).toString("utf8")) as CheckpointMetadata;
   } catch (e) {
-    throw new CheckpointStorageError(`cannot read checkpoint metadata ${file}: ${(e as Error).message}`);
+    throw new CheckpointStorageError(`cannot read checkpoint metadata ${file}: ${(e as Error).message}`, { cause: e });
   }
   if (metadata?.version !== 1 || typeof metadata.operators !== "object") {
     throw new CheckpointStorageError(`${file} is not a Sluice checkpoint or savepoint`);
   }
-  const dir = dirname(file);
+  const dir = parentUri(file);
+  const sizes = new Map((await fs.list(dir)).map((f) => [f.uri, f.size]));
   for (const [uid, op] of Object.entries(metadata.operators)) {
     for (const s of op.subtasks) {
-      const stateFile = resolve(dir, s.file);
-      if (!stateFile.startsWith(dir + "/")) throw new CheckpointStorageError(`state file ${s.file} of operator ${uid} points outside the checkpoint`);
-      if (!existsSync(stateFile)) throw new CheckpointStorageError(`state file ${s.file} of operator ${uid} (subtask ${s.subtask}) is missing in ${dir}`);
-      const size = statSync(stateFile).size;
+      if (s.file.startsWith("/") || s.file.split("/").some((p) => p === ".." || p === "." || p === "")) {
+        throw new CheckpointStorageError(`state file ${s.file} of operator ${uid} points outside the checkpoint`);
+      }
+      const size = sizes.get(joinUri(dir, s.file));
+      if (size === undefined) throw new CheckpointStorageError(`state file ${s.file} of operator ${uid} (subtask ${s.subtask}) is missing in ${dir}`);
       if (size !== s.bytes) throw new CheckpointStorageError(`state file ${s.file} has ${size} bytes, the checkpoint recorded ${s.bytes}: it is damaged`);
     }
   }
@@ -82,12 +87,15 @@ export function taskRestoreOf(metadata: CheckpointMetadata, dir: string): TaskRe
  * into an aborted checkpoint's folder; the job's cleanup gets what is left.
  */
 export function discardCheckpoint(dir: string): Promise<void> {
-  return rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+  return Promise.resolve()
+    .then(() => fileSystemFor(dir).deleteRecursive(dir))
+    .catch(() => {});
 }
 
 /** Deletes a savepoint folder after checking it is one (sluice savepoint --dispose). */
-export function disposeSavepoint(path: string): void {
+export async function disposeSavepoint(path: string): Promise<void> {
   const file = metadataPathOf(path);
-  if (!existsSync(file)) throw new CheckpointStorageError(`${path} is not a savepoint (no ${METADATA_FILE})`);
-  rmSync(dirname(file), { recursive: true, force: true });
+  const fs = fileSystemFor(file);
+  if (!(await fs.stat(file))) throw new CheckpointStorageError(`${path} is not a savepoint (no ${METADATA_FILE})`, { cause: new FileNotFoundError(file) });
+  await fs.deleteRecursive(parentUri(file));
 }

@@ -10,6 +10,7 @@ import type { DefinitionInputs } from "../../runtime/tasks/deployment.js";
 import type { CoordinatorWorkerData } from "../../runtime/worker/coordinator-worker-main.js";
 import type { FromCoordinator, ToCoordinator } from "../../runtime/coordination/coordinator-protocol.js";
 import type { CoordinatorChannel, CoordinatorChannelFactory, CoordinatorChannelHandlers } from "./source-coordinators.js";
+import { currentFileSystemSettings } from "../../fs/file-systems.js";
 
 const COORDINATOR_MAIN = new URL("../../runtime/worker/coordinator-worker-main.js", import.meta.url);
 
@@ -26,7 +27,8 @@ export class CoordinatorWorker implements CoordinatorChannel {
   private terminating = false;
 
   constructor(options: CoordinatorWorkerOptions, handlers: CoordinatorChannelHandlers) {
-    const workerData: CoordinatorWorkerData = { bundlePath: options.bundlePath, definition: options.definition, jobGraph: options.jobGraph };
+    // The JobManager's file system settings: enumerators list files on the same storage (s3://…).
+    const workerData: CoordinatorWorkerData = { bundlePath: options.bundlePath, definition: options.definition, jobGraph: options.jobGraph, fileSystems: currentFileSystemSettings() };
     this.worker = new Worker(COORDINATOR_MAIN, {
       workerData,
       ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(options.maxHeapMb / 8))) } } : {}),

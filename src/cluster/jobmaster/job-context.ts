@@ -390,7 +390,7 @@ export class JobContext {
   /** A failure of the whole job, not of one task (e.g. its checkpoint store cannot be read). */
   decideOnGlobalFailure(error: SerializedError): RestartDecision {
     this.recordException(undefined, error);
-    this.checkpoints.abortAll(`job failure: ${error.message}`);
+    this.checkpoints.failover(`job failure: ${error.message}`);
     this.failure = error;
     this.log.warn(`job failure: ${error.message}`);
     return this.restartStrategy.onFailure(this.now());
@@ -401,7 +401,7 @@ export class JobContext {
    * not read is never used again, and the restart strategy decides what happens next.
    */
   decideOnFailure(e: Execution, error: SerializedError): RestartDecision {
-    this.checkpoints.abortAll(`task failure: ${error.message}`);
+    this.checkpoints.failover(`task failure: ${error.message}`);
     if (this.currentRestore && deserializeError(error, e.executionId) instanceof CorruptStateError) {
       this.log.error(`checkpoint ${this.currentRestore.checkpointId} cannot be restored (${error.message}); trying an older one`);
       this.droppingCheckpoint = this.checkpoints.dropCheckpoint(this.currentRestore.checkpointId);

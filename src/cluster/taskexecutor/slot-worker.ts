@@ -7,6 +7,7 @@ import { MessageChannel, Worker, type TransferListItem } from "node:worker_threa
 import type { DataFrame, WorkerKey } from "../../runtime/network/frames.js";
 import type { FromWorker, ToWorker } from "../../runtime/worker/worker-protocol.js";
 import type { SlotWorkerHandle, SlotWorkerOptions } from "./slot-worker-handle.js";
+import { currentFileSystemSettings } from "../../fs/file-systems.js";
 
 const DEFAULT_YOUNG_GENERATION_MB = 64;
 const WORKER_MAIN = new URL("../../runtime/worker/worker-main.js", import.meta.url);
@@ -39,7 +40,7 @@ export class SlotWorker implements SlotWorkerHandle {
     this.worker.on("exit", (code) => {
       if (!this.terminating) options.onExit(new Error(`worker thread of slot ${options.key} exited with code ${code}`));
     });
-    this.post({ type: "init", self: options.key, metricsIntervalMs: options.metricsIntervalMs, operatorIo: options.operatorIoMetrics });
+    this.post({ type: "init", self: options.key, metricsIntervalMs: options.metricsIntervalMs, operatorIo: options.operatorIoMetrics, fileSystems: currentFileSystemSettings() });
   }
 
   get key(): WorkerKey {

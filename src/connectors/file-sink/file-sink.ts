@@ -1,19 +1,19 @@
 /**
  * An exactly-once file sink on the two-phase-commit base (Flink's FileSink in row format with
- * roll-on-checkpoint): each transaction is one part file per subtask, written as in-progress,
- * closed as pending when the barrier passes, renamed to its committed name when the checkpoint
- * completes (part-file-names.ts). A transaction without records creates no file.
+ * roll-on-checkpoint), on any file system (docs/architecture.md, "File systems"): each transaction
+ * is one part file per subtask, written through the file system's RecoverableWriter — on a local
+ * disk an in-progress file closed as pending at the barrier and renamed at commit; on S3 a multipart
+ * upload whose upload id is the pre-committed transaction, completed at commit (part-file-names.ts).
+ * A transaction without records creates no file.
  *
  * Every file of one sink lives directly in its directory; two sinks must not share a directory,
  * because part file names only carry the subtask and a sequence number.
- *
- * I/O is synchronous on purpose: the task's thread writes as the records come (like the text
- * file sink), and renames are cheap; no other task shares the worker thread's work with it.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
-import { join } from "node:path";
 import type { RecoveryRequest, TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../api/sink.js";
-import { parsePartFileName, partFileName, type PartFileState } from "./part-file-names.js";
+import { baseName, joinUri, type FileSystem } from "../../fs/file-system.js";
+import { fileSystemFor, storageLocation } from "../../fs/file-systems.js";
+import type { Committable, RecoverableOutput } from "../../fs/recoverable-writer.js";
+import { parsePartFileName, partFileName } from "./part-file-names.js";
 
 /** Turns a record into the bytes written for it (include the line separator if you want lines). */
 export type RowEncoder<T> = (value: T) => string | Uint8Array;
@@ -23,6 +23,8 @@ export interface FileTransaction {
   subtask: number;
   /** Assigned with the first record; null while (and if) the transaction stays empty. */
   part: number | null;
+  /** Set by preCommit: what commits or aborts the part file, also after a restore. */
+  committable?: Committable;
 }
 
 /** Strings as they are, anything else as JSON; one line per record. */
@@ -37,24 +39,22 @@ export class FileSink<T> implements TwoPhaseCommitSink<T, FileTransaction> {
     private readonly encoder: RowEncoder<T>,
   ) {}
 
-  /** Rows encoded one by one into part files under `dir` (default encoder: defaultRowEncoder). */
+  /** Rows encoded one by one into part files under `dir` (a path, file:// or s3:// URI; default encoder: defaultRowEncoder). */
   static forRowFormat<T>(dir: string, encoder: RowEncoder<T> = defaultRowEncoder): FileSink<T> {
     if (!dir) throw new Error("FileSink needs a directory");
     return new FileSink<T>(dir, encoder);
   }
 
   createTransactionalWriter(ctx: TwoPhaseCommitContext): TwoPhaseCommitWriter<T, FileTransaction> {
-    return new FileSinkWriter<T>(this.dir, ctx.subtaskIndex, this.encoder);
+    // Resolved in the task (its worker has the TaskManager's file system settings).
+    const dir = storageLocation(this.dir);
+    return new FileSinkWriter<T>(fileSystemFor(dir), dir, ctx.subtaskIndex, this.encoder);
   }
 }
 
-const FLUSH_BYTES = 64 * 1024;
-
 interface OpenPartFile {
   txn: FileTransaction;
-  fd: number;
-  chunks: Uint8Array[];
-  bytes: number;
+  output: RecoverableOutput;
 }
 
 class FileSinkWriter<T> implements TwoPhaseCommitWriter<T, FileTransaction> {
@@ -62,24 +62,35 @@ class FileSinkWriter<T> implements TwoPhaseCommitWriter<T, FileTransaction> {
   private file: OpenPartFile | undefined;
 
   constructor(
+    private readonly fs: FileSystem,
     private readonly dir: string,
     private readonly subtask: number,
     private readonly encoder: RowEncoder<T>,
   ) {}
 
-  recover({ toCommit, ownedSubtasks }: RecoveryRequest<FileTransaction>): void {
-    mkdirSync(this.dir, { recursive: true });
-    for (const txn of toCommit) this.commit(txn);
+  get isBackpressured(): boolean {
+    return this.file?.output.isBackpressured ?? false;
+  }
+
+  async whenNotBackpressured(): Promise<void> {
+    await this.file?.output.whenWritable();
+  }
+
+  async recover({ toCommit, ownedSubtasks }: RecoveryRequest<FileTransaction>): Promise<void> {
+    for (const txn of toCommit) await this.commit(txn);
     const owned = new Set(ownedSubtasks);
-    for (const name of readdirSync(this.dir)) {
+    const writer = this.fs.recoverableWriter();
+    // Begun or pre-committed files that no completed checkpoint named: records the replay writes again.
+    const leftovers = await writer.abandoned(this.dir, (name) => {
       const part = parsePartFileName(name);
-      if (!part) continue;
-      // In-progress and pending files that no checkpoint named: records the replay writes again.
-      if (part.state !== "committed" && owned.has(part.subtask)) rmSync(join(this.dir, name), { force: true });
-      // Numbering goes on after the committed files, so a commit never replaces one.
-      if (part.state === "committed" && part.subtask === this.subtask) this.nextPart = Math.max(this.nextPart, part.part + 1);
+      return part !== undefined && part.state === "committed" && owned.has(part.subtask);
+    });
+    for (const c of leftovers) await writer.abort(c);
+    // Numbering goes on after the committed files, so a commit never replaces one.
+    for (const f of await this.fs.list(this.dir)) {
+      const part = parsePartFileName(baseName(f.uri));
+      if (part?.state === "committed" && part.subtask === this.subtask && f.uri === joinUri(this.dir, baseName(f.uri))) this.nextPart = Math.max(this.nextPart, part.part + 1);
     }
-    syncDirectory(this.dir);
   }
 
   beginTransaction(): FileTransaction {
@@ -89,92 +100,52 @@ class FileSinkWriter<T> implements TwoPhaseCommitWriter<T, FileTransaction> {
   write(txn: FileTransaction, value: T): void {
     const file = this.file?.txn === txn ? this.file : this.openPartFile(txn);
     const encoded = this.encoder(value);
-    const bytes = typeof encoded === "string" ? Buffer.from(encoded) : encoded;
-    file.chunks.push(bytes);
-    file.bytes += bytes.byteLength;
-    if (file.bytes >= FLUSH_BYTES) flushChunks(file);
+    file.output.write(typeof encoded === "string" ? Buffer.from(encoded) : encoded);
   }
 
-  preCommit(txn: FileTransaction): void {
+  async preCommit(txn: FileTransaction): Promise<void> {
     if (txn.part === null) return;
     const file = this.file;
     if (!file || file.txn.part !== txn.part) throw new Error(`part file ${txn.part} of subtask ${txn.subtask} is not open`);
     this.file = undefined;
-    flushChunks(file);
-    fsyncSync(file.fd);
-    closeSync(file.fd);
-    renameSync(this.path(txn, "inprogress"), this.path(txn, "pending"));
-    syncDirectory(this.dir);
+    txn.committable = await file.output.closeForCommit();
   }
 
-  commit(txn: FileTransaction): void {
+  async commit(txn: FileTransaction): Promise<void> {
     if (txn.part === null) return;
-    const pending = this.path(txn, "pending");
-    const committed = this.path(txn, "committed");
-    if (existsSync(pending)) {
-      if (existsSync(committed)) throw new Error(`cannot commit ${pending}: ${committed} already exists`);
-      renameSync(pending, committed);
-      syncDirectory(this.dir);
-    } else if (!existsSync(committed)) {
-      // Neither name: the pre-committed data is gone, and pretending success would lose it.
-      throw new Error(`cannot commit part file ${committed}: its pending file ${pending} is missing`);
-    }
+    await this.fs.recoverableWriter().commit(txn.committable ?? this.legacyCommittable(txn));
   }
 
-  abort(txn: FileTransaction): void {
+  async abort(txn: FileTransaction): Promise<void> {
     if (txn.part === null) return;
     if (this.file && this.file.txn.part === txn.part && this.file.txn.subtask === txn.subtask) {
-      closeQuietly(this.file.fd);
+      const { output } = this.file;
       this.file = undefined;
+      await output.abort();
     }
-    rmSync(this.path(txn, "inprogress"), { force: true });
-    rmSync(this.path(txn, "pending"), { force: true });
+    if (txn.committable) await this.fs.recoverableWriter().abort(txn.committable);
   }
 
-  close(): void {
-    // An open part file stays in progress; the next start's recovery deletes it.
-    if (this.file) closeQuietly(this.file.fd);
+  async close(): Promise<void> {
+    // An open part file was never pre-committed: nothing can commit it, so it goes now (or, if
+    // this fails, at the next start's recovery).
+    const output = this.file?.output;
     this.file = undefined;
+    await output?.abort().catch(() => {});
+  }
+
+  /** Checkpoints from before the file systems (local only) kept no committable: the pending file's name is it. */
+  private legacyCommittable(txn: FileTransaction): Committable {
+    if (this.fs.scheme !== "file") throw new Error(`part file ${txn.part} of subtask ${txn.subtask} was never pre-committed`);
+    return { target: joinUri(this.dir, partFileName(txn.subtask, txn.part!, "committed")), pending: joinUri(this.dir, partFileName(txn.subtask, txn.part!, "pending")) };
   }
 
   private openPartFile(txn: FileTransaction): OpenPartFile {
     if (this.file) throw new Error(`part file ${this.file.txn.part} is still open: one transaction at a time`);
     if (txn.part !== null) throw new Error(`part file ${txn.part} of subtask ${txn.subtask} was already closed`);
     txn.part = this.nextPart++;
-    // "wx": a name is never reused; recovery removed every earlier in-progress file of ours.
-    const fd = openSync(this.path(txn, "inprogress"), "wx");
-    this.file = { txn, fd, chunks: [], bytes: 0 };
+    const output = this.fs.recoverableWriter().open(joinUri(this.dir, partFileName(txn.subtask, txn.part, "committed")));
+    this.file = { txn, output };
     return this.file;
-  }
-
-  private path(txn: FileTransaction, state: PartFileState): string {
-    return join(this.dir, partFileName(txn.subtask, txn.part!, state));
-  }
-}
-
-function flushChunks(file: OpenPartFile): void {
-  if (file.bytes === 0) return;
-  const data = file.chunks.length === 1 ? file.chunks[0]! : Buffer.concat(file.chunks);
-  let offset = 0;
-  while (offset < data.byteLength) offset += writeSync(file.fd, data, offset);
-  file.chunks = [];
-  file.bytes = 0;
-}
-
-/** Makes renames and deletions in `dir` durable (POSIX: fsync of the directory). */
-function syncDirectory(dir: string): void {
-  const fd = openSync(dir, "r");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // already closed
   }
 }

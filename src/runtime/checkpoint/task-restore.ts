@@ -2,8 +2,11 @@
  * Restores one task's operators from a checkpoint or savepoint. Keyed state comes from every old
  * subtask whose key-group range overlaps this subtask's range (that is all rescaling needs);
  * operator state is redistributed by its mode (even split, union, broadcast).
+ *
+ * The state files may be remote (docs/architecture.md, "File systems"): `load` reads every file
+ * the task's operators need, in parallel, before the task builds its operators synchronously.
  */
-import { join } from "node:path";
+import { joinUri } from "../../fs/file-system.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { redistributeOperatorState, type OperatorStateSnapshot } from "../state/operator-state-backend.js";
 import type { TaskRestore } from "./checkpoint-metadata.js";
@@ -15,17 +18,32 @@ export interface RestoredOperator {
 }
 
 export class TaskStateRestorer {
-  private readonly files = new Map<string, TaskSnapshot>();
-
-  constructor(
+  private constructor(
     private readonly restore: TaskRestore,
     private readonly subtask: number,
     private readonly parallelism: number,
+    private readonly files: ReadonlyMap<string, TaskSnapshot>,
   ) {}
 
+  /** Reads the files that the operators `uids` of subtask `subtask` (key groups [start, end]) restore from. */
+  static async load(restore: TaskRestore, subtask: number, parallelism: number, uids: readonly string[], keyGroups: { start: number; end: number }): Promise<TaskStateRestorer> {
+    const needed = new Set<string>();
+    for (const uid of uids) {
+      const handles = restore.operators[uid];
+      if (!handles) continue;
+      for (const s of handles.subtasks) {
+        const overlaps = s.keyGroupEnd >= keyGroups.start && s.keyGroupStart <= keyGroups.end;
+        if (overlaps || handles.parallelism !== parallelism || s.subtask === subtask) needed.add(s.file);
+      }
+    }
+    const files = new Map<string, TaskSnapshot>();
+    await Promise.all([...needed].map(async (file) => files.set(file, await readTaskSnapshot(joinUri(restore.baseDir, file)))));
+    return new TaskStateRestorer(restore, subtask, parallelism, files);
+  }
+
   private read(file: string): TaskSnapshot {
-    let s = this.files.get(file);
-    if (!s) this.files.set(file, (s = readTaskSnapshot(join(this.restore.baseDir, file))));
+    const s = this.files.get(file);
+    if (!s) throw new Error(`state file ${file} was not loaded for subtask ${this.subtask}`);
     return s;
   }
 

@@ -9,7 +9,7 @@
  * asynchronous part.
  */
 import { serialize, deserialize } from "node:v8";
-import { readFileSync } from "node:fs";
+import { fileSystemFor } from "../../fs/file-systems.js";
 import { createHash } from "node:crypto";
 import type { KeyedStateBackend, KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
@@ -51,22 +51,28 @@ export function encodeTaskSnapshot(snapshot: TaskSnapshot): Uint8Array {
 export class CorruptStateError extends SluiceError {}
 registerErrorClass(CorruptStateError);
 
-export function readTaskSnapshot(path: string): TaskSnapshot {
+/** Reads a task's state file from its file system (docs/architecture.md, "File systems"). */
+export async function readTaskSnapshot(uri: string): Promise<TaskSnapshot> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = await fileSystemFor(uri).read(uri);
   } catch (e) {
-    throw new CorruptStateError(`cannot read state file ${path}: ${(e as Error).message}`);
+    throw new CorruptStateError(`cannot read state file ${uri}: ${(e as Error).message}`, { cause: e });
   }
+  return decodeTaskSnapshot(bytes, uri);
+}
+
+/** Checks and decodes a state file's bytes; `uri` names it in errors. */
+export function decodeTaskSnapshot(bytes: Buffer, uri: string): TaskSnapshot {
   const payload = bytes.subarray(DIGEST_BYTES);
   if (bytes.length < DIGEST_BYTES || !createHash("sha256").update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) {
-    throw new CorruptStateError(`state file ${path} is corrupt: its checksum does not match`);
+    throw new CorruptStateError(`state file ${uri} is corrupt: its checksum does not match`);
   }
   try {
     const s = deserialize(payload) as TaskSnapshot;
     if (!s || typeof s !== "object" || typeof s.operators !== "object") throw new Error("not a task snapshot");
     return s;
   } catch (e) {
-    throw new CorruptStateError(`state file ${path} is corrupt: ${(e as Error).message}`);
+    throw new CorruptStateError(`state file ${uri} is corrupt: ${(e as Error).message}`);
   }
 }

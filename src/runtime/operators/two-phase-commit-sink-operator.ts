@@ -113,14 +113,18 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
     }
     // A fresh entry each time: operator state is serialized later, after the pre-commits settle,
     // and must not see what happens to `pending` in between.
-    this.state.update([
-      {
-        subtask: this.ctx.runtimeContext.subtaskIndex,
-        parallelism: this.highestParallelism,
-        pending: this.pending.map((p) => ({ checkpointId: p.checkpointId, txn: structuredClone(p.txn) })),
-      },
-    ]);
-    return async;
+    const entry: SubtaskTransactions<unknown> = {
+      subtask: this.ctx.runtimeContext.subtaskIndex,
+      parallelism: this.highestParallelism,
+      pending: this.pending.map((p) => ({ checkpointId: p.checkpointId, txn: structuredClone(p.txn) })),
+    };
+    this.state.update([entry]);
+    if (!async) return undefined;
+    // An asynchronous pre-commit may complete the handle (an upload id, the parts' ETags): the
+    // checkpoint gets the handle as it is when the pre-commit settles, before the state is serialized.
+    const last = entry.pending[entry.pending.length - 1]!;
+    const settled = this.pending[this.pending.length - 1]!.txn;
+    return async.then(() => void (last.txn = structuredClone(settled)));
   }
 
   override notifyCheckpointComplete(checkpointId: number): Promise<void> {

@@ -28,6 +28,7 @@ import { CounterView } from "../metrics/metric-types.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { TaskStateRestorer } from "../checkpoint/task-restore.js";
+import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
@@ -93,7 +94,10 @@ export class StreamTask {
     private readonly endpoint: DataEndpoint,
     private readonly callbacks: TaskCallbacks,
     metricGroups: (vertex: JobVertex) => TaskMetricGroups,
+    /** The restored state (loadTaskRestorer); required when the deployment restores one. */
+    restorer?: TaskStateRestorer,
   ) {
+    if (tdd.restore && !restorer) throw new Error("a deployment that restores state needs its TaskStateRestorer (loadTaskRestorer)");
     const vertex = tdd.jobGraph.vertices.find((v) => v.id === tdd.vertexId);
     if (!vertex) throw new Error(`vertex ${tdd.vertexId} is not in the job graph`);
     this.vertex = vertex;
@@ -123,7 +127,7 @@ export class StreamTask {
         processingTime: this.time,
         outputCounters: this.outputCounters,
         collect: (nodeId, values) => callbacks.collect(nodeId, values),
-        restorer: tdd.restore ? new TaskStateRestorer(tdd.restore, tdd.subtaskIndex, vertex.parallelism) : undefined,
+        restorer,
         metrics: groups,
         taskRecordsIn,
         headInputWatermark: vertex.isSource ? undefined : () => this.gate?.currentWatermark() ?? null,
@@ -487,4 +491,13 @@ export class StreamTask {
     if (this.accumulators.size > 0) metrics.accumulators = this.accumulators.snapshot();
     return metrics;
   }
+}
+
+/** Reads the state files a deployment restores from (they may be remote), before its StreamTask is built. */
+export async function loadTaskRestorer(tdd: TaskDeploymentDescriptor): Promise<TaskStateRestorer | undefined> {
+  if (!tdd.restore) return undefined;
+  const vertex = tdd.jobGraph.vertices.find((v) => v.id === tdd.vertexId);
+  if (!vertex) throw new Error(`vertex ${tdd.vertexId} is not in the job graph`);
+  const keyGroups = keyGroupRange(vertex.maxParallelism, vertex.parallelism, tdd.subtaskIndex);
+  return TaskStateRestorer.load(tdd.restore, tdd.subtaskIndex, vertex.parallelism, vertex.operators.map((o) => o.uid), keyGroups);
 }

@@ -4,8 +4,8 @@
  * barrier goes downstream and processing continues while the asynchronous part writes the file and
  * acknowledges it to the JobMaster.
  */
-import { open, rename, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { joinUri } from "../../fs/file-system.js";
+import { fileSystemFor } from "../../fs/file-systems.js";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import type { OperatorChain } from "./operator-chain.js";
@@ -84,7 +84,9 @@ export class TaskCheckpointer {
       for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
       const bytes = encodeTaskSnapshot(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
-      await writeDurably(join(barrier.dir, file), bytes);
+      // Whole or not at all, on any file system (docs/architecture.md, "File systems").
+      const uri = joinUri(barrier.dir, file);
+      await fileSystemFor(uri).write(uri, bytes);
       const range = keyGroupRange(this.vertex.maxParallelism, this.vertex.parallelism, this.subtask);
       this.reporter.acknowledge(barrier.checkpointId, {
         vertexId: this.vertex.id,
@@ -116,18 +118,4 @@ export class TaskCheckpointer {
   async whenIdle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
-}
-
-/** Temporary name, fsync, rename: a crash never leaves a half-written state file under the real name. */
-async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(join(path, ".."), { recursive: true });
-  const tmp = `${path}.inprogress`;
-  const fh = await open(tmp, "w");
-  try {
-    await fh.writeFile(bytes);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
 }

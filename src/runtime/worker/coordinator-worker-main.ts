@@ -11,17 +11,21 @@ import type { JobGraph } from "../../graph/job-graph.js";
 import type { DefinitionInputs } from "../tasks/deployment.js";
 import { CoordinatorRuntime } from "../coordination/coordinator-runtime.js";
 import type { FromCoordinator, ToCoordinator } from "../coordination/coordinator-protocol.js";
+import { configureFileSystems } from "../../fs/file-systems.js";
+import type { S3Settings } from "../../fs/s3/s3-file-system.js";
 
 export interface CoordinatorWorkerData {
   bundlePath: string;
   definition: DefinitionInputs;
   jobGraph: JobGraph;
+  fileSystems: S3Settings;
 }
 
 process.setSourceMapsEnabled(true);
 const port = parentPort;
 if (!port) throw new Error("coordinator-worker-main must run in a worker thread");
-const { bundlePath, definition, jobGraph } = workerData as CoordinatorWorkerData;
+const { bundlePath, definition, jobGraph, fileSystems } = workerData as CoordinatorWorkerData;
+configureFileSystems(fileSystems);
 
 const post = (m: FromCoordinator): void => port.postMessage(m);
 // Evaluated at once: the JobMaster bounds the time to "bound" (jobmanager.coordinator.evaluation-timeout).

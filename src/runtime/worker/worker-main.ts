@@ -10,7 +10,8 @@ import type { BoundFunctions } from "../tasks/operator-chain.js";
 import { serializeError } from "../../errors/serialized-error.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
-import { StreamTask } from "../tasks/stream-task.js";
+import { loadTaskRestorer, StreamTask } from "../tasks/stream-task.js";
+import { configureFileSystems } from "../../fs/file-systems.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 import { CpuSampler, executionViews } from "./cpu-sampler.js";
 import { MetricRegistry } from "../metrics/metric-group.js";
@@ -54,6 +55,7 @@ for (const stream of ["stdout", "stderr"] as const) {
 port.on("message", (m: ToWorker) => {
   switch (m.type) {
     case "init":
+      configureFileSystems(m.fileSystems);
       endpoint = new DataEndpoint(m.self, (to, frame) => post({ type: "data", to, frame }, frame.t === "buffer" ? [frame.data] : []));
       if (m.metricsIntervalMs > 0) setInterval(reportMetrics, m.metricsIntervalMs).unref();
       {
@@ -144,6 +146,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
         },
         operatorIo,
       ));
+    const restorer = await loadTaskRestorer(tdd);
     const task = new StreamTask(tdd, fns, endpoint!, {
       // Terminal states carry the task's final metrics, so finished jobs show their real totals.
       onStateChange: (st, error) =>
@@ -154,7 +157,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
         acknowledge: (checkpointId, ack) => post({ type: "checkpoint-ack", executionId, checkpointId, ack }),
         decline: (checkpointId, reason) => post({ type: "checkpoint-declined", executionId, checkpointId, reason }),
       },
-    }, metricGroups);
+    }, metricGroups, restorer);
     tasks.set(executionId, task);
     await task.run();
   } catch (e) {

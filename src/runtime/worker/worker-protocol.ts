@@ -1,4 +1,5 @@
 /** Typed messages between a TaskExecutor's main thread and its slot workers. */
+import type { S3Settings } from "../../fs/s3/s3-file-system.js";
 import type { MessagePort } from "node:worker_threads";
 import type { DataFrame, WorkerKey } from "../network/frames.js";
 import type { SerializedError } from "../../errors/serialized-error.js";
@@ -10,8 +11,11 @@ import type { StackNode } from "./stack-tree.js";
 import type { MetricGroupDump } from "../metrics/metric-dump.js";
 
 export type ToWorker =
-  /** `operatorIo`: metrics.operator-io.enabled (per-operator record counts inside chains). */
-  | { type: "init"; self: WorkerKey; metricsIntervalMs: number; operatorIo?: boolean }
+  /**
+   * `operatorIo`: metrics.operator-io.enabled (per-operator record counts inside chains).
+   * `fileSystems`: the TaskManager's file system settings, so that its slots reach the same storage.
+   */
+  | { type: "init"; self: WorkerKey; metricsIntervalMs: number; operatorIo?: boolean; fileSystems: S3Settings }
   /** Collect every metric of this worker now (docs/architecture.md, "Metrics"); answered with `metric-dump`. */
   | { type: "metric-dump"; requestId: number }
   | { type: "peer"; key: WorkerKey; port: MessagePort }

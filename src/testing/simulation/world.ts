@@ -19,6 +19,7 @@ import { SimHaEnsemble } from "./sim-ha.js";
 import { DEFAULT_NETWORK, SimNetwork } from "./sim-network.js";
 import { SimTaskWorld } from "./sim-tasks.js";
 import { Trace } from "./trace.js";
+import { fileSystemFor } from "../../fs/file-systems.js";
 
 export interface SimulationResult {
   readonly seed: number;
@@ -61,7 +62,9 @@ export class SimulatedWorld implements FaultTarget, ProcessContext, ShimHost {
     // The scenario has its own stream, so the same seed gives the same cluster whatever else differs.
     this.scenario = drawScenario(this.kernel.prng.fork(), options.durationMs);
     this.dir = mkdtempSync(join(WORLD_DIR_BASE, "sluice-sim-"));
-    this.config = { ...this.scenario.config, "execution.checkpointing.dir": join(this.dir, "checkpoints"), "state.savepoints.dir": join(this.dir, "savepoints") };
+    // In memory: a JobMaster writing _metadata must not wait on real I/O, or the file system's timing
+    // would decide the order of events (docs/simulation.md).
+    this.config = { ...this.scenario.config, "execution.checkpointing.dir": `memory://${join(this.dir, "checkpoints")}`, "state.savepoints.dir": `memory://${join(this.dir, "savepoints")}` };
     this.net = new SimNetwork(this.kernel, this.trace, { ...DEFAULT_NETWORK, noFencing: options.bug === "no-fencing" });
     this.ensemble = new SimHaEnsemble(this.kernel, this.trace);
     const behaviour = {
@@ -126,6 +129,8 @@ export class SimulatedWorld implements FaultTarget, ProcessContext, ShimHost {
     } finally {
       detachShim(this);
       rmSync(this.dir, { recursive: true, force: true });
+      // The in-memory checkpoints of this world (they settle at once: no real I/O).
+      void fileSystemFor(`memory://${this.dir}`).deleteRecursive(`memory://${this.dir}`);
     }
     const violation = this.invariants.violation;
     if (violation) this.trace.log(`VIOLATION ${violation.invariant}: ${violation.message}`);

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { fileSystemFor } from "../../../src/fs/file-systems.js";
 import { join } from "node:path";
 import type { Source, SplitEnumerator, SplitEnumeratorContext } from "../../../src/api/source.js";
 import type { JobGraph } from "../../../src/graph/job-graph.js";
@@ -163,15 +163,15 @@ test("the enumerator's state is in the checkpoint's _metadata, an assignment aft
     void h.tms.gateway.sendOperatorEventToCoordinator(r0!, { kind: "split-request", location: "tm" });
     const path = await checkpoint;
     await h.settle();
-    const metadata = JSON.parse(readFileSync(path, "utf8")) as CheckpointMetadata;
+    const metadata = JSON.parse((await fileSystemFor(path).read(path)).toString("utf8")) as CheckpointMetadata;
     assert.deepEqual(metadata.coordinators, { registry: { known: ["a", "b"], pending: ["a", "b"] } }, "state taken before the assignment");
     const toR0 = delivered(h).filter(([id]) => id === r0);
     assert.deepEqual(toR0.map(([, e]) => (e === "trigger" ? e : e.kind)), ["trigger", "add-splits"], "the assignment made after the snapshot reaches the reader after the trigger");
     assert.deepEqual(source.completed, [1], "the enumerator learns of the completed checkpoint");
 
-    const savepoint = await h.jm.triggerSavepoint(join(h.dir, "savepoints"));
+    const savepoint = await h.jm.triggerSavepoint(`memory://${join(h.dir, "savepoints")}`);
     await h.settle();
-    const saved = JSON.parse(readFileSync(join(savepoint, "_metadata"), "utf8")) as CheckpointMetadata;
+    const saved = JSON.parse((await fileSystemFor(savepoint).read(`${savepoint}/_metadata`)).toString("utf8")) as CheckpointMetadata;
     assert.deepEqual(saved.coordinators, { registry: { known: ["a", "b"], pending: ["b"] } });
     assert.deepEqual(source.completed, [1], "savepoints are not notified");
   } finally {

@@ -63,7 +63,8 @@ export class JobMasterHarness {
       autoRun: options.autoRun ?? true,
     });
     const jobId = "00000000000000000000000000000abc";
-    const config = { "execution.checkpointing.dir": join(this.dir, "checkpoints"), "heartbeat.interval": "1000", "heartbeat.timeout": "5000", ...options.config };
+    // In memory: on a ManualClock the JobMaster must not wait on real I/O to store and load checkpoints.
+    const config = { "execution.checkpointing.dir": `memory://${join(this.dir, "checkpoints")}`, "heartbeat.interval": "1000", "heartbeat.timeout": "5000", ...options.config };
     this.jm = new JobMaster({
       jobId,
       jobGraph: options.jobGraph ?? pipelineGraph(options.parallelisms ?? [2, 2], options.settings),
