@@ -80,7 +80,7 @@ export { AsyncTimeoutError, type AsyncFunction, type RichAsyncFunction, type Res
 export { FileSink, defaultRowEncoder, isCommittedPartFile, type FileTransaction, type RowEncoder } from "./connectors/file-sink/index.js";
 export { PostgresSink, type PostgresSinkOptions, type PostgresTransaction } from "./connectors/postgres/postgres-sink.js";
 export { PostgresCdcSource, PostgresCdcSourceBuilder, type PostgresCdcOptions } from "./connectors/postgres/cdc/postgres-cdc-source.js";
-export type { ChangeOp, ChangeRecord, ChangeSource } from "./connectors/postgres/cdc/change-record.js";
+export type { CdcSplit, ChangeOp, ChangeRecord, ChangeSource } from "./connectors/postgres/cdc/change-record.js";
 // Nexmark: the benchmark's generator as a source, its model and watermark strategy.
 export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
 export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";
