@@ -65,7 +65,7 @@ async function replaceTaskManager(): Promise<void> {
   tm = await startTaskManager(jm.rpcHostPort, { slots: 2 });
 }
 
-test("a table changed during and after the snapshot is mirrored exactly, through TaskManager SIGKILLs in the snapshot and in the stream", { timeout: 115_000 }, async () => {
+test("a table changed during and after the snapshot is mirrored exactly, through TaskManager SIGKILLs in the snapshot and in the stream", { timeout: 115_000 }, async (t) => {
   await pg.admin.query("CREATE TABLE source_rows (id int PRIMARY KEY, version int NOT NULL, payload text NOT NULL)");
   // The full old row in updates and deletes, so the checker can see the version a delete removes.
   await pg.admin.query("ALTER TABLE source_rows REPLICA IDENTITY FULL");
@@ -73,6 +73,10 @@ test("a table changed during and after the snapshot is mirrored exactly, through
   await pg.admin.query(`INSERT INTO source_rows SELECT i, 1, 'row ' || i FROM generate_series(1, ${INITIAL_ROWS}) i`);
   const restores = join(dir, "restores");
 
+  const jobs = async (): Promise<string> => {
+    const ids = (await getJson<{ jobs: { id: string }[] }>(jm.restUrl, "/jobs")).jobs.map((j) => j.id);
+    return (await Promise.all(ids.map(async (id) => JSON.stringify(await getJson(jm.restUrl, `/jobs/${id}/exceptions`))))).join("\n").slice(0, 4000);
+  };
   const loadClient = new Client({ connectionString: pg.server.connectionString });
   await loadClient.connect();
   const load = new ChangeLoad(loadClient, INITIAL_ROWS);
@@ -122,11 +126,14 @@ test("a table changed during and after the snapshot is mirrored exactly, through
         assert.deepEqual(mirrored, expected, `${String(err)}`);
       },
     );
+    t.diagnostic(`snapshot rows at the first kill: ${snapshotRows}; slot: ${consistentPoint} → ${confirmedWhileStopped} (frozen), resumed from ${resumedFrom}; load: ${load.inserts} inserts, ${load.updates} updates, ${load.deletes} deletes; ${expected.length} rows mirrored`);
     const exceptions = JSON.stringify(await getJson(jm.restUrl, `/jobs/${jobId}/exceptions`));
     assert.doesNotMatch(exceptions, /gap or repeat/);
     assert.equal((await client.details(jobId)).state, "RUNNING");
     await client.cancel(jobId);
     await result.catch(() => undefined);
+  } catch (err) {
+    throw new Error(`${String(err)}\n--- job exceptions:\n${await jobs().catch(String)}\n--- JobManager:\n${jm.stderr().slice(-3000)}`, { cause: err });
   } finally {
     await load.stop();
     await loadClient.end();
