@@ -219,6 +219,7 @@ export class CdcSplitEnumerator implements SplitEnumerator<CdcSplit, CdcEnumerat
 
   addSplitsBack(splits: CdcSplit[]): void {
     for (const split of splits) {
+      if (split.kind === "finished") continue;
       if (split.kind === "stream") {
         this.state.streamAssigned = false;
         this.state.streamBack = split;

@@ -65,7 +65,16 @@ export interface StreamSplit {
   partial?: { endLsn: string; emitted: number };
 }
 
-export type CdcSplit = SnapshotSplit | StreamSplit;
+/**
+ * A snapshot split its reader has finished, kept in the reader's state: the enumerator's state in
+ * the same checkpoint may predate the reader's report, so a restored reader reports it again.
+ */
+export interface FinishedSplit {
+  kind: "finished";
+  id: string;
+}
+
+export type CdcSplit = SnapshotSplit | StreamSplit | FinishedSplit;
 
 /** A reader finished a snapshot split (all its rows emitted). */
 export interface SnapshotSplitFinished {

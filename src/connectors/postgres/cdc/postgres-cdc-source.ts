@@ -153,6 +153,9 @@ class CdcSourceReader implements SourceReader<ChangeRecord<Record<string, unknow
   private wake: (() => void) | undefined;
   private availability: Promise<void> | undefined;
   private failure: unknown;
+  /** Snapshot splits this reader finished (see FinishedSplit). */
+  private finished: string[] = [];
+  private reportRestored = false;
 
   constructor(
     private readonly options: PostgresCdcOptions,
@@ -164,6 +167,10 @@ class CdcSourceReader implements SourceReader<ChangeRecord<Record<string, unknow
   pollNext(output: ReaderOutput<ChangeRecord<Record<string, unknown>>>): InputStatus {
     const failure = this.failure ?? this.snapshot?.failure ?? this.stream?.failure;
     if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    if (this.reportRestored) {
+      this.reportRestored = false;
+      for (const id of this.finished) this.reportFinished(id);
+    }
     if (this.stream) {
       for (let i = 0; i < RECORDS_PER_POLL; i++) {
         const r = this.stream.next();
@@ -181,8 +188,8 @@ class CdcSourceReader implements SourceReader<ChangeRecord<Record<string, unknow
       }
       if (s.done) {
         this.snapshot = undefined;
-        const finished: SnapshotSplitFinished = { finishedSplit: s.split.id };
-        this.ctx.sendSourceEventToCoordinator!(finished);
+        this.finished.push(s.split.id);
+        this.reportFinished(s.split.id);
         return "more";
       }
       if (s.buffered > 0) return "more";
@@ -211,13 +218,18 @@ class CdcSourceReader implements SourceReader<ChangeRecord<Record<string, unknow
     return "nothing-available";
   }
 
+  private reportFinished(id: string): void {
+    const finished: SnapshotSplitFinished = { finishedSplit: id };
+    this.ctx.sendSourceEventToCoordinator!(finished);
+  }
+
   private async begin(split: CdcSplit): Promise<void> {
     if (split.kind === "snapshot") {
       const { SnapshotSplitReader } = await import("./snapshot-split-reader.js");
       const reader = new SnapshotSplitReader(split, this.options.connection, this.options.fetchSize);
       await reader.fill();
       this.snapshot = reader;
-    } else {
+    } else if (split.kind === "stream") {
       const { ChangeStreamReader } = await import("./change-stream-reader.js");
       const reader = new ChangeStreamReader(split, this.options.connection, this.options.slotName, this.options.publicationName);
       reader.onData = () => this.available();
@@ -241,7 +253,7 @@ class CdcSourceReader implements SourceReader<ChangeRecord<Record<string, unknow
   }
 
   addSplits(splits: CdcSplit[]): void {
-    this.queue.push(...splits);
+    this.queue.push(...this.withoutFinished(splits));
     this.requested = false;
     this.available();
   }
@@ -251,7 +263,8 @@ class CdcSourceReader implements SourceReader<ChangeRecord<Record<string, unknow
     if (this.stream) splits.push(this.stream.position(checkpointId));
     if (this.snapshot) splits.push(structuredClone(this.snapshot.split));
     // A split whose reader is still being opened has not moved yet.
-    return [...splits, ...structuredClone(this.pendingSplits())];
+    const finished = this.finished.map((id): CdcSplit => ({ kind: "finished", id }));
+    return [...splits, ...structuredClone(this.pendingSplits()), ...finished];
   }
 
   private startingSplit: CdcSplit | undefined;
@@ -260,7 +273,19 @@ class CdcSourceReader implements SourceReader<ChangeRecord<Record<string, unknow
   }
 
   restoreState(splits: CdcSplit[]): void {
-    this.queue = structuredClone(splits);
+    this.queue = this.withoutFinished(structuredClone(splits));
+    // Reported from the first pollNext(), when the reader runs and the enumerator listens.
+    this.reportRestored = true;
+  }
+
+  /** Takes the finished markers out of `splits` into `finished`; the rest are splits to read. */
+  private withoutFinished(splits: CdcSplit[]): CdcSplit[] {
+    const rest: CdcSplit[] = [];
+    for (const split of splits) {
+      if (split.kind === "finished") this.finished.push(split.id);
+      else rest.push(split);
+    }
+    return rest;
   }
 
   notifyCheckpointComplete(checkpointId: number): void {
