@@ -69,13 +69,18 @@ export class InProcessSource<T, Split, State> {
     while (!done()) {
       if (this.failure !== undefined) throw this.failure;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (${this.emitted.length} records so far)`);
-      let busy = false;
-      this.readers.forEach((reader, subtask) => {
-        const status = reader.pollNext({ collect: (value, timestamp) => this.emitted.push({ value, timestamp, subtask }) });
-        if (status === "more") busy = true;
-      });
-      if (!busy) await Promise.race([...this.readers.map((r) => r.isAvailable()), new Promise((r) => setTimeout(r, 20))]);
+      if (!this.pollOnce()) await Promise.race([...this.readers.map((r) => r.isAvailable()), new Promise((r) => setTimeout(r, 20))]);
     }
+  }
+
+  /** Polls each reader once; true if any has more right away. */
+  pollOnce(): boolean {
+    let busy = false;
+    this.readers.forEach((reader, subtask) => {
+      const status = reader.pollNext({ collect: (value, timestamp) => this.emitted.push({ value, timestamp, subtask }) });
+      if (status === "more") busy = true;
+    });
+    return busy;
   }
 
   /** A checkpoint that completes: enumerator state first, then the readers' splits. */
@@ -85,6 +90,19 @@ export class InProcessSource<T, Split, State> {
     await this.enumerator.notifyCheckpointComplete?.(id);
     for (const r of this.readers) await r.notifyCheckpointComplete?.(id);
     return { enumerator, readers };
+  }
+
+  /** Polls and takes checkpoints (ids from `firstId`) until `done()` holds; returns the last checkpoint. */
+  async checkpointUntil(done: () => boolean, what: string, firstId = 1, timeoutMs = 20_000): Promise<{ id: number; enumerator: State; readers: Split[][] }> {
+    const deadline = Date.now() + timeoutMs;
+    for (let id = firstId; ; id++) {
+      const taken = await this.checkpoint(id);
+      if (done()) return { id, ...taken };
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (checkpoints ${firstId}..${id})`);
+      // Lets the readers' reports and the assignments (delivered on later turns) arrive.
+      await new Promise((r) => setTimeout(r, 20));
+      this.pollOnce();
+    }
   }
 
   async close(): Promise<void> {

@@ -52,7 +52,8 @@ describe("PostgresCdcSource", () => {
     assert.equal(read.source.table, "customers");
     assert.equal(read.source.schema, "public");
 
-    await s.checkpoint(1); // the snapshot is in a completed checkpoint: the stream starts
+    // The stream starts once a checkpoint taken after the snapshot's last row has completed.
+    await s.checkpointUntil(() => s.assignments.some((a) => a.split.kind === "stream"), "the stream split");
     const before = Date.now();
     await pg.admin.query("BEGIN");
     await pg.admin.query("INSERT INTO customers VALUES (11, 'new', 5)");
@@ -115,8 +116,7 @@ describe("PostgresCdcSource", () => {
     await pg.admin.query("CREATE TABLE dropped (id int PRIMARY KEY)");
     const s = cdc("doomed_slot", ["dropped"]);
     await s.start();
-    const { enumerator, readers } = await s.checkpoint(1); // empty table: the stream starts at once
-    await s.pollUntil(() => s.assignments.some((a) => a.split.kind === "stream"), "the stream split");
+    const { enumerator, readers } = await s.checkpointUntil(() => s.assignments.some((a) => a.split.kind === "stream"), "the stream split");
     await s.close();
     await pg.admin.query("SELECT pg_drop_replication_slot('doomed_slot')");
     const restored = cdc("doomed_slot", ["dropped"]);

@@ -59,6 +59,9 @@ export class CdcSplitEnumerator implements SplitEnumerator<CdcSplit, CdcEnumerat
 
   async start(): Promise<void> {
     if (this.state.slot) {
+      // Restored from a completed checkpoint taken after the snapshot had finished: that is the
+      // checkpoint the stream waits for, so the snapshot is no longer needed.
+      if (this.state.awaitingCheckpoint !== undefined) this.state.streamReady = true;
       if (!this.state.streamReady && !holders().has(this.options.slotName)) {
         throw new PostgresCdcError(
           `the exported snapshot of replication slot "${this.options.slotName}" is gone (the JobManager restarted during the initial snapshot): drop the slot and restart the job without its state`,
