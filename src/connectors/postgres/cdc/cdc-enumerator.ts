@@ -16,7 +16,8 @@ import type { SplitEnumerator, SplitEnumeratorContext } from "../../../api/sourc
 import { quoteIdentifier, quoteTableName } from "../sql-text.js";
 import type { CdcSplit, SnapshotSplit, SnapshotSplitFinished, StreamSplit, TableRef } from "./change-record.js";
 import type { PostgresCdcOptions } from "./postgres-cdc-source.js";
-import { PostgresCdcError, clientConfig, createSlotWithSnapshot, openReplicationClient, type CreatedSlot } from "./replication-connection.js";
+import { PostgresCdcError } from "./cdc-errors.js";
+import { clientConfig, createSlotWithSnapshot, openReplicationClient, type CreatedSlot } from "./replication-connection.js";
 
 export interface CdcEnumeratorState {
   /** Set once the slot exists. */

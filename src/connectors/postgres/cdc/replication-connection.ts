@@ -6,14 +6,11 @@
  */
 import pg from "pg";
 import type { ClientConfig } from "pg";
-import { SluiceError, registerErrorClass } from "../../../errors/sluice-error.js";
 import { sqlStateOf } from "../pg-errors.js";
 import { quoteIdentifier } from "../sql-text.js";
 import { lsnFromString, parseFrame, standbyStatusUpdate } from "./pgoutput.js";
 
-/** The CDC source cannot work against this server as configured (wal_level, slot, publication). */
-export class PostgresCdcError extends SluiceError {}
-registerErrorClass(PostgresCdcError);
+import { PostgresCdcError } from "./cdc-errors.js";
 
 export function clientConfig(connection: string | ClientConfig): ClientConfig {
   return typeof connection === "string" ? { connectionString: connection } : connection;
@@ -70,14 +67,12 @@ export class ReplicationStream {
   constructor(
     private readonly slot: string,
     private readonly publication: string,
-    startLsn: string,
+    private readonly startLsn: string,
     private readonly handlers: ReplicationHandlers,
   ) {
+    // Nothing before the start is needed again; the server already has at least this as confirmed.
     this.flushed = lsnFromString(startLsn);
-    this.startLsn = startLsn;
   }
-
-  private readonly startLsn: string;
 
   /** node-postgres: sends the query. */
   submit(connection: { query(text: string): void; sendCopyFromChunk(b: Buffer): void }): void {

@@ -7,7 +7,8 @@
 import type pg from "pg";
 import { quoteIdentifier, quoteTableName } from "../sql-text.js";
 import type { ChangeRecord, SnapshotSplit } from "./change-record.js";
-import { PostgresCdcError, clientConfig } from "./replication-connection.js";
+import { PostgresCdcError } from "./cdc-errors.js";
+import { clientConfig } from "./replication-connection.js";
 import { sqlStateOf } from "../pg-errors.js";
 
 export class SnapshotSplitReader {
