@@ -121,6 +121,9 @@ export {
   type NatsEnumeratorState,
   type NatsConnectionOptions,
 } from "./connectors/nats/index.js";
+export { PostgresCdcSource, PostgresCdcSourceBuilder, type PostgresCdcOptions } from "./connectors/postgres/cdc/postgres-cdc-source.js";
+export type { CdcSplit, ChangeOp, ChangeRecord, ChangeSource } from "./connectors/postgres/cdc/change-record.js";
+export { PostgresCdcError } from "./connectors/postgres/cdc/cdc-errors.js";
 // Nexmark: the benchmark's generator as a source, its model and watermark strategy.
 export { NexmarkSource, nexmarkWatermarkStrategy, NEXMARK_OUT_OF_ORDERNESS_MS, type NexmarkSourceOptions, type NexmarkSplit } from "./connectors/nexmark/nexmark-source.js";
 export { createNexmarkConfig, DEFAULT_NEXMARK_CONFIG, type NexmarkGeneratorConfig } from "./connectors/nexmark/generator-config.js";

@@ -4,7 +4,8 @@
  * socket directory, so parallel test files never share a server.
  *
  * The server runs with max_prepared_transactions=64 because the two-phase-commit sink needs
- * PREPARE TRANSACTION, which PostgreSQL disables by default.
+ * PREPARE TRANSACTION, which PostgreSQL disables by default; `logicalReplication` adds wal_level=logical
+ * for the CDC source.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -31,6 +32,8 @@ export interface PostgresServer {
 export interface StartPostgresOptions {
   database?: string;
   maxPreparedTransactions?: number;
+  /** wal_level=logical with replication slots and senders, for the CDC source. */
+  logicalReplication?: boolean;
   /** Bound on every step (install excluded): initdb, start, first connection. Default 60 s. */
   timeoutMs?: number;
 }
@@ -73,6 +76,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     `-c max_prepared_transactions=${options.maxPreparedTransactions ?? 64}`,
     // Durability against an OS crash is not what these tests check; a postmaster SIGKILL keeps the
     // page cache, so prepared transactions still survive kill() + restart().
+    ...(options.logicalReplication ? ["-c wal_level=logical", "-c max_replication_slots=16", "-c max_wal_senders=16"] : []),
     "-c fsync=off",
     "-c full_page_writes=off",
   ].join(" ");

@@ -1,7 +1,7 @@
 /** A PostgreSQL server for one test file, with a connection for the tests' own queries. */
 import { after, before } from "node:test";
 import { Client } from "pg";
-import { startPostgres, type PostgresServer } from "./postgres.js";
+import { startPostgres, type PostgresServer, type StartPostgresOptions } from "./postgres.js";
 
 export interface PostgresForTests {
   readonly server: PostgresServer;
@@ -18,11 +18,11 @@ async function connect(server: PostgresServer): Promise<Client> {
 }
 
 /** Starts the server before the file's tests and stops it after them. */
-export function usePostgres(): PostgresForTests {
+export function usePostgres(options: StartPostgresOptions = {}): PostgresForTests {
   let server: PostgresServer | undefined;
   let admin: Client | undefined;
   before(async () => {
-    server = await startPostgres();
+    server = await startPostgres(options);
     admin = await connect(server);
   });
   after(async () => {

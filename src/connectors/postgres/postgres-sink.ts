@@ -38,6 +38,15 @@ export interface PostgresSinkOptions<T> {
    * Give a stable one to have a job resumed from a savepoint clean up what its predecessor left.
    */
   transactionIdPrefix?: string;
+  /**
+   * Upsert mode (for changelogs such as PostgresCdcSource's records): the key columns, a subset of
+   * `columns`. Rows are inserted or update the row of their key (INSERT … ON CONFLICT DO UPDATE),
+   * and values for which `isDelete` is true delete the row of their key, exactly once like the
+   * append mode. Without it, rows are appended.
+   */
+  primaryKey?: readonly string[];
+  /** Upsert mode: true for a value that deletes its key's row (its key columns come from toRow). */
+  isDelete?: (value: T) => boolean;
   /** Rows per INSERT statement. Default 1000. */
   rowsPerStatement?: number;
   /** Pool size per subtask. Default 4. */
@@ -53,6 +62,7 @@ export interface PostgresTransaction {
 export class PostgresSink<T> implements TwoPhaseCommitSink<T, PostgresTransaction> {
   constructor(private readonly options: PostgresSinkOptions<T>) {
     if (options.columns.length === 0) throw new Error("PostgresSink needs at least one column");
+    if (options.isDelete && !options.primaryKey) throw new Error("PostgresSink: isDelete needs the upsert mode, so give primaryKey too");
   }
 
   async createTransactionalWriter(ctx: TwoPhaseCommitContext): Promise<TwoPhaseCommitWriter<T, PostgresTransaction>> {
@@ -67,11 +77,12 @@ export class PostgresSink<T> implements TwoPhaseCommitSink<T, PostgresTransactio
       columns: o.columns,
       gidPrefix,
       rowsPerStatement,
+      ...(o.primaryKey ? { primaryKey: o.primaryKey } : {}),
       maxConnections: o.maxConnections,
       connectTimeoutMs: o.connectTimeoutMs,
     });
     await db.open();
-    return new PostgresSinkWriter<T>(db, gidPrefix, ctx, o.toRow, rowsPerStatement);
+    return new PostgresSinkWriter<T>(db, gidPrefix, ctx, o.toRow, rowsPerStatement, o.primaryKey ? (o.isDelete ?? (() => false)) : undefined);
   }
 }
 
@@ -81,6 +92,8 @@ const MAX_STATEMENTS_IN_FLIGHT = 2;
 interface OpenTransaction {
   /** Rows not yet handed to an INSERT. */
   rows: (readonly unknown[])[];
+  /** Upsert mode: per row, whether it deletes its key. */
+  deletes: boolean[];
   count: number;
   /** True once BEGIN has run (lazily, with the first statement). */
   begun: boolean;
@@ -102,6 +115,8 @@ class PostgresSinkWriter<T> implements TwoPhaseCommitWriter<T, PostgresTransacti
     private readonly ctx: TwoPhaseCommitContext,
     private readonly toRow: (value: T) => readonly unknown[],
     private readonly rowsPerStatement: number,
+    /** Set in upsert mode. */
+    private readonly isDelete: ((value: T) => boolean) | undefined,
   ) {}
 
   async recover({ toCommit, ownedSubtasks }: RecoveryRequest<PostgresTransaction>): Promise<void> {
@@ -121,7 +136,7 @@ class PostgresSinkWriter<T> implements TwoPhaseCommitWriter<T, PostgresTransacti
   beginTransaction(info: TransactionInfo): PostgresTransaction {
     const after = info.afterCheckpoint === undefined ? "start" : `c${info.afterCheckpoint}`;
     const id = `${this.ctx.subtaskIndex}-${this.ctx.attemptNumber}-${after}`;
-    this.open.set(id, { rows: [], count: 0, begun: false, work: Promise.resolve(), failure: undefined });
+    this.open.set(id, { rows: [], deletes: [], count: 0, begun: false, work: Promise.resolve(), failure: undefined });
     return { id };
   }
 
@@ -129,6 +144,7 @@ class PostgresSinkWriter<T> implements TwoPhaseCommitWriter<T, PostgresTransacti
     const t = this.openTransaction(txn.id);
     if (t.failure !== undefined) throw new Error(`writing to PostgreSQL failed in transaction ${txn.id}`, { cause: t.failure });
     t.rows.push(this.toRow(value));
+    if (this.isDelete) t.deletes.push(this.isDelete(value));
     t.count++;
     if (t.rows.length >= this.rowsPerStatement) this.send(txn.id, t);
   }
@@ -190,7 +206,9 @@ class PostgresSinkWriter<T> implements TwoPhaseCommitWriter<T, PostgresTransacti
   /** Queues an INSERT of the buffered rows behind the transaction's earlier statements. */
   private send(id: string, t: OpenTransaction): void {
     const rows = t.rows;
+    const deletes = t.deletes;
     t.rows = [];
+    t.deletes = [];
     this.inFlight++;
     t.work = t.work
       .then(async () => {
@@ -199,7 +217,8 @@ class PostgresSinkWriter<T> implements TwoPhaseCommitWriter<T, PostgresTransacti
           await this.db.beginTransaction(id);
           t.begun = true;
         }
-        await this.db.write(id, rows);
+        if (this.isDelete) await this.db.writeChanges(id, rows.map((row, i) => ({ row, delete: deletes[i]! })));
+        else await this.db.write(id, rows);
       })
       .catch((e: unknown) => {
         t.failure ??= e;

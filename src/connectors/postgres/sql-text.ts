@@ -57,3 +57,25 @@ export function insertStatement(quotedTable: string, quotedColumns: readonly str
 export function maxRowsPerStatement(columnCount: number, preferredRows: number): number {
   return Math.max(1, Math.min(preferredRows, Math.floor(MAX_BIND_PARAMETERS / columnCount)));
 }
+
+/**
+ * The ON CONFLICT clause of an upsert: the key's row takes the new values of the other columns
+ * (or stays as it is when every column is part of the key).
+ */
+export function upsertClause(quotedColumns: readonly string[], quotedKey: readonly string[]): string {
+  const others = quotedColumns.filter((c) => !quotedKey.includes(c));
+  const action = others.length === 0 ? "DO NOTHING" : `DO UPDATE SET ${others.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}`;
+  return ` ON CONFLICT (${quotedKey.join(", ")}) ${action}`;
+}
+
+/** `DELETE FROM t WHERE (k1, k2) IN (($1, $2), …)` for `keyCount` keys. */
+export function deleteStatement(quotedTable: string, quotedKey: readonly string[], keyCount: number): string {
+  const width = quotedKey.length;
+  const tuples: string[] = new Array<string>(keyCount);
+  for (let r = 0; r < keyCount; r++) {
+    const placeholders: string[] = new Array<string>(width);
+    for (let c = 0; c < width; c++) placeholders[c] = `$${r * width + c + 1}`;
+    tuples[r] = `(${placeholders.join(", ")})`;
+  }
+  return `DELETE FROM ${quotedTable} WHERE (${quotedKey.join(", ")}) IN (${tuples.join(", ")})`;
+}

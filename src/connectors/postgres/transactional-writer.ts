@@ -15,12 +15,14 @@
 import { Pool, type PoolClient, type PoolConfig } from "pg";
 import { SqlState, sqlStateOf } from "./pg-errors.js";
 import {
+  deleteStatement,
   gidLiteral,
   insertStatement,
   maxRowsPerStatement,
   quoteIdentifier,
   quoteTableName,
   type TableName,
+  upsertClause,
 } from "./sql-text.js";
 
 export interface PostgresTransactionalWriterOptions {
@@ -42,6 +44,11 @@ export interface PostgresTransactionalWriterOptions {
   connectTimeoutMs?: number;
   /** Rows per INSERT statement (also capped by PostgreSQL's 65535 bind parameters). Default 1000. */
   rowsPerStatement?: number;
+  /**
+   * Upsert mode: the table's primary key (or a unique key) columns, a subset of `columns`. Rows are
+   * then INSERT … ON CONFLICT DO UPDATE, and writeChanges() can also delete by key.
+   */
+  primaryKey?: readonly string[];
   /** How long commit/abort retry a gid that another session is still finishing. Default 10 s. */
   busyRetryTimeoutMs?: number;
 }
@@ -80,6 +87,9 @@ export class PostgresTransactionalWriter {
   private readonly fullInsertText: string;
   private readonly fullInsertName: string;
   private readonly openTransactions = new Map<string, OpenTransaction>();
+  /** Upsert mode: the key columns' positions in a row, and the ON CONFLICT clause. */
+  private readonly keyPositions: number[] | undefined;
+  private readonly conflictClause: string;
   private pool: Pool | undefined;
 
   constructor(options: PostgresTransactionalWriterOptions) {
@@ -90,7 +100,19 @@ export class PostgresTransactionalWriter {
     this.quotedTable = quoteTableName(table);
     this.quotedColumns = options.columns.map(quoteIdentifier);
     this.rowsPerStatement = maxRowsPerStatement(options.columns.length, options.rowsPerStatement ?? 1000);
-    this.fullInsertText = insertStatement(this.quotedTable, this.quotedColumns, this.rowsPerStatement);
+    if (options.primaryKey) {
+      if (options.primaryKey.length === 0) throw new Error("primaryKey needs at least one column");
+      this.keyPositions = options.primaryKey.map((k) => {
+        const i = options.columns.indexOf(k);
+        if (i < 0) throw new Error(`primary key column ${JSON.stringify(k)} is not among the columns ${JSON.stringify(options.columns)}`);
+        return i;
+      });
+      this.conflictClause = upsertClause(this.quotedColumns, options.primaryKey.map(quoteIdentifier));
+    } else {
+      this.keyPositions = undefined;
+      this.conflictClause = "";
+    }
+    this.fullInsertText = this.insertText(this.rowsPerStatement);
     // Full-size batches use a named statement so each connection parses and plans it only once. The
     // name depends on the text: pg rejects one name reused for a different text on a connection.
     this.fullInsertName = `sluice_insert_${fnv1a(this.fullInsertText)}`;
@@ -175,7 +197,7 @@ export class PostgresTransactionalWriter {
         if (count === this.rowsPerStatement) {
           await txn.client.query({ name: this.fullInsertName, text: this.fullInsertText, values });
         } else {
-          await txn.client.query(insertStatement(this.quotedTable, this.quotedColumns, count), values);
+          await txn.client.query(this.insertText(count), values);
         }
       }
     } catch (err) {
@@ -183,6 +205,47 @@ export class PostgresTransactionalWriter {
       txn.failure ??= err;
       throw err;
     }
+  }
+
+  /**
+   * Upsert mode: changes in order, each an upserted row or a deleted key (the key columns' values
+   * are taken from the row). Only the last change of a key matters within a transaction, so they
+   * are folded per key first: an upsert statement may not touch one key twice.
+   */
+  async writeChanges(txnId: string, changes: readonly { row: readonly unknown[]; delete: boolean }[]): Promise<void> {
+    const keys = this.keyPositions;
+    if (!keys) throw new Error(`writeChanges() needs the upsert mode: give the writer for ${this.quotedTable} a primaryKey`);
+    const last = new Map<string, { row: readonly unknown[]; delete: boolean }>();
+    for (const change of changes) {
+      const key = JSON.stringify(keys.map((i) => change.row[i]));
+      last.delete(key); // keeps the map in the order of each key's last change
+      last.set(key, change);
+    }
+    const upserts: (readonly unknown[])[] = [];
+    const deletes: unknown[][] = [];
+    for (const change of last.values()) {
+      if (change.delete) deletes.push(keys.map((i) => change.row[i]));
+      else upserts.push(change.row);
+    }
+    // Upserts and deletes touch different keys, so their order does not matter.
+    if (upserts.length > 0) await this.write(txnId, upserts);
+    if (deletes.length === 0) return;
+    const txn = this.usableTransaction(txnId);
+    const perStatement = maxRowsPerStatement(keys.length, this.rowsPerStatement);
+    const quotedKey = keys.map((i) => this.quotedColumns[i]!);
+    try {
+      for (let start = 0; start < deletes.length; start += perStatement) {
+        const batch = deletes.slice(start, start + perStatement);
+        await txn.client.query(deleteStatement(this.quotedTable, quotedKey, batch.length), batch.flat());
+      }
+    } catch (err) {
+      txn.failure ??= err;
+      throw err;
+    }
+  }
+
+  private insertText(rowCount: number): string {
+    return insertStatement(this.quotedTable, this.quotedColumns, rowCount) + this.conflictClause;
   }
 
   /**
