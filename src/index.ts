@@ -2,7 +2,8 @@
 export { defineJob, type JobDefinition, type JobDefinitionFunction } from "./api/job.js";
 export { StreamExecutionEnvironment, DEFAULT_MAX_PARALLELISM } from "./api/environment.js";
 export { DataStream, SingleOutputStreamOperator, DataStreamSink } from "./api/data-stream.js";
-export { KeyedStream, type NumericField, type AggregationKind } from "./api/keyed-stream.js";
+export { KeyedStream } from "./api/keyed-stream.js";
+export type { NumericField, AggregationKind, AggregationField } from "./api/aggregation.js";
 export { OutputTag } from "./api/output-tag.js";
 export type * from "./api/functions.js";
 export type { RuntimeContext } from "./api/runtime-context.js";
