@@ -139,6 +139,11 @@ export class StreamExecutionEnvironment {
     return this.fromSource(new CollectionSource(elements), undefined, "Collection Source");
   }
 
+  /** Flink 1.19+'s name for fromElements / fromCollection. */
+  fromData<T>(...elements: T[]): SingleOutputStreamOperator<T> {
+    return this.fromElements(...elements);
+  }
+
   fromCollection<T>(elements: Iterable<T>): SingleOutputStreamOperator<T> {
     return this.fromSource(new CollectionSource([...elements]), undefined, "Collection Source");
   }

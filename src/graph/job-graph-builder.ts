@@ -122,10 +122,11 @@ function validate(graph: StreamGraph, defaultMaxParallelism: number): void {
   }
   const seen = new Map<string, string>();
   for (const n of graph.nodes) {
-    if (!n.uid) continue;
-    const other = seen.get(n.uid);
-    if (other) throw new InvalidJobError(`uid "${n.uid}" is used by both "${other}" and "${n.name}"; uids must be unique`);
-    seen.set(n.uid, n.name);
+    const id = n.uidHash ?? n.uid;
+    if (!id) continue;
+    const other = seen.get(id);
+    if (other) throw new InvalidJobError(`uid "${id}" is used by both "${other}" and "${n.name}"; uids (and uid hashes) must be unique`);
+    seen.set(id, n.name);
   }
 }
 
@@ -133,8 +134,9 @@ function validate(graph: StreamGraph, defaultMaxParallelism: number): void {
 function assignUids(graph: StreamGraph): Map<number, string> {
   const uids = new Map<number, string>();
   for (const n of graph.nodes) {
-    if (n.uid) {
-      uids.set(n.id, n.uid);
+    const given = n.uidHash ?? n.uid;
+    if (given) {
+      uids.set(n.id, given);
       continue;
     }
     const inputs = graph
