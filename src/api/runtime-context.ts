@@ -13,6 +13,8 @@ export interface RuntimeContext extends AccumulatorContext {
   readonly maxParallelism: number;
   /** 0 on the first run, incremented on every restart. */
   readonly attemptNumber: number;
+  /** env.getConfig().setGlobalJobParameters(...) (or pipeline.global-job-parameters), the same in every function. */
+  readonly globalJobParameters: Readonly<Record<string, string>>;
 }
 
 import type { KeyedStateStore, OperatorStateStore } from "./state/state.js";

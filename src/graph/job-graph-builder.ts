@@ -26,7 +26,8 @@ export function resolvePartitioner(edge: StreamEdge, source: StreamNode, target:
   return edge.partitioner;
 }
 
-function isChainable(edge: StreamEdge, partitioner: PartitionerSpec, graph: StreamGraph): boolean {
+function isChainable(edge: StreamEdge, partitioner: PartitionerSpec, graph: StreamGraph, chainingEnabled: boolean): boolean {
+  if (!chainingEnabled) return false;
   const up = graph.node(edge.source);
   const down = graph.node(edge.target);
   return (
@@ -52,7 +53,7 @@ export function buildJobGraph(graph: StreamGraph, name: string, settings: JsonOb
   const headOf = new Map<number, number>();
   for (const node of graph.nodes) {
     const ins = graph.inEdges(node.id);
-    const chainable = ins.length === 1 && isChainable(ins[0]!, partitioners.get(ins[0]!.id)!, graph);
+    const chainable = ins.length === 1 && isChainable(ins[0]!, partitioners.get(ins[0]!.id)!, graph, settings.operatorChaining !== false);
     headOf.set(node.id, chainable ? headOf.get(ins[0]!.source)! : node.id);
   }
 

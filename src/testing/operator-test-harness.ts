@@ -65,7 +65,7 @@ export class OperatorTestHarness {
       },
       fns: options.fns ?? {},
       keySelectors,
-      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, ...this.accumulators.context },
+      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, globalJobParameters: {}, ...this.accumulators.context },
       keyedState: keySelectors.some((k) => k) ? (options.keyedStateBackend ?? new HeapKeyedStateBackend(maxParallelism, range.start, range.end)) : undefined,
       processingTime: this.time,
       settings: options.settings ?? {},

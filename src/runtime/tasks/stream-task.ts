@@ -99,6 +99,7 @@ export class StreamTask {
       parallelism: vertex.parallelism,
       maxParallelism: vertex.maxParallelism,
       attemptNumber: tdd.attempt,
+      globalJobParameters: (tdd.jobGraph.settings.globalJobParameters as Record<string, string> | undefined) ?? {},
       ...this.accumulators.context,
     };
     this.chain = new OperatorChain(
