@@ -32,8 +32,30 @@ export type SinkFunction<T> = ((value: T) => void) | (RichFunction & { invoke(va
 export type { Key };
 export type KeySelector<T, K extends Key> = (value: T) => K;
 
+/** The two clocks: event time (watermarks) and processing time (the wall clock). */
+export type TimeDomain = "event-time" | "processing-time";
+
+/**
+ * Time as a process function sees it. Everywhere: the current processing time and watermark.
+ * Registering and deleting timers only on keyed streams (after keyBy()), as in Flink; elsewhere
+ * those throw, naming the fix.
+ */
+export interface TimerService {
+  currentProcessingTime(): number;
+  /** The operator's current watermark (-Infinity before the first one). */
+  currentWatermark(): number;
+  /** Fires onTimer once the watermark reaches `time`. Registering the same time twice fires once. */
+  registerEventTimeTimer(time: number): void;
+  /** Fires onTimer once the wall clock reaches `time`. */
+  registerProcessingTimeTimer(time: number): void;
+  deleteEventTimeTimer(time: number): void;
+  deleteProcessingTimeTimer(time: number): void;
+}
+
 /** Context of one element in a ProcessFunction. */
 export interface ProcessContext {
+  /** The clocks (and, on keyed streams, timers). */
+  timerService(): TimerService;
   /** Event timestamp of the current element, or undefined when it has none. */
   timestamp(): number | undefined;
   /** Current processing time in ms. */

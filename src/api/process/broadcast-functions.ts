@@ -10,10 +10,14 @@ import type { BroadcastState, ReadOnlyBroadcastState, StateOf } from "../state/s
 import type { KeyedProcessContext, OnTimerContext } from "./keyed-process-function.js";
 
 export interface ReadOnlyBroadcastContext extends ProcessContext {
+  /** The operator's current watermark (-Infinity before the first one), as in Flink's broadcast contexts. */
+  currentWatermark(): number;
   getBroadcastState<UK extends Key, UV>(descriptor: MapStateDescriptor<UK, UV>): ReadOnlyBroadcastState<UK, UV>;
 }
 
 export interface BroadcastContext extends ProcessContext {
+  /** The operator's current watermark (-Infinity before the first one); the broadcast side has no timers. */
+  currentWatermark(): number;
   getBroadcastState<UK extends Key, UV>(descriptor: MapStateDescriptor<UK, UV>): BroadcastState<UK, UV>;
 }
 
