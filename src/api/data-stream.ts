@@ -3,7 +3,7 @@
  * A DataStream is a list of inputs (upstream node + how to partition from it); partitioning and
  * union only rewrite that list, they add no operator (Flink's virtual transformations).
  */
-import type { PartitionerSpec, StreamNode } from "../graph/stream-graph.js";
+import type { JsonObject, PartitionerSpec, StreamNode } from "../graph/stream-graph.js";
 import type { StreamExecutionEnvironment } from "./environment.js";
 import type {
   FilterFunction,
@@ -194,12 +194,15 @@ export class DataStream<T> {
   }
 
   /**
-   * Runs the job defined so far and resolves with every record of this stream (for tests and
-   * small jobs). Only one execution per job definition.
+   * Runs the job defined so far and resolves with its records (for tests and small jobs). With a
+   * limit, resolves with the first `limit` records and cancels the job then: that also works for
+   * unbounded jobs. Only one execution per job definition.
    */
-  executeAndCollect(): Promise<T[]> {
+  executeAndCollect(limit?: number): Promise<T[]> {
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new RangeError(`executeAndCollect(limit): limit must be a positive integer, got ${limit}`);
     // One collecting subtask, as in Flink, so the client receives a single stream.
-    const sink = this.env.addOperator<never>("collect", "Collect Sink", this.inputs, {}).setParallelism(1);
+    const config: JsonObject = limit === undefined ? {} : { collectLimit: limit };
+    const sink = this.env.addOperator<never>("collect", "Collect Sink", this.inputs, {}, config).setParallelism(1);
     return this.env.requestExecution(sink.node.id) as Promise<T[]>;
   }
 
