@@ -95,3 +95,13 @@ export {
   type Accumulator,
   type AccumulatorContext,
 } from "./api/accumulators.js";
+export {
+  AsyncRetryStrategies,
+  RetryPredicates,
+  FixedDelayRetryStrategyBuilder,
+  ExponentialBackoffDelayRetryStrategyBuilder,
+  type AsyncRetryStrategy,
+} from "./api/async/async-retry.js";
+export { CheckpointConfig, type CheckpointingMode, type ExternalizedCheckpointRetention } from "./api/checkpoint-config.js";
+export { ExecutionConfig } from "./api/execution-config.js";
+export type { TimerService, TimeDomain } from "./api/functions.js";
