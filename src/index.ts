@@ -104,4 +104,3 @@ export {
 } from "./api/async/async-retry.js";
 export { CheckpointConfig, type CheckpointingMode, type ExternalizedCheckpointRetention } from "./api/checkpoint-config.js";
 export { ExecutionConfig } from "./api/execution-config.js";
-export type { TimerService, TimeDomain } from "./api/functions.js";

@@ -60,7 +60,7 @@ export class DataStream<T> {
     return this.env.addOperator<R>("map", "Map", this.inputs, { fn });
   }
 
-  flatMap<R>(fn: FlatMapFunction<T, R>): SingleOutputStreamOperator<R> {
+  flatMap<R = never>(fn: FlatMapFunction<T, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("flatMap", "Flat Map", this.inputs, { fn });
   }
 
@@ -68,7 +68,7 @@ export class DataStream<T> {
     return this.env.addOperator<T>("filter", "Filter", this.inputs, { fn });
   }
 
-  process<R>(fn: ProcessFunction<T, R>): SingleOutputStreamOperator<R> {
+  process<R = never>(fn: ProcessFunction<T, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("process", "Process", this.inputs, { fn });
   }
 

@@ -6,9 +6,14 @@ import type { RuntimeContext, StreamingRuntimeContext } from "./runtime-context.
 import type { OutputTag } from "./output-tag.js";
 import type { Key } from "../graph/key-groups.js";
 
-/** Emits zero or more records from flatMap, process functions and windows. */
+/**
+ * Emits zero or more records from flatMap, process functions and windows. A function-typed
+ * property, not a method, so that it is checked contravariantly (strictFunctionTypes): a
+ * Collector<{ a }> cannot stand in for a Collector<{ a; b }>. Classes may still implement it
+ * with a method.
+ */
 export interface Collector<T> {
-  collect(value: T): void;
+  collect: (value: T) => void;
 }
 
 export interface RichFunction {
@@ -65,7 +70,7 @@ export interface ProcessContext {
 }
 
 export interface ProcessFunction<I, O> extends RichFunction {
-  processElement(value: I, ctx: ProcessContext, out: Collector<O>): void;
+  processElement: (value: I, ctx: ProcessContext, out: Collector<O>) => void;
 }
 
 /** Partitions a key into one of `numPartitions` channels for partitionCustom. */

@@ -65,7 +65,7 @@ export class KeyedStream<T, K extends Key> extends DataStream<T> {
   }
 
   /** A KeyedProcessFunction: keyed state, timers and side outputs per key. */
-  override process<R>(fn: KeyedProcessFunction<K, T, R>): SingleOutputStreamOperator<R> {
+  override process<R = never>(fn: KeyedProcessFunction<K, T, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("keyed-process", "KeyedProcess", this.inputs, { fn });
   }
 

@@ -22,8 +22,8 @@ export interface BroadcastContext extends ProcessContext {
 }
 
 export interface BroadcastProcessFunction<I, B, O> extends RichFunction {
-  processElement(value: I, ctx: ReadOnlyBroadcastContext, out: Collector<O>): void;
-  processBroadcastElement(value: B, ctx: BroadcastContext, out: Collector<O>): void;
+  processElement: (value: I, ctx: ReadOnlyBroadcastContext, out: Collector<O>) => void;
+  processBroadcastElement: (value: B, ctx: BroadcastContext, out: Collector<O>) => void;
 }
 
 export interface KeyedReadOnlyBroadcastContext<K extends Key> extends ReadOnlyBroadcastContext, KeyedProcessContext<K> {}
@@ -34,7 +34,7 @@ export interface KeyedBroadcastContext extends BroadcastContext {
 }
 
 export interface KeyedBroadcastProcessFunction<K extends Key, I, B, O> extends RichFunction {
-  processElement(value: I, ctx: KeyedReadOnlyBroadcastContext<K>, out: Collector<O>): void;
-  processBroadcastElement(value: B, ctx: KeyedBroadcastContext, out: Collector<O>): void;
-  onTimer?(timestamp: number, ctx: OnTimerContext<K> & ReadOnlyBroadcastContext, out: Collector<O>): void;
+  processElement: (value: I, ctx: KeyedReadOnlyBroadcastContext<K>, out: Collector<O>) => void;
+  processBroadcastElement: (value: B, ctx: KeyedBroadcastContext, out: Collector<O>) => void;
+  onTimer?: (timestamp: number, ctx: OnTimerContext<K> & ReadOnlyBroadcastContext, out: Collector<O>) => void;
 }

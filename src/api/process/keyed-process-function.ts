@@ -17,6 +17,6 @@ export interface OnTimerContext<K extends Key> extends KeyedProcessContext<K> {
 }
 
 export interface KeyedProcessFunction<K extends Key, I, O> extends RichFunction {
-  processElement(value: I, ctx: KeyedProcessContext<K>, out: Collector<O>): void;
-  onTimer?(timestamp: number, ctx: OnTimerContext<K>, out: Collector<O>): void;
+  processElement: (value: I, ctx: KeyedProcessContext<K>, out: Collector<O>) => void;
+  onTimer?: (timestamp: number, ctx: OnTimerContext<K>, out: Collector<O>) => void;
 }

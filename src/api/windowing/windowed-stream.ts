@@ -148,7 +148,7 @@ export class WindowedStream<T, K extends Key, W extends Window> extends Windowed
   }
 
   /** All elements of the window at once, with the window and state in the context. */
-  process<R>(fn: ProcessWindowFunction<T, R, K, W>): SingleOutputStreamOperator<R> {
+  process<R = never>(fn: ProcessWindowFunction<T, R, K, W>): SingleOutputStreamOperator<R> {
     return this.build("Window(Process)", { kind: "list" }, "process", fn);
   }
 
@@ -182,7 +182,7 @@ export class AllWindowedStream<T, W extends Window> extends WindowedStreamBase<T
     return this.build("WindowAll(Aggregate)", { kind: "aggregate", aggregate: fn }, windowFunctionKind(windowFn, true), windowFn);
   }
 
-  process<R>(fn: ProcessAllWindowFunction<T, R, W>): SingleOutputStreamOperator<R> {
+  process<R = never>(fn: ProcessAllWindowFunction<T, R, W>): SingleOutputStreamOperator<R> {
     return this.build("WindowAll(Process)", { kind: "list" }, "process-all", fn);
   }
 
