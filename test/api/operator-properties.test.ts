@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { runJob } from "../../src/client/job-runner.js";
 import { testJob } from "../support/paths.js";
 import { COLLECT_PREFIX } from "../jobs/windowing/support/collect.js";
+import { planJson } from "../../src/rest/views/job-views.js";
 
 const N = 50;
 
@@ -59,6 +60,9 @@ test("fromData, printToErr, writeToSocket and the operator properties", async ()
   assert.equal(map.o.uid, "0123456789abcdef0123456789abcdef", "setUidHash is the state id");
   assert.equal(map.o.config.description, "squares every number");
   assert.equal(map.o.config.bufferTimeoutMs, 0);
+  // The REST plan (what the dashboard draws) shows the description instead of the name.
+  const plan = planJson({ jid: r.jobId, name: r.jobGraph.name, jobGraph: r.jobGraph }) as { nodes: { id: string; description: string }[] };
+  assert.match(plan.nodes.find((n) => n.id === map.v.id)!.description, /squares every number/);
   const filter = ops.find(({ o }) => o.kind === "filter")!;
   assert.equal(filter.v.parallelism, 1);
   assert.equal(filter.v.maxParallelism, 1, "forceNonParallel");
