@@ -2,7 +2,8 @@
 export { defineJob, type JobDefinition, type JobDefinitionFunction } from "./api/job.js";
 export { StreamExecutionEnvironment, DEFAULT_MAX_PARALLELISM } from "./api/environment.js";
 export { DataStream, SingleOutputStreamOperator, DataStreamSink } from "./api/data-stream.js";
-export { KeyedStream, type NumericField, type AggregationKind } from "./api/keyed-stream.js";
+export { KeyedStream } from "./api/keyed-stream.js";
+export type { NumericField, AggregationKind, AggregationField } from "./api/aggregation.js";
 export { OutputTag } from "./api/output-tag.js";
 export type * from "./api/functions.js";
 export type { RuntimeContext } from "./api/runtime-context.js";
@@ -139,3 +140,12 @@ export {
   type Accumulator,
   type AccumulatorContext,
 } from "./api/accumulators.js";
+export {
+  AsyncRetryStrategies,
+  RetryPredicates,
+  FixedDelayRetryStrategyBuilder,
+  ExponentialBackoffDelayRetryStrategyBuilder,
+  type AsyncRetryStrategy,
+} from "./api/async/async-retry.js";
+export { CheckpointConfig, type CheckpointingMode, type ExternalizedCheckpointRetention } from "./api/checkpoint-config.js";
+export { ExecutionConfig } from "./api/execution-config.js";

@@ -3,7 +3,7 @@
  * A DataStream is a list of inputs (upstream node + how to partition from it); partitioning and
  * union only rewrite that list, they add no operator (Flink's virtual transformations).
  */
-import type { PartitionerSpec, StreamNode } from "../graph/stream-graph.js";
+import type { JsonObject, PartitionerSpec, StreamNode } from "../graph/stream-graph.js";
 import type { StreamExecutionEnvironment } from "./environment.js";
 import type {
   FilterFunction,
@@ -22,6 +22,7 @@ import { OutputTag } from "./output-tag.js";
 import { PrintSink } from "./builtin/print-sink.js";
 import { TextFileSink } from "./builtin/text-file-sink.js";
 import { FunctionSink } from "./builtin/function-sink.js";
+import { SocketSink } from "./builtin/socket-sink.js";
 // State and time: the builders live in their own modules; these methods only delegate.
 import {
   broadcastWithState,
@@ -59,7 +60,7 @@ export class DataStream<T> {
     return this.env.addOperator<R>("map", "Map", this.inputs, { fn });
   }
 
-  flatMap<R>(fn: FlatMapFunction<T, R>): SingleOutputStreamOperator<R> {
+  flatMap<R = never>(fn: FlatMapFunction<T, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("flatMap", "Flat Map", this.inputs, { fn });
   }
 
@@ -67,7 +68,7 @@ export class DataStream<T> {
     return this.env.addOperator<T>("filter", "Filter", this.inputs, { fn });
   }
 
-  process<R>(fn: ProcessFunction<T, R>): SingleOutputStreamOperator<R> {
+  process<R = never>(fn: ProcessFunction<T, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("process", "Process", this.inputs, { fn });
   }
 
@@ -154,9 +155,27 @@ export class DataStream<T> {
     return slide === undefined ? w.trigger(PurgingTrigger.of(CountTrigger.of(size))) : w.trigger(CountTrigger.of(slide));
   }
 
+  /**
+   * The parallelism of the operator producing this stream (for a union, of its first input; the
+   * environment's default until the operator's is set).
+   */
+  getParallelism(): number {
+    return this.env.streamGraph.node(this.inputs[0]!.nodeId).parallelism;
+  }
+
   /** Prints every record to standard output (the TaskManager's, or the client's on the MiniCluster). */
   print(prefix?: string): DataStreamSink<T> {
     return this.sinkTo(new PrintSink<T>(prefix), "Print to Std. Out");
+  }
+
+  /** Prints every record to standard error, formatted like print(). */
+  printToErr(prefix?: string): DataStreamSink<T> {
+    return this.sinkTo(new PrintSink<T>(prefix, "stderr"), "Print to Std. Err");
+  }
+
+  /** Writes every record, serialized by `serialize`, to a TCP socket (one connection per subtask). */
+  writeToSocket(host: string, port: number, serialize: (value: T) => string | Uint8Array): DataStreamSink<T> {
+    return this.sinkTo(new SocketSink<T>(host, port, serialize), `Socket Stream Sink ${host}:${port}`);
   }
 
   /** Writes records as lines, one file per parallel subtask under `path` (or `path` itself at parallelism 1). */
@@ -175,12 +194,15 @@ export class DataStream<T> {
   }
 
   /**
-   * Runs the job defined so far and resolves with every record of this stream (for tests and
-   * small jobs). Only one execution per job definition.
+   * Runs the job defined so far and resolves with its records (for tests and small jobs). With a
+   * limit, resolves with the first `limit` records and cancels the job then: that also works for
+   * unbounded jobs. Only one execution per job definition.
    */
-  executeAndCollect(): Promise<T[]> {
+  executeAndCollect(limit?: number): Promise<T[]> {
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new RangeError(`executeAndCollect(limit): limit must be a positive integer, got ${limit}`);
     // One collecting subtask, as in Flink, so the client receives a single stream.
-    const sink = this.env.addOperator<never>("collect", "Collect Sink", this.inputs, {}).setParallelism(1);
+    const config: JsonObject = limit === undefined ? {} : { collectLimit: limit };
+    const sink = this.env.addOperator<never>("collect", "Collect Sink", this.inputs, {}, config).setParallelism(1);
     return this.env.requestExecution(sink.node.id) as Promise<T[]>;
   }
 
@@ -201,11 +223,6 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
     /** @internal */ readonly node: StreamNode,
   ) {
     super(env, [{ nodeId: node.id }]);
-  }
-
-  setMaxParallelism(maxParallelism: number): this {
-    this.node.maxParallelism = maxParallelism;
-    return this;
   }
 
   /** Starts a new chain at this operator; its successors may still chain to it. */
@@ -235,6 +252,48 @@ abstract class OperatorProperties {
   /** A stable id for matching state in savepoints; must be unique in the job. */
   uid(uid: string): this {
     this.node.uid = uid;
+    return this;
+  }
+
+  /**
+   * The operator's state id itself (Flink's setUidHash), e.g. the one a savepoint shows for an
+   * operator that had no uid; wins over uid().
+   */
+  setUidHash(hash: string): this {
+    if (!/^\S+$/.test(hash)) throw new RangeError(`uid hash must be a non-empty string without spaces, got "${hash}"`);
+    this.node.uidHash = hash;
+    return this;
+  }
+
+  /** A description shown in the job plan (REST and dashboard) instead of the name. */
+  setDescription(description: string): this {
+    this.node.config.description = description;
+    return this;
+  }
+
+  /** The parallelism this operator runs at (the environment's default until set). */
+  getParallelism(): number {
+    return this.node.parallelism;
+  }
+
+  setMaxParallelism(maxParallelism: number): this {
+    if (!Number.isInteger(maxParallelism) || maxParallelism < 1) throw new RangeError(`max parallelism must be a positive integer, got ${maxParallelism}`);
+    this.node.maxParallelism = maxParallelism;
+    return this;
+  }
+
+  /** Parallelism and max parallelism 1: the operator can never be scaled out. */
+  forceNonParallel(): this {
+    return this.setParallelism(1).setMaxParallelism(1);
+  }
+
+  /**
+   * How long this operator's output may wait in a network buffer before it is sent (0: after
+   * every record); overrides env.setBufferTimeout for this operator.
+   */
+  setBufferTimeout(ms: number): this {
+    if (!(ms >= 0)) throw new RangeError(`buffer timeout must be >= 0, got ${ms}`);
+    this.node.config.bufferTimeoutMs = ms;
     return this;
   }
 

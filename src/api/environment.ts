@@ -16,6 +16,11 @@ import type { RestartStrategyConfig } from "./restart-strategy.js";
 import { parseStateBackendType, type StateBackendType } from "./state/state-backend-type.js";
 import { FileSystemTextSource } from "./builtin/file-system-text-source.js";
 import { isRemoteUri } from "../fs/file-system.js";
+import { CheckpointConfig, type CheckpointingMode } from "./checkpoint-config.js";
+import { ExecutionConfig } from "./execution-config.js";
+import { readOption } from "../config/config-option.js";
+import { ConfigurationError } from "../config/configuration.js";
+import * as pipeline from "./pipeline-options.js";
 
 export const DEFAULT_MAX_PARALLELISM = 128;
 
@@ -30,8 +35,11 @@ export class StreamExecutionEnvironment {
   readonly streamGraph = new StreamGraph();
   private parallelism: number;
   private maxParallelism = DEFAULT_MAX_PARALLELISM;
-  private checkpointInterval = 0;
-  private checkpointingMode: "exactly-once" | "at-least-once" = "exactly-once";
+  private readonly checkpointConfig = new CheckpointConfig();
+  private readonly executionConfig = new ExecutionConfig();
+  private chainingEnabled = true;
+  /** Keys given to configure(), over `config`; travel to the JobMaster (which reads execution.checkpointing.* from them). */
+  private readonly configuration: Record<string, string> = {};
   private restartStrategy: RestartStrategyConfig | undefined;
   private bufferTimeoutMs: number | undefined;
   private stateBackend: StateBackendType | undefined;
@@ -47,6 +55,52 @@ export class StreamExecutionEnvironment {
     readonly config: Readonly<Record<string, string>> = {},
   ) {
     this.parallelism = defaultParallelism;
+    this.applyPipelineOptions(config);
+  }
+
+  /** The job's checkpointing settings (interval, mode, timeout, min pause, …). */
+  getCheckpointConfig(): CheckpointConfig {
+    return this.checkpointConfig;
+  }
+
+  /** The auto-watermark interval and the global job parameters. */
+  getConfig(): ExecutionConfig {
+    return this.executionConfig;
+  }
+
+  /** No operator of this job is chained with another: every operator runs in its own task. */
+  disableOperatorChaining(): this {
+    this.chainingEnabled = false;
+    return this;
+  }
+
+  isChainingEnabled(): boolean {
+    return this.chainingEnabled;
+  }
+
+  /**
+   * Applies configuration keys to this job, as Flink's configure(): pipeline.* and
+   * execution.buffer-timeout.interval here (a bad value fails at once, naming the key), the
+   * execution.checkpointing.* keys on the JobMaster, over the cluster's configuration.
+   */
+  configure(config: Readonly<Record<string, string>>): this {
+    this.applyPipelineOptions(config);
+    Object.assign(this.configuration, config);
+    return this;
+  }
+
+  private applyPipelineOptions(config: Readonly<Record<string, string>>): void {
+    const interval = readOption(config, pipeline.AUTO_WATERMARK_INTERVAL);
+    if (config[pipeline.AUTO_WATERMARK_INTERVAL.key] !== undefined) this.executionConfig.setAutoWatermarkInterval(interval);
+    if (config[pipeline.OPERATOR_CHAINING.key] !== undefined) this.chainingEnabled = readOption(config, pipeline.OPERATOR_CHAINING);
+    const timeout = readOption(config, pipeline.BUFFER_TIMEOUT);
+    if (timeout !== undefined) this.setBufferTimeout(timeout);
+    const params = readOption(config, pipeline.GLOBAL_JOB_PARAMETERS);
+    if (params !== undefined) this.executionConfig.setGlobalJobParameters(parseParameters(params, pipeline.GLOBAL_JOB_PARAMETERS.key));
+    const name = readOption(config, pipeline.PIPELINE_NAME);
+    if (name !== undefined) this.jobName = name;
+    const max = readOption(config, pipeline.MAX_PARALLELISM);
+    if (max !== undefined) this.setMaxParallelism(max);
   }
 
   setParallelism(parallelism: number): this {
@@ -78,10 +132,10 @@ export class StreamExecutionEnvironment {
   }
 
   /** Periodic checkpoints every `intervalMs`, exactly-once (aligned barriers) unless told otherwise. */
-  enableCheckpointing(intervalMs: number, mode: "exactly-once" | "at-least-once" = "exactly-once"): this {
+  enableCheckpointing(intervalMs: number, mode?: CheckpointingMode): this {
     assertPositiveInt(intervalMs, "checkpoint interval");
-    this.checkpointInterval = intervalMs;
-    this.checkpointingMode = mode;
+    this.checkpointConfig.setCheckpointInterval(intervalMs);
+    if (mode !== undefined) this.checkpointConfig.setCheckpointingMode(mode);
     return this;
   }
 
@@ -109,9 +163,13 @@ export class StreamExecutionEnvironment {
     const s: JsonObject = {
       parallelism: this.parallelism,
       maxParallelism: this.maxParallelism,
-      checkpointInterval: this.checkpointInterval,
-      checkpointingMode: this.checkpointingMode,
+      ...this.checkpointConfig.toSettings(),
+      autoWatermarkInterval: this.executionConfig.getAutoWatermarkInterval() ?? pipeline.AUTO_WATERMARK_INTERVAL.defaultValue,
     };
+    const params = this.executionConfig.getGlobalJobParameters();
+    if (Object.keys(params).length > 0) s.globalJobParameters = { ...params };
+    if (!this.chainingEnabled) s.operatorChaining = false;
+    if (Object.keys(this.configuration).length > 0) s.configuration = { ...this.configuration };
     if (this.bufferTimeoutMs !== undefined) s.bufferTimeoutMs = this.bufferTimeoutMs;
     if (this.stateBackend) s.stateBackend = this.stateBackend;
     if (this.restartStrategy) s.restartStrategy = { ...this.restartStrategy } as JsonObject;
@@ -139,6 +197,11 @@ export class StreamExecutionEnvironment {
 
   fromElements<T>(...elements: T[]): SingleOutputStreamOperator<T> {
     return this.fromSource(new CollectionSource(elements), undefined, "Collection Source");
+  }
+
+  /** Flink 1.19+'s name for fromElements / fromCollection. */
+  fromData<T>(...elements: T[]): SingleOutputStreamOperator<T> {
+    return this.fromElements(...elements);
   }
 
   fromCollection<T>(elements: Iterable<T>): SingleOutputStreamOperator<T> {
@@ -234,6 +297,17 @@ export class StreamExecutionEnvironment {
     const groups = new Set([...inputs, ...(more ?? [])].map((i) => this.streamGraph.node(i.nodeId).slotSharingGroup));
     return groups.size === 1 ? [...groups][0]! : "default";
   }
+}
+
+/** "k1:v1" items (pipeline.global-job-parameters) into a record. */
+function parseParameters(items: readonly string[], key: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const at = item.indexOf(":");
+    if (at <= 0) throw new ConfigurationError(`${key}: "${item}" is not a key:value pair`);
+    out[item.slice(0, at).trim()] = item.slice(at + 1).trim();
+  }
+  return out;
 }
 
 function assertPositiveInt(n: number, what: string): void {

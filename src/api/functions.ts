@@ -6,9 +6,14 @@ import type { RuntimeContext, StreamingRuntimeContext } from "./runtime-context.
 import type { OutputTag } from "./output-tag.js";
 import type { Key } from "../graph/key-groups.js";
 
-/** Emits zero or more records from flatMap, process functions and windows. */
+/**
+ * Emits zero or more records from flatMap, process functions and windows. A function-typed
+ * property, not a method, so that it is checked contravariantly (strictFunctionTypes): a
+ * Collector<{ a }> cannot stand in for a Collector<{ a; b }>. Classes may still implement it
+ * with a method.
+ */
 export interface Collector<T> {
-  collect(value: T): void;
+  collect: (value: T) => void;
 }
 
 export interface RichFunction {
@@ -32,8 +37,30 @@ export type SinkFunction<T> = ((value: T) => void) | (RichFunction & { invoke(va
 export type { Key };
 export type KeySelector<T, K extends Key> = (value: T) => K;
 
+/** The two clocks: event time (watermarks) and processing time (the wall clock). */
+export type TimeDomain = "event-time" | "processing-time";
+
+/**
+ * Time as a process function sees it. Everywhere: the current processing time and watermark.
+ * Registering and deleting timers only on keyed streams (after keyBy()), as in Flink; elsewhere
+ * those throw, naming the fix.
+ */
+export interface TimerService {
+  currentProcessingTime(): number;
+  /** The operator's current watermark (-Infinity before the first one). */
+  currentWatermark(): number;
+  /** Fires onTimer once the watermark reaches `time`. Registering the same time twice fires once. */
+  registerEventTimeTimer(time: number): void;
+  /** Fires onTimer once the wall clock reaches `time`. */
+  registerProcessingTimeTimer(time: number): void;
+  deleteEventTimeTimer(time: number): void;
+  deleteProcessingTimeTimer(time: number): void;
+}
+
 /** Context of one element in a ProcessFunction. */
 export interface ProcessContext {
+  /** The clocks (and, on keyed streams, timers). */
+  timerService(): TimerService;
   /** Event timestamp of the current element, or undefined when it has none. */
   timestamp(): number | undefined;
   /** Current processing time in ms. */
@@ -43,7 +70,7 @@ export interface ProcessContext {
 }
 
 export interface ProcessFunction<I, O> extends RichFunction {
-  processElement(value: I, ctx: ProcessContext, out: Collector<O>): void;
+  processElement: (value: I, ctx: ProcessContext, out: Collector<O>) => void;
 }
 
 /** Partitions a key into one of `numPartitions` channels for partitionCustom. */

@@ -5,6 +5,7 @@
 import type { StreamExecutionEnvironment } from "./environment.js";
 import { DataStream, type SingleOutputStreamOperator, type StreamInput } from "./data-stream.js";
 import type { Key, KeySelector, ReduceFunction } from "./functions.js";
+import { aggregationFieldSpec, type AggregationField, type AggregationKind, type NumericField } from "./aggregation.js";
 // State and time: builders in their own modules.
 import type { KeyedProcessFunction } from "./process/keyed-process-function.js";
 import {
@@ -21,16 +22,7 @@ import { CountTrigger, PurgingTrigger } from "./windowing/triggers.js";
 import { CountEvictor } from "./windowing/evictors.js";
 import type { GlobalWindow, Window } from "./windowing/windows.js";
 
-/** Fields of T that hold numbers (or tuple positions, for arrays); what sum/min/max can aggregate. */
-export type NumericField<T> = T extends readonly unknown[]
-  ? { [I in keyof T]: T[I] extends number ? I : never }[number] extends infer P
-    ? P extends `${infer N extends number}`
-      ? N
-      : never
-    : never
-  : { [F in keyof T]-?: T[F] extends number ? F : never }[keyof T];
-
-export type AggregationKind = "sum" | "min" | "max" | "minBy" | "maxBy";
+export type { AggregationKind, NumericField } from "./aggregation.js";
 
 export class KeyedStream<T, K extends Key> extends DataStream<T> {
   constructor(
@@ -46,27 +38,34 @@ export class KeyedStream<T, K extends Key> extends DataStream<T> {
     return this.env.addOperator<T>("keyed-reduce", "Keyed Reduce", this.inputs, { fn });
   }
 
-  /** Running sum of a numeric field per key (or of the value itself for a stream of numbers). */
-  sum(field?: NumericField<T>): SingleOutputStreamOperator<T> {
-    return this.aggregate("sum", field);
+  /**
+   * Running sum of a numeric field per key (of the value itself for a stream of numbers); the
+   * other fields keep the key's first record's values, as in Flink.
+   */
+  sum(...field: AggregationField<T>): SingleOutputStreamOperator<T> {
+    return this.aggregate("sum", field[0]);
   }
   /** Running minimum of a field; other fields keep the first record's values (as in Flink). */
-  min(field?: NumericField<T>): SingleOutputStreamOperator<T> {
-    return this.aggregate("min", field);
+  min(...field: AggregationField<T>): SingleOutputStreamOperator<T> {
+    return this.aggregate("min", field[0]);
   }
-  max(field?: NumericField<T>): SingleOutputStreamOperator<T> {
-    return this.aggregate("max", field);
+  max(...field: AggregationField<T>): SingleOutputStreamOperator<T> {
+    return this.aggregate("max", field[0]);
   }
-  /** The whole record with the smallest value of the field so far (the first one on ties). */
-  minBy(field?: NumericField<T>): SingleOutputStreamOperator<T> {
-    return this.aggregate("minBy", field);
+  /** The whole record with the smallest value of the field so far (on ties the first one, or the last with first = false). */
+  minBy(field: NumericField<T>, first?: boolean): SingleOutputStreamOperator<T>;
+  minBy(...field: AggregationField<T>): SingleOutputStreamOperator<T>;
+  minBy(field?: NumericField<T>, first = true): SingleOutputStreamOperator<T> {
+    return this.aggregate("minBy", field, first);
   }
-  maxBy(field?: NumericField<T>): SingleOutputStreamOperator<T> {
-    return this.aggregate("maxBy", field);
+  maxBy(field: NumericField<T>, first?: boolean): SingleOutputStreamOperator<T>;
+  maxBy(...field: AggregationField<T>): SingleOutputStreamOperator<T>;
+  maxBy(field?: NumericField<T>, first = true): SingleOutputStreamOperator<T> {
+    return this.aggregate("maxBy", field, first);
   }
 
   /** A KeyedProcessFunction: keyed state, timers and side outputs per key. */
-  override process<R>(fn: KeyedProcessFunction<K, T, R>): SingleOutputStreamOperator<R> {
+  override process<R = never>(fn: KeyedProcessFunction<K, T, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("keyed-process", "KeyedProcess", this.inputs, { fn });
   }
 
@@ -100,8 +99,8 @@ export class KeyedStream<T, K extends Key> extends DataStream<T> {
     return new IntervalJoin<T, T2, K>(this.env, this.inputs, other.inputs);
   }
 
-  private aggregate(kind: AggregationKind, field: NumericField<T> | undefined): SingleOutputStreamOperator<T> {
-    const f = field === undefined ? null : typeof field === "number" ? field : String(field);
-    return this.env.addOperator<T>("keyed-aggregation", `Keyed Aggregation (${kind})`, this.inputs, {}, { aggregation: kind, field: f });
+  private aggregate(kind: AggregationKind, field: unknown, first = true): SingleOutputStreamOperator<T> {
+    const config = { aggregation: kind, field: aggregationFieldSpec(field), first };
+    return this.env.addOperator<T>("keyed-aggregation", `Keyed Aggregation (${kind})`, this.inputs, {}, config);
   }
 }

@@ -19,6 +19,8 @@ export interface RuntimeContext extends AccumulatorContext {
    * histograms registered here are reported with the operator's scope and variables (docs/metrics.md).
    */
   getMetricGroup(): MetricGroup;
+  /** env.getConfig().setGlobalJobParameters(...) (or pipeline.global-job-parameters), the same in every function. */
+  readonly globalJobParameters: Readonly<Record<string, string>>;
 }
 
 import type { KeyedStateStore, OperatorStateStore } from "./state/state.js";

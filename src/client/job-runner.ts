@@ -62,6 +62,14 @@ export async function prepareJob(file: string, options: Pick<RunOptions, "args" 
   return { bundle, evaluated, inputs };
 }
 
+/** executeAndCollect(limit) cancels the job once the limit is reached: that cancellation is its success. */
+export function collectedUpToLimit(jobGraph: JobGraph, sinkId: number, result: JobResult): boolean {
+  if (result.state !== "CANCELED") return false;
+  const sink = jobGraph.vertices.flatMap((v) => v.operators).find((o) => o.nodeId === sinkId);
+  const limit = sink?.config.collectLimit;
+  return typeof limit === "number" && (result.collected[sinkId]?.length ?? 0) >= limit;
+}
+
 export async function runJob(file: string, options: RunOptions = {}): Promise<RunResult> {
   const prepared = await prepareJob(file, options);
   return runPrepared(prepared, options);
@@ -84,7 +92,7 @@ export async function runPrepared({ bundle, evaluated, inputs }: PreparedJob, op
     const execution = evaluated.execution;
     const records = execution ? (result.collected[execution.collectSinkId] ?? []) : undefined;
     if (execution) {
-      if (result.state === "FINISHED") execution.resolve(records ?? []);
+      if (result.state === "FINISHED" || collectedUpToLimit(jobGraph, execution.collectSinkId, result)) execution.resolve(records ?? []);
       else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
       // Let the definition finish what it does with the results (print them, check them).
       await evaluated.completion.catch(() => {});

@@ -26,7 +26,8 @@ export function resolvePartitioner(edge: StreamEdge, source: StreamNode, target:
   return edge.partitioner;
 }
 
-function isChainable(edge: StreamEdge, partitioner: PartitionerSpec, graph: StreamGraph): boolean {
+function isChainable(edge: StreamEdge, partitioner: PartitionerSpec, graph: StreamGraph, chainingEnabled: boolean): boolean {
+  if (!chainingEnabled) return false;
   const up = graph.node(edge.source);
   const down = graph.node(edge.target);
   return (
@@ -52,7 +53,7 @@ export function buildJobGraph(graph: StreamGraph, name: string, settings: JsonOb
   const headOf = new Map<number, number>();
   for (const node of graph.nodes) {
     const ins = graph.inEdges(node.id);
-    const chainable = ins.length === 1 && isChainable(ins[0]!, partitioners.get(ins[0]!.id)!, graph);
+    const chainable = ins.length === 1 && isChainable(ins[0]!, partitioners.get(ins[0]!.id)!, graph, settings.operatorChaining !== false);
     headOf.set(node.id, chainable ? headOf.get(ins[0]!.source)! : node.id);
   }
 
@@ -122,10 +123,11 @@ function validate(graph: StreamGraph, defaultMaxParallelism: number): void {
   }
   const seen = new Map<string, string>();
   for (const n of graph.nodes) {
-    if (!n.uid) continue;
-    const other = seen.get(n.uid);
-    if (other) throw new InvalidJobError(`uid "${n.uid}" is used by both "${other}" and "${n.name}"; uids must be unique`);
-    seen.set(n.uid, n.name);
+    const id = n.uidHash ?? n.uid;
+    if (!id) continue;
+    const other = seen.get(id);
+    if (other) throw new InvalidJobError(`uid "${id}" is used by both "${other}" and "${n.name}"; uids (and uid hashes) must be unique`);
+    seen.set(id, n.name);
   }
 }
 
@@ -133,8 +135,9 @@ function validate(graph: StreamGraph, defaultMaxParallelism: number): void {
 function assignUids(graph: StreamGraph): Map<number, string> {
   const uids = new Map<number, string>();
   for (const n of graph.nodes) {
-    if (n.uid) {
-      uids.set(n.id, n.uid);
+    const given = n.uidHash ?? n.uid;
+    if (given) {
+      uids.set(n.id, given);
       continue;
     }
     const inputs = graph

@@ -29,6 +29,8 @@ export interface StreamNode {
   kind: string;
   name: string;
   uid?: string;
+  /** The exact state id (Flink's setUidHash): wins over uid, for matching state of a job whose uids changed. */
+  uidHash?: string;
   parallelism: number;
   /** Whether parallelism was set on the operator (otherwise it follows the environment default). */
   parallelismSet: boolean;

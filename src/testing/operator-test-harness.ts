@@ -70,7 +70,7 @@ export class OperatorTestHarness {
       },
       fns: options.fns ?? {},
       keySelectors,
-      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, ...this.accumulators.context, getMetricGroup: () => metricGroup },
+      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, globalJobParameters: {}, ...this.accumulators.context, getMetricGroup: () => metricGroup },
       keyedState: keySelectors.some((k) => k) ? (options.keyedStateBackend ?? new HeapKeyedStateBackend(maxParallelism, range.start, range.end)) : undefined,
       processingTime: this.time,
       settings: options.settings ?? {},

@@ -1,6 +1,7 @@
 /**
  * A RuntimeContext for tests that drive an operator, a sink writer or a reader directly (no task):
- * the task's identity from `fields`, a fresh accumulator set and an unregistered metric group.
+ * the task's identity from `fields`, a fresh accumulator set, no job parameters and an unregistered
+ * metric group.
  */
 import type { RuntimeContext } from "../api/runtime-context.js";
 import { unregisteredGroup } from "../runtime/metrics/scopes.js";
@@ -17,6 +18,7 @@ export function testingRuntimeContext<X extends object = object>(fields: Partial
     parallelism: 1,
     maxParallelism: 128,
     attemptNumber: 0,
+    globalJobParameters: {},
     ...new TaskAccumulators().context,
     getMetricGroup: () => group,
     ...fields,

@@ -113,6 +113,7 @@ async function start(
       parallelism: options.parallelism ?? 1,
       maxParallelism: 128,
       attemptNumber: options.attempt ?? 0,
+      globalJobParameters: {},
       ...new TaskAccumulators().context,
       getMetricGroup: () => unregisteredGroup(),
     },

@@ -115,7 +115,7 @@ test("aggregations don't modify the records they were given", async () => {
 test("a non-numeric aggregation field is a clear error", async () => {
   const h = await harness("keyed-aggregation", (r: { k: string }) => r.k, { config: { aggregation: "sum", field: "v" } });
   h.processElement({ k: "x", v: 1 });
-  assert.throws(() => h.processElement({ k: "x", v: "two" }), (e: unknown) => e instanceof TypeError && /field v is not a number: two/.test(e.message));
+  assert.throws(() => h.processElement({ k: "x", v: "two" }), (e: unknown) => e instanceof TypeError && /field v is not a number in \{"k":"x","v":"two"\}: got two/.test(e.message));
 });
 
 test("keyed operators forward watermarks", async () => {

@@ -34,7 +34,7 @@ function operatorFor(reader: Partial<SourceReader<number>>, sent: ReaderToEnumer
     descriptor: { nodeId: 1, kind: "source", name: "Numbers", uid: "numbers", inputs: 0, config: {}, chainedOutputs: [], networkOutputs: [] },
     fns: { source },
     keySelectors: [],
-    runtimeContext: { jobId: "job", taskName: "Numbers", subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0, ...new TaskAccumulators().context, getMetricGroup: () => group },
+    runtimeContext: { jobId: "job", taskName: "Numbers", subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0, globalJobParameters: {}, ...new TaskAccumulators().context, getMetricGroup: () => group },
     keyedState: undefined,
     processingTime: undefined as never,
     settings: {},

@@ -8,11 +8,14 @@ export function formatRecord(value: unknown): string {
 }
 
 /**
- * Prints records to standard output, prefixed like Flink's print(): "prefix:subtask> " where the
+ * Prints records to standard output (or error), prefixed like Flink's print(): "prefix:subtask> " where the
  * subtask number (1-based) appears only at parallelism > 1. Lines are written in batches.
  */
 export class PrintSink<T> implements Sink<T> {
-  constructor(private readonly prefix?: string) {}
+  constructor(
+    private readonly prefix?: string,
+    private readonly stream: "stdout" | "stderr" = "stdout",
+  ) {}
 
   createWriter(ctx: RuntimeContext): SinkWriter<T> {
     const parts: string[] = [];
@@ -20,9 +23,10 @@ export class PrintSink<T> implements Sink<T> {
     if (ctx.parallelism > 1) parts.push(String(ctx.subtaskIndex + 1));
     const head = parts.length ? `${parts.join(":")}> ` : "";
     let lines: string[] = [];
+    const out = this.stream === "stderr" ? process.stderr : process.stdout;
     const flush = (): void => {
       if (lines.length === 0) return;
-      process.stdout.write(lines.join("\n") + "\n");
+      out.write(lines.join("\n") + "\n");
       lines = [];
     };
     return {

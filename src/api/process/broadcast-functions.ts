@@ -10,16 +10,20 @@ import type { BroadcastState, ReadOnlyBroadcastState, StateOf } from "../state/s
 import type { KeyedProcessContext, OnTimerContext } from "./keyed-process-function.js";
 
 export interface ReadOnlyBroadcastContext extends ProcessContext {
+  /** The operator's current watermark (-Infinity before the first one), as in Flink's broadcast contexts. */
+  currentWatermark(): number;
   getBroadcastState<UK extends Key, UV>(descriptor: MapStateDescriptor<UK, UV>): ReadOnlyBroadcastState<UK, UV>;
 }
 
 export interface BroadcastContext extends ProcessContext {
+  /** The operator's current watermark (-Infinity before the first one); the broadcast side has no timers. */
+  currentWatermark(): number;
   getBroadcastState<UK extends Key, UV>(descriptor: MapStateDescriptor<UK, UV>): BroadcastState<UK, UV>;
 }
 
 export interface BroadcastProcessFunction<I, B, O> extends RichFunction {
-  processElement(value: I, ctx: ReadOnlyBroadcastContext, out: Collector<O>): void;
-  processBroadcastElement(value: B, ctx: BroadcastContext, out: Collector<O>): void;
+  processElement: (value: I, ctx: ReadOnlyBroadcastContext, out: Collector<O>) => void;
+  processBroadcastElement: (value: B, ctx: BroadcastContext, out: Collector<O>) => void;
 }
 
 export interface KeyedReadOnlyBroadcastContext<K extends Key> extends ReadOnlyBroadcastContext, KeyedProcessContext<K> {}
@@ -30,7 +34,7 @@ export interface KeyedBroadcastContext extends BroadcastContext {
 }
 
 export interface KeyedBroadcastProcessFunction<K extends Key, I, B, O> extends RichFunction {
-  processElement(value: I, ctx: KeyedReadOnlyBroadcastContext<K>, out: Collector<O>): void;
-  processBroadcastElement(value: B, ctx: KeyedBroadcastContext, out: Collector<O>): void;
-  onTimer?(timestamp: number, ctx: OnTimerContext<K> & ReadOnlyBroadcastContext, out: Collector<O>): void;
+  processElement: (value: I, ctx: KeyedReadOnlyBroadcastContext<K>, out: Collector<O>) => void;
+  processBroadcastElement: (value: B, ctx: KeyedBroadcastContext, out: Collector<O>) => void;
+  onTimer?: (timestamp: number, ctx: OnTimerContext<K> & ReadOnlyBroadcastContext, out: Collector<O>) => void;
 }

@@ -30,11 +30,11 @@ export class ConnectedStreams<I1, I2> {
     return this.env.addOperator<R>("co-map", "Co-Map", this.first, { fn }, {}, 0, this.second);
   }
 
-  flatMap<R>(fn: CoFlatMapFunction<I1, I2, R>): SingleOutputStreamOperator<R> {
+  flatMap<R = never>(fn: CoFlatMapFunction<I1, I2, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("co-flat-map", "Co-Flat Map", this.first, { fn }, {}, 0, this.second);
   }
 
-  process<R>(fn: CoProcessFunction<I1, I2, R>): SingleOutputStreamOperator<R> {
+  process<R = never>(fn: CoProcessFunction<I1, I2, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("co-process", "Co-Process", this.first, { fn }, {}, 0, this.second);
   }
 }
@@ -42,7 +42,7 @@ export class ConnectedStreams<I1, I2> {
 /** Both inputs keyed alike: keyed state and timers per key. */
 export class KeyedConnectedStreams<I1, I2, K extends Key> extends ConnectedStreams<I1, I2> {
   declare readonly __keyType?: (k: K) => K;
-  override process<R>(fn: KeyedCoProcessFunction<K, I1, I2, R>): SingleOutputStreamOperator<R> {
+  override process<R = never>(fn: KeyedCoProcessFunction<K, I1, I2, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("co-process", "Keyed Co-Process", this.first, { fn }, { keyed: true }, 0, this.second);
   }
 }
@@ -70,7 +70,7 @@ export class BroadcastConnectedStream<I, B> {
     /** @internal */ readonly broadcastStream: BroadcastStream<B>,
   ) {}
 
-  process<R>(fn: BroadcastProcessFunction<I, B, R>): SingleOutputStreamOperator<R> {
+  process<R = never>(fn: BroadcastProcessFunction<I, B, R>): SingleOutputStreamOperator<R> {
     return this.build("Co-Process-Broadcast", fn);
   }
 
@@ -82,7 +82,7 @@ export class BroadcastConnectedStream<I, B> {
 
 export class KeyedBroadcastConnectedStream<K extends Key, I, B> extends BroadcastConnectedStream<I, B> {
   declare readonly __keyType?: (k: K) => K;
-  override process<R>(fn: KeyedBroadcastProcessFunction<K, I, B, R>): SingleOutputStreamOperator<R> {
+  override process<R = never>(fn: KeyedBroadcastProcessFunction<K, I, B, R>): SingleOutputStreamOperator<R> {
     return this.build("Co-Process-Broadcast-Keyed", fn);
   }
 }

@@ -50,7 +50,7 @@ export class IntervalJoined<A, B, K extends Key> {
     this.config.rightLateDataTag = tag.id;
     return this;
   }
-  process<R>(fn: ProcessJoinFunction<A, B, R>): SingleOutputStreamOperator<R> {
+  process<R = never>(fn: ProcessJoinFunction<A, B, R>): SingleOutputStreamOperator<R> {
     return this.env.addOperator<R>("interval-join", "Interval Join", this.left, { fn }, { ...this.config }, 0, this.right);
   }
 }

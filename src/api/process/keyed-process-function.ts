@@ -3,25 +3,11 @@
  * keyed state, emit to side outputs, and register timers; onTimer runs when a timer fires, with
  * that timer's key as the current key.
  */
-import type { Collector, Key, ProcessContext, RichFunction } from "../functions.js";
+import type { Collector, Key, ProcessContext, RichFunction, TimeDomain } from "../functions.js";
 
-/** The two clocks: event time (watermarks) and processing time (the wall clock). */
-export type TimeDomain = "event-time" | "processing-time";
-
-export interface TimerService {
-  currentProcessingTime(): number;
-  /** The operator's current watermark (-Infinity before the first one). */
-  currentWatermark(): number;
-  /** Fires onTimer once the watermark reaches `time`. Registering the same time twice fires once. */
-  registerEventTimeTimer(time: number): void;
-  /** Fires onTimer once the wall clock reaches `time`. */
-  registerProcessingTimeTimer(time: number): void;
-  deleteEventTimeTimer(time: number): void;
-  deleteProcessingTimeTimer(time: number): void;
-}
+export type { TimeDomain, TimerService } from "../functions.js";
 
 export interface KeyedProcessContext<K extends Key> extends ProcessContext {
-  timerService(): TimerService;
   getCurrentKey(): K;
 }
 
@@ -31,6 +17,6 @@ export interface OnTimerContext<K extends Key> extends KeyedProcessContext<K> {
 }
 
 export interface KeyedProcessFunction<K extends Key, I, O> extends RichFunction {
-  processElement(value: I, ctx: KeyedProcessContext<K>, out: Collector<O>): void;
-  onTimer?(timestamp: number, ctx: OnTimerContext<K>, out: Collector<O>): void;
+  processElement: (value: I, ctx: KeyedProcessContext<K>, out: Collector<O>) => void;
+  onTimer?: (timestamp: number, ctx: OnTimerContext<K>, out: Collector<O>) => void;
 }

@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import type { Configuration } from "../../config/configuration.js";
 import type { Logger, LogBuffer } from "../../util/logger.js";
-import { prepareJob, JobFailedError, type PreparedJob } from "../../client/job-runner.js";
+import { prepareJob, JobFailedError, collectedUpToLimit, type PreparedJob } from "../../client/job-runner.js";
 import { withoutSensitive } from "../../config/sensitive-keys.js";
 import { parseHaConfig } from "../ha/config.js";
 import { DELETE_ON_COMMIT } from "../dispatcher/job-persistence.js";
@@ -122,7 +122,7 @@ async function leadingTerm(leadership: JobManagerLeadership, log: Logger): Promi
 async function finishDefinition({ evaluated }: PreparedJob, result: JobResult): Promise<void> {
   const execution = evaluated.execution;
   if (!execution) return;
-  if (result.state === "FINISHED") execution.resolve(result.collected[execution.collectSinkId] ?? []);
+  if (result.state === "FINISHED" || collectedUpToLimit(evaluated.jobGraph, execution.collectSinkId, result)) execution.resolve(result.collected[execution.collectSinkId] ?? []);
   else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
   await evaluated.completion.catch(() => {});
 }

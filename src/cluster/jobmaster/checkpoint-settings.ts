@@ -27,20 +27,32 @@ function checkedLocation(uri: string, key: string): string {
   return uri;
 }
 
-export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>>, config: Configuration): CheckpointSettings {
+/** A number the job set in its settings (env.getCheckpointConfig()), if it did. */
+function jobNumber(jobSettings: Readonly<Record<string, unknown>>, name: string): number | undefined {
+  const v = jobSettings[name];
+  return typeof v === "number" ? v : undefined;
+}
+
+/**
+ * The job's CheckpointConfig wins; then the keys it gave env.configure(); then the cluster's
+ * configuration (docs/architecture.md, "Programmatic configuration").
+ */
+export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>>, clusterConfig: Configuration): CheckpointSettings {
+  const config: Configuration = { ...clusterConfig, ...((jobSettings.configuration as Configuration | undefined) ?? {}) };
   const jobInterval = Number(jobSettings.checkpointInterval ?? 0);
   const jobMode = jobSettings.checkpointingMode;
   const mode = jobMode === undefined ? readOption(config, keys.CHECKPOINTING_MODE) : keys.CHECKPOINTING_MODE.parse(String(jobMode), "checkpointingMode");
+  const retention = typeof jobSettings.checkpointRetention === "string" ? jobSettings.checkpointRetention : readOption(config, keys.EXTERNALIZED_CHECKPOINT_RETENTION);
   return {
     intervalMs: jobInterval > 0 ? jobInterval : readOption(config, keys.CHECKPOINT_INTERVAL),
-    timeoutMs: readOption(config, keys.CHECKPOINT_TIMEOUT),
-    minPauseMs: readOption(config, keys.CHECKPOINT_MIN_PAUSE),
-    maxConcurrent: readOption(config, keys.CHECKPOINT_MAX_CONCURRENT),
-    tolerableFailures: readOption(config, keys.CHECKPOINT_TOLERABLE_FAILURES),
+    timeoutMs: jobNumber(jobSettings, "checkpointTimeout") ?? readOption(config, keys.CHECKPOINT_TIMEOUT),
+    minPauseMs: jobNumber(jobSettings, "checkpointMinPause") ?? readOption(config, keys.CHECKPOINT_MIN_PAUSE),
+    maxConcurrent: jobNumber(jobSettings, "maxConcurrentCheckpoints") ?? readOption(config, keys.CHECKPOINT_MAX_CONCURRENT),
+    tolerableFailures: jobNumber(jobSettings, "tolerableCheckpointFailures") ?? readOption(config, keys.CHECKPOINT_TOLERABLE_FAILURES),
     retained: readOption(config, keys.CHECKPOINTS_RETAINED),
     mode,
     dir: checkedLocation(readOption(config, keys.CHECKPOINTS_DIR), keys.CHECKPOINTS_DIR.key),
     savepointDir: checkedLocation(readOption(config, keys.SAVEPOINTS_DIR), keys.SAVEPOINTS_DIR.key),
-    retainOnCancellation: readOption(config, keys.EXTERNALIZED_CHECKPOINT_RETENTION) === "RETAIN_ON_CANCELLATION",
+    retainOnCancellation: retention === "RETAIN_ON_CANCELLATION",
   };
 }

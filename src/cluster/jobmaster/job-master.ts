@@ -195,7 +195,25 @@ export class JobMaster implements JobMasterGateway {
 
   collect(executionId: string, nodeId: number, values: unknown[]): void {
     if (!this.job.graph.get(executionId)) return;
-    (this.job.collected[nodeId] ??= []).push(...values);
+    const collected = (this.job.collected[nodeId] ??= []);
+    const limit = this.collectLimitOf(nodeId);
+    if (limit === undefined) {
+      collected.push(...values);
+      return;
+    }
+    // executeAndCollect(limit): keep the first `limit` records, then cancel the job, which may be
+    // unbounded (docs/architecture.md, "Collecting results").
+    if (collected.length >= limit) return;
+    collected.push(...values.slice(0, limit - collected.length));
+    if (collected.length >= limit) this.cancel();
+  }
+
+  private collectLimitOf(nodeId: number): number | undefined {
+    for (const v of this.job.graph.jobGraph.vertices) {
+      const op = v.operators.find((o) => o.nodeId === nodeId);
+      if (op) return typeof op.config.collectLimit === "number" ? op.config.collectLimit : undefined;
+    }
+    return undefined;
   }
 
   disconnectTaskManager(taskManagerId: string, cause: string): void {

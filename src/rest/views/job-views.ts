@@ -69,7 +69,8 @@ export function planJson(d: Pick<JobDetails, "jid" | "name" | "jobGraph">): Reco
         parallelism: v.parallelism,
         operator: v.operators[0]?.kind ?? "",
         operator_strategy: "",
-        description: v.name,
+        // setDescription() on an operator replaces its name in the vertex description, as in Flink.
+        description: v.operators.map((o) => (typeof o.config.description === "string" ? o.config.description : o.name)).join(" -> "),
         optimizer_properties: {},
         chain: v.operators.map((o) => ({ id: o.nodeId, name: o.name, kind: o.kind, uid: o.uid })),
       };

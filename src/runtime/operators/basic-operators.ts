@@ -1,4 +1,5 @@
 /** The stateless one-input operators: map, flatMap, filter, process. */
+import { nonKeyedTimerService } from "./keyed-timers.js";
 import { richFunction, type Collector, type ProcessContext } from "../../api/functions.js";
 import type { OutputTag } from "../../api/output-tag.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
@@ -73,7 +74,9 @@ export class ProcessOperator extends UserFunctionOperator<(v: unknown, ctx: Proc
     super(ctx, "processElement");
     const out = this.out;
     const pts = ctx.processingTime;
+    const time = nonKeyedTimerService(pts, () => this.currentWatermark);
     this.context = {
+      timerService: () => time,
       timestamp: () => (out.timestamp === NO_TIMESTAMP ? undefined : out.timestamp),
       currentProcessingTime: () => pts.now(),
       output: <X>(tag: OutputTag<X>, value: X) => this.output.collectSide(tag.id, value, out.timestamp),

@@ -55,7 +55,7 @@ export class BroadcastProcessOperator extends ProcessFunctionOperator<RichFuncti
     const onTimer = (this.user.onTimer as OnTimer | undefined)?.bind(this.user);
     if (this.backend) this.timers = this.createTimers(this.backend, onTimer, () => this.elementCtx);
     const make = (): KeyedProcessContextImpl & Record<string, unknown> =>
-      new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers?.service, this.backend) as KeyedProcessContextImpl & Record<string, unknown>;
+      new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers?.service, this.backend, () => this.currentWatermark) as KeyedProcessContextImpl & Record<string, unknown>;
     this.elementCtx = make();
     this.elementCtx.getBroadcastState = (d: MapStateDescriptor<Key, unknown>) => this.readOnlyState(d);
     this.broadcastCtx = make();

@@ -67,7 +67,7 @@ export class CoProcessOperator extends TwoInputUserOperator {
     this.keys = ctx.keySelectors;
     const onTimer = (this.user as { onTimer?: OnTimer }).onTimer?.bind(this.user);
     if (this.backend) this.timers = this.createTimers(this.backend, onTimer, () => this.context);
-    this.context = new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers?.service, this.backend);
+    this.context = new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers?.service, this.backend, () => this.currentWatermark);
   }
 
   processElement(value: unknown, timestamp: number, input: number): void {

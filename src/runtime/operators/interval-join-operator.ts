@@ -15,6 +15,7 @@ import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import type { KeyedStateBackend, StateTable } from "../state/keyed-state-backend.js";
 import { TimerService, type Timer } from "../state/timer-service.js";
 import { streamingContext } from "./state-context.js";
+import { nonKeyedTimerService } from "./keyed-timers.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
 
 /** Per key: timestamp → values buffered at that timestamp. */
@@ -53,7 +54,10 @@ export class IntervalJoinOperator extends StreamOperator {
     this.fn = richFunction<JoinFn>(ctx.fns.fn as never, "processElement");
     const out = { timestamp: 0 };
     this.out = { collect: (v) => this.output.collect(v, out.timestamp) };
+    // Reading the clocks only: the join's own cleanup timers are not the user's to add to.
+    const time = nonKeyedTimerService(ctx.processingTime, () => this.currentWatermark);
     this.context = {
+      timerService: () => time,
       leftTimestamp: () => this.leftTs,
       rightTimestamp: () => this.rightTs,
       timestamp: () => Math.max(this.leftTs, this.rightTs),

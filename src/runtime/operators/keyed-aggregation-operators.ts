@@ -1,6 +1,6 @@
 /** Running per-key reduce and the built-in aggregations (sum/min/max/minBy/maxBy). */
 import { richFunction, type Key, type KeySelector } from "../../api/functions.js";
-import type { AggregationKind } from "../../api/keyed-stream.js";
+import { aggregationReducer, checkAggregationInput, type AggregationFieldSpec, type AggregationKind } from "../../api/aggregation.js";
 import type { KeyedStateBackend, StateTable } from "../state/keyed-state-backend.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
 
@@ -59,47 +59,21 @@ export class KeyedReduceOperator extends KeyedValueOperator {
   }
 }
 
-type Field = string | number | null;
-
-function read(value: unknown, field: Field): number {
-  const v = field === null ? value : (value as Record<string | number, unknown>)[field];
-  if (typeof v !== "number") throw new TypeError(`aggregation field ${field ?? "(value)"} is not a number: ${String(v)}`);
-  return v;
-}
-
-function withField(record: unknown, field: Field, n: number): unknown {
-  if (field === null) return n;
-  const copy = Array.isArray(record) ? [...record] : { ...(record as object) };
-  (copy as Record<string | number, unknown>)[field] = n;
-  return copy;
-}
-
-/**
- * Flink's semantics: sum/min/max update one field and keep the other fields of the first record;
- * minBy/maxBy keep the whole record holding the extreme value (the earlier one on ties).
- */
+/** Flink's semantics; see aggregationReducer (docs/architecture.md, "Built-in aggregations"). */
 export class KeyedAggregationOperator extends KeyedValueOperator {
-  private readonly kind: AggregationKind;
-  private readonly field: Field;
+  private readonly field: AggregationFieldSpec;
+  private readonly reducer: (acc: unknown, value: unknown) => unknown;
   constructor(ctx: OperatorContext) {
     super(ctx);
-    this.kind = ctx.descriptor.config.aggregation as AggregationKind;
-    this.field = ctx.descriptor.config.field as Field;
+    const config = ctx.descriptor.config;
+    this.field = config.field as AggregationFieldSpec;
+    this.reducer = aggregationReducer(config.aggregation as AggregationKind, this.field, config.first !== false);
+  }
+  protected override first(value: unknown): unknown {
+    checkAggregationInput(value, this.field);
+    return value;
   }
   protected combine(acc: unknown, value: unknown): unknown {
-    const a = read(acc, this.field);
-    const b = read(value, this.field);
-    switch (this.kind) {
-      case "sum":
-        return withField(acc, this.field, a + b);
-      case "min":
-        return b < a ? withField(acc, this.field, b) : acc;
-      case "max":
-        return b > a ? withField(acc, this.field, b) : acc;
-      case "minBy":
-        return b < a ? value : acc;
-      case "maxBy":
-        return b > a ? value : acc;
-    }
+    return this.reducer(acc, value);
   }
 }

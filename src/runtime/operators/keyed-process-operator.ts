@@ -21,7 +21,7 @@ export class KeyedProcessOperator extends ProcessFunctionOperator<ReturnType<typ
     const user = ctx.fns.fn as KeyedProcessFunction<Key, unknown, unknown>;
     const onTimer = typeof user.onTimer === "function" ? user.onTimer.bind(user) : undefined;
     this.timers = this.createTimers(this.backend, onTimer as OnTimer | undefined, () => this.context);
-    this.context = new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers.service, this.backend);
+    this.context = new KeyedProcessContextImpl(() => this.output, ctx.processingTime, this.timers.service, this.backend, () => this.currentWatermark);
   }
 
   processElement(value: unknown, timestamp: number): void {

@@ -10,7 +10,30 @@ import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { TimerService } from "../state/timer-service.js";
 import type { Output } from "./output.js";
+import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 import type { ProcessingTimeService } from "./stream-operator.js";
+
+/** Registering a timer outside a keyed stream (Flink throws UnsupportedOperationException). */
+export class TimersNotSupportedError extends SluiceError {}
+registerErrorClass(TimersNotSupportedError);
+
+/**
+ * The TimerService of process functions on non-keyed streams: both clocks readable, no timers
+ * (they are kept per key, and there is no key), as in Flink.
+ */
+export function nonKeyedTimerService(clock: ProcessingTimeService, watermark: () => number): UserTimerService {
+  const refuse = (): never => {
+    throw new TimersNotSupportedError("timers can only be set on keyed streams: call keyBy() before process(), or use a KeyedProcessFunction");
+  };
+  return {
+    currentProcessingTime: () => clock.now(),
+    currentWatermark: watermark,
+    registerEventTimeTimer: refuse,
+    registerProcessingTimeTimer: refuse,
+    deleteEventTimeTimer: refuse,
+    deleteProcessingTimeTimer: refuse,
+  };
+}
 
 /** Process functions' timers have no namespace: one per key and timestamp. */
 const VOID = 0;
@@ -66,14 +89,18 @@ export class KeyedProcessContextImpl implements OnTimerContext<Key> {
   currentTimestamp = NO_TIMESTAMP;
   domain: TimeDomain = "event-time";
   readonly out: Collector<unknown>;
+  private readonly timers: UserTimerService;
 
   constructor(
     private readonly target: () => Output,
     private readonly clock: ProcessingTimeService,
-    private readonly timers: UserTimerService | undefined,
+    /** The keyed timers; undefined on non-keyed streams, where only the clocks are readable. */
+    timers: UserTimerService | undefined,
     private readonly backend: KeyedStateBackend | undefined,
+    private readonly watermark: () => number,
   ) {
     this.out = { collect: (v) => this.target().collect(v, this.currentTimestamp) };
+    this.timers = timers ?? nonKeyedTimerService(clock, watermark);
   }
 
   timestamp(): number | undefined {
@@ -86,8 +113,10 @@ export class KeyedProcessContextImpl implements OnTimerContext<Key> {
     this.target().collectSide(tag.id, value, this.currentTimestamp);
   }
   timerService(): UserTimerService {
-    if (!this.timers) throw new Error("timers are only available on keyed streams (after keyBy())");
     return this.timers;
+  }
+  currentWatermark(): number {
+    return this.watermark();
   }
   getCurrentKey(): Key {
     if (!this.backend) throw new Error("there is no key on a non-keyed stream");

@@ -26,6 +26,7 @@ export function createStreamingRuntimeContext(
     parallelism: info.parallelism,
     maxParallelism: info.maxParallelism,
     attemptNumber: info.attemptNumber,
+    globalJobParameters: info.globalJobParameters,
     addAccumulator: info.addAccumulator,
     getAccumulator: info.getAccumulator,
     getIntCounter: info.getIntCounter,

@@ -69,6 +69,7 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       parallelism: rc.parallelism,
       maxParallelism: rc.maxParallelism,
       attemptNumber: rc.attemptNumber,
+      globalJobParameters: rc.globalJobParameters,
       addAccumulator: rc.addAccumulator,
       getAccumulator: rc.getAccumulator,
       getIntCounter: rc.getIntCounter,

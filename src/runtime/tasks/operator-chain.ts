@@ -82,12 +82,17 @@ export class OperatorChain {
     const inEdges = graph.edges.filter((e) => e.target === vertex.id);
     const settings = graph.settings as Record<string, unknown>;
     const encoder = new RecordBatchEncoder();
-    const flushEveryRecord = settings.bufferTimeoutMs === 0;
+    // The producing operator's setBufferTimeout() wins over the job's (docs/architecture.md, "Operator properties").
+    const flushesEveryRecord = (nodeId: number): boolean => {
+      const own = vertex.operators.find((o) => o.nodeId === nodeId)?.config.bufferTimeoutMs;
+      return (own ?? settings.bufferTimeoutMs) === 0;
+    };
 
     const writerByEdge = new Map<number, RecordWriter>();
     const createWriter = (edge: JobEdge): RecordWriter => {
       const target = graph.vertices.find((v) => v.id === edge.target)!;
       const consumers = consumersOf(edge.partitioner, tdd.subtaskIndex, vertex.parallelism, target.parallelism);
+      const flushEveryRecord = flushesEveryRecord(edge.sourceNodeId);
       const subpartitions = consumers.map((consumer) => {
         const ch = channelId(tdd.attempt, edge.id, tdd.subtaskIndex, consumer);
         const to = tdd.locations[target.id]![consumer]!;

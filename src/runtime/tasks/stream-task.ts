@@ -114,6 +114,7 @@ export class StreamTask {
       parallelism: vertex.parallelism,
       maxParallelism: vertex.maxParallelism,
       attemptNumber: tdd.attempt,
+      globalJobParameters: (tdd.jobGraph.settings.globalJobParameters as Record<string, string> | undefined) ?? {},
       ...this.accumulators.context,
       getMetricGroup: () => groups.task,
     };
@@ -294,7 +295,10 @@ export class StreamTask {
   }
 
   private startBufferTimeout(): void {
-    const timeout = Number((this.tdd.jobGraph.settings as Record<string, unknown>).bufferTimeoutMs ?? DEFAULT_BUFFER_TIMEOUT_MS);
+    // The shortest positive timeout of the chain's operators (setBufferTimeout) or else the job's.
+    const job = Number((this.tdd.jobGraph.settings as Record<string, unknown>).bufferTimeoutMs ?? DEFAULT_BUFFER_TIMEOUT_MS);
+    const own = this.vertex.operators.map((o) => o.config.bufferTimeoutMs).filter((t): t is number => typeof t === "number" && t > 0);
+    const timeout = own.length > 0 ? Math.min(...own, job > 0 ? job : Infinity) : job;
     if (timeout > 0) this.time.scheduleAtFixedRate(timeout, () => this.chain.flushAll());
   }
 

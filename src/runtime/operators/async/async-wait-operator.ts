@@ -15,6 +15,7 @@
  *    held back, or pending) in operator state; after a restore they are called again in order.
  */
 import type { AsyncFunction, ResultFuture, RichAsyncFunction } from "../../../api/async/async-function.js";
+import type { AsyncRetryStrategy } from "../../../api/async/async-retry.js";
 import { AsyncTimeoutError } from "../../../api/async/async-function.js";
 import { streamingContext } from "../state-context.js";
 import { StreamOperator, type OperatorContext } from "../stream-operator.js";
@@ -31,6 +32,7 @@ const BUFFER_STATE = new ListStateDescriptor<BufferedInput>("_async-wait-buffer"
 
 export class AsyncWaitOperator extends StreamOperator {
   private readonly user: AsyncFunction<unknown, unknown>;
+  private readonly retry: AsyncRetryStrategy<unknown> | undefined;
   private readonly capacity: number;
   private readonly timeoutMs: number;
   private readonly queue: AsyncQueue;
@@ -44,6 +46,7 @@ export class AsyncWaitOperator extends StreamOperator {
   constructor(ctx: OperatorContext) {
     super(ctx);
     this.user = ctx.fns.fn as AsyncFunction<unknown, unknown>;
+    this.retry = ctx.fns.retry as AsyncRetryStrategy<unknown> | undefined;
     const c = ctx.descriptor.config;
     this.capacity = Number(c.capacity ?? 100);
     this.timeoutMs = Number(c.timeout ?? 0);
@@ -102,30 +105,61 @@ export class AsyncWaitOperator extends StreamOperator {
     const entry = this.queue.addElement(value, timestamp);
     this.maxInFlight = Math.max(this.maxInFlight, this.queue.elements);
     let cancelTimeout: (() => void) | undefined;
-    const complete = (results: Iterable<unknown> | Error): void => {
+    let cancelRetry: (() => void) | undefined;
+    /** Retries made so far; completions of an earlier attempt are ignored. */
+    let attempt = 0;
+    const settle = (results: Iterable<unknown> | Error): void => {
       if (entry.done) return; // late results after a timeout, or a second completion
       cancelTimeout?.();
+      cancelRetry?.();
       if (results instanceof Error) return this.fail(results);
       this.queue.complete(entry, [...results]);
       this.admitPending();
     };
-    const future: ResultFuture<unknown> = { complete: (r) => complete(r), completeExceptionally: (e) => complete(e) };
+    // The timeout's future settles the element whatever attempt is running (Flink: the timeout covers all attempts).
+    const final: ResultFuture<unknown> = { complete: (r) => settle(r), completeExceptionally: (e) => settle(e) };
+    const invoke = (): void => {
+      const mine = attempt;
+      const complete = (results: Iterable<unknown> | Error): void => {
+        if (entry.done || mine !== attempt) return;
+        const retry = this.retry;
+        if (retry && retry.canRetry(attempt + 1)) {
+          const list = results instanceof Error ? undefined : [...results];
+          const again = list === undefined ? retry.exceptionPredicate?.(results as Error) === true : retry.resultPredicate?.(list) === true;
+          if (again) {
+            attempt++;
+            const time = this.ctx.processingTime;
+            cancelRetry = time.setTimer(time.now() + retry.getBackoffTimeMillis(attempt), invoke);
+            return;
+          }
+          return settle(list ?? results);
+        }
+        settle(results);
+      };
+      this.invoke(value, { complete: (r) => complete(r), completeExceptionally: (e) => complete(e) }, complete);
+    };
     if (this.timeoutMs > 0) {
       const time = this.ctx.processingTime;
-      cancelTimeout = time.setTimer(time.now() + this.timeoutMs, () => this.onTimeout(value, entry, future));
+      cancelTimeout = time.setTimer(time.now() + this.timeoutMs, () => this.onTimeout(value, entry, final));
     }
+    invoke();
+  }
+
+  /** One call of the user's function; errors (thrown or rejected) go to `complete`. */
+  private invoke(value: unknown, future: ResultFuture<unknown>, complete: (r: Iterable<unknown> | Error) => void): void {
+    const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
     try {
       if (typeof this.user === "function") {
         this.user(value).then(
           (r) => complete([r]),
-          (e: unknown) => complete(e instanceof Error ? e : new Error(String(e))),
+          (e: unknown) => complete(asError(e)),
         );
       } else {
         const r = this.user.asyncInvoke(value, future);
-        if (r instanceof Promise) r.catch((e: unknown) => complete(e instanceof Error ? e : new Error(String(e))));
+        if (r instanceof Promise) r.catch((e: unknown) => complete(asError(e)));
       }
     } catch (e) {
-      complete(e instanceof Error ? e : new Error(String(e)));
+      complete(asError(e));
     }
   }
 
