@@ -12,6 +12,7 @@ import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-decline
 import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { StreamTask } from "../tasks/stream-task.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
+import { getHeapStatistics } from "node:v8";
 
 // Job bundles carry inline source maps: stack traces then point into the user's own files.
 process.setSourceMapsEnabled(true);
@@ -112,15 +113,28 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
   }
 }
 
+/**
+ * The worker's heap, sampled: V8 keeps no peak, so the peak is the largest sample (every
+ * HEAP_SAMPLE_MS, and at each metrics report), a lower bound on the true peak.
+ */
+const HEAP_SAMPLE_MS = 50;
+let peakHeapUsed = 0;
+function sampleHeap(): { usedBytes: number; peakUsedBytes: number } {
+  const usedBytes = getHeapStatistics().used_heap_size;
+  if (usedBytes > peakHeapUsed) peakHeapUsed = usedBytes;
+  return { usedBytes, peakUsedBytes: peakHeapUsed };
+}
+setInterval(sampleHeap, HEAP_SAMPLE_MS).unref();
+
 function reportMetricsOf(executionId: string, task: StreamTask): void {
-  post({ type: "metrics", metrics: { [executionId]: task.metrics() } });
+  post({ type: "metrics", metrics: { [executionId]: task.metrics() }, heap: sampleHeap() });
 }
 
 function reportMetrics(): void {
   if (tasks.size === 0) return;
   const metrics: Record<string, ReturnType<StreamTask["metrics"]>> = {};
   for (const [id, t] of tasks) metrics[id] = t.metrics();
-  post({ type: "metrics", metrics });
+  post({ type: "metrics", metrics, heap: sampleHeap() });
 }
 
 process.on("unhandledRejection", (e) => {
