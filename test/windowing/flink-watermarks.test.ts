@@ -1,7 +1,6 @@
 /**
  * Three watermark behaviours exactly as Flink's (docs/architecture.md, "Watermarks and idleness"),
- * each through the operator harness and, where a job can show it deterministically, through a
- * job on the MiniCluster:
+ * each through the operator harness and through a job on the MiniCluster:
  * a) a watermark a generator emits in onEvent follows its event (source and assigner);
  * b) when the last active channel of an input goes idle, the input flushes to the largest
  *    watermark among its channels, then goes idle (StatusWatermarkValve);
@@ -9,6 +8,9 @@
  *    until it has caught up.
  */
 import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { TumblingEventTimeWindows } from "../../src/api/windowing/time-window-assigners.js";
 import type { EmittedElement, OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
@@ -120,4 +122,21 @@ test("c) harness: a channel active again behind the watermark does not hold it b
   h.processWatermark(7000, 0, 1);
   h.processWatermark(8000, 0, 0);
   assert.deepEqual(h.watermarks(), [1000, 3000, 6000, 7000], "caught up: channel 1 counts again");
+});
+
+test("b) and c) job: the last active channel going idle flushes the watermark; a channel active again behind it does not hold it back", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "sluice-idle-channels-"));
+  try {
+    const results = await runCollecting("windowing/idle-channels-job.ts", 1, [dir]);
+    // Reference: a window fired before an event of it arrived makes that event late.
+    assert.deepEqual(results.get("late"), [1500, 3500], "B's 1500 after the flush to 3000 (b), its 3500 after A's 5000 (c)");
+    const windows = [...(results.get("windows") as { start: number; ts: number[] }[])].sort((x, y) => x.start - y.start);
+    assert.deepEqual(windows, [
+      { start: 0, ts: [1000, 1000] },
+      { start: 2000, ts: [3000] },
+      { start: 4000, ts: [5000] },
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
