@@ -13,8 +13,10 @@
  *  4. A (after the map saw B's 1500): 5000. B, behind, does not hold the watermark back: it is
  *     5000 and window [2000, 4000) fires.
  *  5. B (after [2000, 4000) fired): 3500 — late.
- * A wait that is never signalled gives up after WAIT_LIMIT_MS, so the job still ends (with other
- * results). Args: [signal directory]. docs/architecture.md, "Watermarks and idleness".
+ * A wait of B that is never signalled (without the behaviours above) gives up after WAIT_LIMIT_MS,
+ * so the job still ends, with other results. A's wait is always signalled, by B's 1500, which B
+ * sends in any case: its longer limit only guards against a hang, and must not run out before B's
+ * so that A's 5000 cannot come first. Args: [signal directory]. docs/architecture.md, "Watermarks and idleness".
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,19 +29,19 @@ export interface Tick {
   idle?: boolean;
 }
 
-type Step = { emit: Tick } | { waitFor: string };
+type Step = { emit: Tick } | { waitFor: string; limitMs: number };
 
-const WAIT_LIMIT_MS = 20_000;
+const WAIT_LIMIT_MS = 15_000;
 
 export const SCRIPTS: Record<"A" | "B", Step[]> = {
-  A: [{ emit: { src: "A", ts: 3000, idle: true } }, { waitFor: "b-late-seen" }, { emit: { src: "A", ts: 5000 } }],
+  A: [{ emit: { src: "A", ts: 3000, idle: true } }, { waitFor: "b-late-seen", limitMs: 4 * WAIT_LIMIT_MS }, { emit: { src: "A", ts: 5000 } }],
   B: [
     { emit: { src: "B", ts: 1000 } },
-    { waitFor: "a-seen" },
+    { waitFor: "a-seen", limitMs: WAIT_LIMIT_MS },
     { emit: { src: "B", ts: 1000, idle: true } },
-    { waitFor: "fired-0" },
+    { waitFor: "fired-0", limitMs: WAIT_LIMIT_MS },
     { emit: { src: "B", ts: 1500 } },
-    { waitFor: "fired-2000" },
+    { waitFor: "fired-2000", limitMs: WAIT_LIMIT_MS },
     { emit: { src: "B", ts: 3500 } },
   ],
 };
@@ -66,7 +68,7 @@ class ScriptedSource implements Source<Tick, number> {
           return next < steps.length ? "more" : "end-of-input";
         }
         waitingSince ??= Date.now();
-        if (existsSync(join(dir, step.waitFor)) || Date.now() - waitingSince > WAIT_LIMIT_MS) {
+        if (existsSync(join(dir, step.waitFor)) || Date.now() - waitingSince > step.limitMs) {
           waitingSince = undefined;
           next++;
           return "more";
