@@ -12,7 +12,7 @@ import { NO_TIMESTAMP } from "../runtime/network/record-batch-codec.js";
 import { StatusWatermarkValve, deliverValveChange } from "../runtime/network/status-watermark-valve.js";
 import { operatorFactory } from "../runtime/operators/operator-registry.js";
 import type { Output } from "../runtime/operators/output.js";
-import type { StreamOperator } from "../runtime/operators/stream-operator.js";
+import type { OperatorContext, StreamOperator } from "../runtime/operators/stream-operator.js";
 import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend.js";
 import type { KeyedStateBackend } from "../runtime/state/keyed-state-backend.js";
 import { ManualProcessingTimeService } from "./manual-processing-time.js";
@@ -52,18 +52,20 @@ export class OperatorTestHarness {
   /** Per input, when the harness has channels. */
   private readonly valves: StatusWatermarkValve[] | undefined;
 
-  constructor(kind: string, options: HarnessOptions = {}) {
+  /** `kind` names a registered operator; or give a factory for one that is not (e.g. a SourceOperator). */
+  constructor(kind: string | ((ctx: OperatorContext) => StreamOperator), options: HarnessOptions = {}) {
     this.time = new ManualProcessingTimeService(options.startTime ?? 0);
     const parallelism = options.parallelism ?? 1;
     const subtaskIndex = options.subtaskIndex ?? 0;
     const maxParallelism = options.maxParallelism ?? 128;
     const range = keyGroupRange(maxParallelism, parallelism, subtaskIndex);
     const keySelectors = (options.keySelectors ?? []) as Array<KeySelector<unknown, Key> | undefined>;
-    this.operator = operatorFactory(kind)({
+    const name = typeof kind === "string" ? kind : "operator";
+    this.operator = (typeof kind === "string" ? operatorFactory(kind) : kind)({
       descriptor: {
         nodeId: 1,
-        kind,
-        name: `${kind} under test`,
+        kind: name,
+        name: `${name} under test`,
         uid: "under-test",
         inputs: options.inputs ?? 1,
         config: options.config ?? {},
@@ -72,7 +74,7 @@ export class OperatorTestHarness {
       },
       fns: options.fns ?? {},
       keySelectors,
-      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, ...this.accumulators.context },
+      runtimeContext: { jobId: "test-job", taskName: name, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, ...this.accumulators.context },
       keyedState: keySelectors.some((k) => k) ? (options.keyedStateBackend ?? new HeapKeyedStateBackend(maxParallelism, range.start, range.end)) : undefined,
       processingTime: this.time,
       settings: options.settings ?? {},

@@ -13,7 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { TumblingEventTimeWindows } from "../../src/api/windowing/time-window-assigners.js";
-import type { EmittedElement, OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
+import { CollectionSource } from "../../src/api/builtin/collection-source.js";
+import { SourceOperator } from "../../src/runtime/tasks/source-operator.js";
+import { OperatorTestHarness, type EmittedElement } from "../../src/testing/operator-test-harness.js";
 import { READINGS, ownTimestampWatermarks, type Reading } from "../jobs/windowing/punctuated-window-job.js";
 import { harnessFor } from "./support/api-harness.js";
 import { runCollecting } from "./support/job-results.js";
@@ -64,6 +66,19 @@ test("a) harness: assignTimestampsAndWatermarks emits an event's punctuated wate
   }
   window.processWatermark(Number.POSITIVE_INFINITY);
   assert.deepEqual(window.records(), referenceCounts(READINGS));
+});
+
+test("a) harness: the source operator emits an event's punctuated watermark after the event", async () => {
+  const h = await new OperatorTestHarness((ctx) => new SourceOperator(ctx), { fns: { source: new CollectionSource([...READINGS]), watermarks: ownTimestampWatermarks() } }).open();
+  const source = h.operator as SourceOperator;
+  while (source.reader.pollNext(source) === "more");
+  assert.deepEqual(
+    shape(h.output),
+    READINGS.flatMap((r) => [
+      ["record", r],
+      ["watermark", r.ts],
+    ]),
+  );
 });
 
 test("a) job: with the strategy on the source and with assignTimestampsAndWatermarks, the event at 1999 counts in [0, 2000)", async () => {
