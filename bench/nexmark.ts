@@ -14,7 +14,8 @@
  * come from metrics while running), so each run is paired with a run of the same query over
  * BASELINE_EVENTS events, and its wall and CPU time (cluster start excluded already: deployment,
  * bundle evaluation in every worker, JIT warm-up) are subtracted: figures are for the events
- * beyond the baseline's. The raw figures are printed too.
+ * beyond the baseline's. The raw figures are printed too. Memory is measured alongside: the peak
+ * heap of each slot worker in the full run (sampled in the worker, TaskExecutor.workerHeapPeaks()).
  *
  * Run: npm run bench:nexmark -- [--events N] [--queries q0,q1,…] [--parallelism 1,2]
  */
@@ -76,6 +77,8 @@ function loop(query: string, n: number): { seconds: number; results: number } {
 interface Run {
   wallSeconds: number;
   cpuSeconds: number;
+  /** Per slot worker, its peak heap in bytes. */
+  heapPeaks: number[];
 }
 
 async function sluice(query: string, parallelism: number, count: number): Promise<Run> {
@@ -92,7 +95,10 @@ async function sluice(query: string, parallelism: number, count: number): Promis
     });
     const cpu = cpuSeconds(cpuAtSubmit!);
     if (result.state !== "FINISHED") throw new Error(`${query} ${result.state}: ${result.failure?.message}`);
-    return { wallSeconds: (result.endTime - result.startTime) / 1000, cpuSeconds: cpu };
+    // A worker's last report is posted as its task ends: let it arrive.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const heapPeaks = cluster.taskExecutors.flatMap((te) => [...te.workerHeapPeaks().values()]);
+    return { wallSeconds: (result.endTime - result.startTime) / 1000, cpuSeconds: cpu, heapPeaks };
   } finally {
     await cluster.close();
   }
@@ -105,7 +111,8 @@ console.log(`machine: ${machine()}`);
 console.log(`command: node dist/bench/nexmark.js --events ${events} --queries ${queries.join(",")} --parallelism ${parallelisms.join(",")}`);
 console.log(`events: ${events} per run, event time ${eventRate}/s (10 s), sink: discard\n`);
 
-const header = ["query", "p", "events/s", "cores used", "events/s/core", "loop events/s", "per core ÷ loop", "Flink 1.13 /core", "× Flink", "Feldera /core"];
+const header = ["query", "p", "events/s", "cores used", "events/s/core", "loop events/s", "per core ÷ loop", "Flink 1.13 /core", "× Flink", "Feldera /core", "peak heap per worker"];
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const rows: string[][] = [];
 for (const query of queries) {
   const base = loop(query, events);
@@ -134,6 +141,7 @@ for (const query of queries) {
       cell(flink),
       flink === undefined ? "–" : `${(perCore / flink).toFixed(1)}×`,
       cell(FELDERA_PER_CORE[query]),
+      run.heapPeaks.length ? run.heapPeaks.map(mib).join(", ") : "–",
     ];
     rows.push(row);
   }

@@ -1,15 +1,18 @@
 /**
  * Drives one operator without a cluster (Flink's OneInputStreamOperatorTestHarness and
  * TwoInputStreamOperatorTestHarness in one): the test feeds records and watermarks, moves
- * processing time, and reads everything the operator emitted, in order.
+ * processing time, and reads everything the operator emitted, in order. With `channels`, each
+ * input has that many upstream channels whose watermarks and statuses are combined as a task's
+ * input gate combines them (StatusWatermarkValve), as Flink's StreamTaskTestHarness does.
  */
 import type { Key, KeySelector } from "../api/functions.js";
 import type { JsonObject } from "../graph/stream-graph.js";
 import { keyGroupRange } from "../graph/key-groups.js";
 import { NO_TIMESTAMP } from "../runtime/network/record-batch-codec.js";
+import { StatusWatermarkValve, deliverValveChange } from "../runtime/network/status-watermark-valve.js";
 import { operatorFactory } from "../runtime/operators/operator-registry.js";
 import type { Output } from "../runtime/operators/output.js";
-import type { StreamOperator } from "../runtime/operators/stream-operator.js";
+import type { OperatorContext, StreamOperator } from "../runtime/operators/stream-operator.js";
 import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend.js";
 import type { KeyedStateBackend } from "../runtime/state/keyed-state-backend.js";
 import { ManualProcessingTimeService } from "./manual-processing-time.js";
@@ -35,6 +38,8 @@ export interface HarnessOptions {
   maxParallelism?: number;
   settings?: Record<string, unknown>;
   startTime?: number;
+  /** Upstream channels per input: watermarks and statuses then name their channel and pass a valve. */
+  channels?: number;
   /** The keyed backend to use (e.g. an LMDB one) instead of a heap backend for the operator's key-group range. */
   keyedStateBackend?: KeyedStateBackend;
 }
@@ -48,8 +53,11 @@ export class OperatorTestHarness {
   readonly operator: StreamOperator;
   /** What the operator's user functions registered through getMetricGroup(); `metricGroup.dumpInto` reads it. */
   readonly metricGroup: MetricGroupImpl = unregisteredGroup("harness");
+  /** Per input, when the harness has channels. */
+  private readonly valves: StatusWatermarkValve[] | undefined;
 
-  constructor(kind: string, options: HarnessOptions = {}) {
+  /** `kind` names a registered operator; or give a factory for one that is not (e.g. a SourceOperator). */
+  constructor(kind: string | ((ctx: OperatorContext) => StreamOperator), options: HarnessOptions = {}) {
     this.time = new ManualProcessingTimeService(options.startTime ?? 0);
     const parallelism = options.parallelism ?? 1;
     const subtaskIndex = options.subtaskIndex ?? 0;
@@ -57,11 +65,12 @@ export class OperatorTestHarness {
     const range = keyGroupRange(maxParallelism, parallelism, subtaskIndex);
     const keySelectors = (options.keySelectors ?? []) as Array<KeySelector<unknown, Key> | undefined>;
     const metricGroup = this.metricGroup;
-    this.operator = operatorFactory(kind)({
+    const name = typeof kind === "string" ? kind : "operator";
+    this.operator = (typeof kind === "string" ? operatorFactory(kind) : kind)({
       descriptor: {
         nodeId: 1,
-        kind,
-        name: `${kind} under test`,
+        kind: name,
+        name: `${name} under test`,
         uid: "under-test",
         inputs: options.inputs ?? 1,
         config: options.config ?? {},
@@ -70,7 +79,7 @@ export class OperatorTestHarness {
       },
       fns: options.fns ?? {},
       keySelectors,
-      runtimeContext: { jobId: "test-job", taskName: kind, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, globalJobParameters: {}, ...this.accumulators.context, getMetricGroup: () => metricGroup },
+      runtimeContext: { jobId: "test-job", taskName: name, subtaskIndex, parallelism, maxParallelism, attemptNumber: 0, globalJobParameters: {}, ...this.accumulators.context, getMetricGroup: () => metricGroup },
       keyedState: keySelectors.some((k) => k) ? (options.keyedStateBackend ?? new HeapKeyedStateBackend(maxParallelism, range.start, range.end)) : undefined,
       processingTime: this.time,
       settings: options.settings ?? {},
@@ -84,6 +93,13 @@ export class OperatorTestHarness {
       emitStreamStatus: (idle) => this.output.push({ kind: "stream-status", idle }),
     };
     this.operator.setOutput(out);
+    if (options.channels !== undefined) {
+      this.valves = Array.from({ length: options.inputs ?? 1 }, () => {
+        const valve = new StatusWatermarkValve();
+        for (let c = 0; c < options.channels!; c++) valve.addChannel();
+        return valve;
+      });
+    }
   }
 
   async open(): Promise<this> {
@@ -99,8 +115,21 @@ export class OperatorTestHarness {
     this.operator.processElement(value, timestamp ?? NO_TIMESTAMP, 1);
   }
 
-  processWatermark(timestamp: number, input = 0): void {
-    this.operator.processWatermark(timestamp, input);
+  /** A watermark on an input; with channels, on `channel` of that input. */
+  processWatermark(timestamp: number, input = 0, channel?: number): void {
+    if (this.valves) deliverValveChange(this.valve(input, channel).inputWatermark(channel!, timestamp), this.operator, input);
+    else this.operator.processWatermark(timestamp, input);
+  }
+
+  /** A stream status (idle or active) on an input; with channels, on `channel` of that input. */
+  processStreamStatus(idle: boolean, input = 0, channel?: number): void {
+    if (this.valves) deliverValveChange(this.valve(input, channel).inputStreamStatus(channel!, idle), this.operator, input);
+    else this.operator.processStreamStatus(idle, input);
+  }
+
+  private valve(input: number, channel: number | undefined): StatusWatermarkValve {
+    if (channel === undefined) throw new Error("this harness has channels: name the channel of the watermark or status");
+    return this.valves![input]!;
   }
 
   /** Moves processing time forward, firing due processing-time timers. */

@@ -19,7 +19,7 @@ import { DataRouter } from "../network/data-router.js";
 import type { DataTransport } from "../network/data-transport.js";
 import type { RpcService } from "../rpc/interface.js";
 import type { Configuration } from "../../config/configuration.js";
-import { parseWorkerKey, workerKey } from "../../runtime/network/frames.js";
+import { parseWorkerKey, workerKey, type WorkerKey } from "../../runtime/network/frames.js";
 import { isTerminalExecutionState, taskDeploymentDescriptor, type ExecutionState } from "../../runtime/tasks/deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
@@ -96,6 +96,8 @@ export class TaskExecutor implements TaskExecutorGateway {
   readonly metrics: TaskManagerMetrics;
   private readonly logs: LogFiles;
   private readonly memory = new ProcessMemory();
+  /** Per slot worker, the peak heap it reported (see worker-main.ts); kept after the worker ends. */
+  private readonly heapPeaks = new Map<WorkerKey, number>();
 
   constructor(private readonly options: TaskExecutorOptions) {
     this.id = options.id ?? `tm-${(options.newId ?? randomIds)().slice(0, 8)}`;
@@ -175,6 +177,11 @@ export class TaskExecutor implements TaskExecutorGateway {
   }
 
   /** Number of live workers (one per allocated slot in use). */
+  /** The peak heap each slot worker of this TaskExecutor reported, in bytes (benchmarks read it). */
+  workerHeapPeaks(): ReadonlyMap<WorkerKey, number> {
+    return this.heapPeaks;
+  }
+
   get activeWorkers(): number {
     return this.table.activeWorkers;
   }
@@ -391,7 +398,7 @@ export class TaskExecutor implements TaskExecutorGateway {
       metricsIntervalMs: this.settings.metricsIntervalMs,
       operatorIoMetrics: this.settings.operatorIoMetrics,
       maxHeapMb: this.settings.maxWorkerHeapMb,
-      onMessage: (m) => this.onWorkerMessage(m),
+      onMessage: (m) => this.onWorkerMessage(m, key),
       // Straight to the data plane: frames never pass through the TaskExecutor.
       onData: (to, frame) => router.send(key, to, frame),
       onExit: (error) => this.onWorkerDied(slot, worker, error),
@@ -447,7 +454,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     }, timeoutMs);
   }
 
-  private onWorkerMessage(m: ControlFromWorker): void {
+  private onWorkerMessage(m: ControlFromWorker, worker: WorkerKey): void {
     switch (m.type) {
       case "bound":
         this.table.execution(m.executionId)?.bindTimer?.cancel();
@@ -472,6 +479,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         break;
       case "metrics":
         for (const [id, metrics] of Object.entries(m.metrics)) this.table.recordMetrics(id, metrics);
+        if (m.heap && m.heap.peakUsedBytes > (this.heapPeaks.get(worker) ?? 0)) this.heapPeaks.set(worker, m.heap.peakUsedBytes);
         break;
       case "cpu-samples":
         this.cpuSamples.answered(m);

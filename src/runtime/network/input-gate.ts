@@ -1,12 +1,12 @@
 /**
  * The consumer side of a task's inputs: one channel per upstream subtask. It grants each channel
  * `buffersPerChannel` credits, queues what arrives, and returns a credit for every buffer the task
- * has processed, so at most that many buffers per channel are ever in flight. It also tracks each
- * channel's watermark and status (Flink's StatusWatermarkValve): an input's watermark is the
- * minimum over its active channels; ended channels no longer hold it back.
+ * has processed, so at most that many buffers per channel are ever in flight. Each input's
+ * channel watermarks and statuses go through a StatusWatermarkValve (status-watermark-valve.ts).
  */
 import { isDataFrame, type DataEvent, type DataFrame, type WorkerKey } from "./frames.js";
 import type { DataEndpoint } from "./data-endpoint.js";
+import { StatusWatermarkValve, type ValveChange } from "./status-watermark-valve.js";
 
 export interface InputChannel {
   readonly id: string;
@@ -14,8 +14,8 @@ export interface InputChannel {
   readonly producer: WorkerKey;
   /** Buffers this channel may have in flight. */
   readonly credits: number;
-  watermark: number;
-  idle: boolean;
+  /** This channel's index in its input's valve. */
+  readonly valveIndex: number;
   ended: boolean;
   /** Ended by a stop-with-savepoint without draining (see DataEvent "end-of-partition"). */
   stopped: boolean;
@@ -33,9 +33,8 @@ export class InputGate {
   /** Channels blocked by checkpoint alignment, and what arrived on them meanwhile (in order). */
   private readonly blocked = new Set<InputChannel>();
   private held: QueuedFrame[] = [];
-  /** Combined watermark per input index. */
-  private readonly inputWatermarks: number[];
-  private readonly inputIdle: boolean[];
+  /** One valve per input index. */
+  private readonly valves: StatusWatermarkValve[];
 
   constructor(
     private readonly endpoint: DataEndpoint,
@@ -43,12 +42,12 @@ export class InputGate {
     private readonly buffersPerChannel: number,
     private readonly onArrival: () => void,
   ) {
-    this.inputWatermarks = new Array<number>(numInputs).fill(Number.NEGATIVE_INFINITY);
-    this.inputIdle = new Array<boolean>(numInputs).fill(false);
+    this.valves = Array.from({ length: numInputs }, () => new StatusWatermarkValve());
   }
 
   addChannel(id: string, inputIndex: number, producer: WorkerKey, credits = this.buffersPerChannel): void {
-    const channel: InputChannel = { id, inputIndex, producer, credits, watermark: Number.NEGATIVE_INFINITY, idle: false, ended: false, stopped: false };
+    const valveIndex = this.valves[inputIndex]!.addChannel();
+    const channel: InputChannel = { id, inputIndex, producer, credits, valveIndex, ended: false, stopped: false };
     this.channels.push(channel);
     this.endpoint.registerConsumer(id, (frame) => {
       this.queue.push({ channel, frame });
@@ -124,56 +123,24 @@ export class InputGate {
   }
 
   /**
-   * Applies a watermark or status event; returns the input's new combined watermark when it
-   * advanced, or its new idleness when that changed.
+   * Applies a watermark, status or end-of-partition event; returns what changed for the channel's
+   * input (hand it on with deliverValveChange, which keeps Flink's order).
    */
-  applyEvent(channel: InputChannel, event: DataEvent): { watermark?: number; idle?: boolean } {
-    if (event.kind === "watermark") {
-      if (event.timestamp > channel.watermark) channel.watermark = event.timestamp;
-      if (channel.idle) channel.idle = false;
-    } else if (event.kind === "stream-status") {
-      channel.idle = event.idle;
-    } else if (event.kind === "end-of-partition") {
+  applyEvent(channel: InputChannel, event: DataEvent): ValveChange {
+    const valve = this.valves[channel.inputIndex]!;
+    if (event.kind === "watermark") return valve.inputWatermark(channel.valveIndex, event.timestamp);
+    if (event.kind === "stream-status") return valve.inputStreamStatus(channel.valveIndex, event.idle);
+    if (event.kind === "end-of-partition") {
       channel.ended = true;
       channel.stopped = event.stopped === true;
+      return valve.endOfPartition(channel.valveIndex, channel.stopped);
     }
-    return this.recompute(channel.inputIndex);
-  }
-
-  private recompute(input: number): { watermark?: number; idle?: boolean } {
-    let min = Number.POSITIVE_INFINITY;
-    let anyActive = false;
-    let anyOpen = false;
-    for (const c of this.channels) {
-      if (c.inputIndex !== input || c.ended) continue;
-      anyOpen = true;
-      if (c.idle) continue;
-      anyActive = true;
-      if (c.watermark < min) min = c.watermark;
-    }
-    const result: { watermark?: number; idle?: boolean } = {};
-    const idle = anyOpen && !anyActive;
-    if (idle !== this.inputIdle[input]) {
-      this.inputIdle[input] = idle;
-      result.idle = idle;
-    }
-    // All channels ended: the input is complete, its watermark is the end of time — unless it was
-    // stopped, not drained: then event time stays where it is.
-    if (!anyOpen) {
-      if (this.channels.some((c) => c.inputIndex === input && c.stopped)) return result;
-      min = Number.POSITIVE_INFINITY;
-    }
-    if (anyActive || !anyOpen) {
-      if (min > this.inputWatermarks[input]!) {
-        this.inputWatermarks[input] = min;
-        result.watermark = min;
-      }
-    }
-    return result;
+    return {};
   }
 
   currentWatermark(): number | null {
-    const m = Math.min(...this.inputWatermarks);
+    let m = Number.POSITIVE_INFINITY;
+    for (const v of this.valves) if (v.currentWatermark < m) m = v.currentWatermark;
     return Number.isFinite(m) ? m : null;
   }
 

@@ -109,8 +109,8 @@ class KeyContextOperator extends StreamOperator {
   override processWatermark(watermark: number, input: number): void {
     this.inner.processWatermark(watermark, input);
   }
-  override processStreamStatus(idle: boolean): void {
-    this.inner.processStreamStatus(idle);
+  override processStreamStatus(idle: boolean, input = 0): void {
+    this.inner.processStreamStatus(idle, input);
   }
   override get isBackpressured(): boolean {
     return this.inner.isBackpressured;

@@ -51,9 +51,13 @@ export abstract class StreamOperator {
   /** Combined watermark of all inputs: the operator's event-time clock. */
   protected currentWatermark = Number.NEGATIVE_INFINITY;
   private readonly inputWatermarks: number[];
+  private readonly inputIdle: boolean[];
+  private outputIdle = false;
 
   constructor(protected readonly ctx: OperatorContext) {
-    this.inputWatermarks = new Array<number>(Math.max(1, ctx.descriptor.inputs)).fill(Number.NEGATIVE_INFINITY);
+    const inputs = Math.max(1, ctx.descriptor.inputs);
+    this.inputWatermarks = new Array<number>(inputs).fill(Number.NEGATIVE_INFINITY);
+    this.inputIdle = new Array<boolean>(inputs).fill(false);
   }
 
   setOutput(output: Output): void {
@@ -64,13 +68,29 @@ export abstract class StreamOperator {
 
   abstract processElement(value: unknown, timestamp: number, input: number): void;
 
+  /**
+   * The operator's watermark is the minimum over its active inputs; idle inputs do not hold it
+   * back (Flink's CombinedWatermarkStatus; docs/architecture.md, "Watermarks and idleness"). A
+   * watermark on an idle input makes it active, as a Flink output does when it emits one.
+   */
   processWatermark(watermark: number, input: number): void {
+    if (this.inputIdle[input]) this.processStreamStatus(false, input);
     const wms = this.inputWatermarks;
     if (watermark <= wms[input]!) return;
     wms[input] = watermark;
-    let min = wms[0]!;
-    for (let i = 1; i < wms.length; i++) if (wms[i]! < min) min = wms[i]!;
-    if (min > this.currentWatermark) {
+    this.advanceWatermark();
+  }
+
+  private advanceWatermark(): void {
+    const wms = this.inputWatermarks;
+    let min = Number.POSITIVE_INFINITY;
+    let anyActive = false;
+    for (let i = 0; i < wms.length; i++) {
+      if (this.inputIdle[i]) continue;
+      anyActive = true;
+      if (wms[i]! < min) min = wms[i]!;
+    }
+    if (anyActive && min > this.currentWatermark) {
       this.currentWatermark = min;
       this.onWatermark(min);
       this.output.emitWatermark(min);
@@ -80,8 +100,23 @@ export abstract class StreamOperator {
   /** Hook for event-time logic (timers, windows) before the watermark is forwarded. */
   protected onWatermark(_watermark: number): void {}
 
-  processStreamStatus(idle: boolean): void {
-    this.output.emitStreamStatus(idle);
+  /** The operator's output is idle while all its inputs are; an input going idle may release the watermark. */
+  processStreamStatus(idle: boolean, input = 0): void {
+    if (this.inputIdle[input] === idle) return;
+    this.inputIdle[input] = idle;
+    if (!idle) {
+      if (this.outputIdle) {
+        this.outputIdle = false;
+        this.output.emitStreamStatus(false);
+      }
+      return;
+    }
+    if (this.inputIdle.every((i) => i)) {
+      this.outputIdle = true;
+      this.output.emitStreamStatus(true);
+    } else {
+      this.advanceWatermark();
+    }
   }
 
   /**

@@ -64,13 +64,23 @@ export class WatermarkEmitter {
     }
   }
 
-  /** Returns the record's event timestamp (assigned or carried) and feeds the generator. */
-  onRecord(value: unknown, timestamp: number): number {
+  /**
+   * Before the record goes out: its event timestamp (assigned, or the one it carries); an idle
+   * output becomes active first.
+   */
+  assignTimestamp(value: unknown, timestamp: number): number {
     if (this.tracksIdleness) this.lastRecordAt = this.time.now();
-    const ts = this.assigner ? this.assigner(value, timestamp === NO_TIMESTAMP ? undefined : timestamp) : timestamp;
     if (this.idle) this.markActive();
-    if (ts !== NO_TIMESTAMP) this.generator.onEvent(value, ts, this.wmOutput);
-    return ts;
+    return this.assigner ? this.assigner(value, timestamp === NO_TIMESTAMP ? undefined : timestamp) : timestamp;
+  }
+
+  /**
+   * After the record went out: the generator sees it, so a watermark it emits for this event
+   * follows the event, as in Flink (docs/architecture.md, "Watermarks and idleness") — an event is
+   * never late against its own watermark.
+   */
+  onRecordEmitted(value: unknown, timestamp: number): void {
+    if (timestamp !== NO_TIMESTAMP) this.generator.onEvent(value, timestamp, this.wmOutput);
   }
 
   /** End of input: one last periodic emit, then stop. */
@@ -89,7 +99,10 @@ export class TimestampsAndWatermarksOperator extends StreamOperator {
   }
 
   processElement(value: unknown, timestamp: number): void {
-    this.output.collect(value, this.emitter.onRecord(value, timestamp));
+    const emitter = this.emitter;
+    const ts = emitter.assignTimestamp(value, timestamp);
+    this.output.collect(value, ts);
+    emitter.onRecordEmitted(value, ts);
   }
 
   /** Upstream watermarks are dropped: this operator generates the stream's watermarks from here on (as in Flink). */

@@ -130,8 +130,14 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
 
   collect(value: unknown, timestamp?: number): void {
     this.emitted.count++;
-    const ts = timestamp ?? NO_TIMESTAMP;
-    this.output.collect(value, this.emitter ? this.emitter.onRecord(value, ts) : ts);
+    const emitter = this.emitter;
+    if (emitter === undefined) {
+      this.output.collect(value, timestamp ?? NO_TIMESTAMP);
+      return;
+    }
+    const ts = emitter.assignTimestamp(value, timestamp ?? NO_TIMESTAMP);
+    this.output.collect(value, ts);
+    emitter.onRecordEmitted(value, ts);
   }
 
   /** A record for a side output (getSideOutput(tag) on the source's stream), e.g. a dead letter; no watermark logic. */

@@ -14,6 +14,7 @@ import { producersOf } from "../network/channel-topology.js";
 import type { DataEndpoint } from "../network/data-endpoint.js";
 import { channelId, taskManagerOf } from "../network/frames.js";
 import { InputGate, type QueuedFrame } from "../network/input-gate.js";
+import { deliverValveChange } from "../network/status-watermark-valve.js";
 import { RecordBatchDecoder } from "../network/record-batch-codec.js";
 import type { OutputCounters } from "../network/result-subpartition.js";
 import { type BoundFunctions, OperatorChain } from "./operator-chain.js";
@@ -432,9 +433,7 @@ export class StreamTask {
       this.aligner!.onBarrier(channel, frame.event);
       return;
     }
-    const change = this.gate!.applyEvent(channel, frame.event);
-    if (change.idle !== undefined) head.processStreamStatus(change.idle);
-    if (change.watermark !== undefined) head.processWatermark(change.watermark, channel.inputIndex);
+    deliverValveChange(this.gate!.applyEvent(channel, frame.event), head, channel.inputIndex);
     if (frame.event.kind === "end-of-partition") {
       this.aligner!.onChannelEnded();
       if (this.gate!.inputEnded(channel.inputIndex) && !this.gate!.anyStopped) await head.endInput(channel.inputIndex);

@@ -19,6 +19,7 @@ import { localHost, taskManagerGroup } from "../metrics/scopes.js";
 import { registerThreadMetrics } from "../metrics/runtime-metrics.js";
 import { TaskMetricGroups } from "../tasks/task-metric-groups.js";
 import { parseWorkerKey } from "../network/frames.js";
+import { getHeapStatistics } from "node:v8";
 
 // Job bundles carry inline source maps: stack traces then point into the user's own files.
 process.setSourceMapsEnabled(true);
@@ -173,15 +174,28 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
   }
 }
 
+/**
+ * The worker's heap, sampled: V8 keeps no peak, so the peak is the largest sample (every
+ * HEAP_SAMPLE_MS, and at each metrics report), a lower bound on the true peak.
+ */
+const HEAP_SAMPLE_MS = 50;
+let peakHeapUsed = 0;
+function sampleHeap(): { usedBytes: number; peakUsedBytes: number } {
+  const usedBytes = getHeapStatistics().used_heap_size;
+  if (usedBytes > peakHeapUsed) peakHeapUsed = usedBytes;
+  return { usedBytes, peakUsedBytes: peakHeapUsed };
+}
+setInterval(sampleHeap, HEAP_SAMPLE_MS).unref();
+
 function reportMetricsOf(executionId: string, task: StreamTask): void {
-  post({ type: "metrics", metrics: { [executionId]: task.metrics() } });
+  post({ type: "metrics", metrics: { [executionId]: task.metrics() }, heap: sampleHeap() });
 }
 
 function reportMetrics(): void {
   if (tasks.size === 0) return;
   const metrics: Record<string, ReturnType<StreamTask["metrics"]>> = {};
   for (const [id, t] of tasks) metrics[id] = t.metrics();
-  post({ type: "metrics", metrics });
+  post({ type: "metrics", metrics, heap: sampleHeap() });
 }
 
 process.on("unhandledRejection", (e) => {

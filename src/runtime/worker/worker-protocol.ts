@@ -40,7 +40,8 @@ export type FromWorker =
   | { type: "collect"; executionId: string; nodeId: number; values: unknown[] }
   | { type: "checkpoint-ack"; executionId: string; checkpointId: number; ack: TaskCheckpointAck }
   | { type: "checkpoint-declined"; executionId: string; checkpointId: number; reason: SerializedError }
-  | { type: "metrics"; metrics: Record<string, TaskMetrics> }
+  /** Task metrics, with this worker thread's heap: used now and the peak sampled since it started. */
+  | { type: "metrics"; metrics: Record<string, TaskMetrics>; heap?: { usedBytes: number; peakUsedBytes: number } }
   /** To the source's split enumerator in the JobMaster. */
   | { type: "operator-event"; executionId: string; event: ReaderToEnumerator }
   | { type: "metric-dump"; requestId: number; groups: MetricGroupDump[] }

@@ -2,7 +2,7 @@
  * A bounded source for deterministic event-time tests.
  *
  * Where an event carries a watermark (`wm`), the reader first emits a marker record that carries
- * it (the watermark strategy emits the watermark just before the marker, which flushes every
+ * it (the watermark strategy emits the watermark right after the marker, which flushes every
  * channel), then reports "nothing available": the task waits until everything it emitted, the
  * watermark included, has left (no frame waits for credit), and only then does the reader emit
  * the events of the new epoch. So no record of an epoch can overtake the watermark that opens it
@@ -46,7 +46,7 @@ export class EpochSource implements Source<Ev, number> {
   }
 }
 
-/** Emits each marker's `wm` just before the marker: the same watermarks in every run. */
+/** Emits each marker's `wm` right after the marker: the same watermarks in every run. */
 export function punctuatedWatermarks(): WatermarkStrategy<Ev> {
   return WatermarkStrategy.forGenerator<Ev>(() => ({
     onEvent(e, _ts, out) {
