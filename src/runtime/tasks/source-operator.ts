@@ -5,13 +5,14 @@
  * (docs/architecture.md, "Sources and split enumerators"): it registers the reader with its
  * enumerator, forwards split requests and custom events, and hands assigned splits to the reader.
  */
-import type { ReaderOutput, Source, SourceReader, SourceReaderContext } from "../../api/source.js";
+import type { ReaderOutput, Source, SourceOutput, SourceReader, SourceReaderContext } from "../../api/source.js";
 import type { OutputTag } from "../../api/output-tag.js";
 import type { WatermarkStrategy } from "../../api/watermark-strategy.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import { StreamOperator, type OperatorContext, type SnapshotOptions } from "../operators/stream-operator.js";
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
-import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
+import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS } from "../operators/timestamps-watermarks-operator.js";
+import { SourceWatermarks } from "./split-watermarks.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import { SimpleCounter } from "../metrics/metric-types.js";
@@ -34,7 +35,8 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   reader!: SourceReader<unknown>;
   /** The reader's metrics (numBytesIn, numRecordsInErrors, pendingRecords, …), read by the metric system. */
   readonly readerMetrics: SourceReaderMetricGroupImpl;
-  private emitter: WatermarkEmitter | undefined;
+  /** The source's watermark strategy, per split where the reader splits its output (split-watermarks.ts). */
+  private watermarks!: SourceWatermarks;
   /** Records emitted by the reader (the task's and this operator's numRecordsIn). */
   readonly emitted = new SimpleCounter();
   /** Records the reader sent to side outputs. */
@@ -77,7 +79,8 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     }
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
-    if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
+    const records = { emitRecord: (value: unknown, ts: number) => this.emitRecord(value, ts), collectSideOutput: this.collectSideOutput.bind(this) };
+    this.watermarks = new SourceWatermarks(strategy && !strategy.isNoOp ? strategy : undefined, () => this.output, this.ctx.processingTime, interval, records);
     // Registered once its restored splits are in place: the enumerator's addReader() may assign at once.
     coordination?.send({ kind: "register", location: coordination.location });
   }
@@ -129,9 +132,20 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   }
 
   collect(value: unknown, timestamp?: number): void {
+    this.emitRecord(value, this.watermarks.stamp(value, timestamp ?? NO_TIMESTAMP));
+  }
+
+  createOutputForSplit(splitId: string): SourceOutput<unknown> {
+    return this.watermarks.createOutputForSplit(splitId);
+  }
+
+  releaseOutputForSplit(splitId: string): void {
+    this.watermarks.releaseOutputForSplit(splitId);
+  }
+
+  private emitRecord(value: unknown, timestamp: number): void {
     this.emitted.count++;
-    const ts = timestamp ?? NO_TIMESTAMP;
-    this.output.collect(value, this.emitter ? this.emitter.onRecord(value, ts) : ts);
+    this.output.collect(value, timestamp);
   }
 
   /** A record for a side output (getSideOutput(tag) on the source's stream), e.g. a dead letter; no watermark logic. */
@@ -146,12 +160,12 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
 
   /** End of input: event time is complete. */
   emitFinalWatermark(): void {
-    this.emitter?.close();
+    this.watermarks?.close();
     this.processWatermark(Number.POSITIVE_INFINITY, 0);
   }
 
   override async close(): Promise<void> {
-    this.emitter?.close();
+    this.watermarks?.close();
     await this.reader?.close?.();
   }
 }
