@@ -48,6 +48,12 @@ export interface SourceReaderContext {
   sendSourceEventToCoordinator?(event: unknown): void;
   /** The reader's metrics (numBytesIn, numRecordsInErrors, pendingRecords, …). */
   readonly metricGroup?: SourceReaderMetricGroup;
+  /**
+   * A connection attempt failed and the connector will retry (a server down at start): the error goes
+   * to the job's exception history as a non-fatal entry, so REST and the dashboard show every attempt
+   * (docs/connectors.md, "Server down at start"). Not for failures: throw those.
+   */
+  reportConnectionRetry?(error: unknown): void;
 }
 
 /**
@@ -57,6 +63,13 @@ export interface SourceReaderContext {
  * its own. Splits are plain data (they travel through RPC and checkpoints).
  */
 export interface SourceReader<T, Split = unknown> {
+  /**
+   * Called once after the reader's restored splits are in place, before the first pollNext() (Flink's
+   * SourceReader.start()). A connector connects here: the subtask is INITIALIZING until it resolves, so
+   * a server down at start shows as INITIALIZING in the job's status while the connector retries. A
+   * rejection fails the task.
+   */
+  start?(): void | Promise<void>;
   /** Emits at most a few records and says whether more are available right away. */
   pollNext(output: ReaderOutput<T>): InputStatus;
   /** Resolves when pollNext() may return records again after "nothing-available". */

@@ -76,7 +76,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
 
   constructor(
     private readonly config: NatsSourceConfig<T>,
-    ctx: SourceReaderContext,
+    private readonly ctx: SourceReaderContext,
   ) {
     this.who = sourceName(config);
     const metrics = ctx.metricGroup;
@@ -88,6 +88,11 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
       return sum;
     });
     metrics?.setCurrentFetchEventTimeLagGauge(() => this.lastFetchLagMs);
+  }
+
+  /** Connects before the first poll, so the subtask is INITIALIZING while a server down at start is retried. */
+  async start(): Promise<void> {
+    await this.connect();
   }
 
   pollNext(output: ReaderOutput<T>): InputStatus {
@@ -304,7 +309,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
 
   private connect(): Promise<Connected> {
     this.connection ??= (async () => {
-      const nc = await connectNats(this.config.connection, this.who);
+      const nc = await connectNats(this.config.connection, this.who, this.ctx.reportConnectionRetry && ((err) => this.ctx.reportConnectionRetry!(err)));
       watchConnection(nc, this.who, () => this.closing, (err) => this.fail(err));
       return { nc, js: nc.jetstream(), jsm: await nc.jetstreamManager() };
     })();

@@ -62,9 +62,15 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
       (batch) => this.onBatch(batch),
       (err) => this.onFailure(err),
       ctx.metricGroup !== undefined,
+      ctx.reportConnectionRetry && ((err) => ctx.reportConnectionRetry!(err)),
     );
     ctx.metricGroup?.setPendingRecordsGauge(() => this.pendingRecords());
     ctx.metricGroup?.setCurrentFetchEventTimeLagGauge(() => this.lastFetchLag);
+  }
+
+  /** Connects before the first poll, so the subtask is INITIALIZING while a server down at start is retried. */
+  async start(): Promise<void> {
+    await this.fetcher.connect();
   }
 
   pollNext(output: ReaderOutput<T>): InputStatus {

@@ -47,6 +47,8 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   constructor(
     ctx: OperatorContext,
     private readonly coordination?: SourceCoordination,
+    /** Reports a failed connection attempt the connector will retry (SourceReaderContext.reportConnectionRetry). */
+    private readonly reportConnectionRetry?: (error: unknown) => void,
   ) {
     super(ctx);
     this.readerMetrics = new SourceReaderMetricGroupImpl(ctx.runtimeContext.getMetricGroup());
@@ -57,7 +59,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     return this.coordination !== undefined;
   }
 
-  override open(): void {
+  override async open(): Promise<void> {
     const source = this.ctx.fns.source as Source<unknown>;
     const rc = this.ctx.runtimeContext;
     const coordination = this.coordination;
@@ -65,6 +67,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
       subtaskIndex: rc.subtaskIndex,
       parallelism: rc.parallelism,
       metricGroup: this.readerMetrics,
+      ...(this.reportConnectionRetry ? { reportConnectionRetry: this.reportConnectionRetry } : {}),
       ...(coordination
         ? {
             sendSplitRequest: () => coordination.send({ kind: "split-request", location: coordination.location }),
@@ -81,6 +84,8 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
     const records = { emitRecord: (value: unknown, ts: number) => this.emitRecord(value, ts), collectSideOutput: this.collectSideOutput.bind(this) };
     this.watermarks = new SourceWatermarks(strategy && !strategy.isNoOp ? strategy : undefined, () => this.output, this.ctx.processingTime, interval, records);
+    // The task is INITIALIZING until the reader has started (connected, for connectors).
+    await this.reader.start?.();
     // Registered once its restored splits are in place: the enumerator's addReader() may assign at once.
     coordination?.send({ kind: "register", location: coordination.location });
   }
