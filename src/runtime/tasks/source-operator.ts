@@ -59,7 +59,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     return this.coordination !== undefined;
   }
 
-  override async open(): Promise<void> {
+  override open(): void | Promise<void> {
     const source = this.ctx.fns.source as Source<unknown>;
     const rc = this.ctx.runtimeContext;
     const coordination = this.coordination;
@@ -84,10 +84,12 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
     const records = { emitRecord: (value: unknown, ts: number) => this.emitRecord(value, ts), collectSideOutput: this.collectSideOutput.bind(this) };
     this.watermarks = new SourceWatermarks(strategy && !strategy.isNoOp ? strategy : undefined, () => this.output, this.ctx.processingTime, interval, records);
-    // The task is INITIALIZING until the reader has started (connected, for connectors).
-    await this.reader.start?.();
-    // Registered once its restored splits are in place: the enumerator's addReader() may assign at once.
-    coordination?.send({ kind: "register", location: coordination.location });
+    // Registered once its restored splits are in place and it has started: the enumerator's
+    // addReader() may assign at once. The task is INITIALIZING until then (connectors connect in start()).
+    const register = () => coordination?.send({ kind: "register", location: coordination.location });
+    const started = this.reader.start?.();
+    if (started instanceof Promise) return started.then(register);
+    register();
   }
 
   /** An event from the enumerator; the task calls it between polls, after any checkpoint it was asked to take first. */
