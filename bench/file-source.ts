@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runJob } from "../src/client/job-runner.js";
 import { TextFileSource } from "../src/api/builtin/text-file-source.js";
+import { readerOutput } from "../src/testing/reader-output.js";
 import { argNumber, benchJob, machine, perSecond, rate, timed } from "./support.js";
 
 const lines = argNumber("lines", 3_000_000);
@@ -31,7 +32,7 @@ const bytes = statSync(file).size;
 function plainLoop(): number {
   const reader = new TextFileSource(file).createReader({ subtaskIndex: 0, parallelism: 1 });
   let n = 0;
-  const out = { collect: () => void n++ };
+  const out = readerOutput(() => void n++);
   while (reader.pollNext(out) !== "end-of-input");
   reader.close?.();
   return n;

@@ -2,9 +2,10 @@
  * Click events from a NATS JetStream stream, counted per page and minute of event time, the counts
  * written exactly once to another stream (docs/connectors.md, "NATS JetStream").
  *
- * The source reads stream EVENTS (subjects `events.<region>`) in stream order, as one split; the sink
- * publishes `{ page, windowStart, views }` to `counts.pages` of stream EVENT_COUNTS once each checkpoint
- * completes.
+ * The source reads stream EVENTS (subjects `events.<region>`, one split per region, new regions found
+ * while the job runs; watermarks per split, so a region read ahead does not make another's events
+ * late); the sink publishes `{ page, windowStart, views }` to `counts.pages` of stream EVENT_COUNTS once
+ * each checkpoint completes.
  *
  * Run (a nats-server with JetStream on 127.0.0.1:4222: `nats-server -js -sd /tmp/nats-store`):
  *   npx tsx examples/nats-events-setup.ts            # creates both streams, publishes 6000 events
@@ -71,10 +72,7 @@ export default defineJob((env, args) => {
   let source = NatsJetStreamSource.builder<ClickEvent>()
     .setServers(servers)
     .setStream("EVENTS")
-    // One split for all regions, read in stream order: watermarks are per reader, not per split
-    // (docs/connectors.md, "NATS JetStream"), so splits read at different paces would make each
-    // other's events late. Split by subject (setSubjectFilter) where event time does not matter.
-    .setPartitions(["events.*"])
+    .setSubjectFilter("events.*")
     .setStartingPosition(NatsStartingPosition.earliest())
     .setBadMessagePolicy({ sideOutput: badEvents });
   if (args.includes("bounded")) source = source.setBounded();

@@ -17,10 +17,26 @@ export type Boundedness = "bounded" | "unbounded";
 /** What pollNext() says about the reader after it returns. */
 export type InputStatus = "more" | "nothing-available" | "end-of-input";
 
-export interface ReaderOutput<T> {
+/** Where a reader emits records (Flink's SourceOutput): the reader's main output, or one split's. */
+export interface SourceOutput<T> {
   collect(value: T, timestamp?: number): void;
   /** A record for a side output of the source (e.g. the dead letters of a bad-message policy). */
   collectSideOutput?<X>(tag: OutputTag<X>, value: X, timestamp?: number): void;
+}
+
+/**
+ * The output pollNext() gets. A reader of several splits emits each split's records through
+ * createOutputForSplit(splitId): each split output has a watermark generator of its own, and the
+ * reader's watermark is the minimum over its splits that are not idle, so a split far ahead in event
+ * time does not make a slower split's events late (Flink's split-aware watermarks; docs/architecture.md,
+ * "Watermarks per split"). Records on the main output go through one more generator; do not mix the two
+ * for one split.
+ */
+export interface ReaderOutput<T> extends SourceOutput<T> {
+  /** The output of a split (the same object for the same id until it is released). */
+  createOutputForSplit(splitId: string): SourceOutput<T>;
+  /** The split is finished or gone: its watermark no longer holds the reader's back. */
+  releaseOutputForSplit(splitId: string): void;
 }
 
 export interface SourceReaderContext {
@@ -32,6 +48,12 @@ export interface SourceReaderContext {
   sendSourceEventToCoordinator?(event: unknown): void;
   /** The reader's metrics (numBytesIn, numRecordsInErrors, pendingRecords, …). */
   readonly metricGroup?: SourceReaderMetricGroup;
+  /**
+   * A connection attempt failed and the connector will retry (a server down at start): the error goes
+   * to the job's exception history as a non-fatal entry, so REST and the dashboard show every attempt
+   * (docs/connectors.md, "Server down at start"). Not for failures: throw those.
+   */
+  reportConnectionRetry?(error: unknown): void;
 }
 
 /**
@@ -41,6 +63,13 @@ export interface SourceReaderContext {
  * its own. Splits are plain data (they travel through RPC and checkpoints).
  */
 export interface SourceReader<T, Split = unknown> {
+  /**
+   * Called once after the reader's restored splits are in place, before the first pollNext() (Flink's
+   * SourceReader.start()). A connector connects here: the subtask is INITIALIZING until it resolves, so
+   * a server down at start shows as INITIALIZING in the job's status while the connector retries. A
+   * rejection fails the task.
+   */
+  start?(): void | Promise<void>;
   /** Emits at most a few records and says whether more are available right away. */
   pollNext(output: ReaderOutput<T>): InputStatus;
   /** Resolves when pollNext() may return records again after "nothing-available". */

@@ -100,6 +100,8 @@ export interface ExceptionInfo {
   timestamp: number;
   taskName?: string;
   location?: string;
+  /** Nothing failed: a task reported why it waits (a connector retrying its server at start). */
+  nonFatal?: boolean;
 }
 
 export interface SubtaskInfo {

@@ -4,6 +4,7 @@
  * the enumerator, its assignments to the readers; `checkpoint()` snapshots enumerator then readers
  * and notifies both of completion. For connector tests against real servers without a cluster.
  */
+import { readerOutput } from "../../src/testing/reader-output.js";
 import type { ReaderInfo, Source, SourceReader, SplitEnumerator, SplitEnumeratorContext } from "../../src/api/source.js";
 
 export interface Emitted<T> {
@@ -77,7 +78,7 @@ export class InProcessSource<T, Split, State> {
   pollOnce(): boolean {
     let busy = false;
     this.readers.forEach((reader, subtask) => {
-      const status = reader.pollNext({ collect: (value, timestamp) => this.emitted.push({ value, timestamp, subtask }) });
+      const status = reader.pollNext(readerOutput((value, timestamp) => this.emitted.push({ value, timestamp, subtask })));
       if (status === "more") busy = true;
     });
     return busy;

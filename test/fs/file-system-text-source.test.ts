@@ -6,6 +6,7 @@
  * and restoring the pooled splits at another parallelism still gives every line once; a job on the
  * MiniCluster reads the prefix; an unreadable object fails the reader with the S3 error.
  */
+import { readerOutput } from "../../src/testing/reader-output.js";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { FileSystemTextSource, type FileSystemTextSplit } from "../../src/api/builtin/file-system-text-source.js";
@@ -58,7 +59,7 @@ async function writeObjects(): Promise<{ prefix: string; lines: string[] }> {
 async function drain(reader: SourceReader<string, FileSystemTextSplit>, out: string[], stopAfterPolls = Infinity): Promise<FileSystemTextSplit[] | undefined> {
   for (let polls = 0; ; polls++) {
     if (polls >= stopAfterPolls) return reader.snapshotState();
-    const status = reader.pollNext({ collect: (l) => out.push(l) });
+    const status = reader.pollNext(readerOutput((l) => out.push(l)));
     if (status === "end-of-input") return undefined;
     if (status === "nothing-available") await reader.isAvailable();
   }

@@ -92,7 +92,11 @@ class TestFileSource implements Source<string, FileSplit, FileEnumeratorState> {
         return "nothing-available";
       }
       throttled = false;
-      return poll({ collect: (v, ts) => (emitted++, output.collect(v, ts)) });
+      return poll({
+        collect: (v, ts) => (emitted++, output.collect(v, ts)),
+        createOutputForSplit: (id) => output.createOutputForSplit(id),
+        releaseOutputForSplit: (id) => output.releaseOutputForSplit(id),
+      });
     };
     reader.isAvailable = () => (throttled ? new Promise((r) => setTimeout(r, 5)) : available());
     reader.notifyCheckpointComplete = (id) => this.record(`reader-${ctx.subtaskIndex}`, id);

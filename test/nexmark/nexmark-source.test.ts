@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { SourceReader } from "../../src/api/source.js";
 import { createNexmarkConfig, nexmarkEvent, nexmarkEventTime, NexmarkSource, nexmarkWatermarkStrategy, type NexmarkEvent, type NexmarkSplit } from "../../src/connectors/nexmark/index.js";
+import { readerOutput } from "../../src/testing/reader-output.js";
 
 const config = { seed: 3 };
 const serial = (count: number): NexmarkEvent[] => {
@@ -20,7 +21,7 @@ function read(reader: SourceReader<NexmarkEvent, NexmarkSplit>, limit = Infinity
   const events: NexmarkEvent[] = [];
   const timestamps: (number | undefined)[] = [];
   while (events.length < limit) {
-    const status = reader.pollNext({ collect: (e, ts) => (events.push(e), timestamps.push(ts)) });
+    const status = reader.pollNext(readerOutput((e, ts) => (events.push(e), timestamps.push(ts))));
     if (status === "end-of-input") return { events, timestamps, ended: true };
     if (status === "nothing-available") throw new Error("nothing available at full speed");
   }
@@ -131,7 +132,7 @@ test("a target rate: each reader emits its share of the events due by now", (t) 
   const start = now;
   for (let ms = 0; ms <= 1_000; ms += 5) {
     now = start + ms;
-    while (reader.pollNext({ collect: () => emitted++ }) === "more") {
+    while (reader.pollNext(readerOutput(() => emitted++)) === "more") {
       /* take what is due */
     }
     assert.equal(emitted, Math.floor(ms / 20) + 1, `at ${ms} ms`);
@@ -147,7 +148,7 @@ test("pacing by event time follows the generator's rate", (t) => {
   const start = now;
   for (let ms = 0; ms <= 2_000; ms += 50) {
     now = start + ms;
-    while (reader.pollNext({ collect: () => emitted++ }) === "more") {
+    while (reader.pollNext(readerOutput(() => emitted++)) === "more") {
       /* take what is due */
     }
     assert.equal(emitted, Math.floor(ms / 100) + 1, `at ${ms} ms`);

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DataGeneratorSource } from "../../src/connectors/data-generator-source.js";
+import { readerOutput } from "../../src/testing/reader-output.js";
 import { drain, readParallel } from "./support/sources.js";
 
 const gen = (i: number) => ({ id: i, word: `w${i % 7}` });
@@ -50,7 +51,7 @@ test("rate limiting: at most the records due by now, then nothing-available unti
   // 10 records/s over 2 subtasks: 5 per subtask per second, one every 200 ms.
   const reader = new DataGeneratorSource(gen, Number.POSITIVE_INFINITY, { recordsPerSecond: 10 }).createReader({ parallelism: 2, subtaskIndex: 0 });
   const got: number[] = [];
-  const poll = () => reader.pollNext({ collect: (v) => got.push(v.id) });
+  const poll = () => reader.pollNext(readerOutput((v) => got.push(v.id)));
   const start = now;
   for (let ms = 0; ms <= 2000; ms += 10) {
     now = start + ms;

@@ -88,9 +88,9 @@ class FileSystemTextReader implements SourceReader<string, FileSystemTextSplit> 
       if (!this.current) {
         const next = this.queue.shift();
         if (!next) return "end-of-input";
-        if (next.kind === "listing") return this.start(this.list(next));
+        if (next.kind === "listing") return this.startFetch(this.list(next));
         this.open(next);
-        if (!next.aligned) return this.start(this.skipToLineStart());
+        if (!next.aligned) return this.startFetch(this.skipToLineStart());
         continue;
       }
       if (this.offset >= this.current.end) {
@@ -100,7 +100,7 @@ class FileSystemTextReader implements SourceReader<string, FileSystemTextSplit> 
       const nl = this.buf.indexOf(NEWLINE, this.scanned);
       if (nl < 0) {
         this.scanned = this.buf.length;
-        if (!this.atEof) return this.start(this.fill());
+        if (!this.atEof) return this.startFetch(this.fill());
         if (this.buf.length > 0) {
           output.collect(this.take(this.buf.length, this.buf.length));
           emitted++;
@@ -135,7 +135,7 @@ class FileSystemTextReader implements SourceReader<string, FileSystemTextSplit> 
   /** Restores bump it, so that work started before a restore does not touch the reader afterwards. */
   private generation = 0;
 
-  private start(work: Promise<void>): InputStatus {
+  private startFetch(work: Promise<void>): InputStatus {
     const generation = this.generation;
     const tracked = work.then(
       () => {

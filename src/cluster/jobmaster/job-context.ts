@@ -373,12 +373,13 @@ export class JobContext {
   // ---- failures --------------------------------------------------------------------------------------
 
   /** Adds a failure to the exception history; `e` is the task it happened in, if it was one task's. */
-  recordException(e: Execution | undefined, error: SerializedError): void {
+  recordException(e: Execution | undefined, error: SerializedError, options: { nonFatal?: boolean } = {}): void {
     const info: ExceptionInfo = {
       exceptionName: error.name,
       message: error.message,
       stacktrace: error.stack ?? `${error.name}: ${error.message}`,
       timestamp: this.now(),
+      ...(options.nonFatal ? { nonFatal: true } : {}),
     };
     if (e) {
       info.taskName = `${e.vertex.name} (${e.subtask + 1}/${e.vertex.parallelism})`;

@@ -180,6 +180,12 @@ export class JobMaster implements JobMasterGateway {
       this.job.cancelTask(e);
       return;
     }
+    if (error && !isTerminalExecutionState(state) && state === e.state) {
+      // The task is still starting or running and says why it waits (a connector retrying its
+      // server): a non-fatal entry of the exception history, nothing fails.
+      this.job.recordException(e, error, { nonFatal: true });
+      return;
+    }
     this.job.graph.setState(e, state, this.clock.now());
     if (state === "FAILED") this.reportFailure(e, error ?? { name: "Error", message: "task failed" });
     else this.state.onExecutionStateChanged(e);

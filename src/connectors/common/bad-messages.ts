@@ -4,7 +4,7 @@
  * receives a DeadLetter. In every case the message counts in numRecordsInErrors.
  */
 import type { Counter } from "../../api/metrics.js";
-import type { ReaderOutput } from "../../api/source.js";
+import type { SourceOutput } from "../../api/source.js";
 import type { BadMessagePolicy, DeadLetter } from "./deserialization.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -33,7 +33,7 @@ export interface BadMessage {
 export function handleBadMessage(
   policy: BadMessagePolicy,
   bad: BadMessage,
-  output: ReaderOutput<unknown>,
+  output: SourceOutput<unknown>,
   errors: Counter | undefined,
   failure: (bad: BadMessage) => Error,
 ): void {

@@ -33,9 +33,10 @@ export function describeServers(options: NatsConnectionOptions): string {
 /**
  * Connects, retrying an unreachable server with exponential backoff and logging every retry (so the
  * task's log says what it waits for). Wrong credentials fail at once: retrying cannot fix them.
- * `who` names the connector in every message, e.g. `nats-jetstream source ORDERS`.
+ * `who` names the connector in every message, e.g. `nats-jetstream source ORDERS`; `onRetry` gets each
+ * failed attempt that is retried.
  */
-export async function connectNats(options: NatsConnectionOptions, who: string): Promise<NatsConnection> {
+export async function connectNats(options: NatsConnectionOptions, who: string, onRetry?: (err: NatsUnavailableError) => void): Promise<NatsConnection> {
   const budgetMs = options.connectRetryTimeoutMs ?? 15_000;
   const deadline = Date.now() + budgetMs;
   let delayMs = options.connectRetryInitialDelayMs ?? 100;
@@ -67,7 +68,9 @@ export async function connectNats(options: NatsConnectionOptions, who: string): 
           { cause: err },
         );
       }
-      console.warn(`${who}: NATS server ${describeServers(options)} unreachable (attempt ${attempt}: ${natsErrorText(err)}); retrying in ${delayMs} ms`);
+      const retry = `${who}: NATS server ${describeServers(options)} unreachable (attempt ${attempt}: ${natsErrorText(err)}); retrying in ${delayMs} ms`;
+      console.warn(retry);
+      onRetry?.(new NatsUnavailableError(retry, { cause: err }));
       await new Promise((r) => setTimeout(r, delayMs));
       delayMs = Math.min(delayMs * 2, MAX_RETRY_DELAY_MS);
     }

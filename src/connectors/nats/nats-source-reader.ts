@@ -12,10 +12,14 @@
  * Fetching is asynchronous, one loop per split, into one buffer that pollNext() drains on the task's
  * turn; a full buffer stops the loops (backpressure) until the task catches up. A lost connection
  * fails the task, which recovers from the last checkpoint (see nats-connection.ts for why).
+ *
+ * Each split emits through an output of its own (ReaderOutput.createOutputForSplit), so watermarks are
+ * per subject: one read far ahead does not make the others' events late (docs/architecture.md,
+ * "Watermarks per split").
  */
 import type { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, NatsConnection } from "nats";
 import type { Counter } from "../../api/metrics.js";
-import type { InputStatus, ReaderOutput, SourceReader, SourceReaderContext } from "../../api/source.js";
+import type { InputStatus, ReaderOutput, SourceOutput, SourceReader, SourceReaderContext } from "../../api/source.js";
 import { handleBadMessage } from "../common/bad-messages.js";
 import { connectNats, watchConnection } from "./nats-connection.js";
 import { NatsBadMessageError, NatsConnectorError, natsErrorText } from "./nats-errors.js";
@@ -52,6 +56,9 @@ const NO_MESSAGE_FOUND = 10037;
 export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
   private readonly who: string;
   private readonly splits = new Map<string, SplitState>();
+  /** The output of each split not finished (by subject), kept in step with `splits` by syncSplitOutputs(). */
+  private readonly splitOutputs = new Map<string, SourceOutput<T>>();
+  private splitsChanged = false;
   private buffer: { state: SplitState; msg: JsMsg }[] = [];
   private head = 0;
   private noMoreSplits = false;
@@ -69,7 +76,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
 
   constructor(
     private readonly config: NatsSourceConfig<T>,
-    ctx: SourceReaderContext,
+    private readonly ctx: SourceReaderContext,
   ) {
     this.who = sourceName(config);
     const metrics = ctx.metricGroup;
@@ -83,13 +90,20 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
     metrics?.setCurrentFetchEventTimeLagGauge(() => this.lastFetchLagMs);
   }
 
+  /** Connects before the first poll, so the subtask is INITIALIZING while a server down at start is retried. */
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
   pollNext(output: ReaderOutput<T>): InputStatus {
     if (this.failure !== undefined) throw this.failure;
+    this.syncSplitOutputs(output);
     let emitted = 0;
     while (this.head < this.buffer.length && emitted < MAX_RECORDS_PER_POLL) {
       const { state, msg } = this.buffer[this.head++]!;
-      if (this.emit(state, msg, output)) emitted++;
+      if (this.emit(state, msg, this.splitOutputs.get(state.split.subject) ?? output)) emitted++;
     }
+    this.syncSplitOutputs(output);
     if (this.head === this.buffer.length) {
       this.buffer = [];
       this.head = 0;
@@ -124,6 +138,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
   restoreState(splits: NatsSubjectSplit[]): void {
     for (const s of this.splits.values()) this.stopSplit(s);
     this.splits.clear();
+    this.splitsChanged = true;
     this.addSplits(splits);
   }
 
@@ -132,6 +147,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
       if (this.splits.has(split.subject)) continue;
       const state: SplitState = { split: { ...split }, finished: false, messages: undefined, pending: 0, lastMessage: undefined };
       this.splits.set(split.subject, state);
+      this.splitsChanged = true;
       this.fetch(state).catch((err: unknown) => this.fail(err, `reading subject '${split.subject}' from sequence ${state.split.nextSequence} failed`));
     }
   }
@@ -166,8 +182,25 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
     await nc?.drain().catch(() => nc.close());
   }
 
+  /**
+   * New splits get their outputs (all at once, so one without messages yet holds the watermark back);
+   * finished or removed ones release theirs, so they no longer hold it back.
+   */
+  private syncSplitOutputs(output: ReaderOutput<T>): void {
+    if (!this.splitsChanged) return;
+    this.splitsChanged = false;
+    for (const [subject, state] of this.splits) {
+      if (!state.finished && !this.splitOutputs.has(subject)) this.splitOutputs.set(subject, output.createOutputForSplit(subject));
+    }
+    for (const subject of this.splitOutputs.keys()) {
+      if (this.splits.get(subject)?.finished === false) continue;
+      this.splitOutputs.delete(subject);
+      output.releaseOutputForSplit(subject);
+    }
+  }
+
   /** Emits one message; false when it was not a record (skipped, finished split, bad message). */
-  private emit(state: SplitState, msg: JsMsg, output: ReaderOutput<T>): boolean {
+  private emit(state: SplitState, msg: JsMsg, output: SourceOutput<T>): boolean {
     if (state.finished) return false;
     const split = state.split;
     const seq = msg.seq;
@@ -189,7 +222,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
       handleBadMessage(
         this.config.badMessagePolicy,
         { origin: `nats-jetstream ${this.config.stream}/${msg.subject}`, id: String(seq), payload: msg.data, error },
-        output as ReaderOutput<unknown>,
+        output as SourceOutput<unknown>,
         this.errors,
         (bad) =>
           new NatsBadMessageError(
@@ -276,7 +309,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
 
   private connect(): Promise<Connected> {
     this.connection ??= (async () => {
-      const nc = await connectNats(this.config.connection, this.who);
+      const nc = await connectNats(this.config.connection, this.who, this.ctx.reportConnectionRetry && ((err) => this.ctx.reportConnectionRetry!(err)));
       watchConnection(nc, this.who, () => this.closing, (err) => this.fail(err));
       return { nc, js: nc.jetstream(), jsm: await nc.jetstreamManager() };
     })();
@@ -290,6 +323,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
 
   private stopSplit(state: SplitState): void {
     state.finished = true;
+    this.splitsChanged = true;
     state.messages?.stop();
   }
 

@@ -71,9 +71,15 @@ function resolveAddress(options: RedisConnectionOptions): { host: string; port: 
 
 /**
  * A connected client, or a RedisConnectorError naming `who` (e.g. `redis-stream source orders`).
- * `onLost` runs once if the connection drops afterwards.
+ * `onLost` runs once if the connection drops afterwards; `onRetry` after each failed attempt that is retried.
  */
-export async function connectRedis(options: RedisConnectionOptions, who: string, log: Logger, onLost: (err: RedisConnectorError) => void): Promise<Redis> {
+export async function connectRedis(
+  options: RedisConnectionOptions,
+  who: string,
+  log: Logger,
+  onLost: (err: RedisConnectorError) => void,
+  onRetry?: (err: RedisUnavailableError) => void,
+): Promise<Redis> {
   const { Redis } = await import("ioredis");
   const address = resolveAddress(options);
   const server = `${address.host}:${address.port}`;
@@ -126,7 +132,9 @@ export async function connectRedis(options: RedisConnectionOptions, who: string,
           { cause },
         );
       }
-      log.warn(`${who}: cannot reach Redis at ${server} (${redisErrorText(cause)}); attempt ${attempt}, retrying in ${wait} ms`);
+      const retry = `${who}: cannot reach Redis at ${server} (${redisErrorText(cause)}); attempt ${attempt}, retrying in ${wait} ms`;
+      log.warn(retry);
+      onRetry?.(new RedisUnavailableError(retry, { cause }));
       await new Promise((resolve) => setTimeout(resolve, wait));
       backoff *= 2;
     }

@@ -49,6 +49,7 @@ export class RedisStreamFetcher {
   private readonly lengths = new Map<string, number>();
   private lagRefreshedAt = 0;
   private running: Promise<void> | undefined;
+  private connecting: Promise<Redis> | undefined;
 
   constructor(
     private readonly settings: RedisStreamSourceSettings<unknown>,
@@ -58,7 +59,20 @@ export class RedisStreamFetcher {
     private readonly deliver: (batch: FetchedBatch) => void,
     private readonly fail: (err: unknown) => void,
     private readonly trackLag: boolean,
+    private readonly onRetry?: (err: unknown) => void,
   ) {}
+
+  /** Connects (once; retried with backoff while the server is down). The reader's start() waits for it. */
+  connect(): Promise<Redis> {
+    this.connecting ??= connectRedis(this.settings.connection, this.who, this.log, (lost) => {
+      if (!this.closed) this.fail(lost);
+    }, this.onRetry).then((client) => {
+      // Closed while connecting: nothing will use it.
+      if (this.closed) client.disconnect();
+      return (this.client = client);
+    });
+    return this.connecting;
+  }
 
   /** Starts reading `stream` after `from` (or, in group mode, from its pending entries after `from`). */
   add(stream: string, from: string, endId: string | undefined, groupStartId: string | undefined): void {
@@ -106,9 +120,7 @@ export class RedisStreamFetcher {
 
   private async run(): Promise<void> {
     try {
-      this.client = await connectRedis(this.settings.connection, this.who, this.log, (lost) => {
-        if (!this.closed) this.fail(lost);
-      });
+      this.client = await this.connect();
       if (this.closed) return;
       while (!this.closed) {
         if (this.buffered() >= this.settings.maxBufferedEntries) {

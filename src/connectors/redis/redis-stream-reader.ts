@@ -5,10 +5,11 @@
  * calls holds exactly what went downstream; whatever was fetched but not emitted is fetched again after
  * a restore.
  *
- * Watermarks are per reader: the source operator's watermark strategy sees the records of all the
- * reader's streams, interleaved batch by batch (the runtime has no per-split watermark yet).
+ * Watermarks are per split: each stream's records go through an output of its own
+ * (ReaderOutput.createOutputForSplit), so a stream far ahead in event time does not make the entries of
+ * a slower one late (docs/architecture.md, "Watermarks per split").
  */
-import type { InputStatus, ReaderOutput, SourceReader, SourceReaderContext } from "../../api/source.js";
+import type { InputStatus, ReaderOutput, SourceOutput, SourceReader, SourceReaderContext } from "../../api/source.js";
 import type { DeadLetter } from "../common/deserialization.js";
 import type { Logger } from "../../util/logger.js";
 import { RedisBadMessageError, RedisConnectorError } from "./redis-errors.js";
@@ -21,14 +22,18 @@ import { BEFORE_FIRST_ENTRY, entryIdMillis } from "./stream-entry-id.js";
 const MAX_RECORDS_PER_POLL = 256;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-interface SplitState {
+interface SplitState<T> {
   split: RedisStreamSplit;
   /** Consumer-group mode: ids emitted since the last snapshot, acknowledged after its checkpoint. */
   emittedIds: string[];
+  /** The split's output (its own watermarks), created on the first pollNext() after the split came. */
+  output: SourceOutput<T> | undefined;
 }
 
 export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
-  private readonly splits = new Map<string, SplitState>();
+  private readonly splits = new Map<string, SplitState<T>>();
+  /** Splits were added since the last pollNext(): they need their outputs. */
+  private splitsWithoutOutput = false;
   private readonly batches: FetchedBatch[] = [];
   private batchIndex = 0;
   private entryIndex = 0;
@@ -57,13 +62,24 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
       (batch) => this.onBatch(batch),
       (err) => this.onFailure(err),
       ctx.metricGroup !== undefined,
+      ctx.reportConnectionRetry && ((err) => ctx.reportConnectionRetry!(err)),
     );
     ctx.metricGroup?.setPendingRecordsGauge(() => this.pendingRecords());
     ctx.metricGroup?.setCurrentFetchEventTimeLagGauge(() => this.lastFetchLag);
   }
 
+  /** Connects before the first poll, so the subtask is INITIALIZING while a server down at start is retried. */
+  async start(): Promise<void> {
+    await this.fetcher.connect();
+  }
+
   pollNext(output: ReaderOutput<T>): InputStatus {
     if (this.failure !== undefined) throw this.failure;
+    if (this.splitsWithoutOutput) {
+      // Every split gets its output at once, so one without entries yet holds the watermark back.
+      for (const s of this.splits.values()) s.output ??= output.createOutputForSplit(s.split.stream);
+      this.splitsWithoutOutput = false;
+    }
     let emitted = 0;
     while (emitted < MAX_RECORDS_PER_POLL && this.batchIndex < this.batches.length) {
       const batch = this.batches[this.batchIndex]!;
@@ -72,7 +88,7 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
         const entry = batch.entries[this.entryIndex++]!;
         this.bufferedEntries--;
         try {
-          this.emit(state, entry, output);
+          this.emit(state, entry, state.output!);
         } catch (err) {
           // Sticky: a reader that failed on an entry never goes on past it.
           this.failure = err;
@@ -82,7 +98,7 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
         continue;
       }
       // The batch is done.
-      if (batch.last) this.splits.delete(batch.stream);
+      if (batch.last && this.splits.delete(batch.stream)) output.releaseOutputForSplit(batch.stream);
       this.bufferedEntries -= batch.entries.length - this.entryIndex;
       this.batchIndex++;
       this.entryIndex = 0;
@@ -120,7 +136,8 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
     for (const split of splits) {
       if (this.splits.has(split.stream)) continue;
       const copy = { ...split };
-      this.splits.set(split.stream, { split: copy, emittedIds: [] });
+      this.splits.set(split.stream, { split: copy, emittedIds: [], output: undefined });
+      this.splitsWithoutOutput = true;
       this.fetcher.add(split.stream, copy.lastId, copy.endId, split.groupStartId);
     }
   }
@@ -151,7 +168,7 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
     await this.fetcher.close();
   }
 
-  private emit(state: SplitState, [rawId, fields]: RawEntry, output: ReaderOutput<T>): void {
+  private emit(state: SplitState<T>, [rawId, fields]: RawEntry, output: SourceOutput<T>): void {
     const id = rawId.toString();
     const split = state.split;
     split.lastId = id;
@@ -199,7 +216,7 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
     return ts;
   }
 
-  private badMessage(stream: string, id: string, fields: Buffer[], err: unknown, output: ReaderOutput<T>): void {
+  private badMessage(stream: string, id: string, fields: Buffer[], err: unknown, output: SourceOutput<T>): void {
     const policy = this.settings.badMessagePolicy;
     const reason = err instanceof Error ? err.message : String(err);
     this.ctx.metricGroup?.getNumRecordsInErrorsCounter().inc();

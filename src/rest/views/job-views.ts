@@ -115,7 +115,8 @@ export function exceptionsJson(history: ExceptionInfo[], max: number): Record<st
         taskName: e.taskName ?? null,
         endpoint: e.location ?? null,
         taskManagerId: e.location ?? null,
-        failureLabels: {},
+        // Flink's failure labels (from FailureEnrichers); Sluice labels the entries that failed nothing.
+        failureLabels: e.nonFatal ? { "sluice.non-fatal": "true" } : {},
         concurrentExceptions: [],
       })),
       truncated: newestFirst.length > max,

@@ -10,6 +10,9 @@ export interface Output {
   emitStreamStatus(idle: boolean): void;
 }
 
+/** What a watermark generator drives: an Output, or one input of a watermark multiplexer (split-watermarks.ts). */
+export type WatermarkTarget = Pick<Output, "emitWatermark" | "emitStreamStatus">;
+
 /** Something that accepts records: a chained operator's input or a network writer. */
 export interface RecordTarget {
   collect(value: unknown, timestamp: number): void;

@@ -4,7 +4,7 @@
  */
 import type { WatermarkGenerator, WatermarkOutput, WatermarkStrategy } from "../../api/watermark-strategy.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
-import type { Output } from "./output.js";
+import type { WatermarkTarget } from "./output.js";
 import type { ProcessingTimeService } from "./stream-operator.js";
 import { StreamOperator } from "./stream-operator.js";
 
@@ -24,7 +24,7 @@ export class WatermarkEmitter {
 
   constructor(
     strategy: WatermarkStrategy<unknown>,
-    private readonly output: () => Output,
+    private readonly output: () => WatermarkTarget,
     private readonly time: ProcessingTimeService,
     private readonly intervalMs: number,
   ) {

@@ -5,13 +5,14 @@
  * (docs/architecture.md, "Sources and split enumerators"): it registers the reader with its
  * enumerator, forwards split requests and custom events, and hands assigned splits to the reader.
  */
-import type { ReaderOutput, Source, SourceReader, SourceReaderContext } from "../../api/source.js";
+import type { ReaderOutput, Source, SourceOutput, SourceReader, SourceReaderContext } from "../../api/source.js";
 import type { OutputTag } from "../../api/output-tag.js";
 import type { WatermarkStrategy } from "../../api/watermark-strategy.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import { StreamOperator, type OperatorContext, type SnapshotOptions } from "../operators/stream-operator.js";
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
-import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
+import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS } from "../operators/timestamps-watermarks-operator.js";
+import { SourceWatermarks } from "./split-watermarks.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import { SimpleCounter } from "../metrics/metric-types.js";
@@ -34,7 +35,8 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   reader!: SourceReader<unknown>;
   /** The reader's metrics (numBytesIn, numRecordsInErrors, pendingRecords, …), read by the metric system. */
   readonly readerMetrics: SourceReaderMetricGroupImpl;
-  private emitter: WatermarkEmitter | undefined;
+  /** The source's watermark strategy, per split where the reader splits its output (split-watermarks.ts). */
+  private watermarks!: SourceWatermarks;
   /** Records emitted by the reader (the task's and this operator's numRecordsIn). */
   readonly emitted = new SimpleCounter();
   /** Records the reader sent to side outputs. */
@@ -45,6 +47,8 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   constructor(
     ctx: OperatorContext,
     private readonly coordination?: SourceCoordination,
+    /** Reports a failed connection attempt the connector will retry (SourceReaderContext.reportConnectionRetry). */
+    private readonly reportConnectionRetry?: (error: unknown) => void,
   ) {
     super(ctx);
     this.readerMetrics = new SourceReaderMetricGroupImpl(ctx.runtimeContext.getMetricGroup());
@@ -55,7 +59,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     return this.coordination !== undefined;
   }
 
-  override open(): void {
+  override open(): void | Promise<void> {
     const source = this.ctx.fns.source as Source<unknown>;
     const rc = this.ctx.runtimeContext;
     const coordination = this.coordination;
@@ -63,6 +67,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
       subtaskIndex: rc.subtaskIndex,
       parallelism: rc.parallelism,
       metricGroup: this.readerMetrics,
+      ...(this.reportConnectionRetry ? { reportConnectionRetry: this.reportConnectionRetry } : {}),
       ...(coordination
         ? {
             sendSplitRequest: () => coordination.send({ kind: "split-request", location: coordination.location }),
@@ -77,9 +82,14 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     }
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
-    if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
-    // Registered once its restored splits are in place: the enumerator's addReader() may assign at once.
-    coordination?.send({ kind: "register", location: coordination.location });
+    const records = { emitRecord: (value: unknown, ts: number) => this.emitRecord(value, ts), collectSideOutput: this.collectSideOutput.bind(this) };
+    this.watermarks = new SourceWatermarks(strategy && !strategy.isNoOp ? strategy : undefined, () => this.output, this.ctx.processingTime, interval, records);
+    // Registered once its restored splits are in place and it has started: the enumerator's
+    // addReader() may assign at once. The task is INITIALIZING until then (connectors connect in start()).
+    const register = () => coordination?.send({ kind: "register", location: coordination.location });
+    const started = this.reader.start?.();
+    if (started instanceof Promise) return started.then(register);
+    register();
   }
 
   /** An event from the enumerator; the task calls it between polls, after any checkpoint it was asked to take first. */
@@ -129,15 +139,20 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   }
 
   collect(value: unknown, timestamp?: number): void {
+    this.watermarks.collect(value, timestamp ?? NO_TIMESTAMP);
+  }
+
+  createOutputForSplit(splitId: string): SourceOutput<unknown> {
+    return this.watermarks.createOutputForSplit(splitId);
+  }
+
+  releaseOutputForSplit(splitId: string): void {
+    this.watermarks.releaseOutputForSplit(splitId);
+  }
+
+  private emitRecord(value: unknown, timestamp: number): void {
     this.emitted.count++;
-    const emitter = this.emitter;
-    if (emitter === undefined) {
-      this.output.collect(value, timestamp ?? NO_TIMESTAMP);
-      return;
-    }
-    const ts = emitter.assignTimestamp(value, timestamp ?? NO_TIMESTAMP);
-    this.output.collect(value, ts);
-    emitter.onRecordEmitted(value, ts);
+    this.output.collect(value, timestamp);
   }
 
   /** A record for a side output (getSideOutput(tag) on the source's stream), e.g. a dead letter; no watermark logic. */
@@ -152,12 +167,12 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
 
   /** End of input: event time is complete. */
   emitFinalWatermark(): void {
-    this.emitter?.close();
+    this.watermarks?.close();
     this.processWatermark(Number.POSITIVE_INFINITY, 0);
   }
 
   override async close(): Promise<void> {
-    this.emitter?.close();
+    this.watermarks?.close();
     await this.reader?.close?.();
   }
 }

@@ -151,6 +151,7 @@ export class StreamTask {
           d.config.coordinated === true && callbacks.sendToCoordinator
             ? { location: taskManagerOf(endpoint.self), send: (event) => callbacks.sendToCoordinator!(event) }
             : undefined,
+          (error) => this.reportConnectionRetry(error),
         ),
     );
     this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint);
@@ -288,6 +289,15 @@ export class StreamTask {
 
   private get running(): boolean {
     return this.state === "RUNNING";
+  }
+
+  /**
+   * A connector retries its server: the state is reported again with the error, which the JobMaster
+   * keeps as a non-fatal entry of the exception history (docs/connectors.md, "Server down at start").
+   */
+  private reportConnectionRetry(error: unknown): void {
+    if (this.state !== "INITIALIZING" && this.state !== "RUNNING") return;
+    this.callbacks.onStateChange(this.state, serializeError(error));
   }
 
   private transition(state: ExecutionState, error?: SerializedError): void {

@@ -143,3 +143,26 @@ test("a restart delay that fires after the job was cancelled does nothing", asyn
     await h.stop();
   }
 });
+
+test("a task that reports its state again with an error (a connector retrying its server) adds a non-fatal exception and fails nothing", async () => {
+  const h = new JobMasterHarness();
+  try {
+    await h.start();
+    await h.tms.offerAllSlots();
+    await h.settle();
+    const [retrying] = h.runningIds();
+    await h.tms.report(retrying!, "RUNNING", { name: "RedisUnavailableError", message: "cannot reach Redis at 127.0.0.1:1; attempt 1, retrying in 100 ms" });
+    await h.tms.report(retrying!, "RUNNING", { name: "RedisUnavailableError", message: "cannot reach Redis at 127.0.0.1:1; attempt 2, retrying in 200 ms" });
+    await h.settle();
+    const history = h.jm.exceptionHistory();
+    assert.deepEqual(history.map((e) => [e.exceptionName, e.nonFatal]), [["RedisUnavailableError", true], ["RedisUnavailableError", true]]);
+    assert.match(history[1]!.message, /attempt 2/);
+    assert.ok(history.every((e) => e.taskName !== undefined), "each entry names the subtask");
+    assert.equal(h.jm.jobStatus, "RUNNING");
+    assert.equal(h.jm.details().restarts, 0);
+    assert.equal(h.jm.details().statusCounts.RUNNING, h.runningIds().length, "every task still runs");
+    assert.equal(h.jm.details().statusCounts.FAILED, undefined, "no task failed");
+  } finally {
+    await h.stop();
+  }
+});

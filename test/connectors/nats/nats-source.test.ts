@@ -145,6 +145,9 @@ describe("NATS JetStream source", () => {
     assert.equal(status, "end-of-input");
     assert.deepEqual(ns(output).sort((a, b) => a - b), events(0, 50).map((e) => e.n));
     assert.deepEqual(reader.snapshotState(2), [], "finished splits are not in the state");
+    // Each subject emits through its own output (its own watermarks), released once it is done.
+    assert.deepEqual([...output.splitOutputs].sort(), splits.map((s) => s.subject).sort());
+    assert.deepEqual([...output.releasedSplitOutputs].sort(), [...output.splitOutputs].sort());
   });
 
   it("bounded, restored: lists the subjects if the first start had not yet, and never adds later ones", async () => {

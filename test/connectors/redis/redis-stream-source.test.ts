@@ -82,6 +82,10 @@ describe("Redis Streams source", () => {
       await h.pollToEnd();
       assert.deepEqual(ids(h.values()), range(0, 1200));
       assert.deepEqual(h.failures, []);
+      // Each stream emits through its own output (its own watermarks), released once it is done.
+      const splitOutputs = [...h.outputs.values()].flatMap((o) => o.splitOutputs).sort();
+      assert.deepEqual(splitOutputs, [a, b].sort());
+      assert.deepEqual([...h.outputs.values()].flatMap((o) => o.releasedSplitOutputs).sort(), splitOutputs);
     } finally {
       await h.close();
     }

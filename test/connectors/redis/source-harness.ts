@@ -21,6 +21,16 @@ export class CollectingOutput<T> implements ReaderOutput<T> {
   collectSideOutput<X>(tag: OutputTag<X>, value: X): void {
     this.side.push({ tag: tag.id, value });
   }
+  /** Split ids the reader asked an output for, and those it released. */
+  readonly splitOutputs: string[] = [];
+  readonly releasedSplitOutputs: string[] = [];
+  createOutputForSplit(splitId: string): this {
+    if (!this.splitOutputs.includes(splitId)) this.splitOutputs.push(splitId);
+    return this;
+  }
+  releaseOutputForSplit(splitId: string): void {
+    this.releasedSplitOutputs.push(splitId);
+  }
 }
 
 class PlainCounter implements Counter {

@@ -1,5 +1,6 @@
 /** Drives source readers the way the source task does, without a task. */
 import type { InputStatus, Source, SourceReader } from "../../../src/api/source.js";
+import { readerOutput } from "../../../src/testing/reader-output.js";
 
 export interface Emitted<T> {
   value: T;
@@ -11,7 +12,7 @@ export function drain<T>(reader: SourceReader<T>, limit = Number.POSITIVE_INFINI
   const records: T[] = [];
   let status: InputStatus = "more";
   while (records.length < limit) {
-    status = reader.pollNext({ collect: (v) => records.push(v) });
+    status = reader.pollNext(readerOutput((v) => records.push(v)));
     if (status === "end-of-input") break;
     if (status === "nothing-available") throw new Error("the reader has nothing available");
   }

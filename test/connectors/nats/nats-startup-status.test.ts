@@ -1,0 +1,107 @@
+/**
+ * A NATS JetStream source whose server is down at start (docs/connectors.md, "Server down at start"):
+ * while the connector retries, REST shows the source's subtasks INITIALIZING (vertex status and task
+ * counts of /jobs/:id) and every failed attempt as a non-fatal entry of /jobs/:id/exceptions; once the
+ * server is up the job finishes with the reference output.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { runJob } from "../../../src/client/job-runner.js";
+import { MiniClusterClient } from "../../../src/client/cluster-client.js";
+import { testJob } from "../../support/paths.js";
+import { startNats } from "../../support/nats.js";
+import { waitFor } from "../../support/wait.js";
+import { call, startRestCluster } from "../../rest/support.js";
+import { inputRecords, inputSubject, referenceLines, type NatsPipelineSpec } from "../../jobs/nats/nats-pipeline-spec.js";
+
+const JOB = testJob("nats/nats-pipeline.ts");
+const SUBJECTS = 3;
+
+interface VertexJson {
+  name: string;
+  status: string;
+  tasks: Record<string, number>;
+}
+
+interface ExceptionEntry {
+  exceptionName: string;
+  message: string;
+  taskName: string | null;
+  failureLabels: Record<string, string>;
+}
+
+test("a NATS source whose server is down at start is INITIALIZING with each retry in the exception history, and completes once the server is up", { timeout: 90_000 }, async () => {
+  const own = await startNats();
+  const { connect } = await import("nats");
+  const records = inputRecords([0, 1, 2], 0, 40);
+  const admin = await connect({ servers: own.url });
+  const jsm = await admin.jetstreamManager();
+  await jsm.streams.add({ name: "LATEIN", subjects: ["LATEIN.>"] });
+  await jsm.streams.add({ name: "LATEOUT", subjects: ["LATEOUT.>"] });
+  const js = admin.jetstream();
+  for (const r of records) await js.publish(inputSubject("LATEIN", r.key, SUBJECTS), JSON.stringify(r));
+  await admin.close();
+  await own.kill();
+  const rc = await startRestCluster({ taskManagers: 1, slots: 4 });
+  try {
+    const spec: NatsPipelineSpec = {
+      servers: own.url,
+      source: "LATEIN",
+      target: "LATEOUT",
+      parallelism: 2,
+      checkpointIntervalMs: 200,
+      discoveryIntervalMs: 200,
+      bounded: true,
+      connectRetryTimeoutMs: 60_000,
+      restartAttempts: 0,
+      restartDelayMs: 0,
+    };
+    let jobId = "";
+    const run = runJob(JOB, { client: new MiniClusterClient(rc.cluster), args: [JSON.stringify(spec)], onSubmitted: (id) => (jobId = id) });
+
+    await waitFor(
+      async () => {
+        if (!jobId) return false;
+        const job = (await call(rc.url, "GET", `/jobs/${jobId}`)).json as { vertices?: VertexJson[] } | undefined;
+        const source = job?.vertices?.find((v) => v.name.includes("NATS input"));
+        return source?.status === "INITIALIZING" && source.tasks.INITIALIZING === 2 && source.tasks.RUNNING === 0;
+      },
+      "the source's subtasks INITIALIZING",
+      30_000,
+      100,
+    );
+    let retries: ExceptionEntry[] = [];
+    await waitFor(
+      async () => {
+        const answer = (await call(rc.url, "GET", `/jobs/${jobId}/exceptions`)).json as { exceptionHistory: { entries: ExceptionEntry[] } };
+        retries = answer.exceptionHistory.entries.filter((e) => e.failureLabels["sluice.non-fatal"] === "true" && /NATS input/.test(e.taskName ?? ""));
+        return retries.length >= 2;
+      },
+      "two retried attempts of the source in the exception history",
+      30_000,
+      100,
+    );
+    for (const r of retries) {
+      assert.equal(r.exceptionName, "NatsUnavailableError");
+      assert.match(r.message, /nats-jetstream source LATEIN@.* unreachable \(attempt \d+: .*\); retrying in \d+ ms/);
+    }
+
+    await own.restart();
+    const result = await run;
+    assert.equal(result.state, "FINISHED", result.failure?.message);
+    assert.equal(result.restarts, 0, "retries are not failures");
+    const check = await connect({ servers: own.url });
+    try {
+      const checkJsm = await check.jetstreamManager();
+      const info = await checkJsm.streams.info("LATEOUT");
+      const lines: string[] = [];
+      for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) lines.push(new TextDecoder().decode((await checkJsm.streams.getMessage("LATEOUT", { seq })).data));
+      assert.deepEqual(lines.sort(), referenceLines(records));
+    } finally {
+      await check.close();
+    }
+  } finally {
+    await rc.close();
+    await own.stop();
+  }
+});
