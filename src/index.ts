@@ -5,6 +5,7 @@ export { DataStream, SingleOutputStreamOperator, DataStreamSink } from "./api/da
 export { KeyedStream, type NumericField, type AggregationKind } from "./api/keyed-stream.js";
 export { OutputTag } from "./api/output-tag.js";
 export type * from "./api/functions.js";
+export type * from "./api/checkpointed-function.js";
 export type { RuntimeContext } from "./api/runtime-context.js";
 export type * from "./api/source.js";
 export type * from "./api/sink.js";
