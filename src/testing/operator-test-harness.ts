@@ -12,6 +12,7 @@ import type { Output } from "../runtime/operators/output.js";
 import type { StreamOperator } from "../runtime/operators/stream-operator.js";
 import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend.js";
 import type { KeyedStateBackend } from "../runtime/state/keyed-state-backend.js";
+import { OperatorStateBackend, type OperatorStateSnapshot } from "../runtime/state/operator-state-backend.js";
 import { ManualProcessingTimeService } from "./manual-processing-time.js";
 import { TaskAccumulators } from "../runtime/tasks/task-accumulators.js";
 
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   startTime?: number;
   /** The keyed backend to use (e.g. an LMDB one) instead of a heap backend for the operator's key-group range. */
   keyedStateBackend?: KeyedStateBackend;
+  /** Operator state to restore from (a previous harness's snapshot()); the operator then starts restored. */
+  restoredOperatorState?: OperatorStateSnapshot;
 }
 
 export class OperatorTestHarness {
@@ -44,6 +47,8 @@ export class OperatorTestHarness {
   readonly accumulators = new TaskAccumulators();
   readonly time: ManualProcessingTimeService;
   readonly operator: StreamOperator;
+  private readonly operatorState: OperatorStateBackend;
+  private readonly restored: boolean;
 
   constructor(kind: string, options: HarnessOptions = {}) {
     this.time = new ManualProcessingTimeService(options.startTime ?? 0);
@@ -52,6 +57,8 @@ export class OperatorTestHarness {
     const maxParallelism = options.maxParallelism ?? 128;
     const range = keyGroupRange(maxParallelism, parallelism, subtaskIndex);
     const keySelectors = (options.keySelectors ?? []) as Array<KeySelector<unknown, Key> | undefined>;
+    this.operatorState = new OperatorStateBackend(options.restoredOperatorState ?? {});
+    this.restored = options.restoredOperatorState !== undefined;
     this.operator = operatorFactory(kind)({
       descriptor: {
         nodeId: 1,
@@ -70,6 +77,8 @@ export class OperatorTestHarness {
       processingTime: this.time,
       settings: options.settings ?? {},
       collect: (values) => this.collected.push(...values),
+      operatorState: this.operatorState,
+      isRestored: this.restored,
     });
     const ts = (t: number): number | undefined => (t === NO_TIMESTAMP ? undefined : t);
     const out: Output = {
@@ -81,7 +90,9 @@ export class OperatorTestHarness {
     this.operator.setOutput(out);
   }
 
+  /** As the task does: initializeState (restored or not), then open. */
   async open(): Promise<this> {
+    this.operator.initializeState(this.restored);
     await this.operator.open();
     return this;
   }
@@ -101,6 +112,20 @@ export class OperatorTestHarness {
   /** Moves processing time forward, firing due processing-time timers. */
   setProcessingTime(timestamp: number): void {
     this.time.advanceTo(timestamp);
+  }
+
+  /** Takes checkpoint `checkpointId` as the task does; returns the operator state it holds. */
+  async snapshot(checkpointId: number, timestamp = this.time.now()): Promise<OperatorStateSnapshot> {
+    await this.operator.snapshotState(checkpointId, { isSavepoint: false, timestamp });
+    return this.operatorState.snapshot();
+  }
+
+  async notifyCheckpointComplete(checkpointId: number): Promise<void> {
+    await this.operator.notifyCheckpointComplete(checkpointId);
+  }
+
+  notifyCheckpointAborted(checkpointId: number): void {
+    this.operator.notifyCheckpointAborted(checkpointId);
   }
 
   async endInput(input = 0): Promise<void> {
