@@ -59,6 +59,10 @@ export {
   NeverTrigger,
 } from "./api/windowing/triggers.js";
 export { CountEvictor, TimeEvictor, type Evictor, type EvictorContext, type TimestampedValue } from "./api/windowing/evictors.js";
+export { DeltaTrigger, DeltaEvictor, type DeltaFunction } from "./api/windowing/delta.js";
+export { ProcessingTimeoutTrigger } from "./api/windowing/processing-timeout-trigger.js";
+export { EndOfStreamTrigger } from "./api/windowing/end-of-stream-trigger.js";
+export { WindowStagger } from "./api/windowing/window-stagger.js";
 export type * from "./api/windowing/window-functions.js";
 export { WindowedStream, AllWindowedStream } from "./api/windowing/windowed-stream.js";
 export type * from "./api/process/keyed-process-function.js";
