@@ -6,6 +6,7 @@ export { KeyedStream, type NumericField, type AggregationKind } from "./api/keye
 export { OutputTag } from "./api/output-tag.js";
 export type * from "./api/functions.js";
 export type * from "./api/checkpointed-function.js";
+export type { RuntimeExecutionMode } from "./api/runtime-mode.js";
 export type { RuntimeContext } from "./api/runtime-context.js";
 export type * from "./api/source.js";
 export type * from "./api/sink.js";

@@ -3,6 +3,7 @@ import { readOption } from "../../config/config-option.js";
 import type { Configuration } from "../../config/configuration.js";
 import type { CheckpointingMode } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import * as keys from "./checkpoint-options.js";
+import { isBatchMode } from "../../api/runtime-mode.js";
 
 export interface CheckpointSettings {
   /** 0 disables periodic checkpoints (savepoints still work). */
@@ -25,7 +26,8 @@ export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>
   const jobMode = jobSettings.checkpointingMode;
   const mode = jobMode === undefined ? readOption(config, keys.CHECKPOINTING_MODE) : keys.CHECKPOINTING_MODE.parse(String(jobMode), "checkpointingMode");
   return {
-    intervalMs: jobInterval > 0 ? jobInterval : readOption(config, keys.CHECKPOINT_INTERVAL),
+    // Batch mode takes no checkpoints (as in Flink): a failed bounded job reruns from the start.
+    intervalMs: isBatchMode(jobSettings) ? 0 : jobInterval > 0 ? jobInterval : readOption(config, keys.CHECKPOINT_INTERVAL),
     timeoutMs: readOption(config, keys.CHECKPOINT_TIMEOUT),
     minPauseMs: readOption(config, keys.CHECKPOINT_MIN_PAUSE),
     maxConcurrent: readOption(config, keys.CHECKPOINT_MAX_CONCURRENT),

@@ -14,6 +14,7 @@ import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
 import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS, WatermarkEmitter } from "../operators/timestamps-watermarks-operator.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
 import { SourceReaderMetrics } from "./source-reader-metrics.js";
+import { isBatchMode } from "../../api/runtime-mode.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 
 const SPLITS_STATE = "$source-splits";
@@ -77,7 +78,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     }
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
-    if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval);
+    if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval, isBatchMode(this.ctx.settings));
     // Registered once its restored splits are in place: the enumerator's addReader() may assign at once.
     coordination?.send({ kind: "register", location: coordination.location });
   }
