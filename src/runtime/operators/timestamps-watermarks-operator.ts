@@ -68,6 +68,11 @@ export class WatermarkEmitter {
     }
   }
 
+  /** The last watermark emitted (−∞ before the first). */
+  get currentWatermark(): number {
+    return this.lastEmitted;
+  }
+
   /** Returns the record's event timestamp (assigned or carried) and feeds the generator. */
   onRecord(value: unknown, timestamp: number): number {
     if (this.tracksIdleness) this.lastRecordAt = this.time.now();

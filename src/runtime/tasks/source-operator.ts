@@ -41,6 +41,10 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   emittedToSideOutputs = 0;
   /** Ids of savepoints taken and not yet completed or aborted. */
   private readonly savepoints = new Set<number>();
+  /** Watermark alignment (docs/architecture.md, "Watermark alignment"): the group's limit from the JobMaster. */
+  private maxAllowedWatermark = Number.POSITIVE_INFINITY;
+  private alignmentWaiters: Array<() => void> = [];
+  private stopReporting: (() => void) | undefined;
 
   constructor(
     ctx: OperatorContext,
@@ -79,6 +83,14 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
     if (strategy && !strategy.isNoOp) this.emitter = new WatermarkEmitter(strategy, () => this.output, this.ctx.processingTime, interval, isBatchMode(this.ctx.settings));
+    const alignment = strategy?.alignment;
+    if (alignment && coordination && this.emitter) {
+      const { group, maxAllowedDriftMs, updateIntervalMs } = alignment;
+      const emitter = this.emitter;
+      this.stopReporting = this.ctx.processingTime.scheduleAtFixedRate(updateIntervalMs, () =>
+        coordination.send({ kind: "watermark", group, maxAllowedDriftMs, watermark: emitter.currentWatermark }),
+      );
+    }
     // Registered once its restored splits are in place: the enumerator's addReader() may assign at once.
     coordination?.send({ kind: "register", location: coordination.location });
   }
@@ -95,11 +107,25 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
       case "no-more-splits":
         reader.notifyNoMoreSplits?.();
         break;
+      case "align":
+        this.maxAllowedWatermark = event.maxAllowedWatermark;
+        if (!this.alignmentPaused) for (const resume of this.alignmentWaiters.splice(0)) resume();
+        break;
       case "custom":
         if (!reader.handleSourceEvent) throw new SourceReaderError(`the reader of source "${name}" has no handleSourceEvent(), but its enumerator sends it events`);
         reader.handleSourceEvent(event.event);
         break;
     }
+  }
+
+  /** The reader is ahead of its alignment group by more than the allowed drift: the task stops polling it. */
+  get alignmentPaused(): boolean {
+    return this.emitter !== undefined && this.emitter.currentWatermark > this.maxAllowedWatermark;
+  }
+
+  /** Resolves when the group's limit lets the reader go on. */
+  whenAlignmentResumes(): Promise<void> {
+    return new Promise((resolve) => this.alignmentWaiters.push(resolve));
   }
 
   /** The reader's remaining splits live in operator list state, so a rescale deals them out again. */
@@ -147,11 +173,22 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
 
   /** End of input: event time is complete. */
   emitFinalWatermark(): void {
+    this.endAlignment();
     this.emitter?.close();
     this.processWatermark(Number.POSITIVE_INFINITY, 0);
   }
 
+  /** An ended reader reports +∞, so it never holds its group back. */
+  private endAlignment(): void {
+    if (!this.stopReporting) return;
+    this.stopReporting();
+    this.stopReporting = undefined;
+    const a = (this.ctx.fns.watermarks as WatermarkStrategy<unknown>).alignment!;
+    this.coordination!.send({ kind: "watermark", group: a.group, maxAllowedDriftMs: a.maxAllowedDriftMs, watermark: Number.POSITIVE_INFINITY });
+  }
+
   override async close(): Promise<void> {
+    this.stopReporting?.();
     this.emitter?.close();
     await this.reader?.close?.();
   }

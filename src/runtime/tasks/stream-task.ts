@@ -292,6 +292,12 @@ export class StreamTask {
             return;
           }
         }
+        if (head.alignmentPaused) {
+          this.accounting.switchTo("idle");
+          await this.waitUnlessStopped(head.whenAlignmentResumes());
+          lastYield = performance.now();
+          continue;
+        }
         this.accounting.switchTo("busy");
         let status = reader.pollNext(head);
         for (let i = 1; i < SOURCE_POLLS_PER_ROUND && status === "more"; i++) status = reader.pollNext(head);
