@@ -6,7 +6,7 @@
  * one instead of running ahead; a collector at parallelism 1 records the order records arrive in.
  * Args: [aligned|unaligned, fastCount, slowCount, pauseMs, recordsPerSecond]
  */
-import { WatermarkStrategy, defineJob, type InputStatus, type ReaderOutput, type Source, type SourceReader, type SplitEnumerator, type SplitEnumeratorContext } from "sluice";
+import { RestartStrategies, WatermarkStrategy, defineJob, type InputStatus, type ReaderOutput, type Source, type SourceReader, type SplitEnumerator, type SplitEnumeratorContext } from "sluice";
 
 export interface Tick {
   split: "fast" | "slow";
@@ -87,6 +87,7 @@ export default defineJob((env, args) => {
     { name: "fast", next: 0, count: fastCount, step: 10, pauseAfterFirstMs: 0 },
     { name: "slow", next: 0, count: slowCount, step: 1, pauseAfterFirstMs: pauseMs },
   ];
+  env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, 0));
   const base = WatermarkStrategy.forMonotonousTimestamps<Tick>().withTimestampAssigner((t) => t.ts);
   const strategy = aligned ? base.withWatermarkAlignment("ticks", 100, 50) : base;
   env
