@@ -39,7 +39,9 @@ export interface CheckpointedFunction {
 /**
  * Told when a checkpoint completed everywhere (the point to make side effects of that checkpoint
  * visible: exactly-once needs them to be idempotent, since after a failure the restored state may
- * commit them again) or was aborted.
+ * commit them again) or was aborted. Savepoints are not notified: failover never restores them,
+ * so their completion is no commit point; a job resumed from a savepoint finds its pending work in
+ * the restored state.
  */
 export interface CheckpointListener {
   notifyCheckpointComplete(checkpointId: number): void | Promise<void>;

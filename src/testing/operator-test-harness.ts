@@ -115,8 +115,8 @@ export class OperatorTestHarness {
   }
 
   /** Takes checkpoint `checkpointId` as the task does; returns the operator state it holds. */
-  async snapshot(checkpointId: number, timestamp = this.time.now()): Promise<OperatorStateSnapshot> {
-    await this.operator.snapshotState(checkpointId, { isSavepoint: false, timestamp });
+  async snapshot(checkpointId: number, options: { timestamp?: number; isSavepoint?: boolean } = {}): Promise<OperatorStateSnapshot> {
+    await this.operator.snapshotState(checkpointId, { isSavepoint: options.isSavepoint ?? false, timestamp: options.timestamp ?? this.time.now() });
     return this.operatorState.snapshot();
   }
 

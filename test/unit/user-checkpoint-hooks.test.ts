@@ -83,6 +83,17 @@ for (const { kind, method, other, fns, options } of kinds) {
   });
 }
 
+test("a savepoint's completion is not passed to user functions (no commit point); a checkpoint's after it is", async () => {
+  const fn = recorder("map");
+  const h = new OperatorTestHarness("map", { fns: { fn } });
+  await h.open();
+  await h.snapshot(3, { isSavepoint: true, timestamp: 5 });
+  await h.notifyCheckpointComplete(3);
+  await h.snapshot(4, { timestamp: 6 });
+  await h.notifyCheckpointComplete(4);
+  assert.deepEqual(fn.calls.slice(2), ["snapshotState 3 at 5", "snapshotState 4 at 6", "complete 4"]);
+});
+
 test("a snapshotState that returns a promise fails the checkpoint with an error that says it must be synchronous", async () => {
   const h = new OperatorTestHarness("map", { fns: { fn: { map: (v: number) => v, snapshotState: async () => {} } } });
   await h.open();

@@ -53,6 +53,13 @@ export function withUserCheckpointHooks(ctx: OperatorContext, op: StreamOperator
 
 class UserCheckpointHooksOperator extends DelegatingOperator {
   private restored = false;
+  /**
+   * Savepoints taken and not yet completed or aborted. Their completion is not passed on: failover
+   * never restores a savepoint, so a function committing on it could lose what it committed (the
+   * rule of sources and two-phase-commit sinks, stream-operator.ts). The job resumed from the
+   * savepoint commits what the savepoint holds.
+   */
+  private readonly savepoints = new Set<number>();
 
   constructor(
     ctx: OperatorContext,
@@ -90,6 +97,7 @@ class UserCheckpointHooksOperator extends DelegatingOperator {
   }
 
   override snapshotState(checkpointId: number, options?: SnapshotOptions): void | Promise<void> {
+    if (options?.isSavepoint) this.savepoints.add(checkpointId);
     const timestamp = options?.timestamp ?? Date.now();
     const context = { getCheckpointId: () => checkpointId, getCheckpointTimestamp: () => timestamp };
     for (const fn of this.participants) {
@@ -107,11 +115,13 @@ class UserCheckpointHooksOperator extends DelegatingOperator {
 
   override async notifyCheckpointComplete(checkpointId: number): Promise<void> {
     await this.inner.notifyCheckpointComplete(checkpointId);
+    if (this.savepoints.delete(checkpointId)) return;
     for (const fn of this.participants) await fn.notifyCheckpointComplete?.(checkpointId);
   }
 
   override notifyCheckpointAborted(checkpointId: number): void {
     this.inner.notifyCheckpointAborted(checkpointId);
+    if (this.savepoints.delete(checkpointId)) return;
     for (const fn of this.participants) fn.notifyCheckpointAborted?.(checkpointId);
   }
 }
