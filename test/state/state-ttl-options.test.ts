@@ -1,7 +1,8 @@
 /**
  * StateTtlConfig's visibility and cleanup options (src/api/state/state-ttl-config.ts):
  * returnExpiredIfNotCleanedUp, cleanupIncrementally(n, runCleanupForEveryRecord) and
- * cleanupFullSnapshot, on the heap backend with manual processing time.
+ * cleanupFullSnapshot, on the heap backend with manual processing time; visibility also through a
+ * job on the MiniCluster (test/jobs/ttl-visibility.ts).
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -12,6 +13,8 @@ import type { ListState, MapState, ValueState } from "../../src/api/state/state.
 import { HeapKeyedStateBackend } from "../../src/runtime/state/heap-keyed-state-backend.js";
 import type { OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
 import { harnessFor } from "../windowing/support/api-harness.js";
+import { runJob } from "../../src/client/job-runner.js";
+import { testJob } from "../support/paths.js";
 
 type Cmd = { k: string; op: "get" | "noop" } | { k: string; op: "set"; n: number };
 type Ttl = ReturnType<ReturnType<typeof StateTtlConfig.newBuilder>["build"]>;
@@ -96,4 +99,15 @@ test("cleanupFullSnapshot leaves expired entries out of the snapshot (the live s
       assert.equal(entries(restored, table), fullSnapshot ? 3 : 8, `${table}, cleanupFullSnapshot=${fullSnapshot}`);
     }
   }
+});
+
+test("through a job on the MiniCluster: an expired value is gone by default and read once more with returnExpiredIfNotCleanedUp", async () => {
+  const r = await runJob(testJob("ttl-visibility.ts"), { parallelism: 2 });
+  assert.equal(r.state, "FINISHED", r.failure?.message);
+  const expected: string[] = [];
+  for (const key of [0, 1, 2]) {
+    expected.push(`NeverReturnExpired ${key} wrote`, `NeverReturnExpired ${key} read undefined`);
+    expected.push(`ReturnExpiredIfNotCleanedUp ${key} wrote`, `ReturnExpiredIfNotCleanedUp ${key} read ${key * 10}`);
+  }
+  assert.deepEqual((r.records as string[]).slice().sort(), expected.sort());
 });
