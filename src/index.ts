@@ -6,6 +6,8 @@ export { KeyedStream } from "./api/keyed-stream.js";
 export type { NumericField, AggregationKind, AggregationField } from "./api/aggregation.js";
 export { OutputTag } from "./api/output-tag.js";
 export type * from "./api/functions.js";
+export type * from "./api/checkpointed-function.js";
+export type { RuntimeExecutionMode } from "./api/runtime-mode.js";
 export type { RuntimeContext } from "./api/runtime-context.js";
 export type * from "./api/metrics.js";
 export type * from "./api/source.js";
@@ -60,6 +62,10 @@ export {
   NeverTrigger,
 } from "./api/windowing/triggers.js";
 export { CountEvictor, TimeEvictor, type Evictor, type EvictorContext, type TimestampedValue } from "./api/windowing/evictors.js";
+export { DeltaTrigger, DeltaEvictor, type DeltaFunction } from "./api/windowing/delta.js";
+export { ProcessingTimeoutTrigger } from "./api/windowing/processing-timeout-trigger.js";
+export { EndOfStreamTrigger } from "./api/windowing/end-of-stream-trigger.js";
+export { WindowStagger } from "./api/windowing/window-stagger.js";
 export type * from "./api/windowing/window-functions.js";
 export { WindowedStream, AllWindowedStream } from "./api/windowing/windowed-stream.js";
 export type * from "./api/process/keyed-process-function.js";

@@ -21,6 +21,7 @@ import { ExecutionConfig } from "./execution-config.js";
 import { readOption } from "../config/config-option.js";
 import { ConfigurationError } from "../config/configuration.js";
 import * as pipeline from "./pipeline-options.js";
+import { parseRuntimeMode, resolveRuntimeMode, type RuntimeExecutionMode } from "./runtime-mode.js";
 
 export const DEFAULT_MAX_PARALLELISM = 128;
 
@@ -43,6 +44,7 @@ export class StreamExecutionEnvironment {
   private restartStrategy: RestartStrategyConfig | undefined;
   private bufferTimeoutMs: number | undefined;
   private stateBackend: StateBackendType | undefined;
+  private runtimeMode: RuntimeExecutionMode | undefined;
   private executionRequest: ExecutionRequest | undefined;
   private readonly executionListeners: Array<(r: ExecutionRequest) => void> = [];
   /** The job's name, shown in the CLI, REST API and dashboard. */
@@ -148,6 +150,12 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
+  /** "streaming", "batch" or "automatic" (src/api/runtime-mode.ts); overrides `execution.runtime-mode`. */
+  setRuntimeMode(mode: RuntimeExecutionMode): this {
+    this.runtimeMode = parseRuntimeMode(mode);
+    return this;
+  }
+
   setRestartStrategy(strategy: RestartStrategyConfig): this {
     this.restartStrategy = strategy;
     return this;
@@ -173,6 +181,8 @@ export class StreamExecutionEnvironment {
     if (this.bufferTimeoutMs !== undefined) s.bufferTimeoutMs = this.bufferTimeoutMs;
     if (this.stateBackend) s.stateBackend = this.stateBackend;
     if (this.restartStrategy) s.restartStrategy = { ...this.restartStrategy } as JsonObject;
+    const sources = this.streamGraph.nodes.filter((n) => n.kind === "source").map((n) => n.config.bounded === true);
+    s.runtimeMode = resolveRuntimeMode(this.runtimeMode, this.config, sources);
     return s;
   }
 

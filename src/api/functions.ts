@@ -5,6 +5,7 @@
 import type { RuntimeContext, StreamingRuntimeContext } from "./runtime-context.js";
 import type { OutputTag } from "./output-tag.js";
 import type { Key } from "../graph/key-groups.js";
+import type { CheckpointHooks } from "./checkpointed-function.js";
 
 /**
  * Emits zero or more records from flatMap, process functions and windows. A function-typed
@@ -16,7 +17,8 @@ export interface Collector<T> {
   collect: (value: T) => void;
 }
 
-export interface RichFunction {
+/** Rich functions may also take part in checkpoints (src/api/checkpointed-function.ts). */
+export interface RichFunction extends CheckpointHooks {
   /** ctx gives task information and state (keyed state on keyed streams). */
   open?(ctx: StreamingRuntimeContext): void | Promise<void>;
   close?(): void | Promise<void>;
@@ -32,7 +34,8 @@ export type FlatMapFunction<I, O> =
   | (RichFunction & { flatMap(value: I, out: Collector<O>): void | Iterable<O> });
 export type FilterFunction<T> = ((value: T) => boolean) | (RichFunction & { filter(value: T): boolean });
 export type ReduceFunction<T> = ((a: T, b: T) => T) | (RichFunction & { reduce(a: T, b: T): T });
-export type SinkFunction<T> = ((value: T) => void) | (RichFunction & { invoke(value: T): void });
+/** `finish()` is called once at end of input, before close() (not on failure or cancel), as in Flink. */
+export type SinkFunction<T> = ((value: T) => void) | (RichFunction & { invoke(value: T): void; finish?(): void | Promise<void> });
 
 export type { Key };
 export type KeySelector<T, K extends Key> = (value: T) => K;

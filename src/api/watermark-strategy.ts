@@ -17,6 +17,14 @@ export interface WatermarkGenerator<T> {
 
 export type TimestampAssigner<T> = (event: T, recordTimestamp: number | undefined) => number;
 
+/** Flink's WatermarkAlignmentParams: sources of one group stay within `maxAllowedDriftMs` of its slowest. */
+export interface WatermarkAlignmentParams {
+  readonly group: string;
+  readonly maxAllowedDriftMs: number;
+  /** How often readers report their watermark and learn the group's limit. */
+  readonly updateIntervalMs: number;
+}
+
 export class WatermarkStrategy<T> {
   private constructor(
     readonly createWatermarkGenerator: () => WatermarkGenerator<T>,
@@ -24,6 +32,7 @@ export class WatermarkStrategy<T> {
     readonly idleTimeoutMs?: number,
     /** True only for noWatermarks() without an assigner: the runtime then skips per-record work. */
     readonly isNoOp = false,
+    readonly alignment?: WatermarkAlignmentParams,
   ) {}
 
   /** No watermarks at all: event-time operators never fire before end of input. */
@@ -57,11 +66,23 @@ export class WatermarkStrategy<T> {
   }
 
   withTimestampAssigner(assigner: TimestampAssigner<T>): WatermarkStrategy<T> {
-    return new WatermarkStrategy<T>(this.createWatermarkGenerator, assigner, this.idleTimeoutMs);
+    return new WatermarkStrategy<T>(this.createWatermarkGenerator, assigner, this.idleTimeoutMs, false, this.alignment);
   }
 
   /** A source split (or input) without records for this long is marked idle. */
   withIdleness(timeoutMs: number): WatermarkStrategy<T> {
-    return new WatermarkStrategy<T>(this.createWatermarkGenerator, this.timestampAssigner, timeoutMs);
+    return new WatermarkStrategy<T>(this.createWatermarkGenerator, this.timestampAssigner, timeoutMs, false, this.alignment);
+  }
+
+  /**
+   * Watermark alignment (docs/architecture.md, "Watermark alignment"): a source reader whose
+   * watermark is more than `maxAllowedDriftMs` ahead of the lowest watermark of the readers of its
+   * `group` (over all sources with that group) stops reading until the others catch up. The readers
+   * report to the JobMaster every `updateIntervalMs`; only sources with a split enumerator take part.
+   */
+  withWatermarkAlignment(group: string, maxAllowedDriftMs: number, updateIntervalMs = 1000): WatermarkStrategy<T> {
+    if (!(maxAllowedDriftMs >= 0)) throw new RangeError(`the maximum allowed drift must be >= 0 ms, got ${maxAllowedDriftMs}`);
+    if (!(updateIntervalMs > 0)) throw new RangeError(`the update interval must be a positive number of ms, got ${updateIntervalMs}`);
+    return new WatermarkStrategy<T>(this.createWatermarkGenerator, this.timestampAssigner, this.idleTimeoutMs, this.isNoOp, { group, maxAllowedDriftMs, updateIntervalMs });
   }
 }

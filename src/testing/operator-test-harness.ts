@@ -15,6 +15,7 @@ import type { Output } from "../runtime/operators/output.js";
 import type { OperatorContext, StreamOperator } from "../runtime/operators/stream-operator.js";
 import { HeapKeyedStateBackend } from "../runtime/state/heap-keyed-state-backend.js";
 import type { KeyedStateBackend } from "../runtime/state/keyed-state-backend.js";
+import { OperatorStateBackend, type OperatorStateSnapshot } from "../runtime/state/operator-state-backend.js";
 import { ManualProcessingTimeService } from "./manual-processing-time.js";
 import { TaskAccumulators } from "../runtime/tasks/task-accumulators.js";
 import type { MetricGroupImpl } from "../runtime/metrics/metric-group.js";
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   channels?: number;
   /** The keyed backend to use (e.g. an LMDB one) instead of a heap backend for the operator's key-group range. */
   keyedStateBackend?: KeyedStateBackend;
+  /** Operator state to restore from (a previous harness's snapshot()); the operator then starts restored. */
+  restoredOperatorState?: OperatorStateSnapshot;
 }
 
 export class OperatorTestHarness {
@@ -55,6 +58,8 @@ export class OperatorTestHarness {
   readonly metricGroup: MetricGroupImpl = unregisteredGroup("harness");
   /** Per input, when the harness has channels. */
   private readonly valves: StatusWatermarkValve[] | undefined;
+  private readonly operatorState: OperatorStateBackend;
+  private readonly restored: boolean;
 
   /** `kind` names a registered operator; or give a factory for one that is not (e.g. a SourceOperator). */
   constructor(kind: string | ((ctx: OperatorContext) => StreamOperator), options: HarnessOptions = {}) {
@@ -66,6 +71,8 @@ export class OperatorTestHarness {
     const keySelectors = (options.keySelectors ?? []) as Array<KeySelector<unknown, Key> | undefined>;
     const metricGroup = this.metricGroup;
     const name = typeof kind === "string" ? kind : "operator";
+    this.operatorState = new OperatorStateBackend(options.restoredOperatorState ?? {});
+    this.restored = options.restoredOperatorState !== undefined;
     this.operator = (typeof kind === "string" ? operatorFactory(kind) : kind)({
       descriptor: {
         nodeId: 1,
@@ -84,6 +91,8 @@ export class OperatorTestHarness {
       processingTime: this.time,
       settings: options.settings ?? {},
       collect: (values) => this.collected.push(...values),
+      operatorState: this.operatorState,
+      isRestored: this.restored,
     });
     const ts = (t: number): number | undefined => (t === NO_TIMESTAMP ? undefined : t);
     const out: Output = {
@@ -102,7 +111,9 @@ export class OperatorTestHarness {
     }
   }
 
+  /** As the task does: initializeState (restored or not), then open. */
   async open(): Promise<this> {
+    this.operator.initializeState(this.restored);
     await this.operator.open();
     return this;
   }
@@ -135,6 +146,20 @@ export class OperatorTestHarness {
   /** Moves processing time forward, firing due processing-time timers. */
   setProcessingTime(timestamp: number): void {
     this.time.advanceTo(timestamp);
+  }
+
+  /** Takes checkpoint `checkpointId` as the task does; returns the operator state it holds. */
+  async snapshot(checkpointId: number, options: { timestamp?: number; isSavepoint?: boolean } = {}): Promise<OperatorStateSnapshot> {
+    await this.operator.snapshotState(checkpointId, { isSavepoint: options.isSavepoint ?? false, timestamp: options.timestamp ?? this.time.now() });
+    return this.operatorState.snapshot();
+  }
+
+  async notifyCheckpointComplete(checkpointId: number): Promise<void> {
+    await this.operator.notifyCheckpointComplete(checkpointId);
+  }
+
+  notifyCheckpointAborted(checkpointId: number): void {
+    this.operator.notifyCheckpointAborted(checkpointId);
   }
 
   async endInput(input = 0): Promise<void> {

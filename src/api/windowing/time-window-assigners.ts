@@ -8,6 +8,8 @@ import type { Trigger } from "./trigger.js";
 import { EventTimeTrigger, NeverTrigger, ProcessingTimeTrigger } from "./triggers.js";
 import { MergingWindowAssigner, requireTimestamp, WindowAssigner, type WindowAssignerContext } from "./window-assigner.js";
 import { GlobalWindow, TimeWindow, type Namespace } from "./windows.js";
+import { EndOfStreamTrigger } from "./end-of-stream-trigger.js";
+import { staggerOffset, type WindowStagger } from "./window-stagger.js";
 
 function checkSize(size: number, what: string): void {
   if (!(size > 0) || !Number.isFinite(size)) throw new RangeError(`${what} must be a positive number of ms, got ${size}`);
@@ -23,8 +25,8 @@ abstract class TumblingWindows extends WindowAssigner<unknown, TimeWindow> {
   }
   /** The last assignment: consecutive elements mostly fall into the same window (no allocation then). */
   private last: TimeWindow[] = [new TimeWindow(Number.NaN, Number.NaN)];
-  protected windowFor(timestamp: number): TimeWindow[] {
-    const start = TimeWindow.getWindowStartWithOffset(timestamp, this.offset, this.size);
+  protected windowFor(timestamp: number, offset = this.offset): TimeWindow[] {
+    const start = TimeWindow.getWindowStartWithOffset(timestamp, offset, this.size);
     if (this.last[0]!.start !== start) this.last = [new TimeWindow(start, start + this.size)];
     return this.last;
   }
@@ -53,11 +55,27 @@ export class TumblingEventTimeWindows extends TumblingWindows {
 }
 
 export class TumblingProcessingTimeWindows extends TumblingWindows {
-  static of(sizeMs: number, offsetMs = 0): TumblingProcessingTimeWindows {
-    return new TumblingProcessingTimeWindows(sizeMs, offsetMs);
+  /** Drawn at the first element (per parallel instance: each binds its own assigner). */
+  private stagger: number | undefined;
+  private constructor(
+    size: number,
+    offset: number,
+    private readonly windowStagger: WindowStagger,
+  ) {
+    super(size, offset);
+  }
+  /** `windowStagger` shifts each instance's windows (src/api/windowing/window-stagger.ts). */
+  static of(sizeMs: number, offsetMs = 0, windowStagger: WindowStagger = "ALIGNED"): TumblingProcessingTimeWindows {
+    return new TumblingProcessingTimeWindows(sizeMs, offsetMs, windowStagger);
   }
   assignWindows(_e: unknown, _ts: number, ctx: WindowAssignerContext): TimeWindow[] {
-    return this.windowFor(ctx.getCurrentProcessingTime());
+    const now = ctx.getCurrentProcessingTime();
+    if (this.windowStagger === "ALIGNED") return this.windowFor(now);
+    this.stagger ??= staggerOffset(this.windowStagger, now, this.size);
+    return this.windowFor(now, (this.offset + this.stagger) % this.size);
+  }
+  override describe(): JsonObject {
+    return { ...super.describe(), stagger: this.windowStagger };
   }
   getDefaultTrigger(): Trigger<unknown, TimeWindow> {
     return ProcessingTimeTrigger.create();
@@ -190,14 +208,21 @@ export class ProcessingTimeSessionWindows<T = unknown> extends SessionWindows<T>
 /** One window for everything per key; it never fires unless given a trigger (e.g. CountTrigger). */
 export class GlobalWindows extends WindowAssigner<unknown, GlobalWindow> {
   private static readonly WINDOWS = [GlobalWindow.INSTANCE];
+  private constructor(private readonly endOfStream: boolean) {
+    super();
+  }
   static create(): GlobalWindows {
-    return new GlobalWindows();
+    return new GlobalWindows(false);
+  }
+  /** Global windows that fire once, at the end of a bounded input (EndOfStreamTrigger). */
+  static createWithEndOfStreamTrigger(): GlobalWindows {
+    return new GlobalWindows(true);
   }
   assignWindows(): GlobalWindow[] {
     return GlobalWindows.WINDOWS;
   }
   getDefaultTrigger(): Trigger<unknown, GlobalWindow> {
-    return new NeverTrigger();
+    return this.endOfStream ? new EndOfStreamTrigger() : new NeverTrigger();
   }
   isEventTime(): boolean {
     return false;

@@ -4,6 +4,7 @@ import type { Configuration } from "../../config/configuration.js";
 import type { CheckpointingMode } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import * as keys from "./checkpoint-options.js";
 import { checkLocation } from "../../fs/file-systems.js";
+import { isBatchMode } from "../../api/runtime-mode.js";
 
 export interface CheckpointSettings {
   /** 0 disables periodic checkpoints (savepoints still work). */
@@ -44,7 +45,8 @@ export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>
   const mode = jobMode === undefined ? readOption(config, keys.CHECKPOINTING_MODE) : keys.CHECKPOINTING_MODE.parse(String(jobMode), "checkpointingMode");
   const retention = typeof jobSettings.checkpointRetention === "string" ? jobSettings.checkpointRetention : readOption(config, keys.EXTERNALIZED_CHECKPOINT_RETENTION);
   return {
-    intervalMs: jobInterval > 0 ? jobInterval : readOption(config, keys.CHECKPOINT_INTERVAL),
+    // Batch mode takes no checkpoints (as in Flink): a failed bounded job reruns from the start.
+    intervalMs: isBatchMode(jobSettings) ? 0 : jobInterval > 0 ? jobInterval : readOption(config, keys.CHECKPOINT_INTERVAL),
     timeoutMs: jobNumber(jobSettings, "checkpointTimeout") ?? readOption(config, keys.CHECKPOINT_TIMEOUT),
     minPauseMs: jobNumber(jobSettings, "checkpointMinPause") ?? readOption(config, keys.CHECKPOINT_MIN_PAUSE),
     maxConcurrent: jobNumber(jobSettings, "maxConcurrentCheckpoints") ?? readOption(config, keys.CHECKPOINT_MAX_CONCURRENT),

@@ -10,7 +10,14 @@ export type ReaderToEnumerator =
   | { kind: "register"; location: string }
   /** The reader called sendSplitRequest(). */
   | { kind: "split-request"; location: string }
-  | { kind: "custom"; event: unknown };
+  | { kind: "custom"; event: unknown }
+  /** Watermark alignment: the reader's current watermark (+∞ once it has ended), for its group. */
+  | { kind: "watermark"; group: string; maxAllowedDriftMs: number; watermark: number };
 
 /** From an enumerator to one of its readers. */
-export type EnumeratorToReader = { kind: "add-splits"; splits: unknown[] } | { kind: "no-more-splits" } | { kind: "custom"; event: unknown };
+export type EnumeratorToReader =
+  | { kind: "add-splits"; splits: unknown[] }
+  | { kind: "no-more-splits" }
+  | { kind: "custom"; event: unknown }
+  /** Watermark alignment: the reader may read while its watermark is at most this. */
+  | { kind: "align"; maxAllowedWatermark: number };

@@ -3,13 +3,17 @@ import { richFunction, type Key, type KeySelector } from "../../api/functions.js
 import { aggregationReducer, checkAggregationInput, type AggregationFieldSpec, type AggregationKind } from "../../api/aggregation.js";
 import type { KeyedStateBackend, StateTable } from "../state/keyed-state-backend.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
+import { isBatchMode } from "../../api/runtime-mode.js";
+import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 
 /** Base of operators that keep one value per key. */
 abstract class KeyedValueOperator extends StreamOperator {
   protected readonly backend: KeyedStateBackend;
   private readonly key: KeySelector<unknown, Key>;
   /** Holders, so that updating an existing key costs one Map lookup instead of two. */
-  private readonly table: StateTable<{ value: unknown }>;
+  private readonly table: StateTable<{ value: unknown; ts?: number }>;
+  /** Batch mode: only the final value per key is emitted, at end of input (src/api/runtime-mode.ts). */
+  private readonly finalOnly: boolean;
 
   constructor(ctx: OperatorContext) {
     super(ctx);
@@ -17,6 +21,7 @@ abstract class KeyedValueOperator extends StreamOperator {
     this.backend = ctx.keyedState;
     this.key = ctx.keySelectors[0];
     this.table = this.backend.table("value");
+    this.finalOnly = isBatchMode(ctx.settings);
   }
 
   processElement(value: unknown, timestamp: number): void {
@@ -27,11 +32,18 @@ abstract class KeyedValueOperator extends StreamOperator {
     let next: unknown;
     if (holder === undefined) {
       next = this.first(value);
-      group.set(backend.currentStateKey, { value: next });
+      group.set(backend.currentStateKey, this.finalOnly ? { value: next, ts: timestamp } : { value: next });
     } else {
       next = holder.value = this.combine(holder.value, value);
+      if (this.finalOnly) holder.ts = timestamp;
     }
-    this.output.collect(next, timestamp);
+    if (!this.finalOnly) this.output.collect(next, timestamp);
+  }
+
+  /** Batch mode: each key's final value, with the timestamp of its last record. */
+  override finish(): void {
+    if (!this.finalOnly) return;
+    for (const group of this.table.groups) for (const holder of group.values()) this.output.collect(holder.value, holder.ts ?? NO_TIMESTAMP);
   }
 
   protected first(value: unknown): unknown {

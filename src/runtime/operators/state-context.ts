@@ -11,8 +11,9 @@ import type { KeyedStateStore, OperatorStateStore } from "../../api/state/state.
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../state/keyed-state-registry.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
-import type { Output } from "./output.js";
-import { StreamOperator, type OperatorContext, type OperatorFactory, type SnapshotOptions } from "./stream-operator.js";
+import { DelegatingOperator } from "./delegating-operator.js";
+import type { StreamOperator, OperatorContext, OperatorFactory } from "./stream-operator.js";
+import { withUserCheckpointHooks } from "./user-checkpoint-hooks.js";
 
 export function createStreamingRuntimeContext(
   info: RuntimeContext,
@@ -67,64 +68,24 @@ export function markKeyAware(kind: string): void {
 /** Creates the operator with state access, wrapped to set the key when it is keyed but not key-aware. */
 export function createWithState(kind: string, factory: OperatorFactory, ctx: OperatorContext): StreamOperator {
   const full = withStateAccess(ctx);
-  const op = factory(full);
+  const op = withUserCheckpointHooks(full, factory(full));
   if (!full.keyedState || KEY_AWARE_KINDS.has(kind)) return op;
   return new KeyContextOperator(full, op, full.keyedState, full.keySelectors);
 }
 
 /** Sets the current key from each record, then hands everything to the wrapped operator. */
-class KeyContextOperator extends StreamOperator {
+class KeyContextOperator extends DelegatingOperator {
   constructor(
     ctx: OperatorContext,
-    readonly inner: StreamOperator,
+    inner: StreamOperator,
     private readonly backend: KeyedStateBackend,
     private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>,
   ) {
-    super(ctx);
+    super(ctx, inner);
   }
-  override setOutput(output: Output): void {
-    super.setOutput(output);
-    this.inner.setOutput(output);
-  }
-  override open(): void | Promise<void> {
-    return this.inner.open();
-  }
-  override initializeState(restored: boolean): void {
-    this.inner.initializeState(restored);
-  }
-  override snapshotState(checkpointId: number, options?: SnapshotOptions): void | Promise<void> {
-    return this.inner.snapshotState(checkpointId, options);
-  }
-  override notifyCheckpointComplete(checkpointId: number): void | Promise<void> {
-    return this.inner.notifyCheckpointComplete(checkpointId);
-  }
-  override notifyCheckpointAborted(checkpointId: number): void {
-    this.inner.notifyCheckpointAborted(checkpointId);
-  }
-  processElement(value: unknown, timestamp: number, input: number): void {
+  override processElement(value: unknown, timestamp: number, input: number): void {
     const key = this.keys[input];
     if (key) this.backend.setCurrentKey(key(value));
     this.inner.processElement(value, timestamp, input);
-  }
-  override processWatermark(watermark: number, input: number): void {
-    this.inner.processWatermark(watermark, input);
-  }
-  override processStreamStatus(idle: boolean, input = 0): void {
-    this.inner.processStreamStatus(idle, input);
-  }
-  override get isBackpressured(): boolean {
-    return this.inner.isBackpressured;
-  }
-  override whenNotBackpressured(): Promise<void> {
-    return this.inner.whenNotBackpressured();
-  }
-  override endInput(input: number): void | Promise<void> {
-    return this.inner.endInput(input);
-  }
-  override finish(): void | Promise<void> {
-    return this.inner.finish();
-  }
-  override close(): void | Promise<void> {
-    return this.inner.close();
   }
 }

@@ -44,6 +44,8 @@ export interface SnapshotOptions {
    * what it pre-committed for a savepoint with the next completed checkpoint, or at end of input.
    */
   readonly isSavepoint: boolean;
+  /** When the checkpoint was triggered (ms since the epoch), for user functions' snapshot context. */
+  readonly timestamp?: number;
 }
 
 export abstract class StreamOperator {

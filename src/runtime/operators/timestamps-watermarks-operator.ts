@@ -7,6 +7,7 @@ import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import type { WatermarkTarget } from "./output.js";
 import type { ProcessingTimeService } from "./stream-operator.js";
 import { StreamOperator } from "./stream-operator.js";
+import { isBatchMode } from "../../api/runtime-mode.js";
 
 export const DEFAULT_AUTO_WATERMARK_INTERVAL_MS = 200;
 
@@ -27,6 +28,8 @@ export class WatermarkEmitter {
     private readonly output: () => WatermarkTarget,
     private readonly time: ProcessingTimeService,
     private readonly intervalMs: number,
+    /** Batch mode: timestamps are assigned, no watermark is emitted (event time jumps to +∞ at the end). */
+    private readonly timestampsOnly = false,
   ) {
     this.generator = strategy.createWatermarkGenerator();
     this.assigner = strategy.timestampAssigner;
@@ -35,6 +38,7 @@ export class WatermarkEmitter {
     this.tracksIdleness = idleTimeout !== undefined;
     this.wmOutput = {
       emitWatermark: (ts) => {
+        if (this.timestampsOnly) return;
         this.markActive();
         if (ts > this.lastEmitted) {
           this.lastEmitted = ts;
@@ -49,7 +53,7 @@ export class WatermarkEmitter {
       },
       markActive: () => this.markActive(),
     };
-    if (intervalMs > 0) {
+    if (intervalMs > 0 && !timestampsOnly) {
       this.cancelTimer = time.scheduleAtFixedRate(intervalMs, () => {
         if (idleTimeout !== undefined && this.time.now() - this.lastRecordAt >= idleTimeout) this.wmOutput.markIdle();
         else this.generator.onPeriodicEmit(this.wmOutput);
@@ -62,6 +66,11 @@ export class WatermarkEmitter {
       this.idle = false;
       this.output().emitStreamStatus(false);
     }
+  }
+
+  /** The last watermark emitted (−∞ before the first). */
+  get currentWatermark(): number {
+    return this.lastEmitted;
   }
 
   /**
@@ -95,7 +104,7 @@ export class TimestampsAndWatermarksOperator extends StreamOperator {
 
   override open(): void {
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
-    this.emitter = new WatermarkEmitter(this.ctx.fns.watermarks as WatermarkStrategy<unknown>, () => this.output, this.ctx.processingTime, interval);
+    this.emitter = new WatermarkEmitter(this.ctx.fns.watermarks as WatermarkStrategy<unknown>, () => this.output, this.ctx.processingTime, interval, isBatchMode(this.ctx.settings));
   }
 
   processElement(value: unknown, timestamp: number): void {

@@ -38,11 +38,23 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
     readonly keyGroupEnd: number,
   ) {}
 
+  private readonly keySelectionListeners: Array<() => void> = [];
+  private readonly snapshotFilters = new Map<string, (value: unknown) => unknown>();
+
+  setSnapshotFilter(table: string, filter: (value: unknown) => unknown): void {
+    this.snapshotFilters.set(table, filter);
+  }
+
+  addKeySelectionListener(listener: () => void): void {
+    this.keySelectionListeners.push(listener);
+  }
+
   setCurrentKey(key: Key): void {
     const group = ownedKeyGroup(key, this.maxParallelism, this.keyGroupStart, this.keyGroupEnd);
     this.key = key;
     this.stateKey = toStateKey(key);
     this.groupIndex = group - this.keyGroupStart;
+    for (const listener of this.keySelectionListeners) listener();
   }
 
   getCurrentKey(): Key {
@@ -86,7 +98,13 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
       for (const [name, table] of this.tables) {
         const group = table.groups[i]!;
         if (group.size === 0) continue;
-        tables[name] = [...group];
+        const filter = this.snapshotFilters.get(name);
+        const entries = filter ? [...group].flatMap(([k, v]): Array<[unknown, unknown]> => {
+          const kept = filter(v);
+          return kept === undefined ? [] : [[k, kept]];
+        }) : [...group];
+        if (entries.length === 0) continue;
+        tables[name] = entries;
         any = true;
       }
       if (any) out.push([this.keyGroupStart + i, serialize(tables)]);

@@ -15,6 +15,13 @@ function maintain(cell: StateCell<unknown>, ttl: TtlPolicy | undefined, prune: (
   if (ttl && cell instanceof FlatCell) ttl.cleanup(cell.table, prune as (raw: unknown) => boolean);
 }
 
+/** What TTL state offers the registry for cleanup outside of reads (every record, full snapshots). */
+export interface TtlMaintainable {
+  cleanupExpired(): void;
+  /** The stored value to write into a full snapshot, or undefined to leave it out. */
+  snapshotFilter(raw: unknown): unknown;
+}
+
 /** Merges the values of `sources` into `target` within the current key (for merging windows). */
 export interface MergeableState {
   mergeNamespaces(target: Namespace, sources: readonly Namespace[]): void;
@@ -46,9 +53,20 @@ abstract class SingleValueState<V> {
     const ttl = this.ttl;
     if (!ttl) return raw as V;
     maintain(this.cell, ttl, (r: TtlValue<unknown>) => ttl.expired(r));
-    const v = ttl.read(raw as TtlValue<V>);
-    if (v === undefined) this.cell.remove();
-    return v;
+    const { value, expired } = ttl.read(raw as TtlValue<V>);
+    if (expired) this.cell.remove();
+    return value;
+  }
+
+  /** One step of the incremental TTL cleanup without reading (for cleanup on every record). */
+  cleanupExpired(): void {
+    const ttl = this.ttl;
+    maintain(this.cell, ttl, (r: TtlValue<unknown>) => ttl!.expired(r));
+  }
+
+  /** A stored value as a full snapshot keeps it: dropped when expired (cleanupFullSnapshot). */
+  snapshotFilter(raw: unknown): unknown {
+    return this.ttl!.expired(raw as TtlValue<unknown>) ? undefined : raw;
   }
 
   protected write(v: V): void {
@@ -137,10 +155,23 @@ export class HeapListState<T> implements ListState<T>, MergeableState {
     if (!ttl) return raw as T[];
     maintain(this.cell, ttl, (r: TtlValue<unknown>[]) => r.every((e) => ttl.expired(e)));
     const live = (raw as TtlValue<T>[]).filter((e) => !ttl.expired(e));
+    const visible = ttl.returnExpired ? (raw as TtlValue<T>[]) : live;
     if (live.length === 0) this.cell.remove();
     else if (live.length !== raw.length) this.cell.set(live);
     if (ttl.refreshOnRead) for (const e of live) e.t = ttl.now();
-    return live.map((e) => e.v);
+    return visible.map((e) => e.v);
+  }
+
+  /** One step of the incremental TTL cleanup without reading (for cleanup on every record). */
+  cleanupExpired(): void {
+    const ttl = this.ttl;
+    maintain(this.cell, ttl, (r: TtlValue<unknown>[]) => r.every((e) => ttl!.expired(e)));
+  }
+
+  /** A stored list as a full snapshot keeps it: only its live elements (cleanupFullSnapshot). */
+  snapshotFilter(raw: unknown): unknown {
+    const live = (raw as TtlValue<unknown>[]).filter((e) => !this.ttl!.expired(e));
+    return live.length === 0 ? undefined : live;
   }
 
   get(): Iterable<T> {
@@ -196,17 +227,29 @@ export class HeapMapState<UK extends Key, UV> implements MapState<UK, UV> {
   private live(entry: MapEntry<UK, UV> | undefined, m: Map<StateKey, MapEntry<UK, UV>>, sk: StateKey): MapEntry<UK, UV> | undefined {
     const ttl = this.ttl;
     if (!entry || !ttl) return entry;
-    maintain(this.cell, ttl, (r: Map<StateKey, MapEntry<UK, UV>>) => {
-      for (const [k, e] of r) if (ttl.expired(e)) r.delete(k);
-      return r.size === 0;
-    });
+    this.cleanupExpired();
     if (ttl.expired(entry)) {
       m.delete(sk);
       if (m.size === 0) this.cell.remove();
-      return undefined;
+      return ttl.returnExpired ? entry : undefined;
     }
     if (ttl.refreshOnRead) entry.t = ttl.now();
     return entry;
+  }
+
+  /** One step of the incremental TTL cleanup without reading (for cleanup on every record). */
+  cleanupExpired(): void {
+    const ttl = this.ttl;
+    maintain(this.cell, ttl, (r: Map<StateKey, MapEntry<UK, UV>>) => {
+      for (const [k, e] of r) if (ttl!.expired(e)) r.delete(k);
+      return r.size === 0;
+    });
+  }
+
+  /** A stored map as a full snapshot keeps it: only its live entries (cleanupFullSnapshot). */
+  snapshotFilter(raw: unknown): unknown {
+    const live = new Map([...(raw as Map<StateKey, MapEntry<UK, UV>>)].filter(([, e]) => !this.ttl!.expired(e)));
+    return live.size === 0 ? undefined : live;
   }
 
   get(key: UK): UV | undefined {

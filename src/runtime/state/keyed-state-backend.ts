@@ -56,6 +56,8 @@ export interface KeyedStateBackend {
 
   /** Sets the key that state accesses refer to; called by the runtime before each record or timer. */
   setCurrentKey(key: Key): void;
+  /** Calls `listener` after every setCurrentKey (Flink's key-selection listener; TTL cleanup for every record uses it). */
+  addKeySelectionListener(listener: () => void): void;
   getCurrentKey(): Key;
   readonly currentStateKey: StateKey;
   /** The StateMap of the current key's key group in `table`. */
@@ -64,6 +66,12 @@ export interface KeyedStateBackend {
   table<V>(name: string): StateTable<V>;
   tableNames(): string[];
 
+  /**
+   * Passes every value of `table` through `filter` when snapshotting (undefined: left out), for
+   * TTL's cleanupFullSnapshot. Only the heap backend writes full snapshots of values it holds;
+   * the LMDB backend snapshots its store as it is and has no such filter.
+   */
+  setSnapshotFilter?(table: string, filter: (value: unknown) => unknown): void;
   /** The synchronous part of a checkpoint: afterwards processing may change the state again. */
   snapshot(): KeyedStateSnapshot;
   /**

@@ -14,7 +14,7 @@ import {
 } from "../../api/state/state-descriptors.js";
 import type { AggregatingState, KeyedStateStore, ListState, MapState, ReducingState, ValueState } from "../../api/state/state.js";
 import type { KeyedStateBackend } from "./keyed-state-backend.js";
-import { HeapAggregatingState, HeapListState, HeapMapState, HeapReducingState, HeapValueState } from "./heap-states.js";
+import { HeapAggregatingState, HeapListState, HeapMapState, HeapReducingState, HeapValueState, type TtlMaintainable } from "./heap-states.js";
 import { FlatCell, NamespacedCell, type NamespaceScope, type StateCell } from "./state-cell.js";
 import { TtlPolicy } from "./ttl.js";
 
@@ -80,6 +80,12 @@ export class KeyedStateRegistry implements KeyedStateStore {
     const table = backend.table<unknown>(this.tableName(d.name));
     const cell: StateCell<unknown> = this.scope ? new NamespacedCell(backend, table as never, this.scope) : new FlatCell(backend, table);
     const state = make(cell, d.ttl ? new TtlPolicy(d.ttl, this.now) : undefined);
+    if (d.ttl && cell instanceof FlatCell) {
+      const ttlState = state as unknown as TtlMaintainable;
+      // Incremental cleanup for every record: a step whenever the runtime selects a record's key.
+      if (d.ttl.cleanupEveryRecord) backend.addKeySelectionListener(() => ttlState.cleanupExpired());
+      if (d.ttl.cleanupFullSnapshot) backend.setSnapshotFilter?.(table.name, (raw) => ttlState.snapshotFilter(raw));
+    }
     this.created.set(d.name, { kind: d.kind, state });
     return state;
   }

@@ -15,6 +15,8 @@ export interface TtlValue<T> {
 
 export class TtlPolicy {
   readonly refreshOnRead: boolean;
+  /** Reads return an expired value that is still stored (ReturnExpiredIfNotCleanedUp). */
+  readonly returnExpired: boolean;
   private groupIndex = 0;
   private cursor: Iterator<[StateKey, unknown]> | undefined;
 
@@ -23,6 +25,7 @@ export class TtlPolicy {
     readonly now: () => number,
   ) {
     this.refreshOnRead = config.updateType === "OnReadAndWrite";
+    this.returnExpired = config.stateVisibility === "ReturnExpiredIfNotCleanedUp";
   }
 
   expired(entry: { readonly t: number }): boolean {
@@ -33,11 +36,14 @@ export class TtlPolicy {
     return { v, t: this.now() };
   }
 
-  /** Reads a wrapped value: undefined when expired, refreshing its clock when reads count. */
-  read<T>(entry: TtlValue<T>): T | undefined {
-    if (this.expired(entry)) return undefined;
+  /**
+   * Reads a wrapped value, refreshing its clock when reads count. Expired, it is undefined unless
+   * the visibility returns expired values; either way the caller drops it (`expired` says so).
+   */
+  read<T>(entry: TtlValue<T>): { value: T | undefined; expired: boolean } {
+    if (this.expired(entry)) return { value: this.returnExpired ? entry.v : undefined, expired: true };
     if (this.refreshOnRead) entry.t = this.now();
-    return entry.v;
+    return { value: entry.v, expired: false };
   }
 
   /**

@@ -14,6 +14,7 @@ import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
 import { DEFAULT_AUTO_WATERMARK_INTERVAL_MS } from "../operators/timestamps-watermarks-operator.js";
 import { SourceWatermarks } from "./split-watermarks.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
+import { isBatchMode } from "../../api/runtime-mode.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import { SimpleCounter } from "../metrics/metric-types.js";
 import { SourceReaderMetricGroupImpl } from "../metrics/source-reader-metric-group.js";
@@ -43,6 +44,10 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   emittedToSideOutputs = 0;
   /** Ids of savepoints taken and not yet completed or aborted. */
   private readonly savepoints = new Set<number>();
+  /** Watermark alignment (docs/architecture.md, "Watermark alignment"): the group's limit from the JobMaster. */
+  private maxAllowedWatermark = Number.POSITIVE_INFINITY;
+  private alignmentWaiters: Array<() => void> = [];
+  private stopReporting: (() => void) | undefined;
 
   constructor(
     ctx: OperatorContext,
@@ -83,7 +88,16 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     const strategy = this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined;
     const interval = Number(this.ctx.settings.autoWatermarkInterval ?? DEFAULT_AUTO_WATERMARK_INTERVAL_MS);
     const records = { emitRecord: (value: unknown, ts: number) => this.emitRecord(value, ts), collectSideOutput: this.collectSideOutput.bind(this) };
-    this.watermarks = new SourceWatermarks(strategy && !strategy.isNoOp ? strategy : undefined, () => this.output, this.ctx.processingTime, interval, records);
+    const watermarked = strategy && !strategy.isNoOp ? strategy : undefined;
+    this.watermarks = new SourceWatermarks(watermarked, () => this.output, this.ctx.processingTime, interval, records, isBatchMode(this.ctx.settings));
+    const alignment = watermarked?.alignment;
+    if (alignment && coordination) {
+      const { group, maxAllowedDriftMs, updateIntervalMs } = alignment;
+      const watermarks = this.watermarks;
+      this.stopReporting = this.ctx.processingTime.scheduleAtFixedRate(updateIntervalMs, () =>
+        coordination.send({ kind: "watermark", group, maxAllowedDriftMs, watermark: watermarks.currentWatermark }),
+      );
+    }
     // Registered once its restored splits are in place and it has started: the enumerator's
     // addReader() may assign at once. The task is INITIALIZING until then (connectors connect in start()).
     const register = () => coordination?.send({ kind: "register", location: coordination.location });
@@ -104,11 +118,25 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
       case "no-more-splits":
         reader.notifyNoMoreSplits?.();
         break;
+      case "align":
+        this.maxAllowedWatermark = event.maxAllowedWatermark;
+        if (!this.alignmentPaused) for (const resume of this.alignmentWaiters.splice(0)) resume();
+        break;
       case "custom":
         if (!reader.handleSourceEvent) throw new SourceReaderError(`the reader of source "${name}" has no handleSourceEvent(), but its enumerator sends it events`);
         reader.handleSourceEvent(event.event);
         break;
     }
+  }
+
+  /** The reader is ahead of its alignment group by more than the allowed drift: the task stops polling it. */
+  get alignmentPaused(): boolean {
+    return this.watermarks !== undefined && this.watermarks.currentWatermark > this.maxAllowedWatermark;
+  }
+
+  /** Resolves when the group's limit lets the reader go on. */
+  whenAlignmentResumes(): Promise<void> {
+    return new Promise((resolve) => this.alignmentWaiters.push(resolve));
   }
 
   /** The reader's remaining splits live in operator list state, so a rescale deals them out again. */
@@ -167,11 +195,22 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
 
   /** End of input: event time is complete. */
   emitFinalWatermark(): void {
+    this.endAlignment();
     this.watermarks?.close();
     this.processWatermark(Number.POSITIVE_INFINITY, 0);
   }
 
+  /** An ended reader reports +∞, so it never holds its group back. */
+  private endAlignment(): void {
+    if (!this.stopReporting) return;
+    this.stopReporting();
+    this.stopReporting = undefined;
+    const a = (this.ctx.fns.watermarks as WatermarkStrategy<unknown>).alignment!;
+    this.coordination!.send({ kind: "watermark", group: a.group, maxAllowedDriftMs: a.maxAllowedDriftMs, watermark: Number.POSITIVE_INFINITY });
+  }
+
   override async close(): Promise<void> {
+    this.stopReporting?.();
     this.watermarks?.close();
     await this.reader?.close?.();
   }

@@ -35,6 +35,10 @@ export class WatermarkOutputMultiplexer {
 
   constructor(private readonly target: () => WatermarkTarget) {}
 
+  get currentWatermark(): number {
+    return this.lastEmitted;
+  }
+
   has(id: unknown): boolean {
     return this.partials.has(id);
   }
@@ -114,10 +118,17 @@ export class SourceWatermarks {
     private readonly time: ProcessingTimeService,
     private readonly intervalMs: number,
     private readonly records: StampedRecords,
+    /** Batch mode: timestamps are assigned, no watermark is emitted (event time jumps to +∞ at the end). */
+    private readonly timestampsOnly = false,
   ) {
     this.multiplexer = new WatermarkOutputMultiplexer(target);
     // Registered from the start, so a reader without split outputs behaves as with a single generator.
     if (strategy) this.main = this.emitterFor(MAIN);
+  }
+
+  /** The source's last emitted watermark (−∞ before the first): what watermark alignment reports. */
+  get currentWatermark(): number {
+    return this.multiplexer.currentWatermark;
   }
 
   /** A record of the main output, with its event timestamp (assigned or carried). */
@@ -166,7 +177,7 @@ export class SourceWatermarks {
 
   private emitterFor(id: unknown): WatermarkEmitter {
     const partial = this.multiplexer.register(id);
-    return new WatermarkEmitter(this.strategy!, () => partial, this.time, this.intervalMs);
+    return new WatermarkEmitter(this.strategy!, () => partial, this.time, this.intervalMs, this.timestampsOnly);
   }
 }
 

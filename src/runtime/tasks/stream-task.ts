@@ -339,6 +339,12 @@ export class StreamTask {
             return;
           }
         }
+        if (head.alignmentPaused) {
+          this.accounting.switchTo("idle");
+          await this.waitUnlessStopped(head.whenAlignmentResumes());
+          lastYield = performance.now();
+          continue;
+        }
         this.accounting.switchTo("busy");
         const status = this.inTaskFrame(() => {
           let s = reader.pollNext(head);

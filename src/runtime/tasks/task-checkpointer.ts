@@ -45,7 +45,7 @@ export class TaskCheckpointer {
     const keyed: PendingKeyedState[] = [];
     try {
       for (const op of this.chain.operators) {
-        const r = op.snapshotState(checkpointId, { isSavepoint: barrier.savepoint });
+        const r = op.snapshotState(checkpointId, { isSavepoint: barrier.savepoint, timestamp: barrier.timestamp });
         if (r) finishing.push(r);
       }
       snapshot = { operators: {} };

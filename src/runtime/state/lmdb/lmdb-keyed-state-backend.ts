@@ -126,12 +126,19 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
 
   // ---- key context ----------------------------------------------------------------------------
 
+  private readonly keySelectionListeners: Array<() => void> = [];
+
+  addKeySelectionListener(listener: () => void): void {
+    this.keySelectionListeners.push(listener);
+  }
+
   setCurrentKey(key: Key): void {
     const group = ownedKeyGroup(key, this.maxParallelism, this.keyGroupStart, this.keyGroupEnd);
     this.key = key;
     this.stateKey = toStateKey(key);
     this.groupIndex = group - this.keyGroupStart;
     this.epoch++;
+    for (const listener of this.keySelectionListeners) listener();
   }
 
   getCurrentKey(): Key {
