@@ -5,7 +5,7 @@
  * completed checkpoints, notifies tasks of completion (the commit point for two-phase-commit sinks)
  * and of aborts, and fails the job when more checkpoints fail in a row than tolerated.
  */
-import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
+import { LeadershipLostError, type CheckpointIdCounter, type CompletedCheckpointStore } from "../ha/interface.js";
 import type { CheckpointMetadata, TaskCheckpointAck, TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import { deserializeError, type SerializedError } from "../../errors/serialized-error.js";
@@ -183,7 +183,9 @@ export class CheckpointCoordinator {
       for (const t of this.ctx.tasks()) t.notifyComplete(p.id);
       p.resolve(p.kind === "savepoint" ? p.dir : path);
     } catch (e) {
-      this.fail(p, e as Error, true);
+      // A JobMaster whose term ended does not complete checkpoints: the fenced store refused it, and
+      // the job goes on under the next leader, so it is not this job's failure to count.
+      this.fail(p, e as Error, !(e instanceof LeadershipLostError));
     }
   }
 

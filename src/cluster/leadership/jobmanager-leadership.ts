@@ -148,7 +148,9 @@ export class JobManagerLeadership implements LeaderContender {
       defaultJobMasterFactory({ rpc, config, logger, clock, newId, resourceManager: async () => ({ address: rpc.address, sessionId }) });
     // The term's ResourceManager is in this process: the Dispatcher calls it directly.
     const rmGateway = resourceManager as unknown as Gateway<ResourceManagerGateway>;
-    const dispatcher = new Dispatcher({ blobServer, resourceManager: async () => rmGateway, jobMasterFactory, config, logger, sessionId, ha, clock, newId });
+    // The term's writes to the checkpoint stores are fenced by the term (docs/architecture.md, "High availability").
+    const leadershipFence = this.election!.fence(sessionId);
+    const dispatcher = new Dispatcher({ blobServer, resourceManager: async () => rmGateway, jobMasterFactory, config, logger, sessionId, ha, leadershipFence, clock, newId });
     let markReady!: () => void;
     const term: LeaderTerm = { sessionId, dispatcher, resourceManager, ready: new Promise<void>((r) => (markReady = r)) };
     this.current = term;
