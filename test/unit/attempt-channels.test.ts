@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DataFrameDecoder, encodeDataFrame, FrameKind } from "../../src/cluster/network/data-wire.js";
 import { DataEndpoint } from "../../src/runtime/network/data-endpoint.js";
 import { channelId, type DataFrame } from "../../src/runtime/network/frames.js";
 import { attemptKeyOf } from "../../src/runtime/tasks/deployment.js";
@@ -59,4 +60,11 @@ test("frames of the same attempt that arrive before the consumer registers are d
   endpoint.registerConsumer(channel(attempt), (f) => received.push(f));
   assert.equal(received.length, 1);
   assert.equal(received[0]!.ch, channel(attempt));
+});
+
+test("an attempt's channel ids travel the data wire between TaskManagers", () => {
+  const ch = channel({ jobId: JOB, attempt: 3, jobMasterToken: NEW_TERM });
+  const frame: DataFrame = { t: "credit", ch, credits: 4 };
+  const decoded = new DataFrameDecoder(1 << 20).push(Buffer.concat(encodeDataFrame("tm-b#1", frame, 1 << 20)));
+  assert.deepEqual(decoded, [{ kind: FrameKind.Credit, to: "tm-b#1", frame }]);
 });
