@@ -37,11 +37,6 @@ before(async () => {
 });
 
 after(async () => {
-  if (process.env.SLUICE_CONTAINER_LOGS) {
-    const { mkdirSync, writeFileSync } = await import("node:fs");
-    mkdirSync(process.env.SLUICE_CONTAINER_LOGS, { recursive: true });
-    for (const c of cluster?.containers ?? []) writeFileSync(join(process.env.SLUICE_CONTAINER_LOGS, `${c.name}.log`), await c.logs().catch((e: Error) => e.message));
-  }
   await leaders?.close();
   await cluster?.close();
 });
