@@ -106,18 +106,13 @@ export class CheckpointCoordinator {
   }
 
   private lastTriggerAt = 0;
-  /**
-   * Checkpoints triggered whose id is still being drawn (with HA a ZooKeeper round trip that can
-   * outlast the interval): they count against max concurrent checkpoints like pending ones.
-   */
-  private drawingIds = 0;
 
   private maybeTriggerPeriodic(): void {
     const now = this.clock.now();
     const s = this.ctx.settings;
     if (now - this.lastTriggerAt < s.intervalMs) return;
     if (now - this.lastCompletedAt < s.minPauseMs) return;
-    if ([...this.pending.values()].filter((p) => p.kind === "checkpoint").length + this.drawingIds >= s.maxConcurrent) return;
+    if ([...this.pending.values()].filter((p) => p.kind === "checkpoint").length >= s.maxConcurrent) return;
     this.trigger("checkpoint").catch((e: Error) => this.log.debug(`checkpoint not taken: ${e.message}`));
   }
 
@@ -135,13 +130,7 @@ export class CheckpointCoordinator {
       throw new CheckpointDeclinedError("not all tasks are running");
     }
     this.lastTriggerAt = this.clock.now();
-    if (kind === "checkpoint") this.drawingIds++;
-    let id: number;
-    try {
-      id = await this.tracked(this.ctx.counter.getAndIncrement());
-    } finally {
-      if (kind === "checkpoint") this.drawingIds--;
-    }
+    const id = await this.tracked(this.ctx.counter.getAndIncrement());
     if (this.isShutDown) throw new CheckpointDeclinedError("the job is shutting down");
     const timestamp = this.clock.now();
     const dir = kind === "checkpoint" ? checkpointDir(this.ctx.settings.dir, this.ctx.jobId, id) : newSavepointDir(request.dir ?? this.ctx.settings.savepointDir, this.ctx.jobId);
