@@ -234,6 +234,10 @@ export class CheckpointCoordinator {
    * ones (and dropping damaged ones) with a clear log line; `initial` (a savepoint) when none exists.
    */
   async latestRestore(initial?: TaskRestore): Promise<TaskRestore | undefined> {
+    // A checkpoint whose acknowledgements were all in before the failover may still be being
+    // stored: let it land first. Chosen before, the older one it subsumes would be restored while
+    // its folder is being discarded (a restore that fails on missing state files, one restart more).
+    await Promise.allSettled([...this.storeOperations]);
     for (const c of await this.ctx.store.list()) {
       const path = (c.payload as { path: string }).path;
       try {
