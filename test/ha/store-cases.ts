@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
-import type { HighAvailabilityServices, JsonValue } from "../../src/cluster/ha/interface.js";
+import { LeaderComponents, LeadershipLostError, type HighAvailabilityServices, type JsonValue } from "../../src/cluster/ha/interface.js";
+import { RecordingContender, waitFor } from "./helpers.js";
 
 export function newJobId(): string {
   return randomUUID().replaceAll("-", "");
@@ -85,6 +86,33 @@ export function defineStoreCases(services: () => HighAvailabilityServices): void
       await assert.rejects(store.add({ checkpointId: -1, payload: null }), RangeError);
       assert.throws(() => services().completedCheckpointStore(newJobId(), 0), RangeError);
       await store.removeAll();
+    });
+  });
+
+  describe("CompletedCheckpointStore under a leadership fence", () => {
+    it("changes only while the fence's term lasts; afterwards adds and removals are refused and the store stays as it was", async () => {
+      const ha = services();
+      const jobId = newJobId();
+      const contender = new RecordingContender("jm-fenced");
+      const election = ha.leaderElection(`${LeaderComponents.CLUSTER}-${jobId.slice(0, 8)}`);
+      await contender.join(election);
+      await waitFor(() => contender.leaderSessionId !== undefined, "leadership");
+      const fence = election.fence(contender.leaderSessionId!);
+      assert.equal(fence.holds(), true);
+      const store = ha.completedCheckpointStore(jobId, 1, fence);
+      await store.add({ checkpointId: 1, payload: { chk: 1 } });
+      assert.deepEqual(await store.add({ checkpointId: 2, payload: { chk: 2 } }), [{ checkpointId: 1, payload: { chk: 1 } }]);
+      // A fence of a term this candidate does not hold never holds.
+      assert.equal(election.fence("not-a-term").holds(), false);
+      await assert.rejects(ha.completedCheckpointStore(jobId, 1, election.fence("not-a-term")).add({ checkpointId: 9, payload: null }), LeadershipLostError);
+
+      await election.close();
+      assert.equal(fence.holds(), false);
+      await assert.rejects(store.add({ checkpointId: 3, payload: { chk: 3 } }), LeadershipLostError);
+      await assert.rejects(store.removeAll(), LeadershipLostError);
+      const reader = ha.completedCheckpointStore(jobId, 1);
+      assert.deepEqual(await reader.list(), [{ checkpointId: 2, payload: { chk: 2 } }]);
+      await reader.removeAll();
     });
   });
 

@@ -16,7 +16,7 @@ import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/ch
 import { disposeSavepoint as deleteSavepoint } from "../jobmaster/checkpoint-storage.js";
 import { rmSync } from "node:fs";
 import { checkpointSettings, type CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
-import type { HighAvailabilityServices } from "../ha/interface.js";
+import type { HighAvailabilityServices, LeadershipFence } from "../ha/interface.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { Logger } from "../../util/logger.js";
 import { systemClock, type Clock, type Timer } from "../../util/clock.js";
@@ -50,6 +50,8 @@ export interface DispatcherOptions {
    * store, terminal jobs get their HA data deleted (job-persistence.ts). Without, nothing is kept.
    */
   ha?: HighAvailabilityServices;
+  /** The fence of this Dispatcher's leadership term (from the election that granted it): its jobs' checkpoint stores write under it. */
+  leadershipFence?: LeadershipFence;
   clock?: Clock;
   /** Ids of submitted jobs without one (32 hex digits are made of whatever it returns); random by default. */
   newId?: IdSource;
@@ -77,7 +79,7 @@ export class Dispatcher implements DispatcherGateway {
     this.newId = options.newId ?? randomIds;
     this.sessionId = options.sessionId ?? this.newId();
     this.log = options.logger.child("Dispatcher");
-    this.persistence = options.ha ? new JobPersistence(options.ha, options.config, options.logger, this.clock) : undefined;
+    this.persistence = options.ha ? new JobPersistence(options.ha, options.config, options.logger, this.clock, options.leadershipFence) : undefined;
   }
 
   /** `jobId`: a fixed id (application mode's, so that a restarted application finds its job); random by default. */

@@ -11,7 +11,7 @@
  *  - a job with an entry in the job result store is never run again.
  * With the standalone (`none`) services the same steps run against in-memory stores.
  */
-import type { CheckpointIdCounter, CompletedCheckpointStore, HaPayload, HighAvailabilityServices, JsonValue } from "../ha/interface.js";
+import type { CheckpointIdCounter, CompletedCheckpointStore, HaPayload, HighAvailabilityServices, JsonValue, LeadershipFence } from "../ha/interface.js";
 import type { JobBundle, JobResult, JobSubmission } from "../messages.js";
 import type { Logger } from "../../util/logger.js";
 import { systemClock, type Clock } from "../../util/clock.js";
@@ -42,6 +42,8 @@ export class JobPersistence {
     config: Readonly<Record<string, string>>,
     logger: Logger,
     private readonly clock: Clock = systemClock,
+    /** The leadership term's fence: the JobMasters' checkpoint stores write under it. */
+    private readonly fence?: LeadershipFence,
   ) {
     this.log = logger.child("JobPersistence");
     this.deleteOnCommit = readOption(config, DispatcherOptions.JOB_RESULT_DELETE_ON_COMMIT);
@@ -56,10 +58,14 @@ export class JobPersistence {
     await this.ha.jobGraphStore().put(job.jobId, toJson(job));
   }
 
-  /** The job's completed checkpoints and checkpoint id counter, which outlive its JobMaster. */
+  /**
+   * The job's completed checkpoints and checkpoint id counter, which outlive its JobMaster. The
+   * store changes only while the term lasts; ids need no fence (the counter is compare-and-set, so
+   * two terms never draw the same id).
+   */
   checkpointStores(jobId: string, maxRetained: number): { checkpointStore: CompletedCheckpointStore; checkpointIdCounter: CheckpointIdCounter } {
     return {
-      checkpointStore: this.ha.completedCheckpointStore(jobId, maxRetained),
+      checkpointStore: this.ha.completedCheckpointStore(jobId, maxRetained, this.fence),
       checkpointIdCounter: this.ha.checkpointIdCounter(jobId),
     };
   }

@@ -65,8 +65,27 @@ export interface LeaderElection {
   confirmLeadership(sessionId: string, address: string, component?: string): Promise<void>;
   /** True while this candidate leads and `sessionId` is the current term's id. */
   hasLeadership(sessionId: string): boolean;
+  /**
+   * The fence of the term `sessionId`, for the writes the term makes to the HA stores (see
+   * LeadershipFence). The fence of a term that is not the current one never holds.
+   */
+  fence(sessionId: string): LeadershipFence;
   /** Leaves the election; revokes leadership first if held. Idempotent. */
   close(): Promise<void>;
+}
+
+/**
+ * The proof of one leadership term that guards the term's writes to the HA stores
+ * (docs/architecture.md, "High availability"). A leader cut off from the HA store is deposed before
+ * it hears of it, and a write it had under way would otherwise land whenever its connection comes
+ * back — after the next leader has read the store and gone on from there. A store obtained with a
+ * fence applies a write only while the term lasts (ZooKeeper checks the term in the same
+ * transaction as the write) and refuses it with LeadershipLostError afterwards.
+ */
+export interface LeadershipFence {
+  readonly sessionId: string;
+  /** Whether the term lasts as far as this process knows; fenced stores refuse at once when not. */
+  holds(): boolean;
 }
 
 export interface LeaderInformation {
@@ -178,8 +197,12 @@ export interface HighAvailabilityServices {
   /** A new follower of `component`'s leader. */
   leaderRetrieval(component: string): LeaderRetrieval;
   jobGraphStore(): JobGraphStore;
-  /** `maxRetained` defaults to 1 (Flink's `state.checkpoints.num-retained`). */
-  completedCheckpointStore(jobId: string, maxRetained?: number): CompletedCheckpointStore;
+  /**
+   * `maxRetained` defaults to 1 (Flink's `state.checkpoints.num-retained`). With `fence` (from this
+   * services' own elections) every change to the store — add, subsume, remove — is applied only
+   * while the fence's term lasts; a leader's JobMasters use one, readers need none.
+   */
+  completedCheckpointStore(jobId: string, maxRetained?: number, fence?: LeadershipFence): CompletedCheckpointStore;
   checkpointIdCounter(jobId: string): CheckpointIdCounter;
   jobResultStore(): JobResultStore;
   /**
@@ -205,3 +228,11 @@ export class HighAvailabilityError extends SluiceError {
   }
 }
 registerErrorClass(HighAvailabilityError);
+
+/** A fenced write came after its leadership term ended: it was not applied (see LeadershipFence). */
+export class LeadershipLostError extends HighAvailabilityError {
+  constructor(what: string, fence: LeadershipFence, options?: { cause?: unknown }) {
+    super(`${what} refused: the leadership term ${fence.sessionId} is over, so this JobManager no longer writes to the HA stores; the current leader goes on from what they hold`, options);
+  }
+}
+registerErrorClass(LeadershipLostError);

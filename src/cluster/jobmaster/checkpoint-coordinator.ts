@@ -5,7 +5,7 @@
  * completed checkpoints, notifies tasks of completion (the commit point for two-phase-commit sinks)
  * and of aborts, and fails the job when more checkpoints fail in a row than tolerated.
  */
-import type { CheckpointIdCounter, CompletedCheckpointStore } from "../ha/interface.js";
+import { LeadershipLostError, type CheckpointIdCounter, type CompletedCheckpointStore } from "../ha/interface.js";
 import type { CheckpointMetadata, TaskCheckpointAck, TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
 import { deserializeError, type SerializedError } from "../../errors/serialized-error.js";
@@ -234,7 +234,9 @@ export class CheckpointCoordinator {
       if (p.kind === "checkpoint") this.ctx.coordinators?.notifyCheckpointComplete(p.id);
       p.resolve(p.kind === "savepoint" ? p.dir : path);
     } catch (e) {
-      this.fail(p, e as Error, true);
+      // A JobMaster whose term ended does not complete checkpoints: the fenced store refused it, and
+      // the job goes on under the next leader, so it is not this job's failure to count.
+      this.fail(p, e as Error, !(e instanceof LeadershipLostError));
     }
   }
 
@@ -276,7 +278,6 @@ export class CheckpointCoordinator {
     }
   }
 
-  /** A failover: checkpoints in flight can no longer complete. */
   /**
    * The job fails over: checkpoints in flight are aborted, and one whose completion is under way is
    * not recorded (complete()).
@@ -295,7 +296,10 @@ export class CheckpointCoordinator {
    * ones (and dropping damaged ones) with a clear log line; `initial` (a savepoint) when none exists.
    */
   async latestRestore(initial?: TaskRestore): Promise<TaskRestore | undefined> {
-    // A completion adding its checkpoint to the store right now: restore from the store as it ends up.
+    // A checkpoint whose acknowledgements were all in before the failover may still be being
+    // stored: let it land first (failover() keeps a completion spanning it from being recorded, but
+    // one already adding to the store finishes). Chosen before, the older one it subsumes would be
+    // restored while its folder is being discarded (a restore that fails on missing state files).
     await Promise.allSettled([...this.storeOperations]);
     for (const c of await this.ctx.store.list()) {
       const path = (c.payload as { path: string }).path;

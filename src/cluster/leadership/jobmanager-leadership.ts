@@ -150,6 +150,8 @@ export class JobManagerLeadership implements LeaderContender {
       defaultJobMasterFactory({ rpc, config, logger, clock, newId, resourceManager: async () => ({ address: rpc.address, sessionId }), bundlePath: (hash) => blobServer.pathOf(hash) });
     // The term's ResourceManager is in this process: the Dispatcher calls it directly.
     const rmGateway = resourceManager as unknown as Gateway<ResourceManagerGateway>;
+    // The term's writes to the checkpoint stores are fenced by the term (docs/architecture.md, "High availability").
+    const leadershipFence = this.election!.fence(sessionId);
     const dispatcher = new Dispatcher({
       blobServer,
       resourceManager: async () => rmGateway,
@@ -158,6 +160,7 @@ export class JobManagerLeadership implements LeaderContender {
       logger,
       sessionId,
       ha,
+      leadershipFence,
       clock,
       newId,
       onShutdownRequest: this.options.onShutdownRequest,

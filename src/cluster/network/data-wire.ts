@@ -40,9 +40,9 @@ const enum EventType {
 export class DataWireError extends SluiceError {}
 registerErrorClass(DataWireError);
 
-/** `<taskManagerId>#<slot>` and `<attempt>/<edge>/<producer>/<consumer>`, as the runtime makes them. */
+/** `<taskManagerId>#<slot>` and `<attempt key>/<edge>/<producer>/<consumer>`, as the runtime makes them (frames.ts). */
 const WORKER_KEY = /^[\w.:-]{1,200}#\d{1,6}$/;
-const CHANNEL_ID = /^\d{1,9}\/\d{1,9}\/\d{1,9}\/\d{1,9}$/;
+const CHANNEL_ID = /^[\w-]{1,64}\/\d{1,9}\/\d{1,9}\/\d{1,9}$/;
 
 export interface RelayedFrame {
   to: WorkerKey;

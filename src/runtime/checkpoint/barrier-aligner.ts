@@ -39,6 +39,11 @@ export class BarrierAligner {
       this.pending = barrier;
       this.alignmentStart = performance.now();
     }
+    // An older checkpoint's barrier, behind a newer one being aligned (checkpoints overlap, and an
+    // upstream task skipped the older one): it is not this channel's barrier of the newer
+    // checkpoint. Counting it would snapshot before that channel's records up to the newer barrier
+    // are in, while its producer's snapshot has sent them: a restore would lose them.
+    if (barrier.checkpointId < this.pending.checkpointId) return;
     this.arrived.add(channel);
     if (this.mode === "exactly-once") this.gate.block(channel);
     this.checkComplete();

@@ -66,9 +66,9 @@ export class DataEndpoint {
     this.pendingForProducers.delete(channel);
   }
 
-  /** Drops frames of channels of older attempts that nobody will read. */
-  dropPendingExcept(attempt: number): void {
-    const prefix = `${attempt}/`;
+  /** Drops frames of channels of other attempts (by attempt key, see channelId) that nobody will read. */
+  dropPendingExcept(attemptKey: string): void {
+    const prefix = `${attemptKey}/`;
     for (const m of [this.pendingForConsumers, this.pendingForProducers]) {
       for (const ch of m.keys()) if (!ch.startsWith(prefix)) m.delete(ch);
     }

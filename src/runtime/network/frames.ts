@@ -30,9 +30,15 @@ export function isDataFrame(f: DataFrame): f is Extract<DataFrame, { t: "buffer"
   return f.t === "buffer" || f.t === "records";
 }
 
-/** Identifies one channel: one producer subtask to one consumer subtask over one edge, in one attempt. */
-export function channelId(attempt: number, edgeId: number, producer: number, consumer: number): string {
-  return `${attempt}/${edgeId}/${producer}/${consumer}`;
+/**
+ * Identifies one channel: one producer subtask to one consumer subtask over one edge, in one attempt.
+ * `attemptKey` names the attempt across jobs and JobMaster terms (`attemptKeyOf` in
+ * runtime/tasks/deployment.ts): restart counts alone repeat — a new leader recovers a job at attempt
+ * 0 again, and every job has an attempt 0 — and a frame of a stale producer still waiting in a
+ * worker would be handed to the new consumer of the same number (docs/architecture.md, "Data plane").
+ */
+export function channelId(attemptKey: string, edgeId: number, producer: number, consumer: number): string {
+  return `${attemptKey}/${edgeId}/${producer}/${consumer}`;
 }
 
 /** Where a task runs: `<taskManagerId>#<slotIndex>`; one worker thread per such location. */

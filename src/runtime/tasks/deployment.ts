@@ -4,6 +4,7 @@ import type { JobGraph } from "../../graph/job-graph.js";
 import type { WorkerKey } from "../network/frames.js";
 import type { TaskCheckpointAck, TaskRestore } from "../checkpoint/checkpoint-metadata.js";
 import type { StateBackendSettings } from "../state/state-backend-settings.js";
+import { createHash } from "node:crypto";
 import { Packr } from "msgpackr";
 
 export interface JobBundleRef {
@@ -76,6 +77,14 @@ export function decodeDeploymentShared(bytes: Uint8Array): DeploymentShared {
 /** The id of an attempt's shared part. */
 export function deploymentSharedId(jobId: string, attempt: number, jobMasterToken: string | undefined): string {
   return `${jobId}/${attempt}/${jobMasterToken ?? "-"}`;
+}
+
+/**
+ * The key of an attempt in its channel ids (runtime/network/frames.ts, channelId): a digest of the
+ * job, the restart count and the deploying JobMaster's term, short because it travels in every frame.
+ */
+export function attemptKeyOf(task: Pick<TaskSubmission, "jobId" | "attempt" | "jobMasterToken">): string {
+  return createHash("sha256").update(deploymentSharedId(task.jobId, task.attempt, task.jobMasterToken)).digest("base64url").slice(0, 16);
 }
 
 export function taskDeploymentDescriptor(submission: TaskSubmission, shared: DeploymentShared): TaskDeploymentDescriptor {

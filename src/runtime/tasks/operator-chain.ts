@@ -21,7 +21,7 @@ import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { resolveStateBackend } from "../state/state-backend-settings.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
-import type { TaskDeploymentDescriptor } from "./deployment.js";
+import { attemptKeyOf, type TaskDeploymentDescriptor } from "./deployment.js";
 import type { Counter, MetricGroup } from "../../api/metrics.js";
 import type { TaskMetricGroups } from "./task-metric-groups.js";
 import { chainedTarget, instrumentedOutput, planOperatorIo } from "./chain-io-metrics.js";
@@ -88,13 +88,14 @@ export class OperatorChain {
       return (own ?? settings.bufferTimeoutMs) === 0;
     };
 
+    const attemptKey = attemptKeyOf(tdd);
     const writerByEdge = new Map<number, RecordWriter>();
     const createWriter = (edge: JobEdge): RecordWriter => {
       const target = graph.vertices.find((v) => v.id === edge.target)!;
       const consumers = consumersOf(edge.partitioner, tdd.subtaskIndex, vertex.parallelism, target.parallelism);
       const flushEveryRecord = flushesEveryRecord(edge.sourceNodeId);
       const subpartitions = consumers.map((consumer) => {
-        const ch = channelId(tdd.attempt, edge.id, tdd.subtaskIndex, consumer);
+        const ch = channelId(attemptKey, edge.id, tdd.subtaskIndex, consumer);
         const to = tdd.locations[target.id]![consumer]!;
         const local = to === env.endpoint.self;
         const sub = new ResultSubpartition(ch, { send: (f: DataFrame) => env.endpoint.send(to, f) }, encoder, env.outputCounters, flushEveryRecord, local);

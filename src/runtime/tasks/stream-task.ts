@@ -18,7 +18,7 @@ import { deliverValveChange } from "../network/status-watermark-valve.js";
 import { RecordBatchDecoder } from "../network/record-batch-codec.js";
 import type { OutputCounters } from "../network/result-subpartition.js";
 import { type BoundFunctions, OperatorChain } from "./operator-chain.js";
-import type { ExecutionState, TaskDeploymentDescriptor, TaskMetrics } from "./deployment.js";
+import { attemptKeyOf, type ExecutionState, type TaskDeploymentDescriptor, type TaskMetrics } from "./deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
@@ -164,12 +164,13 @@ export class StreamTask {
       const ownTaskManager = taskManagerOf(endpoint.self);
       const numInputs = vertex.operators[0]!.inputs === 2 ? 2 : 1;
       this.gate = new InputGate(endpoint, numInputs, perChannel, () => this.scheduleDrain());
+      const attemptKey = attemptKeyOf(tdd);
       for (const e of tdd.jobGraph.edges.filter((x) => x.target === vertex.id)) {
         const upstream = tdd.jobGraph.vertices.find((v) => v.id === e.source)!;
         for (const p of producersOf(e.partitioner, tdd.subtaskIndex, upstream.parallelism, vertex.parallelism)) {
           const producer = tdd.locations[upstream.id]![p]!;
           const credits = taskManagerOf(producer) === ownTaskManager ? perChannel : perRemoteChannel;
-          this.gate.addChannel(channelId(tdd.attempt, e.id, p, tdd.subtaskIndex), e.inputIndex, producer, credits);
+          this.gate.addChannel(channelId(attemptKey, e.id, p, tdd.subtaskIndex), e.inputIndex, producer, credits);
         }
       }
       const mode = (settings.checkpointingMode as CheckpointingMode | undefined) ?? "exactly-once";

@@ -9,7 +9,7 @@ import { DataEndpoint } from "../network/data-endpoint.js";
 import type { BoundFunctions } from "../tasks/operator-chain.js";
 import { serializeError } from "../../errors/serialized-error.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
-import { isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
+import { attemptKeyOf, isTerminalExecutionState, type TaskDeploymentDescriptor } from "../tasks/deployment.js";
 import { loadTaskRestorer, StreamTask } from "../tasks/stream-task.js";
 import { configureFileSystems } from "../../fs/file-systems.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
@@ -126,7 +126,7 @@ async function deploy(tdd: TaskDeploymentDescriptor): Promise<void> {
   let groups: TaskMetricGroups | undefined;
   const state = (s: FromWorker & { type: "task-state" }): void => post(s);
   try {
-    endpoint!.dropPendingExcept(tdd.attempt);
+    endpoint!.dropPendingExcept(attemptKeyOf(tdd));
     const fns = await bindingFor(tdd);
     // The TaskExecutor bounds the time from deployment to here (taskmanager.job.evaluation-timeout):
     // a definition that never returns keeps this thread busy, so only the parent can stop it.

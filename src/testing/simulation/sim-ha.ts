@@ -19,7 +19,9 @@ import {
   type LeaderInformation,
   type LeaderListener,
   type LeaderRetrieval,
+  type LeadershipFence,
 } from "../../cluster/ha/interface.js";
+import { localLeadershipFence } from "../../cluster/ha/standalone/local-leadership-fence.js";
 import { sameLeader } from "../../cluster/ha/leader-information.js";
 import {
   InMemoryCheckpointIdCounter,
@@ -247,6 +249,10 @@ class SimLeaderElection implements LeaderElection {
     return !this.closed && this.ensemble.hasLeadership(this, sessionId);
   }
 
+  fence(sessionId: string): LeadershipFence {
+    return localLeadershipFence(sessionId, () => this.hasLeadership(sessionId));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -286,8 +292,9 @@ class ObservedCheckpointStore implements CompletedCheckpointStore {
     private readonly ensemble: SimHaEnsemble,
     readonly jobId: string,
     readonly maxRetained: number,
+    fence: LeadershipFence | undefined,
   ) {
-    this.inner = new InMemoryCompletedCheckpointStore(jobId, maxRetained, ensemble.checkpointCells(jobId));
+    this.inner = new InMemoryCompletedCheckpointStore(jobId, maxRetained, ensemble.checkpointCells(jobId), fence);
   }
   async add(checkpoint: CompletedCheckpoint): Promise<CompletedCheckpoint[]> {
     const before = (await this.inner.latest())?.checkpointId;
@@ -344,8 +351,8 @@ export class SimHaServices implements HighAvailabilityServices {
   jobGraphStore(): JobGraphStore {
     return this.ensemble.graphs;
   }
-  completedCheckpointStore(jobId: string, maxRetained = 1): CompletedCheckpointStore {
-    return new ObservedCheckpointStore(this.ensemble, jobId, maxRetained);
+  completedCheckpointStore(jobId: string, maxRetained = 1, fence?: LeadershipFence): CompletedCheckpointStore {
+    return new ObservedCheckpointStore(this.ensemble, jobId, maxRetained, fence);
   }
   checkpointIdCounter(jobId: string): CheckpointIdCounter {
     return new ObservedCounter(this.ensemble, jobId);

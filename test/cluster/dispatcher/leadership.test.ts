@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BlobServer } from "../../../src/cluster/blob/blob-server.js";
+import { LeadershipLostError } from "../../../src/cluster/ha/interface.js";
 import { StandaloneHighAvailabilityServices } from "../../../src/cluster/ha/standalone/standalone-ha-services.js";
 import { JobManagerLeadership } from "../../../src/cluster/leadership/jobmanager-leadership.js";
 import { LocalRpcService } from "../../../src/cluster/rpc/local-rpc-service.js";
@@ -47,6 +48,30 @@ test("leadership revoked: the term's JobMasters are suspended; the next term rec
     const recovered = factories.get("second-session")!.of(jobId);
     assert.equal(recovered.options.fencingToken, "second-session");
     assert.deepEqual(second.dispatcher.listJobs().map((j) => j.jobId), [jobId]);
+  } finally {
+    await leadership.close();
+    await ha.close();
+    await rpc.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a term's JobMasters write checkpoints under the term's fence: once the election ends the term, their writes are refused", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sluice-leadership-test-"));
+  const rpc = new LocalRpcService();
+  const ha = new StandaloneHighAvailabilityServices();
+  const factory = new TestingJobMasterFactory();
+  const leadership = new JobManagerLeadership({ rpc, ha, blobServer: new BlobServer(join(dir, "blobs")), config: {}, logger: quietLogger(), jobMasterFactory: () => factory });
+  try {
+    await leadership.start();
+    const term = await leadership.waitForLeadership(1000);
+    const { jobId } = await term.dispatcher.submitJob(submissionOf(), BUNDLE);
+    const store = factory.of(jobId).options.checkpointStore!;
+    await store.add({ checkpointId: 1, payload: { path: "chk-1" } });
+
+    await leadership.close(); // leaves the election: the term ends there
+    await assert.rejects(store.add({ checkpointId: 2, payload: { path: "chk-2" } }), LeadershipLostError);
+    assert.deepEqual((await ha.completedCheckpointStore(jobId).list()).map((c) => c.checkpointId), [1]);
   } finally {
     await leadership.close();
     await ha.close();

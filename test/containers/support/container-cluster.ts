@@ -234,7 +234,17 @@ export class ContainerCluster {
     return parts.join("\n");
   }
 
+  /**
+   * Removes the containers, the network, ZooKeeper and the shared folder. With SLUICE_CONTAINER_LOGS
+   * set to a folder, each container's whole output is kept there first (`<name>.log`): failure
+   * messages carry only the last lines.
+   */
   async close(): Promise<void> {
+    const keep = process.env.SLUICE_CONTAINER_LOGS;
+    if (keep) {
+      mkdirSync(keep, { recursive: true });
+      for (const c of this.containers) writeFileSync(join(keep, `${c.name}.log`), await c.logs().catch((e: Error) => `no logs: ${e.message}`));
+    }
     await removeOwned();
     await this.zk?.stop();
     // Files the containers wrote belong to their user; root removes them.

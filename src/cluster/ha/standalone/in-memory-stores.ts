@@ -6,6 +6,8 @@
 import {
   HighAvailabilityError,
   INITIAL_CHECKPOINT_ID,
+  LeadershipLostError,
+  type LeadershipFence,
   type CheckpointIdCounter,
   type CompletedCheckpoint,
   type CompletedCheckpointStore,
@@ -44,13 +46,20 @@ export class InMemoryCompletedCheckpointStore implements CompletedCheckpointStor
     readonly jobId: string,
     readonly maxRetained: number,
     private readonly checkpoints: Map<number, HaPayload>,
+    /** In one process a change is atomic with the check of its term's fence. */
+    private readonly fence?: LeadershipFence,
   ) {
     validateJobId(jobId);
     validateMaxRetained(maxRetained);
   }
 
+  private checkFence(what: string): void {
+    if (this.fence && !this.fence.holds()) throw new LeadershipLostError(what, this.fence);
+  }
+
   async add(checkpoint: CompletedCheckpoint): Promise<CompletedCheckpoint[]> {
     validateCheckpointId(checkpoint.checkpointId);
+    this.checkFence(`adding checkpoint ${checkpoint.checkpointId} of job ${this.jobId}`);
     if (this.checkpoints.has(checkpoint.checkpointId)) {
       throw new HighAvailabilityError(`checkpoint ${checkpoint.checkpointId} of job ${this.jobId} already exists`);
     }
@@ -72,6 +81,7 @@ export class InMemoryCompletedCheckpointStore implements CompletedCheckpointStor
       .map(([checkpointId, payload]) => ({ checkpointId, payload: copyPayload(payload) }));
   }
   async removeAll(): Promise<void> {
+    this.checkFence(`removing the checkpoints of job ${this.jobId}`);
     this.checkpoints.clear();
   }
 }

@@ -11,6 +11,7 @@ import type {
   JobResultStore,
   LeaderElection,
   LeaderRetrieval,
+  LeadershipFence,
 } from "../interface.js";
 import { validateComponent, validateJobId } from "../validation.js";
 import {
@@ -66,11 +67,11 @@ export class StandaloneHighAvailabilityServices implements HighAvailabilityServi
     return this.graphs;
   }
 
-  completedCheckpointStore(jobId: string, maxRetained = 1): CompletedCheckpointStore {
+  completedCheckpointStore(jobId: string, maxRetained = 1, fence?: LeadershipFence): CompletedCheckpointStore {
     validateJobId(jobId);
     let checkpoints = this.checkpoints.get(jobId);
     if (!checkpoints) this.checkpoints.set(jobId, (checkpoints = new Map()));
-    return new InMemoryCompletedCheckpointStore(jobId, maxRetained, checkpoints);
+    return new InMemoryCompletedCheckpointStore(jobId, maxRetained, checkpoints, fence);
   }
 
   checkpointIdCounter(jobId: string): CheckpointIdCounter {

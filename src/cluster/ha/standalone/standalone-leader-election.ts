@@ -2,7 +2,8 @@
  * Standalone leader election and retrieval: there is no competitor, so a candidate leads as soon as
  * it starts, with a fresh session id per term; retrieval reports the registry's view.
  */
-import type { LeaderContender, LeaderElection, LeaderInformation, LeaderListener, LeaderRetrieval } from "../interface.js";
+import type { LeaderContender, LeaderElection, LeaderInformation, LeaderListener, LeaderRetrieval, LeadershipFence } from "../interface.js";
+import { localLeadershipFence } from "./local-leadership-fence.js";
 import { sameLeader } from "../leader-information.js";
 import type { StandaloneLeaderRegistry } from "./leader-registry.js";
 import { validateComponent } from "../validation.js";
@@ -36,6 +37,10 @@ export class StandaloneLeaderElection implements LeaderElection {
 
   hasLeadership(sessionId: string): boolean {
     return !this.closed && sessionId === this.sessionId;
+  }
+
+  fence(sessionId: string): LeadershipFence {
+    return localLeadershipFence(sessionId, () => this.hasLeadership(sessionId));
   }
 
   async close(): Promise<void> {

@@ -1,14 +1,19 @@
 /**
  * Completed checkpoints of one job: jobs/<job-id>/checkpoints/<zero-padded id> → file path.
  * The newest `maxRetained` are kept; older ones are removed when a new one is added.
+ *
+ * With a leadership fence every change is one transaction with the fence's check, so a deposed
+ * leader's add, subsumption or removal never lands after the next leader took over
+ * (zookeeper-leadership-fence.ts); without one (readers, tools) changes are plain transactions.
  */
 import type { CompletedCheckpoint, CompletedCheckpointStore } from "../interface.js";
-import { HighAvailabilityError } from "../interface.js";
+import { HighAvailabilityError, LeadershipLostError } from "../interface.js";
 import { validateCheckpointId, validateJobId, validateMaxRetained } from "../validation.js";
 import type { FileStateStore } from "./file-state-store.js";
 import { checkpointIdFromNodeName, checkpointNodeName, ZooKeeperLayout } from "./layout.js";
 import { decodePointer, definitelyNotApplied, encodePointer } from "./pointers.js";
-import { isZooKeeperError, type ZooKeeperClient } from "./zookeeper-client.js";
+import { isZooKeeperError, type TransactionOp, type ZooKeeperClient } from "./zookeeper-client.js";
+import type { ZooKeeperLeadershipFence } from "./zookeeper-leadership-fence.js";
 
 export class ZooKeeperCompletedCheckpointStore implements CompletedCheckpointStore {
   constructor(
@@ -17,6 +22,7 @@ export class ZooKeeperCompletedCheckpointStore implements CompletedCheckpointSto
     private readonly files: FileStateStore,
     readonly jobId: string,
     readonly maxRetained: number,
+    private readonly fence?: ZooKeeperLeadershipFence,
   ) {
     validateJobId(jobId);
     validateMaxRetained(maxRetained);
@@ -32,19 +38,20 @@ export class ZooKeeperCompletedCheckpointStore implements CompletedCheckpointSto
     );
     const path = this.layout.checkpointPath(this.jobId, checkpointId);
     try {
-      await this.client.createWithParents(path, encodePointer(file));
+      await this.client.ensurePath(this.layout.checkpointsPath(this.jobId));
+      await this.apply(`adding checkpoint ${checkpointId} of job ${this.jobId}`, [{ op: "create", path, data: encodePointer(file) }]);
     } catch (error) {
       if (isZooKeeperError(error, "NODE_EXISTS")) {
-        // Either a retry of our own create whose reply was lost, or a genuine duplicate id.
-        const existing = await this.client.getData(path);
-        if (!existing || decodePointer(existing.data) !== file) {
-          await this.files.delete(file);
-          throw new HighAvailabilityError(`checkpoint ${checkpointId} of job ${this.jobId} already exists`);
-        }
-      } else {
-        if (definitelyNotApplied(error)) await this.files.delete(file);
+        await this.files.delete(file);
+        throw new HighAvailabilityError(`checkpoint ${checkpointId} of job ${this.jobId} already exists`);
+      }
+      if (error instanceof LeadershipLostError || definitelyNotApplied(error)) {
+        await this.files.delete(file);
         throw error;
       }
+      // A lost reply: the create may have been applied, and then the checkpoint is stored.
+      const node = await this.client.getData(path).catch(() => null);
+      if (!node || decodePointer(node.data) !== file) throw error;
     }
     return this.subsumeOldest();
   }
@@ -68,11 +75,14 @@ export class ZooKeeperCompletedCheckpointStore implements CompletedCheckpointSto
 
   async removeAll(): Promise<void> {
     for (const id of await this.ids()) await this.removeCheckpoint(id);
+    const parent = this.layout.checkpointsPath(this.jobId);
+    const stat = await this.client.exists(parent);
+    if (!stat) return;
     try {
-      await this.client.delete(this.layout.checkpointsPath(this.jobId));
+      await this.apply(`removing the checkpoints of job ${this.jobId}`, [{ op: "delete", path: parent, version: stat.version }]);
     } catch (error) {
       // A checkpoint added concurrently keeps the parent: it belongs to a newer attempt.
-      if (!isZooKeeperError(error, "NOT_EMPTY")) throw error;
+      if (!["NOT_EMPTY", "NO_NODE", "BAD_VERSION"].some((code) => isZooKeeperError(error, code))) throw error;
     }
   }
 
@@ -109,8 +119,19 @@ export class ZooKeeperCompletedCheckpointStore implements CompletedCheckpointSto
     if (!node) return undefined;
     const file = decodePointer(node.data);
     const payload = await this.files.read(file).catch(() => undefined);
-    await this.client.delete(path);
+    try {
+      await this.apply(`removing checkpoint ${checkpointId} of job ${this.jobId}`, [{ op: "delete", path, version: node.stat.version }]);
+    } catch (error) {
+      // Removed (or replaced) by someone else meanwhile: theirs to discard.
+      if (isZooKeeperError(error, "NO_NODE") || isZooKeeperError(error, "BAD_VERSION")) return undefined;
+      throw error;
+    }
     await this.files.delete(file);
     return payload === undefined ? undefined : { checkpointId, payload };
+  }
+
+  /** One change to the store: under the fence when there is one. */
+  private apply(what: string, ops: TransactionOp[]): Promise<void> {
+    return this.fence ? this.fence.transaction(what, ops) : this.client.transaction(ops);
   }
 }

@@ -10,6 +10,7 @@ import type {
   JobResultStore,
   LeaderElection,
   LeaderRetrieval,
+  LeadershipFence,
 } from "../interface.js";
 import { validateComponent, validateJobId } from "../validation.js";
 import { FileStateStore } from "./file-state-store.js";
@@ -21,6 +22,7 @@ import { ZooKeeperJobGraphStore } from "./zookeeper-job-graph-store.js";
 import { ZooKeeperJobResultStore } from "./zookeeper-job-result-store.js";
 import { ZooKeeperLeaderElection } from "./zookeeper-leader-election.js";
 import { ZooKeeperLeaderRetrieval } from "./zookeeper-leader-retrieval.js";
+import { ZooKeeperLeadershipFence } from "./zookeeper-leadership-fence.js";
 
 export interface ZooKeeperHaOptions {
   quorum: string;
@@ -97,8 +99,11 @@ export class ZooKeeperHighAvailabilityServices implements HighAvailabilityServic
     return this.graphs;
   }
 
-  completedCheckpointStore(jobId: string, maxRetained = 1): CompletedCheckpointStore {
-    return new ZooKeeperCompletedCheckpointStore(this.client, this.layout, this.files, jobId, maxRetained);
+  completedCheckpointStore(jobId: string, maxRetained = 1, fence?: LeadershipFence): CompletedCheckpointStore {
+    if (fence !== undefined && !(fence instanceof ZooKeeperLeadershipFence)) {
+      throw new TypeError("a leadership fence for the ZooKeeper stores must come from a ZooKeeper leader election");
+    }
+    return new ZooKeeperCompletedCheckpointStore(this.client, this.layout, this.files, jobId, maxRetained, fence);
   }
 
   checkpointIdCounter(jobId: string): CheckpointIdCounter {

@@ -9,17 +9,19 @@
  * followers learn there is no leader until the next one confirms.
  */
 import { randomUUID } from "node:crypto";
-import type { LeaderContender, LeaderElection } from "../interface.js";
+import { LeadershipLostError, type LeaderContender, type LeaderElection, type LeadershipFence } from "../interface.js";
 import { LeaderLatch } from "./leader-latch.js";
 import type { ZooKeeperLayout } from "./layout.js";
 import { decodeLeaderInformation, encodeLeaderInformation } from "./leader-information-codec.js";
 import { MAX_CONFLICT_RETRIES } from "./pointers.js";
+import { ZooKeeperLeadershipFence } from "./zookeeper-leadership-fence.js";
 import { validateComponent } from "../validation.js";
 import {
   isZooKeeperError,
   ZooKeeperClosedError,
   ZooKeeperError,
   ZooKeeperTimeoutError,
+  type NodeStat,
   type TransactionOp,
   type ZooKeeperClient,
 } from "./zookeeper-client.js";
@@ -50,6 +52,10 @@ export class ZooKeeperLeaderElection implements LeaderElection {
   private readonly latchPath: string;
   /** Connection-info nodes this candidate published (its own component's and those it leads along). */
   private readonly published = new Set<string>();
+  /** The current term's fence. */
+  private termFence: ZooKeeperLeadershipFence | undefined;
+  /** The terms' marks in the latch node, in the order of the terms (zookeeper-leadership-fence.ts). */
+  private marks: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: ZooKeeperClient,
@@ -121,6 +127,22 @@ export class ZooKeeperLeaderElection implements LeaderElection {
     return !this.closed && sessionId === this.sessionId && this.latch?.hasLeadership() === true;
   }
 
+  fence(sessionId: string): LeadershipFence {
+    if (this.termFence?.sessionId === sessionId) return this.termFence;
+    return new ZooKeeperLeadershipFence(sessionId, this.client, undefined, () => false, () => Promise.reject(new Error("not this candidate's term")));
+  }
+
+  /** Writes the term's session id into its latch node, after every earlier term's mark settled. */
+  private markTerm(fence: ZooKeeperLeadershipFence, latchNode: string): Promise<NodeStat> {
+    const mark = this.marks.then(() => {
+      // Checked when its turn comes: a revoked term must not mark after the next term did.
+      if (!fence.holds()) throw new LeadershipLostError("marking the leadership term", fence);
+      return this.client.setData(latchNode, Buffer.from(fence.sessionId, "utf8"));
+    });
+    this.marks = mark.catch(() => {});
+    return mark;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     const sessionId = this.sessionId;
@@ -134,8 +156,13 @@ export class ZooKeeperLeaderElection implements LeaderElection {
   }
 
   private onGrant(): void {
-    this.sessionId = randomUUID();
-    this.contender?.grantLeadership(this.sessionId);
+    const sessionId = (this.sessionId = randomUUID());
+    const latchNode = this.latch!.nodePath!;
+    const fence: ZooKeeperLeadershipFence = new ZooKeeperLeadershipFence(sessionId, this.client, latchNode, () => this.hasLeadership(sessionId), () =>
+      this.markTerm(fence, latchNode),
+    );
+    this.termFence = fence;
+    this.contender?.grantLeadership(sessionId);
   }
 
   private onRevoke(): void {
