@@ -22,6 +22,12 @@ export interface TwoPhaseCommitContext extends RuntimeContext {
    * can name the sink's transactions apart from other sinks' (e.g. in a global transaction id).
    */
   readonly operatorUid: string;
+  /**
+   * A connector that retries its server at start reports each failed attempt here: the task stays
+   * INITIALIZING while the writer connects, and every attempt shows in the job's exception history as a
+   * non-fatal entry (docs/connectors.md, "Server down at start").
+   */
+  reportConnectionRetry?(error: unknown): void;
 }
 
 /** Where a new transaction starts in the stream. */

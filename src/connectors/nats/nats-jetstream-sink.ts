@@ -68,7 +68,7 @@ export class NatsJetStreamSink<T> implements TwoPhaseCommitSink<T, NatsTransacti
   async createTransactionalWriter(ctx: TwoPhaseCommitContext): Promise<TwoPhaseCommitWriter<T, NatsTransaction>> {
     const o = this.options;
     const who = `nats-jetstream sink ${o.stream}@${describeServers(o.connection)}`;
-    const nc = await connectNats(o.connection, who);
+    const nc = await connectNats(o.connection, who, ctx.reportConnectionRetry && ((err) => ctx.reportConnectionRetry!(err)));
     try {
       const jsm = await nc.jetstreamManager();
       const info = await streamInfo(jsm, o.stream, who);

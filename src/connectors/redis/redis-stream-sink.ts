@@ -109,7 +109,13 @@ class RedisStreamSinkWriter<T> implements TwoPhaseCommitWriter<T, RedisStreamTra
   }
 
   async connect(): Promise<void> {
-    const client = (await connectRedis(this.options.connection, this.who, this.log, (err) => (this.lost ??= err))) as CommitClient;
+    const client = (await connectRedis(
+      this.options.connection,
+      this.who,
+      this.log,
+      (err) => (this.lost ??= err),
+      this.ctx.reportConnectionRetry && ((err) => this.ctx.reportConnectionRetry!(err)),
+    )) as CommitClient;
     client.defineCommand("sluiceCommitTransaction", { numberOfKeys: 3, lua: COMMIT_SCRIPT });
     const type = await client.type(this.options.stream);
     if (type !== "none" && type !== "stream") {

@@ -34,6 +34,11 @@ export interface OperatorContext {
   readonly operatorState?: OperatorStateBackend;
   /** True when this operator's state was restored from a checkpoint or savepoint. */
   readonly isRestored?: boolean;
+  /**
+   * Reports a failed connection attempt a connector will retry while the task is INITIALIZING or
+   * RUNNING: a non-fatal entry of the job's exception history (docs/connectors.md, "Server down at start").
+   */
+  readonly reportConnectionRetry?: (error: unknown) => void;
 }
 
 /** What kind of snapshot a barrier asks for. */

@@ -78,6 +78,7 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       getHistogram: rc.getHistogram,
       getMetricGroup: () => rc.getMetricGroup(),
       operatorUid: this.ctx.descriptor.uid,
+      ...(this.ctx.reportConnectionRetry ? { reportConnectionRetry: this.ctx.reportConnectionRetry } : {}),
     };
     this.writer = await sink.createTransactionalWriter(context);
     // Recovery runs on every start, not only on restore: a run that failed before its first

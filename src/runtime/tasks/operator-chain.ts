@@ -63,6 +63,8 @@ export interface ChainEnvironment {
   taskRecordsIn: Counter;
   /** The head's input watermark (the input gate's), for tasks with inputs. */
   headInputWatermark?: () => number | null;
+  /** A connector of one of the chain's operators retries its server (OperatorContext.reportConnectionRetry). */
+  reportConnectionRetry?: (error: unknown) => void;
 }
 
 export class OperatorChain {
@@ -167,6 +169,7 @@ export class OperatorChain {
               processingTime: env.processingTime,
               settings,
               collect: (values: unknown[]) => env.collect(d.nodeId, values),
+              ...(env.reportConnectionRetry ? { reportConnectionRetry: env.reportConnectionRetry } : {}),
             });
       built.set(d.nodeId, op);
       this.operators.push(op);

@@ -133,6 +133,7 @@ export class StreamTask {
         metrics: groups,
         taskRecordsIn,
         headInputWatermark: vertex.isSource ? undefined : () => this.gate?.currentWatermark() ?? null,
+        reportConnectionRetry: (error) => this.reportConnectionRetry(error),
       },
       (d, states, operatorContext) =>
         new SourceOperator(

@@ -30,22 +30,31 @@ interface ExceptionEntry {
   failureLabels: Record<string, string>;
 }
 
-test("a NATS source whose server is down at start is INITIALIZING with each retry in the exception history, and completes once the server is up", { timeout: 90_000 }, async () => {
-  const own = await startNats();
+/**
+ * Runs the pipeline with the server of `role` down at start (the other one up), checks REST while that
+ * connector retries, then starts the server and checks the job's output.
+ */
+async function downAtStart(role: "source" | "sink"): Promise<void> {
+  const sourceServer = await startNats();
+  const sinkServer = role === "sink" ? await startNats() : sourceServer;
+  const down = role === "source" ? sourceServer : sinkServer;
   const { connect } = await import("nats");
   const records = inputRecords([0, 1, 2], 0, 40);
-  const admin = await connect({ servers: own.url });
+  const admin = await connect({ servers: sourceServer.url });
   const jsm = await admin.jetstreamManager();
   await jsm.streams.add({ name: "LATEIN", subjects: ["LATEIN.>"] });
-  await jsm.streams.add({ name: "LATEOUT", subjects: ["LATEOUT.>"] });
   const js = admin.jetstream();
   for (const r of records) await js.publish(inputSubject("LATEIN", r.key, SUBJECTS), JSON.stringify(r));
   await admin.close();
-  await own.kill();
+  const sinkAdmin = await connect({ servers: sinkServer.url });
+  await (await sinkAdmin.jetstreamManager()).streams.add({ name: "LATEOUT", subjects: ["LATEOUT.>"] });
+  await sinkAdmin.close();
+  await down.kill();
   const rc = await startRestCluster({ taskManagers: 1, slots: 4 });
   try {
     const spec: NatsPipelineSpec = {
-      servers: own.url,
+      servers: sourceServer.url,
+      sinkServers: sinkServer.url,
       source: "LATEIN",
       target: "LATEOUT",
       parallelism: 2,
@@ -58,15 +67,16 @@ test("a NATS source whose server is down at start is INITIALIZING with each retr
     };
     let jobId = "";
     const run = runJob(JOB, { client: new MiniClusterClient(rc.cluster), args: [JSON.stringify(spec)], onSubmitted: (id) => (jobId = id) });
+    const vertexName = role === "source" ? /NATS input/ : /NATS totals/;
 
     await waitFor(
       async () => {
         if (!jobId) return false;
         const job = (await call(rc.url, "GET", `/jobs/${jobId}`)).json as { vertices?: VertexJson[] } | undefined;
-        const source = job?.vertices?.find((v) => v.name.includes("NATS input"));
-        return source?.status === "INITIALIZING" && source.tasks.INITIALIZING === 2 && source.tasks.RUNNING === 0;
+        const vertex = job?.vertices?.find((v) => vertexName.test(v.name));
+        return vertex?.status === "INITIALIZING" && vertex.tasks.INITIALIZING === 2 && vertex.tasks.RUNNING === 0;
       },
-      "the source's subtasks INITIALIZING",
+      `the ${role}'s subtasks INITIALIZING`,
       30_000,
       100,
     );
@@ -74,23 +84,23 @@ test("a NATS source whose server is down at start is INITIALIZING with each retr
     await waitFor(
       async () => {
         const answer = (await call(rc.url, "GET", `/jobs/${jobId}/exceptions`)).json as { exceptionHistory: { entries: ExceptionEntry[] } };
-        retries = answer.exceptionHistory.entries.filter((e) => e.failureLabels["sluice.non-fatal"] === "true" && /NATS input/.test(e.taskName ?? ""));
+        retries = answer.exceptionHistory.entries.filter((e) => e.failureLabels["sluice.non-fatal"] === "true" && e.message.startsWith(`nats-jetstream ${role} `));
         return retries.length >= 2;
       },
-      "two retried attempts of the source in the exception history",
+      `two retried attempts of the ${role} in the exception history`,
       30_000,
       100,
     );
     for (const r of retries) {
       assert.equal(r.exceptionName, "NatsUnavailableError");
-      assert.match(r.message, /nats-jetstream source LATEIN@.* unreachable \(attempt \d+: .*\); retrying in \d+ ms/);
+      assert.match(r.message, new RegExp(`nats-jetstream ${role} LATE(IN|OUT)@.* unreachable \\(attempt \\d+: .*\\); retrying in \\d+ ms`));
     }
 
-    await own.restart();
+    await down.restart();
     const result = await run;
     assert.equal(result.state, "FINISHED", result.failure?.message);
     assert.equal(result.restarts, 0, "retries are not failures");
-    const check = await connect({ servers: own.url });
+    const check = await connect({ servers: sinkServer.url });
     try {
       const checkJsm = await check.jetstreamManager();
       const info = await checkJsm.streams.info("LATEOUT");
@@ -102,6 +112,11 @@ test("a NATS source whose server is down at start is INITIALIZING with each retr
     }
   } finally {
     await rc.close();
-    await own.stop();
+    await sourceServer.stop();
+    if (sinkServer !== sourceServer) await sinkServer.stop();
   }
-});
+}
+
+test("a NATS source whose server is down at start is INITIALIZING with each retry in the exception history, and completes once the server is up", { timeout: 90_000 }, () => downAtStart("source"));
+
+test("a NATS sink whose server is down at start is INITIALIZING with each retry in the exception history, and completes once the server is up", { timeout: 90_000 }, () => downAtStart("sink"));

@@ -31,16 +31,23 @@ interface ExceptionEntry {
   failureLabels: Record<string, string>;
 }
 
-test("a source whose server is down at start is INITIALIZING with each retry in the exception history, and completes once the server is up", { timeout: 90_000 }, async () => {
-  const late = await startRedis();
-  const seed = late.client();
+/**
+ * Runs the orders job with the server of `role` down at start (the other one up), checks REST while
+ * that connector retries, then starts the server and checks the job's result.
+ */
+async function downAtStart(role: "source" | "sink"): Promise<void> {
+  const source = await startRedis();
+  const sink = role === "sink" ? await startRedis() : source;
+  const down = role === "source" ? source : sink;
+  const seed = source.client();
   await addOrders(seed, "s:orders", customersRange(0, 3), 0, 100);
   seed.disconnect();
-  await late.kill();
+  await down.kill();
   const rc = await startRestCluster({ taskManagers: 1, slots: 4 });
   try {
     const spec: RedisJobSpec = {
-      port: late.port,
+      port: source.port,
+      sinkPort: sink.port,
       streams: ["s:orders"],
       output: "s:totals",
       parallelism: 2,
@@ -53,26 +60,28 @@ test("a source whose server is down at start is INITIALIZING with each retry in 
     };
     let jobId = "";
     const run = runJob(JOB, { client: new MiniClusterClient(rc.cluster), args: [JSON.stringify(spec)], onSubmitted: (id) => (jobId = id) });
+    const vertexName = role === "source" ? /Orders/ : /Sink|sink/;
 
-    let source: VertexJson | undefined;
+    let vertex: VertexJson | undefined;
     await waitFor(
       async () => {
         if (!jobId) return false;
         const job = (await call(rc.url, "GET", `/jobs/${jobId}`)).json as { vertices?: VertexJson[] } | undefined;
-        source = job?.vertices?.find((v) => v.name.includes("Orders"));
-        return source?.status === "INITIALIZING" && source.tasks.INITIALIZING === 2;
+        vertex = job?.vertices?.find((v) => vertexName.test(v.name));
+        return vertex?.status === "INITIALIZING" && vertex.tasks.INITIALIZING === 2;
       },
-      "the source's subtasks INITIALIZING",
+      `the ${role}'s subtasks INITIALIZING`,
       30_000,
       100,
     );
-    assert.equal(source!.tasks.RUNNING, 0, "no source subtask runs while the server is down");
+    assert.equal(vertex!.tasks.RUNNING, 0, `no ${role} subtask runs while its server is down`);
 
     let retries: ExceptionEntry[] = [];
     await waitFor(
       async () => {
         const answer = (await call(rc.url, "GET", `/jobs/${jobId}/exceptions`)).json as { exceptionHistory: { entries: ExceptionEntry[] } };
-        retries = answer.exceptionHistory.entries.filter((e) => e.failureLabels["sluice.non-fatal"] === "true");
+        // With the source's server down the sink (same server) retries too: only this connector's entries.
+        retries = answer.exceptionHistory.entries.filter((e) => e.failureLabels["sluice.non-fatal"] === "true" && e.message.startsWith(`redis-stream ${role} `));
         return retries.length >= 2;
       },
       "two retried attempts in the exception history",
@@ -81,15 +90,15 @@ test("a source whose server is down at start is INITIALIZING with each retry in 
     );
     for (const r of retries) {
       assert.equal(r.exceptionName, "RedisUnavailableError");
-      assert.match(r.message, new RegExp(`redis-stream source \\S+@127\\.0\\.0\\.1:${late.port}: cannot reach Redis at 127\\.0\\.0\\.1:${late.port} .*attempt \\d+, retrying in \\d+ ms`));
-      assert.match(r.taskName ?? "", /Orders/);
+      assert.match(r.message, new RegExp(`redis-stream ${role} \\S+@127\\.0\\.0\\.1:${down.port}.*cannot reach Redis at 127\\.0\\.0\\.1:${down.port} .*attempt \\d+, retrying in \\d+ ms`));
+      assert.match(r.taskName ?? "", vertexName);
     }
 
-    await late.restart();
+    await down.restart();
     const result = await run;
     assert.equal(result.state, "FINISHED", result.failure?.message);
     assert.equal(result.restarts, 0, "retries are not failures");
-    const after = late.client();
+    const after = sink.client();
     try {
       assert.deepEqual(await outputLines(after, "s:totals"), referenceLines(customersRange(0, 3), 100));
     } finally {
@@ -97,6 +106,11 @@ test("a source whose server is down at start is INITIALIZING with each retry in 
     }
   } finally {
     await rc.close();
-    await late.stop();
+    await source.stop();
+    if (sink !== source) await sink.stop();
   }
-});
+}
+
+test("a source whose server is down at start is INITIALIZING with each retry in the exception history, and completes once the server is up", { timeout: 90_000 }, () => downAtStart("source"));
+
+test("a sink whose server is down at start is INITIALIZING with each retry in the exception history, and completes once the server is up", { timeout: 90_000 }, () => downAtStart("sink"));

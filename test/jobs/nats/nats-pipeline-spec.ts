@@ -4,6 +4,8 @@
  */
 export interface NatsPipelineSpec {
   servers: string;
+  /** The sink's server, when it is another one than the source's. */
+  sinkServers?: string;
   user?: string;
   password?: string;
   /** Input stream; records `{ key, seq }` as JSON on `<source>.k<key % subjects>`. */

@@ -39,6 +39,6 @@ export default defineJob((env, args) => {
     .map(new SequenceChecker())
     .name("Sequence checker")
     .uid("sequence-checker")
-    .sinkTo(new NatsJetStreamSink<string>({ connection, stream: spec.target, subject: `${spec.target}.totals`, serializer: (line) => line }), "NATS totals")
+    .sinkTo(new NatsJetStreamSink<string>({ connection: { ...connection, servers: spec.sinkServers ?? spec.servers }, stream: spec.target, subject: `${spec.target}.totals`, serializer: (line) => line }), "NATS totals")
     .uid("nats-totals");
 });

@@ -5,6 +5,8 @@
  */
 export interface RedisJobSpec {
   port: number;
+  /** The sink's Redis, when it is another server than the source's. */
+  sinkPort?: number;
   /** Input: these streams, or every stream matching the pattern. */
   streams?: string[];
   pattern?: string;

@@ -56,6 +56,6 @@ export default defineJob((env, args) => {
     .keyBy((o) => o.customer)
     .map(new RunningTotals())
     .uid("totals")
-    .sinkTo(new RedisStreamSink<CustomerTotal>({ connection, stream: spec.output, transactionKeyPrefix: spec.transactionKeyPrefix }))
+    .sinkTo(new RedisStreamSink<CustomerTotal>({ connection: { ...connection, port: spec.sinkPort ?? spec.port }, stream: spec.output, transactionKeyPrefix: spec.transactionKeyPrefix }))
     .uid("totals-sink");
 });
