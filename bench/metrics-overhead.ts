@@ -10,33 +10,16 @@
  * Run: npm run build && node dist/bench/metrics-overhead.js [--count N] [--words N] [--rounds R] [--scrapes S] [--only chained|keyed|scrape]
  */
 import { runJob } from "../src/client/job-runner.js";
+import { METRICS_OFF, measureJob as measure, median, type JobRun as Run } from "./job-measure.js";
 import { MiniClusterClient } from "../src/client/cluster-client.js";
 import { MiniCluster } from "../src/cluster/minicluster.js";
 import { PrometheusReporter } from "../src/cluster/metrics/prometheus-reporter.js";
-import { argNumber, benchJob, machine, perSecond, rate } from "./support.js";
+import { argNumber, benchJob, machine, rate } from "./support.js";
 
 const count = argNumber("count", 5_000_000);
 const words = argNumber("words", 2_000_000);
 const rounds = argNumber("rounds", 3);
 const scrapes = argNumber("scrapes", 50);
-const OFF = { "metrics.operator-io.enabled": "false" };
-
-interface Run {
-  /** records per second, submit to FINISHED */
-  rate: number;
-  /** CPU time of this process (every thread) per record, ns */
-  cpuNs: number;
-}
-
-async function measure(job: string, n: number, parallelism: number, config: Record<string, string>): Promise<Run> {
-  const cpu = process.cpuUsage();
-  const r = await runJob(benchJob(job), { args: [String(n), String(parallelism)], config });
-  const used = process.cpuUsage(cpu);
-  if (r.state !== "FINISHED") throw new Error(`${job}: ${r.state} ${r.failure?.message ?? ""}`);
-  return { rate: perSecond(n, r.endTime - r.startTime), cpuNs: ((used.user + used.system) * 1000) / n };
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function onVersusOff(job: string, n: number, parallelism: number): Promise<{ on: Run[]; off: Run[] }> {
   await measure(job, Math.min(n, 500_000), parallelism, {}); // warm-up
@@ -45,7 +28,7 @@ async function onVersusOff(job: string, n: number, parallelism: number): Promise
   for (let i = 0; i < rounds; i++) {
     // Alternate, so that a slow phase of the machine hits both.
     on.push(await measure(job, n, parallelism, {}));
-    off.push(await measure(job, n, parallelism, OFF));
+    off.push(await measure(job, n, parallelism, METRICS_OFF));
   }
   return { on, off };
 }
