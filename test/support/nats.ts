@@ -9,6 +9,7 @@
  * so a test can restart the broker under a running job. The store lives in the page cache, which a
  * process kill keeps: JetStream recovers every acknowledged message from it.
  */
+import { freePort } from "./free-port.js";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
@@ -128,18 +129,6 @@ export async function startNats(options: StartNatsOptions = {}): Promise<NatsSer
   };
 }
 
-/** A port nobody listens on, for "server down" tests (a server may be started on it later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 function findOrInstallNatsServer(): string {
   for (const candidate of ["/usr/sbin/nats-server", "/usr/bin/nats-server"]) if (existsSync(candidate)) return candidate;
@@ -173,3 +162,6 @@ function readLog(file: string): string {
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** A port nobody listens on, for "server down" tests (a server may be started on it later). */
+export { freePort };

@@ -24,7 +24,8 @@ import type { JetStreamClient, KV, NatsConnection } from "nats";
 import type { RecoveryRequest, TransactionInfo, TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../api/sink.js";
 import { connectNats, describeServers, streamInfo, type NatsConnectionOptions } from "./nats-connection.js";
 import { NatsConfigurationError, NatsConnectorError, NatsStreamNotFoundError, natsErrorText } from "./nats-errors.js";
-import { safeToken, shortHash, subjectMatches } from "./subjects.js";
+import { safeToken, subjectMatches } from "./subjects.js";
+import { shortHash } from "../common/string-hash.js";
 
 export interface NatsJetStreamSinkOptions<T> {
   connection: NatsConnectionOptions;

@@ -25,7 +25,7 @@ import { connectNats, watchConnection } from "./nats-connection.js";
 import { NatsBadMessageError, NatsConnectorError, natsErrorText } from "./nats-errors.js";
 import { sourceName, type NatsSourceConfig } from "./nats-source-config.js";
 import type { NatsSubjectSplit } from "./nats-split.js";
-import { shortHash } from "./subjects.js";
+import { shortHash } from "../common/string-hash.js";
 
 interface SplitState {
   /** The live position (nextSequence moves as records are emitted). */

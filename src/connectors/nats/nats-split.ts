@@ -4,7 +4,7 @@
  * message of the stream; a split's consumer filters by its subject, so "the next sequence to read"
  * is all a split needs to resume — the same shape as a Kafka partition and its offset.
  */
-import { fnv1a } from "./subjects.js";
+import { stringHash32 } from "../common/string-hash.js";
 
 export interface NatsSubjectSplit {
   /** A subject, or a configured partition's subject filter (wildcards allowed); the split's id. */
@@ -53,5 +53,5 @@ export function newSplit(subject: string, start: ResolvedStart): NatsSubjectSpli
 
 /** Which reader owns a split: stable for a parallelism, so a subject always goes to the same reader. */
 export function ownerOf(subject: string, parallelism: number): number {
-  return fnv1a(subject) % parallelism;
+  return stringHash32(subject) % parallelism;
 }

@@ -12,6 +12,7 @@
  * its own pooled connection until PREPARE. After PREPARE the transaction no longer belongs to any
  * session, so the connection goes back to the pool and COMMIT PREPARED may run on any connection.
  */
+import { shortHash } from "../common/string-hash.js";
 import { Pool, type PoolClient, type PoolConfig } from "pg";
 import { SqlState, sqlStateOf } from "./pg-errors.js";
 import {
@@ -115,7 +116,8 @@ export class PostgresTransactionalWriter {
     this.fullInsertText = this.insertText(this.rowsPerStatement);
     // Full-size batches use a named statement so each connection parses and plans it only once. The
     // name depends on the text: pg rejects one name reused for a different text on a connection.
-    this.fullInsertName = `sluice_insert_${fnv1a(this.fullInsertText)}`;
+    // Named after its text, so a changed statement gets a new name.
+    this.fullInsertName = `sluice_insert_${shortHash(this.fullInsertText)}`;
   }
 
   /** The global transaction id PostgreSQL knows this transaction by. */
@@ -431,14 +433,4 @@ async function retryOnceIfDisconnected<T>(run: () => Promise<T>): Promise<T> {
     if (sqlStateOf(err) !== undefined) throw err; // the server answered: not a connection problem
     return await run();
   }
-}
-
-/** A short stable hash, to name the prepared INSERT statement after its text. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
 }
