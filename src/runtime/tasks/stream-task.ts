@@ -28,7 +28,7 @@ import { TaskMetricGroups } from "./task-metric-groups.js";
 import { CounterView } from "../metrics/metric-types.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
-import { TaskStateRestorer } from "../checkpoint/task-restore.js";
+import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
 import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
@@ -512,13 +512,4 @@ export class StreamTask {
     if (this.accumulators.size > 0) metrics.accumulators = this.accumulators.snapshot();
     return metrics;
   }
-}
-
-/** Reads the state files a deployment restores from (they may be remote), before its StreamTask is built. */
-export async function loadTaskRestorer(tdd: TaskDeploymentDescriptor): Promise<TaskStateRestorer | undefined> {
-  if (!tdd.restore) return undefined;
-  const vertex = tdd.jobGraph.vertices.find((v) => v.id === tdd.vertexId);
-  if (!vertex) throw new Error(`vertex ${tdd.vertexId} is not in the job graph`);
-  const keyGroups = keyGroupRange(vertex.maxParallelism, vertex.parallelism, tdd.subtaskIndex);
-  return TaskStateRestorer.load(tdd.restore, tdd.subtaskIndex, vertex.parallelism, vertex.operators.map((o) => o.uid), keyGroups);
 }
