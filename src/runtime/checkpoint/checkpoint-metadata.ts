@@ -47,6 +47,17 @@ export interface TaskCheckpointAck {
   syncDurationMs: number;
   asyncDurationMs: number;
   alignmentDurationMs: number;
+  /**
+   * Bytes this checkpoint newly wrote for the task (Flink's `checkpointed_size`): with a state
+   * changelog only the changes since the last checkpoint; absent means `bytes` (a full snapshot).
+   */
+  checkpointedBytes?: number;
+  /** In-flight data persisted as channel state by an unaligned checkpoint (Flink's `persisted_data`). */
+  persistedDataBytes?: number;
+  /** Bytes of input processed while the barrier was being aligned (Flink's `processed_data`). */
+  processedDataBytes?: number;
+  /** The barrier overtook in-flight data (Flink's `unaligned`). */
+  unaligned?: boolean;
 }
 
 /** What a task needs to restore: the metadata's folder and the handles of its operators. */
