@@ -7,4 +7,4 @@ bash scripts/install-test-deps.sh
 rm -rf dist/test   # no stale compiled tests of deleted sources
 npx tsc -p tsconfig.json
 mapfile -t files < <(find dist/test -name '*.test.js' | sort)
-exec node --test --test-timeout=300000 "${files[@]}"
+exec node --test --test-concurrency=2 --test-timeout=300000 "${files[@]}"

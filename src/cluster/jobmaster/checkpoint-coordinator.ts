@@ -125,6 +125,8 @@ export class CheckpointCoordinator {
   }
 
   private lastTriggerAt = 0;
+  /** Periodic checkpoints decided on whose id is still being drawn (not pending yet). */
+  private triggering = 0;
 
   private maybeTriggerPeriodic(): void {
     const now = this.clock.now();

@@ -79,7 +79,14 @@ export class StreamTask {
   private wakeSource: (() => void) | undefined;
   private readonly checkpointer: TaskCheckpointer;
   private readonly aligner: BarrierAligner | undefined;
-  private pendingTrigger: CheckpointTrigger | undefined;
+  /**
+   * Triggers not taken yet, oldest first: each must get its snapshot and barrier, or its
+   * checkpoint would stay pending until it expires (two can arrive before the loop gets to them).
+   */
+  private readonly pendingTriggers: Array<{ trigger: CheckpointTrigger; eventsBefore: number }> = [];
+  /** Operator events received and applied so far: a trigger's snapshot follows exactly the events that came before it. */
+  private eventsReceived = 0;
+  private eventsApplied = 0;
   /** Took the savepoint of a stop-with-savepoint (no drain): only end-of-partition matters now. */
   private stoppedAtSavepoint = false;
   /**
@@ -242,22 +249,27 @@ export class StreamTask {
       this.callbacks.checkpoint.decline(trigger.barrier.checkpointId, serializeError(new TaskNotReadyForCheckpointError(`task is ${this.state}`)));
       return;
     }
-    this.pendingTrigger = trigger;
+    this.pendingTriggers.push({ trigger, eventsBefore: this.eventsReceived });
     this.wakeSource?.();
   }
 
   /** An event from the source's enumerator (split assignment, no more splits, a custom event). */
   handleOperatorEvent(event: EnumeratorToReader): void {
     this.operatorEvents.push(event);
-    if (!this.pendingTrigger) this.applyOperatorEvents();
+    this.eventsReceived++;
+    if (this.pendingTriggers.length === 0) this.applyOperatorEvents();
   }
 
-  private applyOperatorEvents(): void {
+  /** Applies the events not applied yet; with `upTo`, only those among the first `upTo` received. */
+  private applyOperatorEvents(upTo = Number.POSITIVE_INFINITY): void {
     const head = this.chain.head;
     if (!(head instanceof SourceOperator) || !head.reader || this.operatorEvents.length === 0) return;
     if (this.state !== "RUNNING" && this.state !== "INITIALIZING") return;
     try {
-      while (this.operatorEvents.length > 0) head.handleOperatorEvent(this.operatorEvents.shift()!);
+      while (this.operatorEvents.length > 0 && this.eventsApplied < upTo) {
+        this.eventsApplied++;
+        head.handleOperatorEvent(this.operatorEvents.shift()!);
+      }
     } catch (e) {
       this.fail(e);
       return;
@@ -324,11 +336,11 @@ export class StreamTask {
       let lastYield = performance.now();
       for (;;) {
         if (!this.running) return;
-        const trigger = this.pendingTrigger;
+        const trigger = this.pendingTriggers.shift()?.trigger;
         if (trigger) {
-          this.pendingTrigger = undefined;
           this.checkpointer.perform(trigger.barrier, 0);
-          this.applyOperatorEvents();
+          // Events that came after this trigger but before the next one belong to the next snapshot.
+          this.applyOperatorEvents(this.pendingTriggers[0]?.eventsBefore);
           if (trigger.stop) {
             // Stop-with-savepoint: nothing after the savepoint's barrier. Draining completes event
             // time and finishes operators; terminating leaves both to the job resumed from it.

@@ -151,9 +151,18 @@ export class HaCluster {
     await waitFor(async () => {
       const s = await this.jobStatus(jobId);
       return s !== undefined && s.state === "RUNNING" && s.running > 0 && s.completedCheckpoints >= 1;
-    }, `job ${jobId} running with a completed checkpoint`, timeoutMs, 50).catch((e: Error) => {
-      throw new Error(`${e.message}\n${this.processLogs()}`);
+    }, `job ${jobId} running with a completed checkpoint`, timeoutMs, 50).catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${await this.diagnostics(jobId)}\n${this.processLogs()}`);
     });
+  }
+
+  /** What the leader says of the job's tasks and checkpoints, for a failed wait's message. */
+  private async diagnostics(jobId: string): Promise<string> {
+    const url = this.restLeader.leader?.address;
+    if (!url) return "no REST leader known";
+    const get = (path: string): Promise<string> => fetchJson<unknown>(url, path).then((j) => JSON.stringify(j), (e: Error) => `(${e.message})`);
+    const [job, checkpoints] = await Promise.all([get(`/jobs/${jobId}`), get(`/jobs/${jobId}/checkpoints`)]);
+    return `--- /jobs/${jobId}: ${job}\n--- /jobs/${jobId}/checkpoints: ${checkpoints}`;
   }
 
   /** Every ZooKeeper node and storage-directory file that belongs to the job. */
