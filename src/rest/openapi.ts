@@ -23,16 +23,48 @@ export function openApiPath(path: string): string {
 
 const ERROR_REF = { $ref: "#/components/schemas/ErrorResponse" } as unknown as JsonSchema;
 
-function operation(route: Route): Record<string, unknown> {
+/** A titled schema's place in the document: its components entry, referred to by `$ref`. */
+function refTo(title: string): JsonSchema {
+  return { $ref: `#/components/schemas/${title}` } as unknown as JsonSchema;
+}
+
+/**
+ * Moves every schema with a `title` (common.ts `named`) into `components.schemas` under that title and
+ * refers to it there, so that the generated types declare each shared shape once. Two different
+ * schemas under one title are a mistake in the route table and fail the document.
+ */
+export class SchemaComponents {
+  readonly schemas: Record<string, JsonSchema> = {};
+  private readonly texts = new Map<string, string>();
+
+  hoist(schema: JsonSchema | undefined): JsonSchema | undefined {
+    if (!schema || typeof schema !== "object") return schema;
+    const s: JsonSchema = { ...schema };
+    if (s.properties) s.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, this.hoist(v)!]));
+    if (typeof s.additionalProperties === "object") s.additionalProperties = this.hoist(s.additionalProperties);
+    if (s.items) s.items = this.hoist(s.items);
+    if (s.oneOf) s.oneOf = s.oneOf.map((a) => this.hoist(a)!);
+    if (s.anyOf) s.anyOf = s.anyOf.map((a) => this.hoist(a)!);
+    if (!s.title) return s;
+    const text = JSON.stringify(s);
+    const known = this.texts.get(s.title);
+    if (known !== undefined && known !== text) throw new Error(`two different REST schemas are named ${s.title}: give one another title`);
+    this.texts.set(s.title, text);
+    this.schemas[s.title] = s;
+    return refTo(s.title);
+  }
+}
+
+function operation(route: Route, components: SchemaComponents): Record<string, unknown> {
   const parameters = [
-    ...Object.entries(route.params).map(([name, p]) => ({ name, in: "path", required: true, description: p.description, schema: p.schema })),
-    ...Object.entries(route.query).map(([name, p]) => ({ name, in: "query", required: p.required ?? false, description: p.description, schema: p.schema })),
+    ...Object.entries(route.params).map(([name, p]) => ({ name, in: "path", required: true, description: p.description, schema: components.hoist(p.schema) })),
+    ...Object.entries(route.query).map(([name, p]) => ({ name, in: "query", required: p.required ?? false, description: p.description, schema: components.hoist(p.schema) })),
   ];
   const responses: Record<string, unknown> = {};
   for (const r of route.responses) {
     responses[String(r.status)] = {
       description: r.description,
-      ...(r.schema ? { content: { "application/json": { schema: r.status >= 400 ? ERROR_REF : r.schema } } } : {}),
+      ...(r.schema ? { content: { "application/json": { schema: r.status >= 400 ? ERROR_REF : components.hoist(r.schema) } } } : {}),
       ...(r.contentType ? { content: { [r.contentType]: { schema: { type: "string" } } } } : {}),
     };
   }
@@ -43,7 +75,7 @@ function operation(route: Route): Record<string, unknown> {
   if (route.body) responses["415"] ??= error("unsupported Content-Type");
   const op: Record<string, unknown> = { operationId: route.operationId, summary: route.summary, tags: route.tags, parameters, responses };
   if (route.body?.kind === "json") {
-    op.requestBody = { required: route.body.required, description: route.body.description, content: { "application/json": { schema: route.body.schema } } };
+    op.requestBody = { required: route.body.required, description: route.body.description, content: { "application/json": { schema: components.hoist(route.body.schema) } } };
   } else if (route.body?.kind === "multipart") {
     op.requestBody = {
       required: true,
@@ -64,7 +96,8 @@ function operation(route: Route): Record<string, unknown> {
 
 export function openApiDocument(routes: readonly Route[]): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of routes) (paths[openApiPath(r.path)] ??= {})[r.method.toLowerCase()] = operation(r);
+  const components = new SchemaComponents();
+  for (const r of routes) (paths[openApiPath(r.path)] ??= {})[r.method.toLowerCase()] = operation(r, components);
   return {
     openapi: "3.1.0",
     info: {
@@ -80,8 +113,12 @@ export function openApiDocument(routes: readonly Route[]): OpenApiDocument {
     ],
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "rest.auth.token" } },
-      schemas: { ErrorResponse: errorBody },
+      schemas: { ErrorResponse: errorBody, ...sortedByName(components.schemas) },
     },
     paths,
   };
+}
+
+function sortedByName(schemas: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
 }

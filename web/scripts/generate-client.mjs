@@ -194,7 +194,17 @@ export function generate(spec) {
   );
   const typesHeader = (what) => [...header.slice(0, 3), `// ${what}`, ""];
   const modules = [...types.keys()].sort();
-  const files = modules.map((group) => [`${group}.ts`, [...typesHeader(`The REST API's ${group} types, from the route schemas (src/rest/schemas/).`), ...types.get(group)].join("\n")]);
+  // Named shapes (components.schemas) are declared in common.ts; the other modules import those they use.
+  const shared = Object.keys(spec.components?.schemas ?? {});
+  const importsOf = (group, body) => {
+    if (group === "common") return [];
+    const used = shared.filter((name) => new RegExp(`\\b${name}\\b`).test(body));
+    return used.length ? [`import type { ${used.join(", ")} } from "./common.js";`, ""] : [];
+  };
+  const files = modules.map((group) => {
+    const body = types.get(group).join("\n");
+    return [`${group}.ts`, [...typesHeader(`The REST API's ${group} types, from the route schemas (src/rest/schemas/).`), ...importsOf(group, body), body].join("\n")];
+  });
   const index = [...typesHeader("The REST API's request and answer types, one module per tag of the OpenAPI document."), ...modules.map((g) => `export type * from "./types/${g}.js";`), ""].join("\n");
   return { index, files, client: out.join("\n") };
 }

@@ -19,6 +19,14 @@ export const errorBody: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * A shape several answers share, under its own name: the OpenAPI document declares it once in
+ * `components.schemas` and the generated types refer to it (src/rest/openapi.ts).
+ */
+export function named(title: string, schema: JsonSchema): JsonSchema {
+  return { ...schema, title };
+}
+
 export const jobStatus: JsonSchema = { type: "string", enum: JOB_STATUSES };
 export const executionState: JsonSchema = { type: "string", enum: EXECUTION_STATES };
 
@@ -27,19 +35,19 @@ export const timestamp: JsonSchema = { type: "integer", minimum: -1 };
 export const count: JsonSchema = { type: "integer", minimum: 0 };
 
 /** A map of every execution state to a count (Flink's vertex `tasks` and job `status-counts`). */
-export const executionStateCounts: JsonSchema = {
+export const executionStateCounts: JsonSchema = named("ExecutionStateCounts", {
   type: "object",
   required: [...EXECUTION_STATES],
   properties: Object.fromEntries(EXECUTION_STATES.map((s) => [s, count])),
   additionalProperties: false,
-};
+});
 
 /**
  * Flink's IOMetricsInfo: what a vertex or subtask read and wrote, and its accumulated-* time totals.
  * Sluice adds its time accounting as the rates Flink's metrics use (ms per second over the last
  * second); for a vertex these are the highest over its subtasks, as the dashboard colours by.
  */
-export const ioMetrics: JsonSchema = {
+export const ioMetrics: JsonSchema = named("IOMetricsInfo", {
   type: "object",
   required: [
     "read-bytes",
@@ -74,7 +82,7 @@ export const ioMetrics: JsonSchema = {
     "accumulated-busy-time": { type: "number", minimum: 0, description: "ms busy since the task started (summed over subtasks)" },
   },
   additionalProperties: false,
-};
+});
 
 /** Flink's TriggerResponse of asynchronous operations. */
 export const triggerResponse: JsonSchema = {

@@ -1,17 +1,17 @@
 /** Response schemas of the job endpoints, with Flink's field names (JobDetailsInfo, JobsOverview, …). */
 import type { JsonSchema } from "../schema/json-schema.js";
-import { EXECUTION_STATES, JOB_STATUSES, arrayOf, count, executionState, executionStateCounts, ioMetrics, jobStatus, nullable, object, timestamp } from "./common.js";
+import { EXECUTION_STATES, JOB_STATUSES, arrayOf, count, executionState, executionStateCounts, ioMetrics, jobStatus, named, nullable, object, timestamp } from "./common.js";
 
 export const jobIdsList: JsonSchema = object({ jobs: arrayOf(object({ id: { type: "string" }, status: jobStatus })) });
 
 /** Task counts of a job overview: lower-case state names plus the total (Flink's JobDetails.tasks). */
-const overviewTaskCounts = object({
+const overviewTaskCounts = named("JobTaskCounts", object({
   total: count,
   ...Object.fromEntries(EXECUTION_STATES.map((s) => [s.toLowerCase(), count])),
   reconciling: count,
-});
+}));
 
-export const jobOverview: JsonSchema = object({
+export const jobOverview: JsonSchema = named("JobDetails", object({
   jid: { type: "string" },
   name: { type: "string" },
   state: jobStatus,
@@ -21,11 +21,11 @@ export const jobOverview: JsonSchema = object({
   "last-modification": count,
   tasks: overviewTaskCounts,
   "pending-operators": { ...count, description: "always 0: the JobGraph is complete at submission" },
-});
+}));
 
 export const multipleJobsDetails: JsonSchema = object({ jobs: arrayOf(jobOverview) });
 
-export const jobVertexSummary: JsonSchema = object({
+export const jobVertexSummary: JsonSchema = named("JobVertexDetailsInfo", object({
   id: { type: "string" },
   name: { type: "string" },
   maxParallelism: count,
@@ -37,24 +37,24 @@ export const jobVertexSummary: JsonSchema = object({
   duration: { type: "integer", minimum: -1 },
   tasks: executionStateCounts,
   metrics: ioMetrics,
-});
+}));
 
-const planInput = object({
+const planInput = named("JobPlanInput", object({
   num: count,
   id: { type: "string" },
   ship_strategy: { type: "string", description: "FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, GLOBAL, SHUFFLE or CUSTOM" },
   exchange: { type: "string" },
   side_output: { type: "string" },
-}, ["num", "id", "ship_strategy", "exchange"]);
+}, ["num", "id", "ship_strategy", "exchange"]));
 
-const chainedOperator = object({
+const chainedOperator = named("ChainedOperator", object({
   id: count,
   name: { type: "string" },
   kind: { type: "string" },
   uid: { type: "string" },
-});
+}));
 
-export const jobPlan: JsonSchema = object({
+export const jobPlan: JsonSchema = named("JobPlanInfo", object({
   jid: { type: "string" },
   name: { type: "string" },
   type: { type: "string", enum: ["STREAMING"] },
@@ -73,7 +73,7 @@ export const jobPlan: JsonSchema = object({
       ["id", "parallelism", "operator", "operator_strategy", "description", "optimizer_properties", "chain"],
     ),
   ),
-});
+}));
 
 export const jobDetails: JsonSchema = object(
   {
@@ -98,7 +98,7 @@ export const jobDetails: JsonSchema = object(
   ["jid", "name", "isStoppable", "state", "job-type", "start-time", "end-time", "duration", "maxParallelism", "now", "timestamps", "vertices", "status-counts", "plan", "restarts", "pending-operators"],
 );
 
-const exceptionEntry = object(
+const exceptionEntry = named("ExceptionInfo", object(
   {
     exceptionName: { type: "string" },
     message: { type: "string" },
@@ -111,13 +111,13 @@ const exceptionEntry = object(
     concurrentExceptions: arrayOf({ type: "object" }),
   },
   ["exceptionName", "message", "stacktrace", "timestamp", "taskName", "endpoint", "taskManagerId", "failureLabels", "concurrentExceptions"],
-);
+));
 
 export const jobExceptions: JsonSchema = object({
   exceptionHistory: object({ entries: arrayOf(exceptionEntry), truncated: { type: "boolean" } }),
 });
 
-export const failureCause = object(
+export const failureCause = named("FailureCause", object(
   {
     class: { type: "string" },
     message: { type: "string" },
@@ -125,7 +125,7 @@ export const failureCause = object(
     "serialized-throwable": { type: "string", description: "Sluice: the error as base64 JSON (Flink: a serialized Java Throwable)" },
   },
   ["class", "message", "stack-trace", "serialized-throwable"],
-);
+));
 
 export const jobExecutionResult: JsonSchema = object(
   {

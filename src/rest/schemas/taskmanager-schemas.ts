@@ -1,27 +1,27 @@
 /** Schemas of the TaskManager endpoints: list, details with memory, logs (Flink's names). */
 import type { JsonSchema } from "../schema/json-schema.js";
-import { arrayOf, count, nullable, object } from "./common.js";
+import { arrayOf, count, named, nullable, object } from "./common.js";
 
 const bytesOrUnbounded: JsonSchema = { type: "integer", minimum: -1, description: "bytes; -1: not bounded by configuration" };
 
-const hardware = object({
+const hardware = named("HardwareDescription", object({
   cpuCores: count,
   physicalMemory: count,
   freeMemory: { ...count, description: "V8 heap limit of the TaskManager's main thread (Flink: the JVM heap)" },
   managedMemory: { ...count, description: "always 0: Sluice has no managed memory" },
-});
+}));
 
 /** Flink's ResourceProfileInfo; memory in MB. */
-const resourceProfile = object({
+const resourceProfile = named("ResourceProfileInfo", object({
   cpuCores: { type: "number", description: "one per slot" },
   taskHeapMemory: { ...count, description: "MB: the slot workers' heap limits (0 when V8's default)" },
   taskOffHeapMemory: count,
   managedMemory: count,
   networkMemory: count,
   extendedResources: { type: "object", additionalProperties: { type: "number" } },
-});
+}));
 
-const memoryConfiguration = object({
+const memoryConfiguration = named("TaskExecutorMemoryConfiguration", object({
   frameworkHeap: { ...count, description: "V8 heap limit of the main thread" },
   taskHeap: { ...bytesOrUnbounded, description: "the slot workers' heap limits together; -1 when V8's default" },
   frameworkOffHeap: count,
@@ -32,7 +32,7 @@ const memoryConfiguration = object({
   jvmOverhead: count,
   totalFlinkMemory: count,
   totalProcessMemory: count,
-});
+}));
 
 const taskManagerProps = {
   id: { type: "string" },
@@ -50,7 +50,7 @@ const taskManagerProps = {
   blocked: { type: "boolean", description: "always false: Sluice does not block TaskManagers" },
 } satisfies Record<string, JsonSchema>;
 
-export const taskManagerSummary: JsonSchema = object(taskManagerProps);
+export const taskManagerSummary: JsonSchema = named("TaskManagerInfo", object(taskManagerProps));
 export const taskManagersList: JsonSchema = object({ taskmanagers: arrayOf(taskManagerSummary) });
 
 const integer: JsonSchema = { type: "integer" };

@@ -1,18 +1,18 @@
 /** Response schemas of /jobs/:jobid/vertices/:vertexid and its backpressure and watermarks. */
 import type { JsonSchema } from "../schema/json-schema.js";
-import { arrayOf, count, executionState, executionStateCounts, ioMetrics, object, timestamp } from "./common.js";
+import { arrayOf, count, executionState, executionStateCounts, ioMetrics, named, object, timestamp } from "./common.js";
 
 const DURATION_STATES = ["CREATED", "SCHEDULED", "DEPLOYING", "INITIALIZING", "RUNNING"];
 
-const statusDuration: JsonSchema = {
+const statusDuration: JsonSchema = named("StatusDurations", {
   ...object(Object.fromEntries(DURATION_STATES.map((s) => [s, count]))),
   description: "ms the current attempt spent in each state (0 for states it has not been in)",
-};
+});
 
 const endpoint: JsonSchema = { type: "string", description: "host:data-port of the TaskManager, or (unassigned)" };
 
 /** Flink's SubtaskExecutionAttemptDetailsInfo. */
-export const subtaskDetails: JsonSchema = object({
+export const subtaskDetails: JsonSchema = named("SubtaskExecutionAttemptDetailsInfo", object({
   subtask: count,
   status: executionState,
   attempt: count,
@@ -26,9 +26,9 @@ export const subtaskDetails: JsonSchema = object({
   metrics: ioMetrics,
   "status-duration": statusDuration,
   "other-concurrent-attempts": { ...arrayOf({ type: "object" }, { maxItems: 0 }), description: "always empty: Sluice runs no speculative attempts" },
-});
+}));
 
-const stats: JsonSchema = object({ min: { type: "number" }, max: { type: "number" }, avg: { type: "number" }, sum: { type: "number" }, median: { type: "number" }, p25: { type: "number" }, p75: { type: "number" }, p95: { type: "number" } });
+const stats: JsonSchema = named("MetricStatistics", object({ min: { type: "number" }, max: { type: "number" }, avg: { type: "number" }, sum: { type: "number" }, median: { type: "number" }, p25: { type: "number" }, p75: { type: "number" }, p95: { type: "number" } }));
 
 /** Flink's AggregatedTaskDetailsInfo: statistics over the subtasks. */
 export const aggregatedTaskDetails: JsonSchema = object({
@@ -80,11 +80,11 @@ export const vertexTaskManagers: JsonSchema = object({
 });
 
 /** Flink's UserAccumulator: name, the value's Java type name and its string form. */
-export const userAccumulator: JsonSchema = object({
+export const userAccumulator: JsonSchema = named("UserAccumulator", object({
   name: { type: "string" },
   type: { type: "string", description: "the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList" },
   value: { type: "string", description: "the value as Flink's toString writes it" },
-});
+}));
 
 export const vertexAccumulators: JsonSchema = object({ id: { type: "string" }, "user-accumulators": arrayOf(userAccumulator) });
 

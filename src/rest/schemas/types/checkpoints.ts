@@ -3,6 +3,8 @@
 /* eslint-disable */
 // The REST API's checkpoints types, from the route schemas (src/rest/schemas/).
 
+import type { FailureCause } from "./common.js";
+
 export interface GetJobCheckpointsPath {
   /** job id */
   jobid: string;
@@ -589,13 +591,7 @@ export type GetCheckpointTriggerStatusResponse = {
   };
   operation?: {
     checkpointId?: number;
-    failureCause?: {
-      class: string;
-      message: string;
-      "stack-trace": string;
-      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
-      "serialized-throwable": string;
-    };
+    failureCause?: FailureCause;
   };
 };
 
@@ -633,13 +629,7 @@ export type GetSavepointStatusResponse = {
   };
   operation?: {
     location?: string;
-    "failure-cause"?: {
-      class: string;
-      message: string;
-      "stack-trace": string;
-      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
-      "serialized-throwable": string;
-    };
+    "failure-cause"?: FailureCause;
   };
 };
 
@@ -686,12 +676,6 @@ export type GetSavepointDisposalStatusResponse = {
   };
   operation?: {
     location?: string;
-    "failure-cause"?: {
-      class: string;
-      message: string;
-      "stack-trace": string;
-      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
-      "serialized-throwable": string;
-    };
+    "failure-cause"?: FailureCause;
   };
 };

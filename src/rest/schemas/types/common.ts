@@ -7,3 +7,238 @@
 export type ErrorResponse = {
   errors: string[];
 };
+
+export type ChainedOperator = {
+  id: number;
+  name: string;
+  kind: string;
+  uid: string;
+};
+
+export type ExceptionInfo = {
+  exceptionName: string;
+  message: string;
+  stacktrace: string;
+  timestamp: number;
+  taskName: string | null;
+  endpoint: string | null;
+  taskManagerId: string | null;
+  failureLabels: {
+    [key: string]: string;
+  };
+  concurrentExceptions: Array<Record<string, unknown>>;
+};
+
+export type ExecutionStateCounts = {
+  CREATED: number;
+  SCHEDULED: number;
+  DEPLOYING: number;
+  INITIALIZING: number;
+  RUNNING: number;
+  FINISHED: number;
+  CANCELING: number;
+  CANCELED: number;
+  FAILED: number;
+};
+
+export type FailureCause = {
+  class: string;
+  message: string;
+  "stack-trace": string;
+  /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
+  "serialized-throwable": string;
+};
+
+export type HardwareDescription = {
+  cpuCores: number;
+  physicalMemory: number;
+  /** V8 heap limit of the TaskManager's main thread (Flink: the JVM heap) */
+  freeMemory: number;
+  /** always 0: Sluice has no managed memory */
+  managedMemory: number;
+};
+
+export type IOMetricsInfo = {
+  "read-bytes": number;
+  "read-bytes-complete": boolean;
+  "write-bytes": number;
+  "write-bytes-complete": boolean;
+  "read-records": number;
+  "read-records-complete": boolean;
+  "write-records": number;
+  "write-records-complete": boolean;
+  busyTimeMsPerSecond: number;
+  backPressuredTimeMsPerSecond: number;
+  idleTimeMsPerSecond: number;
+  /** ms backpressured since the task started (summed over subtasks) */
+  "accumulated-backpressured-time": number;
+  /** ms idle since the task started (summed over subtasks) */
+  "accumulated-idle-time": number;
+  /** ms busy since the task started (summed over subtasks) */
+  "accumulated-busy-time": number;
+};
+
+export type JobDetails = {
+  jid: string;
+  name: string;
+  state: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED";
+  "start-time": number;
+  "end-time": number;
+  duration: number;
+  "last-modification": number;
+  tasks: JobTaskCounts;
+  /** always 0: the JobGraph is complete at submission */
+  "pending-operators": number;
+};
+
+export type JobPlanInfo = {
+  jid: string;
+  name: string;
+  type: "STREAMING";
+  nodes: Array<{
+    id: string;
+    parallelism: number;
+    operator: string;
+    operator_strategy: string;
+    description: string;
+    inputs?: JobPlanInput[];
+    optimizer_properties: Record<string, unknown>;
+    /** Sluice: the operators chained into this vertex, head first */
+    chain: ChainedOperator[];
+  }>;
+};
+
+export type JobPlanInput = {
+  num: number;
+  id: string;
+  /** FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, GLOBAL, SHUFFLE or CUSTOM */
+  ship_strategy: string;
+  exchange: string;
+  side_output?: string;
+};
+
+export type JobTaskCounts = {
+  total: number;
+  created: number;
+  scheduled: number;
+  deploying: number;
+  initializing: number;
+  running: number;
+  finished: number;
+  canceling: number;
+  canceled: number;
+  failed: number;
+  reconciling: number;
+};
+
+export type JobVertexDetailsInfo = {
+  id: string;
+  name: string;
+  maxParallelism: number;
+  parallelism: number;
+  /** the vertex's slot sharing group by name (Flink: a hex id) */
+  slotSharingGroupId: string;
+  status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
+  "start-time": number;
+  "end-time": number;
+  duration: number;
+  tasks: ExecutionStateCounts;
+  metrics: IOMetricsInfo;
+};
+
+export type MetricStatistics = {
+  min: number;
+  max: number;
+  avg: number;
+  sum: number;
+  median: number;
+  p25: number;
+  p75: number;
+  p95: number;
+};
+
+export type ResourceProfileInfo = {
+  /** one per slot */
+  cpuCores: number;
+  /** MB: the slot workers' heap limits (0 when V8's default) */
+  taskHeapMemory: number;
+  taskOffHeapMemory: number;
+  managedMemory: number;
+  networkMemory: number;
+  extendedResources: {
+    [key: string]: number;
+  };
+};
+
+/** ms the current attempt spent in each state (0 for states it has not been in) */
+export type StatusDurations = {
+  CREATED: number;
+  SCHEDULED: number;
+  DEPLOYING: number;
+  INITIALIZING: number;
+  RUNNING: number;
+};
+
+export type SubtaskExecutionAttemptDetailsInfo = {
+  subtask: number;
+  status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
+  attempt: number;
+  /** host:data-port of the TaskManager, or (unassigned) */
+  endpoint: string;
+  /** Sluice: host of the TaskManager, or (unassigned) */
+  host: string;
+  "taskmanager-id": string;
+  "start-time": number;
+  /** the same as start-time (Flink writes both) */
+  start_time: number;
+  "end-time": number;
+  duration: number;
+  metrics: IOMetricsInfo;
+  "status-duration": StatusDurations;
+  /** always empty: Sluice runs no speculative attempts */
+  "other-concurrent-attempts": Array<Record<string, unknown>>;
+};
+
+export type TaskExecutorMemoryConfiguration = {
+  /** V8 heap limit of the main thread */
+  frameworkHeap: number;
+  /** the slot workers' heap limits together; -1 when V8's default */
+  taskHeap: number;
+  frameworkOffHeap: number;
+  taskOffHeap: number;
+  networkMemory: number;
+  managedMemory: number;
+  jvmMetaspace: number;
+  jvmOverhead: number;
+  totalFlinkMemory: number;
+  totalProcessMemory: number;
+};
+
+export type TaskManagerInfo = {
+  id: string;
+  /** RPC address of the TaskExecutor */
+  path: string;
+  /** port of its data endpoint, -1 when it has none (embedded cluster) */
+  dataPort: number;
+  /** always -1: no JMX in Node.js */
+  jmxPort: number;
+  host: string;
+  /** ms since the ResourceManager last heard from it */
+  timeSinceLastHeartbeat: number;
+  slotsNumber: number;
+  freeSlots: number;
+  totalResource: ResourceProfileInfo;
+  freeResource: ResourceProfileInfo;
+  hardware: HardwareDescription;
+  memoryConfiguration: TaskExecutorMemoryConfiguration;
+  /** always false: Sluice does not block TaskManagers */
+  blocked: boolean;
+};
+
+export type UserAccumulator = {
+  name: string;
+  /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
+  type: string;
+  /** the value as Flink's toString writes it */
+  value: string;
+};

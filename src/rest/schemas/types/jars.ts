@@ -3,6 +3,8 @@
 /* eslint-disable */
 // The REST API's jars types, from the route schemas (src/rest/schemas/).
 
+import type { JobPlanInfo } from "./common.js";
+
 /** the bundle produced by `bundleJob` / esbuild (one ES module) */
 export type UploadJarBody = FormData;
 
@@ -71,34 +73,7 @@ export type GetJarPlanBody = {
 
 /** 200 answer of POST /jars/{jarid}/plan */
 export type GetJarPlanResponse = {
-  plan: {
-    jid: string;
-    name: string;
-    type: "STREAMING";
-    nodes: Array<{
-      id: string;
-      parallelism: number;
-      operator: string;
-      operator_strategy: string;
-      description: string;
-      inputs?: Array<{
-        num: number;
-        id: string;
-        /** FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, GLOBAL, SHUFFLE or CUSTOM */
-        ship_strategy: string;
-        exchange: string;
-        side_output?: string;
-      }>;
-      optimizer_properties: Record<string, unknown>;
-      /** Sluice: the operators chained into this vertex, head first */
-      chain: Array<{
-        id: number;
-        name: string;
-        kind: string;
-        uid: string;
-      }>;
-    }>;
-  };
+  plan: JobPlanInfo;
 };
 
 export interface RunJarPath {

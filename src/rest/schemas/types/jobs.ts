@@ -3,6 +3,8 @@
 /* eslint-disable */
 // The REST API's jobs types, from the route schemas (src/rest/schemas/).
 
+import type { ExceptionInfo, ExecutionStateCounts, FailureCause, JobDetails, JobPlanInfo, JobVertexDetailsInfo, UserAccumulator } from "./common.js";
+
 /** 200 answer of GET /jobs */
 export type ListJobIdsResponse = {
   jobs: Array<{
@@ -81,30 +83,7 @@ export type SubmitJobResponse = {
 
 /** 200 answer of GET /jobs/overview */
 export type ListJobOverviewsResponse = {
-  jobs: Array<{
-    jid: string;
-    name: string;
-    state: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED";
-    "start-time": number;
-    "end-time": number;
-    duration: number;
-    "last-modification": number;
-    tasks: {
-      total: number;
-      created: number;
-      scheduled: number;
-      deploying: number;
-      initializing: number;
-      running: number;
-      finished: number;
-      canceling: number;
-      canceled: number;
-      failed: number;
-      reconciling: number;
-    };
-    /** always 0: the JobGraph is complete at submission */
-    "pending-operators": number;
-  }>;
+  jobs: JobDetails[];
 };
 
 export interface GetJobPath {
@@ -136,87 +115,9 @@ export type GetJobResponse = {
     RESTARTING: number;
     SUSPENDED: number;
   };
-  vertices: Array<{
-    id: string;
-    name: string;
-    maxParallelism: number;
-    parallelism: number;
-    /** the vertex's slot sharing group by name (Flink: a hex id) */
-    slotSharingGroupId: string;
-    status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
-    "start-time": number;
-    "end-time": number;
-    duration: number;
-    tasks: {
-      CREATED: number;
-      SCHEDULED: number;
-      DEPLOYING: number;
-      INITIALIZING: number;
-      RUNNING: number;
-      FINISHED: number;
-      CANCELING: number;
-      CANCELED: number;
-      FAILED: number;
-    };
-    metrics: {
-      "read-bytes": number;
-      "read-bytes-complete": boolean;
-      "write-bytes": number;
-      "write-bytes-complete": boolean;
-      "read-records": number;
-      "read-records-complete": boolean;
-      "write-records": number;
-      "write-records-complete": boolean;
-      busyTimeMsPerSecond: number;
-      backPressuredTimeMsPerSecond: number;
-      idleTimeMsPerSecond: number;
-      /** ms backpressured since the task started (summed over subtasks) */
-      "accumulated-backpressured-time": number;
-      /** ms idle since the task started (summed over subtasks) */
-      "accumulated-idle-time": number;
-      /** ms busy since the task started (summed over subtasks) */
-      "accumulated-busy-time": number;
-    };
-  }>;
-  "status-counts": {
-    CREATED: number;
-    SCHEDULED: number;
-    DEPLOYING: number;
-    INITIALIZING: number;
-    RUNNING: number;
-    FINISHED: number;
-    CANCELING: number;
-    CANCELED: number;
-    FAILED: number;
-  };
-  plan: {
-    jid: string;
-    name: string;
-    type: "STREAMING";
-    nodes: Array<{
-      id: string;
-      parallelism: number;
-      operator: string;
-      operator_strategy: string;
-      description: string;
-      inputs?: Array<{
-        num: number;
-        id: string;
-        /** FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, GLOBAL, SHUFFLE or CUSTOM */
-        ship_strategy: string;
-        exchange: string;
-        side_output?: string;
-      }>;
-      optimizer_properties: Record<string, unknown>;
-      /** Sluice: the operators chained into this vertex, head first */
-      chain: Array<{
-        id: number;
-        name: string;
-        kind: string;
-        uid: string;
-      }>;
-    }>;
-  };
+  vertices: JobVertexDetailsInfo[];
+  "status-counts": ExecutionStateCounts;
+  plan: JobPlanInfo;
   /** Sluice: why the job is not running yet, e.g. waiting for slots */
   "status-message"?: string;
   /** Sluice: how often the job restarted (Flink's numRestarts metric) */
@@ -251,19 +152,7 @@ export interface GetJobExceptionsQuery {
 /** 200 answer of GET /jobs/{jobid}/exceptions */
 export type GetJobExceptionsResponse = {
   exceptionHistory: {
-    entries: Array<{
-      exceptionName: string;
-      message: string;
-      stacktrace: string;
-      timestamp: number;
-      taskName: string | null;
-      endpoint: string | null;
-      taskManagerId: string | null;
-      failureLabels: {
-        [key: string]: string;
-      };
-      concurrentExceptions: Array<Record<string, unknown>>;
-    }>;
+    entries: ExceptionInfo[];
     truncated: boolean;
   };
 };
@@ -275,34 +164,7 @@ export interface GetJobPlanPath {
 
 /** 200 answer of GET /jobs/{jobid}/plan */
 export type GetJobPlanResponse = {
-  plan: {
-    jid: string;
-    name: string;
-    type: "STREAMING";
-    nodes: Array<{
-      id: string;
-      parallelism: number;
-      operator: string;
-      operator_strategy: string;
-      description: string;
-      inputs?: Array<{
-        num: number;
-        id: string;
-        /** FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, GLOBAL, SHUFFLE or CUSTOM */
-        ship_strategy: string;
-        exchange: string;
-        side_output?: string;
-      }>;
-      optimizer_properties: Record<string, unknown>;
-      /** Sluice: the operators chained into this vertex, head first */
-      chain: Array<{
-        id: number;
-        name: string;
-        kind: string;
-        uid: string;
-      }>;
-    }>;
-  };
+  plan: JobPlanInfo;
 };
 
 export interface GetJobExecutionResultPath {
@@ -321,13 +183,7 @@ export type GetJobExecutionResultResponse = {
     /** the accumulators merged over all subtasks, by name, as JSON values (Flink: serialized Java objects) */
     "accumulator-results": Record<string, unknown>;
     "net-runtime": number;
-    "failure-cause"?: {
-      class: string;
-      message: string;
-      "stack-trace": string;
-      /** Sluice: the error as base64 JSON (Flink: a serialized Java Throwable) */
-      "serialized-throwable": string;
-    };
+    "failure-cause"?: FailureCause;
     /** Sluice: records of executeAndCollect() sinks by sink node id, each a base64 msgpack array (msgpackr, moreTypes) */
     collected: {
       [key: string]: string;
@@ -389,13 +245,7 @@ export interface GetJobAccumulatorsQuery {
 export type GetJobAccumulatorsResponse = {
   /** always empty, as in Flink */
   "job-accumulators": Array<Record<string, unknown>>;
-  "user-task-accumulators": Array<{
-    name: string;
-    /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
-    type: string;
-    /** the value as Flink's toString writes it */
-    value: string;
-  }>;
+  "user-task-accumulators": UserAccumulator[];
   /** with includeSerializedValue=true: each value as JSON (Flink: a serialized Java object) */
   "serialized-user-task-accumulators": Record<string, unknown>;
 };

@@ -3,70 +3,11 @@
 /* eslint-disable */
 // The REST API's taskmanagers types, from the route schemas (src/rest/schemas/).
 
+import type { HardwareDescription, ResourceProfileInfo, TaskExecutorMemoryConfiguration, TaskManagerInfo } from "./common.js";
+
 /** 200 answer of GET /taskmanagers */
 export type ListTaskManagersResponse = {
-  taskmanagers: Array<{
-    id: string;
-    /** RPC address of the TaskExecutor */
-    path: string;
-    /** port of its data endpoint, -1 when it has none (embedded cluster) */
-    dataPort: number;
-    /** always -1: no JMX in Node.js */
-    jmxPort: number;
-    host: string;
-    /** ms since the ResourceManager last heard from it */
-    timeSinceLastHeartbeat: number;
-    slotsNumber: number;
-    freeSlots: number;
-    totalResource: {
-      /** one per slot */
-      cpuCores: number;
-      /** MB: the slot workers' heap limits (0 when V8's default) */
-      taskHeapMemory: number;
-      taskOffHeapMemory: number;
-      managedMemory: number;
-      networkMemory: number;
-      extendedResources: {
-        [key: string]: number;
-      };
-    };
-    freeResource: {
-      /** one per slot */
-      cpuCores: number;
-      /** MB: the slot workers' heap limits (0 when V8's default) */
-      taskHeapMemory: number;
-      taskOffHeapMemory: number;
-      managedMemory: number;
-      networkMemory: number;
-      extendedResources: {
-        [key: string]: number;
-      };
-    };
-    hardware: {
-      cpuCores: number;
-      physicalMemory: number;
-      /** V8 heap limit of the TaskManager's main thread (Flink: the JVM heap) */
-      freeMemory: number;
-      /** always 0: Sluice has no managed memory */
-      managedMemory: number;
-    };
-    memoryConfiguration: {
-      /** V8 heap limit of the main thread */
-      frameworkHeap: number;
-      /** the slot workers' heap limits together; -1 when V8's default */
-      taskHeap: number;
-      frameworkOffHeap: number;
-      taskOffHeap: number;
-      networkMemory: number;
-      managedMemory: number;
-      jvmMetaspace: number;
-      jvmOverhead: number;
-      totalFlinkMemory: number;
-      totalProcessMemory: number;
-    };
-    /** always false: Sluice does not block TaskManagers */
-    blocked: boolean;
-  }>;
+  taskmanagers: TaskManagerInfo[];
 };
 
 export interface GetTaskManagerPath {
@@ -88,69 +29,16 @@ export type GetTaskManagerResponse = {
   timeSinceLastHeartbeat: number;
   slotsNumber: number;
   freeSlots: number;
-  totalResource: {
-    /** one per slot */
-    cpuCores: number;
-    /** MB: the slot workers' heap limits (0 when V8's default) */
-    taskHeapMemory: number;
-    taskOffHeapMemory: number;
-    managedMemory: number;
-    networkMemory: number;
-    extendedResources: {
-      [key: string]: number;
-    };
-  };
-  freeResource: {
-    /** one per slot */
-    cpuCores: number;
-    /** MB: the slot workers' heap limits (0 when V8's default) */
-    taskHeapMemory: number;
-    taskOffHeapMemory: number;
-    managedMemory: number;
-    networkMemory: number;
-    extendedResources: {
-      [key: string]: number;
-    };
-  };
-  hardware: {
-    cpuCores: number;
-    physicalMemory: number;
-    /** V8 heap limit of the TaskManager's main thread (Flink: the JVM heap) */
-    freeMemory: number;
-    /** always 0: Sluice has no managed memory */
-    managedMemory: number;
-  };
-  memoryConfiguration: {
-    /** V8 heap limit of the main thread */
-    frameworkHeap: number;
-    /** the slot workers' heap limits together; -1 when V8's default */
-    taskHeap: number;
-    frameworkOffHeap: number;
-    taskOffHeap: number;
-    networkMemory: number;
-    managedMemory: number;
-    jvmMetaspace: number;
-    jvmOverhead: number;
-    totalFlinkMemory: number;
-    totalProcessMemory: number;
-  };
+  totalResource: ResourceProfileInfo;
+  freeResource: ResourceProfileInfo;
+  hardware: HardwareDescription;
+  memoryConfiguration: TaskExecutorMemoryConfiguration;
   /** always false: Sluice does not block TaskManagers */
   blocked: boolean;
   allocatedSlots: Array<{
     index: number;
     jobId: string;
-    resource: {
-      /** one per slot */
-      cpuCores: number;
-      /** MB: the slot workers' heap limits (0 when V8's default) */
-      taskHeapMemory: number;
-      taskOffHeapMemory: number;
-      managedMemory: number;
-      networkMemory: number;
-      extendedResources: {
-        [key: string]: number;
-      };
-    };
+    resource: ResourceProfileInfo;
   }>;
   slots: Array<{
     index: number;

@@ -3,6 +3,8 @@
 /* eslint-disable */
 // The REST API's vertices types, from the route schemas (src/rest/schemas/).
 
+import type { ExecutionStateCounts, IOMetricsInfo, MetricStatistics, SubtaskExecutionAttemptDetailsInfo, UserAccumulator } from "./common.js";
+
 export interface GetJobVertexPath {
   /** job id */
   jobid: string;
@@ -17,75 +19,14 @@ export type GetJobVertexResponse = {
   parallelism: number;
   maxParallelism: number;
   now: number;
-  subtasks: Array<{
-    subtask: number;
-    status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
-    attempt: number;
-    /** host:data-port of the TaskManager, or (unassigned) */
-    endpoint: string;
-    /** Sluice: host of the TaskManager, or (unassigned) */
-    host: string;
-    "taskmanager-id": string;
-    "start-time": number;
-    /** the same as start-time (Flink writes both) */
-    start_time: number;
-    "end-time": number;
-    duration: number;
-    metrics: {
-      "read-bytes": number;
-      "read-bytes-complete": boolean;
-      "write-bytes": number;
-      "write-bytes-complete": boolean;
-      "read-records": number;
-      "read-records-complete": boolean;
-      "write-records": number;
-      "write-records-complete": boolean;
-      busyTimeMsPerSecond: number;
-      backPressuredTimeMsPerSecond: number;
-      idleTimeMsPerSecond: number;
-      /** ms backpressured since the task started (summed over subtasks) */
-      "accumulated-backpressured-time": number;
-      /** ms idle since the task started (summed over subtasks) */
-      "accumulated-idle-time": number;
-      /** ms busy since the task started (summed over subtasks) */
-      "accumulated-busy-time": number;
-    };
-    /** ms the current attempt spent in each state (0 for states it has not been in) */
-    "status-duration": {
-      CREATED: number;
-      SCHEDULED: number;
-      DEPLOYING: number;
-      INITIALIZING: number;
-      RUNNING: number;
-    };
-    /** always empty: Sluice runs no speculative attempts */
-    "other-concurrent-attempts": Array<Record<string, unknown>>;
-  }>;
+  subtasks: SubtaskExecutionAttemptDetailsInfo[];
   aggregated: {
     /** read/write bytes and records, accumulated-* times */
     metrics: {
-      [key: string]: {
-        min: number;
-        max: number;
-        avg: number;
-        sum: number;
-        median: number;
-        p25: number;
-        p75: number;
-        p95: number;
-      };
+      [key: string]: MetricStatistics;
     };
     "status-duration": {
-      [key: string]: {
-        min: number;
-        max: number;
-        avg: number;
-        sum: number;
-        median: number;
-        p25: number;
-        p75: number;
-        p95: number;
-      };
+      [key: string]: MetricStatistics;
     };
   };
 };
@@ -180,61 +121,15 @@ export type GetJobVertexTaskManagersResponse = {
     "start-time": number;
     "end-time": number;
     duration: number;
-    metrics: {
-      "read-bytes": number;
-      "read-bytes-complete": boolean;
-      "write-bytes": number;
-      "write-bytes-complete": boolean;
-      "read-records": number;
-      "read-records-complete": boolean;
-      "write-records": number;
-      "write-records-complete": boolean;
-      busyTimeMsPerSecond: number;
-      backPressuredTimeMsPerSecond: number;
-      idleTimeMsPerSecond: number;
-      /** ms backpressured since the task started (summed over subtasks) */
-      "accumulated-backpressured-time": number;
-      /** ms idle since the task started (summed over subtasks) */
-      "accumulated-idle-time": number;
-      /** ms busy since the task started (summed over subtasks) */
-      "accumulated-busy-time": number;
-    };
-    "status-counts": {
-      CREATED: number;
-      SCHEDULED: number;
-      DEPLOYING: number;
-      INITIALIZING: number;
-      RUNNING: number;
-      FINISHED: number;
-      CANCELING: number;
-      CANCELED: number;
-      FAILED: number;
-    };
+    metrics: IOMetricsInfo;
+    "status-counts": ExecutionStateCounts;
     aggregated: {
       /** read/write bytes and records, accumulated-* times */
       metrics: {
-        [key: string]: {
-          min: number;
-          max: number;
-          avg: number;
-          sum: number;
-          median: number;
-          p25: number;
-          p75: number;
-          p95: number;
-        };
+        [key: string]: MetricStatistics;
       };
       "status-duration": {
-        [key: string]: {
-          min: number;
-          max: number;
-          avg: number;
-          sum: number;
-          median: number;
-          p25: number;
-          p75: number;
-          p95: number;
-        };
+        [key: string]: MetricStatistics;
       };
     };
   }>;
@@ -250,13 +145,7 @@ export interface GetJobVertexAccumulatorsPath {
 /** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/accumulators */
 export type GetJobVertexAccumulatorsResponse = {
   id: string;
-  "user-accumulators": Array<{
-    name: string;
-    /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
-    type: string;
-    /** the value as Flink's toString writes it */
-    value: string;
-  }>;
+  "user-accumulators": UserAccumulator[];
 };
 
 export interface GetJobVertexSubtaskAccumulatorsPath {
@@ -275,13 +164,7 @@ export type GetJobVertexSubtaskAccumulatorsResponse = {
     attempt: number;
     /** host:data-port of the TaskManager, or (unassigned) */
     endpoint: string;
-    "user-accumulators": Array<{
-      name: string;
-      /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
-      type: string;
-      /** the value as Flink's toString writes it */
-      value: string;
-    }>;
+    "user-accumulators": UserAccumulator[];
   }>;
 };
 
@@ -295,50 +178,7 @@ export interface GetJobVertexSubtaskPath {
 }
 
 /** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex} */
-export type GetJobVertexSubtaskResponse = {
-  subtask: number;
-  status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
-  attempt: number;
-  /** host:data-port of the TaskManager, or (unassigned) */
-  endpoint: string;
-  /** Sluice: host of the TaskManager, or (unassigned) */
-  host: string;
-  "taskmanager-id": string;
-  "start-time": number;
-  /** the same as start-time (Flink writes both) */
-  start_time: number;
-  "end-time": number;
-  duration: number;
-  metrics: {
-    "read-bytes": number;
-    "read-bytes-complete": boolean;
-    "write-bytes": number;
-    "write-bytes-complete": boolean;
-    "read-records": number;
-    "read-records-complete": boolean;
-    "write-records": number;
-    "write-records-complete": boolean;
-    busyTimeMsPerSecond: number;
-    backPressuredTimeMsPerSecond: number;
-    idleTimeMsPerSecond: number;
-    /** ms backpressured since the task started (summed over subtasks) */
-    "accumulated-backpressured-time": number;
-    /** ms idle since the task started (summed over subtasks) */
-    "accumulated-idle-time": number;
-    /** ms busy since the task started (summed over subtasks) */
-    "accumulated-busy-time": number;
-  };
-  /** ms the current attempt spent in each state (0 for states it has not been in) */
-  "status-duration": {
-    CREATED: number;
-    SCHEDULED: number;
-    DEPLOYING: number;
-    INITIALIZING: number;
-    RUNNING: number;
-  };
-  /** always empty: Sluice runs no speculative attempts */
-  "other-concurrent-attempts": Array<Record<string, unknown>>;
-};
+export type GetJobVertexSubtaskResponse = SubtaskExecutionAttemptDetailsInfo;
 
 export interface GetJobVertexSubtaskAttemptPath {
   /** job id */
@@ -352,50 +192,7 @@ export interface GetJobVertexSubtaskAttemptPath {
 }
 
 /** 200 answer of GET /jobs/{jobid}/vertices/{vertexid}/subtasks/{subtaskindex}/attempts/{attempt} */
-export type GetJobVertexSubtaskAttemptResponse = {
-  subtask: number;
-  status: "CREATED" | "SCHEDULED" | "DEPLOYING" | "INITIALIZING" | "RUNNING" | "FINISHED" | "CANCELING" | "CANCELED" | "FAILED";
-  attempt: number;
-  /** host:data-port of the TaskManager, or (unassigned) */
-  endpoint: string;
-  /** Sluice: host of the TaskManager, or (unassigned) */
-  host: string;
-  "taskmanager-id": string;
-  "start-time": number;
-  /** the same as start-time (Flink writes both) */
-  start_time: number;
-  "end-time": number;
-  duration: number;
-  metrics: {
-    "read-bytes": number;
-    "read-bytes-complete": boolean;
-    "write-bytes": number;
-    "write-bytes-complete": boolean;
-    "read-records": number;
-    "read-records-complete": boolean;
-    "write-records": number;
-    "write-records-complete": boolean;
-    busyTimeMsPerSecond: number;
-    backPressuredTimeMsPerSecond: number;
-    idleTimeMsPerSecond: number;
-    /** ms backpressured since the task started (summed over subtasks) */
-    "accumulated-backpressured-time": number;
-    /** ms idle since the task started (summed over subtasks) */
-    "accumulated-idle-time": number;
-    /** ms busy since the task started (summed over subtasks) */
-    "accumulated-busy-time": number;
-  };
-  /** ms the current attempt spent in each state (0 for states it has not been in) */
-  "status-duration": {
-    CREATED: number;
-    SCHEDULED: number;
-    DEPLOYING: number;
-    INITIALIZING: number;
-    RUNNING: number;
-  };
-  /** always empty: Sluice runs no speculative attempts */
-  "other-concurrent-attempts": Array<Record<string, unknown>>;
-};
+export type GetJobVertexSubtaskAttemptResponse = SubtaskExecutionAttemptDetailsInfo;
 
 export interface GetJobVertexSubtaskAttemptAccumulatorsPath {
   /** job id */
@@ -414,13 +211,7 @@ export type GetJobVertexSubtaskAttemptAccumulatorsResponse = {
   attempt: number;
   /** the execution attempt id */
   id: string;
-  "user-accumulators": Array<{
-    name: string;
-    /** the value's type as Flink names it: Integer, Long, Double, TreeMap, ArrayList */
-    type: string;
-    /** the value as Flink's toString writes it */
-    value: string;
-  }>;
+  "user-accumulators": UserAccumulator[];
 };
 
 export interface GetJobVertexFlameGraphPath {
