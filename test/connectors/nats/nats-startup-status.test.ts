@@ -10,25 +10,12 @@ import { runJob } from "../../../src/client/job-runner.js";
 import { MiniClusterClient } from "../../../src/client/cluster-client.js";
 import { testJob } from "../../support/paths.js";
 import { startNats } from "../../support/nats.js";
-import { waitFor } from "../../support/wait.js";
-import { call, startRestCluster } from "../../rest/support.js";
+import { startRestCluster } from "../../rest/support.js";
+import { waitForInitializing, waitForRetries } from "../startup-status-support.js";
 import { inputRecords, inputSubject, referenceLines, type NatsPipelineSpec } from "../../jobs/nats/nats-pipeline-spec.js";
 
 const JOB = testJob("nats/nats-pipeline.ts");
 const SUBJECTS = 3;
-
-interface VertexJson {
-  name: string;
-  status: string;
-  tasks: Record<string, number>;
-}
-
-interface ExceptionEntry {
-  exceptionName: string;
-  message: string;
-  taskName: string | null;
-  failureLabels: Record<string, string>;
-}
 
 /**
  * Runs the pipeline with the server of `role` down at start (the other one up), checks REST while that
@@ -69,28 +56,9 @@ async function downAtStart(role: "source" | "sink"): Promise<void> {
     const run = runJob(JOB, { client: new MiniClusterClient(rc.cluster), args: [JSON.stringify(spec)], onSubmitted: (id) => (jobId = id) });
     const vertexName = role === "source" ? /NATS input/ : /NATS totals/;
 
-    await waitFor(
-      async () => {
-        if (!jobId) return false;
-        const job = (await call(rc.url, "GET", `/jobs/${jobId}`)).json as { vertices?: VertexJson[] } | undefined;
-        const vertex = job?.vertices?.find((v) => vertexName.test(v.name));
-        return vertex?.status === "INITIALIZING" && vertex.tasks.INITIALIZING === 2 && vertex.tasks.RUNNING === 0;
-      },
-      `the ${role}'s subtasks INITIALIZING`,
-      30_000,
-      100,
-    );
-    let retries: ExceptionEntry[] = [];
-    await waitFor(
-      async () => {
-        const answer = (await call(rc.url, "GET", `/jobs/${jobId}/exceptions`)).json as { exceptionHistory: { entries: ExceptionEntry[] } };
-        retries = answer.exceptionHistory.entries.filter((e) => e.failureLabels["sluice.non-fatal"] === "true" && e.message.startsWith(`nats-jetstream ${role} `));
-        return retries.length >= 2;
-      },
-      `two retried attempts of the ${role} in the exception history`,
-      30_000,
-      100,
-    );
+    const vertex = await waitForInitializing(rc.url, () => jobId, vertexName, 2, role);
+    assert.equal(vertex.tasks.RUNNING, 0, `no ${role} subtask runs while its server is down`);
+    const retries = await waitForRetries(rc.url, jobId, `nats-jetstream ${role} `);
     for (const r of retries) {
       assert.equal(r.exceptionName, "NatsUnavailableError");
       assert.match(r.message, new RegExp(`nats-jetstream ${role} LATE(IN|OUT)@.* unreachable \\(attempt \\d+: .*\\); retrying in \\d+ ms`));

@@ -11,25 +11,11 @@ import { MiniClusterClient } from "../../../src/client/cluster-client.js";
 import { referenceLines, type RedisJobSpec } from "../../jobs/redis/redis-job-spec.js";
 import { testJob } from "../../support/paths.js";
 import { startRedis } from "../../support/redis.js";
-import { waitFor } from "../../support/wait.js";
-import { call, startRestCluster } from "../../rest/support.js";
+import { startRestCluster } from "../../rest/support.js";
+import { waitForInitializing, waitForRetries } from "../startup-status-support.js";
 import { addOrders, customersRange, outputLines } from "./redis-jobs-support.js";
 
 const JOB = testJob("redis/redis-orders-job.ts");
-
-interface VertexJson {
-  name: string;
-  status: string;
-  parallelism: number;
-  tasks: Record<string, number>;
-}
-
-interface ExceptionEntry {
-  exceptionName: string;
-  message: string;
-  taskName: string | null;
-  failureLabels: Record<string, string>;
-}
 
 /**
  * Runs the orders job with the server of `role` down at start (the other one up), checks REST while
@@ -62,32 +48,10 @@ async function downAtStart(role: "source" | "sink"): Promise<void> {
     const run = runJob(JOB, { client: new MiniClusterClient(rc.cluster), args: [JSON.stringify(spec)], onSubmitted: (id) => (jobId = id) });
     const vertexName = role === "source" ? /Orders/ : /Sink|sink/;
 
-    let vertex: VertexJson | undefined;
-    await waitFor(
-      async () => {
-        if (!jobId) return false;
-        const job = (await call(rc.url, "GET", `/jobs/${jobId}`)).json as { vertices?: VertexJson[] } | undefined;
-        vertex = job?.vertices?.find((v) => vertexName.test(v.name));
-        return vertex?.status === "INITIALIZING" && vertex.tasks.INITIALIZING === 2;
-      },
-      `the ${role}'s subtasks INITIALIZING`,
-      30_000,
-      100,
-    );
-    assert.equal(vertex!.tasks.RUNNING, 0, `no ${role} subtask runs while its server is down`);
+    const vertex = await waitForInitializing(rc.url, () => jobId, vertexName, 2, role);
+    assert.equal(vertex.tasks.RUNNING, 0, `no ${role} subtask runs while its server is down`);
 
-    let retries: ExceptionEntry[] = [];
-    await waitFor(
-      async () => {
-        const answer = (await call(rc.url, "GET", `/jobs/${jobId}/exceptions`)).json as { exceptionHistory: { entries: ExceptionEntry[] } };
-        // With the source's server down the sink (same server) retries too: only this connector's entries.
-        retries = answer.exceptionHistory.entries.filter((e) => e.failureLabels["sluice.non-fatal"] === "true" && e.message.startsWith(`redis-stream ${role} `));
-        return retries.length >= 2;
-      },
-      "two retried attempts in the exception history",
-      30_000,
-      100,
-    );
+    const retries = await waitForRetries(rc.url, jobId, `redis-stream ${role} `);
     for (const r of retries) {
       assert.equal(r.exceptionName, "RedisUnavailableError");
       assert.match(r.message, new RegExp(`redis-stream ${role} \\S+@127\\.0\\.0\\.1:${down.port}.*cannot reach Redis at 127\\.0\\.0\\.1:${down.port} .*attempt \\d+, retrying in \\d+ ms`));
