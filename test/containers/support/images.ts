@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { REPO_ROOT } from "../../support/paths.js";
-import { ensurePodman, podman, podmanEnv, podmanResult } from "./podman.js";
+import { ensurePodman, podman, podmanEnv } from "./podman.js";
 
 export interface TestImages {
   /** TaskManagers and session JobManagers. */
@@ -77,11 +77,21 @@ export async function imageSize(tag: string): Promise<number> {
   return Number((await podman(["image", "inspect", "--format", "{{.Size}}", tag])).trim());
 }
 
-/** Removes the test images of other inputs than the current ones (older trees), keeping the base. */
+/**
+ * Removes the test images of other inputs than the current ones (older trees), keeping the base.
+ * Under the build lock: a prune racing another test file's build or listing fails that file's
+ * `podman images` with "image not known" (two files run at once in `npm test`).
+ */
 export async function removeStaleTestImages(current: TestImages): Promise<void> {
-  const listed = await podman(["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=localhost/sluice-test*"]);
-  const stale = listed.split("\n").map((l) => l.trim()).filter((t) => t && t !== current.runtime && t !== current.application);
   // Not forced: an image a container still uses (another checkout's run) stays.
-  for (const tag of stale) await podmanResult(["rmi", tag]);
-  await podmanResult(["image", "prune", "-f"]);
+  const script = `podman images --format '{{.Repository}}:{{.Tag}}' --filter 'reference=localhost/sluice-test*' | while read -r t; do
+      if [ -n "$t" ] && [ "$t" != "$1" ] && [ "$t" != "$2" ]; then podman rmi "$t" >/dev/null 2>&1 || true; fi
+    done
+    podman image prune -f >/dev/null`;
+  await new Promise<void>((resolve, reject) => {
+    execFile("flock", [LOCK, "bash", "-c", script, "remove-stale", current.runtime, current.application], { env: podmanEnv(), timeout: BUILD_TIMEOUT_MS }, (error, _stdout, stderr) => {
+      if (error) reject(new Error(`removing stale test images failed: ${error.message}\n${stderr}`));
+      else resolve();
+    });
+  });
 }
