@@ -12,7 +12,7 @@ export type { RuntimeContext } from "./api/runtime-context.js";
 export type * from "./api/metrics.js";
 export type * from "./api/source.js";
 export type * from "./api/sink.js";
-export { WatermarkStrategy, type WatermarkGenerator, type WatermarkOutput, type TimestampAssigner } from "./api/watermark-strategy.js";
+export { WatermarkStrategy, WatermarkAlignmentNotSupportedError, type WatermarkGenerator, type WatermarkOutput, type TimestampAssigner } from "./api/watermark-strategy.js";
 export { RestartStrategies, type RestartStrategyConfig } from "./api/restart-strategy.js";
 export type { StateBackendType } from "./runtime/state/keyed-state-backend.js";
 export { DataGeneratorSource, type DataGeneratorOptions } from "./connectors/data-generator-source.js";

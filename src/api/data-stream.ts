@@ -16,7 +16,7 @@ import type {
   SinkFunction,
 } from "./functions.js";
 import { isTwoPhaseCommitSink, type Sink, type TwoPhaseCommitSink } from "./sink.js";
-import type { WatermarkStrategy } from "./watermark-strategy.js";
+import { WatermarkAlignmentNotSupportedError, type WatermarkStrategy } from "./watermark-strategy.js";
 import type { KeyedStream } from "./keyed-stream.js";
 import { OutputTag } from "./output-tag.js";
 import { PrintSink } from "./builtin/print-sink.js";
@@ -124,6 +124,13 @@ export class DataStream<T> {
   }
 
   assignTimestampsAndWatermarks(strategy: WatermarkStrategy<T>): SingleOutputStreamOperator<T> {
+    if (strategy.alignment) {
+      // As in Flink: alignment pauses a source's reader, and an operator after the source has none to pause.
+      throw new WatermarkAlignmentNotSupportedError(
+        `withWatermarkAlignment("${strategy.alignment.group}", …) only works on a source: pass the strategy to env.fromSource(source, strategy) ` +
+          "instead of assignTimestampsAndWatermarks(), or drop withWatermarkAlignment() here",
+      );
+    }
     return this.env.addOperator<T>("timestamps-watermarks", "Timestamps/Watermarks", this.inputs, { watermarks: strategy });
   }
 

@@ -156,9 +156,8 @@ export class StreamTask {
           settings: tdd.jobGraph.settings as Record<string, unknown>,
           collect: () => {},
           },
-          d.config.coordinated === true && callbacks.sendToCoordinator
-            ? { location: taskManagerOf(endpoint.self), send: (event) => callbacks.sendToCoordinator!(event) }
-            : undefined,
+          // Every source reaches the JobMaster: the enumerator's events, if it has one, and watermark alignment.
+          callbacks.sendToCoordinator ? { location: taskManagerOf(endpoint.self), send: (event) => callbacks.sendToCoordinator!(event) } : undefined,
           (error) => this.reportConnectionRetry(error),
         ),
     );
