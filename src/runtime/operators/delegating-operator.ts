@@ -47,7 +47,11 @@ export class DelegatingOperator extends StreamOperator {
   override whenNotBackpressured(): Promise<void> {
     return this.inner.whenNotBackpressured();
   }
+  override endOfKey(): void {
+    this.inner.endOfKey();
+  }
   override endInput(input: number): void | Promise<void> {
+
     return this.inner.endInput(input);
   }
   override finish(): void | Promise<void> {
