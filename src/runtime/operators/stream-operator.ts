@@ -9,6 +9,7 @@ import type { OperatorDescriptor } from "../../graph/job-graph.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
+import type { OperatorEventToCoordinator } from "../coordination/operator-events.js";
 import { fireAtEndOfKey, type EndOfKeyTimers, type ProcessingTimeService } from "../state/timer-service.js";
 
 export type { ProcessingTimeService };
@@ -27,6 +28,8 @@ export interface OperatorContext {
   readonly settings: Readonly<Record<string, unknown>>;
   /** For collect sinks: hands records to the client. */
   readonly collect: (values: unknown[]) => void;
+  /** Operator events to this operator's coordinator in the JobMaster (the collect sink of collectAsync()). */
+  readonly sendToCoordinator?: (event: OperatorEventToCoordinator) => void;
   /**
    * Operator state of this instance (list, union and broadcast state). Set by the operator
    * registry, which also makes `runtimeContext` a StreamingRuntimeContext (state-context.ts).
