@@ -8,6 +8,7 @@ export { OutputTag } from "./api/output-tag.js";
 export type * from "./api/functions.js";
 export type * from "./api/checkpointed-function.js";
 export type { RuntimeExecutionMode } from "./api/runtime-mode.js";
+export type { CloseableIterator } from "./api/collect-iterator.js";
 export type { RuntimeContext } from "./api/runtime-context.js";
 export type * from "./api/metrics.js";
 export type * from "./api/source.js";

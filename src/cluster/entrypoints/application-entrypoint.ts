@@ -16,7 +16,8 @@
 import { createHash } from "node:crypto";
 import type { Configuration } from "../../config/configuration.js";
 import type { Logger, LogBuffer } from "../../util/logger.js";
-import { prepareJob, JobFailedError, collectedUpToLimit, type PreparedJob } from "../../client/job-runner.js";
+import { prepareJob, JobFailedError, attachCollectFetcher, collectSucceeded, type PreparedJob } from "../../client/job-runner.js";
+import type { CollectResultFetcher } from "../../client/collect-result-fetcher.js";
 import { withoutSensitive } from "../../config/sensitive-keys.js";
 import { parseHaConfig } from "../ha/config.js";
 import { DELETE_ON_COMMIT } from "../dispatcher/job-persistence.js";
@@ -96,7 +97,21 @@ async function driveJob(jm: RunningJobManager, prepared: PreparedJob, jobId: str
       } else {
         await term.dispatcher.submitJob(submission, { hash: bundle.hash, code: bundle.code }, jobId);
       }
-      result = await term.dispatcher.requestJobResult(jobId);
+      const resultPromise = term.dispatcher.requestJobResult(jobId);
+      const execution = evaluated.execution;
+      // collectAsync() in an application: the definition fetches through this term's Dispatcher.
+      if (execution?.mode === "iterator" && !fetchers.has(prepared)) {
+        const dispatcher = term.dispatcher;
+        fetchers.set(
+          prepared,
+          attachCollectFetcher(evaluated.jobGraph, execution, {
+            request: async (uid, r) => dispatcher.deliverCoordinationRequest(jobId, uid, r),
+            cancel: () => dispatcher.cancelJob(jobId),
+            result: resultPromise,
+          }),
+        );
+      }
+      result = await resultPromise;
     } catch (e) {
       if (await jm.ha.jobResultStore().has(jobId).catch(() => false)) return { kind: "ended-earlier", jobName, jobId };
       // Leadership went while submitting: the next term recovers the job (or submits it).
@@ -118,13 +133,19 @@ async function leadingTerm(leadership: JobManagerLeadership, log: Logger): Promi
   }
 }
 
+/** The fetchers of collectAsync() (and executeAndCollect(limit)) definitions, attached once per application. */
+const fetchers = new WeakMap<PreparedJob, CollectResultFetcher>();
+
 /** Hands executeAndCollect() its records (or the failure), so that the definition finishes as under `sluice run`. */
-async function finishDefinition({ evaluated }: PreparedJob, result: JobResult): Promise<void> {
-  const execution = evaluated.execution;
+async function finishDefinition(prepared: PreparedJob, result: JobResult): Promise<void> {
+  const execution = prepared.evaluated.execution;
   if (!execution) return;
-  if (result.state === "FINISHED" || collectedUpToLimit(evaluated.jobGraph, execution.collectSinkId, result)) execution.resolve(result.collected[execution.collectSinkId] ?? []);
+  const fetcher = fetchers.get(prepared);
+  if (fetcher) {
+    if (!collectSucceeded(result, fetcher)) execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
+  } else if (result.state === "FINISHED") execution.resolve(result.collected[execution.collectSinkId] ?? []);
   else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
-  await evaluated.completion.catch(() => {});
+  await prepared.evaluated.completion.catch(() => {});
 }
 
 /** The exit code for an outcome, and the line(s) that say it. */
