@@ -8,7 +8,7 @@
  *   sink starts over (a new version, restored from a checkpoint), the records the client holds
  *   beyond that checkpoint's offset are dropped, since the restored job produces them again; so the
  *   consumer sees every record exactly once;
- * - otherwise every record at once; a restarted sink starts from nothing and its records come again
+ * - otherwise every record at once; the records a restarted sink holds or produces again come again
  *   (Flink's uncheckpointed buffer with failure tolerance: at least once).
  *
  * Once the job has finished, a last fetch takes what is left and everything is final. Closing the
@@ -97,6 +97,11 @@ export class CollectResultFetcher implements CollectChannel {
     return this.closing;
   }
 
+  /** Nobody consumes any more (the definition failed): the job is cancelled, which is not the consumer's success. */
+  abort(): void {
+    if (!this.terminal) void this.transport.cancel().catch(() => {});
+  }
+
   /** One request; whether it brought anything (records, or the sink's new version). */
   private async fetch(finished: boolean): Promise<boolean> {
     const r = await this.transport.request({ version: this.version, offset: this.fetched });
@@ -123,9 +128,10 @@ export class CollectResultFetcher implements CollectChannel {
       this.fetched = this.committed + keep;
       this.commit(this.fetched);
     } else {
+      // From where the restarted sink's records start (0 without a checkpoint): what came after it comes again.
       this.uncommitted = [];
-      this.fetched = 0;
-      this.committed = 0;
+      this.fetched = r.offset;
+      this.committed = r.offset;
     }
   }
 

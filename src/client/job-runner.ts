@@ -115,6 +115,8 @@ export async function runPrepared({ bundle, evaluated, inputs }: PreparedJob, op
       execution?.mode === "iterator"
         ? attachCollectFetcher(jobGraph, execution, { request: (uid, r) => c.deliverCoordinationRequest(jobId, uid, r), cancel: () => c.cancel(jobId), result: resultPromise })
         : undefined;
+    // A definition that fails while it consumes can consume no more: its job must not run on unseen.
+    if (fetcher) evaluated.completion.catch(() => fetcher.abort());
     const result = await resultPromise;
     let records = execution ? (result.collected[execution.collectSinkId] ?? []) : undefined;
     if (execution) {

@@ -73,7 +73,8 @@ export class CollectCoordinators {
     if (!sink) throw new CoordinationRequestError(`operator "${operatorUid}" has no coordinator that takes requests: give the uid of a collectAsync() or executeAndCollect(limit) sink (${[...this.byUid.keys()].map((u) => `"${u}"`).join(", ") || "this job has none"})`);
     if (!isCollectRequest(request)) throw new CoordinationRequestError('a collect sink\'s coordinator takes { version: string, offset: non-negative integer }');
     const base = { version: sink.version, lastCheckpointedOffset: sink.lastCheckpointedOffset, exactlyOnce: this.exactlyOnce };
-    if (request.version !== sink.version || sink.version === "") return { ...base, offset: request.offset, values: [] };
+    // Another version: no records, and where the current version's records start.
+    if (request.version !== sink.version || sink.version === "") return { ...base, offset: sink.offset, values: [] };
     // A client ahead of a sink restored from an older checkpoint: it waits until the sink catches up.
     if (request.offset > sink.offset + sink.values.length) return { ...base, offset: request.offset, values: [] };
     if (request.offset > sink.offset) {

@@ -45,7 +45,7 @@ export interface CollectResponse {
   /** The sink's current version ("" before its first push). */
   version: string;
   lastCheckpointedOffset: number;
-  /** Offset of values[0]: the request's offset when its version is current, otherwise no values come. */
+  /** Offset of values[0]: the request's offset when its version is current; otherwise no values come and this is where the current version's records start. */
   offset: number;
   values: unknown[];
 }
