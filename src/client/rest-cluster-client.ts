@@ -5,6 +5,8 @@
  */
 import type { ExecutionState, JobBundle, JobDetails, JobResult, JobStatus, JobSubmission, SubtaskInfo, VertexInfo } from "../cluster/messages.js";
 import type {
+  DeliverCoordinationRequestBody,
+  DeliverCoordinationRequestResponse,
   GetJobExecutionResultResponse,
   GetJobResponse,
   GetJobVertexResponse,
@@ -112,8 +114,8 @@ export class RestClusterClient implements ClusterClient {
 
   /** POST /jobs/:jobid/coordinators/:operatorid, request and result as base64 msgpack. */
   async deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): Promise<CoordinationResponse> {
-    const body = { serializedCoordinationRequest: encodePacked(request) };
-    const r = await this.transport.json<{ serializedCoordinationResult: string }>("POST", `/jobs/${jobId}/coordinators/${encodeURIComponent(operatorUid)}`, body);
+    const body: DeliverCoordinationRequestBody = { serializedCoordinationRequest: encodePacked(request) };
+    const r = await this.transport.json<DeliverCoordinationRequestResponse>("POST", `/jobs/${jobId}/coordinators/${encodeURIComponent(operatorUid)}`, body);
     return decodePacked(r.serializedCoordinationResult) as CoordinationResponse;
   }
 

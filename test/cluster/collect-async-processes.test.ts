@@ -44,6 +44,15 @@ test("sluice run of a collectAsync job: records fetched over REST while it runs;
   assert.deepEqual(JSON.parse(readFileSync(out, "utf8")), squares(2000));
   const jobs = await getJson<{ jobs: Array<{ id: string; status: string }> }>(jm.restUrl, "/jobs");
   assert.deepEqual(jobs.jobs.map((j) => j.status), ["CANCELED"]);
+
+  // Bad requests name what to fix: an operator without a coordinator, a payload that is not base64 msgpack.
+  const post = async (operator: string, payload: string): Promise<{ status: number; errors: string[] }> => {
+    const res = await fetch(new URL(`/jobs/${jobs.jobs[0]!.id}/coordinators/${operator}`, jm.restUrl), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ serializedCoordinationRequest: payload }) });
+    return { status: res.status, errors: ((await res.json()) as { errors: string[] }).errors };
+  };
+  const unknown = await post("no-such-operator", Buffer.from([0x80]).toString("base64"));
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.errors.join(" "), /"no-such-operator" has no coordinator that takes requests: give the uid of a collectAsync\(\)/);
 });
 
 test("SIGKILL of the TaskManager while the consumer reads, with exactly-once checkpoints: every record exactly once", { timeout: 120_000 }, async () => {
