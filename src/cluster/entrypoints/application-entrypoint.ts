@@ -35,7 +35,8 @@ export const APPLICATION_EXIT_CODES = {
 } as const;
 
 export type ApplicationOutcome =
-  | { kind: "terminated"; jobName: string; result: JobResult }
+  /** `collectedByConsumer`: a collectAsync() definition stopped the job itself, which is its success. */
+  | { kind: "terminated"; jobName: string; result: JobResult; collectedByConsumer?: boolean }
   | { kind: "ended-earlier"; jobName: string; jobId: string };
 
 export interface ApplicationOptions {
@@ -77,8 +78,10 @@ export async function startApplication(options: ApplicationOptions): Promise<Run
   const jobManager = await startJobManager({ config, logger: options.logger, logs: options.logs, onFatalError: options.onFatalError });
   log.info(`application job "${jobName}" (${jobId}) from ${options.jobFile}`);
   const outcome = driveJob(jobManager, prepared, jobId, log).then(async (o) => {
-    if (o.kind === "terminated") await finishDefinition(prepared, o.result);
-    return o;
+    if (o.kind !== "terminated") return o;
+    await finishDefinition(prepared, o.result);
+    const fetcher = fetchers.get(prepared);
+    return fetcher && o.result.state === "CANCELED" && collectSucceeded(o.result, fetcher) ? { ...o, collectedByConsumer: true } : o;
   });
   return { jobManager, jobId, jobName, outcome, close: () => jobManager.close() };
 }
@@ -160,6 +163,7 @@ export function describeOutcome(outcome: ApplicationOutcome): { exitCode: number
   const head = `Job "${jobName}" (${result.jobId})`;
   const seconds = ((result.endTime - result.startTime) / 1000).toFixed(3);
   if (result.state === "FINISHED") return { exitCode: APPLICATION_EXIT_CODES.FINISHED, message: `${head} finished in ${seconds} s` };
+  if (outcome.collectedByConsumer) return { exitCode: APPLICATION_EXIT_CODES.FINISHED, message: `${head} was cancelled by its consumer (collectAsync, executeAndCollect(limit)) after ${seconds} s` };
   const f = result.failure;
   const cause = f ? `: ${f.stack?.includes(f.message) ? f.stack : `${f.name}: ${f.message}${f.stack ? `\n${f.stack}` : ""}`}` : "";
   const exitCode = result.state === "CANCELED" ? APPLICATION_EXIT_CODES.CANCELED : APPLICATION_EXIT_CODES.FAILED;
