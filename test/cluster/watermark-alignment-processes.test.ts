@@ -26,19 +26,26 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test("SIGKILL of the TaskManager of an aligned job: after recovery the fast reader is held back again and no record is lost", { timeout: 120_000 }, async () => {
-  const jm = await startJobManager({ "execution.checkpointing.dir": join(dir, "checkpoints") });
+let clusters = 0;
+
+/** Runs `job` on a cluster of its own, killing its TaskManager with SIGKILL `afterMs` after it runs; another TaskManager takes over. */
+async function runKillingTaskManager(job: string, args: string[], afterMs: number) {
+  const jm = await startJobManager({ "execution.checkpointing.dir": join(dir, `checkpoints-${clusters++}`) });
   const client = new RestClusterClient({ baseUrl: jm.restUrl, maxPollIntervalMs: 100 });
   const victim = await startTaskManager(jm.rpcHostPort, { slots: 3 });
-  const fast = 3000;
-  const slow = 300;
   let jobId = "";
-  const result = runJob(testJob("aligned-sources.ts"), { client, args: ["aligned", String(fast), String(slow), "4000", "1000"], onSubmitted: (id) => (jobId = id) });
+  const result = runJob(testJob(job), { client, args, onSubmitted: (id) => (jobId = id) });
   await waitFor(async () => jobId !== "" && (await client.details(jobId)).statusCounts.RUNNING === 3, "the job running", 40_000, 50);
-  await new Promise((r) => setTimeout(r, 1500));
+  await new Promise((r) => setTimeout(r, afterMs));
   victim.signal("SIGKILL");
   await startTaskManager(jm.rpcHostPort, { slots: 3 });
-  const run = await result;
+  return result;
+}
+
+test("SIGKILL of the TaskManager of an aligned job: after recovery the fast reader is held back again and no record is lost", { timeout: 120_000 }, async () => {
+  const fast = 3000;
+  const slow = 300;
+  const run = await runKillingTaskManager("aligned-sources.ts", ["aligned", String(fast), String(slow), "4000", "1000"], 1500);
   assert.equal(run.state, "FINISHED", run.failure?.message);
   assert.ok(run.restarts >= 1, `restarts: ${run.restarts}`);
   const ticks = run.records as Tick[];
@@ -55,18 +62,9 @@ test("SIGKILL of the TaskManager of an aligned job: after recovery the fast read
 });
 
 test("SIGKILL of the TaskManager of a job with aligned generators: after recovery the fast one is held back again", { timeout: 120_000 }, async () => {
-  const jm = await startJobManager({ "execution.checkpointing.dir": join(dir, "generator-checkpoints") });
-  const client = new RestClusterClient({ baseUrl: jm.restUrl, maxPollIntervalMs: 100 });
-  const victim = await startTaskManager(jm.rpcHostPort, { slots: 3 });
   const fast = 3000;
   const slow = 1000;
-  let jobId = "";
-  const result = runJob(testJob("aligned-generators.ts"), { client, args: ["aligned", String(fast), String(slow), "500"], onSubmitted: (id) => (jobId = id) });
-  await waitFor(async () => jobId !== "" && (await client.details(jobId)).statusCounts.RUNNING === 3, "the job running", 40_000, 50);
-  await new Promise((r) => setTimeout(r, 1000));
-  victim.signal("SIGKILL");
-  await startTaskManager(jm.rpcHostPort, { slots: 3 });
-  const run = await result;
+  const run = await runKillingTaskManager("aligned-generators.ts", ["aligned", String(fast), String(slow), "500"], 1000);
   assert.equal(run.state, "FINISHED", run.failure?.message);
   assert.ok(run.restarts >= 1, `restarts: ${run.restarts}`);
   const ticks = run.records as GeneratedTick[];

@@ -9,11 +9,9 @@
  * keyed broadcast process function) passes at once, so it is complete before the first key, as in
  * Flink. The watermarks and end-of-input calls the operator would have had come after the last key.
  */
-import type { Key, KeySelector } from "../../api/functions.js";
-import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
+import type { Key } from "../../api/functions.js";
 import { toStateKey, type StateKey } from "../state/state-key.js";
-import { DelegatingOperator } from "./delegating-operator.js";
-import type { OperatorContext, StreamOperator } from "./stream-operator.js";
+import { KeyedDelegatingOperator } from "./delegating-operator.js";
 
 interface HeldRecord {
   key: Key;
@@ -39,19 +37,10 @@ export function compareKeys(a: StateKey, b: StateKey): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export class BatchKeyedInputOperator extends DelegatingOperator {
+export class BatchKeyedInputOperator extends KeyedDelegatingOperator {
   private held: HeldRecord[] = [];
   private readonly controls: HeldControl[] = [];
   private seq = 0;
-
-  constructor(
-    ctx: OperatorContext,
-    inner: StreamOperator,
-    private readonly backend: KeyedStateBackend,
-    private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>,
-  ) {
-    super(ctx, inner);
-  }
 
   override processElement(value: unknown, timestamp: number, input: number): void {
     const selector = this.keys[input];

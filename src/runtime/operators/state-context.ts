@@ -5,13 +5,11 @@
  * after keyBy) so that the backend's current key is the record's key when the function runs:
  * that is what makes `keyBy(...).map(richFnWithValueState)` work as in Flink.
  */
-import type { Key, KeySelector } from "../../api/functions.js";
 import type { RuntimeContext, StreamingRuntimeContext } from "../../api/runtime-context.js";
 import type { KeyedStateStore, OperatorStateStore } from "../../api/state/state.js";
-import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../state/keyed-state-registry.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
-import { DelegatingOperator } from "./delegating-operator.js";
+import { KeyedDelegatingOperator } from "./delegating-operator.js";
 import type { StreamOperator, OperatorContext, OperatorFactory } from "./stream-operator.js";
 import { withUserCheckpointHooks } from "./user-checkpoint-hooks.js";
 import { BatchKeyedInputOperator } from "./batch-keyed-input.js";
@@ -84,15 +82,7 @@ export function createWithState(kind: string, factory: OperatorFactory, ctx: Ope
 }
 
 /** Sets the current key from each record, then hands everything to the wrapped operator. */
-class KeyContextOperator extends DelegatingOperator {
-  constructor(
-    ctx: OperatorContext,
-    inner: StreamOperator,
-    private readonly backend: KeyedStateBackend,
-    private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>,
-  ) {
-    super(ctx, inner);
-  }
+class KeyContextOperator extends KeyedDelegatingOperator {
   override processElement(value: unknown, timestamp: number, input: number): void {
     const key = this.keys[input];
     if (key) this.backend.setCurrentKey(key(value));
