@@ -21,7 +21,7 @@ export const LOCAL_STATE_ROOT_DIRS = options.list({
   documentedDefault: "the TaskManager's working folder, <first of io.tmp.dirs>/tm_<TaskManager id>",
   description:
     "Folders (separated by \",\" or \";\") that hold the TaskManager's local state copies, under tm_<TaskManager id>/localState; " +
-    "each task's copies go to one of them, chosen by the task.",
+    "each subtask keeps its copies in one of them, always the same.",
 });
 
 /**
