@@ -26,15 +26,10 @@ import { createKeyedStateBackend } from "../src/runtime/state/create-keyed-state
 import { DEFAULT_LMDB_CACHE_ENTRIES } from "../src/runtime/state/state-backend-settings.js";
 import { keyGroupRange } from "../src/graph/key-groups.js";
 import { startS3Server } from "../test/support/s3.js";
-import { argNumber, machine } from "./support.js";
+import { argNumber, machine, median } from "./support.js";
 import { MAX_PARALLELISM, SUBTASKS, metadataFor, stateFiles } from "./checkpoint-files.js";
 
 const MB = 1024 * 1024;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 interface Restore {
   /** The JobMaster's check plus every subtask's files read and decoded. */

@@ -21,7 +21,7 @@ import { loadCheckpoint, writeMetadata } from "../src/cluster/jobmaster/checkpoi
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import type { S3FileSystem } from "../src/fs/s3/s3-file-system.js";
 import { startS3Server } from "../test/support/s3.js";
-import { machine } from "./support.js";
+import { machine, median } from "./support.js";
 import { metadataFor, stateFiles, SUBTASKS } from "./checkpoint-files.js";
 
 const MB = 1024 * 1024;
@@ -29,11 +29,6 @@ const MB = 1024 * 1024;
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 interface Round {
