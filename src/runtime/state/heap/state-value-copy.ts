@@ -11,7 +11,26 @@
 /** A copy of `value` that shares no mutable object with it. */
 export function copyStateValue<V>(value: V): V {
   if (typeof value !== "object" || value === null) return value;
-  return copyObject(value as object, new Map()) as V;
+  return (flatCopy(value as object) ?? copyObject(value as object, new Map())) as V;
+}
+
+/**
+ * The common case without bookkeeping: a plain object or array whose members are all primitives
+ * (a counter record, a tuple); undefined for anything else.
+ */
+function flatCopy(value: object): object | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (typeof value[i] === "object" && value[i] !== null) return undefined;
+    return value.slice();
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (typeof v === "object" && v !== null) return undefined;
+    out[k] = v;
+  }
+  return out;
 }
 
 function copyAny(value: unknown, seen: Map<object, object>): unknown {
