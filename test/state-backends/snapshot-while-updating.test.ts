@@ -19,6 +19,7 @@ import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-back
 import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry.js";
 import { TimerService } from "../../src/runtime/state/timer-service.js";
 import { BACKENDS, disposeBackends } from "./support/backends.js";
+import { mulberry32 } from "../unit/support/random.js";
 
 after(disposeBackends);
 
@@ -63,16 +64,6 @@ function states(backend: KeyedStateBackend) {
 
 type States = ReturnType<typeof states>;
 
-/** A small seeded generator (mulberry32), so that a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One random update of key `key`, to the backend and the model alike. */
 function update(backend: KeyedStateBackend, s: States, model: Model, key: number, rnd: () => number, step: number): void {
@@ -173,7 +164,7 @@ for (const kind of BACKENDS) {
       test(`restores exactly the state at its synchronous part (into ${target.type}), and the live state keeps every update`, async () => {
         const backend = kind.create(undefined, 256);
         const s = states(backend);
-        const rnd = random(kind.type === "lmdb" ? 17 : 42);
+        const rnd = mulberry32(kind.type === "lmdb" ? 17 : 42);
         const model: Model = new Map();
         let step = 0;
         for (let key = 0; key < KEYS; key++) for (let i = 0; i < 4; i++) update(backend, s, model, key, rnd, step++);

@@ -10,18 +10,8 @@ import { describe, test } from "node:test";
 import { CopyOnWriteStateMap, StateVersions } from "../../src/runtime/state/heap/copy-on-write-state-map.js";
 import { copyStateValue } from "../../src/runtime/state/heap/state-value-copy.js";
 import type { StateKey } from "../../src/runtime/state/state-key.js";
+import { mulberry32 } from "../unit/support/random.js";
 
-/** A small seeded generator (mulberry32), so that a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Value = number | { n: number; list: number[] };
 
@@ -71,7 +61,7 @@ function filled(versions: StateVersions, keys: number, rnd: () => number): { map
 describe("copy-on-write state map", () => {
   test("a pinned version reads out as it was, whatever is written while it is read", () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const rnd = random(seed);
+      const rnd = mulberry32(seed);
       const versions = new StateVersions();
       const { map, live } = filled(versions, 200, rnd);
       const pinned = contents(live);
@@ -93,7 +83,7 @@ describe("copy-on-write state map", () => {
 
   test("two pins at once each read their own version", () => {
     for (let seed = 100; seed < 120; seed++) {
-      const rnd = random(seed);
+      const rnd = mulberry32(seed);
       const versions = new StateVersions();
       const { map, live } = filled(versions, 150, rnd);
       const first = versions.pin();
