@@ -79,7 +79,6 @@ export async function removeOrphans(): Promise<void> {
     if (pid && !isAlive(Number(pid))) await podmanResult(["network", "rm", "-f", name]);
   }
 }
-}
 
 const owned = { containers: new Set<string>(), networks: new Set<string>() };
 
