@@ -8,8 +8,8 @@
  * on loopback, test/support/s3.ts, storing on the same disk), and the subtasks' local copies
  * (FileTaskLocalStateStore) of the file:// checkpoint. All three are files on the same disk, warm in the
  * page cache after being written: the local copy saves the storage's request path (and on a real
- * remote store its network), not a disk. Reports medians over alternating rounds and the ratio of each
- * remote source to the local copies.
+ * remote store its network), not a disk. Reports medians over rounds (each starting with the next
+ * source) and the ratio of each remote source to the local copies.
  *
  * Run: npm run build && node --expose-gc --max-old-space-size=8192 dist/bench/local-recovery.js [--mb 256] [--rounds 3]
  */
@@ -88,11 +88,17 @@ async function main(): Promise<void> {
       }),
     );
     const results: Record<"file" | "s3" | "local", Restore[]> = { file: [], s3: [], local: [] };
+    const sources: Array<[keyof typeof results, () => Promise<Restore>]> = [
+      ["local", () => restore(fileDir, copies)],
+      ["file", () => restore(fileDir)],
+      ["s3", () => restore(s3Dir)],
+    ];
     for (let r = 0; r < rounds; r++) {
-      // Alternating, so that no source always runs on a warmer machine.
-      results.local.push(await restore(fileDir, copies));
-      results.file.push(await restore(fileDir));
-      results.s3.push(await restore(s3Dir));
+      // Each round starts with the next source, so that no source always runs first (on a colder machine).
+      for (let i = 0; i < sources.length; i++) {
+        const [name, run] = sources[(r + i) % sources.length]!;
+        results[name].push(await run());
+      }
     }
     const m = (k: keyof typeof results, f: keyof Restore): number => median(results[k].map((x) => x[f]));
     console.log(`state files: ${(bytes / MB).toFixed(1)} MB in ${SUBTASKS} files; ${rounds} rounds, medians`);
