@@ -165,8 +165,11 @@ export class StreamTask {
           (error) => this.reportConnectionRetry(error),
         ),
     );
-    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, taskLocalStateStore(tdd.localStateDir));
     this.restoredLocally = restorer?.restoredLocally;
+    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, {
+      copies: taskLocalStateStore(tdd.localStateDir),
+      ...(this.restoredLocally !== undefined ? { restoredLocally: this.restoredLocally } : {}),
+    });
     if (!vertex.isSource) {
       const settings = tdd.jobGraph.settings as Record<string, unknown>;
       const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);

@@ -36,8 +36,11 @@ export class TaskCheckpointer {
     private readonly subtask: number,
     private readonly chain: OperatorChain,
     private readonly reporter: CheckpointReporter,
-    /** Where local copies of the task's checkpoints go; undefined without local recovery. */
-    private readonly localState?: TaskLocalStateStore,
+    /**
+     * Task-local recovery: where the copies of the task's checkpoints go (none without it), and whether
+     * this attempt restored from such copies (undefined when it restored nothing), told with every ack.
+     */
+    private readonly local: { copies?: TaskLocalStateStore; restoredLocally?: boolean } = {},
   ) {}
 
   /** Snapshots synchronously, forwards the barrier, and writes the state in the background. */
@@ -104,6 +107,7 @@ export class TaskCheckpointer {
         syncDurationMs,
         asyncDurationMs: performance.now() - start,
         alignmentDurationMs,
+        ...(this.local.restoredLocally !== undefined ? { restoredLocally: this.local.restoredLocally } : {}),
       });
     } catch (e) {
       for (const k of keyed) k.snapshot.release();
@@ -113,21 +117,22 @@ export class TaskCheckpointer {
 
   /** A copy that cannot be kept costs a remote read at the next restore, never the checkpoint (savepoints get none). */
   private async keepLocalCopy(barrier: Barrier, uri: string, bytes: Uint8Array): Promise<void> {
-    if (!this.localState || barrier.savepoint) return;
-    await this.localState.store(barrier.checkpointId, uri, bytes).catch((e: Error) => {
-      localRecoveryLog.warn(`cannot keep a local copy of checkpoint ${barrier.checkpointId} in ${this.localState!.location}: ${e.message}`);
+    const copies = this.local.copies;
+    if (!copies || barrier.savepoint) return;
+    await copies.store(barrier.checkpointId, uri, bytes).catch((e: Error) => {
+      localRecoveryLog.warn(`cannot keep a local copy of checkpoint ${barrier.checkpointId} in ${copies.location}: ${e.message}`);
     });
   }
 
   async notifyComplete(checkpointId: number): Promise<void> {
     for (const op of this.chain.operators) await op.notifyCheckpointComplete(checkpointId);
     // The older copies are subsumed (a restore uses the latest completed checkpoint).
-    await this.localState?.confirm(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete local copies older than checkpoint ${checkpointId}: ${e.message}`));
+    await this.local.copies?.confirm(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete local copies older than checkpoint ${checkpointId}: ${e.message}`));
   }
 
   notifyAborted(checkpointId: number): void {
     for (const op of this.chain.operators) op.notifyCheckpointAborted(checkpointId);
-    void this.localState?.abort(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete the local copy of aborted checkpoint ${checkpointId}: ${e.message}`));
+    void this.local.copies?.abort(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete the local copy of aborted checkpoint ${checkpointId}: ${e.message}`));
   }
 
   /** Resolves when every started checkpoint has been written and acknowledged (or declined). */
