@@ -1,6 +1,7 @@
 /**
  * Task-local recovery on real processes (docs/checkpoints.md, "Task-local recovery"): a task that fails
- * on a TaskManager that lives on restores from the copy of its state on that TaskManager's disk; a copy
+ * on a TaskManager that lives on restores from the copy of its state on that TaskManager's disk (with
+ * either state backend); a copy
  * that is missing or damaged falls back to the checkpoint storage; copies of subsumed checkpoints are
  * deleted, and all of a job's when it ends. Every run is the sequence check (test/jobs/sequence-check.ts),
  * which fails on any gap or duplicate, compared with the reference result.
@@ -64,31 +65,33 @@ async function submit(c: Awaited<ReturnType<typeof cluster>>, count: number, int
   return { jobId, result, tasks: await taskCount(c.jm.restUrl, jobId) };
 }
 
-test("a task failure restores from the local copies: the checkpoint storage's state files are damaged, yet the job resumes from that checkpoint", { timeout: 300_000 }, async () => {
-  const c = await cluster();
-  const count = 16_000;
-  const { jobId, result, tasks } = await submit(c, count);
-  const id = await checkpointNow(c.jm.restUrl, jobId);
-  const copies = localCopies(c.local).filter((l) => l.checkpointId === id);
-  assert.equal(copies.length, tasks, `a local copy per task: ${JSON.stringify(localCopies(c.local))}`);
-  // Same size, other bytes: the JobMaster's check (present, recorded size) passes, a read from the
-  // checkpoint storage fails its checksum. Only the local copies can restore this checkpoint now.
-  const remote = remoteStateFiles(c.checkpoints, jobId, id);
-  assert.equal(remote.length, tasks);
-  for (const f of remote) flipBytes(f);
-  c.fail(0);
-  await waitForAttempt(c.jm.restUrl, jobId, 1);
-  await waitFor(async () => (await restoredLocallyGauges(c.jm.restUrl, jobId)).every((v) => v === "1"), "every subtask to report restoredLocally = 1", GENEROUS_MS, 200);
-  const stats = await checkpointStats(c.jm.restUrl, jobId);
-  assert.equal(stats.latest.restored?.id, id, "restored from the checkpoint whose remote files are damaged");
-  const run = await result;
-  assert.equal(run.state, "FINISHED", run.failure?.message);
-  assert.equal(run.restarts, 1, "one restart: the injected failure (a remote read would have failed on the checksum and restarted again)");
-  assert.deepEqual(finalsOf(run.records!), referenceFinals(count));
-  const exceptions = await getJson<{ exceptionHistory: { entries: Array<{ exceptionName: string }> } }>(c.jm.restUrl, `/jobs/${jobId}/exceptions`);
-  assert.deepEqual(exceptions.exceptionHistory.entries.map((e) => e.exceptionName).filter((n) => n !== "Error"), [], "no CorruptStateError");
-  assert.match(c.tm.stderr(), new RegExp(`restoring checkpoint ${id} from the local copy`));
-});
+for (const backend of ["hashmap", "lmdb"]) {
+  test(`a task failure restores from the local copies (${backend} backend): the checkpoint storage's state files are damaged, yet the job resumes from that checkpoint`, { timeout: 300_000 }, async () => {
+    const c = await cluster({ "state.backend.type": backend });
+    const count = 16_000;
+    const { jobId, result, tasks } = await submit(c, count);
+    const id = await checkpointNow(c.jm.restUrl, jobId);
+    const copies = localCopies(c.local).filter((l) => l.checkpointId === id);
+    assert.equal(copies.length, tasks, `a local copy per task: ${JSON.stringify(localCopies(c.local))}`);
+    // Same size, other bytes: the JobMaster's check (present, recorded size) passes, a read from the
+    // checkpoint storage fails its checksum. Only the local copies can restore this checkpoint now.
+    const remote = remoteStateFiles(c.checkpoints, jobId, id);
+    assert.equal(remote.length, tasks);
+    for (const f of remote) flipBytes(f);
+    c.fail(0);
+    await waitForAttempt(c.jm.restUrl, jobId, 1);
+    await waitFor(async () => (await restoredLocallyGauges(c.jm.restUrl, jobId)).every((v) => v === "1"), "every subtask to report restoredLocally = 1", GENEROUS_MS, 200);
+    const stats = await checkpointStats(c.jm.restUrl, jobId);
+    assert.equal(stats.latest.restored?.id, id, "restored from the checkpoint whose remote files are damaged");
+    const run = await result;
+    assert.equal(run.state, "FINISHED", run.failure?.message);
+    assert.equal(run.restarts, 1, "one restart: the injected failure (a remote read would have failed on the checksum and restarted again)");
+    assert.deepEqual(finalsOf(run.records!), referenceFinals(count));
+    const exceptions = await getJson<{ exceptionHistory: { entries: Array<{ exceptionName: string }> } }>(c.jm.restUrl, `/jobs/${jobId}/exceptions`);
+    assert.deepEqual(exceptions.exceptionHistory.entries.map((e) => e.exceptionName).filter((n) => n !== "Error"), [], "no CorruptStateError");
+    assert.match(c.tm.stderr(), new RegExp(`restoring checkpoint ${id} from the local copy`));
+  });
+}
 
 test("a deleted local copy and a damaged one (bytes flipped) each fall back to the checkpoint storage; the job recovers exactly once", { timeout: 300_000 }, async () => {
   const c = await cluster();
