@@ -1,9 +1,8 @@
 /**
  * Task-local recovery on real processes (docs/checkpoints.md, "Task-local recovery"): a task that fails
  * on a TaskManager that lives on restores from the copy of its state on that TaskManager's disk (with
- * either state backend); a copy
- * that is missing or damaged falls back to the checkpoint storage; copies of subsumed checkpoints are
- * deleted, and all of a job's when it ends. Every run is the sequence check (test/jobs/sequence-check.ts),
+ * either state backend); a copy that is missing or damaged falls back to the checkpoint storage; copies
+ * of subsumed checkpoints are deleted, and all of a job's when it ends. Every run is the sequence check (test/jobs/sequence-check.ts),
  * which fails on any gap or duplicate, compared with the reference result.
  */
 import assert from "node:assert/strict";
