@@ -1,4 +1,4 @@
-/** Local copies kept in the process (tests and the deterministic simulation): the contract without a disk. */
+/** Local copies kept in the process: the contract without a disk (its conformance suite runs against both). */
 import type { TaskLocalStateStore } from "./task-local-state-store.js";
 
 export class MemoryTaskLocalStateStore implements TaskLocalStateStore {
