@@ -6,8 +6,11 @@
  * The state files may be remote (docs/architecture.md, "File systems"): `load` reads every file
  * the task's operators need, in parallel, before the task builds its operators synchronously.
  */
-import { joinUri } from "../../fs/file-system.js";
+import { joinUri, parentUri } from "../../fs/file-system.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
+import type { ChangelogStateHandle, KeyGroupBlobs } from "../state/changelog/changelog-handle.js";
+import { changelogOf } from "../state/changelog/changelog-keyed-state-backend.js";
+import { loadChangelogFiles, replayChangelog } from "../state/changelog/changelog-replay.js";
 import { redistributeOperatorState, type OperatorStateSnapshot } from "../state/operator-state-backend.js";
 import type { TaskRestore } from "./checkpoint-metadata.js";
 import { readTaskSnapshot, restoreKeyedState, type TaskSnapshot } from "./task-state.js";
@@ -23,7 +26,14 @@ export class TaskStateRestorer {
     private readonly subtask: number,
     private readonly parallelism: number,
     private readonly files: ReadonlyMap<string, TaskSnapshot>,
+    /** The state changelog's shared files the restore needs, by name relative to the job's checkpoint folder. */
+    private readonly changelogFiles: ReadonlyMap<string, KeyGroupBlobs>,
   ) {}
+
+  /** The job's checkpoint folder of the checkpoint restored from: the changelog's shared files are named relative to it. */
+  private get jobDir(): string {
+    return parentUri(this.restore.baseDir);
+  }
 
   /** Reads the files that the operators `uids` of subtask `subtask` (key groups [start, end]) restore from. */
   static async load(restore: TaskRestore, subtask: number, parallelism: number, uids: readonly string[], keyGroups: { start: number; end: number }): Promise<TaskStateRestorer> {
@@ -38,7 +48,10 @@ export class TaskStateRestorer {
     }
     const files = new Map<string, TaskSnapshot>();
     await Promise.all([...needed].map(async (file) => files.set(file, await readTaskSnapshot(joinUri(restore.baseDir, file)))));
-    return new TaskStateRestorer(restore, subtask, parallelism, files);
+    const handles = [...files.values()].flatMap((f) => Object.values(f.operators).flatMap((o) => (o.changelog ? [o.changelog] : [])));
+    const changelogFiles = new Map<string, KeyGroupBlobs>();
+    if (handles.length > 0) await loadChangelogFiles(parentUri(restore.baseDir), handles, keyGroups.start, keyGroups.end, changelogFiles);
+    return new TaskStateRestorer(restore, subtask, parallelism, files, changelogFiles);
   }
 
   private read(file: string): TaskSnapshot {
@@ -65,10 +78,18 @@ export class TaskStateRestorer {
     return {
       operatorState,
       restoreKeyed: (backend) => {
+        const changelogs: ChangelogStateHandle[] = [];
         for (const s of handles.subtasks) {
           if (s.keyGroupEnd < keyGroupStart || s.keyGroupStart > keyGroupEnd) continue;
-          restoreKeyedState(backend, this.read(s.file).operators[uid]?.keyed ?? []);
+          const snapshot = this.read(s.file).operators[uid];
+          if (snapshot?.changelog) changelogs.push(snapshot.changelog);
+          else restoreKeyedState(backend, snapshot?.keyed ?? []);
         }
+        if (changelogs.length === 0) return;
+        // A changelog backend keeps the files as its log; any other backend just replays them.
+        const changelog = changelogOf(backend);
+        if (changelog) changelog.restoreChangelog(this.jobDir, changelogs, this.changelogFiles);
+        else for (const h of changelogs) replayChangelog(backend, h, this.changelogFiles);
       },
     };
   }

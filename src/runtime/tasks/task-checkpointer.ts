@@ -4,7 +4,7 @@
  * barrier goes downstream and processing continues while the asynchronous part writes the file and
  * acknowledges it to the JobMaster.
  */
-import { joinUri } from "../../fs/file-system.js";
+import { joinUri, parentUri } from "../../fs/file-system.js";
 import { fileSystemFor } from "../../fs/file-systems.js";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
@@ -14,10 +14,18 @@ import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
+import { changelogOf, type ChangelogCheckpoint } from "../state/changelog/changelog-keyed-state-backend.js";
+import type { SharedStateFile } from "../state/changelog/changelog-handle.js";
 
 interface PendingKeyedState {
   entry: OperatorSnapshot;
   snapshot: KeyedStateSnapshot;
+}
+
+/** Keyed state of a backend with a state changelog: its new segment is being written. */
+interface PendingChangelog {
+  entry: OperatorSnapshot;
+  checkpoint: ChangelogCheckpoint;
 }
 
 export interface CheckpointReporter {
@@ -43,6 +51,7 @@ export class TaskCheckpointer {
     const finishing: Promise<void>[] = [];
     // Keyed state is fixed now and read out in the asynchronous part (LMDB: from a read transaction).
     const keyed: PendingKeyedState[] = [];
+    const changelogs: PendingChangelog[] = [];
     try {
       for (const op of this.chain.operators) {
         const r = op.snapshotState(checkpointId, { isSavepoint: barrier.savepoint, timestamp: barrier.timestamp });
@@ -51,7 +60,10 @@ export class TaskCheckpointer {
       snapshot = { operators: {} };
       for (const s of this.chain.states) {
         const entry: OperatorSnapshot = {};
-        if (s.keyed) keyed.push({ entry, snapshot: snapshotKeyedState(s.keyed) });
+        // Savepoints stay full, self-contained snapshots (docs/state-backends.md, "Incremental checkpoints").
+        const changelog = barrier.savepoint ? undefined : changelogOf(s.keyed);
+        if (changelog) changelogs.push({ entry, checkpoint: changelog.checkpoint(checkpointId, parentUri(barrier.dir)) });
+        else if (s.keyed) keyed.push({ entry, snapshot: snapshotKeyedState(s.keyed) });
         const op = s.operatorState.snapshot();
         if (Object.keys(op).length > 0) entry.operator = op;
         snapshot.operators[s.uid] = entry;
@@ -65,7 +77,7 @@ export class TaskCheckpointer {
     for (const w of this.chain.writers) {
       w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir, ...(barrier.stopping ? { stopping: true } : {}) });
     }
-    const work = this.writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentMs);
+    const work = this.writeAndAcknowledge(barrier, snapshot, keyed, changelogs, finishing, syncDurationMs, alignmentMs);
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
@@ -74,6 +86,7 @@ export class TaskCheckpointer {
     barrier: Barrier,
     snapshot: TaskSnapshot,
     keyed: PendingKeyedState[],
+    changelogs: PendingChangelog[],
     finishing: Promise<void>[],
     syncDurationMs: number,
     alignmentDurationMs: number,
@@ -82,6 +95,10 @@ export class TaskCheckpointer {
     try {
       await Promise.all(finishing);
       for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
+      for (const c of changelogs) {
+        await c.checkpoint.persist();
+        c.entry.changelog = c.checkpoint.handle;
+      }
       const bytes = encodeTaskSnapshot(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
       // Whole or not at all, on any file system (docs/architecture.md, "File systems").
@@ -99,6 +116,7 @@ export class TaskCheckpointer {
         syncDurationMs,
         asyncDurationMs: performance.now() - start,
         alignmentDurationMs,
+        ...(changelogs.length > 0 ? changelogAck(bytes.length, changelogs) : {}),
       });
     } catch (e) {
       for (const k of keyed) k.snapshot.release();
@@ -107,10 +125,12 @@ export class TaskCheckpointer {
   }
 
   async notifyComplete(checkpointId: number): Promise<void> {
+    for (const s of this.chain.states) changelogOf(s.keyed)?.notifyCheckpointComplete(checkpointId);
     for (const op of this.chain.operators) await op.notifyCheckpointComplete(checkpointId);
   }
 
   notifyAborted(checkpointId: number): void {
+    for (const s of this.chain.states) changelogOf(s.keyed)?.notifyCheckpointAborted(checkpointId);
     for (const op of this.chain.operators) op.notifyCheckpointAborted(checkpointId);
   }
 
@@ -118,4 +138,11 @@ export class TaskCheckpointer {
   async whenIdle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
+}
+
+/** The shared files a changelog checkpoint refers to, and what it newly wrote: the state file and the new shared files. */
+function changelogAck(fileBytes: number, changelogs: readonly PendingChangelog[]): { sharedFiles: SharedStateFile[]; checkpointedBytes: number } {
+  const shared = new Map<string, SharedStateFile>();
+  for (const c of changelogs) for (const f of c.checkpoint.files) shared.set(f.file, f);
+  return { sharedFiles: [...shared.values()], checkpointedBytes: fileBytes + changelogs.reduce((n, c) => n + c.checkpoint.checkpointedBytes, 0) };
 }
