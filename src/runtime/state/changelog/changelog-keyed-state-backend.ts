@@ -297,11 +297,16 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
     if (dir === undefined) return;
     const uri = joinUri(dir, file);
     // After its write: deleting first would let the write create it again.
-    void (this.writes.get(file)?.done ?? Promise.resolve())
+    const deletion: Promise<void> = (this.writes.get(file)?.done ?? Promise.resolve())
       .catch(() => {})
       .then(() => fileSystemFor(uri).delete(uri))
-      .catch(() => {});
+      .catch(() => {})
+      .finally(() => this.deletions.delete(deletion));
+    this.deletions.add(deletion);
   }
+
+  /** Deletions under way (dispose waits for them). */
+  private readonly deletions = new Set<Promise<void>>();
 
   // ---- restore and lifecycle -------------------------------------------------------------------
 
@@ -346,6 +351,7 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
         await this.materializing;
         await Promise.allSettled([...this.writes.values()].map((w) => w.done));
         this.ledger.disposed();
+        await Promise.allSettled([...this.deletions]);
         await this.inner.dispose();
       })();
     }
