@@ -10,7 +10,7 @@
  */
 import type { KeyedStateBackend, KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
-import { decodeCheckedFile, encodeCheckedFile, readCheckedFile } from "../state/checked-file.js";
+import { decodeCheckedFile, encodeCheckedFile, encodeCheckedFileInSlices, readCheckedFile } from "../state/checked-file.js";
 import type { ChangelogStateHandle } from "../state/changelog/changelog-handle.js";
 
 export interface OperatorSnapshot {
@@ -45,13 +45,21 @@ export function encodeTaskSnapshot(snapshot: TaskSnapshot): Uint8Array {
   return encodeCheckedFile(snapshot);
 }
 
+/**
+ * The same bytes as encodeTaskSnapshot, hashed and copied in slices with turns of the event loop
+ * between them, so that the task keeps processing while its checkpoint is encoded
+ * (docs/architecture.md, "Snapshots that do not stop the task").
+ */
+export function encodeTaskSnapshotInSlices(snapshot: TaskSnapshot): Promise<Uint8Array> {
+  return encodeCheckedFileInSlices(snapshot);
+}
+
 const isTaskSnapshot = (s: unknown): boolean => !!s && typeof s === "object" && typeof (s as TaskSnapshot).operators === "object";
 
 /** Reads a task's state file from its file system (docs/architecture.md, "File systems"). */
 export function readTaskSnapshot(uri: string): Promise<TaskSnapshot> {
   return readCheckedFile<TaskSnapshot>(uri, isTaskSnapshot, "a task snapshot");
 }
-
 
 /** Checks and decodes a state file's bytes; `uri` names it in errors. */
 export function decodeTaskSnapshot(bytes: Buffer, uri: string): TaskSnapshot {

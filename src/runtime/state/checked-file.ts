@@ -14,9 +14,43 @@ const DIGEST_BYTES = 32;
 export class CorruptStateError extends SluiceError {}
 registerErrorClass(CorruptStateError);
 
+/** Bytes hashed and copied between two yields of encodeCheckedFileInSlices (a few ms each). */
+const ENCODE_SLICE_BYTES = 4 * 1024 * 1024;
+
 export function encodeCheckedFile(value: unknown): Uint8Array {
+  const steps = encodeSteps(value);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same bytes as encodeCheckedFile, hashing and copying a large file in slices with turns of
+ * the event loop between them, so that the task keeps processing meanwhile. The serializer call
+ * that builds the payload is one step.
+ */
+export async function encodeCheckedFileInSlices(value: unknown): Promise<Uint8Array> {
+  const steps = encodeSteps(value);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function* encodeSteps(value: unknown): Generator<void, Uint8Array, undefined> {
   const payload = serialize(value);
-  return Buffer.concat([createHash("sha256").update(payload).digest(), payload]);
+  const hash = createHash("sha256");
+  const out = Buffer.allocUnsafe(DIGEST_BYTES + payload.length);
+  for (let at = 0; at < payload.length; at += ENCODE_SLICE_BYTES) {
+    if (at > 0) yield;
+    const part = payload.subarray(at, at + ENCODE_SLICE_BYTES);
+    hash.update(part);
+    out.set(part, DIGEST_BYTES + at);
+  }
+  hash.digest().copy(out, 0);
+  return out;
 }
 
 /** Checks and decodes the bytes of a file written by encodeCheckedFile; `valid` checks the shape, `uri` names the file in errors. */

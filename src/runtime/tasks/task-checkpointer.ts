@@ -13,7 +13,7 @@ import { serializeError, type SerializedError } from "../../errors/serialized-er
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
-import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
+import { encodeTaskSnapshotInSlices, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
 import { changelogOf, type ChangelogCheckpoint } from "../state/changelog/changelog-keyed-state-backend.js";
 import type { SharedStateFile } from "../state/changelog/changelog-handle.js";
 
@@ -99,7 +99,7 @@ export class TaskCheckpointer {
         await c.checkpoint.persist();
         c.entry.changelog = c.checkpoint.handle;
       }
-      const bytes = encodeTaskSnapshot(snapshot);
+      const bytes = await encodeTaskSnapshotInSlices(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
       // Whole or not at all, on any file system (docs/architecture.md, "File systems").
       const uri = joinUri(barrier.dir, file);

@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import type { Key } from "../../../api/functions.js";
 import { joinUri } from "../../../fs/file-system.js";
 import { fileSystemFor } from "../../../fs/file-systems.js";
-import { encodeCheckedFile } from "../checked-file.js";
+import { encodeCheckedFile, encodeCheckedFileInSlices } from "../checked-file.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateMap, type StateTable } from "../keyed-state-backend.js";
 import type { StateKey } from "../state-key.js";
 import { filesOf, type ChangelogRun, type ChangelogStateHandle, type KeyGroupBlobs, type SharedStateFile } from "./changelog-handle.js";
@@ -131,6 +131,9 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
     this.snapshotFilters.set(table, filter);
     this.inner.setSnapshotFilter?.(table, filter);
   }
+  setValueCopy(table: string, copy: (value: unknown) => unknown): void {
+    this.inner.setValueCopy?.(table, copy);
+  }
 
   // ---- checkpoints -----------------------------------------------------------------------------
 
@@ -237,7 +240,7 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
     const name = this.newFileName("materialization");
     const run = async (): Promise<void> => {
       try {
-        const bytes = encodeCheckedFile(await snapshot.materialize());
+        const bytes = await encodeCheckedFileInSlices(await snapshot.materialize());
         this.ledger.added(name);
         await fileSystemFor(jobDir).write(joinUri(jobDir, name), bytes);
         const dropped = [...this.restoredRuns.flatMap((r) => filesOf({ runs: [r] })), ...this.segments.filter((s) => s.index < firstKept).map((s) => s.file)];
