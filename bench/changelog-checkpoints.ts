@@ -5,7 +5,8 @@
  * backends. Keyed ValueState of `--keys` keys with `--value-bytes` values; before each
  * checkpoint `--updated` (a fraction) of the keys are updated, as a job updating 1 % of its keys
  * per second with a checkpoint every second does; a materialization every
- * `--materialize-every` checkpoints. Also the synchronous pause of each checkpoint.
+ * `--materialize-every` checkpoints (the first checkpoint, before which all keys were written, is
+ * a materialization itself and is not counted). Also the synchronous pause of each checkpoint.
  * One child process per backend and mode.
  *
  * Run: npm run build && node dist/bench/changelog-checkpoints.js [--keys 200000] [--value-bytes 100] [--updated 0.01] [--checkpoints 20] [--materialize-every 10]
@@ -80,12 +81,12 @@ async function measure(backendType: StateBackendType, changelog: boolean): Promi
       }
       const start = performance.now();
       if (cl) {
-        const c = cl.checkpoint(id, jobDir);
+        const pending = cl.checkpoint(id, jobDir);
         syncMs.push(performance.now() - start);
-        await c.persist();
+        const c = await pending.persist();
         cl.notifyCheckpointComplete(id);
         if (id > 0) written.push(c.checkpointedBytes);
-        if (id % materializeEvery === 0) {
+        if (id > 0 && id % materializeEvery === 0) {
           await cl.materialize();
         }
       } else {
@@ -126,8 +127,8 @@ if (process.argv[2] === "--child") {
     const state = off.stateBytes;
     console.log(`\n${backend}: state ${(state / 1e6).toFixed(1)} MB`);
     console.log(`  changelog off: ${(mean(off.written) / 1e6).toFixed(2)} MB per checkpoint (${pct(mean(off.written), state)} of the state), sync pause p50 ${quantile(off.syncMs, 0.5).toFixed(1)} ms`);
-    // written[i] is checkpoint i + 1; the one after each materialization (after checkpoints 0, M, 2M, …) also writes it.
-    const segmentsOnly = on.written.filter((_, i) => i % materializeEvery !== 0);
+    // written[i] is checkpoint i + 1; the one after each materialization (after checkpoints M, 2M, …) also writes it.
+    const segmentsOnly = on.written.filter((_, i) => i === 0 || i % materializeEvery !== 0);
     console.log(
       `  changelog on:  ${(mean(on.written) / 1e6).toFixed(3)} MB per checkpoint on average, materializations included (${pct(mean(on.written), state)} of the state); ` +
         `p50 ${(quantile(on.written, 0.5) / 1e6).toFixed(3)} MB (${pct(quantile(on.written, 0.5), state)}); sync pause p50 ${quantile(on.syncMs, 0.5).toFixed(1)} ms`,

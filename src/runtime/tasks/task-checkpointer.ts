@@ -14,7 +14,7 @@ import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import { encodeTaskSnapshotInSlices, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
-import { changelogOf, type ChangelogCheckpoint } from "../state/changelog/changelog-keyed-state-backend.js";
+import { changelogOf, type ChangelogCheckpoint, type PersistedChangelog } from "../state/changelog/changelog-keyed-state-backend.js";
 import type { SharedStateFile } from "../state/changelog/changelog-handle.js";
 
 interface PendingKeyedState {
@@ -95,9 +95,11 @@ export class TaskCheckpointer {
     try {
       await Promise.all(finishing);
       for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
+      const persisted: PersistedChangelog[] = [];
       for (const c of changelogs) {
-        await c.checkpoint.persist();
-        c.entry.changelog = c.checkpoint.handle;
+        const p = await c.checkpoint.persist();
+        c.entry.changelog = p.handle;
+        persisted.push(p);
       }
       const bytes = await encodeTaskSnapshotInSlices(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
@@ -116,7 +118,7 @@ export class TaskCheckpointer {
         syncDurationMs,
         asyncDurationMs: performance.now() - start,
         alignmentDurationMs,
-        ...(changelogs.length > 0 ? changelogAck(bytes.length, changelogs) : {}),
+        ...(persisted.length > 0 ? changelogAck(bytes.length, persisted) : {}),
       });
     } catch (e) {
       for (const k of keyed) k.snapshot.release();
@@ -141,8 +143,8 @@ export class TaskCheckpointer {
 }
 
 /** The shared files a changelog checkpoint refers to, and what it newly wrote: the state file and the new shared files. */
-function changelogAck(fileBytes: number, changelogs: readonly PendingChangelog[]): { sharedFiles: SharedStateFile[]; checkpointedBytes: number } {
+function changelogAck(fileBytes: number, changelogs: readonly PersistedChangelog[]): { sharedFiles: SharedStateFile[]; checkpointedBytes: number } {
   const shared = new Map<string, SharedStateFile>();
-  for (const c of changelogs) for (const f of c.checkpoint.files) shared.set(f.file, f);
-  return { sharedFiles: [...shared.values()], checkpointedBytes: fileBytes + changelogs.reduce((n, c) => n + c.checkpoint.checkpointedBytes, 0) };
+  for (const c of changelogs) for (const f of c.files) shared.set(f.file, f);
+  return { sharedFiles: [...shared.values()], checkpointedBytes: fileBytes + changelogs.reduce((n, c) => n + c.checkpointedBytes, 0) };
 }

@@ -28,14 +28,27 @@ export interface ChangelogSettings {
   maxMaterializationFailures: number;
 }
 
-/** The synchronous part of a changelog checkpoint; `persist` waits until every file it refers to is written. */
-export interface ChangelogCheckpoint {
+/** What a changelog checkpoint refers to, once every file is written. */
+export interface PersistedChangelog {
   handle: ChangelogStateHandle;
   /** The shared files the handle refers to. */
   files: SharedStateFile[];
   /** Bytes of the files no earlier checkpoint referred to (Flink's checkpointed size). */
   checkpointedBytes: number;
-  persist(): Promise<void>;
+}
+
+/** The synchronous part of a changelog checkpoint; `persist` waits until every file it refers to is written. */
+export interface ChangelogCheckpoint {
+  persist(): Promise<PersistedChangelog>;
+}
+
+/** A materialization being written. */
+interface PendingMaterialization {
+  file: string;
+  /** The first segment the log still needs once it is written. */
+  firstKept: number;
+  /** Its file, once written; rejects when it failed. */
+  done: Promise<SharedStateFile>;
 }
 
 class ChangelogStateTable<V> implements StateTable<V> {
@@ -70,7 +83,7 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
   private jobDir: string | undefined;
   /** Writes of shared files under way (a later checkpoint referring to the file waits for it). */
   private readonly writes = new Map<string, { bytes: Uint8Array; done: Promise<void> }>();
-  private materializing: Promise<void> | undefined;
+  private pending: PendingMaterialization | undefined;
   private materializationFailures = 0;
   private lastMaterializationError: Error | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -145,7 +158,11 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
   /**
    * The synchronous part of checkpoint `checkpointId`: the entries changed since the previous
    * checkpoint become a new segment (serialized now: processing changes them again right after),
-   * written in the background; the handle is the log as it stands.
+   * written in the background; the handle is the log as it stands. With nothing to build on yet (a
+   * task's first checkpoint, or one restored from a full snapshot or another job's checkpoint), all
+   * entries count as changed: this checkpoint then starts a materialization instead, takes its
+   * changes as part of it (no segment holds them), and refers to it once it is written — a full
+   * snapshot whose synchronous part is the wrapped backend's (no state is serialized now).
    */
   checkpoint(checkpointId: number, jobDir: string): ChangelogCheckpoint {
     if (this.materializationFailures > this.settings.maxMaterializationFailures) {
@@ -155,6 +172,7 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
       );
     }
     this.useJobDir(jobDir);
+    const base = this.materialization || this.restoredRuns.length > 0 ? undefined : (this.pending ?? this.startMaterialization(true));
     const changes = this.takeChanges();
     if (changes.length > 0) {
       const bytes = encodeCheckedFile(changes);
@@ -162,14 +180,19 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
       this.segments.push({ file, index: this.nextSegment++ });
       this.write(file.file, bytes);
     }
-    const handle = this.handle();
+    const handle = base ? this.handleOver(base) : this.handle();
     const files = filesOf(handle);
     const fresh = new Set(this.ledger.checkpointed(checkpointId, files.map((f) => f.file)));
     return {
-      handle,
-      files,
-      checkpointedBytes: files.filter((f) => fresh.has(f.file)).reduce((n, f) => n + f.bytes, 0),
-      persist: () => this.written(files),
+      persist: async () => {
+        if (base) {
+          // The materialization's size is known once it is written.
+          handle.runs[0]!.materialization = await base.done;
+          files[0] = handle.runs[0]!.materialization;
+        }
+        await this.written(files);
+        return { handle, files, checkpointedBytes: files.filter((f) => fresh.has(f.file)).reduce((n, f) => n + f.bytes, 0) };
+      },
     };
   }
 
@@ -179,6 +202,12 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
 
   notifyCheckpointAborted(checkpointId: number): void {
     this.ledger.aborted(checkpointId);
+  }
+
+  /** The log as it will stand once `base` is written: it, and the segments from its boundary on. */
+  private handleOver(base: PendingMaterialization): ChangelogStateHandle {
+    const segments = this.segments.filter((s) => s.index >= base.firstKept).map((s) => s.file);
+    return { runs: [{ keyGroupStart: this.keyGroupStart, keyGroupEnd: this.keyGroupEnd, materialization: { file: base.file, bytes: 0 }, segments }] };
   }
 
   /** The log as it stands: the runs restored from, then this subtask's own. */
@@ -219,7 +248,7 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
     this.jobDir = jobDir;
     if (this.restoredJobDir !== undefined && trimSlash(this.restoredJobDir) !== trimSlash(jobDir)) {
       this.restoredRuns = [];
-      this.markChanged(Array.from({ length: this.keyGroupEnd - this.keyGroupStart + 1 }, (_, i) => this.keyGroupStart + i));
+      this.markChanged(this.allKeyGroups());
     }
     this.timer = setInterval(() => this.materialize(), this.settings.materializeIntervalMs);
     this.timer.unref?.();
@@ -233,34 +262,57 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
    * materialization ends in the same state, as later changes of the same entries follow).
    */
   materialize(): Promise<void> {
-    if (this.materializing || this.jobDir === undefined || this.disposed) return this.materializing ?? Promise.resolve();
-    const jobDir = this.jobDir;
+    if (this.jobDir === undefined || this.disposed) return Promise.resolve();
+    return (this.pending ?? this.startMaterialization(false)).done.then(
+      () => {},
+      () => {},
+    );
+  }
+
+  /**
+   * `takeChanges`: the changes made so far are left out of the next segment, as the
+   * materialization holds them; a checkpoint that refers to it must then wait for it (checkpoint()).
+   */
+  private startMaterialization(takeChanges: boolean): PendingMaterialization {
+    const jobDir = this.jobDir!;
     const firstKept = this.nextSegment;
     const snapshot = this.inner.snapshot();
+    if (takeChanges) for (const t of this.tables.values()) for (const g of t.groups) g.takeChanged();
     const name = this.newFileName("materialization");
-    const run = async (): Promise<void> => {
+    this.ledger.added(name);
+    const run = async (): Promise<SharedStateFile> => {
       try {
         const bytes = await encodeCheckedFileInSlices(await snapshot.materialize());
-        this.ledger.added(name);
         await fileSystemFor(jobDir).write(joinUri(jobDir, name), bytes);
         const dropped = [...this.restoredRuns.flatMap((r) => filesOf({ runs: [r] })), ...this.segments.filter((s) => s.index < firstKept).map((s) => s.file)];
         if (this.materialization) dropped.push(this.materialization);
-        this.materialization = { file: name, bytes: bytes.length };
+        const file = { file: name, bytes: bytes.length };
+        this.materialization = file;
         this.restoredRuns = [];
         this.segments = this.segments.filter((s) => s.index >= firstKept);
         this.ledger.dropped(dropped.map((f) => f.file));
         this.materializationFailures = 0;
+        return file;
       } catch (e) {
         snapshot.release();
         this.ledger.dropped([name]);
         this.materializationFailures++;
         this.lastMaterializationError = e as Error;
+        // The changes it took are in no segment: they all count as changed again.
+        if (takeChanges) this.markChanged(this.allKeyGroups());
+        throw e;
       } finally {
-        this.materializing = undefined;
+        this.pending = undefined;
       }
     };
-    this.materializing = run();
-    return this.materializing;
+    const pending: PendingMaterialization = { file: name, firstKept, done: run() };
+    pending.done.catch(() => {});
+    this.pending = pending;
+    return pending;
+  }
+
+  private allKeyGroups(): number[] {
+    return Array.from({ length: this.keyGroupEnd - this.keyGroupStart + 1 }, (_, i) => this.keyGroupStart + i);
   }
 
   // ---- shared files ----------------------------------------------------------------------------
@@ -351,7 +403,7 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
     if (!this.disposed) {
       clearInterval(this.timer);
       this.disposed = (async () => {
-        await this.materializing;
+        await this.pending?.done.catch(() => {});
         await Promise.allSettled([...this.writes.values()].map((w) => w.done));
         this.ledger.disposed();
         await Promise.allSettled([...this.deletions]);
