@@ -90,7 +90,8 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   };
 }
 
-export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string): Record<string, unknown> {
+/** `changelogMaterializeMs`: the state changelog's materialization interval when it is on (the cluster's setting). */
+export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string, changelogMaterializeMs?: number): Record<string, unknown> {
   return {
     mode: c.mode.replace("-", "_"),
     interval: c.intervalMs,
@@ -108,9 +109,10 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     aligned_checkpoint_timeout: 0,
     // Subtasks that have finished take no part in checkpoints (Flink's default since 1.15 is true).
     checkpoints_after_tasks_finish: false,
-    state_changelog_enabled: false,
-    changelog_storage: "none",
-    changelog_periodic_materialization_interval: 0,
+    state_changelog_enabled: changelogMaterializeMs !== undefined,
+    // The changelog's segments go to the checkpoint storage (docs/checkpoints.md, "Incremental checkpoints").
+    changelog_storage: changelogMaterializeMs !== undefined ? "filesystem" : "none",
+    changelog_periodic_materialization_interval: changelogMaterializeMs ?? 0,
   };
 }
 
