@@ -17,6 +17,10 @@ export interface VertexCheckpointStats {
   latest_ack_timestamp: number;
   state_size: number;
   end_to_end_duration: number;
+  /** In-flight bytes persisted by an unaligned checkpoint (Flink's persisted_data). */
+  persisted_data: number;
+  /** Bytes processed while the barriers came in (Flink's processed_data). */
+  processed_data: number;
 }
 
 export interface CheckpointStatsEntry {
@@ -32,6 +36,10 @@ export interface CheckpointStatsEntry {
   alignment_duration: number;
   num_subtasks: number;
   num_acknowledged_subtasks: number;
+  persisted_data: number;
+  processed_data: number;
+  /** Some subtask's barrier overtook in-flight data (Flink's checkpoint_type UNALIGNED_CHECKPOINT). */
+  unaligned: boolean;
   external_path?: string;
   failure_message?: string;
   /** By vertex id. */
@@ -46,6 +54,9 @@ export interface SubtaskCheckpointAck {
   syncDurationMs: number;
   asyncDurationMs: number;
   alignmentDurationMs: number;
+  persistedDataBytes: number;
+  processedDataBytes: number;
+  unaligned: boolean;
 }
 
 export interface CheckpointDetails {
@@ -101,7 +112,7 @@ export class CheckpointStatsTracker {
     const tasks: Record<string, VertexCheckpointStats> = {};
     let subtasks = 0;
     for (const [vertexId, n] of Object.entries(subtasksPerVertex)) {
-      tasks[vertexId] = { num_subtasks: n, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 };
+      tasks[vertexId] = { num_subtasks: n, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0, persisted_data: 0, processed_data: 0 };
       subtasks += n;
     }
     const e: CheckpointStatsEntry = {
@@ -117,6 +128,9 @@ export class CheckpointStatsTracker {
       alignment_duration: 0,
       num_subtasks: subtasks,
       num_acknowledged_subtasks: 0,
+      persisted_data: 0,
+      processed_data: 0,
+      unaligned: false,
       tasks,
     };
     this.entries.set(id, e);
@@ -141,8 +155,15 @@ export class CheckpointStatsTracker {
     e.sync_duration = Math.max(e.sync_duration, Math.round(ack.syncDurationMs));
     e.async_duration = Math.max(e.async_duration, Math.round(ack.asyncDurationMs));
     e.alignment_duration = Math.max(e.alignment_duration, Math.round(ack.alignmentDurationMs));
-    const v = (e.tasks[ack.vertexId] ??= { num_subtasks: 0, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 });
+    const persisted = ack.persistedDataBytes ?? 0;
+    const processed = ack.processedDataBytes ?? 0;
+    e.persisted_data += persisted;
+    e.processed_data += processed;
+    if (ack.unaligned) e.unaligned = true;
+    const v = (e.tasks[ack.vertexId] ??= { num_subtasks: 0, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0, persisted_data: 0, processed_data: 0 });
     v.num_acknowledged_subtasks++;
+    v.persisted_data += persisted;
+    v.processed_data += processed;
     v.state_size += ack.bytes;
     v.latest_ack_timestamp = now;
     v.end_to_end_duration = now - e.trigger_timestamp;
@@ -155,6 +176,9 @@ export class CheckpointStatsTracker {
       syncDurationMs: Math.round(ack.syncDurationMs),
       asyncDurationMs: Math.round(ack.asyncDurationMs),
       alignmentDurationMs: Math.round(ack.alignmentDurationMs),
+      persistedDataBytes: persisted,
+      processedDataBytes: processed,
+      unaligned: ack.unaligned === true,
     });
     list.sort((a, b) => a.subtask - b.subtask);
   }
