@@ -88,11 +88,15 @@ function task(channels: string[], onBarrierMode: "unaligned" | "aligned") {
     if (frame.t === "buffer") arrivals.push({ ch: frame.ch, label: labelOf(frame.data), seq });
     endpoint.deliver(frame);
   };
-  const drain = (max = Infinity): void => {
+  /** `priorityOnly`: the task is backpressured and takes only priority frames. */
+  const drain = (max = Infinity, priorityOnly = false): void => {
     for (let n = 0; n < max; n++) {
-      const q = gate.next();
+      const q = priorityOnly ? gate.nextPriority() : gate.next();
       if (!q) return;
-      if (q.frame.t === "event" && q.frame.event.kind === "barrier") aligner.onBarrier(q.channel, q.frame.event, q.seq);
+      if (q.frame.t === "event" && q.frame.event.kind === "barrier") {
+        if (q.announcement) aligner.onAnnouncement(q.frame.event);
+        else aligner.onBarrier(q.channel, q.frame.event, q.seq);
+      }
       else if (q.frame.t === "buffer") processed.push({ ch: q.channel.id, label: labelOf(q.frame.data) });
     }
   };
@@ -184,4 +188,29 @@ test("aligned-checkpoint-timeout: a prompt alignment stays aligned; one still wa
     { b: ["b-before", "b-before-2"] },
   );
   assert.deepEqual(slow.processed.map((p) => p.label).sort(), ["a-after", "b-after", "b-before", "b-before-2"]);
+});
+
+test("a backpressured task whose aligned barriers wait behind data: their announcements start the timeout, the switch moves them ahead", async () => {
+  const t = task(["a", "b"], "aligned");
+  t.deliver(record("a", "a1"));
+  t.deliver(record("b", "b1"));
+  t.sendBarrier("a", 1, { alignedTimeoutMs: 50 });
+  t.deliver(record("b", "b2"));
+  t.sendBarrier("b", 1, { alignedTimeoutMs: 50 });
+  t.deliver(record("a", "a-after"));
+  // The task cannot process records (its output is blocked): only priority frames are taken.
+  t.drain(Infinity, true);
+  assert.equal(t.snapshots.length, 0, "no snapshot before the timeout");
+  await new Promise((r) => setTimeout(r, 80));
+  assert.deepEqual(t.snapshots.map((s) => [s.id, s.unaligned]), [[1, true]], "switched at the timeout");
+  t.drain(Infinity, true);
+  const { inputs } = await t.snapshots[0]!.input!;
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(inputs).map(([k, f]) => [k, f.map((x) => (x.t === "buffer" ? labelOf(x.data) : ""))])),
+    { a: ["a1"], b: ["b1", "b2"] },
+    "completed without processing a record: the in-flight input is everything before the barriers",
+  );
+  assert.equal(t.processed.length, 0);
+  t.drain();
+  assert.deepEqual(t.processed.map((p) => p.label), ["a1", "b1", "b2", "a-after"], "afterwards everything is processed once");
 });

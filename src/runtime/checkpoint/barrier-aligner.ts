@@ -65,6 +65,7 @@ export class BarrierAligner {
   /** `seq`: the barrier's arrival number in the gate (QueuedFrame.seq). */
   onBarrier(channel: InputChannel, barrier: Barrier, seq = 0): void {
     if (barrier.checkpointId <= this.lastId) return;
+    // (A checkpoint whose clock an announcement started is pending already: it goes on.)
     if (!this.pending || barrier.checkpointId > this.pending.checkpointId) {
       // A newer barrier overtakes an unfinished alignment: that checkpoint was given up upstream.
       this.reset(`checkpoint ${this.pending?.checkpointId} was overtaken by checkpoint ${barrier.checkpointId} before all its barriers arrived`);
@@ -82,6 +83,22 @@ export class BarrierAligner {
     if (!this.collector && barrier.unaligned && this.onUnaligned) this.switchToUnaligned();
     else if (!this.collector && this.mode === "exactly-once") this.gate.block(channel);
     this.checkComplete();
+  }
+
+  /**
+   * An aligned barrier with a timeout has arrived on `channel` but waits behind data (the gate's
+   * announcement): the alignment's clock starts now, and once unaligned the barrier moves ahead.
+   */
+  onAnnouncement(barrier: Barrier): void {
+    if (barrier.checkpointId <= this.lastId || !this.onUnaligned) return;
+    if (!this.pending) {
+      this.pending = barrier;
+      this.processedBytes = 0;
+      this.alignmentStart = performance.now();
+      if (barrier.alignedTimeoutMs !== undefined) this.startAlignmentTimer(barrier);
+    } else if (this.collector && barrier.checkpointId === this.pending.checkpointId) {
+      this.gate.prioritizeBarriers(barrier.checkpointId);
+    }
   }
 
   /** An ended channel will send no barrier: it no longer holds the alignment back. */
@@ -117,6 +134,8 @@ export class BarrierAligner {
     this.collector = new InputChannelStateCollector(this.gate, barrier.checkpointId, this.arrived);
     // What the blocked channels held came after their barriers: it is processed now, not persisted.
     this.gate.unblockAll();
+    // Barriers of this checkpoint queued behind data go ahead of it (the collector has that data).
+    this.gate.prioritizeBarriers(barrier.checkpointId);
     this.onUnaligned!(barrier, this.collector, performance.now() - this.alignmentStart);
   }
 

@@ -37,6 +37,12 @@ export interface QueuedFrame {
   seq: number;
   /** In-flight data of the restored checkpoint: it took no credit, so none goes back for it. */
   recovered?: boolean;
+  /**
+   * A priority notice that this aligned barrier (with an aligned-checkpoint-timeout) has arrived
+   * and waits behind data (Flink's barrier announcement): the task can start the timeout's clock,
+   * and move the barrier ahead (prioritizeBarriers) if it switches to unaligned.
+   */
+  announcement?: boolean;
 }
 
 /** Sees every frame as it arrives, before it is queued (unaligned checkpoints record in-flight input). */
@@ -72,9 +78,12 @@ export class InputGate {
     this.endpoint.registerConsumer(id, (frame) => {
       const item: QueuedFrame = { channel, frame, seq: ++this.arrivals };
       this.observer?.(item);
-      const barrier = frame.t === "event" && frame.event.kind === "barrier";
-      if (barrier && frame.event.kind === "barrier" && frame.event.unaligned && channel.queuedBarriers === 0) this.priority.push(item);
-      else this.queue.push(item);
+      const barrier = frame.t === "event" && frame.event.kind === "barrier" ? frame.event : undefined;
+      if (barrier?.unaligned && channel.queuedBarriers === 0) this.priority.push(item);
+      else {
+        this.queue.push(item);
+        if (barrier?.alignedTimeoutMs !== undefined) this.priority.push({ ...item, announcement: true });
+      }
       if (barrier) channel.queuedBarriers++;
       this.onArrival();
     });
@@ -93,7 +102,7 @@ export class InputGate {
 
   /** Frames queued and not taken yet (priority, queued and held), for a checkpoint to look at. */
   *pending(): Iterable<QueuedFrame> {
-    yield* this.priority;
+    for (const p of this.priority) if (!p.announcement) yield p;
     for (let i = this.head; i < this.queue.length; i++) yield this.queue[i]!;
     yield* this.held;
   }
@@ -101,8 +110,21 @@ export class InputGate {
   /** A priority frame, if any (taken even while the task cannot process records). */
   nextPriority(): QueuedFrame | undefined {
     const item = this.priority.shift();
-    if (item) item.channel.queuedBarriers--;
+    if (item && !item.announcement) item.channel.queuedBarriers--;
     return item;
+  }
+
+  /**
+   * An alignment turned unaligned: the queued barriers of that checkpoint overtake the data queued
+   * before them (which the checkpoint persists as in-flight input).
+   */
+  prioritizeBarriers(checkpointId: number): void {
+    for (let i = this.head; i < this.queue.length; i++) {
+      const item = this.queue[i]!;
+      if (item.frame.t !== "event" || item.frame.event.kind !== "barrier" || item.frame.event.checkpointId !== checkpointId) continue;
+      this.queue.splice(i--, 1);
+      this.priority.push(item);
+    }
   }
 
   get hasPriority(): boolean {

@@ -207,7 +207,8 @@ export class StreamInputProcessor {
     }
     if (frame.t !== "event") return;
     if (frame.event.kind === "barrier") {
-      this.aligner.onBarrier(channel, frame.event, item.seq);
+      if (item.announcement) this.aligner.onAnnouncement(frame.event);
+      else this.aligner.onBarrier(channel, frame.event, item.seq);
       return;
     }
     deliverValveChange(gate.applyEvent(channel, frame.event), head, channel.inputIndex);
