@@ -121,7 +121,11 @@ export class StreamInputProcessor {
   private runAtSafePoint(action: () => void): void {
     if (!this.host.running || this.finishing) return;
     if (this.inFrame) this.atNextSafePoint.push(action);
-    else this.guarded(action);
+    else {
+      this.guarded(action);
+      // The action may have moved barriers ahead (a switch to unaligned): take them even if blocked.
+      this.scheduleDrain();
+    }
   }
 
   private guarded(action: () => void): void {
