@@ -15,7 +15,7 @@ import { serializeError, type SerializedError } from "../../errors/serialized-er
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
-import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
+import { encodeTaskSnapshotInSlices, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
 import { channelStateBytes, type ChannelStateSnapshot, type CollectedInput } from "../checkpoint/channel-state.js";
 import type { DataEvent } from "../network/frames.js";
 import type { PersistedFrame } from "../network/in-flight-data.js";
@@ -184,7 +184,7 @@ export class TaskCheckpointer {
       for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
       const inFlight = await inFlightDone;
       if (inFlight.channels) snapshot.channels = inFlight.channels;
-      const bytes = encodeTaskSnapshot(snapshot);
+      const bytes = await encodeTaskSnapshotInSlices(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
       // Whole or not at all, on any file system (docs/architecture.md, "File systems").
       const uri = joinUri(barrier.dir, file);
