@@ -67,7 +67,7 @@ export interface CheckpointDetails {
 
 export interface CheckpointStatsSnapshot {
   counts: { restored: number; total: number; in_progress: number; completed: number; failed: number };
-  summary: { state_size: SummaryStats; end_to_end_duration: SummaryStats };
+  summary: { state_size: SummaryStats; end_to_end_duration: SummaryStats; persisted_data: SummaryStats; processed_data: SummaryStats };
   latest: {
     completed: CheckpointStatsEntry | null;
     savepoint: CheckpointStatsEntry | null;
@@ -106,6 +106,8 @@ export class CheckpointStatsTracker {
   private latestRestored: CheckpointStatsSnapshot["latest"]["restored"] = null;
   private readonly completedSizes: number[] = [];
   private readonly completedDurations: number[] = [];
+  private readonly completedPersisted: number[] = [];
+  private readonly completedProcessed: number[] = [];
 
   /** `subtasksPerVertex`: how many subtasks of each vertex take part. */
   triggered(id: number, kind: "checkpoint" | "savepoint", timestamp: number, subtasksPerVertex: Record<string, number>): void {
@@ -194,6 +196,8 @@ export class CheckpointStatsTracker {
     else this.latestCompleted = e;
     pushBounded(this.completedSizes, e.state_size);
     pushBounded(this.completedDurations, e.end_to_end_duration);
+    pushBounded(this.completedPersisted, e.persisted_data);
+    pushBounded(this.completedProcessed, e.processed_data);
   }
 
   failed(id: number, message: string): void {
@@ -214,7 +218,12 @@ export class CheckpointStatsTracker {
   snapshot(): CheckpointStatsSnapshot {
     return {
       counts: { ...this.counts },
-      summary: { state_size: summaryStats(this.completedSizes), end_to_end_duration: summaryStats(this.completedDurations) },
+      summary: {
+        state_size: summaryStats(this.completedSizes),
+        end_to_end_duration: summaryStats(this.completedDurations),
+        persisted_data: summaryStats(this.completedPersisted),
+        processed_data: summaryStats(this.completedProcessed),
+      },
       latest: { completed: this.latestCompleted, savepoint: this.latestSavepoint, failed: this.latestFailed, restored: this.latestRestored },
       history: this.history.map((id) => this.entries.get(id)!).filter(Boolean),
     };
