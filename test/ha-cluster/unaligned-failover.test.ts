@@ -54,13 +54,7 @@ test("unaligned checkpoints through two SIGKILLs of the leading JobManager: reco
       const c = (await checkpointsOf(jobId))?.latest.completed;
       return c !== undefined && c !== null && c.checkpoint_type === "UNALIGNED_CHECKPOINT" && c.persisted_data > 0;
     }, `an unaligned checkpoint with in-flight data under leader ${kill}`, 90_000, 50);
-    const leader = await cluster.leader();
-    leader.signal("SIGKILL");
-    await leader.exited;
-    const replacement = cluster.startJobManager();
-    const next = await cluster.leader(30_000, leader);
-    await next.waitForOutput(new RegExp(`recovered job .*\\(${jobId}\\)`), `leader ${kill + 1} to recover the job`, 30_000);
-    await replacement;
+    await cluster.killLeaderAndAwaitRecovery(jobId, `leader ${kill + 1} to recover the job`);
     // The new leader restored the newest checkpoint from ZooKeeper: it holds in-flight data.
     let restored: CheckpointsJson["latest"]["restored"] = null;
     await waitFor(async () => (restored = (await checkpointsOf(jobId))?.latest.restored ?? null) !== null, `leader ${kill + 1} to restore a checkpoint`, 60_000, 50);
