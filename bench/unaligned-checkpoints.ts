@@ -20,6 +20,10 @@ const JOB = join(REPO_ROOT, "test", "jobs", "backpressured-sequence.ts");
 interface Figures {
   durations: number[];
   persisted: number[];
+  /** Longest alignment (first to last barrier) of a subtask, per checkpoint. */
+  alignments: number[];
+  /** Longest asynchronous part of a subtask (with unaligned: waiting for the last barrier, then writing). */
+  asyncParts: number[];
 }
 
 async function measure(unaligned: boolean): Promise<Figures> {
@@ -28,7 +32,7 @@ async function measure(unaligned: boolean): Promise<Figures> {
   let jobId = "";
   const run = runJob(JOB, { client, args: ["100000000", "2", String(busyMs), "", "0", "200"], onSubmitted: (id) => (jobId = id) });
   run.catch(() => {});
-  const figures: Figures = { durations: [], persisted: [] };
+  const figures: Figures = { durations: [], persisted: [], alignments: [], asyncParts: [] };
   try {
     while (jobId === "" || cluster.dispatcher.requestJob(jobId).statusCounts.RUNNING !== 5) await new Promise((r) => setTimeout(r, 50));
     // Let the buffers fill up.
@@ -38,6 +42,8 @@ async function measure(unaligned: boolean): Promise<Figures> {
       const e = cluster.dispatcher.requestCheckpointStats(jobId).history.find((h) => h.id === checkpointId)!;
       figures.durations.push(e.end_to_end_duration);
       figures.persisted.push(e.persisted_data);
+      figures.alignments.push(e.alignment_duration);
+      figures.asyncParts.push(e.async_duration);
     }
   } finally {
     await client.cancel(jobId).catch(() => {});
@@ -55,6 +61,8 @@ const max = (xs: number[]): number => Math.max(...xs);
 const avg = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 console.log(`machine: ${machine()}; load average at start ${load}, at end ${loadavg()[0]!.toFixed(1)}`);
 console.log(`sequence check at parallelism 2, checker busy ${busyMs} ms per record, 200-byte records, ${checkpoints} checkpoints each`);
-console.log(`aligned:   p50 ${p50(aligned.durations)} ms, max ${max(aligned.durations)} ms, persisted ${avg(aligned.persisted).toFixed(0)} bytes`);
-console.log(`unaligned: p50 ${p50(unaligned.durations)} ms, max ${max(unaligned.durations)} ms, persisted ${(avg(unaligned.persisted) / 1024).toFixed(0)} KiB in flight per checkpoint`);
+console.log(`aligned:   p50 ${p50(aligned.durations)} ms, max ${max(aligned.durations)} ms (alignment p50 ${p50(aligned.alignments)} ms, async part p50 ${p50(aligned.asyncParts)} ms), persisted ${avg(aligned.persisted).toFixed(0)} bytes`);
+console.log(
+  `unaligned: p50 ${p50(unaligned.durations)} ms, max ${max(unaligned.durations)} ms (alignment p50 ${p50(unaligned.alignments)} ms, async part p50 ${p50(unaligned.asyncParts)} ms), persisted ${(avg(unaligned.persisted) / 1024).toFixed(0)} KiB in flight per checkpoint`,
+);
 console.log(`aligned / unaligned p50: ${(p50(aligned.durations) / Math.max(1, p50(unaligned.durations))).toFixed(1)}×`);
