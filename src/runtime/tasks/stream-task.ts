@@ -26,6 +26,7 @@ import { CounterView } from "../metrics/metric-types.js";
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import { StreamInputProcessor, type InputTaskHost } from "./stream-input-processor.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
+import { taskLocalStateStore } from "../checkpoint/local/task-manager-local-state.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
@@ -70,6 +71,8 @@ export class StreamTask {
   private readonly done = new Promise<"finished" | "canceled" | Error>((resolve) => (this.settle = resolve));
   private wakeSource: (() => void) | undefined;
   private readonly checkpointer: TaskCheckpointer;
+  /** Whether the restored state came from the local copy; undefined when the task restored nothing. */
+  private readonly restoredLocally: boolean | undefined;
   /**
    * Triggers not taken yet, oldest first: each must get its snapshot and barrier, or its
    * checkpoint would stay pending until it expires (two can arrive before the loop gets to them).
@@ -151,7 +154,11 @@ export class StreamTask {
           (error) => this.reportConnectionRetry(error),
         ),
     );
-    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint);
+    this.restoredLocally = restorer?.restoredLocally;
+    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, {
+      copies: taskLocalStateStore(tdd.localStateDir),
+      ...(this.restoredLocally !== undefined ? { restoredLocally: this.restoredLocally } : {}),
+    });
     const channelState = restorer?.channelState();
     if (channelState) this.chain.restoreInFlightOutput(channelState.outputs);
     if (!vertex.isSource) this.input = new StreamInputProcessor(this.inputHost(), channelState);
@@ -168,6 +175,7 @@ export class StreamTask {
       backloggedOutputChannels: () => this.chain.backloggedChannels(),
       outputChannels: () => this.chain.outputChannels(),
     });
+    if (this.restoredLocally !== undefined) groups.task.gauge("restoredLocally", () => (this.restoredLocally ? 1 : 0));
   }
 
   private get gate(): InputGate | undefined {
@@ -430,6 +438,7 @@ export class StreamTask {
       currentInputWatermark: this.gate?.currentWatermark() ?? null,
     };
     if (this.accumulators.size > 0) metrics.accumulators = this.accumulators.snapshot();
+    if (this.restoredLocally !== undefined) metrics.restoredLocally = this.restoredLocally;
     return metrics;
   }
 }

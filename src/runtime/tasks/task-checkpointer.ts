@@ -4,7 +4,8 @@
  * barrier goes downstream and processing continues while the asynchronous part writes the file and
  * acknowledges it to the JobMaster. An unaligned checkpoint adds the data in flight: what its
  * barrier overtook in the outputs, and the in-flight input the barrier aligner collects
- * (docs/checkpoints.md, "Unaligned checkpoints").
+ * (docs/checkpoints.md, "Unaligned checkpoints"). With local recovery, the file is also kept on the
+ * TaskManager's disk (docs/checkpoints.md, "Task-local recovery").
  */
 import { joinUri } from "../../fs/file-system.js";
 import { fileSystemFor } from "../../fs/file-systems.js";
@@ -19,6 +20,8 @@ import { encodeTaskSnapshotInSlices, snapshotKeyedState, type OperatorSnapshot, 
 import { channelStateBytes, type ChannelStateSnapshot, type CollectedInput } from "../checkpoint/channel-state.js";
 import type { DataEvent } from "../network/frames.js";
 import type { PersistedFrame } from "../network/in-flight-data.js";
+import type { TaskLocalStateStore } from "../checkpoint/local/task-local-state-store.js";
+import { localRecoveryLog } from "../checkpoint/local/local-recovery-log.js";
 
 interface PendingKeyedState {
   entry: OperatorSnapshot;
@@ -61,6 +64,11 @@ export class TaskCheckpointer {
     private readonly subtask: number,
     private readonly chain: OperatorChain,
     private readonly reporter: CheckpointReporter,
+    /**
+     * Task-local recovery: where the copies of the task's checkpoints go (none without it), and whether
+     * this attempt restored from such copies (undefined when it restored nothing), told with every ack.
+     */
+    private readonly local: { copies?: TaskLocalStateStore; restoredLocally?: boolean } = {},
   ) {
     for (const { key, subpartition } of chain.outputs) {
       subpartition.onBarrierSent((id) => {
@@ -188,7 +196,7 @@ export class TaskCheckpointer {
       const file = `${this.vertex.id}-${this.subtask}.state`;
       // Whole or not at all, on any file system (docs/architecture.md, "File systems").
       const uri = joinUri(barrier.dir, file);
-      await fileSystemFor(uri).write(uri, bytes);
+      await Promise.all([fileSystemFor(uri).write(uri, bytes), this.keepLocalCopy(barrier, uri, bytes)]);
       const range = keyGroupRange(this.vertex.maxParallelism, this.vertex.parallelism, this.subtask);
       const ack: TaskCheckpointAck = {
         vertexId: this.vertex.id,
@@ -204,6 +212,7 @@ export class TaskCheckpointer {
         persistedDataBytes: channelStateBytes(inFlight.channels),
         processedDataBytes: inFlight.processedBytes,
         unaligned: inFlight.unaligned,
+        ...(this.local.restoredLocally !== undefined ? { restoredLocally: this.local.restoredLocally } : {}),
       };
       this.reporter.acknowledge(barrier.checkpointId, ack);
     } catch (e) {
@@ -212,12 +221,24 @@ export class TaskCheckpointer {
     }
   }
 
+  /** A copy that cannot be kept costs a remote read at the next restore, never the checkpoint (savepoints get none). */
+  private async keepLocalCopy(barrier: Barrier, uri: string, bytes: Uint8Array): Promise<void> {
+    const copies = this.local.copies;
+    if (!copies || barrier.savepoint) return;
+    await copies.store(barrier.checkpointId, uri, bytes).catch((e: Error) => {
+      localRecoveryLog.warn(`cannot keep a local copy of checkpoint ${barrier.checkpointId} in ${copies.location}: ${e.message}`);
+    });
+  }
+
   async notifyComplete(checkpointId: number): Promise<void> {
     for (const op of this.chain.operators) await op.notifyCheckpointComplete(checkpointId);
+    // The older copies are subsumed (a restore uses the latest completed checkpoint).
+    await this.local.copies?.confirm(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete local copies older than checkpoint ${checkpointId}: ${e.message}`));
   }
 
   notifyAborted(checkpointId: number): void {
     for (const op of this.chain.operators) op.notifyCheckpointAborted(checkpointId);
+    void this.local.copies?.abort(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete the local copy of aborted checkpoint ${checkpointId}: ${e.message}`));
   }
 
   /** Resolves when every started checkpoint has been written and acknowledged (or declined). */
