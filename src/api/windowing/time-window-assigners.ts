@@ -161,6 +161,10 @@ abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
   mergeWindows(windows: readonly TimeWindow[], merge: (members: TimeWindow[], result: TimeWindow) => void): void {
     TimeWindow.mergeWindows(windows, merge);
   }
+  /** Unless a subclass merges its own way. */
+  override mergesAsSessions(): boolean {
+    return this.mergeWindows === SessionWindows.prototype.mergeWindows;
+  }
   override describe(): JsonObject {
     return { assigner: this.constructor.name };
   }
