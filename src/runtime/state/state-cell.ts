@@ -57,21 +57,20 @@ export class NamespacedCell<V> implements StateCell<V> {
   set(value: V): void {
     this.setIn(this.scope.namespace, value);
   }
-  /** Read-modify-write of the current namespace's value with one lookup of the key (hot path of windows). */
-  compute(f: (old: V | undefined) => V): void {
-    const group = this.backend.currentGroup(this.table);
-    const sk = this.backend.currentStateKey;
-    let m = group.get(sk);
-    if (!m) group.set(sk, (m = new Map()));
-    const ns = this.scope.namespace;
-    m.set(ns, f(m.get(ns)));
-  }
-  setIn(namespace: Namespace, value: V): void {
+  /**
+   * The current key's namespace → value Map, created when missing: a read-modify-write of the
+   * current namespace then costs one lookup of the key (hot path of windows). Remove a namespace
+   * with removeIn(), which drops the Map when it empties.
+   */
+  namespaces(): Map<Namespace, V> {
     const group = this.backend.currentGroup(this.table);
     const sk: StateKey = this.backend.currentStateKey;
     let m = group.get(sk);
     if (!m) group.set(sk, (m = new Map()));
-    m.set(namespace, value);
+    return m;
+  }
+  setIn(namespace: Namespace, value: V): void {
+    this.namespaces().set(namespace, value);
   }
   remove(): void {
     this.removeIn(this.scope.namespace);

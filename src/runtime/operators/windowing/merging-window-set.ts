@@ -41,7 +41,7 @@ export class KeyWindowSet<W extends Window> {
 /**
  * Called for every merge before the set is used again: `result` (a new entry) replaces `merged`
  * (entries no longer in the set); `mergedStateIds` are the namespaces whose contents go into
- * result.stateId.
+ * result.stateId. The arrays are only valid during the call.
  */
 export type MergeFunction<W extends Window> = (result: WindowEntry<W>, merged: readonly WindowEntry<W>[], mergedStateIds: readonly number[]) => void;
 
@@ -54,6 +54,7 @@ export class MergingWindowSet<W extends Window> {
   private group: StateMap<KeyWindowSet<W>> | undefined;
   /** Whether the assigner's windows are TimeWindows merged as sessions are (intersecting or adjacent). */
   private readonly sessions: boolean;
+  private readonly single: WindowEntry<W>[] = [];
 
   constructor(
     private readonly assigner: MergingWindowAssigner<unknown, W>,
@@ -134,6 +135,13 @@ export class MergingWindowSet<W extends Window> {
     const start = Math.min(w.start, headWindow.start);
     const end = Math.max(w.end, tailWindow.end);
     const result: WindowEntry<W> = { window: new TimeWindow(start, end) as unknown as W, id: this.nextId++, state: head.state, stateId: head.stateId };
+    if (last - first === 1) {
+      // The common case, a session growing: no arrays (`merge` does not keep its arguments).
+      entries[first] = result;
+      this.single[0] = head;
+      merge(result, this.single, NONE);
+      return result;
+    }
     const merged = entries.splice(first, last - first, result);
     merge(result, merged, stateIdsBut(merged, head.stateId));
     return result;

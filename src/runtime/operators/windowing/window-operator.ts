@@ -173,8 +173,9 @@ export class WindowOperator extends StreamOperator {
       throw new Error(`merging produced window ${String(result.window)} that ends before the watermark ${this.currentWatermark}`);
     }
     this.setWindow(result.window, result.id);
-    this.triggerCtx.mergedNamespaces = merged.map((m) => m.id);
+    this.triggerCtx.merged = merged;
     this.trigger.onMerge(result.window, this.triggerCtx);
+    this.triggerCtx.merged = [];
     for (const m of merged) {
       this.setWindow(m.window, m.id);
       this.trigger.clear(m.window, this.triggerCtx);

@@ -12,8 +12,8 @@ export class WindowTriggerContext implements OnMergeContext {
   /** The window the trigger is called for, and its namespace. */
   window!: Window;
   namespace: Namespace = 0;
-  /** During onMerge: the namespaces of the windows being merged into `window`. */
-  mergedNamespaces: readonly Namespace[] = [];
+  /** During onMerge: the windows being merged into `window`, by namespace. */
+  merged: readonly { readonly id: Namespace }[] = [];
 
   constructor(
     private readonly eventTimers: TimerService<Window>,
@@ -49,6 +49,6 @@ export class WindowTriggerContext implements OnMergeContext {
   mergePartitionedState(descriptor: StateDescriptor): void {
     const state = this.state.getAny(descriptor) as Partial<MergeableState>;
     if (typeof state.mergeNamespaces !== "function") throw new Error(`state "${descriptor.name}" cannot be merged`);
-    state.mergeNamespaces(this.namespace, this.mergedNamespaces);
+    state.mergeNamespaces(this.namespace, this.merged.map((m) => m.id));
   }
 }
