@@ -15,6 +15,7 @@ import type { ProcessWindowContext } from "../../src/api/windowing/window-functi
 import type { TimeWindow } from "../../src/api/windowing/windows.js";
 import { keyGroupFor, keyGroupRange } from "../../src/graph/key-groups.js";
 import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-backend.js";
+import type { NamespacedValues } from "../../src/runtime/state/state-cell.js";
 import { OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
 import { harnessFor } from "./support/api-harness.js";
 import { BACKENDS, disposeBackends, type BackendKind } from "../state-backends/support/backends.js";
@@ -103,9 +104,10 @@ const canonical = (records: unknown[]): string[] => records.map((r) => JSON.stri
 /** Every namespace of the window contents is a number (no `${start}:${end}` strings). */
 function assertNumericNamespaces(backend: KeyedStateBackend): number {
   let namespaces = 0;
-  for (const group of backend.table<Map<unknown, unknown>>("_window-contents").groups) {
+  for (const group of backend.table<NamespacedValues<unknown>>("_window-contents").groups) {
     for (const perKey of group.values()) {
-      for (const ns of perKey.keys()) {
+      // One namespace in a slot, several in a Map (state-cell.ts).
+      for (const ns of perKey instanceof Map ? perKey.keys() : [perKey.ns]) {
         assert.equal(typeof ns, "number", `window namespace ${String(ns)}`);
         namespaces++;
       }

@@ -6,7 +6,7 @@
 import { richFunction, type Key, type ReduceFunction } from "../../api/functions.js";
 import type { AggregateFunction } from "../../api/state/aggregate-function.js";
 import type { AggregatingState, ListState, MapState, ReducingState, ValueState } from "../../api/state/state.js";
-import { FlatCell, NamespacedCell, type Namespace, type StateCell } from "./state-cell.js";
+import { FlatCell, NamespacedCell, valueIn, type Namespace, type StateCell } from "./state-cell.js";
 import { toStateKey, type StateKey } from "./state-key.js";
 import type { TtlPolicy, TtlValue } from "./ttl.js";
 
@@ -108,10 +108,10 @@ export class HeapReducingState<T> extends SingleValueState<T> implements Reducin
   add(value: T): void {
     const windowCell = this.windowCell;
     if (windowCell) {
-      const m = windowCell.namespaces();
+      const values = windowCell.values();
       const ns = windowCell.scope.namespace;
-      const current = m.get(ns);
-      m.set(ns, current === undefined ? value : this.reduce(current, value));
+      const current = valueIn(values, ns);
+      windowCell.setWith(values, ns, current === undefined ? value : this.reduce(current, value));
       return;
     }
     const current = this.read();
@@ -135,10 +135,10 @@ export class HeapAggregatingState<IN, ACC, OUT> extends SingleValueState<ACC> im
     const fn = this.fn;
     const windowCell = this.windowCell;
     if (windowCell) {
-      const m = windowCell.namespaces();
+      const values = windowCell.values();
       const ns = windowCell.scope.namespace;
-      const acc = m.get(ns);
-      m.set(ns, fn.add(value, acc === undefined ? fn.createAccumulator() : acc));
+      const acc = valueIn(values, ns);
+      windowCell.setWith(values, ns, fn.add(value, acc === undefined ? fn.createAccumulator() : acc));
       return;
     }
     const acc = this.read();
