@@ -55,6 +55,8 @@ export class WindowOperator extends StreamOperator {
   private readonly windowSet: MergingWindowSet<Window> | undefined;
   private readonly onMerge: MergeFunction<Window>;
   private emitTimestamp = 0;
+  /** The assigner's time domain (event or processing time). */
+  private readonly eventTime: boolean;
   private currentWindow!: Window;
   /** Late elements dropped because no side output was set (Flink's numLateRecordsDropped). */
   numLateRecordsDropped = 0;
@@ -74,6 +76,7 @@ export class WindowOperator extends StreamOperator {
     const config = ctx.descriptor.config;
     this.assigner = fns.assigner;
     this.merging = fns.assigner instanceof MergingWindowAssigner ? fns.assigner : undefined;
+    this.eventTime = fns.assigner.isEventTime();
     this.trigger = fns.trigger ?? fns.assigner.getDefaultTrigger();
     if (this.merging && !this.trigger.canMerge()) throw new Error(`${this.trigger.toString()} cannot be used with merging windows (sessions)`);
     this.lateness = Number(config.allowedLateness ?? 0);
@@ -169,7 +172,7 @@ export class WindowOperator extends StreamOperator {
 
   /** Flink's merge: the trigger merges its state, the merged windows' triggers and cleanup timers go, then the contents merge. */
   private mergeWindows(result: WindowEntry<Window>, merged: readonly WindowEntry<Window>[], mergedStateIds: readonly number[]): void {
-    if (this.assigner.isEventTime() && result.window.maxTimestamp() + this.lateness <= this.currentWatermark) {
+    if (this.eventTime && result.window.maxTimestamp() + this.lateness <= this.currentWatermark) {
       throw new Error(`merging produced window ${String(result.window)} that ends before the watermark ${this.currentWatermark}`);
     }
     this.setWindow(result.window, result.id);
@@ -220,25 +223,25 @@ export class WindowOperator extends StreamOperator {
   }
 
   private onTimer(timer: Timer<Window>, eventTime: boolean): void {
+    // Read before the trigger runs: the timer service may reuse the timer object.
+    const { timestamp, ns } = timer;
     let w = timer.namespace;
     let entry: WindowEntry<Window> | undefined;
     if (this.windowSet) {
       this.windowSet.load();
-      entry = this.windowSet.byId(timer.ns as number);
+      entry = this.windowSet.byId(ns as number);
       // A timer of a window merged away: the merge deleted what it could; nothing to do.
       if (entry === undefined) return;
       w = entry.window;
       this.contentScope.namespace = entry.stateId;
     } else {
-      this.contentScope.namespace = timer.ns;
+      this.contentScope.namespace = ns;
     }
-    this.setWindow(w, timer.ns);
-    const result = eventTime
-      ? this.trigger.onEventTime(timer.timestamp, w, this.triggerCtx)
-      : this.trigger.onProcessingTime(timer.timestamp, w, this.triggerCtx);
+    this.setWindow(w, ns);
+    const result = eventTime ? this.trigger.onEventTime(timestamp, w, this.triggerCtx) : this.trigger.onProcessingTime(timestamp, w, this.triggerCtx);
     if (isFire(result)) this.emit(w);
     if (isPurge(result)) this.contents.clear();
-    if (eventTime === this.assigner.isEventTime() && timer.timestamp === this.cleanupTime(w)) this.clearAllState(w, timer.ns, entry);
+    if (eventTime === this.eventTime && timestamp === this.cleanupTime(w)) this.clearAllState(w, ns, entry);
   }
 
   private emit(w: Window): void {
@@ -260,27 +263,27 @@ export class WindowOperator extends StreamOperator {
 
   /** When a window's state goes: its end plus the allowed lateness in event time, its end in processing time. */
   private cleanupTime(w: Window): number {
-    return this.assigner.isEventTime() ? w.maxTimestamp() + this.lateness : w.maxTimestamp();
+    return this.eventTime ? w.maxTimestamp() + this.lateness : w.maxTimestamp();
   }
 
   private registerCleanupTimer(w: Window): void {
     const t = this.cleanupTime(w);
     if (t === Number.POSITIVE_INFINITY) return; // the global window lives forever
-    (this.assigner.isEventTime() ? this.eventTimers : this.processingTimers).register(w, t);
+    (this.eventTime ? this.eventTimers : this.processingTimers).register(w, t);
   }
 
   private deleteCleanupTimer(w: Window): void {
     const t = this.cleanupTime(w);
     if (t === Number.POSITIVE_INFINITY) return;
-    (this.assigner.isEventTime() ? this.eventTimers : this.processingTimers).delete(w, t);
+    (this.eventTime ? this.eventTimers : this.processingTimers).delete(w, t);
   }
 
   private isWindowLate(w: Window): boolean {
-    return this.assigner.isEventTime() && this.cleanupTime(w) <= this.currentWatermark;
+    return this.eventTime && this.cleanupTime(w) <= this.currentWatermark;
   }
 
   private isElementLate(timestamp: number): boolean {
-    return this.assigner.isEventTime() && timestamp + this.lateness <= this.currentWatermark;
+    return this.eventTime && timestamp + this.lateness <= this.currentWatermark;
   }
 
   /**
