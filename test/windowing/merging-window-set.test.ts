@@ -205,3 +205,15 @@ test("a set read back as plain objects (a snapshot, an LMDB read) gets its class
   assert.equal(entry.id, 42);
   assert.ok(backend.currentGroup(table).get(backend.currentStateKey) instanceof KeyWindowSet);
 });
+
+test("session-window state in the earlier format ([window, state window] pairs) fails with an error that says what to do", () => {
+  const backend = new HeapKeyedStateBackend(128, 0, 127);
+  const table = backend.table<KeyWindowSet<TimeWindow>>("_merging-windows");
+  backend.setCurrentKey("a");
+  const pairs = [[{ start: 0, end: 10 }, { start: 0, end: 10 }]];
+  backend.currentGroup(table).set(backend.currentStateKey, pairs as unknown as KeyWindowSet<TimeWindow>);
+  const set = new MergingWindowSet<TimeWindow>(EventTimeSessionWindows.withGap(10), table, backend);
+  const expected = /earlier Sluice version .*start the job without that checkpoint or savepoint/;
+  assert.throws(() => set.restoreIds(), expected);
+  assert.throws(() => set.load(), expected);
+});

@@ -189,6 +189,7 @@ export class MergingWindowSet<W extends Window> {
     let max = -1;
     for (const group of this.table.groups) {
       for (const set of group.values()) {
+        checkStoredSet(set);
         for (const e of set.entries) max = Math.max(max, e.id, e.stateId);
       }
     }
@@ -209,6 +210,7 @@ function sameWindow<W extends Window>(assigner: MergingWindowAssigner<unknown, W
 
 /** A set read back from a snapshot or from LMDB: plain objects, given their classes back. */
 function revive<W extends Window>(stored: KeyWindowSet<W>): KeyWindowSet<W> {
+  checkStoredSet(stored);
   const set = new KeyWindowSet<W>();
   set.entries = stored.entries.map((e) => ({
     window: rehydrateWindow(e.window) as W,
@@ -217,4 +219,17 @@ function revive<W extends Window>(stored: KeyWindowSet<W>): KeyWindowSet<W> {
     stateId: e.stateId,
   }));
   return set;
+}
+
+/**
+ * Sets written before window namespaces were numbers are [window, state window] pairs without
+ * ids: their contents are under string namespaces this operator no longer reads.
+ */
+function checkStoredSet(stored: unknown): void {
+  if (!Array.isArray((stored as Partial<KeyWindowSet<Window>>).entries)) {
+    throw new Error(
+      "the checkpoint holds session-window state in the format of an earlier Sluice version (window pairs with string namespaces), " +
+        "which this version cannot read: start the job without that checkpoint or savepoint (or drain the windows first with `sluice stop --drain` on the earlier version)",
+    );
+  }
 }
