@@ -16,7 +16,7 @@ import type { TimeWindow } from "../../src/api/windowing/windows.js";
 import { keyGroupFor, keyGroupRange } from "../../src/graph/key-groups.js";
 import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-backend.js";
 import type { NamespacedValues } from "../../src/runtime/state/state-cell.js";
-import { OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
+import type { HarnessOptions, OperatorTestHarness } from "../../src/testing/operator-test-harness.js";
 import { harnessFor } from "./support/api-harness.js";
 import { BACKENDS, disposeBackends, type BackendKind } from "../state-backends/support/backends.js";
 
@@ -62,35 +62,31 @@ const sessionsListing = {
   },
 };
 
-type Build = (backend: KeyedStateBackend, subtask: { parallelism: number; index: number; restored: boolean }) => OperatorTestHarness;
+interface Subtask {
+  parallelism: number;
+  index: number;
+  restored: boolean;
+}
+type Build = (backend: KeyedStateBackend, subtask: Subtask) => OperatorTestHarness;
+
+/** Harness options for one subtask on `backend` (restored: the operator starts from restored state). */
+const on = (backend: KeyedStateBackend, s: Subtask): HarnessOptions => ({
+  keyedStateBackend: backend,
+  maxParallelism: MAX_PARALLELISM,
+  parallelism: s.parallelism,
+  subtaskIndex: s.index,
+  restoredOperatorState: s.restored ? {} : undefined,
+});
 
 const sessions: Build = (backend, s) =>
-  harnessFor<E, unknown>((x) => x.keyBy((e) => e.k).window(EventTimeSessionWindows.withGap(15)).allowedLateness(10).process(sessionsListing), {
-    keyedStateBackend: backend,
-    maxParallelism: MAX_PARALLELISM,
-    parallelism: s.parallelism,
-    subtaskIndex: s.index,
-    restoredOperatorState: s.restored ? {} : undefined,
-  });
+  harnessFor<E, unknown>((x) => x.keyBy((e) => e.k).window(EventTimeSessionWindows.withGap(15)).allowedLateness(10).process(sessionsListing), on(backend, s));
 
 /** Long sessions that fire every third element: the count is trigger state, merged with the sessions. */
 const countedSessions: Build = (backend, s) =>
-  harnessFor<E, unknown>((x) => x.keyBy((e) => e.k).window(EventTimeSessionWindows.withGap(150)).trigger(CountTrigger.of(3)).process(sessionsListing), {
-    keyedStateBackend: backend,
-    maxParallelism: MAX_PARALLELISM,
-    parallelism: s.parallelism,
-    subtaskIndex: s.index,
-    restoredOperatorState: s.restored ? {} : undefined,
-  });
+  harnessFor<E, unknown>((x) => x.keyBy((e) => e.k).window(EventTimeSessionWindows.withGap(150)).trigger(CountTrigger.of(3)).process(sessionsListing), on(backend, s));
 
 const sliding: Build = (backend, s) =>
-  harnessFor<E, E>((x) => x.keyBy((e) => e.k).window(SlidingEventTimeWindows.of(40, 20)).reduce((a: E, b: E) => ({ k: a.k, n: a.n + b.n })), {
-    keyedStateBackend: backend,
-    maxParallelism: MAX_PARALLELISM,
-    parallelism: s.parallelism,
-    subtaskIndex: s.index,
-    restoredOperatorState: s.restored ? {} : undefined,
-  });
+  harnessFor<E, E>((x) => x.keyBy((e) => e.k).window(SlidingEventTimeWindows.of(40, 20)).reduce((a: E, b: E) => ({ k: a.k, n: a.n + b.n })), on(backend, s));
 
 function feed(h: OperatorTestHarness, steps: readonly Step[], owns: (key: string) => boolean = () => true): void {
   for (const step of steps) {
