@@ -8,21 +8,24 @@
  * backend opens a read transaction); reading it out, writing and syncing the file is the
  * asynchronous part.
  */
-import { serialize, deserialize } from "node:v8";
-import { fileSystemFor } from "../../fs/file-systems.js";
-import { createHash } from "node:crypto";
 import type { KeyedStateBackend, KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
-import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
+import { decodeCheckedFile, encodeCheckedFile, encodeCheckedFileInSlices, readCheckedFile } from "../state/checked-file.js";
+import type { ChangelogStateHandle } from "../state/changelog/changelog-handle.js";
+import type { ChannelStateSnapshot } from "./channel-state.js";
 
 export interface OperatorSnapshot {
   /** [keyGroup, serialized tables of that key group]; only non-empty key groups. */
   keyed?: Array<[number, Uint8Array]>;
+  /** Instead of `keyed`, with the state changelog: the shared files the keyed state is rebuilt from. */
+  changelog?: ChangelogStateHandle;
   operator?: OperatorStateSnapshot;
 }
 
 export interface TaskSnapshot {
   operators: Record<string, OperatorSnapshot>;
+  /** The in-flight data of an unaligned checkpoint (channel-state.ts); absent when aligned. */
+  channels?: ChannelStateSnapshot;
 }
 
 /**
@@ -39,40 +42,29 @@ export function restoreKeyedState(backend: KeyedStateBackend, groups: Iterable<[
   backend.restore(groups);
 }
 
-const DIGEST_BYTES = 32;
+export { CorruptStateError } from "../state/checked-file.js";
 
-/** The file: a SHA-256 of the payload, then the payload, so that damage is detected on restore. */
 export function encodeTaskSnapshot(snapshot: TaskSnapshot): Uint8Array {
-  const payload = serialize(snapshot);
-  return Buffer.concat([createHash("sha256").update(payload).digest(), payload]);
+  return encodeCheckedFile(snapshot);
 }
 
-/** A task's state file cannot be read back: the checkpoint it belongs to must not be restored again. */
-export class CorruptStateError extends SluiceError {}
-registerErrorClass(CorruptStateError);
+/**
+ * The same bytes as encodeTaskSnapshot, hashed and copied in slices with turns of the event loop
+ * between them, so that the task keeps processing while its checkpoint is encoded
+ * (docs/architecture.md, "Snapshots that do not stop the task").
+ */
+export function encodeTaskSnapshotInSlices(snapshot: TaskSnapshot): Promise<Uint8Array> {
+  return encodeCheckedFileInSlices(snapshot);
+}
+
+const isTaskSnapshot = (s: unknown): boolean => !!s && typeof s === "object" && typeof (s as TaskSnapshot).operators === "object";
 
 /** Reads a task's state file from its file system (docs/architecture.md, "File systems"). */
-export async function readTaskSnapshot(uri: string): Promise<TaskSnapshot> {
-  let bytes: Buffer;
-  try {
-    bytes = await fileSystemFor(uri).read(uri);
-  } catch (e) {
-    throw new CorruptStateError(`cannot read state file ${uri}: ${(e as Error).message}`, { cause: e });
-  }
-  return decodeTaskSnapshot(bytes, uri);
+export function readTaskSnapshot(uri: string): Promise<TaskSnapshot> {
+  return readCheckedFile<TaskSnapshot>(uri, isTaskSnapshot, "a task snapshot");
 }
 
 /** Checks and decodes a state file's bytes; `uri` names it in errors. */
 export function decodeTaskSnapshot(bytes: Buffer, uri: string): TaskSnapshot {
-  const payload = bytes.subarray(DIGEST_BYTES);
-  if (bytes.length < DIGEST_BYTES || !createHash("sha256").update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) {
-    throw new CorruptStateError(`state file ${uri} is corrupt: its checksum does not match`);
-  }
-  try {
-    const s = deserialize(payload) as TaskSnapshot;
-    if (!s || typeof s !== "object" || typeof s.operators !== "object") throw new Error("not a task snapshot");
-    return s;
-  } catch (e) {
-    throw new CorruptStateError(`state file ${uri} is corrupt: ${(e as Error).message}`);
-  }
+  return decodeCheckedFile<TaskSnapshot>(bytes, uri, isTaskSnapshot, "a task snapshot");
 }
