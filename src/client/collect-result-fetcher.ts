@@ -123,6 +123,9 @@ export class CollectResultFetcher implements CollectChannel {
   /** One request; whether it brought anything (records, or the sink's new version). */
   private async fetch(finished: boolean): Promise<boolean> {
     const r = await this.requestRetrying();
+    // No sink has pushed to this coordinator yet (a new leader's, before the recovered sink's first
+    // push): nothing to learn, in particular not the restored checkpoint's offset.
+    if (r.version === "") return false;
     if (r.version !== this.version) {
       if (this.version !== "") this.sinkRestarted(r);
       this.version = r.version;
