@@ -179,7 +179,8 @@ export class CollectResultFetcher implements CollectChannel {
   private commit(offset: number): void {
     if (offset <= this.committed) return;
     const n = offset - this.committed;
-    this.ready.push(...this.uncommitted.splice(0, n));
+    // Not push(...): a fetch can bring more records than a call may take arguments.
+    this.ready = this.ready.concat(this.uncommitted.splice(0, n));
     this.committed = offset;
   }
 }
