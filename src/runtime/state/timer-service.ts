@@ -137,8 +137,20 @@ export class TimerService<N> {
     return this.live;
   }
 
+  /**
+   * Batch execution's end of a key (fireAtEndOfKey): timers registered while the key's timers fire
+   * are dropped, as in Flink (its quiesced BatchExecutionInternalTimeService), so a timer that sets
+   * the next one cannot loop forever at the end of time.
+   */
+  private quiesced = false;
+
+  setQuiesced(quiesced: boolean): void {
+    this.quiesced = quiesced;
+  }
+
   /** Registers a timer for the backend's current key. */
   register(namespace: N, timestamp: number): void {
+    if (this.quiesced) return;
     const ns = this.nsOf(namespace);
     const sk = this.backend.currentStateKey;
     // Windows register the same timer twice per element (trigger, cleanup): skip the lookup then.
@@ -281,4 +293,25 @@ export class TimerService<N> {
   *timers(): IterableIterator<Timer<N>> {
     for (const group of this.table.groups) for (const cur of group.values()) yield* allTimers(cur);
   }
+}
+
+/**
+ * Batch execution (docs/architecture.md, "Batch execution mode"): the current key's input is
+ * complete, so its timers fire as at the end of time — all event-time timers, then all
+ * processing-time ones, in timestamp order — and timers registered meanwhile are dropped. Only the
+ * current key has timers in batch mode: keys are processed one after the other.
+ */
+export function fireAtEndOfKey(services: readonly EndOfKeyTimers[]): void {
+  for (const s of services) s.setQuiesced(true);
+  try {
+    for (const s of services) s.advance(Number.POSITIVE_INFINITY);
+  } finally {
+    for (const s of services) s.setQuiesced(false);
+  }
+}
+
+/** What fireAtEndOfKey needs of a TimerService (of any namespace). */
+export interface EndOfKeyTimers {
+  advance(time: number): void;
+  setQuiesced(quiesced: boolean): void;
 }

@@ -30,14 +30,16 @@ import { taskLocalStateStore } from "../checkpoint/local/task-manager-local-stat
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
-import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
+import type { EnumeratorToReader } from "../coordination/source-events.js";
+import { CollectIteratorSinkOperator } from "../operators/collect/collect-iterator-sink.js";
+import type { OperatorEventToCoordinator, OperatorEventToTask } from "../coordination/operator-events.js";
 
 export interface TaskCallbacks {
   onStateChange(state: ExecutionState, error?: SerializedError): void;
   collect(nodeId: number, values: unknown[]): void;
   checkpoint: CheckpointReporter;
-  /** A source event for the enumerator of this task's source (sources with createEnumerator()). */
-  sendToCoordinator?(event: ReaderToEnumerator): void;
+  /** An operator event for a coordinator in the JobMaster (a source's enumerator or alignment, a collect sink's coordinator). */
+  sendToCoordinator?(event: OperatorEventToCoordinator): void;
 }
 
 /** A checkpoint a source task is asked to start; `stop` ends the source after it (stop-with-savepoint). */
@@ -128,6 +130,7 @@ export class StreamTask {
         processingTime: this.time,
         outputCounters: this.outputCounters,
         collect: (nodeId, values) => callbacks.collect(nodeId, values),
+        ...(callbacks.sendToCoordinator ? { sendToCoordinator: (event: OperatorEventToCoordinator) => callbacks.sendToCoordinator!(event) } : {}),
         restorer,
         metrics: groups,
         taskRecordsIn,
@@ -148,9 +151,8 @@ export class StreamTask {
           settings: tdd.jobGraph.settings as Record<string, unknown>,
           collect: () => {},
           },
-          d.config.coordinated === true && callbacks.sendToCoordinator
-            ? { location: taskManagerOf(endpoint.self), send: (event) => callbacks.sendToCoordinator!(event) }
-            : undefined,
+          // Every source reaches the JobMaster: the enumerator's events, if it has one, and watermark alignment.
+          callbacks.sendToCoordinator ? { location: taskManagerOf(endpoint.self), send: (event) => callbacks.sendToCoordinator!(event) } : undefined,
           (error) => this.reportConnectionRetry(error),
         ),
     );
@@ -245,8 +247,16 @@ export class StreamTask {
     this.wakeSource?.();
   }
 
-  /** An event from the source's enumerator (split assignment, no more splits, a custom event). */
-  handleOperatorEvent(event: EnumeratorToReader): void {
+  /**
+   * An event from a coordinator: for the source (split assignment, no more splits, a custom event,
+   * alignment), applied in order with checkpoint triggers; for a collect sink, at once.
+   */
+  handleOperatorEvent(event: OperatorEventToTask): void {
+    if (event.kind === "collect-ack") {
+      const sink = this.chain.operatorOf(event.nodeId);
+      if (sink instanceof CollectIteratorSinkOperator) sink.handleOperatorEvent(event);
+      return;
+    }
     this.operatorEvents.push(event);
     this.eventsReceived++;
     if (this.pendingTriggers.length === 0) this.applyOperatorEvents();

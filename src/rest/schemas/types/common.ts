@@ -15,6 +15,16 @@ export type ChainedOperator = {
   uid: string;
 };
 
+export type ClientCoordinationRequestBody = {
+  /** the request, base64 msgpack (a collect sink's: { version, offset }) */
+  serializedCoordinationRequest: string;
+};
+
+export type ClientCoordinationResponseBody = {
+  /** the coordinator's answer, base64 msgpack (a collect sink's: { version, lastCheckpointedOffset, offset, values, exactlyOnce }) */
+  serializedCoordinationResult: string;
+};
+
 export type ExceptionInfo = {
   exceptionName: string;
   message: string;

@@ -20,7 +20,7 @@ import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js"
 import type { KeyedStateBackend } from "../../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
-import { TimerService, type Timer } from "../../state/timer-service.js";
+import { TimerService, type EndOfKeyTimers, type Timer } from "../../state/timer-service.js";
 import { streamingContext } from "../state-context.js";
 import { StreamOperator, type OperatorContext } from "../stream-operator.js";
 import { createWindowContents, type ContentsSpec, type WindowContents } from "./window-contents.js";
@@ -213,6 +213,10 @@ export class WindowOperator extends StreamOperator {
 
   protected override onWatermark(watermark: number): void {
     this.eventTimers.advance(watermark);
+  }
+
+  protected override keyedTimerServices(): readonly EndOfKeyTimers[] {
+    return [this.eventTimers, this.processingTimers];
   }
 
   private onEventTime(timer: Timer<Window>): void {
