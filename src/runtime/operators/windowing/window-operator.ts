@@ -30,6 +30,7 @@ import { WindowTriggerContext } from "./window-trigger-context.js";
 
 const isFire = (r: TriggerResult): boolean => r === "FIRE" || r === "FIRE_AND_PURGE";
 const isPurge = (r: TriggerResult): boolean => r === "PURGE" || r === "FIRE_AND_PURGE";
+const NO_WINDOWS: readonly WindowEntry<Window>[] = [];
 
 export class WindowOperator extends StreamOperator {
   private readonly backend: KeyedStateBackend;
@@ -178,7 +179,7 @@ export class WindowOperator extends StreamOperator {
     this.setWindow(result.window, result.id);
     this.triggerCtx.merged = merged;
     this.trigger.onMerge(result.window, this.triggerCtx);
-    this.triggerCtx.merged = [];
+    this.triggerCtx.merged = NO_WINDOWS;
     for (const m of merged) {
       this.setWindow(m.window, m.id);
       this.trigger.clear(m.window, this.triggerCtx);
@@ -187,7 +188,7 @@ export class WindowOperator extends StreamOperator {
     if (mergedStateIds.length > 0) this.contents.merge(result.stateId, mergedStateIds);
   }
 
-  /** Expects the window set with setWindow(w, …). */
+  /** The caller has made `w` the current window (setWindow). */
   private afterAdd(value: unknown, timestamp: number, w: Window): void {
     const result = this.trigger.onElement(value, timestamp, w, this.triggerCtx);
     if (isFire(result)) this.emit(w);
