@@ -20,6 +20,8 @@ export interface CheckpointSettings {
   savepointDir: string;
   /** What happens to retained checkpoints when the job is cancelled. */
   retainOnCancellation: boolean;
+  /** FLIP-147: checkpoints with finished tasks, and a final checkpoint before FINISHED. */
+  checkpointsAfterTasksFinish: boolean;
 }
 
 /** A path, file:// or s3:// URI (docs/architecture.md, "File systems"), its form checked now. */
@@ -56,5 +58,6 @@ export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>
     dir: checkedLocation(readOption(config, keys.CHECKPOINTS_DIR), keys.CHECKPOINTS_DIR.key),
     savepointDir: checkedLocation(readOption(config, keys.SAVEPOINTS_DIR), keys.SAVEPOINTS_DIR.key),
     retainOnCancellation: retention === "RETAIN_ON_CANCELLATION",
+    checkpointsAfterTasksFinish: readOption(config, keys.CHECKPOINTS_AFTER_TASKS_FINISH),
   };
 }

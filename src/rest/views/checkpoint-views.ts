@@ -106,8 +106,7 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     checkpoints_retained: c.retained,
     // Barriers are always aligned, without a timeout to switch to unaligned.
     aligned_checkpoint_timeout: 0,
-    // Subtasks that have finished take no part in checkpoints (Flink's default since 1.15 is true).
-    checkpoints_after_tasks_finish: false,
+    checkpoints_after_tasks_finish: c.checkpointsAfterTasksFinish,
     state_changelog_enabled: false,
     changelog_storage: "none",
     changelog_periodic_materialization_interval: 0,

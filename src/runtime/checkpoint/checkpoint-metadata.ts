@@ -8,9 +8,14 @@ export interface SubtaskStateHandle {
   subtask: number;
   keyGroupStart: number;
   keyGroupEnd: number;
-  /** Relative to the folder of `_metadata`. */
+  /** Relative to the folder of `_metadata`; empty when the subtask had ended before (no state). */
   file: string;
   bytes: number;
+  /**
+   * The subtask's operators had finished (FLIP-147's finished-on-restore): a restore opens them
+   * for recovery but never runs them again (docs/checkpoints.md, "The final checkpoint").
+   */
+  finished?: boolean;
 }
 
 export interface OperatorStateHandles {
@@ -58,6 +63,8 @@ export interface TaskCheckpointAck {
   processedDataBytes?: number;
   /** The barrier overtook in-flight data (Flink's `unaligned`). */
   unaligned?: boolean;
+  /** The task's operators had finished when it took the snapshot (SubtaskStateHandle.finished). */
+  finished?: boolean;
 }
 
 /** What a task needs to restore: the metadata's folder and the handles of its operators. */

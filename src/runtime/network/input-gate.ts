@@ -17,6 +17,8 @@ export interface InputChannel {
   /** This channel's index in its input's valve. */
   readonly valveIndex: number;
   ended: boolean;
+  /** The producer sent end-of-data (or ended): no more records, barriers may still come. */
+  dataEnded: boolean;
   /** Ended by a stop-with-savepoint without draining (see DataEvent "end-of-partition"). */
   stopped: boolean;
 }
@@ -47,7 +49,7 @@ export class InputGate {
 
   addChannel(id: string, inputIndex: number, producer: WorkerKey, credits = this.buffersPerChannel): void {
     const valveIndex = this.valves[inputIndex]!.addChannel();
-    const channel: InputChannel = { id, inputIndex, producer, credits, valveIndex, ended: false, stopped: false };
+    const channel: InputChannel = { id, inputIndex, producer, credits, valveIndex, ended: false, dataEnded: false, stopped: false };
     this.channels.push(channel);
     this.endpoint.registerConsumer(id, (frame) => {
       this.queue.push({ channel, frame });
@@ -122,6 +124,16 @@ export class InputGate {
     return this.channels.every((c) => c.inputIndex !== inputIndex || c.ended);
   }
 
+  /** Every channel has sent end-of-data or ended: no record will come any more. */
+  get allDataEnded(): boolean {
+    return this.channels.every((c) => c.dataEnded);
+  }
+
+  /** No record will come on input `inputIndex` any more. */
+  inputDataEnded(inputIndex: number): boolean {
+    return this.channels.every((c) => c.inputIndex !== inputIndex || c.dataEnded);
+  }
+
   /**
    * Applies a watermark, status or end-of-partition event; returns what changed for the channel's
    * input (hand it on with deliverValveChange, which keeps Flink's order).
@@ -132,8 +144,15 @@ export class InputGate {
     if (event.kind === "stream-status") return valve.inputStreamStatus(channel.valveIndex, event.idle);
     if (event.kind === "end-of-partition") {
       channel.ended = true;
+      channel.dataEnded = true;
       channel.stopped = event.stopped === true;
       return valve.endOfPartition(channel.valveIndex, channel.stopped);
+    }
+    // For event time the channel has ended: its final watermark came before (the valve ignores the
+    // end-of-partition that follows).
+    if (event.kind === "end-of-data") {
+      channel.dataEnded = true;
+      return valve.endOfPartition(channel.valveIndex, false);
     }
     return {};
   }

@@ -168,6 +168,7 @@ export class OperatorChain {
               ...common,
               processingTime: env.processingTime,
               settings,
+              ...(tdd.finalCheckpoint ? { finalCheckpoint: true } : {}),
               collect: (values: unknown[]) => env.collect(d.nodeId, values),
               ...(env.reportConnectionRetry ? { reportConnectionRetry: env.reportConnectionRetry } : {}),
             });

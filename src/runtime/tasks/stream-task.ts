@@ -1,8 +1,8 @@
 /**
  * One parallel subtask of a vertex, running in a slot's worker thread. It opens the operator
  * chain, then either polls the source reader (source vertices) or processes what its input gate
- * receives, and finishes when its input ends: final watermark, finish(), flush, end-of-partition
- * to every consumer, close.
+ * receives, and finishes when its input ends: final watermark, finish(), flush, end-of-data to
+ * every consumer, the final checkpoint (final-checkpoint.ts), end-of-partition, close.
  *
  * Processing is synchronous per buffer (a chain is a pipeline of calls); the task yields to the
  * event loop between buffers so that credits, timers and control messages get through.
@@ -28,6 +28,7 @@ import { TaskMetricGroups } from "./task-metric-groups.js";
 import { CounterView } from "../metrics/metric-types.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
+import { FinalCheckpoint } from "./final-checkpoint.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
@@ -73,7 +74,15 @@ export class StreamTask {
   private readonly metricGroups: TaskMetricGroups;
   private draining = false;
   private blocked = false;
-  private finishing = false;
+  /** The task is ending (end-of-partition sent or being sent): no more frames are processed. */
+  private ending = false;
+  /** finish() of the operators has started (they finish once, also when finished on restore). */
+  private operatorsFinishing = false;
+  /** Inputs whose end was passed to the head operator (endInput is called once per input). */
+  private readonly endedInputs = new Set<number>();
+  private readonly finalCheckpoint: FinalCheckpoint;
+  /** The restored checkpoint says this subtask had finished: its operators are opened (recovery) but never run. */
+  private readonly finishedOnRestore: boolean;
   private settle!: (outcome: "finished" | "canceled" | Error) => void;
   private readonly done = new Promise<"finished" | "canceled" | Error>((resolve) => (this.settle = resolve));
   private wakeSource: (() => void) | undefined;
@@ -162,7 +171,9 @@ export class StreamTask {
           (error) => this.reportConnectionRetry(error),
         ),
     );
-    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint);
+    this.finalCheckpoint = new FinalCheckpoint(tdd.finalCheckpoint === true);
+    this.finishedOnRestore = restorer?.finishedOnRestore(this.chain.states.map((s) => s.uid)) ?? false;
+    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, this.finalCheckpoint);
     if (!vertex.isSource) {
       const settings = tdd.jobGraph.settings as Record<string, unknown>;
       const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);
@@ -220,8 +231,9 @@ export class StreamTask {
       for (const op of [...this.chain.operators].reverse()) await op.open();
       this.startBufferTimeout();
       this.transition("RUNNING");
-      this.applyOperatorEvents();
-      if (this.vertex.isSource) void this.runSourceLoop();
+      if (this.finishedOnRestore) this.finishedOperatorsRestored();
+      else this.applyOperatorEvents();
+      if (this.vertex.isSource) void (this.finishedOnRestore ? this.runFinishedSource() : this.runSourceLoop());
       else {
         this.gate!.grantInitialCredits();
         this.scheduleDrain();
@@ -282,6 +294,13 @@ export class StreamTask {
       await this.checkpointer.notifyComplete(checkpointId);
     } catch (e) {
       this.fail(e);
+      return;
+    }
+    // Only after the operators' commits for it are done may this be the task's final checkpoint.
+    this.finalCheckpoint.checkpointCompleted(checkpointId);
+    if (this.finalCheckpoint.isReached) {
+      this.wakeSource?.();
+      this.scheduleDrain();
     }
   }
 
@@ -387,6 +406,31 @@ export class StreamTask {
     }
   }
 
+  /** A source task whose operators finished on restore: it only takes checkpoints until the final one. */
+  private async runFinishedSource(): Promise<void> {
+    try {
+      await this.finishTask();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /**
+   * A source whose operators have finished keeps taking the checkpoints it is triggered for (the
+   * rest of the job may still run) until its final checkpoint has completed.
+   */
+  private async sourceAwaitFinalCheckpoint(): Promise<void> {
+    while (this.running && !this.finalCheckpoint.isReached) {
+      const trigger = this.pendingTriggers.shift()?.trigger;
+      if (trigger) {
+        this.checkpointer.perform(trigger.barrier, 0);
+        continue;
+      }
+      this.accounting.switchTo("idle");
+      await this.waitUnlessStopped(this.finalCheckpoint.done);
+    }
+  }
+
   private waitUnlessStopped(p: Promise<void>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.wakeSource = resolve;
@@ -406,7 +450,7 @@ export class StreamTask {
       const gate = this.gate!;
       let item: QueuedFrame | undefined;
       let lastYield = performance.now();
-      while (this.running && !this.blocked && !this.finishing && (item = gate.next())) {
+      while (this.running && !this.blocked && !this.ending && (item = gate.next())) {
         this.accounting.switchTo("busy");
         const frame = item;
         await this.inTaskFrame(() => this.processFrame(frame));
@@ -425,8 +469,9 @@ export class StreamTask {
         }
       }
       if (!this.blocked) this.accounting.switchTo("idle");
-      if (this.running && !this.finishing && gate.allEnded) {
-        this.finishing = true;
+      if (this.running && !this.ending && !this.operatorsFinishing && gate.allDataEnded && !gate.anyStopped) await this.finishOperators();
+      // End-of-partition comes after the producers' final checkpoint; ours may still be outstanding.
+      if (this.running && !this.ending && gate.allEnded && (gate.anyStopped || this.finalCheckpoint.isReached)) {
         await this.finishTask(gate.anyStopped);
       }
     } catch (e) {
@@ -464,17 +509,53 @@ export class StreamTask {
       return;
     }
     deliverValveChange(this.gate!.applyEvent(channel, frame.event), head, channel.inputIndex);
-    if (frame.event.kind === "end-of-partition") {
-      this.aligner!.onChannelEnded();
-      if (this.gate!.inputEnded(channel.inputIndex) && !this.gate!.anyStopped) await head.endInput(channel.inputIndex);
+    if (frame.event.kind === "end-of-partition") this.aligner!.onChannelEnded();
+    if (frame.event.kind === "end-of-partition" || frame.event.kind === "end-of-data") {
+      const input = channel.inputIndex;
+      // Operators that finished (on restore, too) are not told of their inputs' end again.
+      if (this.gate!.inputDataEnded(input) && !this.gate!.anyStopped && !this.operatorsFinishing && !this.endedInputs.has(input)) {
+        this.endedInputs.add(input);
+        await head.endInput(input);
+      }
     }
   }
 
   // ---- end of input ----------------------------------------------------------------------------
 
-  /** `stopped`: ended by stop-with-savepoint without draining — operators are not finished. */
+  /**
+   * End of input: the operators finish (what they emit then goes out), consumers learn that no more
+   * records come (end-of-data), and the task waits for its final checkpoint.
+   */
+  private async finishOperators(): Promise<void> {
+    this.operatorsFinishing = true;
+    for (const op of this.chain.operators) await op.finish();
+    this.chain.flushAll();
+    this.operatorsFinished();
+  }
+
+  /** Restored as finished: nothing runs again (finish() ran before the checkpoint); consumers learn it at once. */
+  private finishedOperatorsRestored(): void {
+    this.operatorsFinishing = true;
+    this.operatorsFinished();
+  }
+
+  private operatorsFinished(): void {
+    for (const w of this.chain.writers) w.broadcastEvent({ kind: "end-of-data" });
+    this.finalCheckpoint.markOperatorsFinished();
+  }
+
+  /**
+   * `stopped`: ended by stop-with-savepoint without draining — operators are not finished, and there
+   * is no final checkpoint. Otherwise the operators finish (unless they did) and, for a source, the
+   * task takes checkpoints until its final one completed; a task with inputs gets here only then.
+   */
   private async finishTask(stopped = false): Promise<void> {
-    if (!stopped) for (const op of this.chain.operators) await op.finish();
+    if (!stopped) {
+      if (!this.operatorsFinishing) await this.finishOperators();
+      if (this.vertex.isSource) await this.sourceAwaitFinalCheckpoint();
+      if (!this.running) return;
+    }
+    this.ending = true;
     this.chain.flushAll();
     for (const w of this.chain.writers) w.broadcastEvent(stopped ? { kind: "end-of-partition", stopped: true } : { kind: "end-of-partition" });
     // Everything must have left, and every checkpoint been acknowledged, before the task reports

@@ -13,6 +13,7 @@ import { serializeError, type SerializedError } from "../../errors/serialized-er
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
+import type { FinalCheckpoint } from "./final-checkpoint.js";
 import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
 
 interface PendingKeyedState {
@@ -33,6 +34,7 @@ export class TaskCheckpointer {
     private readonly subtask: number,
     private readonly chain: OperatorChain,
     private readonly reporter: CheckpointReporter,
+    private readonly finalCheckpoint: FinalCheckpoint,
   ) {}
 
   /** Snapshots synchronously, forwards the barrier, and writes the state in the background. */
@@ -62,10 +64,12 @@ export class TaskCheckpointer {
       throw e;
     }
     const syncDurationMs = performance.now() - start;
+    const finished = this.finalCheckpoint.finished;
+    this.finalCheckpoint.snapshotTaken(checkpointId, barrier.savepoint);
     for (const w of this.chain.writers) {
       w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir, ...(barrier.stopping ? { stopping: true } : {}) });
     }
-    const work = this.writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentMs);
+    const work = this.writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentMs, finished);
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
@@ -77,6 +81,7 @@ export class TaskCheckpointer {
     finishing: Promise<void>[],
     syncDurationMs: number,
     alignmentDurationMs: number,
+    finished: boolean,
   ): Promise<void> {
     const start = performance.now();
     try {
@@ -99,6 +104,7 @@ export class TaskCheckpointer {
         syncDurationMs,
         asyncDurationMs: performance.now() - start,
         alignmentDurationMs,
+        ...(finished ? { finished: true } : {}),
       });
     } catch (e) {
       for (const k of keyed) k.snapshot.release();
