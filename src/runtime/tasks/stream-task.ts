@@ -299,8 +299,8 @@ export class StreamTask {
     // Only after the operators' commits for it are done may this be the task's final checkpoint.
     this.finalCheckpoint.checkpointCompleted(checkpointId);
     if (this.finalCheckpoint.isReached) {
-      this.wakeSource?.();
-      this.scheduleDrain();
+      if (this.vertex.isSource) this.wakeSource?.();
+      else this.scheduleDrain();
     }
   }
 
