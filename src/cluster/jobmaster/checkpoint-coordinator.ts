@@ -231,6 +231,7 @@ export class CheckpointCoordinator {
     delete marker.persistedDataBytes;
     delete marker.processedDataBytes;
     delete marker.unaligned;
+    delete marker.restoredLocally;
     p.finishedTasks.push(marker);
     this.stats.acknowledged(checkpointId, marker);
   }

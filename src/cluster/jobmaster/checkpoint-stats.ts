@@ -10,22 +10,35 @@ import { nearestRank } from "../../util/quantiles.js";
 
 export type CheckpointStatus = "IN_PROGRESS" | "COMPLETED" | "FAILED";
 
+/**
+ * The in-flight and size figures Flink reports per checkpoint, per vertex and per subtask (bytes):
+ * `checkpointed_size` is what the checkpoint newly wrote (less than `state_size` with a changelog),
+ * `persisted_data` the in-flight data an unaligned barrier overtook, `processed_data` the input
+ * processed during alignment.
+ */
+export interface CheckpointSizes {
+  state_size: number;
+  checkpointed_size: number;
+  persisted_data: number;
+  processed_data: number;
+}
+
 /** One vertex's part of a checkpoint. */
-export interface VertexCheckpointStats {
+export interface VertexCheckpointStats extends CheckpointSizes {
   num_subtasks: number;
   num_acknowledged_subtasks: number;
   latest_ack_timestamp: number;
-  state_size: number;
   end_to_end_duration: number;
 }
 
-export interface CheckpointStatsEntry {
+export interface CheckpointStatsEntry extends CheckpointSizes {
   id: number;
   status: CheckpointStatus;
   is_savepoint: boolean;
+  /** Some subtask's barrier overtook in-flight data (Flink's checkpoint type UNALIGNED_CHECKPOINT). */
+  unaligned: boolean;
   trigger_timestamp: number;
   latest_ack_timestamp: number;
-  state_size: number;
   end_to_end_duration: number;
   sync_duration: number;
   async_duration: number;
@@ -43,6 +56,14 @@ export interface SubtaskCheckpointAck {
   subtask: number;
   ackTimestamp: number;
   stateSize: number;
+  checkpointedSize: number;
+  persistedData: number;
+  processedData: number;
+  unaligned: boolean;
+  /** The subtask's attempt restored its state from the TaskManager's local copy (task-local recovery). */
+  restoredLocally: boolean;
+  /** The subtask had finished (FLIP-147): recorded without a snapshot. */
+  finished: boolean;
   syncDurationMs: number;
   asyncDurationMs: number;
   alignmentDurationMs: number;
@@ -56,7 +77,7 @@ export interface CheckpointDetails {
 
 export interface CheckpointStatsSnapshot {
   counts: { restored: number; total: number; in_progress: number; completed: number; failed: number };
-  summary: { state_size: SummaryStats; end_to_end_duration: SummaryStats };
+  summary: Record<keyof CheckpointSizes | "end_to_end_duration", SummaryStats>;
   latest: {
     completed: CheckpointStatsEntry | null;
     savepoint: CheckpointStatsEntry | null;
@@ -93,15 +114,21 @@ export class CheckpointStatsTracker {
   private latestSavepoint: CheckpointStatsEntry | null = null;
   private latestFailed: CheckpointStatsEntry | null = null;
   private latestRestored: CheckpointStatsSnapshot["latest"]["restored"] = null;
-  private readonly completedSizes: number[] = [];
-  private readonly completedDurations: number[] = [];
+  /** Per figure, its values over the completed checkpoints (the summary's window). */
+  private readonly completedFigures: Record<keyof CheckpointStatsSnapshot["summary"], number[]> = {
+    state_size: [],
+    checkpointed_size: [],
+    persisted_data: [],
+    processed_data: [],
+    end_to_end_duration: [],
+  };
 
   /** `subtasksPerVertex`: how many subtasks of each vertex take part. */
   triggered(id: number, kind: "checkpoint" | "savepoint", timestamp: number, subtasksPerVertex: Record<string, number>): void {
     const tasks: Record<string, VertexCheckpointStats> = {};
     let subtasks = 0;
     for (const [vertexId, n] of Object.entries(subtasksPerVertex)) {
-      tasks[vertexId] = { num_subtasks: n, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 };
+      tasks[vertexId] = emptyVertexStats(n);
       subtasks += n;
     }
     const e: CheckpointStatsEntry = {
@@ -109,8 +136,9 @@ export class CheckpointStatsTracker {
       status: "IN_PROGRESS",
       is_savepoint: kind === "savepoint",
       trigger_timestamp: timestamp,
+      unaligned: false,
       latest_ack_timestamp: -1,
-      state_size: 0,
+      ...noSizes(),
       end_to_end_duration: 0,
       sync_duration: 0,
       async_duration: 0,
@@ -134,16 +162,18 @@ export class CheckpointStatsTracker {
     const e = this.entries.get(id);
     if (!e) return;
     const now = this.clock.now();
+    const sizes = sizesOf(ack);
     e.num_acknowledged_subtasks++;
-    e.state_size += ack.bytes;
+    addSizes(e, sizes);
+    if (ack.unaligned) e.unaligned = true;
     e.latest_ack_timestamp = now;
     e.end_to_end_duration = now - e.trigger_timestamp;
     e.sync_duration = Math.max(e.sync_duration, Math.round(ack.syncDurationMs));
     e.async_duration = Math.max(e.async_duration, Math.round(ack.asyncDurationMs));
     e.alignment_duration = Math.max(e.alignment_duration, Math.round(ack.alignmentDurationMs));
-    const v = (e.tasks[ack.vertexId] ??= { num_subtasks: 0, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 });
+    const v = (e.tasks[ack.vertexId] ??= emptyVertexStats(0));
     v.num_acknowledged_subtasks++;
-    v.state_size += ack.bytes;
+    addSizes(v, sizes);
     v.latest_ack_timestamp = now;
     v.end_to_end_duration = now - e.trigger_timestamp;
     const perVertex = this.acks.get(id)!;
@@ -151,7 +181,15 @@ export class CheckpointStatsTracker {
     list.push({
       subtask: ack.subtask,
       ackTimestamp: now,
-      stateSize: ack.bytes,
+      stateSize: sizes.state_size,
+      checkpointedSize: sizes.checkpointed_size,
+      persistedData: sizes.persisted_data,
+      processedData: sizes.processed_data,
+      unaligned: ack.unaligned === true,
+      // Filled by task-local recovery (state.backend.local-recovery), which reports it in the ack;
+      // false until a task restores from a local copy.
+      restoredLocally: ack.restoredLocally === true,
+      finished: ack.finished === true && ack.file === "",
       syncDurationMs: Math.round(ack.syncDurationMs),
       asyncDurationMs: Math.round(ack.asyncDurationMs),
       alignmentDurationMs: Math.round(ack.alignmentDurationMs),
@@ -168,8 +206,7 @@ export class CheckpointStatsTracker {
     e.external_path = path;
     if (e.is_savepoint) this.latestSavepoint = e;
     else this.latestCompleted = e;
-    pushBounded(this.completedSizes, e.state_size);
-    pushBounded(this.completedDurations, e.end_to_end_duration);
+    for (const [figure, values] of Object.entries(this.completedFigures)) pushBounded(values, e[figure as keyof CheckpointStatsSnapshot["summary"]]);
   }
 
   failed(id: number, message: string): void {
@@ -190,7 +227,7 @@ export class CheckpointStatsTracker {
   snapshot(): CheckpointStatsSnapshot {
     return {
       counts: { ...this.counts },
-      summary: { state_size: summaryStats(this.completedSizes), end_to_end_duration: summaryStats(this.completedDurations) },
+      summary: Object.fromEntries(Object.entries(this.completedFigures).map(([figure, values]) => [figure, summaryStats(values)])) as CheckpointStatsSnapshot["summary"],
       latest: { completed: this.latestCompleted, savepoint: this.latestSavepoint, failed: this.latestFailed, restored: this.latestRestored },
       history: this.history.map((id) => this.entries.get(id)!).filter(Boolean),
     };
@@ -201,6 +238,26 @@ export class CheckpointStatsTracker {
     const entry = this.entries.get(id);
     return entry ? { entry, acks: structuredClone(this.acks.get(id) ?? {}) } : undefined;
   }
+}
+
+function noSizes(): CheckpointSizes {
+  return { state_size: 0, checkpointed_size: 0, persisted_data: 0, processed_data: 0 };
+}
+
+function emptyVertexStats(subtasks: number): VertexCheckpointStats {
+  return { num_subtasks: subtasks, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, ...noSizes(), end_to_end_duration: 0 };
+}
+
+/** A subtask's figures; a full snapshot's checkpointed size is its whole state. */
+function sizesOf(ack: TaskCheckpointAck): CheckpointSizes {
+  return { state_size: ack.bytes, checkpointed_size: ack.checkpointedBytes ?? ack.bytes, persisted_data: ack.persistedDataBytes ?? 0, processed_data: ack.processedDataBytes ?? 0 };
+}
+
+function addSizes(to: CheckpointSizes, add: CheckpointSizes): void {
+  to.state_size += add.state_size;
+  to.checkpointed_size += add.checkpointed_size;
+  to.persisted_data += add.persisted_data;
+  to.processed_data += add.processed_data;
 }
 
 function pushBounded(xs: number[], x: number): void {

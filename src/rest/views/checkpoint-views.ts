@@ -1,13 +1,18 @@
 /** Checkpoint statistics, configuration and savepoint operations in Flink's JSON. */
 import type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
-import { summaryStats } from "../../cluster/jobmaster/checkpoint-stats.js";
+import { summaryStats, type CheckpointSizes } from "../../cluster/jobmaster/checkpoint-stats.js";
 import type { OperationState } from "../async-operations.js";
 import { failureCauseJson } from "./job-views.js";
 
 type Entry = CheckpointStatsSnapshot["history"][number];
 
-/** Sluice has no unaligned checkpoints: nothing is buffered, processed or persisted in flight. */
-const NO_IN_FLIGHT_DATA = { alignment_buffered: 0, processed_data: 0, persisted_data: 0 };
+/**
+ * Flink's size and in-flight figures. `alignment_buffered` is Flink's deprecated field, which it
+ * reports as 0 since `processed_data` and `persisted_data` replaced it (Flink 1.12).
+ */
+function sizesJson(s: CheckpointSizes): Record<string, number> {
+  return { state_size: s.state_size, checkpointed_size: s.checkpointed_size, processed_data: s.processed_data, persisted_data: s.persisted_data, alignment_buffered: 0 };
+}
 
 /** Flink's TaskCheckpointStatistics of each vertex. */
 function vertexStatsJson(e: Entry): Record<string, unknown> {
@@ -18,10 +23,8 @@ function vertexStatsJson(e: Entry): Record<string, unknown> {
         id: e.id,
         status: e.status,
         latest_ack_timestamp: v.latest_ack_timestamp,
-        checkpointed_size: v.state_size,
-        state_size: v.state_size,
+        ...sizesJson(v),
         end_to_end_duration: v.end_to_end_duration,
-        ...NO_IN_FLIGHT_DATA,
         num_subtasks: v.num_subtasks,
         num_acknowledged_subtasks: v.num_acknowledged_subtasks,
       },
@@ -38,19 +41,16 @@ export function checkpointEntryJson(e: Entry): Record<string, unknown> {
     id: e.id,
     status: e.status,
     is_savepoint: e.is_savepoint,
-    checkpoint_type: e.is_savepoint ? "SAVEPOINT" : "CHECKPOINT",
+    checkpoint_type: e.is_savepoint ? "SAVEPOINT" : e.unaligned ? "UNALIGNED_CHECKPOINT" : "CHECKPOINT",
     trigger_timestamp: e.trigger_timestamp,
     latest_ack_timestamp: e.latest_ack_timestamp,
-    state_size: e.state_size,
-    // Snapshots are full, so what a checkpoint wrote is its whole state.
-    checkpointed_size: e.state_size,
+    ...sizesJson(e),
     end_to_end_duration: e.end_to_end_duration,
     num_subtasks: e.num_subtasks,
     num_acknowledged_subtasks: e.num_acknowledged_subtasks,
     sync_duration: e.sync_duration,
     async_duration: e.async_duration,
     alignment_duration: e.alignment_duration,
-    ...NO_IN_FLIGHT_DATA,
     // Flink writes the format of savepoints only; Sluice's savepoints are always in its one format.
     savepointFormat: e.is_savepoint ? "CANONICAL" : null,
     tasks: vertexStatsJson(e),
@@ -72,12 +72,12 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   return {
     counts: { ...s.counts },
     summary: {
-      checkpointed_size: { ...s.summary.state_size },
+      checkpointed_size: { ...s.summary.checkpointed_size },
       state_size: { ...s.summary.state_size },
       end_to_end_duration: { ...s.summary.end_to_end_duration },
       alignment_buffered: summaryStats([]),
-      processed_data: summaryStats([]),
-      persisted_data: summaryStats([]),
+      processed_data: { ...s.summary.processed_data },
+      persisted_data: { ...s.summary.persisted_data },
     },
     latest: {
       completed: entry(s.latest.completed),
@@ -139,11 +139,16 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
   return {
     ...(vertexStatsJson(e)[vertexId] as Record<string, unknown>),
     summary: {
-      checkpointed_size: summaryStats(acks.map((a) => a.stateSize)),
+      checkpointed_size: summaryStats(acks.map((a) => a.checkpointedSize)),
       state_size: summaryStats(acks.map((a) => a.stateSize)),
       end_to_end_duration: summaryStats(acks.map((a) => a.ackTimestamp - e.trigger_timestamp)),
       checkpoint_duration: { sync: summaryStats(acks.map((a) => a.syncDurationMs)), async: summaryStats(acks.map((a) => a.asyncDurationMs)) },
-      alignment: { buffered: zero, processed: zero, persisted: zero, duration: summaryStats(acks.map((a) => a.alignmentDurationMs)) },
+      alignment: {
+        buffered: zero,
+        processed: summaryStats(acks.map((a) => a.processedData)),
+        persisted: summaryStats(acks.map((a) => a.persistedData)),
+        duration: summaryStats(acks.map((a) => a.alignmentDurationMs)),
+      },
       // The trigger reaches the subtasks with the barrier; Sluice does not measure the delay apart.
       start_delay: zero,
     },
@@ -156,12 +161,14 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
         ack_timestamp: a.ackTimestamp,
         end_to_end_duration: a.ackTimestamp - e.trigger_timestamp,
         state_size: a.stateSize,
-        checkpointed_size: a.stateSize,
+        checkpointed_size: a.checkpointedSize,
         checkpoint: { sync: a.syncDurationMs, async: a.asyncDurationMs },
-        alignment: { buffered: 0, processed: 0, persisted: 0, duration: a.alignmentDurationMs },
+        alignment: { buffered: 0, processed: a.processedData, persisted: a.persistedData, duration: a.alignmentDurationMs },
         start_delay: 0,
-        unaligned_checkpoint: false,
+        unaligned_checkpoint: a.unaligned,
         aborted: false,
+        restored_locally: a.restoredLocally,
+        finished: a.finished,
       };
     }),
   };

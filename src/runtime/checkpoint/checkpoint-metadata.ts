@@ -65,6 +65,8 @@ export interface TaskCheckpointAck {
   unaligned?: boolean;
   /** The task's operators had finished when it took the snapshot (SubtaskStateHandle.finished). */
   finished?: boolean;
+  /** The task's attempt restored from the TaskManager's local copy of its state (task-local recovery). */
+  restoredLocally?: boolean;
 }
 
 /** What a task needs to restore: the metadata's folder and the handles of its operators. */
