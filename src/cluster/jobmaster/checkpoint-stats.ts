@@ -150,10 +150,7 @@ export class CheckpointStatsTracker {
     this.entries.set(id, e);
     this.acks.set(id, {});
     this.history.unshift(id);
-    for (const old of this.history.splice(HISTORY)) {
-      this.entries.delete(old);
-      this.acks.delete(old);
-    }
+    for (const old of this.history.splice(HISTORY)) this.forgetUnlessShown(old);
     this.counts.total++;
     this.counts.in_progress++;
   }
@@ -204,8 +201,10 @@ export class CheckpointStatsTracker {
     if (!e) return;
     e.status = "COMPLETED";
     e.external_path = path;
+    const replaced = e.is_savepoint ? this.latestSavepoint : this.latestCompleted;
     if (e.is_savepoint) this.latestSavepoint = e;
     else this.latestCompleted = e;
+    if (replaced) this.forgetUnlessShown(replaced.id);
     for (const [figure, values] of Object.entries(this.completedFigures)) pushBounded(values, e[figure as keyof CheckpointStatsSnapshot["summary"]]);
   }
 
@@ -216,7 +215,9 @@ export class CheckpointStatsTracker {
     if (!e) return;
     e.status = "FAILED";
     e.failure_message = message;
+    const replaced = this.latestFailed;
     this.latestFailed = e;
+    if (replaced) this.forgetUnlessShown(replaced.id);
   }
 
   restored(id: number, path: string): void {
@@ -233,7 +234,17 @@ export class CheckpointStatsTracker {
     };
   }
 
-  /** A checkpoint of the history with every subtask's acknowledgement; undefined once it left the history. */
+  /**
+   * Details are kept for the checkpoints of the history and for the latest completed checkpoint,
+   * savepoint and failed one, which the statistics show however old they are.
+   */
+  private forgetUnlessShown(id: number): void {
+    if (this.history.includes(id) || [this.latestCompleted, this.latestSavepoint, this.latestFailed].some((e) => e?.id === id)) return;
+    this.entries.delete(id);
+    this.acks.delete(id);
+  }
+
+  /** A checkpoint with every subtask's acknowledgement; undefined once neither the history nor the latest ones show it. */
   details(id: number): CheckpointDetails | undefined {
     const entry = this.entries.get(id);
     return entry ? { entry, acks: structuredClone(this.acks.get(id) ?? {}) } : undefined;
