@@ -100,8 +100,11 @@ export async function assertFinalCheckpointSurvivesFailure(target: SinkTarget, o
     await waitFor(async () => jobId !== "" && (await sinkRecordsIn(rc, jobId)) === count, "every record at the sink (end of input)");
     assert.deepEqual(await output.committed(), [], "end of input commits nothing");
     // Checkpoints from now on until the job ends (the restarted attempt needs its own final one).
+    const deadline = Date.now() + 90_000;
     while (!ended) {
-      await rc.cluster.dispatcher.triggerCheckpoint(jobId).catch(() => undefined);
+      if (Date.now() > deadline) throw new Error(`the job did not end after its final checkpoint:\n${rc.logs.lines().slice(-40).join("\n")}`);
+      // Each attempt bounded too: a checkpoint that neither completes nor fails would stall the loop.
+      await Promise.race([rc.cluster.dispatcher.triggerCheckpoint(jobId).catch(() => undefined), sleep(5000)]);
       await sleep(100);
     }
     const result = await run;
