@@ -90,6 +90,12 @@ function withoutTimer<N>(cur: KeyTimers<N>, timer: Timer<N>): KeyTimers<N> | und
   return undefined;
 }
 
+/** A copy of the containers of a key's timers, sharing the (immutable) Timer objects. */
+function copyKeyTimers<N>(cur: KeyTimers<N>): KeyTimers<N> {
+  if (cur instanceof Map) return new Map([...cur].map(([ts, timers]) => [ts, timers.slice()]));
+  return Array.isArray(cur) ? cur.slice() : cur;
+}
+
 function allTimers<N>(cur: KeyTimers<N>): Timer<N>[] {
   if (cur instanceof Map) return [...cur.values()].flat();
   return Array.isArray(cur) ? cur : [cur];
@@ -116,7 +122,10 @@ export class TimerService<N> {
     private readonly clock?: ProcessingTimeService,
     name = "",
   ) {
-    this.table = backend.table<KeyTimers<N>>(`_timers:${domain}${name ? ":" + name : ""}`);
+    const table = `_timers:${domain}${name ? ":" + name : ""}`;
+    // Copy-on-write snapshots need not copy Timer objects: they are never modified.
+    backend.setValueCopy?.(table, copyKeyTimers as (value: unknown) => unknown);
+    this.table = backend.table<KeyTimers<N>>(table);
   }
 
   private static newHeap<N>(): BinaryHeap<Timer<N>> {

@@ -14,7 +14,7 @@ import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import type { FinalCheckpoint } from "./final-checkpoint.js";
-import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
+import { encodeTaskSnapshotInSlices, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
 
 interface PendingKeyedState {
   entry: OperatorSnapshot;
@@ -87,7 +87,7 @@ export class TaskCheckpointer {
     try {
       await Promise.all(finishing);
       for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
-      const bytes = encodeTaskSnapshot(snapshot);
+      const bytes = await encodeTaskSnapshotInSlices(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
       // Whole or not at all, on any file system (docs/architecture.md, "File systems").
       const uri = joinUri(barrier.dir, file);
