@@ -66,7 +66,36 @@ async function runWithEarlyFinish(failAtLateIndex: number): Promise<void> {
   }
 }
 
+/**
+ * Checkpoints every 10 ms while the job ends: barriers come close behind end-of-data. A consumer
+ * finishes its operators before it takes the next frame (stream-task.ts), so the producers' final
+ * checkpoint is its own too and it never waits for one after its producers have ended. (The race that
+ * made this matter hung a final-checkpoint failure scenario once; this test has not reproduced it on
+ * its own.)
+ */
+async function runsToTheEndWithFrequentCheckpoints(): Promise<void> {
+  const rc = await startRestCluster({ taskManagers: 1, slots: 2 });
+  try {
+    // Late at full speed keeps the sink's input queue full, so its end-of-data and the next barrier
+    // are taken from the queue in one go.
+    const late = 20_000;
+    for (let run = 0; run < 3; run++) {
+      const out = mkdtempSync(join(tmpdir(), "sluice-frequent-final-"));
+      const result = await runJob(JOB, { client: new MiniClusterClient(rc.cluster), args: [out, "300", String(late), "10000000", "10", "-1"] });
+      assert.equal(result.state, "FINISHED", result.failure?.message);
+      const expected = [...Array.from({ length: 300 }, (_, i) => `early,${i}`), ...Array.from({ length: late }, (_, i) => `late,${i}`)].sort();
+      assertSameLines(committedLines(out), expected, `run ${run}`);
+    }
+  } finally {
+    await rc.close();
+  }
+}
+
 describe("checkpoints after tasks finish", () => {
+  it("ends through the final checkpoint, every record once, with checkpoints every 10 ms", { timeout: 120_000 }, async () => {
+    await runsToTheEndWithFrequentCheckpoints();
+  });
+
   it("keeps completing checkpoints after one source finished early", async () => {
     await runWithEarlyFinish(-1);
   });

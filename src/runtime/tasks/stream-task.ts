@@ -517,6 +517,10 @@ export class StreamTask {
         this.endedInputs.add(input);
         await head.endInput(input);
       }
+      // Finished before the next frame: a barrier behind this end-of-data must snapshot the
+      // finished operators, or the producer's final checkpoint would not be this task's, and the
+      // producer could end while this task still waits for one.
+      if (this.gate!.allDataEnded && !this.gate!.anyStopped && !this.operatorsFinishing) await this.finishOperators();
     }
   }
 
