@@ -41,6 +41,12 @@ export function argNumber(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** The middle value (the upper one of the two middles for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
 const MB = 1024 * 1024;
 
 /** "100MB", "1GB", "512k", or plain bytes. */

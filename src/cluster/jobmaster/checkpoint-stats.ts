@@ -183,8 +183,7 @@ export class CheckpointStatsTracker {
       persistedData: sizes.persisted_data,
       processedData: sizes.processed_data,
       unaligned: ack.unaligned === true,
-      // Filled by task-local recovery (state.backend.local-recovery), which reports it in the ack;
-      // false until a task restores from a local copy.
+      // Task-local recovery reports it with every ack of an attempt that restored (docs/checkpoints.md).
       restoredLocally: ack.restoredLocally === true,
       finished: ack.finished === true && ack.file === "",
       syncDurationMs: Math.round(ack.syncDurationMs),

@@ -135,7 +135,7 @@ export const vertexCheckpointDetails: JsonSchema = named("TaskCheckpointStatisti
         start_delay: count,
         unaligned_checkpoint: { type: "boolean" },
         aborted: { type: "boolean" },
-        restored_locally: { type: "boolean", description: "Sluice: the subtask's attempt restored from its TaskManager's local copy (state.backend.local-recovery)" },
+        restored_locally: { type: "boolean", description: "Sluice: the subtask's attempt restored from its TaskManager's local copies (execution.state-recovery.from-local)" },
         finished: { type: "boolean", description: "Sluice: the subtask had finished and is recorded without a snapshot (FLIP-147)" },
       },
       ["index", "status"],

@@ -312,7 +312,7 @@ export type SubtaskCheckpointStatistics = {
   start_delay?: number;
   unaligned_checkpoint?: boolean;
   aborted?: boolean;
-  /** Sluice: the subtask's attempt restored from its TaskManager's local copy (state.backend.local-recovery) */
+  /** Sluice: the subtask's attempt restored from its TaskManager's local copies (execution.state-recovery.from-local) */
   restored_locally?: boolean;
   /** Sluice: the subtask had finished and is recorded without a snapshot (FLIP-147) */
   finished?: boolean;
