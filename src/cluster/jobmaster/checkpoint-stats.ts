@@ -258,9 +258,13 @@ function emptyVertexStats(subtasks: number): VertexCheckpointStats {
   return { num_subtasks: subtasks, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, ...noSizes(), end_to_end_duration: 0 };
 }
 
-/** A subtask's figures; a full snapshot's checkpointed size is its whole state. */
+/**
+ * A subtask's figures: its state is its own file and the shared (changelog) files it refers to; a
+ * full snapshot's checkpointed size is its whole state.
+ */
 function sizesOf(ack: TaskCheckpointAck): CheckpointSizes {
-  return { state_size: ack.bytes, checkpointed_size: ack.checkpointedBytes ?? ack.bytes, persisted_data: ack.persistedDataBytes ?? 0, processed_data: ack.processedDataBytes ?? 0 };
+  const stateSize = ack.bytes + (ack.sharedFiles ?? []).reduce((n, f) => n + f.bytes, 0);
+  return { state_size: stateSize, checkpointed_size: ack.checkpointedBytes ?? ack.bytes, persisted_data: ack.persistedDataBytes ?? 0, processed_data: ack.processedDataBytes ?? 0 };
 }
 
 function addSizes(to: CheckpointSizes, add: CheckpointSizes): void {

@@ -90,7 +90,8 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   };
 }
 
-export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string): Record<string, unknown> {
+/** `changelogMaterializeMs`: the state changelog's materialization interval when it is on (the cluster's setting). */
+export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string, changelogMaterializeMs?: number): Record<string, unknown> {
   return {
     mode: c.mode.replace("-", "_"),
     interval: c.intervalMs,
@@ -107,9 +108,10 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     // Barriers are always aligned, without a timeout to switch to unaligned.
     aligned_checkpoint_timeout: 0,
     checkpoints_after_tasks_finish: c.checkpointsAfterTasksFinish,
-    state_changelog_enabled: false,
-    changelog_storage: "none",
-    changelog_periodic_materialization_interval: 0,
+    state_changelog_enabled: changelogMaterializeMs !== undefined,
+    // The changelog's segments go to the checkpoint storage (docs/checkpoints.md, "Incremental checkpoints").
+    changelog_storage: changelogMaterializeMs !== undefined ? "filesystem" : "none",
+    changelog_periodic_materialization_interval: changelogMaterializeMs ?? 0,
   };
 }
 
