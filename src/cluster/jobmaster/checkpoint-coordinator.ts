@@ -197,7 +197,7 @@ export class CheckpointCoordinator {
         return result;
       }
     }
-    const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}) };
+    const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}), ...this.alignmentOf(kind) };
     const trigger: CheckpointTrigger = { barrier, stop: request.stop };
     for (const t of tasks) {
       if (!t.isSource) continue;
@@ -259,6 +259,16 @@ export class CheckpointCoordinator {
       this.recordFinished(p.id, last);
       if (p.waiting.size === 0) void this.complete(p);
     }
+  }
+
+  /**
+   * Checkpoints with unaligned checkpoints on are unaligned from the start, or aligned until the
+   * aligned-checkpoint-timeout; savepoints are always aligned (docs/checkpoints.md, "Unaligned checkpoints").
+   */
+  private alignmentOf(kind: "checkpoint" | "savepoint"): { unaligned?: true; alignedTimeoutMs?: number } {
+    const s = this.ctx.settings;
+    if (kind === "savepoint" || !s.unaligned) return {};
+    return s.alignedCheckpointTimeoutMs > 0 ? { alignedTimeoutMs: s.alignedCheckpointTimeoutMs } : { unaligned: true };
   }
 
   acknowledge(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void {
@@ -323,7 +333,15 @@ export class CheckpointCoordinator {
     for (const a of acks) {
       for (const op of a.operators) {
         const entry = (operators[op.uid] ??= { vertexId: a.vertexId, operatorName: op.name, parallelism: 0, maxParallelism: 0, subtasks: [] });
-        entry.subtasks.push({ subtask: a.subtask, keyGroupStart: a.keyGroupStart, keyGroupEnd: a.keyGroupEnd, file: a.file, bytes: a.bytes, ...(a.finished ? { finished: true } : {}) });
+        entry.subtasks.push({
+          subtask: a.subtask,
+          keyGroupStart: a.keyGroupStart,
+          keyGroupEnd: a.keyGroupEnd,
+          file: a.file,
+          bytes: a.bytes,
+          ...(a.persistedDataBytes ? { persistedDataBytes: a.persistedDataBytes } : {}),
+          ...(a.finished ? { finished: true } : {}),
+        });
         entry.parallelism = entry.subtasks.length;
       }
     }

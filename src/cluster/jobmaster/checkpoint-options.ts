@@ -78,3 +78,19 @@ export const CHECKPOINTS_AFTER_TASKS_FINISH = options.boolean({
   description:
     "Checkpoints go on when parts of the job have finished, and a bounded job takes a final checkpoint before FINISHED, through which two-phase-commit sinks commit their last transaction (FLIP-147). When false, tasks end at end of input and sinks commit their tail there.",
 });
+
+export const UNALIGNED_CHECKPOINTS = options.boolean({
+  key: "execution.checkpointing.unaligned.enabled",
+  deprecatedKeys: ["execution.checkpointing.unaligned"],
+  default: false,
+  description:
+    "Unaligned checkpoints: barriers overtake the data in flight, which is persisted with the snapshot (exactly-once only, at most one concurrent checkpoint; savepoints stay aligned).",
+});
+
+export const ALIGNED_CHECKPOINT_TIMEOUT = options.duration({
+  key: "execution.checkpointing.aligned-checkpoint-timeout",
+  deprecatedKeys: ["execution.checkpointing.alignment-timeout"],
+  default: 0,
+  description:
+    "With unaligned checkpoints: 0 starts every checkpoint unaligned; a positive duration starts it aligned and switches a task to unaligned when the checkpoint is still aligning that long after it started.",
+});

@@ -101,7 +101,7 @@ export const checkpointConfig: JsonSchema = named("CheckpointConfigInfo", object
   unaligned_checkpoints: { type: "boolean" },
   tolerable_failed_checkpoints: count,
   checkpoints_retained: { ...count, description: "Sluice: completed checkpoints kept (execution.checkpointing.num-retained)" },
-  aligned_checkpoint_timeout: { ...count, description: "always 0: barriers are always aligned" },
+  aligned_checkpoint_timeout: { ...count, description: "with unaligned checkpoints: 0 starts them unaligned, otherwise aligned until this many ms" },
   checkpoints_after_tasks_finish: { type: "boolean", description: "execution.checkpointing.checkpoints-after-tasks-finish (FLIP-147)" },
   state_changelog_enabled: { type: "boolean", description: "always false: Sluice has no changelog state backend" },
   changelog_storage: { type: "string", description: "always none" },

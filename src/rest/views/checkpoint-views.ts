@@ -102,11 +102,10 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     externalization: { enabled: true, delete_on_cancellation: !c.retainOnCancellation },
     state_backend: stateBackend,
     checkpoint_storage: "FileSystemCheckpointStorage",
-    unaligned_checkpoints: false,
+    unaligned_checkpoints: c.unaligned,
     tolerable_failed_checkpoints: c.tolerableFailures,
     checkpoints_retained: c.retained,
-    // Barriers are always aligned, without a timeout to switch to unaligned.
-    aligned_checkpoint_timeout: 0,
+    aligned_checkpoint_timeout: c.alignedCheckpointTimeoutMs,
     checkpoints_after_tasks_finish: c.checkpointsAfterTasksFinish,
     state_changelog_enabled: changelogMaterializeMs !== undefined,
     // The changelog's segments go to the checkpoint storage (docs/checkpoints.md, "Incremental checkpoints").

@@ -18,6 +18,11 @@ export interface SubtaskStateHandle {
    * for recovery but never runs them again (docs/checkpoints.md, "The final checkpoint").
    */
   finished?: boolean;
+  /**
+   * Bytes of in-flight data (channel state) of an unaligned checkpoint in the file; such a file
+   * restores only at the parallelism it was taken with (docs/checkpoints.md, "Unaligned checkpoints").
+   */
+  persistedDataBytes?: number;
 }
 
 export interface OperatorStateHandles {

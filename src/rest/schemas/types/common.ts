@@ -31,7 +31,7 @@ export type CheckpointConfigInfo = {
   tolerable_failed_checkpoints: number;
   /** Sluice: completed checkpoints kept (execution.checkpointing.num-retained) */
   checkpoints_retained: number;
-  /** always 0: barriers are always aligned */
+  /** with unaligned checkpoints: 0 starts them unaligned, otherwise aligned until this many ms */
   aligned_checkpoint_timeout: number;
   /** execution.checkpointing.checkpoints-after-tasks-finish (FLIP-147) */
   checkpoints_after_tasks_finish: boolean;
