@@ -82,6 +82,13 @@ for (const backend of ["hashmap", "lmdb"]) {
     await waitFor(async () => (await restoredLocallyGauges(c.jm.restUrl, jobId)).every((v) => v === "1"), "every subtask to report restoredLocally = 1", GENEROUS_MS, 200);
     const stats = await checkpointStats(c.jm.restUrl, jobId);
     assert.equal(stats.latest.restored?.id, id, "restored from the checkpoint whose remote files are damaged");
+    // The checkpoint statistics say so per subtask (docs/checkpoints.md, "Checkpoint statistics").
+    const next = await checkpointNow(c.jm.restUrl, jobId);
+    const details = await getJson<{ tasks: Record<string, unknown> }>(c.jm.restUrl, `/jobs/${jobId}/checkpoints/details/${next}`);
+    for (const vertexId of Object.keys(details.tasks)) {
+      const v = await getJson<{ subtasks: Array<{ index: number; restored_locally?: boolean }> }>(c.jm.restUrl, `/jobs/${jobId}/checkpoints/details/${next}/subtasks/${vertexId}`);
+      assert.deepEqual(v.subtasks.map((t) => t.restored_locally), v.subtasks.map(() => true), `vertex ${vertexId}: every subtask restored locally`);
+    }
     const run = await result;
     assert.equal(run.state, "FINISHED", run.failure?.message);
     assert.equal(run.restarts, 1, "one restart: the injected failure (a remote read would have failed on the checksum and restarted again)");

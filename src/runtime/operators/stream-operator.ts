@@ -26,6 +26,12 @@ export interface OperatorContext {
   readonly processingTime: ProcessingTimeService;
   /** Job-level settings (auto-watermark interval, …). */
   readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * A final checkpoint follows finish() (FLIP-147; docs/checkpoints.md, "The final checkpoint"):
+   * what an operator holds at finish() is snapshotted and its completion is notified. Absent when
+   * the job takes no checkpoints after tasks finish.
+   */
+  readonly finalCheckpoint?: boolean;
   /** For collect sinks: hands records to the client. */
   readonly collect: (values: unknown[]) => void;
   /** Operator events to this operator's coordinator in the JobMaster (the collect sink of collectAsync()). */

@@ -1,0 +1,60 @@
+/**
+ * A task's side of FLIP-147's final checkpoint (docs/checkpoints.md, "The final checkpoint"): once
+ * its operators have finished (end of input, or finished on restore), the task stays RUNNING and
+ * keeps taking checkpoints until one that it snapshotted after finishing has completed — so
+ * everything a two-phase-commit sink pre-committed at that barrier is committed through a completed
+ * checkpoint before the task reports FINISHED. Without checkpoints (batch mode, no interval, or
+ * `execution.checkpointing.checkpoints-after-tasks-finish: false`) the wait is over at once.
+ */
+export class FinalCheckpoint {
+  private operatorsFinished = false;
+  /** The first checkpoint (not savepoint) this task snapshotted after its operators finished. */
+  private firstAfterFinish: number | undefined;
+  /** Savepoints snapshotted after finishing: their completion commits nothing, so it does not end the wait. */
+  private readonly savepoints = new Set<number>();
+  private resolve!: () => void;
+  private reached = false;
+  /** Resolves when the final checkpoint has completed (and this task's commits for it are done). */
+  readonly done = new Promise<void>((resolve) => (this.resolve = resolve));
+
+  constructor(
+    /** Whether the JobMaster takes checkpoints after tasks finish (DeploymentShared.finalCheckpoint). */
+    private readonly enabled: boolean,
+  ) {}
+
+  /** The task's operators have finished: from now on its snapshots say so (TaskCheckpointAck.finished). */
+  markOperatorsFinished(): void {
+    this.operatorsFinished = true;
+    if (!this.enabled) this.reach();
+  }
+
+  get finished(): boolean {
+    return this.operatorsFinished;
+  }
+
+  /** Whether the task is done: its operators finished and the final checkpoint completed. */
+  get isReached(): boolean {
+    return this.reached;
+  }
+
+  snapshotTaken(checkpointId: number, savepoint: boolean): void {
+    if (!this.operatorsFinished) return;
+    if (savepoint) this.savepoints.add(checkpointId);
+    else this.firstAfterFinish ??= checkpointId;
+  }
+
+  /**
+   * Called after the task's operators were notified (their commits are done). A completed
+   * checkpoint at or after the first one snapshotted after finishing is final for this task: the
+   * task acknowledged it, so its snapshot was taken after finishing too. Aborted ones change nothing.
+   */
+  checkpointCompleted(checkpointId: number): void {
+    if (this.savepoints.delete(checkpointId)) return;
+    if (this.firstAfterFinish !== undefined && checkpointId >= this.firstAfterFinish) this.reach();
+  }
+
+  private reach(): void {
+    this.reached = true;
+    this.resolve();
+  }
+}
