@@ -147,7 +147,10 @@ export class CheckpointCoordinator {
     const s = this.ctx.settings;
     if (now - this.lastTriggerAt < s.intervalMs) return;
     if (now - this.lastCompletedAt < s.minPauseMs) return;
-    if ([...this.pending.values()].filter((p) => p.kind === "checkpoint").length >= s.maxConcurrent) return;
+    // With unaligned checkpoints a savepoint in progress counts too: an unaligned barrier reaching a
+    // task that still aligns the savepoint's barriers would give that alignment up (barrier-aligner.ts).
+    const counted = [...this.pending.values()].filter((p) => p.kind === "checkpoint" || s.unaligned).length;
+    if (counted >= s.maxConcurrent) return;
     this.trigger("checkpoint").catch((e: Error) => this.log.debug(`checkpoint not taken: ${e.message}`));
   }
 
