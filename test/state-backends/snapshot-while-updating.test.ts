@@ -171,7 +171,9 @@ for (const kind of BACKENDS) {
         const expected = cloneModel(model);
 
         const snapshot = backend.snapshot();
-        // The task goes on: batches of updates between the snapshot's slices, until it is read.
+        // The task goes on before the asynchronous part starts (on LMDB: changing entries the
+        // synchronous part only noted), then in batches between the snapshot's slices.
+        for (let i = 0; i < 2000; i++) update(backend, s, model, Math.floor(rnd() * (KEYS + NEW_KEYS)), rnd, step++);
         let read_ = false;
         let updatesWhileReading = 0;
         const updater = new Promise<void>((resolve) => {

@@ -185,7 +185,7 @@ export class CheckpointCoordinator {
         return result;
       }
     }
-    const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}) };
+    const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}), ...this.alignmentOf(kind) };
     const trigger: CheckpointTrigger = { barrier, stop: request.stop };
     for (const t of tasks) {
       if (!t.isSource) continue;
@@ -195,6 +195,16 @@ export class CheckpointCoordinator {
     // coordinators produced after their snapshot may follow now, behind the triggers.
     coordinators?.triggersSent();
     return result;
+  }
+
+  /**
+   * Checkpoints with unaligned checkpoints on are unaligned from the start, or aligned until the
+   * aligned-checkpoint-timeout; savepoints are always aligned (docs/checkpoints.md, "Unaligned checkpoints").
+   */
+  private alignmentOf(kind: "checkpoint" | "savepoint"): { unaligned?: true; alignedTimeoutMs?: number } {
+    const s = this.ctx.settings;
+    if (kind === "savepoint" || !s.unaligned) return {};
+    return s.alignedCheckpointTimeoutMs > 0 ? { alignedTimeoutMs: s.alignedCheckpointTimeoutMs } : { unaligned: true };
   }
 
   acknowledge(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void {
@@ -257,7 +267,7 @@ export class CheckpointCoordinator {
     for (const a of p.acks) {
       for (const op of a.operators) {
         const entry = (operators[op.uid] ??= { vertexId: a.vertexId, operatorName: op.name, parallelism: 0, maxParallelism: 0, subtasks: [] });
-        entry.subtasks.push({ subtask: a.subtask, keyGroupStart: a.keyGroupStart, keyGroupEnd: a.keyGroupEnd, file: a.file, bytes: a.bytes });
+        entry.subtasks.push({ subtask: a.subtask, keyGroupStart: a.keyGroupStart, keyGroupEnd: a.keyGroupEnd, file: a.file, bytes: a.bytes, ...(a.persistedDataBytes ? { persistedDataBytes: a.persistedDataBytes } : {}) });
         entry.parallelism = entry.subtasks.length;
       }
     }

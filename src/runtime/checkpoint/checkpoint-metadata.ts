@@ -13,6 +13,11 @@ export interface SubtaskStateHandle {
   /** Relative to the folder of `_metadata`. */
   file: string;
   bytes: number;
+  /**
+   * Bytes of in-flight data (channel state) of an unaligned checkpoint in the file; such a file
+   * restores only at the parallelism it was taken with (docs/checkpoints.md, "Unaligned checkpoints").
+   */
+  persistedDataBytes?: number;
 }
 
 export interface OperatorStateHandles {

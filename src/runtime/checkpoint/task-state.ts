@@ -12,6 +12,7 @@ import type { KeyedStateBackend, KeyedStateSnapshot } from "../state/keyed-state
 import type { OperatorStateSnapshot } from "../state/operator-state-backend.js";
 import { decodeCheckedFile, encodeCheckedFile, encodeCheckedFileInSlices, readCheckedFile } from "../state/checked-file.js";
 import type { ChangelogStateHandle } from "../state/changelog/changelog-handle.js";
+import type { ChannelStateSnapshot } from "./channel-state.js";
 
 export interface OperatorSnapshot {
   /** [keyGroup, serialized tables of that key group]; only non-empty key groups. */
@@ -23,6 +24,8 @@ export interface OperatorSnapshot {
 
 export interface TaskSnapshot {
   operators: Record<string, OperatorSnapshot>;
+  /** The in-flight data of an unaligned checkpoint (channel-state.ts); absent when aligned. */
+  channels?: ChannelStateSnapshot;
 }
 
 /**

@@ -11,7 +11,8 @@ import { visitKeyGroup } from "./key-group-format.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "./keyed-state-backend.js";
 import { readStateKey } from "./state-key-codec.js";
 import { toStateKey, type StateKey } from "./state-key.js";
-import { CopyOnWriteStateMap, StateVersions } from "./heap/copy-on-write-state-map.js";
+import { CopyOnWriteStateMap } from "./heap/copy-on-write-state-map.js";
+import { StateVersions } from "./heap/state-pin.js";
 import { HeapSnapshot } from "./heap/heap-snapshot.js";
 import { copyStateValue } from "./heap/state-value-copy.js";
 
