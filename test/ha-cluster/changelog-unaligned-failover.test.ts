@@ -43,15 +43,8 @@ interface CheckpointsJson {
   latest: { completed: Completed | null; restored: { id: number; external_path: string } | null };
 }
 
-async function checkpointsOf(jobId: string): Promise<CheckpointsJson | undefined> {
-  const url = cluster.restLeader.leader?.address;
-  if (!url) return undefined;
-  try {
-    const res = await fetch(new URL(`/jobs/${jobId}/checkpoints`, url), { signal: AbortSignal.timeout(3000) });
-    return res.ok ? ((await res.json()) as CheckpointsJson) : undefined;
-  } catch {
-    return undefined;
-  }
+function checkpointsOf(jobId: string): Promise<CheckpointsJson | undefined> {
+  return cluster.checkpointsOf<CheckpointsJson>(jobId);
 }
 
 function metadataOf(path: string): CheckpointMetadata {

@@ -35,15 +35,8 @@ interface CheckpointsJson {
   latest: { completed: { id: number; checkpoint_type: string; persisted_data: number } | null; restored: { id: number; external_path: string } | null };
 }
 
-async function checkpointsOf(jobId: string): Promise<CheckpointsJson | undefined> {
-  const url = cluster.restLeader.leader?.address;
-  if (!url) return undefined;
-  try {
-    const res = await fetch(new URL(`/jobs/${jobId}/checkpoints`, url), { signal: AbortSignal.timeout(3000) });
-    return res.ok ? ((await res.json()) as CheckpointsJson) : undefined;
-  } catch {
-    return undefined;
-  }
+function checkpointsOf(jobId: string): Promise<CheckpointsJson | undefined> {
+  return cluster.checkpointsOf<CheckpointsJson>(jobId);
 }
 
 test("unaligned checkpoints through two SIGKILLs of the leading JobManager: recovered from in-flight data, exactly once", { timeout: 300_000 }, async () => {

@@ -161,6 +161,13 @@ export class HaCluster {
     }
   }
 
+  /** The leader's `/jobs/:jobid/checkpoints` (undefined while no leader answers). */
+  async checkpointsOf<T>(jobId: string): Promise<T | undefined> {
+    const url = this.restLeader.leader?.address;
+    if (!url) return undefined;
+    return fetchJson<T>(url, `/jobs/${jobId}/checkpoints`).catch(() => undefined);
+  }
+
   /** Waits until the job runs with all its tasks under the current leader and has completed a checkpoint there. */
   async waitUntilRunningWithCheckpoint(jobId: string, timeoutMs = 30_000): Promise<void> {
     await waitFor(async () => {
