@@ -25,11 +25,11 @@ const settle = async (): Promise<void> => {
 async function triggersWhileASavepointIsPending(unaligned: boolean, alignedCheckpointTimeoutMs: number): Promise<CheckpointTrigger[]> {
   const dir = mkdtempSync(join(tmpdir(), "sluice-unaligned-coordinator-"));
   const triggers: CheckpointTrigger[] = [];
-  const task: CheckpointTask = { executionId: "e0", vertexId: "v", isSource: true, running: true, trigger: async (t) => void triggers.push(t), notifyComplete: () => {}, notifyAborted: () => {} };
+  const task: CheckpointTask = { executionId: "e0", vertexId: "v", isSource: true, running: true, finished: false, trigger: async (t) => void triggers.push(t), notifyComplete: () => {}, notifyAborted: () => {} };
   const clock = new ManualClock(1_000_000);
   const coordinator = new CheckpointCoordinator({
     jobId: JOB,
-    settings: { intervalMs: 100, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false, unaligned, alignedCheckpointTimeoutMs },
+    settings: { intervalMs: 100, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false, unaligned, alignedCheckpointTimeoutMs, checkpointsAfterTasksFinish: true },
     store: new InMemoryCompletedCheckpointStore(JOB, 1, new Map()),
     counter: new InMemoryCheckpointIdCounter(JOB, newCounterCell()),
     logger: quietLogger(),
@@ -73,10 +73,10 @@ test("checkpoints go out unaligned, or aligned with the aligned-checkpoint-timeo
   ] as const) {
     const dir = mkdtempSync(join(tmpdir(), "sluice-unaligned-coordinator-"));
     const triggers: CheckpointTrigger[] = [];
-    const task: CheckpointTask = { executionId: "e0", vertexId: "v", isSource: true, running: true, trigger: async (t) => void triggers.push(t), notifyComplete: () => {}, notifyAborted: () => {} };
+    const task: CheckpointTask = { executionId: "e0", vertexId: "v", isSource: true, running: true, finished: false, trigger: async (t) => void triggers.push(t), notifyComplete: () => {}, notifyAborted: () => {} };
     const coordinator = new CheckpointCoordinator({
       jobId: JOB,
-      settings: { intervalMs: 0, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false, unaligned: true, alignedCheckpointTimeoutMs: timeout },
+      settings: { intervalMs: 0, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false, unaligned: true, alignedCheckpointTimeoutMs: timeout, checkpointsAfterTasksFinish: true },
       store: new InMemoryCompletedCheckpointStore(JOB, 1, new Map()),
       counter: new InMemoryCheckpointIdCounter(JOB, newCounterCell()),
       logger: quietLogger(),
