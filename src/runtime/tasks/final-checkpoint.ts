@@ -6,6 +6,8 @@
  * checkpoint before the task reports FINISHED. Without checkpoints (batch mode, no interval, or
  * `execution.checkpointing.checkpoints-after-tasks-finish: false`) the wait is over at once.
  */
+import type { OperatorChain } from "./operator-chain.js";
+
 export class FinalCheckpoint {
   private operatorsFinished = false;
   /** The first checkpoint (not savepoint) this task snapshotted after its operators finished. */
@@ -56,5 +58,41 @@ export class FinalCheckpoint {
   private reach(): void {
     this.reached = true;
     this.resolve();
+  }
+}
+
+/**
+ * The end of a task's operators: finish() at end of input (what they emit then goes out), or taken as
+ * finished on restore (finish() ran before the checkpoint, so nothing runs again); either way the
+ * consumers get end-of-data and the task's snapshots from then on say it finished.
+ */
+export class ChainEnd {
+  private started = false;
+
+  constructor(
+    private readonly chain: Pick<OperatorChain, "operators" | "writers" | "flushAll">,
+    readonly finalCheckpoint: FinalCheckpoint,
+  ) {}
+
+  /** finish() of the operators has started (they finish once). */
+  get finishing(): boolean {
+    return this.started;
+  }
+
+  async finishOperators(): Promise<void> {
+    this.started = true;
+    for (const op of this.chain.operators) await op.finish();
+    this.chain.flushAll();
+    this.announce();
+  }
+
+  restoredFinished(): void {
+    this.started = true;
+    this.announce();
+  }
+
+  private announce(): void {
+    for (const w of this.chain.writers) w.broadcastEvent({ kind: "end-of-data" });
+    this.finalCheckpoint.markOperatorsFinished();
   }
 }

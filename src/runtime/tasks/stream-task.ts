@@ -25,7 +25,7 @@ import { TaskMetricGroups } from "./task-metric-groups.js";
 import { CounterView } from "../metrics/metric-types.js";
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import { StreamInputProcessor, type InputTaskHost } from "./stream-input-processor.js";
-import { FinalCheckpoint } from "./final-checkpoint.js";
+import { ChainEnd, FinalCheckpoint } from "./final-checkpoint.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { taskLocalStateStore } from "../checkpoint/local/task-manager-local-state.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
@@ -70,9 +70,8 @@ export class StreamTask {
   private readonly accumulators = new TaskAccumulators();
   /** Where the task's metrics and those of its operators are registered (docs/metrics.md). */
   private readonly metricGroups: TaskMetricGroups;
-  /** finish() of the operators has started (they finish once, also when finished on restore). */
-  private operatorsFinishing = false;
   private readonly finalCheckpoint: FinalCheckpoint;
+  private readonly end: ChainEnd;
   /** The restored checkpoint says this subtask had finished: its operators are opened (recovery) but never run. */
   private readonly finishedOnRestore: boolean;
   private settle!: (outcome: "finished" | "canceled" | Error) => void;
@@ -163,6 +162,7 @@ export class StreamTask {
         ),
     );
     this.finalCheckpoint = new FinalCheckpoint(tdd.finalCheckpoint === true);
+    this.end = new ChainEnd(this.chain, this.finalCheckpoint);
     this.finishedOnRestore = restorer?.finishedOnRestore(this.chain.states.map((s) => s.uid)) ?? false;
     this.restoredLocally = restorer?.restoredLocally;
     this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, this.finalCheckpoint, {
@@ -207,14 +207,14 @@ export class StreamTask {
         return task.running;
       },
       get operatorsFinishing() {
-        return task.operatorsFinishing;
+        return task.end.finishing;
       },
       get finalCheckpointReached() {
         return task.finalCheckpoint.isReached;
       },
       stopTime: () => this.time.stop(),
       fail: (e) => this.fail(e),
-      finishOperators: () => this.finishOperators(),
+      finishOperators: () => this.end.finishOperators(),
       finishTask: (stopped) => this.finishTask(stopped),
     };
   }
@@ -232,7 +232,7 @@ export class StreamTask {
       for (const op of [...this.chain.operators].reverse()) await op.open();
       this.startBufferTimeout();
       this.transition("RUNNING");
-      if (this.finishedOnRestore) this.finishedOperatorsRestored();
+      if (this.finishedOnRestore) this.end.restoredFinished();
       else this.applyOperatorEvents();
       if (this.vertex.isSource) void (this.finishedOnRestore ? this.runFinishedSource() : this.runSourceLoop());
       else this.input!.start();
@@ -447,35 +447,13 @@ export class StreamTask {
   // ---- end of input ----------------------------------------------------------------------------
 
   /**
-   * End of input: the operators finish (what they emit then goes out), consumers learn that no more
-   * records come (end-of-data), and the task waits for its final checkpoint.
-   */
-  private async finishOperators(): Promise<void> {
-    this.operatorsFinishing = true;
-    for (const op of this.chain.operators) await op.finish();
-    this.chain.flushAll();
-    this.operatorsFinished();
-  }
-
-  /** Restored as finished: nothing runs again (finish() ran before the checkpoint); consumers learn it at once. */
-  private finishedOperatorsRestored(): void {
-    this.operatorsFinishing = true;
-    this.operatorsFinished();
-  }
-
-  private operatorsFinished(): void {
-    for (const w of this.chain.writers) w.broadcastEvent({ kind: "end-of-data" });
-    this.finalCheckpoint.markOperatorsFinished();
-  }
-
-  /**
    * `stopped`: ended by stop-with-savepoint without draining — operators are not finished, and there
    * is no final checkpoint. Otherwise the operators finish (unless they did) and, for a source, the
    * task takes checkpoints until its final one completed; a task with inputs gets here only then.
    */
   private async finishTask(stopped = false): Promise<void> {
     if (!stopped) {
-      if (!this.operatorsFinishing) await this.finishOperators();
+      if (!this.end.finishing) await this.end.finishOperators();
       if (this.vertex.isSource) await this.sourceAwaitFinalCheckpoint();
       if (!this.running) return;
     }
