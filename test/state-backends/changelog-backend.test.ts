@@ -21,7 +21,7 @@ import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry
 import { readStateKey } from "../../src/runtime/state/state-key-codec.js";
 import { ChangelogKeyedStateBackend } from "../../src/runtime/state/changelog/changelog-keyed-state-backend.js";
 import { filesOf, type ChangelogStateHandle, type KeyGroupBlobs } from "../../src/runtime/state/changelog/changelog-handle.js";
-import { loadChangelogFiles } from "../../src/runtime/state/changelog/changelog-replay.js";
+import { loadChangelogFiles, replayChangelog } from "../../src/runtime/state/changelog/changelog-replay.js";
 import { BACKENDS, disposeBackends, type BackendKind, type Range } from "./support/backends.js";
 
 const dirs: string[] = [];
@@ -214,6 +214,35 @@ for (const kind of BACKENDS) {
         const b = await restored(kind, r, dir, handles3.filter((_, n) => three[n]!.keyGroupEnd >= r.start && three[n]!.keyGroupStart <= r.end));
         assert.deepEqual(await dump(b), within(expectedAfter, r.start, r.end), `range ${r.start}-${r.end}`);
       }
+    });
+
+    test("switching the changelog off and on: a changelog checkpoint replays into a plain backend, a full snapshot restores into a changelog backend whose first checkpoint materializes it", async () => {
+      const dir = jobDir();
+      const backend = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "switch");
+      const s = statesOf(backend);
+      for (const st of steps(7, 500, 150)) apply(backend, s, st);
+      await checkpoint(backend, 1, dir);
+      await backend.materialize();
+      for (const st of steps(8, 300, 150, 1000)) apply(backend, s, st);
+      const { handle } = await checkpoint(backend, 2, dir);
+      const expected = await dump(backend);
+
+      // Off: the segments are replayed into the plain backend.
+      const plain = kind.create();
+      const files = new Map<string, KeyGroupBlobs>();
+      await loadChangelogFiles(dir, [handle], 0, 127, files);
+      replayChangelog(plain, handle, files);
+      assert.deepEqual(await dump(plain), expected);
+
+      // On again, from the plain backend's full snapshot: the first checkpoint is a materialization of it all.
+      const full = await plain.snapshot().materialize();
+      const again = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "again");
+      again.restore(full);
+      const otherDir = jobDir();
+      const first = await checkpoint(again, 1, otherDir);
+      assert.deepEqual(filesOf(first.handle).map((f) => f.file.includes("-materialization-")), [true]);
+      const copy = await restored(kind, { maxParallelism: MAX_PARALLELISM, start: 0, end: 127 }, otherDir, [first.handle]);
+      assert.deepEqual(await dump(copy), expected);
     });
 
     test("a checkpoint writes the changes since the last one, not the state; after a materialization the old segments are no longer referred to", async () => {
