@@ -18,7 +18,7 @@ function vertexStatsJson(e: Entry): Record<string, unknown> {
         id: e.id,
         status: e.status,
         latest_ack_timestamp: v.latest_ack_timestamp,
-        checkpointed_size: v.state_size,
+        checkpointed_size: v.checkpointed_size,
         state_size: v.state_size,
         end_to_end_duration: v.end_to_end_duration,
         ...NO_IN_FLIGHT_DATA,
@@ -42,8 +42,8 @@ export function checkpointEntryJson(e: Entry): Record<string, unknown> {
     trigger_timestamp: e.trigger_timestamp,
     latest_ack_timestamp: e.latest_ack_timestamp,
     state_size: e.state_size,
-    // Snapshots are full, so what a checkpoint wrote is its whole state.
-    checkpointed_size: e.state_size,
+    // With the state changelog, what the checkpoint newly wrote; otherwise its whole state.
+    checkpointed_size: e.checkpointed_size,
     end_to_end_duration: e.end_to_end_duration,
     num_subtasks: e.num_subtasks,
     num_acknowledged_subtasks: e.num_acknowledged_subtasks,
@@ -72,7 +72,7 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   return {
     counts: { ...s.counts },
     summary: {
-      checkpointed_size: { ...s.summary.state_size },
+      checkpointed_size: { ...s.summary.checkpointed_size },
       state_size: { ...s.summary.state_size },
       end_to_end_duration: { ...s.summary.end_to_end_duration },
       alignment_buffered: summaryStats([]),
@@ -90,7 +90,8 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   };
 }
 
-export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string): Record<string, unknown> {
+/** `changelogMaterializeMs`: the state changelog's materialization interval when it is on (the cluster's setting). */
+export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string, changelogMaterializeMs?: number): Record<string, unknown> {
   return {
     mode: c.mode.replace("-", "_"),
     interval: c.intervalMs,
@@ -108,9 +109,10 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     aligned_checkpoint_timeout: 0,
     // Subtasks that have finished take no part in checkpoints (Flink's default since 1.15 is true).
     checkpoints_after_tasks_finish: false,
-    state_changelog_enabled: false,
-    changelog_storage: "none",
-    changelog_periodic_materialization_interval: 0,
+    state_changelog_enabled: changelogMaterializeMs !== undefined,
+    // The changelog's segments go to the checkpoint storage (docs/checkpoints.md, "Incremental checkpoints").
+    changelog_storage: changelogMaterializeMs !== undefined ? "filesystem" : "none",
+    changelog_periodic_materialization_interval: changelogMaterializeMs ?? 0,
   };
 }
 
@@ -140,7 +142,7 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
   return {
     ...(vertexStatsJson(e)[vertexId] as Record<string, unknown>),
     summary: {
-      checkpointed_size: summaryStats(acks.map((a) => a.stateSize)),
+      checkpointed_size: summaryStats(acks.map((a) => a.checkpointedSize)),
       state_size: summaryStats(acks.map((a) => a.stateSize)),
       end_to_end_duration: summaryStats(acks.map((a) => a.ackTimestamp - e.trigger_timestamp)),
       checkpoint_duration: { sync: summaryStats(acks.map((a) => a.syncDurationMs)), async: summaryStats(acks.map((a) => a.asyncDurationMs)) },
@@ -157,7 +159,7 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
         ack_timestamp: a.ackTimestamp,
         end_to_end_duration: a.ackTimestamp - e.trigger_timestamp,
         state_size: a.stateSize,
-        checkpointed_size: a.stateSize,
+        checkpointed_size: a.checkpointedSize,
         checkpoint: { sync: a.syncDurationMs, async: a.asyncDurationMs },
         alignment: { buffered: 0, processed: 0, persisted: 0, duration: a.alignmentDurationMs },
         start_delay: 0,

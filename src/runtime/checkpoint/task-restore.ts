@@ -8,8 +8,11 @@
  * task's own file (same subtask, same parallelism) comes from its local copy when it has one
  * (docs/checkpoints.md, "Task-local recovery").
  */
-import { joinUri } from "../../fs/file-system.js";
+import { joinUri, parentUri } from "../../fs/file-system.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
+import type { ChangelogStateHandle, KeyGroupBlobs } from "../state/changelog/changelog-handle.js";
+import { changelogOf } from "../state/changelog/changelog-keyed-state-backend.js";
+import { loadChangelogFiles, replayChangelog } from "../state/changelog/changelog-replay.js";
 import { redistributeOperatorState, type OperatorStateSnapshot } from "../state/operator-state-backend.js";
 import type { TaskRestore } from "./checkpoint-metadata.js";
 import { restoreKeyedState, type TaskSnapshot } from "./task-state.js";
@@ -29,7 +32,14 @@ export class TaskStateRestorer {
     private readonly files: ReadonlyMap<string, TaskSnapshot>,
     /** Every file came from the task's local copy (false when any came from the checkpoint storage). */
     readonly restoredLocally: boolean,
+    /** The state changelog's shared files the restore needs, by name relative to the job's checkpoint folder. */
+    private readonly changelogFiles: ReadonlyMap<string, KeyGroupBlobs>,
   ) {}
+
+  /** The job's checkpoint folder of the checkpoint restored from: the changelog's shared files are named relative to it. */
+  private get jobDir(): string {
+    return parentUri(this.restore.baseDir);
+  }
 
   /**
    * Reads the files that the operators `uids` of subtask `subtask` (key groups [start, end]) restore
@@ -65,7 +75,11 @@ export class TaskStateRestorer {
         files.set(file, read.snapshot);
       }),
     );
-    return new TaskStateRestorer(restore, subtask, parallelism, files, files.size > 0 && remoteReads === 0);
+    const handles = [...files.values()].flatMap((f) => Object.values(f.operators).flatMap((o) => (o.changelog ? [o.changelog] : [])));
+    const changelogFiles = new Map<string, KeyGroupBlobs>();
+    // The changelog's shared files have no local copies: they come from the checkpoint storage.
+    if (handles.length > 0) await loadChangelogFiles(parentUri(restore.baseDir), handles, keyGroups.start, keyGroups.end, changelogFiles);
+    return new TaskStateRestorer(restore, subtask, parallelism, files, files.size > 0 && remoteReads === 0 && changelogFiles.size === 0, changelogFiles);
   }
 
   private read(file: string): TaskSnapshot {
@@ -92,10 +106,18 @@ export class TaskStateRestorer {
     return {
       operatorState,
       restoreKeyed: (backend) => {
+        const changelogs: ChangelogStateHandle[] = [];
         for (const s of handles.subtasks) {
           if (s.keyGroupEnd < keyGroupStart || s.keyGroupStart > keyGroupEnd) continue;
-          restoreKeyedState(backend, this.read(s.file).operators[uid]?.keyed ?? []);
+          const snapshot = this.read(s.file).operators[uid];
+          if (snapshot?.changelog) changelogs.push(snapshot.changelog);
+          else restoreKeyedState(backend, snapshot?.keyed ?? []);
         }
+        if (changelogs.length === 0) return;
+        // A changelog backend keeps the files as its log; any other backend just replays them.
+        const changelog = changelogOf(backend);
+        if (changelog) changelog.restoreChangelog(this.jobDir, changelogs, this.changelogFiles);
+        else for (const h of changelogs) replayChangelog(backend, h, this.changelogFiles);
       },
     };
   }

@@ -143,6 +143,7 @@ export class OperatorChain {
             keyGroupStart: keyRange.start,
             keyGroupEnd: keyRange.end,
             label: `${tdd.jobId.slice(0, 8)}-${vertex.id}-${tdd.subtaskIndex}`,
+            owner: `${vertex.id}-${tdd.subtaskIndex}-${index}`.replace(/[^A-Za-z0-9_-]/g, "_"),
           })
         : undefined;
       if (restored && keyedState) {

@@ -5,7 +5,7 @@
  * acknowledges it to the JobMaster. With local recovery, the file is also kept on the TaskManager's
  * disk (docs/checkpoints.md, "Task-local recovery").
  */
-import { joinUri } from "../../fs/file-system.js";
+import { joinUri, parentUri } from "../../fs/file-system.js";
 import { fileSystemFor } from "../../fs/file-systems.js";
 import type { JobVertex } from "../../graph/job-graph.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
@@ -17,10 +17,18 @@ import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
 import { encodeTaskSnapshotInSlices, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
 import type { TaskLocalStateStore } from "../checkpoint/local/task-local-state-store.js";
 import { localRecoveryLog } from "../checkpoint/local/local-recovery-log.js";
+import { changelogOf, type ChangelogCheckpoint, type PersistedChangelog } from "../state/changelog/changelog-keyed-state-backend.js";
+import type { SharedStateFile } from "../state/changelog/changelog-handle.js";
 
 interface PendingKeyedState {
   entry: OperatorSnapshot;
   snapshot: KeyedStateSnapshot;
+}
+
+/** Keyed state of a backend with a state changelog: its new segment is being written. */
+interface PendingChangelog {
+  entry: OperatorSnapshot;
+  checkpoint: ChangelogCheckpoint;
 }
 
 export interface CheckpointReporter {
@@ -51,6 +59,7 @@ export class TaskCheckpointer {
     const finishing: Promise<void>[] = [];
     // Keyed state is fixed now and read out in the asynchronous part (LMDB: from a read transaction).
     const keyed: PendingKeyedState[] = [];
+    const changelogs: PendingChangelog[] = [];
     try {
       for (const op of this.chain.operators) {
         const r = op.snapshotState(checkpointId, { isSavepoint: barrier.savepoint, timestamp: barrier.timestamp });
@@ -59,7 +68,10 @@ export class TaskCheckpointer {
       snapshot = { operators: {} };
       for (const s of this.chain.states) {
         const entry: OperatorSnapshot = {};
-        if (s.keyed) keyed.push({ entry, snapshot: snapshotKeyedState(s.keyed) });
+        // Savepoints stay full, self-contained snapshots (docs/state-backends.md, "Incremental checkpoints").
+        const changelog = barrier.savepoint ? undefined : changelogOf(s.keyed);
+        if (changelog) changelogs.push({ entry, checkpoint: changelog.checkpoint(checkpointId, parentUri(barrier.dir)) });
+        else if (s.keyed) keyed.push({ entry, snapshot: snapshotKeyedState(s.keyed) });
         const op = s.operatorState.snapshot();
         if (Object.keys(op).length > 0) entry.operator = op;
         snapshot.operators[s.uid] = entry;
@@ -73,7 +85,7 @@ export class TaskCheckpointer {
     for (const w of this.chain.writers) {
       w.broadcastEvent({ kind: "barrier", checkpointId, timestamp: barrier.timestamp, savepoint: barrier.savepoint, dir: barrier.dir, ...(barrier.stopping ? { stopping: true } : {}) });
     }
-    const work = this.writeAndAcknowledge(barrier, snapshot, keyed, finishing, syncDurationMs, alignmentMs);
+    const work = this.writeAndAcknowledge(barrier, snapshot, keyed, changelogs, finishing, syncDurationMs, alignmentMs);
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
@@ -82,6 +94,7 @@ export class TaskCheckpointer {
     barrier: Barrier,
     snapshot: TaskSnapshot,
     keyed: PendingKeyedState[],
+    changelogs: PendingChangelog[],
     finishing: Promise<void>[],
     syncDurationMs: number,
     alignmentDurationMs: number,
@@ -90,6 +103,12 @@ export class TaskCheckpointer {
     try {
       await Promise.all(finishing);
       for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
+      const persisted: PersistedChangelog[] = [];
+      for (const c of changelogs) {
+        const p = await c.checkpoint.persist();
+        c.entry.changelog = p.handle;
+        persisted.push(p);
+      }
       const bytes = await encodeTaskSnapshotInSlices(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
       // Whole or not at all, on any file system (docs/architecture.md, "File systems").
@@ -108,6 +127,7 @@ export class TaskCheckpointer {
         asyncDurationMs: performance.now() - start,
         alignmentDurationMs,
         ...(this.local.restoredLocally !== undefined ? { restoredLocally: this.local.restoredLocally } : {}),
+        ...(persisted.length > 0 ? changelogAck(bytes.length, persisted) : {}),
       });
     } catch (e) {
       for (const k of keyed) k.snapshot.release();
@@ -125,12 +145,14 @@ export class TaskCheckpointer {
   }
 
   async notifyComplete(checkpointId: number): Promise<void> {
+    for (const s of this.chain.states) changelogOf(s.keyed)?.notifyCheckpointComplete(checkpointId);
     for (const op of this.chain.operators) await op.notifyCheckpointComplete(checkpointId);
     // The older copies are subsumed (a restore uses the latest completed checkpoint).
     await this.local.copies?.confirm(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete local copies older than checkpoint ${checkpointId}: ${e.message}`));
   }
 
   notifyAborted(checkpointId: number): void {
+    for (const s of this.chain.states) changelogOf(s.keyed)?.notifyCheckpointAborted(checkpointId);
     for (const op of this.chain.operators) op.notifyCheckpointAborted(checkpointId);
     void this.local.copies?.abort(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete the local copy of aborted checkpoint ${checkpointId}: ${e.message}`));
   }
@@ -139,4 +161,11 @@ export class TaskCheckpointer {
   async whenIdle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
+}
+
+/** The shared files a changelog checkpoint refers to, and what it newly wrote: the state file and the new shared files. */
+function changelogAck(fileBytes: number, changelogs: readonly PersistedChangelog[]): { sharedFiles: SharedStateFile[]; checkpointedBytes: number } {
+  const shared = new Map<string, SharedStateFile>();
+  for (const c of changelogs) for (const f of c.files) shared.set(f.file, f);
+  return { sharedFiles: [...shared.values()], checkpointedBytes: fileBytes + changelogs.reduce((n, c) => n + c.checkpointedBytes, 0) };
 }
