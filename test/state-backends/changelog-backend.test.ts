@@ -19,6 +19,7 @@ import { visitKeyGroup } from "../../src/runtime/state/key-group-format.js";
 import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry.js";
 import { readStateKey } from "../../src/runtime/state/state-key-codec.js";
+import { TimerService } from "../../src/runtime/state/timer-service.js";
 import { ChangelogKeyedStateBackend } from "../../src/runtime/state/changelog/changelog-keyed-state-backend.js";
 import { filesOf, type ChangelogStateHandle, type KeyGroupBlobs } from "../../src/runtime/state/changelog/changelog-handle.js";
 import { loadChangelogFiles, replayChangelog } from "../../src/runtime/state/changelog/changelog-replay.js";
@@ -214,6 +215,32 @@ for (const kind of BACKENDS) {
         const b = await restored(kind, r, dir, handles3.filter((_, n) => three[n]!.keyGroupEnd >= r.start && three[n]!.keyGroupStart <= r.end));
         assert.deepEqual(await dump(b), within(expectedAfter, r.start, r.end), `range ${r.start}-${r.end}`);
       }
+    });
+
+    test("timers go through the changelog: registered, fired and deleted timers restore as they were at the checkpoint", async () => {
+      const dir = jobDir();
+      const backend = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "timers");
+      const fired: string[] = [];
+      const timers = new TimerService<string>(backend, "event", (t) => fired.push(`${String(t.key)}@${t.timestamp}`), (n) => n);
+      const pending = (t: TimerService<string>): string[] => [...t.timers()].map((x) => `${String(x.key)}:${x.namespace}@${x.timestamp}`).sort();
+      for (let k = 0; k < 60; k++) {
+        backend.setCurrentKey(k);
+        for (let w = 0; w < (k % 4) + 1; w++) timers.register(`w${w}`, 100 * (w + 1) + k);
+      }
+      await checkpoint(backend, 1, dir);
+      timers.advance(150);
+      for (let k = 0; k < 60; k += 5) {
+        backend.setCurrentKey(k);
+        timers.delete("w3", 400 + k);
+        timers.register("late", 1000 + k);
+      }
+      const { handle } = await checkpoint(backend, 2, dir);
+      const expected = pending(timers);
+      assert.ok(fired.length > 0 && expected.length > 0);
+      const copy = await restored(kind, { maxParallelism: MAX_PARALLELISM, start: 0, end: 127 }, dir, [handle]);
+      const again = new TimerService<string>(copy, "event", () => {}, (n) => n);
+      again.restore();
+      assert.deepEqual(pending(again), expected);
     });
 
     test("switching the changelog off and on: a changelog checkpoint replays into a plain backend, a full snapshot restores into a changelog backend whose first checkpoint materializes it", async () => {
