@@ -24,6 +24,7 @@ import {
   localCopies,
   remoteStateFiles,
   restoredLocallyGauges,
+  restoredLocallyInStatistics,
   startLocalRecoveryJobManager,
   taskCount,
   waitForAttempt,
@@ -82,6 +83,9 @@ for (const backend of ["hashmap", "lmdb"]) {
     await waitFor(async () => (await restoredLocallyGauges(c.jm.restUrl, jobId)).every((v) => v === "1"), "every subtask to report restoredLocally = 1", GENEROUS_MS, 200);
     const stats = await checkpointStats(c.jm.restUrl, jobId);
     assert.equal(stats.latest.restored?.id, id, "restored from the checkpoint whose remote files are damaged");
+    // The checkpoint statistics show it per subtask, from the restored tasks' acknowledgements.
+    const after = await checkpointNow(c.jm.restUrl, jobId);
+    assert.deepEqual(await restoredLocallyInStatistics(c.jm.restUrl, jobId, after), Array(tasks).fill(true), `restored_locally of checkpoint ${after}`);
     // The checkpoint statistics say so per subtask (docs/checkpoints.md, "Checkpoint statistics").
     const next = await checkpointNow(c.jm.restUrl, jobId);
     const details = await getJson<{ tasks: Record<string, unknown> }>(c.jm.restUrl, `/jobs/${jobId}/checkpoints/details/${next}`);
@@ -124,6 +128,8 @@ test("a deleted local copy and a damaged one (bytes flipped) each fall back to t
   await c.logged(new RegExp(`the local copy of checkpoint ${second} in \\S+ cannot be used \\(.*checksum does not match`), tasks, "every task refusing its damaged local copy");
   await waitFor(async () => (await restoredLocallyGauges(c.jm.restUrl, jobId)).every((v) => v === "0"), "every subtask to report restoredLocally = 0", GENEROUS_MS, 200);
   assert.equal((await checkpointStats(c.jm.restUrl, jobId)).latest.restored?.id, second);
+  const after = await checkpointNow(c.jm.restUrl, jobId);
+  assert.deepEqual(await restoredLocallyInStatistics(c.jm.restUrl, jobId, after), Array(tasks).fill(false), `restored_locally of checkpoint ${after}`);
 
   const run = await result;
   assert.equal(run.state, "FINISHED", run.failure?.message);
