@@ -20,7 +20,7 @@ import type { MergeableState } from "../../src/runtime/state/heap-states.js";
 import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry.js";
 import type { NamespaceScope } from "../../src/runtime/state/state-cell.js";
-import { TimerService } from "../../src/runtime/state/timer-service.js";
+import { TimerService } from "../../src/runtime/state/timers/timer-service.js";
 import { BACKENDS, disposeBackends } from "./support/backends.js";
 
 after(disposeBackends);
@@ -269,7 +269,7 @@ for (const kind of BACKENDS) {
       timers.advance(1000);
       expected.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       assert.deepEqual(fired, expected.map((e) => e[2]));
-      assert.equal(entryCount(backend, "_timers:event"), 0);
+      assert.equal(timers.size, 0);
     });
 
     for (const target of BACKENDS) {

@@ -9,7 +9,7 @@ import type { OperatorDescriptor } from "../../graph/job-graph.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
-import type { ProcessingTimeService } from "../state/timer-service.js";
+import type { ProcessingTimeService } from "../state/timers/timer-service.js";
 
 export type { ProcessingTimeService };
 

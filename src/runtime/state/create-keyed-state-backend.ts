@@ -12,7 +12,7 @@ export interface KeyedBackendScope {
   label: string;
 }
 
-export function createKeyedStateBackend(settings: Pick<StateBackendSettings, "type" | "lmdbLocalDir" | "lmdbCacheEntries">, scope: KeyedBackendScope): KeyedStateBackend {
+export function createKeyedStateBackend(settings: Pick<StateBackendSettings, "type" | "lmdbLocalDir" | "lmdbCacheEntries"> & Partial<Pick<StateBackendSettings, "lmdbTimerService" | "lmdbTimerCacheSize">>, scope: KeyedBackendScope): KeyedStateBackend {
   if (settings.type === "lmdb") {
     return new LmdbKeyedStateBackend({
       maxParallelism: scope.maxParallelism,
@@ -20,6 +20,8 @@ export function createKeyedStateBackend(settings: Pick<StateBackendSettings, "ty
       keyGroupEnd: scope.keyGroupEnd,
       localDir: settings.lmdbLocalDir,
       cacheEntries: settings.lmdbCacheEntries,
+      ...(settings.lmdbTimerService ? { timerService: settings.lmdbTimerService } : {}),
+      ...(settings.lmdbTimerCacheSize ? { timerCacheSize: settings.lmdbTimerCacheSize } : {}),
       label: scope.label,
     });
   }

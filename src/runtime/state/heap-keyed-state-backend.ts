@@ -9,6 +9,9 @@ import { visitKeyGroup } from "./key-group-format.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "./keyed-state-backend.js";
 import { readStateKey } from "./state-key-codec.js";
 import { toStateKey, type StateKey } from "./state-key.js";
+import { HeapTimerQueues } from "./timers/heap-timer-queues.js";
+import type { InternalTimerQueue } from "./timers/internal-timer-queue.js";
+import { timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry } from "./timers/timer-snapshot.js";
 
 export { KeyGroupOutOfRangeError } from "./keyed-state-backend.js";
 export type { StateTable } from "./keyed-state-backend.js";
@@ -31,6 +34,7 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   private key: Key | undefined;
   private stateKey: StateKey = "";
   private groupIndex = -1;
+  private readonly timers = new HeapTimerQueues(this);
 
   constructor(
     readonly maxParallelism: number,
@@ -66,6 +70,14 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
     return this.stateKey;
   }
 
+  get currentKeyGroup(): number {
+    return this.keyGroupStart + this.groupIndex;
+  }
+
+  timerQueue<N>(name: string): InternalTimerQueue<N> {
+    return this.timers.queue<N>(name);
+  }
+
   currentGroup<V>(table: StateTable<V>): Map<StateKey, V> {
     if (this.groupIndex < 0) throw new Error("keyed state accessed outside of a keyed context");
     return (table as HeapStateTable<V>).groups[this.groupIndex]!;
@@ -94,7 +106,7 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
     const size = this.keyGroupEnd - this.keyGroupStart + 1;
     for (let i = 0; i < size; i++) {
       const tables: Record<string, Array<[unknown, unknown]>> = {};
-      let any = false;
+      let any = this.timers.keyGroupTables(i, tables);
       for (const [name, table] of this.tables) {
         const group = table.groups[i]!;
         if (group.size === 0) continue;
@@ -117,8 +129,16 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
       if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd) continue;
       const index = keyGroup - this.keyGroupStart;
       visitKeyGroup(bytes, {
-        object: (name, k, v) => this.table(name).groups[index]!.set(k, v),
-        serialized: (name, k, v) => this.table(name).groups[index]!.set(readStateKey(k), deserialize(v)),
+        object: (name, k, v) => {
+          const queue = timerQueueOf(name);
+          if (queue !== undefined) this.timers.restore(queue, keyGroup, timersOfObjectEntry(name, k, v));
+          else this.table(name).groups[index]!.set(k, v);
+        },
+        serialized: (name, k, v) => {
+          const queue = timerQueueOf(name);
+          if (queue !== undefined) this.timers.restore(queue, keyGroup, timersOfSerializedEntry(name, k, v));
+          else this.table(name).groups[index]!.set(readStateKey(k), deserialize(v));
+        },
       });
     }
   }

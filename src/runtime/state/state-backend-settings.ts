@@ -11,7 +11,7 @@ import type { Configuration } from "../../config/configuration.js";
 import { parseStateBackendType, type StateBackendType } from "../../api/state/state-backend-type.js";
 import { StateBackendOptions } from "./state-backend-options.js";
 
-const { TYPE, LMDB_LOCAL_DIR, LMDB_CACHE_ENTRIES, IO_TMP_DIRS } = StateBackendOptions;
+const { TYPE, LMDB_LOCAL_DIR, LMDB_CACHE_ENTRIES, LMDB_TIMER_SERVICE_FACTORY, LMDB_TIMER_CACHE_SIZE, IO_TMP_DIRS } = StateBackendOptions;
 
 export type { StateBackendType };
 
@@ -23,6 +23,10 @@ export interface StateBackendSettings {
   lmdbLocalDir: string;
   /** Entries the LMDB backend keeps as live objects per task. */
   lmdbCacheEntries: number;
+  /** Where the LMDB backend keeps timers (`state.backend.lmdb.timer-service.factory`). */
+  lmdbTimerService: "lmdb" | "heap";
+  /** Timers per key group the LMDB timer service keeps in memory. */
+  lmdbTimerCacheSize: number;
 }
 
 /**
@@ -40,7 +44,13 @@ export function resolveStateBackend(jobSettings: Readonly<Record<string, unknown
       : configured !== undefined
         ? parseStateBackendType(configured, TYPE.key)
         : "hashmap";
-  return { type, lmdbLocalDir: localDir(merged), lmdbCacheEntries: readOption(merged, LMDB_CACHE_ENTRIES) };
+  return {
+    type,
+    lmdbLocalDir: localDir(merged),
+    lmdbCacheEntries: readOption(merged, LMDB_CACHE_ENTRIES),
+    lmdbTimerService: readOption(merged, LMDB_TIMER_SERVICE_FACTORY) === "HEAP" ? "heap" : "lmdb",
+    lmdbTimerCacheSize: readOption(merged, LMDB_TIMER_CACHE_SIZE),
+  };
 }
 
 /** Flink's order: the backend's own key, then the TaskManager's temporary folders, then the OS's. */

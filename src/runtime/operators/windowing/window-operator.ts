@@ -18,7 +18,7 @@ import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js"
 import type { KeyedStateBackend, StateTable } from "../../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
-import { TimerService, type Timer } from "../../state/timer-service.js";
+import { TimerService, type Timer } from "../../state/timers/timer-service.js";
 import { streamingContext } from "../state-context.js";
 import { StreamOperator, type OperatorContext } from "../stream-operator.js";
 import { createWindowContents, type ContentsSpec, type WindowContents } from "./window-contents.js";

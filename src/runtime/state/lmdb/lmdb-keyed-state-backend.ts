@@ -24,6 +24,11 @@ import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, rangePrefix } from "./lmdb-keys.j
 import { readSnapshot, SnapshotOverlay } from "./lmdb-snapshot.js";
 import { LmdbStateMap } from "./lmdb-state-map.js";
 import { CacheNode, DELETED, LruList, type CacheOwner } from "./write-back-cache.js";
+import { HeapTimerQueues } from "../timers/heap-timer-queues.js";
+import type { InternalTimerQueue } from "../timers/internal-timer-queue.js";
+import { LmdbTimerQueue } from "../timers/lmdb-timer-queue.js";
+import { orderedTimerKey } from "../timers/ordered-timer-key.js";
+import { ORDERED_TIMER_TABLE, timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry, type RestoredTimer } from "../timers/timer-snapshot.js";
 
 /**
  * Loaded on first use: the native module takes hundreds of milliseconds to load in each worker,
@@ -44,7 +49,14 @@ export interface LmdbBackendOptions {
   cacheEntries: number;
   /** Part of the folder's name, to tell tasks apart on disk. */
   label?: string;
+  /** Where timers live (`state.backend.lmdb.timer-service.factory`): in LMDB (default) or on the heap. */
+  timerService?: "lmdb" | "heap";
+  /** Timers per key group the LMDB timer queue keeps in memory (`state.backend.lmdb.timer-service.cache-size`). */
+  timerCacheSize?: number;
 }
+
+/** Flink's default for state.backend.rocksdb.timer-service.cache-size. */
+export const DEFAULT_TIMER_CACHE_SIZE = 128;
 
 /** How much work the backend did; for tests and benchmarks. */
 export interface LmdbBackendCounters {
@@ -94,6 +106,11 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
   private disposal: Promise<void> | undefined;
   private finishDisposal: (() => void) | undefined;
   private closed = false;
+  private readonly timerService: "lmdb" | "heap";
+  private readonly timerCacheSize: number;
+  /** Timer queues of the "heap" timer service, snapshotted into the overlay (see snapshot()). */
+  private readonly heapTimers = new HeapTimerQueues(this);
+  private readonly lmdbTimers = new Map<string, LmdbTimerQueue<unknown>>();
 
   constructor(options: LmdbBackendOptions) {
     this.maxParallelism = options.maxParallelism;
@@ -101,6 +118,9 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     this.keyGroupEnd = options.keyGroupEnd;
     if (!(options.cacheEntries >= 1)) throw new RangeError(`the lmdb state backend needs a cache of at least 1 entry, got ${options.cacheEntries}`);
     this.cacheEntries = Math.floor(options.cacheEntries);
+    this.timerService = options.timerService ?? "lmdb";
+    this.timerCacheSize = options.timerCacheSize ?? DEFAULT_TIMER_CACHE_SIZE;
+    if (!(this.timerCacheSize >= 1)) throw new RangeError(`state.backend.lmdb.timer-service.cache-size must be at least 1, got ${this.timerCacheSize}`);
     // At least 64 entries per transaction (all of a smaller cache): a commit costs tens of µs.
     this.evictBatch = Math.min(this.cacheEntries, Math.max(64, this.cacheEntries >> 5));
     mkdirSync(options.localDir, { recursive: true });
@@ -111,10 +131,14 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
         path: this.dir,
         encoding: "binary",
         keyEncoding: "binary",
-        // A working copy (checkpoints make state durable): no fsync; write maps halve write cost.
+        // A working copy (checkpoints make state durable): no fsync.
         noSync: true,
         noMetaSync: true,
-        useWritemap: true,
+        // No write map: with one, the lmdb package stopped the process with a native assertion
+        // under the timer workload (timers in LMDB: many small write transactions next to the
+        // read transactions of snapshots); without it the same workload runs. Writes then go
+        // through LMDB's own page buffers, a little slower (docs/state-backends.md).
+        useWritemap: false,
         overlappingSync: false,
         cache: false,
       });
@@ -148,6 +172,17 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
 
   get currentStateKey(): StateKey {
     return this.stateKey;
+  }
+
+  get currentKeyGroup(): number {
+    return this.keyGroupStart + this.groupIndex;
+  }
+
+  timerQueue<N>(name: string): InternalTimerQueue<N> {
+    if (this.timerService === "heap") return this.heapTimers.queue<N>(name);
+    let q = this.lmdbTimers.get(name);
+    if (!q) this.lmdbTimers.set(name, (q = new LmdbTimerQueue<unknown>(this, this.table(ORDERED_TIMER_TABLE + name), this.timerCacheSize)));
+    return q as LmdbTimerQueue<N>;
   }
 
   currentGroup<V>(table: StateTable<V>): LmdbStateMap<V> {
@@ -281,6 +316,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
       if (n.stored?.equals(bytes)) n.dirty = false;
       else overlay.add(owner.tableId, owner.keyGroup, n.key, bytes);
     }
+    this.snapshotHeapTimers(overlay);
     const txn = this.db.useReadTransaction();
     this.openSnapshots++;
     const tables = [...this.tables.values()].map((t) => ({ id: t.id, name: t.name }));
@@ -305,24 +341,49 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     };
   }
 
+  /**
+   * Heap timer queues (`timer-service.factory: HEAP`) go into the snapshot as the LMDB queue's
+   * table would hold them, so a restore finds the same layout whichever timer service wrote it.
+   */
+  private snapshotHeapTimers(overlay: SnapshotOverlay): void {
+    for (const [name, queue] of this.heapTimers.all) {
+      const id = this.table(ORDERED_TIMER_TABLE + name).id;
+      for (let g = 0; g <= this.keyGroupEnd - this.keyGroupStart; g++) {
+        for (const t of queue.keyGroupTimers(g)) overlay.add(id, this.keyGroupStart + g, orderedTimerKey(t.timestamp, t.stateKey, t.ns), serialize(t.namespace));
+      }
+    }
+  }
+
   restore(groups: Iterable<readonly [number, Uint8Array]>): void {
     this.assertOpen();
     // Restored entries must not hide behind cached ones.
     this.writeBack(this.allNodes(), true);
     const db = this.db;
+    /** Timers of another layout than the LMDB queue's (timer-snapshot.ts), or for the heap queues. */
+    const putTimers = (queue: string, keyGroup: number, timers: Iterable<RestoredTimer>): void => {
+      if (this.timerService === "heap") return this.heapTimers.restore(queue, keyGroup, timers);
+      const id = this.table(ORDERED_TIMER_TABLE + queue).id;
+      for (const t of timers) db.putSync(entryKey(id, keyGroup, orderedTimerKey(t.timestamp, t.stateKey, t.ns)), serialize(t.namespace));
+    };
+    const isLmdbTimers = (name: string): boolean => this.timerService === "lmdb" && name.startsWith(ORDERED_TIMER_TABLE);
     for (const [keyGroup, bytes] of groups) {
       if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd) continue;
       db.transactionSync(() => {
         visitKeyGroup(bytes, {
           object: (name, k, v) => {
-            db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
+            const queue = timerQueueOf(name);
+            if (queue !== undefined && !isLmdbTimers(name)) putTimers(queue, keyGroup, timersOfObjectEntry(name, k, v));
+            else db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
           },
           serialized: (name, k, v) => {
-            db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+            const queue = timerQueueOf(name);
+            if (queue !== undefined && !isLmdbTimers(name)) putTimers(queue, keyGroup, timersOfSerializedEntry(name, k, v));
+            else db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
           },
         });
       });
     }
+    for (const queue of this.lmdbTimers.values()) queue.reload();
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
