@@ -11,7 +11,7 @@ import { readStateKey } from "./state-key-codec.js";
 import { toStateKey, type StateKey } from "./state-key.js";
 import { HeapTimerQueues } from "./timers/heap-timer-queues.js";
 import type { InternalTimerQueue } from "./timers/internal-timer-queue.js";
-import { timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry } from "./timers/timer-snapshot.js";
+import { isDerivedTimerTable, timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry } from "./timers/timer-snapshot.js";
 
 export { KeyGroupOutOfRangeError } from "./keyed-state-backend.js";
 export type { StateTable } from "./keyed-state-backend.js";
@@ -132,12 +132,12 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
         object: (name, k, v) => {
           const queue = timerQueueOf(name);
           if (queue !== undefined) this.timers.restore(queue, keyGroup, timersOfObjectEntry(name, k, v));
-          else this.table(name).groups[index]!.set(k, v);
+          else if (!isDerivedTimerTable(name)) this.table(name).groups[index]!.set(k, v);
         },
         serialized: (name, k, v) => {
           const queue = timerQueueOf(name);
           if (queue !== undefined) this.timers.restore(queue, keyGroup, timersOfSerializedEntry(name, k, v));
-          else this.table(name).groups[index]!.set(readStateKey(k), deserialize(v));
+          else if (!isDerivedTimerTable(name)) this.table(name).groups[index]!.set(readStateKey(k), deserialize(v));
         },
       });
     }

@@ -26,9 +26,17 @@ import { LmdbStateMap } from "./lmdb-state-map.js";
 import { CacheNode, DELETED, LruList, type CacheOwner } from "./write-back-cache.js";
 import { HeapTimerQueues } from "../timers/heap-timer-queues.js";
 import type { InternalTimerQueue } from "../timers/internal-timer-queue.js";
-import { LmdbTimerQueue } from "../timers/lmdb-timer-queue.js";
+import { LmdbTimerQueue, type KeyTimerIndex } from "../timers/lmdb-timer-queue.js";
 import { orderedTimerKey } from "../timers/ordered-timer-key.js";
-import { ORDERED_TIMER_TABLE, timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry, type RestoredTimer } from "../timers/timer-snapshot.js";
+import {
+  isDerivedTimerTable,
+  ORDERED_TIMER_TABLE,
+  TIMER_INDEX_TABLE,
+  timerQueueOf,
+  timersOfObjectEntry,
+  timersOfSerializedEntry,
+  type RestoredTimer,
+} from "../timers/timer-snapshot.js";
 
 /**
  * Loaded on first use: the native module takes hundreds of milliseconds to load in each worker,
@@ -181,7 +189,10 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
   timerQueue<N>(name: string): InternalTimerQueue<N> {
     if (this.timerService === "heap") return this.heapTimers.queue<N>(name);
     let q = this.lmdbTimers.get(name);
-    if (!q) this.lmdbTimers.set(name, (q = new LmdbTimerQueue<unknown>(this, this.table(ORDERED_TIMER_TABLE + name), this.timerCacheSize)));
+    if (!q) {
+      q = new LmdbTimerQueue<unknown>(this, this.table(ORDERED_TIMER_TABLE + name), this.table(TIMER_INDEX_TABLE + name), this.timerCacheSize);
+      this.lmdbTimers.set(name, q);
+    }
     return q as LmdbTimerQueue<N>;
   }
 
@@ -319,7 +330,8 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     this.snapshotHeapTimers(overlay);
     const txn = this.db.useReadTransaction();
     this.openSnapshots++;
-    const tables = [...this.tables.values()].map((t) => ({ id: t.id, name: t.name }));
+    // The timer queues' per-key index is rebuilt from their timers on restore.
+    const tables = [...this.tables.values()].filter((t) => !isDerivedTimerTable(t.name)).map((t) => ({ id: t.id, name: t.name }));
     let released = false;
     const release = (): void => {
       if (released) return;
@@ -349,7 +361,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     for (const [name, queue] of this.heapTimers.all) {
       const id = this.table(ORDERED_TIMER_TABLE + name).id;
       for (let g = 0; g <= this.keyGroupEnd - this.keyGroupStart; g++) {
-        for (const t of queue.keyGroupTimers(g)) overlay.add(id, this.keyGroupStart + g, orderedTimerKey(t.timestamp, t.stateKey, t.ns), serialize(t.namespace));
+        for (const t of queue.keyGroupTimers(g)) overlay.add(id, this.keyGroupStart + g, orderedTimerKey(t.timestamp, t.seq, t.stateKey, t.ns), serialize(t.namespace));
       }
     }
   }
@@ -359,31 +371,43 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     // Restored entries must not hide behind cached ones.
     this.writeBack(this.allNodes(), true);
     const db = this.db;
-    /** Timers of another layout than the LMDB queue's (timer-snapshot.ts), or for the heap queues. */
-    const putTimers = (queue: string, keyGroup: number, timers: Iterable<RestoredTimer>): void => {
-      if (this.timerService === "heap") return this.heapTimers.restore(queue, keyGroup, timers);
-      const id = this.table(ORDERED_TIMER_TABLE + queue).id;
-      for (const t of timers) db.putSync(entryKey(id, keyGroup, orderedTimerKey(t.timestamp, t.stateKey, t.ns)), serialize(t.namespace));
-    };
-    const isLmdbTimers = (name: string): boolean => this.timerService === "lmdb" && name.startsWith(ORDERED_TIMER_TABLE);
     for (const [keyGroup, bytes] of groups) {
       if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd) continue;
+      const timers = new KeyGroupTimers();
       db.transactionSync(() => {
         visitKeyGroup(bytes, {
           object: (name, k, v) => {
             const queue = timerQueueOf(name);
-            if (queue !== undefined && !isLmdbTimers(name)) putTimers(queue, keyGroup, timersOfObjectEntry(name, k, v));
-            else db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
+            if (queue !== undefined) timers.add(queue, timersOfObjectEntry(name, k, v));
+            else if (!isDerivedTimerTable(name)) db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
           },
           serialized: (name, k, v) => {
             const queue = timerQueueOf(name);
-            if (queue !== undefined && !isLmdbTimers(name)) putTimers(queue, keyGroup, timersOfSerializedEntry(name, k, v));
-            else db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+            if (queue !== undefined) timers.add(queue, timersOfSerializedEntry(name, k, v));
+            else if (!isDerivedTimerTable(name)) db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
           },
         });
+        for (const [queue, restored] of timers.byQueue) {
+          if (this.timerService === "heap") this.heapTimers.restore(queue, keyGroup, restored);
+          else this.putTimers(queue, keyGroup, restored);
+        }
       });
     }
     for (const queue of this.lmdbTimers.values()) queue.reload();
+  }
+
+  /** Restored timers into the LMDB queue's tables: each timer, and per key the index of its timers. */
+  private putTimers(queue: string, keyGroup: number, timers: readonly RestoredTimer[]): void {
+    const ordered = this.table(ORDERED_TIMER_TABLE + queue).id;
+    const byKey = new Map<StateKey, KeyTimerIndex>();
+    for (const t of timers) {
+      this.db.putSync(entryKey(ordered, keyGroup, orderedTimerKey(t.timestamp, t.seq, t.stateKey, t.ns)), serialize(t.namespace));
+      let index = byKey.get(t.stateKey);
+      if (!index) byKey.set(t.stateKey, (index = []));
+      index.push(t.timestamp, t.seq, t.ns);
+    }
+    const index = this.table(TIMER_INDEX_TABLE + queue).id;
+    for (const [stateKey, entries] of byKey) this.db.putSync(entryKey(index, keyGroup, stateKey), serialize(entries));
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
@@ -414,5 +438,15 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
 
   private assertOpen(): void {
     if (this.closed || this.disposal) throw new Error("the lmdb state backend is disposed");
+  }
+}
+
+/** The timers of one restored key group, by queue; registration numbers for layouts without them. */
+class KeyGroupTimers {
+  readonly byQueue = new Map<string, RestoredTimer[]>();
+  add(queue: string, timers: Iterable<RestoredTimer>): void {
+    let list = this.byQueue.get(queue);
+    if (!list) this.byQueue.set(queue, (list = []));
+    for (const t of timers) list.push(t);
   }
 }

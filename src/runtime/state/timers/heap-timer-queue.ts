@@ -129,8 +129,7 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
   restore(keyGroup: number, t: RestoredTimer): void {
     const group = keyGroup - this.ctx.keyGroupStart;
     if (this.find(group, t.stateKey, t.timestamp, t.ns) !== NONE) return;
-    // Layouts without registration numbers restore in their (timestamp) order.
-    const seq = Number.isNaN(t.seq) ? this.nextSeq : t.seq;
+    const seq = t.seq;
     if (seq >= this.nextSeq) this.nextSeq = seq + 1;
     const namespace = this.revive ? this.revive(t.namespace as N) : (t.namespace as N);
     this.insert(group, t.stateKey, fromStateKey(t.stateKey), t.timestamp, namespace, t.ns, seq);

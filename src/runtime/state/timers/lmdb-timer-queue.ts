@@ -1,22 +1,26 @@
 /**
  * Timers in LMDB (Flink's RocksDB timer queue: a heap of per-key-group queues, each a small
  * in-memory cache in front of an ordered store). Every timer is an entry of the LMDB backend's
- * table "_timer-lmdb:<queue>", keyed by ordered-timer-key.ts, so each key group's timers lie
- * on disk in timestamp order and the queue is bounded by the disk, not the heap. The entries go
- * through the backend's write-back cache like all its state, so they are batched into LMDB
- * transactions and snapshotted by the backend's range scans with no code of their own.
+ * table "_timer-lmdb:<queue>", keyed by ordered-timer-key.ts, so each key group's timers lie on
+ * disk in firing order and the queue is bounded by the disk, not the heap. A second table,
+ * "_timer-lmdb-keys:<queue>", lists per key its timers (timestamp, registration number, ns),
+ * for de-duplication and deletion by (key, namespace, timestamp). Both go through the backend's
+ * write-back cache like all its state, so writes are batched into LMDB transactions, and the
+ * backend's range scans snapshot the timers with no code of their own.
  *
- * In memory, per key group, only the head: the smallest keys of the group, at most
- * `cacheSize` (`state.backend.lmdb.timer-service.cache-size`), and whether that is all of them.
- * A key beyond a full head goes to LMDB only; when a head runs empty and LMDB holds more, it is
- * refilled by one range scan. A small index heap over the key groups' first keys gives the
- * subtask's earliest timer.
+ * In memory, per key group, only the head: its smallest keys, at most `cacheSize`
+ * (`state.backend.lmdb.timer-service.cache-size`), and whether that is all of them. A timer
+ * beyond a full head goes to LMDB only; when a head runs empty and LMDB holds more, one range
+ * scan refills it. A small index heap over the key groups' first keys gives the earliest timer.
  */
 import type { StateMap, StateTable } from "../keyed-state-backend.js";
 import type { Namespace } from "../state-cell.js";
-import { fromStateKey } from "../state-key.js";
+import { fromStateKey, type StateKey } from "../state-key.js";
 import type { InternalTimerQueue, PolledTimer, Timer, TimerKeyContext } from "./internal-timer-queue.js";
-import { decodeOrderedTimerKey, orderedTimerKey, timestampOf } from "./ordered-timer-key.js";
+import { decodeOrderedTimerKey, orderedTimerKey, seqOf, timestampOf } from "./ordered-timer-key.js";
+
+/** Per key: [timestamp, registration number, ns, ...] of each of its timers. */
+export type KeyTimerIndex = Array<number | Namespace>;
 
 export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
   private readonly heads: string[][];
@@ -24,12 +28,15 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
   private readonly complete: boolean[];
   private readonly groups: KeyGroupHeap;
   private count = 0;
+  private nextSeq = 0;
   private revive: ((namespace: N) => N) | undefined;
 
   constructor(
     private readonly ctx: TimerKeyContext,
-    /** The backend's table: its maps iterate their keys in LMDB (byte) order. */
-    private readonly table: StateTable<N>,
+    /** The timers: the maps iterate their keys in LMDB (byte) order. */
+    private readonly ordered: StateTable<N>,
+    /** The timers per key. */
+    private readonly index: StateTable<KeyTimerIndex>,
     private readonly cacheSize: number,
   ) {
     if (!(cacheSize >= 1)) throw new RangeError(`the lmdb timer queue needs a head cache of at least 1 timer per key group, got ${cacheSize}`);
@@ -40,11 +47,15 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
     this.reload();
   }
 
-  /** Reads the heads and the count from LMDB again (at start, and after the backend restored into it). */
+  /** Reads count, registration numbers and heads from LMDB again (at start, and after a restore into it). */
   reload(): void {
     this.count = 0;
     for (let g = 0; g < this.heads.length; g++) {
-      this.count += this.table.groups[g]!.size;
+      for (const key of this.ordered.groups[g]!.keys()) {
+        this.count++;
+        const seq = seqOf(key as string);
+        if (seq >= this.nextSeq) this.nextSeq = seq + 1;
+      }
       this.refill(g);
     }
     this.groups.rebuild();
@@ -56,10 +67,15 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
 
   add(timestamp: number, namespace: N, ns: Namespace): boolean {
     const g = this.ctx.currentKeyGroup - this.ctx.keyGroupStart;
-    const key = orderedTimerKey(timestamp, this.ctx.currentStateKey, ns);
-    const map = this.table.groups[g]!;
-    if (map.has(key)) return false;
-    map.set(key, namespace);
+    const stateKey = this.ctx.currentStateKey;
+    const index = this.index.groups[g]!;
+    const timers = index.get(stateKey) ?? [];
+    if (find(timers, timestamp, ns) >= 0) return false;
+    const seq = this.nextSeq++;
+    timers.push(timestamp, seq, ns);
+    index.set(stateKey, timers);
+    const key = orderedTimerKey(timestamp, seq, stateKey, ns);
+    this.ordered.groups[g]!.set(key, namespace);
     this.count++;
     const head = this.heads[g]!;
     // Beyond a partial head: LMDB only (a refill finds it in order).
@@ -76,9 +92,12 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
 
   remove(timestamp: number, ns: Namespace): boolean {
     const g = this.ctx.currentKeyGroup - this.ctx.keyGroupStart;
-    const key = orderedTimerKey(timestamp, this.ctx.currentStateKey, ns);
-    const map = this.table.groups[g]!;
-    if (!map.delete(key)) return false;
+    const stateKey = this.ctx.currentStateKey;
+    const seq = this.unindex(g, stateKey, timestamp, ns);
+    if (seq < 0) return false;
+    const key = orderedTimerKey(timestamp, seq, stateKey, ns);
+    const map = this.ordered.groups[g]!;
+    map.delete(key);
     this.count--;
     const head = this.heads[g]!;
     const at = lowerBound(head, key);
@@ -98,13 +117,13 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
   poll(into: PolledTimer<N>): boolean {
     const g = this.groups.top();
     if (g < 0) return false;
-    const head = this.heads[g]!;
-    const key = head.shift()!;
-    const map = this.table.groups[g]!;
+    const key = this.heads[g]!.shift()!;
+    const map = this.ordered.groups[g]!;
     const namespace = map.get(key) as N;
     map.delete(key);
     this.count--;
     const decoded = decodeOrderedTimerKey(key);
+    this.unindex(g, decoded.stateKey, decoded.timestamp, decoded.ns);
     into.timestamp = decoded.timestamp;
     into.key = fromStateKey(decoded.stateKey);
     into.ns = decoded.ns;
@@ -119,7 +138,7 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
   }
 
   *timers(): IterableIterator<Timer<N>> {
-    for (const map of this.table.groups) {
+    for (const map of this.ordered.groups) {
       for (const [key, namespace] of map.entries()) {
         const { timestamp, stateKey, ns } = decodeOrderedTimerKey(key as string);
         yield { timestamp, key: fromStateKey(stateKey), ns, namespace: this.revive ? this.revive(namespace) : namespace };
@@ -127,12 +146,25 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
     }
   }
 
+  /** Drops a timer from the key's index; its registration number, or -1 when it is not there. */
+  private unindex(g: number, stateKey: StateKey, timestamp: number, ns: Namespace): number {
+    const index = this.index.groups[g]!;
+    const timers = index.get(stateKey);
+    const at = timers === undefined ? -1 : find(timers, timestamp, ns);
+    if (at < 0) return -1;
+    const seq = timers![at + 1] as number;
+    timers!.splice(at, 3);
+    if (timers!.length === 0) index.delete(stateKey);
+    else index.set(stateKey, timers!);
+    return seq;
+  }
+
   private refillIfEmpty(g: number, map: StateMap<N>): void {
     if (this.heads[g]!.length === 0 && !this.complete[g]) this.refill(g, map);
   }
 
   /** The head of key group `g`: its first `cacheSize` keys, by one ordered scan of LMDB. */
-  private refill(g: number, map: StateMap<N> = this.table.groups[g]!): void {
+  private refill(g: number, map: StateMap<N> = this.ordered.groups[g]!): void {
     const head: string[] = [];
     let complete = true;
     for (const key of map.keys()) {
@@ -145,6 +177,12 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
     this.heads[g] = head;
     this.complete[g] = complete;
   }
+}
+
+/** Where (timestamp, ns) is in a key's index, or -1. */
+function find(timers: KeyTimerIndex, timestamp: number, ns: Namespace): number {
+  for (let i = 0; i < timers.length; i += 3) if (timers[i] === timestamp && timers[i + 2] === ns) return i;
+  return -1;
 }
 
 /** The first index of `sorted` whose element is not less than `key`. */

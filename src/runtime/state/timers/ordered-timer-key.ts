@@ -1,10 +1,11 @@
 /**
  * A timer as one ordered key: what the LMDB queue stores, and the layout of every snapshot table
  * "_timer-lmdb:<queue>" (so either queue restores the other's). The key is an ASCII string:
- * 16 hex digits of the timestamp made sortable (IEEE 754 bits, sign flipped), then JSON of
- * [state key, namespace]. The state-key codec writes strings as their UTF-8 bytes, so LMDB's byte
- * order is the timestamp order, and JavaScript's string order (ASCII) is the same order: the
- * in-memory head cache and the store agree on which timer comes first.
+ * 16 hex digits of the timestamp made sortable (IEEE 754 bits, sign flipped), 13 hex digits of
+ * the registration number (so equal timestamps fire in registration order on both queues), then
+ * JSON of [state key, namespace] (which makes the key unique per timer). The state-key codec
+ * writes strings as their UTF-8 bytes, so LMDB's byte order is this order, and JavaScript's string
+ * order (ASCII) is the same: the in-memory head cache and the store agree on what comes first.
  */
 import type { Namespace } from "../state-cell.js";
 import type { StateKey } from "../state-key.js";
@@ -46,19 +47,28 @@ export function timestampOf(orderedKey: string): number {
 const NON_ASCII = /[\u0080-\uffff]/g;
 const escape = (c: string): string => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
 
-export function orderedTimerKey(timestamp: number, stateKey: StateKey, ns: Namespace): string {
+const SEQ_DIGITS = 13;
+const TIE_START = 16 + SEQ_DIGITS;
+
+export function orderedTimerKey(timestamp: number, seq: number, stateKey: StateKey, ns: Namespace): string {
   const k = typeof stateKey === "bigint" ? { n: stateKey.toString() } : stateKey;
-  return sortableTimestamp(timestamp) + JSON.stringify([k, ns]).replace(NON_ASCII, escape);
+  return sortableTimestamp(timestamp) + seq.toString(16).padStart(SEQ_DIGITS, "0") + JSON.stringify([k, ns]).replace(NON_ASCII, escape);
 }
 
 export interface DecodedTimerKey {
   timestamp: number;
+  seq: number;
   stateKey: StateKey;
   ns: Namespace;
 }
 
 export function decodeOrderedTimerKey(orderedKey: string): DecodedTimerKey {
-  const [k, ns] = JSON.parse(orderedKey.slice(16)) as [StateKey | { n: string }, Namespace];
+  const [k, ns] = JSON.parse(orderedKey.slice(TIE_START)) as [StateKey | { n: string }, Namespace];
   const stateKey = typeof k === "object" && k !== null ? BigInt(k.n) : k;
-  return { timestamp: timestampOf(orderedKey), stateKey, ns };
+  return { timestamp: timestampOf(orderedKey), seq: Number.parseInt(orderedKey.slice(16, TIE_START), 16), stateKey, ns };
+}
+
+/** The registration number of an ordered key. */
+export function seqOf(orderedKey: string): number {
+  return Number.parseInt(orderedKey.slice(16, TIE_START), 16);
 }

@@ -84,7 +84,8 @@ export class TimerService<N> {
     const queue = this.queue;
     const fired = this.fired;
     try {
-      while (queue.peekTimestamp() <= time) {
+      // (An empty queue's +Infinity is not a timer, even when time is +Infinity.)
+      while (queue.size > 0 && queue.peekTimestamp() <= time) {
         queue.poll(fired);
         this.lastSk = undefined;
         this.backend.setCurrentKey(fired.key);

@@ -4,7 +4,8 @@
  *
  * - "_timer-lmdb:<queue>": one entry per timer, key = ordered-timer-key.ts, value = the namespace.
  *   The LMDB queue's store as it is (its snapshot is the LMDB backend's range scan); the LMDB
- *   backend writes heap queues this way too.
+ *   backend writes heap queues this way too. The LMDB queue's per-key index
+ *   ("_timer-lmdb-keys:<queue>") is derived from it: left out of snapshots, rebuilt on restore.
  * - "_timer-heap:<queue>": one entry per key, value = [timestamp, registration number, ns,
  *   namespace, ...] for each of the key's timers; what the heap backend writes (cheap to build in
  *   the synchronous part, no string per timer).
@@ -21,6 +22,7 @@ import { decodeOrderedTimerKey } from "./ordered-timer-key.js";
 
 export const ORDERED_TIMER_TABLE = "_timer-lmdb:";
 export const HEAP_TIMER_TABLE = "_timer-heap:";
+export const TIMER_INDEX_TABLE = "_timer-lmdb-keys:";
 const LEGACY_TIMER_TABLE = "_timers:";
 
 /** A timer read back from a snapshot. `seq` orders equal timestamps where the layout kept it. */
@@ -30,6 +32,11 @@ export interface RestoredTimer {
   ns: Namespace;
   namespace: unknown;
   seq: number;
+}
+
+/** Whether a table only indexes another (left out of snapshots, ignored on restore). */
+export function isDerivedTimerTable(table: string): boolean {
+  return table.startsWith(TIMER_INDEX_TABLE);
 }
 
 /** The queue a snapshot table belongs to, or undefined for a table of ordinary state. */
@@ -43,8 +50,8 @@ export function timerQueueOf(table: string): string | undefined {
 /** The timers of one object-layout entry of a timer table. */
 export function* timersOfObjectEntry(table: string, key: StateKey, value: unknown): Generator<RestoredTimer> {
   if (table.startsWith(ORDERED_TIMER_TABLE)) {
-    const { timestamp, stateKey, ns } = decodeOrderedTimerKey(key as string);
-    yield { timestamp, stateKey, ns, namespace: value, seq: Number.NaN };
+    const { timestamp, seq, stateKey, ns } = decodeOrderedTimerKey(key as string);
+    yield { timestamp, stateKey, ns, namespace: value, seq };
   } else if (table.startsWith(HEAP_TIMER_TABLE)) {
     const packed = value as unknown[];
     for (let i = 0; i < packed.length; i += 4) {
