@@ -106,9 +106,11 @@ export class WindowOperator extends StreamOperator {
     this.out = { collect: (v) => this.output.collect(v, this.emitTimestamp) };
   }
 
-  /** Timers came back with the keyed state; rebuild their firing order. */
-  override initializeState(restored: boolean): void {
-    if (!restored) return;
+  /**
+   * Windows of timers come back as plain objects from a restore, and from a backend that keeps
+   * timers serialized (LMDB) at any time: the timer services turn them into windows again.
+   */
+  override initializeState(_restored: boolean): void {
     this.eventTimers.restore(rehydrateWindow);
     this.processingTimers.restore(rehydrateWindow);
   }

@@ -124,8 +124,9 @@ export class TimerService<N> {
   }
 
   /**
-   * After a restore: the backend put the timers back into the queue; `rehydrate` turns
-   * deserialized namespaces (plain objects) back into what the operator uses.
+   * Before processing (after a restore, the backend put the timers back into the queue):
+   * `rehydrate` turns deserialized namespaces (plain objects: restored, or read from a queue
+   * that stores them serialized) back into what the operator uses.
    */
   restore(rehydrate: (namespace: N) => N = (n) => n): void {
     this.queue.reviveNamespaces(rehydrate);
