@@ -115,6 +115,27 @@ export function timerQueueConformance(kind: QueueKind, restoreTargets: readonly 
     assert.equal(q.poll(new PolledTimer<Slot>()), false);
   });
 
+  test(`${kind.name}: window-like timers (many keys, few shared timestamps), some deleted: registration order per timestamp`, () => {
+    const backend = kind.create();
+    const q = queueOf(backend);
+    const live: Ref[] = [];
+    let seq = 0;
+    // 12 window ends, interleaved so that runs of one timestamp are interrupted by others.
+    for (let i = 0; i < 3000; i++) {
+      const key = `key-${i % 700}`;
+      const ts = 1000 * ((i * 7) % 12);
+      if (add(backend, q, key, 0, ts)) live.push({ key, id: 0, ts, seq: seq++ });
+    }
+    // Delete every fifth: firsts, middles and lasts of the runs alike.
+    const kept = live.filter((r, i) => {
+      if (i % 5 !== 0) return true;
+      assert.ok(remove(backend, q, r.key, 0, r.ts));
+      return false;
+    });
+    assert.equal(q.size, kept.length);
+    assert.deepEqual(drain(q), inOrder(kept));
+  });
+
   test(`${kind.name}: one timer per key, namespace and timestamp`, () => {
     const backend = kind.create();
     const q = queueOf(backend);

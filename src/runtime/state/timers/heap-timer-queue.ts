@@ -3,9 +3,10 @@
  * key group, a Map from key to the key's timers for de-duplication, deletion and snapshots.
  *
  * Nothing is allocated per timer: a timer is a slot in parallel typed arrays (timestamp,
- * registration number, heap position, links to the key's other timers) plus entries in arrays of
- * the key, the namespace and its primitive; freed slots are reused. The heap is an Int32Array of
- * slots ordered by (timestamp, registration number) read straight from the Float64Arrays: no
+ * registration number, its place in the firing order, links to the key's other timers) plus
+ * entries in arrays of the key, the namespace and its primitive; freed slots are reused. The
+ * firing order (slot-heap.ts) is an Int32Array heap of slots ordered by (timestamp, registration
+ * number) read straight from the Float64Arrays, with one entry per run of equal timestamps: no
  * comparator closure, no timer objects, no swaps through temporaries. A key's timers form a
  * doubly linked chain of slots, usually one or two long, so finding one is a short scan.
  */
@@ -14,16 +15,15 @@ import { fromStateKey, type StateKey } from "../state-key.js";
 import type { Namespace } from "../state-cell.js";
 import type { InternalTimerQueue, PolledTimer, Timer, TimerKeyContext } from "./internal-timer-queue.js";
 import type { RestoredTimer } from "./timer-snapshot.js";
+import { SlotHeap } from "./slot-heap.js";
 
 const NONE = -1;
 const INITIAL_CAPACITY = 64;
 
 export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
   private capacity = INITIAL_CAPACITY;
-  private timestamps: Float64Array = new Float64Array(INITIAL_CAPACITY);
-  /** Registration numbers: equal timestamps fire in registration order. */
-  private seqs: Float64Array = new Float64Array(INITIAL_CAPACITY);
-  private heapPos: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  /** The firing order; owns the slots' timestamps and registration numbers. */
+  private readonly order = new SlotHeap(INITIAL_CAPACITY);
   /** The key's next timer; for a free slot, the next free slot. */
   private next: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private prev: Int32Array = new Int32Array(INITIAL_CAPACITY);
@@ -33,7 +33,6 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
   private stateKeys: StateKey[] = [];
   private nss: Namespace[] = [];
   private namespaces: N[] = [];
-  private heap: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private count = 0;
   private freeSlot = NONE;
   /** Slots ever used: the ones past it were never handed out. */
@@ -56,7 +55,7 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
     const group = ctx.currentKeyGroup - ctx.keyGroupStart;
     const stateKey = ctx.currentStateKey;
     if (this.find(group, stateKey, timestamp, ns) !== NONE) return false;
-    this.insert(group, stateKey, ctx.getCurrentKey(), timestamp, namespace, ns, this.nextSeq++);
+    this.insert(group, stateKey, ctx.getCurrentKey(), timestamp, namespace, ns, this.nextSeq++, true);
     return true;
   }
 
@@ -64,39 +63,34 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
     const ctx = this.ctx;
     const slot = this.find(ctx.currentKeyGroup - ctx.keyGroupStart, ctx.currentStateKey, timestamp, ns);
     if (slot === NONE) return false;
-    this.unlinkKey(slot);
-    this.heapRemoveAt(this.heapPos[slot]!);
-    this.release(slot);
+    this.discard(slot);
     return true;
   }
 
   peekTimestamp(): number {
-    return this.count === 0 ? Number.POSITIVE_INFINITY : this.timestamps[this.heap[0]!]!;
+    return this.count === 0 ? Number.POSITIVE_INFINITY : this.order.timestamps[this.order.top()]!;
   }
 
   poll(into: PolledTimer<N>): boolean {
     if (this.count === 0) return false;
-    const slot = this.heap[0]!;
-    into.timestamp = this.timestamps[slot]!;
+    const slot = this.order.top();
+    into.timestamp = this.order.timestamps[slot]!;
     into.key = this.keys[slot]!;
     into.ns = this.nss[slot]!;
     into.namespace = this.namespaces[slot]!;
-    this.unlinkKey(slot);
-    this.heapRemoveAt(0);
-    this.release(slot);
+    this.discard(slot);
     return true;
   }
 
   reviveNamespaces(revive: (namespace: N) => N): void {
     this.revive = revive;
-    for (let i = 0; i < this.count; i++) {
-      const slot = this.heap[i]!;
-      this.namespaces[slot] = revive(this.namespaces[slot]!);
+    for (const chains of this.byKey) {
+      for (const first of chains.values()) for (let s = first; s !== NONE; s = this.next[s]!) this.namespaces[s] = revive(this.namespaces[s]!);
     }
   }
 
   *timers(): IterableIterator<Timer<N>> {
-    for (let i = 0; i < this.count; i++) yield this.timerAt(this.heap[i]!);
+    for (const chains of this.byKey) for (const first of chains.values()) for (let s = first; s !== NONE; s = this.next[s]!) yield this.timerAt(s);
   }
 
   // ---- snapshots (the boundary timer-snapshot.ts describes) -----------------------------------
@@ -110,7 +104,7 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
     const out: Array<[StateKey, unknown[]]> = [];
     for (const [stateKey, first] of this.byKey[group]!) {
       const packed: unknown[] = [];
-      for (let s = first; s !== NONE; s = this.next[s]!) packed.push(this.timestamps[s], this.seqs[s], this.nss[s], this.namespaces[s]);
+      for (let s = first; s !== NONE; s = this.next[s]!) packed.push(this.order.timestamps[s], this.order.seqs[s], this.nss[s], this.namespaces[s]);
       out.push([stateKey, packed]);
     }
     return out;
@@ -120,7 +114,7 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
   *keyGroupTimers(group: number): IterableIterator<RestoredTimer> {
     for (const [stateKey, first] of this.byKey[group]!) {
       for (let s = first; s !== NONE; s = this.next[s]!) {
-        yield { timestamp: this.timestamps[s]!, stateKey, ns: this.nss[s]!, namespace: this.namespaces[s], seq: this.seqs[s]! };
+        yield { timestamp: this.order.timestamps[s]!, stateKey, ns: this.nss[s]!, namespace: this.namespaces[s], seq: this.order.seqs[s]! };
       }
     }
   }
@@ -132,28 +126,29 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
     const seq = t.seq;
     if (seq >= this.nextSeq) this.nextSeq = seq + 1;
     const namespace = this.revive ? this.revive(t.namespace as N) : (t.namespace as N);
-    this.insert(group, t.stateKey, fromStateKey(t.stateKey), t.timestamp, namespace, t.ns, seq);
+    this.insert(group, t.stateKey, fromStateKey(t.stateKey), t.timestamp, namespace, t.ns, seq, false);
   }
 
   // ---- slots, chains, heap --------------------------------------------------------------------
 
   private timerAt(slot: number): Timer<N> {
-    return { timestamp: this.timestamps[slot]!, key: this.keys[slot]!, namespace: this.namespaces[slot]!, ns: this.nss[slot]! };
+    return { timestamp: this.order.timestamps[slot]!, key: this.keys[slot]!, namespace: this.namespaces[slot]!, ns: this.nss[slot]! };
   }
 
   private find(group: number, stateKey: StateKey, timestamp: number, ns: Namespace): number {
     const first = this.byKey[group]!.get(stateKey);
     if (first === undefined) return NONE;
     for (let s = first; s !== NONE; s = this.next[s]!) {
-      if (this.timestamps[s] === timestamp && this.nss[s] === ns) return s;
+      if (this.order.timestamps[s] === timestamp && this.nss[s] === ns) return s;
     }
     return NONE;
   }
 
-  private insert(group: number, stateKey: StateKey, key: Key, timestamp: number, namespace: N, ns: Namespace, seq: number): void {
+  /** `latest`: a new registration (its number above all others), not a restored timer. */
+  private insert(group: number, stateKey: StateKey, key: Key, timestamp: number, namespace: N, ns: Namespace, seq: number, latest: boolean): void {
     const slot = this.allocate();
-    this.timestamps[slot] = timestamp;
-    this.seqs[slot] = seq;
+    this.order.timestamps[slot] = timestamp;
+    this.order.seqs[slot] = seq;
     this.groupOf[slot] = group;
     this.keys[slot] = key;
     this.stateKeys[slot] = stateKey;
@@ -173,10 +168,16 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
       if (second !== NONE) this.prev[second] = slot;
       this.next[first] = slot;
     }
-    const at = this.count++;
-    this.heap[at] = slot;
-    this.heapPos[slot] = at;
-    this.siftUp(at);
+    this.count++;
+    this.order.insert(slot, latest);
+  }
+
+  /** Takes a timer out of everything and frees its slot. */
+  private discard(slot: number): void {
+    this.unlinkKey(slot);
+    this.order.remove(slot);
+    this.count--;
+    this.release(slot);
   }
 
   private unlinkKey(slot: number): void {
@@ -212,73 +213,15 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
 
   private grow(): void {
     const capacity = this.capacity * 2;
-    const f64 = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
     const i32 = (a: Int32Array): Int32Array => {
       const b = new Int32Array(capacity);
       b.set(a);
       return b;
     };
-    this.timestamps = f64(this.timestamps);
-    this.seqs = f64(this.seqs);
-    this.heapPos = i32(this.heapPos);
+    this.order.grow(capacity);
     this.next = i32(this.next);
     this.prev = i32(this.prev);
     this.groupOf = i32(this.groupOf);
-    this.heap = i32(this.heap);
     this.capacity = capacity;
-  }
-
-  private less(a: number, b: number): boolean {
-    const ta = this.timestamps[a]!;
-    const tb = this.timestamps[b]!;
-    return ta < tb || (ta === tb && this.seqs[a]! < this.seqs[b]!);
-  }
-
-  /** Moves the slot at `at` up to its place (the hole technique: one write per level). */
-  private siftUp(at: number): void {
-    const heap = this.heap;
-    const slot = heap[at]!;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      const p = heap[parent]!;
-      if (!this.less(slot, p)) break;
-      heap[at] = p;
-      this.heapPos[p] = at;
-      at = parent;
-    }
-    heap[at] = slot;
-    this.heapPos[slot] = at;
-  }
-
-  private siftDown(at: number): void {
-    const heap = this.heap;
-    const n = this.count;
-    const slot = heap[at]!;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (right < n && this.less(heap[right]!, heap[child]!)) child = right;
-      const c = heap[child]!;
-      if (!this.less(c, slot)) break;
-      heap[at] = c;
-      this.heapPos[c] = at;
-      at = child;
-    }
-    heap[at] = slot;
-    this.heapPos[slot] = at;
-  }
-
-  private heapRemoveAt(at: number): void {
-    const last = this.heap[--this.count]!;
-    if (at === this.count) return;
-    this.heap[at] = last;
-    this.heapPos[last] = at;
-    this.siftDown(at);
-    if (this.heap[at] === last) this.siftUp(at);
   }
 }
