@@ -104,9 +104,10 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   snapshot(): KeyedStateSnapshot {
     const out: Array<[number, Uint8Array]> = [];
     const size = this.keyGroupEnd - this.keyGroupStart + 1;
+    const timers = this.timers.snapshot();
     for (let i = 0; i < size; i++) {
       const tables: Record<string, Array<[unknown, unknown]>> = {};
-      let any = this.timers.keyGroupTables(i, tables);
+      let any = timers.keyGroupTables(i, tables);
       for (const [name, table] of this.tables) {
         const group = table.groups[i]!;
         if (group.size === 0) continue;

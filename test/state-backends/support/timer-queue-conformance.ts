@@ -186,8 +186,11 @@ export function timerQueueConformance(kind: QueueKind, restoreTargets: readonly 
       const q = queueOf(backend);
       const live = workload(backend, q, 3000, 11);
       const snapshot = backend.snapshot();
-      // Changes after the synchronous part are not in the snapshot.
+      // Changes after the synchronous part are not in the snapshot: additions, firings, deletions.
       add(backend, q, "late", 0, -1000);
+      drain(q, 0);
+      for (const r of live.slice(0, 50)) remove(backend, q, r.key, r.id, r.ts);
+      for (let i = 0; i < 100; i++) add(backend, q, `later-${i}`, 1, i);
       const groups = await snapshot.materialize();
       const restored = target.create();
       restored.restore(groups);

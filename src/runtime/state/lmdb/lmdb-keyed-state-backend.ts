@@ -358,7 +358,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
    * table would hold them, so a restore finds the same layout whichever timer service wrote it.
    */
   private snapshotHeapTimers(overlay: SnapshotOverlay): void {
-    for (const [name, queue] of this.heapTimers.all) {
+    for (const [name, queue] of this.heapTimers.snapshot().queues) {
       const id = this.table(ORDERED_TIMER_TABLE + name).id;
       for (let g = 0; g <= this.keyGroupEnd - this.keyGroupStart; g++) {
         for (const t of queue.keyGroupTimers(g)) overlay.add(id, this.keyGroupStart + g, orderedTimerKey(t.timestamp, t.seq, t.stateKey, t.ns), serialize(t.namespace));

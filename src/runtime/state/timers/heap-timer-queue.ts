@@ -16,6 +16,7 @@ import type { Namespace } from "../state-cell.js";
 import type { InternalTimerQueue, PolledTimer, Timer, TimerKeyContext } from "./internal-timer-queue.js";
 import type { RestoredTimer } from "./timer-snapshot.js";
 import { SlotHeap } from "./slot-heap.js";
+import { HeapTimerSnapshot } from "./heap-timer-snapshot.js";
 
 const NONE = -1;
 const INITIAL_CAPACITY = 64;
@@ -29,6 +30,8 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
   private prev: Int32Array = new Int32Array(INITIAL_CAPACITY);
   /** Key group of the slot, relative to keyGroupStart. */
   private groupOf: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  /** 1 for a slot holding a timer (what a snapshot copies). */
+  private live: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   private keys: Key[] = [];
   private stateKeys: StateKey[] = [];
   private nss: Namespace[] = [];
@@ -95,28 +98,21 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
 
   // ---- snapshots (the boundary timer-snapshot.ts describes) -----------------------------------
 
-  /**
-   * The timers of one key group (index relative to keyGroupStart) as "_timer-heap:" entries:
-   * per key [timestamp, registration number, ns, namespace, ...]. A copy: the queue may change
-   * as soon as this returns.
-   */
-  keyGroupEntries(group: number): Array<[StateKey, unknown[]]> {
-    const out: Array<[StateKey, unknown[]]> = [];
-    for (const [stateKey, first] of this.byKey[group]!) {
-      const packed: unknown[] = [];
-      for (let s = first; s !== NONE; s = this.next[s]!) packed.push(this.order.timestamps[s], this.order.seqs[s], this.nss[s], this.namespaces[s]);
-      out.push([stateKey, packed]);
-    }
-    return out;
-  }
-
-  /** The timers of one key group as they are (for writing them in another layout). */
-  *keyGroupTimers(group: number): IterableIterator<RestoredTimer> {
-    for (const [stateKey, first] of this.byKey[group]!) {
-      for (let s = first; s !== NONE; s = this.next[s]!) {
-        yield { timestamp: this.order.timestamps[s]!, stateKey, ns: this.nss[s]!, namespace: this.namespaces[s], seq: this.order.seqs[s]! };
-      }
-    }
+  /** The synchronous part of a snapshot: a copy of the slots, read out later (heap-timer-snapshot.ts). */
+  snapshot(): HeapTimerSnapshot {
+    const n = this.highWater;
+    return new HeapTimerSnapshot(
+      {
+        live: this.live.slice(0, n),
+        groupOf: this.groupOf.slice(0, n),
+        timestamps: this.order.timestamps.slice(0, n),
+        seqs: this.order.seqs.slice(0, n),
+        stateKeys: this.stateKeys.slice(0, n),
+        nss: this.nss.slice(0, n),
+        namespaces: this.namespaces.slice(0, n),
+      },
+      this.byKey.length,
+    );
   }
 
   /** Puts back a timer of a snapshot (key group `keyGroup`, absolute); duplicates are dropped. */
@@ -147,6 +143,7 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
   /** `latest`: a new registration (its number above all others), not a restored timer. */
   private insert(group: number, stateKey: StateKey, key: Key, timestamp: number, namespace: N, ns: Namespace, seq: number, latest: boolean): void {
     const slot = this.allocate();
+    this.live[slot] = 1;
     this.order.timestamps[slot] = timestamp;
     this.order.seqs[slot] = seq;
     this.groupOf[slot] = group;
@@ -204,6 +201,7 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
 
   /** Frees the slot, dropping its references so the key and namespace can be collected. */
   private release(slot: number): void {
+    this.live[slot] = 0;
     this.keys[slot] = 0;
     this.namespaces[slot] = undefined as N;
     this.stateKeys[slot] = 0;
@@ -222,6 +220,9 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
     this.next = i32(this.next);
     this.prev = i32(this.prev);
     this.groupOf = i32(this.groupOf);
+    const live = new Uint8Array(capacity);
+    live.set(this.live);
+    this.live = live;
     this.capacity = capacity;
   }
 }
