@@ -14,75 +14,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ValueStateDescriptor } from "../src/api/state/state-descriptors.js";
-import { encodeTaskSnapshot, readTaskSnapshot } from "../src/runtime/checkpoint/task-state.js";
-import { createKeyedStateBackend } from "../src/runtime/state/create-keyed-state-backend.js";
-import { KeyedStateRegistry } from "../src/runtime/state/keyed-state-registry.js";
-import { DEFAULT_LMDB_CACHE_ENTRIES } from "../src/runtime/state/state-backend-settings.js";
-import { keyGroupRange } from "../src/graph/key-groups.js";
+import { readTaskSnapshot } from "../src/runtime/checkpoint/task-state.js";
 import { joinUri } from "../src/fs/file-system.js";
 import { configureFileSystems, fileSystemFor } from "../src/fs/file-systems.js";
 import { loadCheckpoint, writeMetadata } from "../src/cluster/jobmaster/checkpoint-storage.js";
-import type { CheckpointMetadata } from "../src/runtime/checkpoint/checkpoint-metadata.js";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import type { S3FileSystem } from "../src/fs/s3/s3-file-system.js";
 import { startS3Server } from "../test/support/s3.js";
-import { machine } from "./support.js";
+import { machine, median } from "./support.js";
+import { metadataFor, stateFiles, SUBTASKS } from "./checkpoint-files.js";
 
 const MB = 1024 * 1024;
-const SUBTASKS = 4;
-const MAX_PARALLELISM = 128;
-const VALUE_BYTES = 1024;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-/** The 4 subtasks' encoded state files of `stateBytes` of keyed state. */
-async function stateFiles(stateBytes: number): Promise<Uint8Array[]> {
-  const scope = { maxParallelism: MAX_PARALLELISM, keyGroupStart: 0, keyGroupEnd: MAX_PARALLELISM - 1, label: "bench" };
-  const backend = createKeyedStateBackend({ type: "hashmap", lmdbLocalDir: tmpdir(), lmdbCacheEntries: DEFAULT_LMDB_CACHE_ENTRIES }, scope);
-  const state = new KeyedStateRegistry(backend, () => 0).getState(new ValueStateDescriptor<string>("payload"));
-  const keys = Math.ceil(stateBytes / VALUE_BYTES);
-  for (let k = 0; k < keys; k++) {
-    backend.setCurrentKey(k);
-    state.update(`${k}:`.padEnd(VALUE_BYTES, String.fromCharCode(97 + (k % 26))));
-  }
-  const groups = await backend.snapshot().materialize();
-  await backend.dispose();
-  return Array.from({ length: SUBTASKS }, (_, s) => {
-    const range = keyGroupRange(MAX_PARALLELISM, SUBTASKS, s);
-    const own = groups.filter(([g]) => g >= range.start && g <= range.end);
-    return encodeTaskSnapshot({ operators: { bench: { keyed: own } } });
-  });
-}
-
-function metadataFor(files: Uint8Array[], id: number): CheckpointMetadata {
-  return {
-    version: 1,
-    jobId: "bench",
-    checkpointId: id,
-    timestamp: Date.now(),
-    kind: "checkpoint",
-    operators: {
-      bench: {
-        vertexId: "v",
-        operatorName: "bench",
-        parallelism: SUBTASKS,
-        maxParallelism: MAX_PARALLELISM,
-        subtasks: files.map((f, s) => {
-          const range = keyGroupRange(MAX_PARALLELISM, SUBTASKS, s);
-          return { subtask: s, keyGroupStart: range.start, keyGroupEnd: range.end, file: `v-${s}.state`, bytes: f.byteLength };
-        }),
-      },
-    },
-  };
 }
 
 interface Round {

@@ -20,7 +20,7 @@ import { createKeyedStateBackend } from "../src/runtime/state/create-keyed-state
 import type { KeyedStateBackend, StateBackendType } from "../src/runtime/state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../src/runtime/state/keyed-state-registry.js";
 import { DEFAULT_LMDB_CACHE_ENTRIES } from "../src/runtime/state/state-backend-settings.js";
-import { machine } from "./support.js";
+import { formatSize, machine, parseSize } from "./support.js";
 
 interface Measurement {
   backend: StateBackendType;
@@ -39,17 +39,6 @@ const MB = 1024 * 1024;
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
-/** "100MB", "1GB", "512k", or plain bytes. */
-function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(text.trim());
-  if (!m) throw new Error(`not a size: ${text}`);
-  return Math.round(Number(m[1]) * { "": 1, k: 1024, m: MB, g: 1024 * MB }[m[2]!.toLowerCase() as "" | "k" | "m" | "g"]);
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(bytes % (1024 * MB) === 0 ? 0 : 1)} GB` : `${(bytes / MB).toFixed(0)} MB`;
 }
 
 function writeDurably(path: string, bytes: Uint8Array): void {

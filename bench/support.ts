@@ -40,3 +40,22 @@ export function argNumber(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
+
+/** The middle value (the upper one of the two middles for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const MB = 1024 * 1024;
+
+/** "100MB", "1GB", "512k", or plain bytes. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(text.trim());
+  if (!m) throw new Error(`not a size: ${text}`);
+  return Math.round(Number(m[1]) * { "": 1, k: 1024, m: MB, g: 1024 * MB }[m[2]!.toLowerCase() as "" | "k" | "m" | "g"]);
+}
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(bytes % (1024 * MB) === 0 ? 0 : 1)} GB` : `${(bytes / MB).toFixed(0)} MB`;
+}

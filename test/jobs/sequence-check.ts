@@ -21,7 +21,7 @@ export interface CheckedRecord extends SeqRecord {
 }
 
 /** Keeps the last sequence number per key in state; any gap or duplicate fails the job. */
-class SequenceChecker {
+export class SequenceChecker {
   private last!: ValueState<number>;
   private total!: ValueState<number>;
   open(ctx: StreamingRuntimeContext): void {

@@ -20,7 +20,8 @@ import { heartbeatSettings } from "../heartbeat.js";
 import { deserializeError, type SerializedError } from "../../errors/serialized-error.js";
 import { CorruptStateError } from "../../runtime/checkpoint/task-state.js";
 import { ExecutionGraph, type Execution } from "./execution-graph.js";
-import { assignSlots } from "./slot-assignment.js";
+import { assignSlots, type SlicePlacement } from "./slot-assignment.js";
+import { localRecoveryEnabled } from "../../runtime/checkpoint/local/local-recovery-options.js";
 import { createRestartStrategy, restartStrategyFor, type RestartDecision, type RestartStrategy } from "./restart-strategy.js";
 import { CheckpointCoordinator, type CheckpointTask } from "./checkpoint-coordinator.js";
 import { checkpointSettings } from "./checkpoint-settings.js";
@@ -73,6 +74,10 @@ export class JobContext {
   private readonly restartStrategy: RestartStrategy;
   /** The keyed state backend of every task: the job's choice over the client's and the cluster's configuration. */
   private readonly stateBackend: StateBackendSettings;
+  /** Tasks keep local state copies: each attempt then goes back to the TaskManagers of the one before. */
+  private readonly localRecovery: boolean;
+  /** Where the last attempt's slices ran (with local recovery). */
+  private placement: SlicePlacement | undefined;
   /** A damaged checkpoint being removed: the restart must not pick it again. */
   private droppingCheckpoint: Promise<void> = Promise.resolve();
   /** The ResourceManager's reason why no more slots come for now (its TaskManager limit), if any. */
@@ -117,6 +122,7 @@ export class JobContext {
     });
     const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
     this.stateBackend = resolveStateBackend(options.jobGraph.settings as Record<string, unknown>, options.definition?.config, options.config);
+    this.localRecovery = localRecoveryEnabled(options.definition?.config, options.config);
     this.checkpoints = new CheckpointCoordinator({
       jobId: this.jobId,
       settings: cpSettings,
@@ -238,7 +244,8 @@ export class JobContext {
   /** Deploys every task into the offered slots (slot sharing: slot i of a group holds subtask i of each of its vertices). */
   deployAll(): void {
     this.statusMessage = undefined;
-    const { slotOf, locations } = assignSlots(this.options.jobGraph, this.slots.values());
+    const { slotOf, locations, placement } = assignSlots(this.options.jobGraph, this.slots.values(), this.placement);
+    if (this.localRecovery) this.placement = placement;
     const shared: DeploymentShared = {
       jobGraph: this.options.jobGraph,
       locations,
@@ -247,6 +254,7 @@ export class JobContext {
       definition: this.options.definition,
     };
     if (this.stateBackend) shared.stateBackend = this.stateBackend;
+    if (this.localRecovery) shared.localRecovery = true;
     this.coordinators.startAttempt(this.graph.attempt, this.currentRestore?.coordinators);
     if (this.currentRestore) {
       // The enumerators' states are the JobMaster's; the tasks get their operators' handles only.

@@ -41,6 +41,7 @@ import type { TaskExecutorGateway } from "./task-executor-gateway.js";
 import { taskExecutorSettings, type TaskExecutorSettings } from "./task-manager-options.js";
 import { TaskManagerMetrics } from "./task-manager-metrics.js";
 import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
+import { TaskManagerLocalState } from "../../runtime/checkpoint/local/task-manager-local-state.js";
 
 export type { LeaderAddress } from "./resource-manager-connection.js";
 
@@ -98,6 +99,8 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly memory = new ProcessMemory();
   /** Per slot worker, the peak heap it reported (see worker-main.ts); kept after the worker ends. */
   private readonly heapPeaks = new Map<WorkerKey, number>();
+  /** The local state copies of this TaskManager's tasks (docs/checkpoints.md, "Task-local recovery"). */
+  private readonly localState: TaskManagerLocalState;
 
   constructor(private readonly options: TaskExecutorOptions) {
     this.id = options.id ?? `tm-${(options.newId ?? randomIds)().slice(0, 8)}`;
@@ -106,6 +109,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.settings = taskExecutorSettings(options.config ?? {});
     this.logs = options.logs ?? new LogFiles(undefined, undefined);
     this.table = new SlotTable(options.numberOfSlots ?? this.settings.numberOfSlots);
+    this.localState = new TaskManagerLocalState(options.config ?? {}, this.id);
     this.cpuSamples = new CpuSampleRequests(this.clock);
     this.createWorker = options.createWorker ?? ((o) => new SlotWorker(o));
     this.metrics = new TaskManagerMetrics({
@@ -156,6 +160,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   }
 
   async start(): Promise<void> {
+    this.localState.clear();
     this.memory.start();
     this.options.rpc.serve(ENDPOINTS.taskExecutor, this as TaskExecutorGateway);
     this.jobMasters.start();
@@ -207,6 +212,7 @@ export class TaskExecutor implements TaskExecutorGateway {
   async submitTask(submission: TaskSubmission): Promise<void> {
     const deployment = this.deployments.resolve(submission);
     const tdd = taskDeploymentDescriptor(submission, deployment.shared);
+    if (tdd.localRecovery) tdd.localStateDir = this.localState.taskDir(tdd.jobId, tdd.vertexId, tdd.subtaskIndex);
     const slot = this.table.slotForDeployment(tdd, this.id, () => this.log.warn(`rejected a deployment of job ${tdd.jobId} from a stale JobMaster`));
     const allocationId = slot.allocation!.allocationId;
     this.router.learn(tdd.dataAddresses);
@@ -316,6 +322,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     if (!this.table.hasJob(freed.allocation.jobId)) {
       this.jobMasters.release(freed.allocation.jobId);
       this.deployments.forgetJob(freed.allocation.jobId);
+      this.localState.releaseJob(freed.allocation.jobId, (e) => this.log.warn(`local state copies of job ${freed.allocation.jobId} not deleted: ${e.message}`));
     }
     this.rm.reportSlots(this.id, this.slotReport());
   }
@@ -368,6 +375,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     for (const s of this.table.slots) s.worker = undefined;
     this.jobMasters.stop();
     await this.options.data.close();
+    this.localState.clear();
   }
 
   // ---- leader sessions --------------------------------------------------------------------------

@@ -58,6 +58,8 @@ export interface TaskCheckpointAck {
   processedDataBytes?: number;
   /** The barrier overtook in-flight data (Flink's `unaligned`). */
   unaligned?: boolean;
+  /** The task's attempt restored from the TaskManager's local copy of its state (task-local recovery). */
+  restoredLocally?: boolean;
 }
 
 /** What a task needs to restore: the metadata's folder and the handles of its operators. */

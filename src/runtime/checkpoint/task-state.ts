@@ -41,10 +41,45 @@ export function restoreKeyedState(backend: KeyedStateBackend, groups: Iterable<[
 
 const DIGEST_BYTES = 32;
 
+/** Bytes hashed and copied between two yields of encodeTaskSnapshotInSlices (a few ms each). */
+const ENCODE_SLICE_BYTES = 4 * 1024 * 1024;
+
 /** The file: a SHA-256 of the payload, then the payload, so that damage is detected on restore. */
 export function encodeTaskSnapshot(snapshot: TaskSnapshot): Uint8Array {
+  const steps = encodeSteps(snapshot);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same bytes as encodeTaskSnapshot, hashing and copying a large file in slices with turns of
+ * the event loop between them, so that the task keeps processing while its checkpoint is encoded
+ * (docs/architecture.md, "Snapshots that do not stop the task"). The serializer call that builds
+ * the payload is one step.
+ */
+export async function encodeTaskSnapshotInSlices(snapshot: TaskSnapshot): Promise<Uint8Array> {
+  const steps = encodeSteps(snapshot);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function* encodeSteps(snapshot: TaskSnapshot): Generator<void, Uint8Array, undefined> {
   const payload = serialize(snapshot);
-  return Buffer.concat([createHash("sha256").update(payload).digest(), payload]);
+  const hash = createHash("sha256");
+  const out = Buffer.allocUnsafe(DIGEST_BYTES + payload.length);
+  for (let at = 0; at < payload.length; at += ENCODE_SLICE_BYTES) {
+    if (at > 0) yield;
+    const part = payload.subarray(at, at + ENCODE_SLICE_BYTES);
+    hash.update(part);
+    out.set(part, DIGEST_BYTES + at);
+  }
+  hash.digest().copy(out, 0);
+  return out;
 }
 
 /** A task's state file cannot be read back: the checkpoint it belongs to must not be restored again. */

@@ -1,9 +1,11 @@
 /**
  * Keyed state on the JavaScript heap, partitioned by key group (docs/architecture.md, principle 6): every
- * state name has one Map per key group of this subtask's range, so a snapshot or a rescale moves
- * whole key groups. The Maps are native, so state access costs one Map lookup.
+ * state name has one map per key group of this subtask's range, so a snapshot or a rescale moves
+ * whole key groups. The maps are copy-on-write over native Maps (heap/copy-on-write-state-map.ts):
+ * state access costs one Map lookup and a version check, and a snapshot pins a version instead of
+ * copying the state (docs/architecture.md, "Snapshots that do not stop the task").
  */
-import { serialize, deserialize } from "node:v8";
+import { deserialize } from "node:v8";
 import type { Key } from "../../api/functions.js";
 import { visitKeyGroup } from "./key-group-format.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "./keyed-state-backend.js";
@@ -12,25 +14,33 @@ import { toStateKey, type StateKey } from "./state-key.js";
 import { HeapTimerQueues } from "./timers/heap-timer-queues.js";
 import type { InternalTimerQueue } from "./timers/internal-timer-queue.js";
 import { isDerivedTimerTable, timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry } from "./timers/timer-snapshot.js";
+import { CopyOnWriteStateMap, StateVersions } from "./heap/copy-on-write-state-map.js";
+import { HeapSnapshot } from "./heap/heap-snapshot.js";
+import { copyStateValue } from "./heap/state-value-copy.js";
 
 export { KeyGroupOutOfRangeError } from "./keyed-state-backend.js";
 export type { StateTable } from "./keyed-state-backend.js";
 
-/** The entries of one state name, one Map per key group. */
+/** The entries of one state name, one map per key group. */
 export class HeapStateTable<V> implements StateTable<V> {
-  readonly groups: Map<StateKey, V>[];
+  readonly groups: CopyOnWriteStateMap<V>[];
   constructor(
     readonly name: string,
     readonly firstKeyGroup: number,
     size: number,
+    versions: StateVersions,
+    copy: (value: V) => V,
   ) {
-    this.groups = Array.from({ length: size }, () => new Map<StateKey, V>());
+    this.groups = Array.from({ length: size }, () => new CopyOnWriteStateMap<V>(versions, copy));
   }
 }
 
 export class HeapKeyedStateBackend implements KeyedStateBackend {
   readonly type = "hashmap";
   private readonly tables = new Map<string, HeapStateTable<unknown>>();
+  private readonly versions = new StateVersions();
+  /** Ends when the last snapshot is read or released: snapshots read their versions one after the other. */
+  private previousSnapshot: Promise<void> = Promise.resolve();
   private key: Key | undefined;
   private stateKey: StateKey = "";
   private groupIndex = -1;
@@ -44,6 +54,13 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
 
   private readonly keySelectionListeners: Array<() => void> = [];
   private readonly snapshotFilters = new Map<string, (value: unknown) => unknown>();
+  private readonly valueCopies = new Map<string, (value: unknown) => unknown>();
+
+  setValueCopy(table: string, copy: (value: unknown) => unknown): void {
+    this.valueCopies.set(table, copy);
+    // A restore may have made the table already.
+    for (const g of this.tables.get(table)?.groups ?? []) g.valueCopy = copy;
+  }
 
   setSnapshotFilter(table: string, filter: (value: unknown) => unknown): void {
     this.snapshotFilters.set(table, filter);
@@ -78,7 +95,7 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
     return this.timers.queue<N>(name);
   }
 
-  currentGroup<V>(table: StateTable<V>): Map<StateKey, V> {
+  currentGroup<V>(table: StateTable<V>): CopyOnWriteStateMap<V> {
     if (this.groupIndex < 0) throw new Error("keyed state accessed outside of a keyed context");
     return (table as HeapStateTable<V>).groups[this.groupIndex]!;
   }
@@ -86,7 +103,8 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   table<V>(name: string): HeapStateTable<V> {
     let t = this.tables.get(name);
     if (!t) {
-      t = new HeapStateTable<unknown>(name, this.keyGroupStart, this.keyGroupEnd - this.keyGroupStart + 1);
+      const size = this.keyGroupEnd - this.keyGroupStart + 1;
+      t = new HeapStateTable<unknown>(name, this.keyGroupStart, size, this.versions, this.valueCopies.get(name) ?? copyStateValue);
       this.tables.set(name, t);
     }
     return t as HeapStateTable<V>;
@@ -97,32 +115,16 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   }
 
   /**
-   * Serializes every non-empty key group now: the Maps and the objects in them keep changing as
-   * soon as processing goes on, so there is nothing to defer (Flink's copy-on-write heap
-   * snapshots would make this part asynchronous too).
+   * Pins the current state version on every map: O(number of maps), no entry is copied; the timer
+   * queues' slot arrays are copied (typed-array copies, no object per timer). The asynchronous part
+   * reads the pinned version out while processing goes on (heap/heap-snapshot.ts).
    */
   snapshot(): KeyedStateSnapshot {
-    const out: Array<[number, Uint8Array]> = [];
-    const size = this.keyGroupEnd - this.keyGroupStart + 1;
-    const timers = this.timers.snapshot();
-    for (let i = 0; i < size; i++) {
-      const tables: Record<string, Array<[unknown, unknown]>> = {};
-      let any = timers.keyGroupTables(i, tables);
-      for (const [name, table] of this.tables) {
-        const group = table.groups[i]!;
-        if (group.size === 0) continue;
-        const filter = this.snapshotFilters.get(name);
-        const entries = filter ? [...group].flatMap(([k, v]): Array<[unknown, unknown]> => {
-          const kept = filter(v);
-          return kept === undefined ? [] : [[k, kept]];
-        }) : [...group];
-        if (entries.length === 0) continue;
-        tables[name] = entries;
-        any = true;
-      }
-      if (any) out.push([this.keyGroupStart + i, serialize(tables)]);
-    }
-    return { materialize: () => Promise.resolve(out), release: () => {} };
+    const tables = [...this.tables.values()].map((t) => ({ name: t.name, groups: t.groups, filter: this.snapshotFilters.get(t.name) }));
+    // Timers are copied now (their slot arrays) and read out with the tables (timers/heap-timer-snapshot.ts).
+    const snapshot = HeapSnapshot.take(this.versions.pin(), tables, this.keyGroupStart, this.previousSnapshot, this.timers.snapshot());
+    this.previousSnapshot = snapshot.done;
+    return snapshot;
   }
 
   restore(groups: Iterable<readonly [number, Uint8Array]>): void {

@@ -43,7 +43,11 @@ export interface StateTable<V> {
  * processing); `materialize` produces the bytes, possibly over several event-loop turns.
  */
 export interface KeyedStateSnapshot {
-  /** [keyGroup, serialized tables of that key group] for every non-empty key group; releases the snapshot. */
+  /**
+   * [keyGroup, serialized tables of that key group] for every non-empty key group; releases the
+   * snapshot. A key group may come in several parts (the heap backend bounds each part's
+   * serializer call): restoring applies them all, in order.
+   */
   materialize(): Promise<Array<[number, Uint8Array]>>;
   /** Releases the snapshot without materializing it (the checkpoint was declined). Idempotent. */
   release(): void;
@@ -80,7 +84,18 @@ export interface KeyedStateBackend {
    * the LMDB backend snapshots its store as it is and has no such filter.
    */
   setSnapshotFilter?(table: string, filter: (value: unknown) => unknown): void;
-  /** The synchronous part of a checkpoint: afterwards processing may change the state again. */
+  /**
+   * How the heap backend copies a value of `table` that a running snapshot still holds before
+   * handing it out to be modified (copy-on-write; by default a deep copy). A table whose values
+   * hold immutable parts can copy less. Backends that
+   * store values serialized have no such copy.
+   */
+  setValueCopy?(table: string, copy: (value: unknown) => unknown): void;
+  /**
+   * The synchronous part of a checkpoint: afterwards processing may change the state again. The
+   * heap backend pins a state version (copy-on-write), the LMDB backend opens a read transaction
+   * and serializes its write-back cache's dirty entries: neither depends on the state's size.
+   */
   snapshot(): KeyedStateSnapshot;
   /**
    * Puts back the key groups of a snapshot (of either backend) that this backend owns; others

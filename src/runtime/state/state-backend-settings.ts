@@ -57,6 +57,11 @@ export function resolveStateBackend(jobSettings: Readonly<Record<string, unknown
 function localDir(config: Configuration): string {
   const own = readOption(config, LMDB_LOCAL_DIR)?.trim();
   if (own) return own;
+  return firstTempDir(config);
+}
+
+/** The first of the TaskManager's temporary folders (io.tmp.dirs), else the OS's. */
+export function firstTempDir(config: Readonly<Configuration>): string {
   const first = readOption(config, IO_TMP_DIRS)
     ?.split(new RegExp(`[,${delimiter === ";" ? ";" : ":"}]`))
     .map((s) => s.trim())

@@ -38,6 +38,8 @@ export interface DeploymentShared {
   restore?: TaskRestore;
   /** The keyed state backend, resolved by the JobMaster from the job's settings and the configuration. */
   stateBackend?: StateBackendSettings;
+  /** Tasks keep local copies of their checkpoints (docs/checkpoints.md, "Task-local recovery"). */
+  localRecovery?: boolean;
 }
 
 /** The per-task part: which subtask, which attempt, and which shared part it belongs to. */
@@ -61,8 +63,14 @@ export interface TaskSubmission {
   shared?: Uint8Array;
 }
 
+/** What the TaskExecutor adds for its own machine. */
+export interface TaskManagerLocalSettings {
+  /** With local recovery: the folder of this subtask's local state copies on this TaskManager. */
+  localStateDir?: string;
+}
+
 /** What a worker receives to run one subtask: the submission with its shared part. */
-export type TaskDeploymentDescriptor = Omit<TaskSubmission, "sharedId" | "shared"> & DeploymentShared;
+export type TaskDeploymentDescriptor = Omit<TaskSubmission, "sharedId" | "shared"> & DeploymentShared & TaskManagerLocalSettings;
 
 const sharedCodec = new Packr({ useRecords: false, moreTypes: true });
 
@@ -130,4 +138,9 @@ export interface TaskMetrics {
    * Flink's travel with the TaskExecutor's heartbeat, and the final ones with the terminal state.
    */
   accumulators?: Record<string, AccumulatorSnapshot>;
+  /**
+   * Set when the task restored state: whether all of it came from the task's local copy on its
+   * TaskManager (docs/checkpoints.md, "Task-local recovery") rather than the checkpoint storage.
+   */
+  restoredLocally?: boolean;
 }

@@ -28,6 +28,7 @@ import { TaskMetricGroups } from "./task-metric-groups.js";
 import { CounterView } from "../metrics/metric-types.js";
 import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
+import { taskLocalStateStore } from "../checkpoint/local/task-manager-local-state.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
@@ -78,6 +79,8 @@ export class StreamTask {
   private readonly done = new Promise<"finished" | "canceled" | Error>((resolve) => (this.settle = resolve));
   private wakeSource: (() => void) | undefined;
   private readonly checkpointer: TaskCheckpointer;
+  /** Whether the restored state came from the local copy; undefined when the task restored nothing. */
+  private readonly restoredLocally: boolean | undefined;
   private readonly aligner: BarrierAligner | undefined;
   /**
    * Triggers not taken yet, oldest first: each must get its snapshot and barrier, or its
@@ -162,7 +165,11 @@ export class StreamTask {
           (error) => this.reportConnectionRetry(error),
         ),
     );
-    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint);
+    this.restoredLocally = restorer?.restoredLocally;
+    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, {
+      copies: taskLocalStateStore(tdd.localStateDir),
+      ...(this.restoredLocally !== undefined ? { restoredLocally: this.restoredLocally } : {}),
+    });
     if (!vertex.isSource) {
       const settings = tdd.jobGraph.settings as Record<string, unknown>;
       const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);
@@ -205,6 +212,7 @@ export class StreamTask {
       backloggedOutputChannels: () => this.chain.backloggedChannels(),
       outputChannels: () => this.chain.outputChannels(),
     });
+    if (this.restoredLocally !== undefined) groups.task.gauge("restoredLocally", () => (this.restoredLocally ? 1 : 0));
   }
 
   get executionState(): ExecutionState {
@@ -522,6 +530,7 @@ export class StreamTask {
       currentInputWatermark: this.gate?.currentWatermark() ?? null,
     };
     if (this.accumulators.size > 0) metrics.accumulators = this.accumulators.snapshot();
+    if (this.restoredLocally !== undefined) metrics.restoredLocally = this.restoredLocally;
     return metrics;
   }
 }

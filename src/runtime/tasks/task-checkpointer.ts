@@ -2,7 +2,8 @@
  * Takes a task's part of a checkpoint (Flink's SubtaskCheckpointCoordinator): the synchronous part
  * lets every operator put its pending state into the backends and serializes that state; then the
  * barrier goes downstream and processing continues while the asynchronous part writes the file and
- * acknowledges it to the JobMaster.
+ * acknowledges it to the JobMaster. With local recovery, the file is also kept on the TaskManager's
+ * disk (docs/checkpoints.md, "Task-local recovery").
  */
 import { joinUri } from "../../fs/file-system.js";
 import { fileSystemFor } from "../../fs/file-systems.js";
@@ -13,7 +14,9 @@ import { serializeError, type SerializedError } from "../../errors/serialized-er
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import type { TaskCheckpointAck } from "../checkpoint/checkpoint-metadata.js";
 import type { KeyedStateSnapshot } from "../state/keyed-state-backend.js";
-import { encodeTaskSnapshot, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
+import { encodeTaskSnapshotInSlices, snapshotKeyedState, type OperatorSnapshot, type TaskSnapshot } from "../checkpoint/task-state.js";
+import type { TaskLocalStateStore } from "../checkpoint/local/task-local-state-store.js";
+import { localRecoveryLog } from "../checkpoint/local/local-recovery-log.js";
 
 interface PendingKeyedState {
   entry: OperatorSnapshot;
@@ -33,6 +36,11 @@ export class TaskCheckpointer {
     private readonly subtask: number,
     private readonly chain: OperatorChain,
     private readonly reporter: CheckpointReporter,
+    /**
+     * Task-local recovery: where the copies of the task's checkpoints go (none without it), and whether
+     * this attempt restored from such copies (undefined when it restored nothing), told with every ack.
+     */
+    private readonly local: { copies?: TaskLocalStateStore; restoredLocally?: boolean } = {},
   ) {}
 
   /** Snapshots synchronously, forwards the barrier, and writes the state in the background. */
@@ -82,11 +90,11 @@ export class TaskCheckpointer {
     try {
       await Promise.all(finishing);
       for (const k of keyed) k.entry.keyed = await k.snapshot.materialize();
-      const bytes = encodeTaskSnapshot(snapshot);
+      const bytes = await encodeTaskSnapshotInSlices(snapshot);
       const file = `${this.vertex.id}-${this.subtask}.state`;
       // Whole or not at all, on any file system (docs/architecture.md, "File systems").
       const uri = joinUri(barrier.dir, file);
-      await fileSystemFor(uri).write(uri, bytes);
+      await Promise.all([fileSystemFor(uri).write(uri, bytes), this.keepLocalCopy(barrier, uri, bytes)]);
       const range = keyGroupRange(this.vertex.maxParallelism, this.vertex.parallelism, this.subtask);
       this.reporter.acknowledge(barrier.checkpointId, {
         vertexId: this.vertex.id,
@@ -99,6 +107,7 @@ export class TaskCheckpointer {
         syncDurationMs,
         asyncDurationMs: performance.now() - start,
         alignmentDurationMs,
+        ...(this.local.restoredLocally !== undefined ? { restoredLocally: this.local.restoredLocally } : {}),
       });
     } catch (e) {
       for (const k of keyed) k.snapshot.release();
@@ -106,12 +115,24 @@ export class TaskCheckpointer {
     }
   }
 
+  /** A copy that cannot be kept costs a remote read at the next restore, never the checkpoint (savepoints get none). */
+  private async keepLocalCopy(barrier: Barrier, uri: string, bytes: Uint8Array): Promise<void> {
+    const copies = this.local.copies;
+    if (!copies || barrier.savepoint) return;
+    await copies.store(barrier.checkpointId, uri, bytes).catch((e: Error) => {
+      localRecoveryLog.warn(`cannot keep a local copy of checkpoint ${barrier.checkpointId} in ${copies.location}: ${e.message}`);
+    });
+  }
+
   async notifyComplete(checkpointId: number): Promise<void> {
     for (const op of this.chain.operators) await op.notifyCheckpointComplete(checkpointId);
+    // The older copies are subsumed (a restore uses the latest completed checkpoint).
+    await this.local.copies?.confirm(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete local copies older than checkpoint ${checkpointId}: ${e.message}`));
   }
 
   notifyAborted(checkpointId: number): void {
     for (const op of this.chain.operators) op.notifyCheckpointAborted(checkpointId);
+    void this.local.copies?.abort(checkpointId).catch((e: Error) => localRecoveryLog.warn(`cannot delete the local copy of aborted checkpoint ${checkpointId}: ${e.message}`));
   }
 
   /** Resolves when every started checkpoint has been written and acknowledged (or declined). */

@@ -72,9 +72,11 @@ export async function removeOrphans(): Promise<void> {
   const listed = await podman(["ps", "-a", "--filter", `label=${OWNER_LABEL}`, "--format", `{{.ID}} {{index .Labels "${OWNER_LABEL}"}}`]);
   const dead = listed.split("\n").map((l) => l.trim().split(" ")).filter(([id, pid]) => id && pid && !isAlive(Number(pid))).map(([id]) => id!);
   if (dead.length > 0) await podman(["rm", "-f", "-t", "0", ...dead]);
-  const networks = await podman(["network", "ls", "--filter", `label=${OWNER_LABEL}`, "--format", `{{.Name}} {{index .Labels "${OWNER_LABEL}"}}`]);
-  for (const [name, pid] of networks.split("\n").map((l) => l.trim().split(" "))) {
-    if (name && pid && !isAlive(Number(pid))) await podmanResult(["network", "rm", "-f", name]);
+  // JSON: `podman network ls` renders .Labels as a string, which a Go template cannot index.
+  const networks = JSON.parse(await podman(["network", "ls", "--filter", `label=${OWNER_LABEL}`, "--format", "json"])) as { name: string; labels?: Record<string, string> }[];
+  for (const { name, labels } of networks) {
+    const pid = labels?.[OWNER_LABEL];
+    if (pid && !isAlive(Number(pid))) await podmanResult(["network", "rm", "-f", name]);
   }
 }
 

@@ -23,7 +23,7 @@ export class HeapTimerQueues {
 
   /** The synchronous part of a snapshot of every queue. */
   snapshot(): HeapTimersSnapshot {
-    return new HeapTimersSnapshot(new Map([...this.queues].map(([name, q]) => [name, q.snapshot()])));
+    return new HeapTimersSnapshot(new Map([...this.queues].map(([name, q]) => [name, q.snapshot()])), this.ctx.keyGroupEnd - this.ctx.keyGroupStart + 1);
   }
 
   restore(queue: string, keyGroup: number, timers: Iterable<RestoredTimer>): void {
@@ -34,7 +34,10 @@ export class HeapTimerQueues {
 
 /** The heap timer queues of a backend at a snapshot, read out per key group. */
 export class HeapTimersSnapshot {
-  constructor(readonly queues: ReadonlyMap<string, HeapTimerSnapshot>) {}
+  constructor(
+    readonly queues: ReadonlyMap<string, HeapTimerSnapshot>,
+    readonly keyGroups: number,
+  ) {}
 
   /** Adds the "_timer-heap:" tables of key group `group` (relative to the backend's first) to `into`; whether there were any. */
   keyGroupTables(group: number, into: Record<string, Array<[unknown, unknown]>>): boolean {
