@@ -9,12 +9,13 @@
  * run (throughput lost to checkpointing). The job is bench/jobs/large-state.ts on a MiniCluster.
  *
  * `--config key=value` (repeatable) goes to the cluster and the job, so the same bench measures
- * e.g. `state.changelog.enabled=true`, `state.backend.local-recovery=true` or
- * `execution.checkpointing.unaligned=true`.
+ * e.g. `state.backend.local-recovery=true` or `execution.checkpointing.unaligned=true`.
+ * `--changelog off,on` measures each backend with the state changelog off and on in the same run
+ * (bytes written per checkpoint are Flink's checkpointed_size: with the changelog the changes).
  *
  * Run: npm run build && node dist/bench/large-state.js [--backends hashmap,lmdb] [--heap-state 1GB]
  *   [--lmdb-state 4GB] [--value-bytes 1024] [--update-percent 1] [--interval 1000] [--steady 20]
- *   [--burst 10] [--config key=value ...]
+ *   [--burst 10] [--changelog off,on] [--config key=value ...]
  */
 import { loadavg } from "node:os";
 import { runJob, type RunResult } from "../src/client/job-runner.js";
@@ -49,6 +50,7 @@ const intervalMs = Number(option("interval", "1000"));
 const steadySeconds = Number(option("steady", "20"));
 const burstSeconds = Number(option("burst", "10"));
 const config = configOptions();
+const changelogModes = option("changelog", "off").split(",");
 
 interface Run {
   result: RunResult;
@@ -59,13 +61,13 @@ interface Run {
   burstRate: number;
 }
 
-async function run(backend: string, keys: number, checkpointMs: number): Promise<Run> {
+async function run(backend: string, keys: number, checkpointMs: number, extraConfig: Record<string, string> = {}): Promise<Run> {
   const checkpoints = new Map<number, CheckpointStatsEntry>();
   let poll: ReturnType<typeof setInterval> | undefined;
   const updatesPerSecond = Math.max(1, Math.round((keys * updatePercent) / 100));
   const result = await runJob(benchJob("large-state.ts"), {
     args: [keys, valueBytes, updatesPerSecond, steadySeconds, burstSeconds, checkpointMs].map(String),
-    config: { ...config, "state.backend.type": backend },
+    config: { ...config, ...extraConfig, "state.backend.type": backend },
     onSubmitted: (jobId, client) => {
       const dispatcher = (client as MiniClusterClient).cluster.dispatcher;
       // The statistics keep a short history: poll often enough to see every checkpoint.
@@ -100,26 +102,30 @@ for (const backend of backends) {
   if (size === undefined) throw new Error(`unknown backend "${backend}": hashmap or lmdb`);
   const keys = Math.ceil(size / valueBytes);
   console.log(`\n${backend}: ${formatSize(size)} (${keys.toLocaleString("en")} keys), load before: ${load()}`);
-  const withCp = await run(backend, keys, intervalMs);
-  const loadWith = load();
   const without = await run(backend, keys, 0);
-  const [, steadyStart, burstStart] = withCp.phaseStart;
-  const steady = [...withCp.checkpoints.values()].filter((e) => e.trigger_timestamp >= steadyStart && e.trigger_timestamp < burstStart);
-  const fullSize = Math.max(0, ...[...withCp.checkpoints.values()].map((e) => e.state_size));
-  const sync = steady.map((e) => e.sync_duration);
-  const bytes = steady.map((e) => e.state_size);
-  const durations = steady.map((e) => e.end_to_end_duration);
-  const loss = (1 - withCp.burstRate / without.burstRate) * 100;
-  console.log(`  fill: ${((steadyStart - withCp.phaseStart[0]) / 1000).toFixed(1)} s; largest checkpoint: ${formatSize(fullSize)}`);
-  console.log(`  checkpoints in the steady phase: ${steady.length} completed (of ${withCp.checkpoints.size} in the run)`);
-  console.log(`  synchronous pause per checkpoint: p50 ${p(sync, 0.5)} ms, max ${Math.max(...sync)} ms (whole ms; 0 = under 0.5 ms)`);
-  console.log(
-    `  bytes written per checkpoint: p50 ${formatSize(p(bytes, 0.5))} = ${((p(bytes, 0.5) / size) * 100).toFixed(1)} % of the state (target < 5 %)`,
-  );
-  console.log(`  checkpoint duration: p50 ${p(durations, 0.5)} ms, p99 ${p(durations, 0.99)} ms (target p50 < 1 s)`);
-  console.log(
-    `  throughput (burst): ${Math.round(withCp.burstRate).toLocaleString("en")}/s with checkpoints, ${Math.round(without.burstRate).toLocaleString("en")}/s without: ` +
-      `${loss.toFixed(1)} % lost to checkpointing (target < 5 %)`,
-  );
-  console.log(`  load: ${loadWith} after the run with checkpoints, ${load()} after the one without`);
+  const loadWithout = load();
+  for (const changelog of changelogModes) {
+    if (changelog !== "off" && changelog !== "on") throw new Error(`--changelog takes off and on, got "${changelog}"`);
+    const withCp = await run(backend, keys, intervalMs, changelogModes.length > 1 || changelog === "on" ? { "state.changelog.enabled": String(changelog === "on") } : {});
+    const [, steadyStart, burstStart] = withCp.phaseStart;
+    const steady = [...withCp.checkpoints.values()].filter((e) => e.trigger_timestamp >= steadyStart && e.trigger_timestamp < burstStart);
+    const fullSize = Math.max(0, ...[...withCp.checkpoints.values()].map((e) => e.state_size));
+    const sync = steady.map((e) => e.sync_duration);
+    const bytes = steady.map((e) => e.checkpointed_size);
+    const durations = steady.map((e) => e.end_to_end_duration);
+    const loss = (1 - withCp.burstRate / without.burstRate) * 100;
+    console.log(`  changelog ${changelog}:`);
+    console.log(`  fill: ${((steadyStart - withCp.phaseStart[0]) / 1000).toFixed(1)} s; largest checkpoint (state size): ${formatSize(fullSize)}`);
+    console.log(`  checkpoints in the steady phase: ${steady.length} completed (of ${withCp.checkpoints.size} in the run)`);
+    console.log(`  synchronous pause per checkpoint: p50 ${p(sync, 0.5)} ms, max ${Math.max(...sync)} ms (whole ms; 0 = under 0.5 ms)`);
+    console.log(
+      `  bytes written per checkpoint: p50 ${formatSize(p(bytes, 0.5))} = ${((p(bytes, 0.5) / size) * 100).toFixed(1)} % of the state (target < 5 %)`,
+    );
+    console.log(`  checkpoint duration: p50 ${p(durations, 0.5)} ms, p99 ${p(durations, 0.99)} ms (target p50 < 1 s)`);
+    console.log(
+      `  throughput (burst): ${Math.round(withCp.burstRate).toLocaleString("en")}/s with checkpoints, ${Math.round(without.burstRate).toLocaleString("en")}/s without: ` +
+        `${loss.toFixed(1)} % lost to checkpointing (target < 5 %)`,
+    );
+    console.log(`  load: ${loadWithout} after the run without checkpoints, ${load()} after this one`);
+  }
 }

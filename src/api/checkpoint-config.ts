@@ -26,6 +26,8 @@ export class CheckpointConfig {
   private maxConcurrent: number | undefined;
   private tolerableFailures: number | undefined;
   private retention: ExternalizedCheckpointRetention | undefined;
+  private unaligned: boolean | undefined;
+  private alignedTimeout: number | undefined;
 
   /** Periodic checkpoints every `ms`; 0 disables them (the configuration's interval then applies). */
   setCheckpointInterval(ms: number): this {
@@ -99,6 +101,24 @@ export class CheckpointConfig {
     return this.retention;
   }
 
+  /** Unaligned checkpoints: barriers overtake in-flight data, which is checkpointed (docs/checkpoints.md). */
+  enableUnalignedCheckpoints(enabled = true): this {
+    this.unaligned = enabled;
+    return this;
+  }
+  isUnalignedCheckpointsEnabled(): boolean {
+    return this.unaligned ?? false;
+  }
+
+  /** With unaligned checkpoints: start aligned, switch to unaligned after `ms` (0: unaligned from the start). */
+  setAlignedCheckpointTimeout(ms: number): this {
+    this.alignedTimeout = nonNegative(ms, "aligned checkpoint timeout");
+    return this;
+  }
+  getAlignedCheckpointTimeout(): number | undefined {
+    return this.alignedTimeout;
+  }
+
   /** The settings the job sets, as they travel in the JobGraph (read by checkpointSettings on the JobMaster). */
   toSettings(): JsonObject {
     const s: JsonObject = { checkpointInterval: this.interval };
@@ -108,6 +128,8 @@ export class CheckpointConfig {
     if (this.maxConcurrent !== undefined) s.maxConcurrentCheckpoints = this.maxConcurrent;
     if (this.tolerableFailures !== undefined) s.tolerableCheckpointFailures = this.tolerableFailures;
     if (this.retention !== undefined) s.checkpointRetention = this.retention;
+    if (this.unaligned !== undefined) s.unalignedCheckpoints = this.unaligned;
+    if (this.alignedTimeout !== undefined) s.alignedCheckpointTimeout = this.alignedTimeout;
     return s;
   }
 }

@@ -44,6 +44,7 @@ export class StreamExecutionEnvironment {
   private restartStrategy: RestartStrategyConfig | undefined;
   private bufferTimeoutMs: number | undefined;
   private stateBackend: StateBackendType | undefined;
+  private changelogStateBackend: boolean | undefined;
   private runtimeMode: RuntimeExecutionMode | undefined;
   private executionRequest: ExecutionRequest | undefined;
   private readonly executionListeners: Array<(r: ExecutionRequest) => void> = [];
@@ -150,6 +151,15 @@ export class StreamExecutionEnvironment {
     return this;
   }
 
+  /**
+   * Incremental checkpoints through the state changelog, on either backend (Flink's
+   * enableChangelogStateBackend); overrides `state.changelog.enabled`. See docs/state-backends.md.
+   */
+  enableChangelogStateBackend(enabled: boolean): this {
+    this.changelogStateBackend = enabled;
+    return this;
+  }
+
   /** "streaming", "batch" or "automatic" (src/api/runtime-mode.ts); overrides `execution.runtime-mode`. */
   setRuntimeMode(mode: RuntimeExecutionMode): this {
     this.runtimeMode = parseRuntimeMode(mode);
@@ -180,6 +190,7 @@ export class StreamExecutionEnvironment {
     if (Object.keys(this.configuration).length > 0) s.configuration = { ...this.configuration };
     if (this.bufferTimeoutMs !== undefined) s.bufferTimeoutMs = this.bufferTimeoutMs;
     if (this.stateBackend) s.stateBackend = this.stateBackend;
+    if (this.changelogStateBackend !== undefined) s.changelogStateBackend = this.changelogStateBackend;
     if (this.restartStrategy) s.restartStrategy = { ...this.restartStrategy } as JsonObject;
     const sources = this.streamGraph.nodes.filter((n) => n.kind === "source").map((n) => n.config.bounded === true);
     s.runtimeMode = resolveRuntimeMode(this.runtimeMode, this.config, sources);

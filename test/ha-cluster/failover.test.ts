@@ -43,15 +43,8 @@ test("a checkpointed stateful job survives three SIGKILLs of the leading JobMana
   const jobId = await cluster.submit(SEQUENCE_JOB, [String(count), "0", "2", "2000", "2", "200"]);
   for (let kill = 1; kill <= 3; kill++) {
     await cluster.waitUntilRunningWithCheckpoint(jobId);
-    const leader = await cluster.leader();
     assert.ok(cluster.liveJobManagers.length >= 2, "a standby is running");
-    leader.signal("SIGKILL");
-    await leader.exited;
-    // The replacement standby; the old standby is being elected meanwhile.
-    const replacement = cluster.startJobManager();
-    const next = await cluster.leader(30_000, leader);
-    await next.waitForOutput(new RegExp(`recovered job .*\\(${jobId}\\)`), `leader ${kill + 1} to recover the job`, 30_000);
-    await replacement;
+    await cluster.killLeaderAndAwaitRecovery(jobId, `leader ${kill + 1} to recover the job`);
   }
   const result = await cluster.result(jobId);
   assert.equal(result.state, "FINISHED", result.failure?.message);

@@ -2,6 +2,7 @@
 import { loadCheckpoint, taskRestoreOf } from "../jobmaster/checkpoint-storage.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { JobSubmission } from "../messages.js";
+import { checkChannelStateRestorable } from "../../runtime/checkpoint/task-restore.js";
 
 /** Loads the savepoint and checks every operator state in it has an operator (uid) in the job. */
 export async function loadSavepointFor(submission: JobSubmission): Promise<TaskRestore | undefined> {
@@ -19,5 +20,7 @@ export async function loadSavepointFor(submission: JobSubmission): Promise<TaskR
         "give them the same uid() as before, or allow non-restored state (--allow-non-restored-state)",
     );
   }
-  return taskRestoreOf(metadata, dir);
+  const restore = taskRestoreOf(metadata, dir);
+  checkChannelStateRestorable(restore, submission.jobGraph);
+  return restore;
 }

@@ -2,7 +2,8 @@
  * The CheckpointCoordinator of one job (docs/architecture.md, "State and checkpoints"): triggers checkpoints periodically
  * (interval, min pause, max concurrent) and on demand (savepoints), sends the trigger to the source
  * tasks, collects every task's acknowledgement, writes `_metadata`, keeps the newest `retained`
- * completed checkpoints, notifies tasks of completion (the commit point for two-phase-commit sinks)
+ * completed checkpoints (with the files of the state changelog they share counted in a
+ * SharedStateRegistry), notifies tasks of completion (the commit point for two-phase-commit sinks)
  * and of aborts, and fails the job when more checkpoints fail in a row than tolerated.
  */
 import { LeadershipLostError, type CheckpointIdCounter, type CompletedCheckpointStore } from "../ha/interface.js";
@@ -15,7 +16,8 @@ import { systemClock, type Clock, type Timer } from "../../util/clock.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import type { CheckpointSettings } from "./checkpoint-settings.js";
 import { CheckpointStatsTracker } from "./checkpoint-stats.js";
-import { checkpointDir, discardCheckpoint, jobCheckpointDir, loadCheckpoint, newSavepointDir, taskRestoreOf, writeMetadata } from "./checkpoint-storage.js";
+import { checkpointDir, discardCheckpoint, discardSharedFile, jobCheckpointDir, loadCheckpoint, newSavepointDir, readMetadata, taskRestoreOf, writeMetadata } from "./checkpoint-storage.js";
+import { SharedStateRegistry } from "./shared-state-registry.js";
 
 export interface CheckpointTask {
   executionId: string;
@@ -93,6 +95,9 @@ export class CheckpointCoordinator {
   private failovers = 0;
   /** After shutdown nothing is triggered or completed any more. */
   private isShutDown = false;
+  /** Which retained checkpoints need each shared file of the state changelog. */
+  private readonly sharedState = new SharedStateRegistry();
+  private sharedStateLoaded: Promise<void> | undefined;
 
   /** Runs a store or counter operation, tracked until it settles. */
   private tracked<T>(operation: Promise<T>): Promise<T> {
@@ -180,7 +185,7 @@ export class CheckpointCoordinator {
         return result;
       }
     }
-    const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}) };
+    const barrier = { checkpointId: id, timestamp, savepoint: kind === "savepoint", dir, ...(request.stop === "terminate" ? { stopping: true } : {}), ...this.alignmentOf(kind) };
     const trigger: CheckpointTrigger = { barrier, stop: request.stop };
     for (const t of tasks) {
       if (!t.isSource) continue;
@@ -190,6 +195,16 @@ export class CheckpointCoordinator {
     // coordinators produced after their snapshot may follow now, behind the triggers.
     coordinators?.triggersSent();
     return result;
+  }
+
+  /**
+   * Checkpoints with unaligned checkpoints on are unaligned from the start, or aligned until the
+   * aligned-checkpoint-timeout; savepoints are always aligned (docs/checkpoints.md, "Unaligned checkpoints").
+   */
+  private alignmentOf(kind: "checkpoint" | "savepoint"): { unaligned?: true; alignedTimeoutMs?: number } {
+    const s = this.ctx.settings;
+    if (kind === "savepoint" || !s.unaligned) return {};
+    return s.alignedCheckpointTimeoutMs > 0 ? { alignedTimeoutMs: s.alignedCheckpointTimeoutMs } : { unaligned: true };
   }
 
   acknowledge(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void {
@@ -224,8 +239,13 @@ export class CheckpointCoordinator {
         return;
       }
       if (p.kind === "checkpoint") {
+        await this.loadSharedState();
         const subsumed = await this.tracked(this.ctx.store.add({ checkpointId: p.id, payload: { path: p.dir } }));
-        for (const s of subsumed) this.discard((s.payload as { path: string }).path);
+        this.sharedState.register(p.id, (metadata.sharedFiles ?? []).map((f) => f.file));
+        for (const s of subsumed) {
+          this.discard((s.payload as { path: string }).path);
+          this.releaseSharedState(s.checkpointId);
+        }
       }
       this.lastCompletedAt = this.clock.now();
       this.consecutiveFailures = 0;
@@ -247,12 +267,14 @@ export class CheckpointCoordinator {
     for (const a of p.acks) {
       for (const op of a.operators) {
         const entry = (operators[op.uid] ??= { vertexId: a.vertexId, operatorName: op.name, parallelism: 0, maxParallelism: 0, subtasks: [] });
-        entry.subtasks.push({ subtask: a.subtask, keyGroupStart: a.keyGroupStart, keyGroupEnd: a.keyGroupEnd, file: a.file, bytes: a.bytes });
+        entry.subtasks.push({ subtask: a.subtask, keyGroupStart: a.keyGroupStart, keyGroupEnd: a.keyGroupEnd, file: a.file, bytes: a.bytes, ...(a.persistedDataBytes ? { persistedDataBytes: a.persistedDataBytes } : {}) });
         entry.parallelism = entry.subtasks.length;
       }
     }
     for (const a of p.acks) for (const op of a.operators) operators[op.uid]!.maxParallelism = Math.max(operators[op.uid]!.maxParallelism, a.keyGroupEnd + 1);
     const metadata: CheckpointMetadata = { version: 1, jobId: this.ctx.jobId, checkpointId: p.id, timestamp: p.timestamp, kind: p.kind, operators };
+    const shared = new Map(p.acks.flatMap((a) => a.sharedFiles ?? []).map((f) => [f.file, f]));
+    if (shared.size > 0) metadata.sharedFiles = [...shared.values()];
     if (p.coordinatorStates && Object.keys(p.coordinatorStates).length > 0) metadata.coordinators = p.coordinatorStates;
     return metadata;
   }
@@ -303,6 +325,7 @@ export class CheckpointCoordinator {
     // one already adding to the store finishes). Chosen before, the older one it subsumes would be
     // restored while its folder is being discarded (a restore that fails on missing state files).
     await Promise.allSettled([...this.storeOperations]);
+    await this.loadSharedState();
     for (const c of await this.ctx.store.list()) {
       const path = (c.payload as { path: string }).path;
       try {
@@ -325,6 +348,38 @@ export class CheckpointCoordinator {
     if (keep.length === all.length) return;
     await this.ctx.store.removeAll();
     for (const c of keep.reverse()) await this.ctx.store.add(c);
+    this.releaseSharedState(checkpointId);
+  }
+
+  /**
+   * Registers the shared files of the retained checkpoints, once per JobMaster: after a failover
+   * the previous leader's registrations are known again before a checkpoint it retained is
+   * subsumed. A checkpoint whose metadata cannot be read registers nothing (it cannot be restored).
+   */
+  private loadSharedState(): Promise<void> {
+    this.sharedStateLoaded ??= (async () => {
+      for (const c of await this.ctx.store.list()) {
+        try {
+          const metadata = await readMetadata((c.payload as { path: string }).path);
+          this.sharedState.register(c.checkpointId, (metadata.sharedFiles ?? []).map((f) => f.file));
+        } catch (e) {
+          this.log.warn(`the shared state of checkpoint ${c.checkpointId} is not known: ${(e as Error).message}`);
+        }
+      }
+    })().catch((e: Error) => {
+      this.sharedStateLoaded = undefined;
+      throw e;
+    });
+    return this.sharedStateLoaded;
+  }
+
+  /** Checkpoint `checkpointId` is no longer retained: shared files no retained checkpoint needs are deleted. */
+  private releaseSharedState(checkpointId: number): void {
+    const jobDir = jobCheckpointDir(this.ctx.settings.dir, this.ctx.jobId);
+    for (const file of this.sharedState.release(checkpointId)) {
+      const p = discardSharedFile(jobDir, file).finally(() => this.discarding.delete(p));
+      this.discarding.add(p);
+    }
   }
 
   private readonly discarding = new Set<Promise<void>>();

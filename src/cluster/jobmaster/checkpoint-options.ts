@@ -70,3 +70,19 @@ export const EXTERNALIZED_CHECKPOINT_RETENTION = options.enum({
   default: "DELETE_ON_CANCELLATION",
   description: "Whether a cancelled job's retained checkpoints are kept (RETAIN_ON_CANCELLATION) or deleted.",
 });
+
+export const UNALIGNED_CHECKPOINTS = options.boolean({
+  key: "execution.checkpointing.unaligned.enabled",
+  deprecatedKeys: ["execution.checkpointing.unaligned"],
+  default: false,
+  description:
+    "Unaligned checkpoints: barriers overtake the data in flight, which is persisted with the snapshot (exactly-once only, at most one concurrent checkpoint; savepoints stay aligned).",
+});
+
+export const ALIGNED_CHECKPOINT_TIMEOUT = options.duration({
+  key: "execution.checkpointing.aligned-checkpoint-timeout",
+  deprecatedKeys: ["execution.checkpointing.alignment-timeout"],
+  default: 0,
+  description:
+    "With unaligned checkpoints: 0 starts every checkpoint unaligned; a positive duration starts it aligned and switches a task to unaligned when the checkpoint is still aligning that long after it started.",
+});

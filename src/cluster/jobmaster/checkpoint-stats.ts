@@ -16,7 +16,13 @@ export interface VertexCheckpointStats {
   num_acknowledged_subtasks: number;
   latest_ack_timestamp: number;
   state_size: number;
+  /** What the checkpoint newly wrote (Flink's checkpointed_size): less than state_size with the state changelog. */
+  checkpointed_size: number;
   end_to_end_duration: number;
+  /** In-flight bytes persisted by an unaligned checkpoint (Flink's persisted_data). */
+  persisted_data: number;
+  /** Bytes processed while the barriers came in (Flink's processed_data). */
+  processed_data: number;
 }
 
 export interface CheckpointStatsEntry {
@@ -26,12 +32,17 @@ export interface CheckpointStatsEntry {
   trigger_timestamp: number;
   latest_ack_timestamp: number;
   state_size: number;
+  checkpointed_size: number;
   end_to_end_duration: number;
   sync_duration: number;
   async_duration: number;
   alignment_duration: number;
   num_subtasks: number;
   num_acknowledged_subtasks: number;
+  persisted_data: number;
+  processed_data: number;
+  /** Some subtask's barrier overtook in-flight data (Flink's checkpoint_type UNALIGNED_CHECKPOINT). */
+  unaligned: boolean;
   external_path?: string;
   failure_message?: string;
   /** By vertex id. */
@@ -43,9 +54,13 @@ export interface SubtaskCheckpointAck {
   subtask: number;
   ackTimestamp: number;
   stateSize: number;
+  checkpointedSize: number;
   syncDurationMs: number;
   asyncDurationMs: number;
   alignmentDurationMs: number;
+  persistedDataBytes: number;
+  processedDataBytes: number;
+  unaligned: boolean;
 }
 
 export interface CheckpointDetails {
@@ -56,7 +71,7 @@ export interface CheckpointDetails {
 
 export interface CheckpointStatsSnapshot {
   counts: { restored: number; total: number; in_progress: number; completed: number; failed: number };
-  summary: { state_size: SummaryStats; end_to_end_duration: SummaryStats };
+  summary: { state_size: SummaryStats; checkpointed_size: SummaryStats; end_to_end_duration: SummaryStats; persisted_data: SummaryStats; processed_data: SummaryStats };
   latest: {
     completed: CheckpointStatsEntry | null;
     savepoint: CheckpointStatsEntry | null;
@@ -94,14 +109,17 @@ export class CheckpointStatsTracker {
   private latestFailed: CheckpointStatsEntry | null = null;
   private latestRestored: CheckpointStatsSnapshot["latest"]["restored"] = null;
   private readonly completedSizes: number[] = [];
+  private readonly completedCheckpointedSizes: number[] = [];
   private readonly completedDurations: number[] = [];
+  private readonly completedPersisted: number[] = [];
+  private readonly completedProcessed: number[] = [];
 
   /** `subtasksPerVertex`: how many subtasks of each vertex take part. */
   triggered(id: number, kind: "checkpoint" | "savepoint", timestamp: number, subtasksPerVertex: Record<string, number>): void {
     const tasks: Record<string, VertexCheckpointStats> = {};
     let subtasks = 0;
     for (const [vertexId, n] of Object.entries(subtasksPerVertex)) {
-      tasks[vertexId] = { num_subtasks: n, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 };
+      tasks[vertexId] = { num_subtasks: n, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, checkpointed_size: 0, end_to_end_duration: 0, persisted_data: 0, processed_data: 0 };
       subtasks += n;
     }
     const e: CheckpointStatsEntry = {
@@ -111,12 +129,16 @@ export class CheckpointStatsTracker {
       trigger_timestamp: timestamp,
       latest_ack_timestamp: -1,
       state_size: 0,
+      checkpointed_size: 0,
       end_to_end_duration: 0,
       sync_duration: 0,
       async_duration: 0,
       alignment_duration: 0,
       num_subtasks: subtasks,
       num_acknowledged_subtasks: 0,
+      persisted_data: 0,
+      processed_data: 0,
+      unaligned: false,
       tasks,
     };
     this.entries.set(id, e);
@@ -134,16 +156,27 @@ export class CheckpointStatsTracker {
     const e = this.entries.get(id);
     if (!e) return;
     const now = this.clock.now();
+    const stateSize = ack.bytes + (ack.sharedFiles ?? []).reduce((n, f) => n + f.bytes, 0);
+    const checkpointedSize = ack.checkpointedBytes ?? ack.bytes;
     e.num_acknowledged_subtasks++;
-    e.state_size += ack.bytes;
+    e.state_size += stateSize;
+    e.checkpointed_size += checkpointedSize;
     e.latest_ack_timestamp = now;
     e.end_to_end_duration = now - e.trigger_timestamp;
     e.sync_duration = Math.max(e.sync_duration, Math.round(ack.syncDurationMs));
     e.async_duration = Math.max(e.async_duration, Math.round(ack.asyncDurationMs));
     e.alignment_duration = Math.max(e.alignment_duration, Math.round(ack.alignmentDurationMs));
-    const v = (e.tasks[ack.vertexId] ??= { num_subtasks: 0, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, end_to_end_duration: 0 });
+    const persisted = ack.persistedDataBytes ?? 0;
+    const processed = ack.processedDataBytes ?? 0;
+    e.persisted_data += persisted;
+    e.processed_data += processed;
+    if (ack.unaligned) e.unaligned = true;
+    const v = (e.tasks[ack.vertexId] ??= { num_subtasks: 0, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, checkpointed_size: 0, end_to_end_duration: 0, persisted_data: 0, processed_data: 0 });
     v.num_acknowledged_subtasks++;
-    v.state_size += ack.bytes;
+    v.state_size += stateSize;
+    v.checkpointed_size += checkpointedSize;
+    v.persisted_data += persisted;
+    v.processed_data += processed;
     v.latest_ack_timestamp = now;
     v.end_to_end_duration = now - e.trigger_timestamp;
     const perVertex = this.acks.get(id)!;
@@ -151,10 +184,14 @@ export class CheckpointStatsTracker {
     list.push({
       subtask: ack.subtask,
       ackTimestamp: now,
-      stateSize: ack.bytes,
+      stateSize,
+      checkpointedSize,
       syncDurationMs: Math.round(ack.syncDurationMs),
       asyncDurationMs: Math.round(ack.asyncDurationMs),
       alignmentDurationMs: Math.round(ack.alignmentDurationMs),
+      persistedDataBytes: persisted,
+      processedDataBytes: processed,
+      unaligned: ack.unaligned === true,
     });
     list.sort((a, b) => a.subtask - b.subtask);
   }
@@ -169,7 +206,10 @@ export class CheckpointStatsTracker {
     if (e.is_savepoint) this.latestSavepoint = e;
     else this.latestCompleted = e;
     pushBounded(this.completedSizes, e.state_size);
+    pushBounded(this.completedCheckpointedSizes, e.checkpointed_size);
     pushBounded(this.completedDurations, e.end_to_end_duration);
+    pushBounded(this.completedPersisted, e.persisted_data);
+    pushBounded(this.completedProcessed, e.processed_data);
   }
 
   failed(id: number, message: string): void {
@@ -190,7 +230,13 @@ export class CheckpointStatsTracker {
   snapshot(): CheckpointStatsSnapshot {
     return {
       counts: { ...this.counts },
-      summary: { state_size: summaryStats(this.completedSizes), end_to_end_duration: summaryStats(this.completedDurations) },
+      summary: {
+        state_size: summaryStats(this.completedSizes),
+        checkpointed_size: summaryStats(this.completedCheckpointedSizes),
+        end_to_end_duration: summaryStats(this.completedDurations),
+        persisted_data: summaryStats(this.completedPersisted),
+        processed_data: summaryStats(this.completedProcessed),
+      },
       latest: { completed: this.latestCompleted, savepoint: this.latestSavepoint, failed: this.latestFailed, restored: this.latestRestored },
       history: this.history.map((id) => this.entries.get(id)!).filter(Boolean),
     };

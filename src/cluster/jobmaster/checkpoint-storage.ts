@@ -52,15 +52,7 @@ export function metadataPathOf(path: string): string {
 export async function loadCheckpoint(path: string): Promise<{ metadata: CheckpointMetadata; dir: string }> {
   const file = metadataPathOf(path);
   const fs = fileSystemFor(file);
-  let metadata: CheckpointMetadata;
-  try {
-    metadata = JSON.parse((await fs.read(file)).toString("utf8")) as CheckpointMetadata;
-  } catch (e) {
-    throw new CheckpointStorageError(`cannot read checkpoint metadata ${file}: ${(e as Error).message}`, { cause: e });
-  }
-  if (metadata?.version !== 1 || typeof metadata.operators !== "object") {
-    throw new CheckpointStorageError(`${file} is not a Sluice checkpoint or savepoint`);
-  }
+  const metadata = await readMetadata(file);
   const dir = parentUri(file);
   const sizes = new Map((await fs.list(dir)).map((f) => [f.uri, f.size]));
   for (const [uid, op] of Object.entries(metadata.operators)) {
@@ -73,7 +65,40 @@ export async function loadCheckpoint(path: string): Promise<{ metadata: Checkpoi
       if (size !== s.bytes) throw new CheckpointStorageError(`state file ${s.file} has ${size} bytes, the checkpoint recorded ${s.bytes}: it is damaged`);
     }
   }
+  if (metadata.sharedFiles && metadata.sharedFiles.length > 0) {
+    // The state changelog's files, in the job's shared/ folder beside this checkpoint's.
+    const jobDir = parentUri(dir);
+    const shared = new Map((await fs.list(joinUri(jobDir, "shared"))).map((f) => [f.uri, f.size]));
+    for (const s of metadata.sharedFiles) {
+      const size = shared.get(joinUri(jobDir, s.file));
+      if (size === undefined) throw new CheckpointStorageError(`shared state file ${s.file} of checkpoint ${metadata.checkpointId} is missing in ${jobDir}`);
+      if (size !== s.bytes) throw new CheckpointStorageError(`shared state file ${s.file} has ${size} bytes, the checkpoint recorded ${s.bytes}: it is damaged`);
+    }
+  }
   return { metadata, dir };
+}
+
+/** Reads and parses a `_metadata` file (the checkpoint's own files are not checked: loadCheckpoint does that). */
+export async function readMetadata(path: string): Promise<CheckpointMetadata> {
+  const file = metadataPathOf(path);
+  let metadata: CheckpointMetadata;
+  try {
+    metadata = JSON.parse((await fileSystemFor(file).read(file)).toString("utf8")) as CheckpointMetadata;
+  } catch (e) {
+    throw new CheckpointStorageError(`cannot read checkpoint metadata ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  if (metadata?.version !== 1 || typeof metadata.operators !== "object") {
+    throw new CheckpointStorageError(`${file} is not a Sluice checkpoint or savepoint`);
+  }
+  return metadata;
+}
+
+/** Deletes one of the state changelog's shared files of a job; best effort, like discardCheckpoint. */
+export function discardSharedFile(jobDir: string, file: string): Promise<void> {
+  const uri = joinUri(jobDir, file);
+  return Promise.resolve()
+    .then(() => fileSystemFor(uri).delete(uri))
+    .catch(() => {});
 }
 
 export function taskRestoreOf(metadata: CheckpointMetadata, dir: string): TaskRestore {

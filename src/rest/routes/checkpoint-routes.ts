@@ -5,6 +5,7 @@
  */
 import { readOption } from "../../config/config-option.js";
 import { StateBackendOptions } from "../../runtime/state/state-backend-options.js";
+import { StateChangelogOptions } from "../../runtime/state/changelog/state-changelog-options.js";
 import { isGloballyTerminal } from "../../cluster/messages.js";
 import { resolve } from "node:path";
 import { badRequest, conflict, defineRoute, notFound, type Route } from "../route.js";
@@ -77,7 +78,9 @@ export const checkpointRoutes: Route[] = [
     handler: async ({ services, params }) => {
       const config = await services.dispatcher.requestCheckpointConfig(params.jobid!);
       if (config.intervalMs <= 0) throw notFound(`checkpointing is not enabled for job ${params.jobid}`);
-      return { json: checkpointConfigJson(config, readOption(services.config, StateBackendOptions.TYPE) ?? "hashmap") };
+      const changelog = readOption(services.config, StateChangelogOptions.ENABLED) || readOption(services.config, StateChangelogOptions.INCREMENTAL);
+      const materializeMs = changelog ? readOption(services.config, StateChangelogOptions.PERIODIC_MATERIALIZE_INTERVAL) : undefined;
+      return { json: checkpointConfigJson(config, readOption(services.config, StateBackendOptions.TYPE) ?? "hashmap", materializeMs) };
     },
   }),
   defineRoute({

@@ -6,7 +6,9 @@ import { failureCause } from "./job-schemas.js";
 /** Flink's StatsSummaryDto: over the completed checkpoints (or a vertex's subtasks), nearest-rank quantiles. */
 const stats = object({ min: count, max: count, avg: count, p50: count, p90: count, p95: count, p99: count, p999: count });
 
-const zeroInFlight = { type: "integer", minimum: 0, maximum: 0, description: "always 0: Sluice's checkpoints are aligned" } satisfies JsonSchema;
+const zeroInFlight = { type: "integer", minimum: 0, maximum: 0, description: "always 0: a blocked channel's data waits in its queue, nothing is buffered apart" } satisfies JsonSchema;
+const processedData = { ...count, description: "bytes processed while the checkpoint's barriers came in" } satisfies JsonSchema;
+const persistedData = { ...count, description: "in-flight bytes an unaligned checkpoint persisted (channel state)" } satisfies JsonSchema;
 
 /** Flink's TaskCheckpointStatistics: one vertex's part of a checkpoint. */
 const vertexCheckpointStats = object({
@@ -17,8 +19,8 @@ const vertexCheckpointStats = object({
   state_size: count,
   end_to_end_duration: count,
   alignment_buffered: zeroInFlight,
-  processed_data: zeroInFlight,
-  persisted_data: zeroInFlight,
+  processed_data: processedData,
+  persisted_data: persistedData,
   num_subtasks: count,
   num_acknowledged_subtasks: count,
 });
@@ -30,7 +32,7 @@ export const checkpointEntry: JsonSchema = object(
     id: count,
     status: { type: "string", enum: ["IN_PROGRESS", "COMPLETED", "FAILED"] },
     is_savepoint: { type: "boolean" },
-    checkpoint_type: { type: "string", enum: ["CHECKPOINT", "SAVEPOINT"] },
+    checkpoint_type: { type: "string", enum: ["CHECKPOINT", "UNALIGNED_CHECKPOINT", "SAVEPOINT"] },
     trigger_timestamp: count,
     latest_ack_timestamp: { type: "integer", minimum: -1 },
     state_size: count,
@@ -46,8 +48,8 @@ export const checkpointEntry: JsonSchema = object(
     async_duration: { ...count, description: "Sluice: longest asynchronous write of a subtask (ms)" },
     alignment_duration: { ...count, description: "Sluice: longest barrier alignment of a subtask (ms)" },
     alignment_buffered: zeroInFlight,
-    processed_data: zeroInFlight,
-    persisted_data: zeroInFlight,
+    processed_data: processedData,
+    persisted_data: persistedData,
     savepointFormat: { ...nullable({ type: "string", enum: ["CANONICAL"] }), description: "CANONICAL for savepoints, null for checkpoints (as Flink)" },
     tasks: { type: "object", additionalProperties: vertexCheckpointStats, description: "by vertex id" },
   },
@@ -100,7 +102,7 @@ export const checkpointConfig: JsonSchema = object({
   unaligned_checkpoints: { type: "boolean" },
   tolerable_failed_checkpoints: count,
   checkpoints_retained: { ...count, description: "Sluice: completed checkpoints kept (execution.checkpointing.num-retained)" },
-  aligned_checkpoint_timeout: { ...count, description: "always 0: barriers are always aligned" },
+  aligned_checkpoint_timeout: { ...count, description: "with unaligned checkpoints: 0 starts them unaligned, otherwise aligned until this many ms" },
   checkpoints_after_tasks_finish: { type: "boolean", description: "always false: finished subtasks take no part in checkpoints" },
   state_changelog_enabled: { type: "boolean", description: "always false: Sluice has no changelog state backend" },
   changelog_storage: { type: "string", description: "always none" },

@@ -6,8 +6,14 @@ import { failureCauseJson } from "./job-views.js";
 
 type Entry = CheckpointStatsSnapshot["history"][number];
 
-/** Sluice has no unaligned checkpoints: nothing is buffered, processed or persisted in flight. */
-const NO_IN_FLIGHT_DATA = { alignment_buffered: 0, processed_data: 0, persisted_data: 0 };
+/**
+ * In-flight data of a checkpoint or of one vertex's part (Flink's names): processed while the
+ * barriers came in, persisted by unaligned checkpoints. Nothing is buffered during an alignment
+ * (a blocked channel's data waits in its queue), so alignment_buffered is 0 as in Flink since 1.12.
+ */
+function inFlightJson(x: { processed_data: number; persisted_data: number }): Record<string, number> {
+  return { alignment_buffered: 0, processed_data: x.processed_data, persisted_data: x.persisted_data };
+}
 
 /** Flink's TaskCheckpointStatistics of each vertex. */
 function vertexStatsJson(e: Entry): Record<string, unknown> {
@@ -18,10 +24,10 @@ function vertexStatsJson(e: Entry): Record<string, unknown> {
         id: e.id,
         status: e.status,
         latest_ack_timestamp: v.latest_ack_timestamp,
-        checkpointed_size: v.state_size,
+        checkpointed_size: v.checkpointed_size,
         state_size: v.state_size,
         end_to_end_duration: v.end_to_end_duration,
-        ...NO_IN_FLIGHT_DATA,
+        ...inFlightJson(v),
         num_subtasks: v.num_subtasks,
         num_acknowledged_subtasks: v.num_acknowledged_subtasks,
       },
@@ -38,19 +44,19 @@ export function checkpointEntryJson(e: Entry): Record<string, unknown> {
     id: e.id,
     status: e.status,
     is_savepoint: e.is_savepoint,
-    checkpoint_type: e.is_savepoint ? "SAVEPOINT" : "CHECKPOINT",
+    checkpoint_type: e.is_savepoint ? "SAVEPOINT" : e.unaligned ? "UNALIGNED_CHECKPOINT" : "CHECKPOINT",
     trigger_timestamp: e.trigger_timestamp,
     latest_ack_timestamp: e.latest_ack_timestamp,
     state_size: e.state_size,
-    // Snapshots are full, so what a checkpoint wrote is its whole state.
-    checkpointed_size: e.state_size,
+    // With the state changelog, what the checkpoint newly wrote; otherwise its whole state.
+    checkpointed_size: e.checkpointed_size,
     end_to_end_duration: e.end_to_end_duration,
     num_subtasks: e.num_subtasks,
     num_acknowledged_subtasks: e.num_acknowledged_subtasks,
     sync_duration: e.sync_duration,
     async_duration: e.async_duration,
     alignment_duration: e.alignment_duration,
-    ...NO_IN_FLIGHT_DATA,
+    ...inFlightJson(e),
     // Flink writes the format of savepoints only; Sluice's savepoints are always in its one format.
     savepointFormat: e.is_savepoint ? "CANONICAL" : null,
     tasks: vertexStatsJson(e),
@@ -72,12 +78,12 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   return {
     counts: { ...s.counts },
     summary: {
-      checkpointed_size: { ...s.summary.state_size },
+      checkpointed_size: { ...s.summary.checkpointed_size },
       state_size: { ...s.summary.state_size },
       end_to_end_duration: { ...s.summary.end_to_end_duration },
       alignment_buffered: summaryStats([]),
-      processed_data: summaryStats([]),
-      persisted_data: summaryStats([]),
+      processed_data: { ...s.summary.processed_data },
+      persisted_data: { ...s.summary.persisted_data },
     },
     latest: {
       completed: entry(s.latest.completed),
@@ -90,7 +96,8 @@ export function checkpointStatsJson(s: CheckpointStatsSnapshot): Record<string, 
   };
 }
 
-export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string): Record<string, unknown> {
+/** `changelogMaterializeMs`: the state changelog's materialization interval when it is on (the cluster's setting). */
+export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string, changelogMaterializeMs?: number): Record<string, unknown> {
   return {
     mode: c.mode.replace("-", "_"),
     interval: c.intervalMs,
@@ -101,16 +108,16 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     externalization: { enabled: true, delete_on_cancellation: !c.retainOnCancellation },
     state_backend: stateBackend,
     checkpoint_storage: "FileSystemCheckpointStorage",
-    unaligned_checkpoints: false,
+    unaligned_checkpoints: c.unaligned,
     tolerable_failed_checkpoints: c.tolerableFailures,
     checkpoints_retained: c.retained,
-    // Barriers are always aligned, without a timeout to switch to unaligned.
-    aligned_checkpoint_timeout: 0,
+    aligned_checkpoint_timeout: c.alignedCheckpointTimeoutMs,
     // Subtasks that have finished take no part in checkpoints (Flink's default since 1.15 is true).
     checkpoints_after_tasks_finish: false,
-    state_changelog_enabled: false,
-    changelog_storage: "none",
-    changelog_periodic_materialization_interval: 0,
+    state_changelog_enabled: changelogMaterializeMs !== undefined,
+    // The changelog's segments go to the checkpoint storage (docs/checkpoints.md, "Incremental checkpoints").
+    changelog_storage: changelogMaterializeMs !== undefined ? "filesystem" : "none",
+    changelog_periodic_materialization_interval: changelogMaterializeMs ?? 0,
   };
 }
 
@@ -140,11 +147,16 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
   return {
     ...(vertexStatsJson(e)[vertexId] as Record<string, unknown>),
     summary: {
-      checkpointed_size: summaryStats(acks.map((a) => a.stateSize)),
+      checkpointed_size: summaryStats(acks.map((a) => a.checkpointedSize)),
       state_size: summaryStats(acks.map((a) => a.stateSize)),
       end_to_end_duration: summaryStats(acks.map((a) => a.ackTimestamp - e.trigger_timestamp)),
       checkpoint_duration: { sync: summaryStats(acks.map((a) => a.syncDurationMs)), async: summaryStats(acks.map((a) => a.asyncDurationMs)) },
-      alignment: { buffered: zero, processed: zero, persisted: zero, duration: summaryStats(acks.map((a) => a.alignmentDurationMs)) },
+      alignment: {
+        buffered: zero,
+        processed: summaryStats(acks.map((a) => a.processedDataBytes)),
+        persisted: summaryStats(acks.map((a) => a.persistedDataBytes)),
+        duration: summaryStats(acks.map((a) => a.alignmentDurationMs)),
+      },
       // The trigger reaches the subtasks with the barrier; Sluice does not measure the delay apart.
       start_delay: zero,
     },
@@ -157,11 +169,11 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
         ack_timestamp: a.ackTimestamp,
         end_to_end_duration: a.ackTimestamp - e.trigger_timestamp,
         state_size: a.stateSize,
-        checkpointed_size: a.stateSize,
+        checkpointed_size: a.checkpointedSize,
         checkpoint: { sync: a.syncDurationMs, async: a.asyncDurationMs },
-        alignment: { buffered: 0, processed: 0, persisted: 0, duration: a.alignmentDurationMs },
+        alignment: { buffered: 0, processed: a.processedDataBytes, persisted: a.persistedDataBytes, duration: a.alignmentDurationMs },
         start_delay: 0,
-        unaligned_checkpoint: false,
+        unaligned_checkpoint: a.unaligned,
         aborted: false,
       };
     }),

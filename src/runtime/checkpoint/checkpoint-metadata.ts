@@ -2,6 +2,8 @@
  * The checkpoint's `_metadata`: which file holds which subtask's state of which operator (by uid),
  * with file names relative to the metadata's folder, so a savepoint folder can be moved.
  */
+import type { SharedStateFile } from "../state/changelog/changelog-handle.js";
+
 export const METADATA_FILE = "_metadata";
 
 export interface SubtaskStateHandle {
@@ -11,6 +13,11 @@ export interface SubtaskStateHandle {
   /** Relative to the folder of `_metadata`. */
   file: string;
   bytes: number;
+  /**
+   * Bytes of in-flight data (channel state) of an unaligned checkpoint in the file; such a file
+   * restores only at the parallelism it was taken with (docs/checkpoints.md, "Unaligned checkpoints").
+   */
+  persistedDataBytes?: number;
 }
 
 export interface OperatorStateHandles {
@@ -28,6 +35,12 @@ export interface CheckpointMetadata {
   timestamp: number;
   kind: "checkpoint" | "savepoint";
   operators: Record<string, OperatorStateHandles>;
+  /**
+   * The state changelog's files under the job's `shared/` folder that the tasks' state files refer
+   * to, relative to the job's checkpoint folder (the parent of this one): the JobMaster's
+   * shared-state registry counts the retained checkpoints that need each. Absent without changelog.
+   */
+  sharedFiles?: SharedStateFile[];
   /**
    * The split enumerators' states by operator uid, as plain JSON (docs/architecture.md, "Sources
    * and split enumerators"). Absent when the job has none.
@@ -52,6 +65,11 @@ export interface TaskCheckpointAck {
    * changelog only the changes since the last checkpoint; absent means `bytes` (a full snapshot).
    */
   checkpointedBytes?: number;
+  /**
+   * With the state changelog: the shared files (relative to the job's checkpoint folder) the task's
+   * state file refers to. The task's full state size is `bytes` plus theirs.
+   */
+  sharedFiles?: SharedStateFile[];
   /** In-flight data persisted as channel state by an unaligned checkpoint (Flink's `persisted_data`). */
   persistedDataBytes?: number;
   /** Bytes of input processed while the barrier was being aligned (Flink's `processed_data`). */

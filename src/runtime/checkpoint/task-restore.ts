@@ -8,13 +8,26 @@
  * task's own file (same subtask, same parallelism) comes from its local copy when it has one
  * (docs/checkpoints.md, "Task-local recovery").
  */
-import { joinUri } from "../../fs/file-system.js";
+import { joinUri, parentUri } from "../../fs/file-system.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
+import type { ChangelogStateHandle, KeyGroupBlobs } from "../state/changelog/changelog-handle.js";
+import { changelogOf } from "../state/changelog/changelog-keyed-state-backend.js";
+import { loadChangelogFiles, replayChangelog } from "../state/changelog/changelog-replay.js";
 import { redistributeOperatorState, type OperatorStateSnapshot } from "../state/operator-state-backend.js";
 import type { TaskRestore } from "./checkpoint-metadata.js";
+import type { JobGraph } from "../../graph/job-graph.js";
 import { restoreKeyedState, type TaskSnapshot } from "./task-state.js";
+import type { ChannelStateSnapshot } from "./channel-state.js";
+import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import type { TaskLocalStateStore } from "./local/task-local-state-store.js";
 import { readPreferringLocalCopy } from "./local/local-first-read.js";
+
+/**
+ * An unaligned checkpoint's in-flight data cannot be restored at another parallelism: Sluice does
+ * not redistribute channel state (docs/checkpoints.md, "Unaligned checkpoints").
+ */
+export class ChannelStateRescaleError extends SluiceError {}
+registerErrorClass(ChannelStateRescaleError);
 
 export interface RestoredOperator {
   operatorState: OperatorStateSnapshot | undefined;
@@ -29,7 +42,16 @@ export class TaskStateRestorer {
     private readonly files: ReadonlyMap<string, TaskSnapshot>,
     /** Every file came from the task's local copy (false when any came from the checkpoint storage). */
     readonly restoredLocally: boolean,
+    /** The state changelog's shared files the restore needs, by name relative to the job's checkpoint folder. */
+    private readonly changelogFiles: ReadonlyMap<string, KeyGroupBlobs>,
+    /** This subtask's own file in the checkpoint, when it was taken at the same parallelism. */
+    private readonly ownFile: string | undefined,
   ) {}
+
+  /** The job's checkpoint folder of the checkpoint restored from: the changelog's shared files are named relative to it. */
+  private get jobDir(): string {
+    return parentUri(this.restore.baseDir);
+  }
 
   /**
    * Reads the files that the operators `uids` of subtask `subtask` (key groups [start, end]) restore
@@ -65,7 +87,16 @@ export class TaskStateRestorer {
         files.set(file, read.snapshot);
       }),
     );
-    return new TaskStateRestorer(restore, subtask, parallelism, files, files.size > 0 && remoteReads === 0);
+    const handles = [...files.values()].flatMap((f) => Object.values(f.operators).flatMap((o) => (o.changelog ? [o.changelog] : [])));
+    const changelogFiles = new Map<string, KeyGroupBlobs>();
+    // The changelog's shared files have no local copies: they come from the checkpoint storage.
+    if (handles.length > 0) await loadChangelogFiles(parentUri(restore.baseDir), handles, keyGroups.start, keyGroups.end, changelogFiles);
+    return new TaskStateRestorer(restore, subtask, parallelism, files, files.size > 0 && remoteReads === 0 && changelogFiles.size === 0, changelogFiles, [...own][0]);
+  }
+
+  /** The in-flight data of an unaligned checkpoint this subtask restores, if any. */
+  channelState(): ChannelStateSnapshot | undefined {
+    return this.ownFile ? this.read(this.ownFile).channels : undefined;
   }
 
   private read(file: string): TaskSnapshot {
@@ -92,11 +123,42 @@ export class TaskStateRestorer {
     return {
       operatorState,
       restoreKeyed: (backend) => {
+        const changelogs: ChangelogStateHandle[] = [];
         for (const s of handles.subtasks) {
           if (s.keyGroupEnd < keyGroupStart || s.keyGroupStart > keyGroupEnd) continue;
-          restoreKeyedState(backend, this.read(s.file).operators[uid]?.keyed ?? []);
+          const snapshot = this.read(s.file).operators[uid];
+          if (snapshot?.changelog) changelogs.push(snapshot.changelog);
+          else restoreKeyedState(backend, snapshot?.keyed ?? []);
         }
+        if (changelogs.length === 0) return;
+        // A changelog backend keeps the files as its log; any other backend just replays them.
+        const changelog = changelogOf(backend);
+        if (changelog) changelog.restoreChangelog(this.jobDir, changelogs, this.changelogFiles);
+        else for (const h of changelogs) replayChangelog(backend, h, this.changelogFiles);
       },
     };
+  }
+}
+
+/**
+ * Refuses to restore an unaligned checkpoint's in-flight data into a job whose parallelism differs
+ * anywhere from the checkpoint's: channel state is per channel (producer subtask to consumer subtask),
+ * and Sluice does not redistribute it. Checked when a job is submitted with the checkpoint, and again
+ * by each task (loadTaskRestorer).
+ */
+export function checkChannelStateRestorable(restore: TaskRestore, jobGraph: JobGraph): void {
+  let inFlight = 0;
+  for (const handles of Object.values(restore.operators)) for (const s of handles.subtasks) inFlight += s.persistedDataBytes ?? 0;
+  if (inFlight === 0) return;
+  for (const v of jobGraph.vertices) {
+    for (const o of v.operators) {
+      const handles = restore.operators[o.uid];
+      if (!handles || handles.parallelism === v.parallelism) continue;
+      throw new ChannelStateRescaleError(
+        `checkpoint ${restore.checkpointId} is an unaligned checkpoint with ${inFlight} bytes of in-flight data (channel state); ` +
+          `"${handles.operatorName}" had parallelism ${handles.parallelism} in it and has ${v.parallelism} now: Sluice does not redistribute channel state. ` +
+          `Restore it at the parallelism it was taken with, or take a savepoint (savepoints are always aligned) and rescale from that`,
+      );
+    }
   }
 }

@@ -6,8 +6,13 @@ export type DataEvent =
   | { kind: "watermark"; timestamp: number }
   /** Stream status: an idle channel is ignored when the consumer computes its watermark. */
   | { kind: "stream-status"; idle: boolean }
-  /** `stopping`: the savepoint of a stop-with-savepoint without draining: nothing after it counts. */
-  | { kind: "barrier"; checkpointId: number; timestamp: number; savepoint: boolean; dir: string; stopping?: boolean }
+  /**
+   * `stopping`: the savepoint of a stop-with-savepoint without draining: nothing after it counts.
+   * `unaligned`: the barrier overtakes the data queued before it (docs/checkpoints.md, "Unaligned
+   * checkpoints"); `alignedTimeoutMs`: aligned, but it turns unaligned once that long has passed
+   * since `timestamp` (Flink's aligned-checkpoint-timeout).
+   */
+  | { kind: "barrier"; checkpointId: number; timestamp: number; savepoint: boolean; dir: string; stopping?: boolean; unaligned?: boolean; alignedTimeoutMs?: number }
   /**
    * No more data on this channel. `stopped`: the producer was stopped with a savepoint without
    * draining, so the end is not the end of the stream: event time does not advance to +∞ and

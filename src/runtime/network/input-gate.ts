@@ -3,6 +3,11 @@
  * `buffersPerChannel` credits, queues what arrives, and returns a credit for every buffer the task
  * has processed, so at most that many buffers per channel are ever in flight. Each input's
  * channel watermarks and statuses go through a StatusWatermarkValve (status-watermark-valve.ts).
+ *
+ * An unaligned checkpoint's barrier overtakes what its channel has queued (a priority frame, taken
+ * before anything else), unless an older barrier of that channel is still queued: barriers stay in
+ * order. Every frame carries its arrival number, so the checkpoint can tell which queued frames
+ * came before a channel's barrier (docs/checkpoints.md, "Unaligned checkpoints").
  */
 import { isDataFrame, type DataEvent, type DataFrame, type WorkerKey } from "./frames.js";
 import type { DataEndpoint } from "./data-endpoint.js";
@@ -16,6 +21,10 @@ export interface InputChannel {
   readonly credits: number;
   /** This channel's index in its input's valve. */
   readonly valveIndex: number;
+  /** Names the channel across attempts (`<edgeId>/<producerSubtask>`): its in-flight data in a checkpoint. */
+  readonly stateKey: string;
+  /** Barriers of this channel queued and not taken yet. */
+  queuedBarriers: number;
   ended: boolean;
   /** Ended by a stop-with-savepoint without draining (see DataEvent "end-of-partition"). */
   stopped: boolean;
@@ -24,7 +33,20 @@ export interface InputChannel {
 export interface QueuedFrame {
   channel: InputChannel;
   frame: DataFrame;
+  /** Arrival number, increasing over the gate. */
+  seq: number;
+  /** In-flight data of the restored checkpoint: it took no credit, so none goes back for it. */
+  recovered?: boolean;
+  /**
+   * A priority notice that this aligned barrier (with an aligned-checkpoint-timeout) has arrived
+   * and waits behind data (Flink's barrier announcement): the task can start the timeout's clock,
+   * and move the barrier ahead (prioritizeBarriers) if it switches to unaligned.
+   */
+  announcement?: boolean;
 }
+
+/** Sees every frame as it arrives, before it is queued (unaligned checkpoints record in-flight input). */
+export type ArrivalObserver = (item: QueuedFrame) => void;
 
 export class InputGate {
   readonly channels: InputChannel[] = [];
@@ -33,6 +55,10 @@ export class InputGate {
   /** Channels blocked by checkpoint alignment, and what arrived on them meanwhile (in order). */
   private readonly blocked = new Set<InputChannel>();
   private held: QueuedFrame[] = [];
+  /** Unaligned barriers that overtook their channel's queue. */
+  private priority: QueuedFrame[] = [];
+  private arrivals = 0;
+  private observer: ArrivalObserver | undefined;
   /** One valve per input index. */
   private readonly valves: StatusWatermarkValve[];
 
@@ -45,14 +71,64 @@ export class InputGate {
     this.valves = Array.from({ length: numInputs }, () => new StatusWatermarkValve());
   }
 
-  addChannel(id: string, inputIndex: number, producer: WorkerKey, credits = this.buffersPerChannel): void {
+  addChannel(id: string, inputIndex: number, producer: WorkerKey, credits = this.buffersPerChannel, stateKey = id): void {
     const valveIndex = this.valves[inputIndex]!.addChannel();
-    const channel: InputChannel = { id, inputIndex, producer, credits, valveIndex, ended: false, stopped: false };
+    const channel: InputChannel = { id, inputIndex, producer, credits, valveIndex, stateKey, ended: false, stopped: false, queuedBarriers: 0 };
     this.channels.push(channel);
     this.endpoint.registerConsumer(id, (frame) => {
-      this.queue.push({ channel, frame });
+      const item: QueuedFrame = { channel, frame, seq: ++this.arrivals };
+      this.observer?.(item);
+      const barrier = frame.t === "event" && frame.event.kind === "barrier" ? frame.event : undefined;
+      if (barrier?.unaligned && channel.queuedBarriers === 0) this.priority.push(item);
+      else {
+        this.queue.push(item);
+        if (barrier?.alignedTimeoutMs !== undefined) this.priority.push({ ...item, announcement: true });
+      }
+      if (barrier) channel.queuedBarriers++;
       this.onArrival();
     });
+  }
+
+  observeArrivals(observer: ArrivalObserver | undefined): void {
+    this.observer = observer;
+  }
+
+  /** Restore: the checkpoint's in-flight input of each channel is processed before anything new. */
+  prependRecovered(frames: ReadonlyArray<{ channel: InputChannel; frame: DataFrame }>): void {
+    const recovered = frames.map(({ channel, frame }) => ({ channel, frame, seq: ++this.arrivals, recovered: true }));
+    this.queue = [...recovered, ...this.queue.slice(this.head)];
+    this.head = 0;
+  }
+
+  /** Frames queued and not taken yet (priority, queued and held), for a checkpoint to look at. */
+  *pending(): Iterable<QueuedFrame> {
+    for (const p of this.priority) if (!p.announcement) yield p;
+    for (let i = this.head; i < this.queue.length; i++) yield this.queue[i]!;
+    yield* this.held;
+  }
+
+  /** A priority frame, if any (taken even while the task cannot process records). */
+  nextPriority(): QueuedFrame | undefined {
+    const item = this.priority.shift();
+    if (item && !item.announcement) item.channel.queuedBarriers--;
+    return item;
+  }
+
+  /**
+   * An alignment turned unaligned: the queued barriers of that checkpoint overtake the data queued
+   * before them (which the checkpoint persists as in-flight input).
+   */
+  prioritizeBarriers(checkpointId: number): void {
+    for (let i = this.head; i < this.queue.length; i++) {
+      const item = this.queue[i]!;
+      if (item.frame.t !== "event" || item.frame.event.kind !== "barrier" || item.frame.event.checkpointId !== checkpointId) continue;
+      this.queue.splice(i--, 1);
+      this.priority.push(item);
+    }
+  }
+
+  get hasPriority(): boolean {
+    return this.priority.length > 0;
   }
 
   /** Opens the channels for data: the producers may send once they have credit. */
@@ -61,6 +137,8 @@ export class InputGate {
   }
 
   next(): QueuedFrame | undefined {
+    const urgent = this.nextPriority();
+    if (urgent) return urgent;
     for (;;) {
       if (this.head >= this.queue.length) return undefined;
       const item = this.queue[this.head++]!;
@@ -72,6 +150,7 @@ export class InputGate {
         this.held.push(item);
         continue;
       }
+      if (item.frame.t === "event" && item.frame.event.kind === "barrier") item.channel.queuedBarriers--;
       return item;
     }
   }
@@ -102,6 +181,11 @@ export class InputGate {
     for (let i = this.head; i < this.queue.length; i++) if (isDataFrame(this.queue[i]!.frame)) n++;
     for (const h of this.held) if (isDataFrame(h.frame)) n++;
     return n;
+  }
+
+  /** The task processed a buffer: give its producer one more credit (none for recovered in-flight data). */
+  processed(item: QueuedFrame): void {
+    if (!item.recovered) this.returnCredit(item.channel);
   }
 
   /** The task processed a buffer from `channel`: give the producer one more credit. */

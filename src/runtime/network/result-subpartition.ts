@@ -2,11 +2,14 @@
  * The producer side of one channel: collects records into a batch, turns full batches into
  * buffers, and sends a buffer only when the consumer has granted a credit (credit-based flow
  * control). Events queue behind buffers so nothing overtakes data. When buffers wait for credit
- * the subpartition is "blocked" and the task stops producing (backpressure).
+ * the subpartition is "blocked" and the task stops producing (backpressure). An unaligned
+ * checkpoint's barrier is the one exception: it goes to the front and the frames it overtook are
+ * handed back to be persisted (docs/checkpoints.md, "Unaligned checkpoints").
  */
 import { isDataFrame, type DataEvent, type DataFrame } from "./frames.js";
 import { RecordBatchEncoder } from "./record-batch-codec.js";
 import { NO_TIMESTAMP } from "./record-batch-codec.js";
+import { persistFrame, restoredFrame, type PersistedFrame } from "./in-flight-data.js";
 
 export interface FrameSender {
   send(frame: DataFrame): void;
@@ -31,6 +34,7 @@ export class ResultSubpartition {
   private readonly backlog: DataFrame[] = [];
   private batchLimit: number;
   private blockedListener: (() => void) | undefined;
+  private barrierSent: ((checkpointId: number) => void) | undefined;
 
   constructor(
     readonly channel: string,
@@ -90,6 +94,56 @@ export class ResultSubpartition {
     this.enqueue({ t: "event", ch: this.channel, event });
   }
 
+  /**
+   * Sends an unaligned barrier ahead of the queued data: it overtakes every frame queued after the
+   * last barrier still waiting here (never another barrier, so checkpoints stay in order). Returns
+   * the overtaken frames, which stay queued and are sent after it: they are the channel's in-flight
+   * output of this checkpoint.
+   */
+  sendPriorityBarrier(event: Extract<DataEvent, { kind: "barrier" }>): PersistedFrame[] {
+    this.flush();
+    return this.insertBarrier(event, this.backlog.length);
+  }
+
+  /**
+   * An aligned barrier of checkpoint `checkpointId` still waiting for the data before it past its
+   * aligned-checkpoint-timeout turns unaligned: it moves ahead of that data, which is returned as
+   * in-flight output. Undefined when the barrier has already gone out.
+   */
+  overtakeQueuedBarrier(checkpointId: number): PersistedFrame[] | undefined {
+    const at = this.backlog.findIndex((f) => f.t === "event" && f.event.kind === "barrier" && f.event.checkpointId === checkpointId);
+    if (at < 0) return undefined;
+    const frame = this.backlog[at] as Extract<DataFrame, { t: "event" }>;
+    this.backlog.splice(at, 1);
+    const { alignedTimeoutMs: _, ...event } = frame.event as Extract<DataEvent, { kind: "barrier" }>;
+    return this.insertBarrier({ ...event, unaligned: true }, at);
+  }
+
+  /** Puts the barrier after the last barrier among the first `end` queued frames; returns what it overtook. */
+  private insertBarrier(event: Extract<DataEvent, { kind: "barrier" }>, end: number): PersistedFrame[] {
+    let at = end;
+    while (at > 0 && !(this.backlog[at - 1]!.t === "event" && (this.backlog[at - 1] as Extract<DataFrame, { t: "event" }>).event.kind === "barrier")) at--;
+    const overtaken: PersistedFrame[] = [];
+    for (let i = at; i < end; i++) {
+      const p = persistFrame(this.backlog[i]!, this.encoder);
+      if (p) overtaken.push(p);
+    }
+    this.backlog.splice(at, 0, { t: "event", ch: this.channel, event });
+    this.drain();
+    return overtaken;
+  }
+
+  /** Restore: the in-flight output of the checkpoint goes out first, before anything produced now. */
+  restoreInFlight(frames: readonly PersistedFrame[]): void {
+    this.backlog.unshift(...frames.map((f) => restoredFrame(f, this.channel)));
+    this.drain();
+  }
+
+  /** Calls `listener` with the checkpoint id of every barrier that leaves this subpartition. */
+  onBarrierSent(listener: (checkpointId: number) => void): void {
+    this.barrierSent = listener;
+  }
+
   addCredits(n: number): void {
     this.credits += n;
     this.drain();
@@ -131,6 +185,7 @@ export class ResultSubpartition {
       }
       this.backlog.shift();
       this.sender.send(f);
+      if (f.t === "event" && f.event.kind === "barrier") this.barrierSent?.(f.event.checkpointId);
     }
   }
 }

@@ -10,6 +10,8 @@ import { readOption } from "../../config/config-option.js";
 import type { Configuration } from "../../config/configuration.js";
 import { parseStateBackendType, type StateBackendType } from "../../api/state/state-backend-type.js";
 import { StateBackendOptions } from "./state-backend-options.js";
+import { StateChangelogOptions } from "./changelog/state-changelog-options.js";
+import type { ChangelogSettings } from "./changelog/changelog-keyed-state-backend.js";
 
 const { TYPE, LMDB_LOCAL_DIR, LMDB_CACHE_ENTRIES, LMDB_TIMER_SERVICE_FACTORY, LMDB_TIMER_CACHE_SIZE, IO_TMP_DIRS } = StateBackendOptions;
 
@@ -27,6 +29,8 @@ export interface StateBackendSettings {
   lmdbTimerService: "lmdb" | "heap";
   /** Timers per key group the LMDB timer service keeps in memory. */
   lmdbTimerCacheSize: number;
+  /** Set when checkpoints go through the state changelog (incremental checkpoints). */
+  changelog?: ChangelogSettings;
 }
 
 /**
@@ -44,13 +48,23 @@ export function resolveStateBackend(jobSettings: Readonly<Record<string, unknown
       : configured !== undefined
         ? parseStateBackendType(configured, TYPE.key)
         : "hashmap";
-  return {
+  const settings: StateBackendSettings = {
     type,
     lmdbLocalDir: localDir(merged),
     lmdbCacheEntries: readOption(merged, LMDB_CACHE_ENTRIES),
     lmdbTimerService: readOption(merged, LMDB_TIMER_SERVICE_FACTORY) === "HEAP" ? "heap" : "lmdb",
     lmdbTimerCacheSize: readOption(merged, LMDB_TIMER_CACHE_SIZE),
   };
+  const changelogFromJob = jobSettings.changelogStateBackend;
+  const changelog =
+    typeof changelogFromJob === "boolean" ? changelogFromJob : readOption(merged, StateChangelogOptions.ENABLED) || readOption(merged, StateChangelogOptions.INCREMENTAL);
+  if (changelog) {
+    settings.changelog = {
+      materializeIntervalMs: readOption(merged, StateChangelogOptions.PERIODIC_MATERIALIZE_INTERVAL),
+      maxMaterializationFailures: readOption(merged, StateChangelogOptions.MAX_FAILURES_ALLOWED),
+    };
+  }
+  return settings;
 }
 
 /** Flink's order: the backend's own key, then the TaskManager's temporary folders, then the OS's. */

@@ -11,6 +11,7 @@ import { consumersOf } from "../network/channel-topology.js";
 import type { DataEndpoint } from "../network/data-endpoint.js";
 import { channelId, type DataFrame } from "../network/frames.js";
 import { RecordBatchEncoder } from "../network/record-batch-codec.js";
+import type { PersistedFrame } from "../network/in-flight-data.js";
 import { createChannelSelector, RecordWriter, type PartitionerFunctions } from "../network/record-writer.js";
 import { ResultSubpartition, type OutputCounters } from "../network/result-subpartition.js";
 import { createOutput, type RecordTarget } from "../operators/output.js";
@@ -71,6 +72,8 @@ export class OperatorChain {
   /** Operators in topological order; the head first. */
   readonly operators: StreamOperator[] = [];
   readonly writers: RecordWriter[] = [];
+  /** Every output subpartition with its key across attempts (`<edgeId>/<consumerSubtask>`), for in-flight data. */
+  readonly outputs: Array<{ key: string; subpartition: ResultSubpartition }> = [];
   readonly states: OperatorStates[] = [];
   readonly head: StreamOperator | undefined;
 
@@ -104,6 +107,7 @@ export class OperatorChain {
         env.endpoint.registerProducer(ch, (f) => {
           if (f.t === "credit") sub.addCredits(f.credits);
         });
+        this.outputs.push({ key: `${edge.id}/${consumer}`, subpartition: sub });
         return sub;
       });
       const selector = createChannelSelector(
@@ -143,6 +147,7 @@ export class OperatorChain {
             keyGroupStart: keyRange.start,
             keyGroupEnd: keyRange.end,
             label: `${tdd.jobId.slice(0, 8)}-${vertex.id}-${tdd.subtaskIndex}`,
+            owner: `${vertex.id}-${tdd.subtaskIndex}-${index}`.replace(/[^A-Za-z0-9_-]/g, "_"),
           })
         : undefined;
       if (restored && keyedState) {
@@ -219,6 +224,14 @@ export class OperatorChain {
       };
       check();
     });
+  }
+
+  /** Restore: each subpartition sends the in-flight output of the unaligned checkpoint first. */
+  restoreInFlightOutput(outputs: Readonly<Record<string, readonly PersistedFrame[]>>): void {
+    for (const { key, subpartition } of this.outputs) {
+      const frames = outputs[key];
+      if (frames) subpartition.restoreInFlight(frames);
+    }
   }
 
   /** Frees the keyed state backends (the LMDB backend deletes its files); when the task ends. */

@@ -10,15 +10,12 @@
 import { TaskAccumulators } from "./task-accumulators.js";
 import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { JobVertex } from "../../graph/job-graph.js";
-import { producersOf } from "../network/channel-topology.js";
 import type { DataEndpoint } from "../network/data-endpoint.js";
-import { channelId, taskManagerOf } from "../network/frames.js";
-import { InputGate, type QueuedFrame } from "../network/input-gate.js";
-import { deliverValveChange } from "../network/status-watermark-valve.js";
-import { RecordBatchDecoder } from "../network/record-batch-codec.js";
+import { taskManagerOf } from "../network/frames.js";
+import type { InputGate } from "../network/input-gate.js";
 import type { OutputCounters } from "../network/result-subpartition.js";
 import { type BoundFunctions, OperatorChain } from "./operator-chain.js";
-import { attemptKeyOf, type ExecutionState, type TaskDeploymentDescriptor, type TaskMetrics } from "./deployment.js";
+import { type ExecutionState, type TaskDeploymentDescriptor, type TaskMetrics } from "./deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import { TaskProcessingTimeService } from "./processing-time-service.js";
 import { SourceOperator } from "./source-operator.js";
@@ -26,13 +23,13 @@ import { TimeAccounting } from "./time-accounting.js";
 import { taskFrame, type TaskFrame } from "./task-frame.js";
 import { TaskMetricGroups } from "./task-metric-groups.js";
 import { CounterView } from "../metrics/metric-types.js";
-import { BarrierAligner, type Barrier } from "../checkpoint/barrier-aligner.js";
+import type { Barrier } from "../checkpoint/barrier-aligner.js";
+import { StreamInputProcessor, type InputTaskHost } from "./stream-input-processor.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { taskLocalStateStore } from "../checkpoint/local/task-manager-local-state.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
 import { keyGroupRange } from "../../graph/key-groups.js";
 import { TaskNotReadyForCheckpointError } from "../checkpoint/checkpoint-declined.js";
-import type { CheckpointingMode } from "../checkpoint/checkpoint-metadata.js";
 import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
 
 export interface TaskCallbacks {
@@ -52,36 +49,30 @@ export interface CheckpointTrigger {
 const SOURCE_POLLS_PER_ROUND = 512;
 const YIELD_EVERY_MS = 4;
 const DEFAULT_BUFFER_TIMEOUT_MS = 100;
-const DEFAULT_BUFFERS_PER_CHANNEL = 4;
-const DEFAULT_BUFFERS_PER_REMOTE_CHANNEL = 16;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class StreamTask {
   private readonly vertex: JobVertex;
   private readonly chain: OperatorChain;
-  private readonly gate: InputGate | undefined;
+  /** The input side (tasks with inputs): gate, barrier aligner, processing loop. */
+  private readonly input: StreamInputProcessor | undefined;
   private readonly time: TaskProcessingTimeService;
   private readonly accounting = new TimeAccounting();
   /** Input batches and source polls run in it, so CPU samples name this task (task-frame.ts). */
   private readonly inTaskFrame: TaskFrame;
   private readonly outputCounters: OutputCounters = { records: 0, bytes: 0, buffers: 0 };
-  private readonly decoder = new RecordBatchDecoder();
   private state: ExecutionState = "DEPLOYING";
   /** The user functions' accumulators, reported with the metrics (docs/architecture.md, "Accumulators"). */
   private readonly accumulators = new TaskAccumulators();
   /** Where the task's metrics and those of its operators are registered (docs/metrics.md). */
   private readonly metricGroups: TaskMetricGroups;
-  private draining = false;
-  private blocked = false;
-  private finishing = false;
   private settle!: (outcome: "finished" | "canceled" | Error) => void;
   private readonly done = new Promise<"finished" | "canceled" | Error>((resolve) => (this.settle = resolve));
   private wakeSource: (() => void) | undefined;
   private readonly checkpointer: TaskCheckpointer;
   /** Whether the restored state came from the local copy; undefined when the task restored nothing. */
   private readonly restoredLocally: boolean | undefined;
-  private readonly aligner: BarrierAligner | undefined;
   /**
    * Triggers not taken yet, oldest first: each must get its snapshot and barrier, or its
    * checkpoint would stay pending until it expires (two can arrive before the loop gets to them).
@@ -90,8 +81,6 @@ export class StreamTask {
   /** Operator events received and applied so far: a trigger's snapshot follows exactly the events that came before it. */
   private eventsReceived = 0;
   private eventsApplied = 0;
-  /** Took the savepoint of a stop-with-savepoint (no drain): only end-of-partition matters now. */
-  private stoppedAtSavepoint = false;
   /**
    * Events from the enumerator not applied yet: those that came after a checkpoint trigger wait for
    * that checkpoint (docs/architecture.md, "Sources and split enumerators"), and those that come
@@ -170,35 +159,9 @@ export class StreamTask {
       copies: taskLocalStateStore(tdd.localStateDir),
       ...(this.restoredLocally !== undefined ? { restoredLocally: this.restoredLocally } : {}),
     });
-    if (!vertex.isSource) {
-      const settings = tdd.jobGraph.settings as Record<string, unknown>;
-      const perChannel = Number(settings.buffersPerChannel ?? DEFAULT_BUFFERS_PER_CHANNEL);
-      // Across TaskManagers a credit takes a network round trip to come back: more buffers in
-      // flight keep the connection busy (Flink adds floating buffers for the same reason).
-      const perRemoteChannel = Number(settings.buffersPerRemoteChannel ?? DEFAULT_BUFFERS_PER_REMOTE_CHANNEL);
-      const ownTaskManager = taskManagerOf(endpoint.self);
-      const numInputs = vertex.operators[0]!.inputs === 2 ? 2 : 1;
-      this.gate = new InputGate(endpoint, numInputs, perChannel, () => this.scheduleDrain());
-      const attemptKey = attemptKeyOf(tdd);
-      for (const e of tdd.jobGraph.edges.filter((x) => x.target === vertex.id)) {
-        const upstream = tdd.jobGraph.vertices.find((v) => v.id === e.source)!;
-        for (const p of producersOf(e.partitioner, tdd.subtaskIndex, upstream.parallelism, vertex.parallelism)) {
-          const producer = tdd.locations[upstream.id]![p]!;
-          const credits = taskManagerOf(producer) === ownTaskManager ? perChannel : perRemoteChannel;
-          this.gate.addChannel(channelId(attemptKey, e.id, p, tdd.subtaskIndex), e.inputIndex, producer, credits);
-        }
-      }
-      const mode = (settings.checkpointingMode as CheckpointingMode | undefined) ?? "exactly-once";
-      this.aligner = new BarrierAligner(this.gate, mode, (barrier, alignmentMs) => {
-        this.checkpointer.perform(barrier, alignmentMs);
-        if (barrier.stopping) {
-          // The job stops at this savepoint: whatever arrives after it (late watermarks of periodic
-          // generators, timers) must not change anything, or it would happen again after the resume.
-          this.stoppedAtSavepoint = true;
-          this.time.stop();
-        }
-      });
-    }
+    const channelState = restorer?.channelState();
+    if (channelState) this.chain.restoreInFlightOutput(channelState.outputs);
+    if (!vertex.isSource) this.input = new StreamInputProcessor(this.inputHost(), channelState);
     groups.registerTask({
       numRecordsIn: taskRecordsIn,
       numBytesIn: groups.numBytesIn,
@@ -213,6 +176,30 @@ export class StreamTask {
       outputChannels: () => this.chain.outputChannels(),
     });
     if (this.restoredLocally !== undefined) groups.task.gauge("restoredLocally", () => (this.restoredLocally ? 1 : 0));
+  }
+
+  private get gate(): InputGate | undefined {
+    return this.input?.gate;
+  }
+
+  private inputHost(): InputTaskHost {
+    const task = this;
+    return {
+      tdd: this.tdd,
+      vertex: this.vertex,
+      chain: this.chain,
+      endpoint: this.endpoint,
+      checkpointer: this.checkpointer,
+      accounting: this.accounting,
+      inTaskFrame: this.inTaskFrame,
+      metricGroups: this.metricGroups,
+      get running() {
+        return task.running;
+      },
+      stopTime: () => this.time.stop(),
+      fail: (e) => this.fail(e),
+      finishTask: (stopped) => this.finishTask(stopped),
+    };
   }
 
   get executionState(): ExecutionState {
@@ -230,10 +217,7 @@ export class StreamTask {
       this.transition("RUNNING");
       this.applyOperatorEvents();
       if (this.vertex.isSource) void this.runSourceLoop();
-      else {
-        this.gate!.grantInitialCredits();
-        this.scheduleDrain();
-      }
+      else this.input!.start();
       const outcome = await this.done;
       if (outcome instanceof Error) throw outcome;
       if (outcome === "canceled") {
@@ -346,7 +330,7 @@ export class StreamTask {
         if (!this.running) return;
         const trigger = this.pendingTriggers.shift()?.trigger;
         if (trigger) {
-          this.checkpointer.perform(trigger.barrier, 0);
+          this.checkpointer.performAtSource(trigger.barrier);
           // Events that came after this trigger but before the next one belong to the next snapshot.
           this.applyOperatorEvents(this.pendingTriggers[0]?.eventsBefore);
           if (trigger.stop) {
@@ -402,82 +386,6 @@ export class StreamTask {
     }).finally(() => (this.wakeSource = undefined));
   }
 
-  // ---- tasks with inputs -----------------------------------------------------------------------
-
-  private scheduleDrain(): void {
-    if (!this.draining && !this.blocked && this.running) void this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      const gate = this.gate!;
-      let item: QueuedFrame | undefined;
-      let lastYield = performance.now();
-      while (this.running && !this.blocked && !this.finishing && (item = gate.next())) {
-        this.accounting.switchTo("busy");
-        const frame = item;
-        await this.inTaskFrame(() => this.processFrame(frame));
-        // Let timers, metrics and control messages in while input keeps arriving.
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await yieldToEventLoop();
-          lastYield = performance.now();
-        }
-        if (this.chain.isBlocked) {
-          this.blocked = true;
-          this.accounting.switchTo("backpressured");
-          void this.chain.whenUnblocked().then(() => {
-            this.blocked = false;
-            this.scheduleDrain();
-          });
-        }
-      }
-      if (!this.blocked) this.accounting.switchTo("idle");
-      if (this.running && !this.finishing && gate.allEnded) {
-        this.finishing = true;
-        await this.finishTask(gate.anyStopped);
-      }
-    } catch (e) {
-      this.fail(e);
-    } finally {
-      this.draining = false;
-    }
-  }
-
-  private async processFrame({ channel, frame }: QueuedFrame): Promise<void> {
-    const head = this.chain.head!;
-    if (this.stoppedAtSavepoint && !(frame.t === "event" && frame.event.kind === "end-of-partition")) {
-      if (frame.t === "buffer" || frame.t === "records") this.gate!.returnCredit(channel);
-      return;
-    }
-    if (frame.t === "buffer" || frame.t === "records") {
-      let values: unknown[];
-      let timestamps: ArrayLike<number> | null;
-      if (frame.t === "buffer") {
-        ({ values, timestamps } = this.decoder.decode(frame.data));
-        this.metricGroups.numBytesIn.count += frame.data.byteLength;
-      } else {
-        ({ values, timestamps } = frame);
-      }
-      this.metricGroups.numRecordsIn.count += values.length;
-      const input = channel.inputIndex;
-      if (timestamps) for (let i = 0; i < values.length; i++) head.processElement(values[i], timestamps[i]!, input);
-      else for (let i = 0; i < values.length; i++) head.processElement(values[i], Number.NEGATIVE_INFINITY, input);
-      this.gate!.returnCredit(channel);
-      return;
-    }
-    if (frame.t !== "event") return;
-    if (frame.event.kind === "barrier") {
-      this.aligner!.onBarrier(channel, frame.event);
-      return;
-    }
-    deliverValveChange(this.gate!.applyEvent(channel, frame.event), head, channel.inputIndex);
-    if (frame.event.kind === "end-of-partition") {
-      this.aligner!.onChannelEnded();
-      if (this.gate!.inputEnded(channel.inputIndex) && !this.gate!.anyStopped) await head.endInput(channel.inputIndex);
-    }
-  }
-
   // ---- end of input ----------------------------------------------------------------------------
 
   /** `stopped`: ended by stop-with-savepoint without draining — operators are not finished. */
@@ -496,7 +404,7 @@ export class StreamTask {
     this.time.stop();
     try {
       for (const op of this.chain.operators) await op.close();
-      this.gate?.close();
+      this.input?.close();
     } finally {
       await this.chain.disposeState();
     }

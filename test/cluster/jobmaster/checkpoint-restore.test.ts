@@ -38,7 +38,7 @@ test("the restart waits for a checkpoint that is being stored, and restores that
   const task: CheckpointTask = { executionId: "e0", vertexId: "v", isSource: true, running: true, trigger: async () => {}, notifyComplete: () => {}, notifyAborted: () => {} };
   const coordinator = new CheckpointCoordinator({
     jobId: JOB,
-    settings: { intervalMs: 0, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false },
+    settings: { intervalMs: 0, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false, unaligned: false, alignedCheckpointTimeoutMs: 0 },
     store,
     counter: new InMemoryCheckpointIdCounter(JOB, newCounterCell()),
     logger: quietLogger(),

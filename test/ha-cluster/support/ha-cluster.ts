@@ -95,6 +95,21 @@ export class HaCluster {
     return found!;
   }
 
+  /**
+   * SIGKILLs the leading JobManager, starts a replacement standby (the old standby is being elected
+   * meanwhile) and waits until the next leader says it recovered `jobId`; returns that leader.
+   */
+  async killLeaderAndAwaitRecovery(jobId: string, what: string): Promise<JobManagerProcess> {
+    const leader = await this.leader();
+    leader.signal("SIGKILL");
+    await leader.exited;
+    const replacement = this.startJobManager();
+    const next = await this.leader(30_000, leader);
+    await next.waitForOutput(new RegExp(`recovered job .*\\(${jobId}\\)`), what, 30_000);
+    await replacement;
+    return next;
+  }
+
   /** Submits a job file through the leader's REST endpoint. */
   async submit(file: string, args: string[]): Promise<string> {
     const { bundle, evaluated, inputs } = await prepareJob(file, { args });

@@ -91,7 +91,7 @@ export type GetJobCheckpointsResponse = {
       id: number;
       status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
       is_savepoint: boolean;
-      checkpoint_type: "CHECKPOINT" | "SAVEPOINT";
+      checkpoint_type: "CHECKPOINT" | "UNALIGNED_CHECKPOINT" | "SAVEPOINT";
       trigger_timestamp: number;
       latest_ack_timestamp: number;
       state_size: number;
@@ -109,11 +109,11 @@ export type GetJobCheckpointsResponse = {
       async_duration?: number;
       /** Sluice: longest barrier alignment of a subtask (ms) */
       alignment_duration?: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
       alignment_buffered: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** bytes processed while the checkpoint's barriers came in */
       processed_data: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** in-flight bytes an unaligned checkpoint persisted (channel state) */
       persisted_data: number;
       /** CANONICAL for savepoints, null for checkpoints (as Flink) */
       savepointFormat: "CANONICAL" | null;
@@ -126,11 +126,11 @@ export type GetJobCheckpointsResponse = {
           checkpointed_size: number;
           state_size: number;
           end_to_end_duration: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
           alignment_buffered: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** bytes processed while the checkpoint's barriers came in */
           processed_data: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** in-flight bytes an unaligned checkpoint persisted (channel state) */
           persisted_data: number;
           num_subtasks: number;
           num_acknowledged_subtasks: number;
@@ -145,7 +145,7 @@ export type GetJobCheckpointsResponse = {
       id: number;
       status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
       is_savepoint: boolean;
-      checkpoint_type: "CHECKPOINT" | "SAVEPOINT";
+      checkpoint_type: "CHECKPOINT" | "UNALIGNED_CHECKPOINT" | "SAVEPOINT";
       trigger_timestamp: number;
       latest_ack_timestamp: number;
       state_size: number;
@@ -163,11 +163,11 @@ export type GetJobCheckpointsResponse = {
       async_duration?: number;
       /** Sluice: longest barrier alignment of a subtask (ms) */
       alignment_duration?: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
       alignment_buffered: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** bytes processed while the checkpoint's barriers came in */
       processed_data: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** in-flight bytes an unaligned checkpoint persisted (channel state) */
       persisted_data: number;
       /** CANONICAL for savepoints, null for checkpoints (as Flink) */
       savepointFormat: "CANONICAL" | null;
@@ -180,11 +180,11 @@ export type GetJobCheckpointsResponse = {
           checkpointed_size: number;
           state_size: number;
           end_to_end_duration: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
           alignment_buffered: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** bytes processed while the checkpoint's barriers came in */
           processed_data: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** in-flight bytes an unaligned checkpoint persisted (channel state) */
           persisted_data: number;
           num_subtasks: number;
           num_acknowledged_subtasks: number;
@@ -199,7 +199,7 @@ export type GetJobCheckpointsResponse = {
       id: number;
       status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
       is_savepoint: boolean;
-      checkpoint_type: "CHECKPOINT" | "SAVEPOINT";
+      checkpoint_type: "CHECKPOINT" | "UNALIGNED_CHECKPOINT" | "SAVEPOINT";
       trigger_timestamp: number;
       latest_ack_timestamp: number;
       state_size: number;
@@ -217,11 +217,11 @@ export type GetJobCheckpointsResponse = {
       async_duration?: number;
       /** Sluice: longest barrier alignment of a subtask (ms) */
       alignment_duration?: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
       alignment_buffered: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** bytes processed while the checkpoint's barriers came in */
       processed_data: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** in-flight bytes an unaligned checkpoint persisted (channel state) */
       persisted_data: number;
       /** CANONICAL for savepoints, null for checkpoints (as Flink) */
       savepointFormat: "CANONICAL" | null;
@@ -234,11 +234,11 @@ export type GetJobCheckpointsResponse = {
           checkpointed_size: number;
           state_size: number;
           end_to_end_duration: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
           alignment_buffered: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** bytes processed while the checkpoint's barriers came in */
           processed_data: number;
-          /** always 0: Sluice's checkpoints are aligned */
+          /** in-flight bytes an unaligned checkpoint persisted (channel state) */
           persisted_data: number;
           num_subtasks: number;
           num_acknowledged_subtasks: number;
@@ -260,7 +260,7 @@ export type GetJobCheckpointsResponse = {
     id: number;
     status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
     is_savepoint: boolean;
-    checkpoint_type: "CHECKPOINT" | "SAVEPOINT";
+    checkpoint_type: "CHECKPOINT" | "UNALIGNED_CHECKPOINT" | "SAVEPOINT";
     trigger_timestamp: number;
     latest_ack_timestamp: number;
     state_size: number;
@@ -278,11 +278,11 @@ export type GetJobCheckpointsResponse = {
     async_duration?: number;
     /** Sluice: longest barrier alignment of a subtask (ms) */
     alignment_duration?: number;
-    /** always 0: Sluice's checkpoints are aligned */
+    /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
     alignment_buffered: number;
-    /** always 0: Sluice's checkpoints are aligned */
+    /** bytes processed while the checkpoint's barriers came in */
     processed_data: number;
-    /** always 0: Sluice's checkpoints are aligned */
+    /** in-flight bytes an unaligned checkpoint persisted (channel state) */
     persisted_data: number;
     /** CANONICAL for savepoints, null for checkpoints (as Flink) */
     savepointFormat: "CANONICAL" | null;
@@ -295,11 +295,11 @@ export type GetJobCheckpointsResponse = {
         checkpointed_size: number;
         state_size: number;
         end_to_end_duration: number;
-        /** always 0: Sluice's checkpoints are aligned */
+        /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
         alignment_buffered: number;
-        /** always 0: Sluice's checkpoints are aligned */
+        /** bytes processed while the checkpoint's barriers came in */
         processed_data: number;
-        /** always 0: Sluice's checkpoints are aligned */
+        /** in-flight bytes an unaligned checkpoint persisted (channel state) */
         persisted_data: number;
         num_subtasks: number;
         num_acknowledged_subtasks: number;
@@ -348,7 +348,7 @@ export type GetJobCheckpointConfigResponse = {
   tolerable_failed_checkpoints: number;
   /** Sluice: completed checkpoints kept (execution.checkpointing.num-retained) */
   checkpoints_retained: number;
-  /** always 0: barriers are always aligned */
+  /** with unaligned checkpoints: 0 starts them unaligned, otherwise aligned until this many ms */
   aligned_checkpoint_timeout: number;
   /** always false: finished subtasks take no part in checkpoints */
   checkpoints_after_tasks_finish: boolean;
@@ -376,7 +376,7 @@ export type GetJobCheckpointDetailsResponse = {
   id: number;
   status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
   is_savepoint: boolean;
-  checkpoint_type: "CHECKPOINT" | "SAVEPOINT";
+  checkpoint_type: "CHECKPOINT" | "UNALIGNED_CHECKPOINT" | "SAVEPOINT";
   trigger_timestamp: number;
   latest_ack_timestamp: number;
   state_size: number;
@@ -394,11 +394,11 @@ export type GetJobCheckpointDetailsResponse = {
   async_duration?: number;
   /** Sluice: longest barrier alignment of a subtask (ms) */
   alignment_duration?: number;
-  /** always 0: Sluice's checkpoints are aligned */
+  /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
   alignment_buffered: number;
-  /** always 0: Sluice's checkpoints are aligned */
+  /** bytes processed while the checkpoint's barriers came in */
   processed_data: number;
-  /** always 0: Sluice's checkpoints are aligned */
+  /** in-flight bytes an unaligned checkpoint persisted (channel state) */
   persisted_data: number;
   /** CANONICAL for savepoints, null for checkpoints (as Flink) */
   savepointFormat: "CANONICAL" | null;
@@ -411,11 +411,11 @@ export type GetJobCheckpointDetailsResponse = {
       checkpointed_size: number;
       state_size: number;
       end_to_end_duration: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
       alignment_buffered: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** bytes processed while the checkpoint's barriers came in */
       processed_data: number;
-      /** always 0: Sluice's checkpoints are aligned */
+      /** in-flight bytes an unaligned checkpoint persisted (channel state) */
       persisted_data: number;
       num_subtasks: number;
       num_acknowledged_subtasks: number;
@@ -440,11 +440,11 @@ export type GetJobCheckpointVertexDetailsResponse = {
   checkpointed_size: number;
   state_size: number;
   end_to_end_duration: number;
-  /** always 0: Sluice's checkpoints are aligned */
+  /** always 0: a blocked channel's data waits in its queue, nothing is buffered apart */
   alignment_buffered: number;
-  /** always 0: Sluice's checkpoints are aligned */
+  /** bytes processed while the checkpoint's barriers came in */
   processed_data: number;
-  /** always 0: Sluice's checkpoints are aligned */
+  /** in-flight bytes an unaligned checkpoint persisted (channel state) */
   persisted_data: number;
   num_subtasks: number;
   num_acknowledged_subtasks: number;

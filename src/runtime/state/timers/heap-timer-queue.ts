@@ -96,6 +96,25 @@ export class HeapTimerQueue<N> implements InternalTimerQueue<N> {
     for (const chains of this.byKey) for (const first of chains.values()) for (let s = first; s !== NONE; s = this.next[s]!) yield this.timerAt(s);
   }
 
+  keysOf(keyGroup: number): Iterable<StateKey> {
+    return [...this.byKey[keyGroup - this.ctx.keyGroupStart]!.keys()];
+  }
+
+  timersOf(keyGroup: number, stateKey: StateKey): RestoredTimer[] {
+    const out: RestoredTimer[] = [];
+    const first = this.byKey[keyGroup - this.ctx.keyGroupStart]!.get(stateKey);
+    if (first === undefined) return out;
+    for (let s = first; s !== NONE; s = this.next[s]!) {
+      out.push({ timestamp: this.order.timestamps[s]!, seq: this.order.seqs[s]!, stateKey, ns: this.nss[s]!, namespace: this.namespaces[s] });
+    }
+    return out;
+  }
+
+  clearKey(keyGroup: number, stateKey: StateKey): void {
+    const chains = this.byKey[keyGroup - this.ctx.keyGroupStart]!;
+    for (let s = chains.get(stateKey); s !== undefined; s = chains.get(stateKey)) this.discard(s);
+  }
+
   // ---- snapshots (the boundary timer-snapshot.ts describes) -----------------------------------
 
   /** The synchronous part of a snapshot: a copy of the slots, read out later (heap-timer-snapshot.ts). */

@@ -18,6 +18,8 @@
  */
 import type { Key } from "../../../api/functions.js";
 import type { Namespace } from "../state-cell.js";
+import type { StateKey } from "../state-key.js";
+import type { RestoredTimer } from "./timer-snapshot.js";
 
 /** A timer as the operator's callback sees it. */
 export interface Timer<N> {
@@ -61,6 +63,14 @@ export interface InternalTimerQueue<N> {
   reviveNamespaces(revive: (namespace: N) => N): void;
   /** Every pending timer, in no particular order (for tests; may read the whole store). */
   timers(): IterableIterator<Timer<N>>;
+
+  // Per key, for the state changelog (incremental checkpoints record the keys whose timers changed).
+  /** The keys of key group `keyGroup` (absolute) that have timers. */
+  keysOf(keyGroup: number): Iterable<StateKey>;
+  /** The timers of one key, in the snapshot form (timer-snapshot.ts). */
+  timersOf(keyGroup: number, stateKey: StateKey): RestoredTimer[];
+  /** Removes every timer of one key (replaying a changelog replaces a key's timers). */
+  clearKey(keyGroup: number, stateKey: StateKey): void;
 }
 
 /** What a queue needs of its keyed backend: the current key and the subtask's key groups. */
@@ -69,6 +79,6 @@ export interface TimerKeyContext {
   readonly keyGroupEnd: number;
   /** The current key's key group. */
   readonly currentKeyGroup: number;
-  readonly currentStateKey: import("../state-key.js").StateKey;
+  readonly currentStateKey: StateKey;
   getCurrentKey(): Key;
 }

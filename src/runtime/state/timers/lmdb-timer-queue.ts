@@ -18,6 +18,7 @@ import type { Namespace } from "../state-cell.js";
 import { fromStateKey, type StateKey } from "../state-key.js";
 import type { InternalTimerQueue, PolledTimer, Timer, TimerKeyContext } from "./internal-timer-queue.js";
 import { decodeOrderedTimerKey, orderedTimerKey, seqOf, timestampOf } from "./ordered-timer-key.js";
+import type { RestoredTimer } from "./timer-snapshot.js";
 
 /** Per key: [timestamp, registration number, ns, ...] of each of its timers. */
 export type KeyTimerIndex = Array<number | Namespace>;
@@ -95,7 +96,12 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
     const stateKey = this.ctx.currentStateKey;
     const seq = this.unindex(g, stateKey, timestamp, ns);
     if (seq < 0) return false;
-    const key = orderedTimerKey(timestamp, seq, stateKey, ns);
+    this.drop(g, orderedTimerKey(timestamp, seq, stateKey, ns));
+    return true;
+  }
+
+  /** Removes an indexed timer's entry (already out of the index) and its place in the head. */
+  private drop(g: number, key: string): void {
     const map = this.ordered.groups[g]!;
     map.delete(key);
     this.count--;
@@ -106,7 +112,6 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
       this.refillIfEmpty(g, map);
       if (at === 0) this.groups.update(g);
     }
-    return true;
   }
 
   peekTimestamp(): number {
@@ -143,6 +148,29 @@ export class LmdbTimerQueue<N> implements InternalTimerQueue<N> {
         const { timestamp, stateKey, ns } = decodeOrderedTimerKey(key as string);
         yield { timestamp, key: fromStateKey(stateKey), ns, namespace: this.revive ? this.revive(namespace) : namespace };
       }
+    }
+  }
+
+  keysOf(keyGroup: number): Iterable<StateKey> {
+    return [...this.index.groups[keyGroup - this.ctx.keyGroupStart]!.keys()];
+  }
+
+  timersOf(keyGroup: number, stateKey: StateKey): RestoredTimer[] {
+    const g = keyGroup - this.ctx.keyGroupStart;
+    const timers = this.index.groups[g]!.get(stateKey) ?? [];
+    const out: RestoredTimer[] = [];
+    for (let i = 0; i < timers.length; i += 3) {
+      const [timestamp, seq, ns] = [timers[i] as number, timers[i + 1] as number, timers[i + 2] as Namespace];
+      out.push({ timestamp, seq, stateKey, ns, namespace: this.ordered.groups[g]!.get(orderedTimerKey(timestamp, seq, stateKey, ns)) });
+    }
+    return out;
+  }
+
+  clearKey(keyGroup: number, stateKey: StateKey): void {
+    const g = keyGroup - this.ctx.keyGroupStart;
+    for (const t of this.timersOf(keyGroup, stateKey)) {
+      this.unindex(g, stateKey, t.timestamp, t.ns);
+      this.drop(g, orderedTimerKey(t.timestamp, t.seq, stateKey, t.ns));
     }
   }
 
