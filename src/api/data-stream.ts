@@ -16,7 +16,10 @@ import type {
   SinkFunction,
 } from "./functions.js";
 import { isTwoPhaseCommitSink, type Sink, type TwoPhaseCommitSink } from "./sink.js";
-import type { WatermarkStrategy } from "./watermark-strategy.js";
+import { WatermarkAlignmentNotSupportedError, type WatermarkStrategy } from "./watermark-strategy.js";
+import { CollectResultIterator, type CloseableIterator } from "./collect-iterator.js";
+import { COLLECT_BATCH_SIZE_MAX } from "./pipeline-options.js";
+import { readOption } from "../config/config-option.js";
 import type { KeyedStream } from "./keyed-stream.js";
 import { OutputTag } from "./output-tag.js";
 import { PrintSink } from "./builtin/print-sink.js";
@@ -124,6 +127,13 @@ export class DataStream<T> {
   }
 
   assignTimestampsAndWatermarks(strategy: WatermarkStrategy<T>): SingleOutputStreamOperator<T> {
+    if (strategy.alignment) {
+      // As in Flink: alignment pauses a source's reader, and an operator after the source has none to pause.
+      throw new WatermarkAlignmentNotSupportedError(
+        `withWatermarkAlignment("${strategy.alignment.group}", …) only works on a source: pass the strategy to env.fromSource(source, strategy) ` +
+          "instead of assignTimestampsAndWatermarks(), or drop withWatermarkAlignment() here",
+      );
+    }
     return this.env.addOperator<T>("timestamps-watermarks", "Timestamps/Watermarks", this.inputs, { watermarks: strategy });
   }
 
@@ -195,15 +205,35 @@ export class DataStream<T> {
 
   /**
    * Runs the job defined so far and resolves with its records (for tests and small jobs). With a
-   * limit, resolves with the first `limit` records and cancels the job then: that also works for
-   * unbounded jobs. Only one execution per job definition.
+   * limit, resolves with the first `limit` records, fetched while the job runs, and cancels the job
+   * then: that also works for unbounded jobs. Only one execution per job definition.
    */
   executeAndCollect(limit?: number): Promise<T[]> {
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new RangeError(`executeAndCollect(limit): limit must be a positive integer, got ${limit}`);
-    // One collecting subtask, as in Flink, so the client receives a single stream.
-    const config: JsonObject = limit === undefined ? {} : { collectLimit: limit };
-    const sink = this.env.addOperator<never>("collect", "Collect Sink", this.inputs, {}, config).setParallelism(1);
-    return this.env.requestExecution(sink.node.id) as Promise<T[]>;
+    if (limit === undefined) {
+      // One collecting subtask, as in Flink, so the client receives a single stream.
+      const sink = this.env.addOperator<never>("collect", "Collect Sink", this.inputs, {}).setParallelism(1);
+      return this.env.requestExecution(sink.node.id) as Promise<T[]>;
+    }
+    return takeFirst(this.iterate({ collectLimit: limit }), limit);
+  }
+
+  /**
+   * Runs the job defined so far and returns an iterator over its records while it runs (Flink's
+   * collectAsync() followed by execute(): a Sluice definition has no execute(), so this starts the
+   * job). Records are fetched through the JobMaster; with exactly-once checkpoints the iterator
+   * hands out only records a completed checkpoint covers, so none repeats or goes missing across a
+   * failure. Leaving the loop (`break`, return()) or close() cancels the job, which may be unbounded.
+   * Only one execution per job definition.
+   */
+  collectAsync(): CloseableIterator<T> {
+    return this.iterate({});
+  }
+
+  private iterate(config: JsonObject): CloseableIterator<T> {
+    const maxBufferBytes = readOption(this.env.config, COLLECT_BATCH_SIZE_MAX);
+    const sink = this.env.addOperator<never>("collect-iterator", "Collect Sink", this.inputs, {}, { ...config, maxBufferBytes }).setParallelism(1);
+    return new CollectResultIterator<T>(this.env.requestIteration(sink.node.id));
   }
 
   /** This stream sent through a partitioner that needs no functions. */
@@ -330,4 +360,14 @@ export class DataStreamSink<T> extends OperatorProperties {
   constructor(/** @internal */ readonly node: StreamNode) {
     super();
   }
+}
+
+/** The first `limit` records of `records`; closing it afterwards cancels the job. */
+async function takeFirst<T>(records: CloseableIterator<T>, limit: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const r of records) {
+    out.push(r);
+    if (out.length >= limit) break;
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
 import { StreamGraph, type JsonObject } from "../graph/stream-graph.js";
 import type { Source } from "./source.js";
 import { WatermarkStrategy } from "./watermark-strategy.js";
+import type { CollectChannel } from "./collect-iterator.js";
 import { DataStream, SingleOutputStreamOperator, type StreamInput } from "./data-stream.js";
 import { KeyedStream } from "./keyed-stream.js";
 import type { Key, KeySelector } from "./functions.js";
@@ -25,10 +26,17 @@ import { parseRuntimeMode, resolveRuntimeMode, type RuntimeExecutionMode } from 
 
 export const DEFAULT_MAX_PARALLELISM = 128;
 
-/** A request made by executeAndCollect(): the graph is complete up to here; results flow back through `resolve`. */
+/**
+ * A request made by executeAndCollect() or collectAsync(): the graph is complete up to here. With
+ * mode "result" the records come back all at once through `resolve` once the job ended; with
+ * "iterator" the runner attaches a channel that fetches them while the job runs.
+ */
 export interface ExecutionRequest {
   collectSinkId: number;
+  mode: "result" | "iterator";
   resolve(values: unknown[]): void;
+  /** Iterator mode: where the records come from. */
+  attach(channel: CollectChannel): void;
   reject(error: Error): void;
 }
 
@@ -250,17 +258,28 @@ export class StreamExecutionEnvironment {
 
   /** Called by executeAndCollect(): the pipeline is complete; the job runner takes it from here. */
   requestExecution(collectSinkId: number): Promise<unknown[]> {
-    if (this.executionRequest) {
-      throw new Error("executeAndCollect() may be called once per job definition");
-    }
     const result = new Promise<unknown[]>((resolve, reject) => {
-      this.executionRequest = { collectSinkId, resolve, reject };
-      for (const l of this.executionListeners) l(this.executionRequest);
+      this.setExecutionRequest({ collectSinkId, mode: "result", resolve, reject, attach: () => reject(new Error("executeAndCollect() takes no channel")) });
     });
     // A definition may not await the result (`void stream.executeAndCollect()`); the job's failure
     // is reported by the runner either way, so it must not also surface as an unhandled rejection.
     result.catch(() => {});
     return result;
+  }
+
+  /** Called by collectAsync() and executeAndCollect(limit): resolves with the channel the runner attaches. */
+  requestIteration(collectSinkId: number): Promise<CollectChannel> {
+    return new Promise<CollectChannel>((resolve, reject) => {
+      this.setExecutionRequest({ collectSinkId, mode: "iterator", resolve: () => {}, attach: resolve, reject });
+    });
+  }
+
+  private setExecutionRequest(request: ExecutionRequest): void {
+    if (this.executionRequest) {
+      throw new Error("executeAndCollect() or collectAsync() may be called once per job definition: it runs the job");
+    }
+    this.executionRequest = request;
+    for (const l of this.executionListeners) l(request);
   }
 
   /** The runtime learns here when the definition asks for execution before it returns. */

@@ -44,3 +44,12 @@ export const MAX_PARALLELISM = options.integer({
   documentedDefault: "128",
   description: "The default max parallelism (number of key groups) of the job's operators.",
 });
+
+/** Flink's CollectSinkOperatorFactory option of the same name. */
+export const COLLECT_BATCH_SIZE_MAX = options.bytes({
+  key: "collect-sink.batch-size.max",
+  default: 2 * 1024 * 1024,
+  documentedDefault: "2 mb",
+  description:
+    "How many bytes of records (msgpack-encoded) the collect sink of collectAsync() and executeAndCollect(limit) holds for the client before it stops taking input; also the most one fetch returns.",
+});

@@ -6,5 +6,5 @@ export const RUNTIME_MODE = options.enum({
   default: "streaming",
   values: ["streaming", "batch", "automatic"] as const,
   description:
-    "How jobs run: streaming (continuous, checkpointed), batch (bounded inputs only: no checkpoints, no watermarks until the end, keyed aggregations emit final results) or automatic (batch when every source is bounded).",
+    "How jobs run: streaming (continuous, checkpointed), batch (bounded inputs only: no checkpoints, no watermarks, keyed operators process their input key by key with timers firing at the end of each key, keyed aggregations emit final results) or automatic (batch when every source is bounded).",
 });

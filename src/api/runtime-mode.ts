@@ -1,9 +1,10 @@
 /**
  * Runtime execution modes (Flink's RuntimeExecutionMode; docs/architecture.md, "Batch execution
  * mode"). In batch mode a job over bounded inputs runs as Flink runs it in batch: no checkpoints;
- * sources and timestamp assigners emit no watermarks, so event time jumps from −∞ to +∞ at the end
- * of input (no element is late, every event-time timer fires at the end); keyed aggregations
- * (reduce, sum, min, max, minBy, maxBy) emit one final result per key instead of every update.
+ * sources and timestamp assigners emit no watermarks (no element is late); keyed operators see
+ * their input key by key, sorted by key and time, and event time jumps from −∞ to +∞ at the end of
+ * each key, where its timers fire; keyed aggregations (reduce, sum, min, max, minBy, maxBy) emit
+ * one final result per key instead of every update.
  */
 import { ConfigurationError } from "../config/configuration.js";
 import { readOption } from "../config/config-option.js";

@@ -3,6 +3,12 @@
  * idleness. The runtime calls onEvent() per record and onPeriodicEmit() every
  * `pipeline.auto-watermark-interval` (default 200 ms).
  */
+import { registerErrorClass, SluiceError } from "../errors/sluice-error.js";
+
+/** withWatermarkAlignment() on a strategy given to assignTimestampsAndWatermarks(): only sources align. */
+export class WatermarkAlignmentNotSupportedError extends SluiceError {}
+registerErrorClass(WatermarkAlignmentNotSupportedError);
+
 export interface WatermarkOutput {
   emitWatermark(timestamp: number): void;
   /** Marks this output idle: downstream operators ignore it when computing their watermark. */
@@ -78,7 +84,8 @@ export class WatermarkStrategy<T> {
    * Watermark alignment (docs/architecture.md, "Watermark alignment"): a source reader whose
    * watermark is more than `maxAllowedDriftMs` ahead of the lowest watermark of the readers of its
    * `group` (over all sources with that group) stops reading until the others catch up. The readers
-   * report to the JobMaster every `updateIntervalMs`; only sources with a split enumerator take part.
+   * report to the JobMaster every `updateIntervalMs`. Every source takes part (with or without a
+   * split enumerator); the strategy of assignTimestampsAndWatermarks() may not align, as in Flink.
    */
   withWatermarkAlignment(group: string, maxAllowedDriftMs: number, updateIntervalMs = 1000): WatermarkStrategy<T> {
     if (!(maxAllowedDriftMs >= 0)) throw new RangeError(`the maximum allowed drift must be >= 0 ms, got ${maxAllowedDriftMs}`);

@@ -37,8 +37,10 @@ function report(result: RunResult, options: RunOptions): void {
     process.stdout.write(JSON.stringify({ jobId: result.jobId, state: result.state, failure: result.failure }) + "\n");
   } else if (result.state === "FINISHED") {
     process.stderr.write(`Job "${result.jobGraph.name}" (${result.jobId}) finished in ${seconds} s\n`);
+  } else if (result.collectedByConsumer) {
+    process.stderr.write(`Job "${result.jobGraph.name}" (${result.jobId}) was cancelled by its consumer (collectAsync, executeAndCollect(limit)) after ${seconds} s\n`);
   }
-  if (result.state !== "FINISHED") {
+  if (result.state !== "FINISHED" && !result.collectedByConsumer) {
     const f = result.failure;
     process.stderr.write(`Job "${result.jobGraph.name}" (${result.jobId}) ${result.state}${f ? `: ${f.message}\n${f.stack ?? ""}` : ""}\n`);
     process.exitCode = 1;

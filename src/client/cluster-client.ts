@@ -4,6 +4,7 @@
  */
 import type { MiniCluster } from "../cluster/minicluster.js";
 import type { JobBundle, JobDetails, JobResult, JobSubmission } from "../cluster/messages.js";
+import type { CoordinationResponse } from "../cluster/dispatcher/job-master-service.js";
 
 export interface ClusterClient {
   submit(submission: JobSubmission, bundle: JobBundle): Promise<string>;
@@ -13,6 +14,8 @@ export interface ClusterClient {
   /** Resolves with the savepoint's folder. */
   triggerSavepoint(jobId: string, dir?: string): Promise<string>;
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string>;
+  /** A request to the coordinator of operator `operatorUid` (collectAsync()'s fetches; POST /jobs/:jobid/coordinators/:operatorid). */
+  deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): Promise<CoordinationResponse>;
 }
 
 export class MiniClusterClient implements ClusterClient {
@@ -35,5 +38,8 @@ export class MiniClusterClient implements ClusterClient {
   }
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string> {
     return this.cluster.dispatcher.stopWithSavepoint(jobId, dir, drain);
+  }
+  async deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): Promise<CoordinationResponse> {
+    return this.cluster.dispatcher.deliverCoordinationRequest(jobId, operatorUid, request);
   }
 }

@@ -16,6 +16,9 @@ import type { JobResult } from "../cluster/messages.js";
 import { bundleJob, type BundledJob } from "./bundler.js";
 import { MiniClusterClient, type ClusterClient } from "./cluster-client.js";
 import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
+import type { ExecutionRequest } from "../api/environment.js";
+import { CollectResultFetcher, type CollectTransport } from "./collect-result-fetcher.js";
+import type { CoordinationResponse } from "../cluster/dispatcher/job-master-service.js";
 
 export interface RunOptions {
   args?: string[];
@@ -32,8 +35,10 @@ export interface RunOptions {
 
 export interface RunResult extends JobResult {
   jobGraph: JobGraph;
-  /** The records of executeAndCollect(), when the definition called it. */
+  /** The records of executeAndCollect(), when the definition called it (with a limit: those it took). */
   records?: unknown[];
+  /** collectAsync() / executeAndCollect(limit): the job ended as its consumer wanted (finished, or cancelled by it). */
+  collectedByConsumer?: boolean;
 }
 
 export class JobFailedError extends SluiceError {}
@@ -62,12 +67,21 @@ export async function prepareJob(file: string, options: Pick<RunOptions, "args" 
   return { bundle, evaluated, inputs };
 }
 
-/** executeAndCollect(limit) cancels the job once the limit is reached: that cancellation is its success. */
-export function collectedUpToLimit(jobGraph: JobGraph, sinkId: number, result: JobResult): boolean {
-  if (result.state !== "CANCELED") return false;
-  const sink = jobGraph.vertices.flatMap((v) => v.operators).find((o) => o.nodeId === sinkId);
-  const limit = sink?.config.collectLimit;
-  return typeof limit === "number" && (result.collected[sinkId]?.length ?? 0) >= limit;
+/**
+ * collectAsync() and executeAndCollect(limit): the records come from a fetcher while the job runs,
+ * attached to the definition's iterator. The consumer's closing cancels the job: that is its success.
+ */
+export function attachCollectFetcher(jobGraph: JobGraph, execution: ExecutionRequest, transport: Omit<CollectTransport, "request"> & { request(uid: string, r: { version: string; offset: number }): Promise<CoordinationResponse> }): CollectResultFetcher {
+  const sink = jobGraph.vertices.flatMap((v) => v.operators).find((o) => o.nodeId === execution.collectSinkId);
+  if (!sink) throw new Error(`the collect sink ${execution.collectSinkId} is not in the job graph`);
+  const fetcher = new CollectResultFetcher({ ...transport, request: (r) => transport.request(sink.uid, r) }, typeof sink.config.collectLimit === "number");
+  execution.attach(fetcher);
+  return fetcher;
+}
+
+/** Whether a collected job's end is success: it finished, or its consumer closed it. */
+export function collectSucceeded(result: JobResult, fetcher: CollectResultFetcher | undefined): boolean {
+  return result.state === "FINISHED" || (result.state === "CANCELED" && fetcher?.closedByConsumer === true);
 }
 
 export async function runJob(file: string, options: RunOptions = {}): Promise<RunResult> {
@@ -86,18 +100,40 @@ export async function runPrepared({ bundle, evaluated, inputs }: PreparedJob, op
   }
   try {
     const submission = { jobGraph, bundleHash: bundle.hash, definition: inputs, savepointPath: options.savepointPath, allowNonRestoredState: options.allowNonRestoredState };
-    const jobId = await client.submit(submission, { hash: bundle.hash, code: bundle.code });
-    options.onSubmitted?.(jobId, client);
-    const result = await client.result(jobId);
-    const execution = evaluated.execution;
-    const records = execution ? (result.collected[execution.collectSinkId] ?? []) : undefined;
-    if (execution) {
-      if (result.state === "FINISHED" || collectedUpToLimit(jobGraph, execution.collectSinkId, result)) execution.resolve(records ?? []);
-      else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
-      // Let the definition finish what it does with the results (print them, check them).
-      await evaluated.completion.catch(() => {});
+    let jobId: string;
+    try {
+      jobId = await client.submit(submission, { hash: bundle.hash, code: bundle.code });
+    } catch (e) {
+      evaluated.execution?.reject(e instanceof Error ? e : new Error(String(e)));
+      throw e;
     }
-    return { ...result, jobGraph, records };
+    options.onSubmitted?.(jobId, client);
+    const resultPromise = client.result(jobId);
+    const execution = evaluated.execution;
+    const c = client;
+    const fetcher =
+      execution?.mode === "iterator"
+        ? attachCollectFetcher(jobGraph, execution, { request: (uid, r) => c.deliverCoordinationRequest(jobId, uid, r), cancel: () => c.cancel(jobId), result: resultPromise })
+        : undefined;
+    // A definition that fails while it consumes can consume no more: its job must not run on unseen.
+    if (fetcher) evaluated.completion.catch(() => fetcher.abort());
+    const result = await resultPromise;
+    let records = execution ? (result.collected[execution.collectSinkId] ?? []) : undefined;
+    if (execution) {
+      if (fetcher) {
+        // The definition consumes the iterator; wait until it is done with it.
+        await evaluated.completion.catch(() => {});
+        records = fetcher.delivered;
+        if (!collectSucceeded(result, fetcher)) execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
+      } else {
+        if (result.state === "FINISHED") execution.resolve(records ?? []);
+        else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
+        // Let the definition finish what it does with the results (print them, check them).
+        await evaluated.completion.catch(() => {});
+      }
+    }
+    const succeeded = !fetcher || collectSucceeded(result, fetcher);
+    return { ...result, jobGraph, records, ...(fetcher && succeeded ? { collectedByConsumer: true } : {}) };
   } finally {
     await cluster?.close();
   }

@@ -5,6 +5,8 @@
  */
 import type { ExecutionState, JobBundle, JobDetails, JobResult, JobStatus, JobSubmission, SubtaskInfo, VertexInfo } from "../cluster/messages.js";
 import type {
+  DeliverCoordinationRequestBody,
+  DeliverCoordinationRequestResponse,
   GetJobExecutionResultResponse,
   GetJobResponse,
   GetJobVertexResponse,
@@ -22,7 +24,8 @@ import type {
 } from "../rest/schemas/rest-types.js";
 import type { JobGraph, JobVertex } from "../graph/job-graph.js";
 import type { PartitionerSpec } from "../graph/stream-graph.js";
-import { decodeCollected } from "../rest/collected-records.js";
+import { decodeCollected, decodePacked, encodePacked } from "../rest/collected-records.js";
+import type { CoordinationResponse } from "../cluster/dispatcher/job-master-service.js";
 import type { ClusterClient } from "./cluster-client.js";
 import { RestRequestError, RestTransport, type RestTransportOptions } from "./rest-transport.js";
 import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
@@ -107,6 +110,13 @@ export class RestClusterClient implements ClusterClient {
     const body: StopJobWithSavepointBody = { drain, ...(dir ? { targetDirectory: dir } : {}) };
     const { "request-id": id } = await this.transport.json<TriggerSavepointResponse>("POST", `/jobs/${jobId}/stop`, body);
     return this.awaitOperation(jobId, id);
+  }
+
+  /** POST /jobs/:jobid/coordinators/:operatorid, request and result as base64 msgpack. */
+  async deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): Promise<CoordinationResponse> {
+    const body: DeliverCoordinationRequestBody = { serializedCoordinationRequest: encodePacked(request) };
+    const r = await this.transport.json<DeliverCoordinationRequestResponse>("POST", `/jobs/${jobId}/coordinators/${encodeURIComponent(operatorUid)}`, body);
+    return decodePacked(r.serializedCoordinationResult) as CoordinationResponse;
   }
 
   private async awaitOperation(jobId: string, triggerId: string): Promise<string> {

@@ -2,9 +2,13 @@
  * Application mode on real processes: `sluice application job.ts` is a JobManager that
  * evaluates and runs this one job and exits with a code that says how it ended — 0 FINISHED (with
  * TaskManagers connecting as usual), 1 FAILED with the cause printed, 3 CANCELED; with the process
- * resource provider it needs no TaskManager started by hand, and stops the ones it started.
+ * resource provider it needs no TaskManager started by hand, and stops the ones it started. A
+ * collectAsync() definition consumes its unbounded job in the JobManager and stopping it exits 0.
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, test } from "node:test";
 import { example, testJob } from "../support/paths.js";
 import { waitFor } from "../support/wait.js";
@@ -47,4 +51,18 @@ test("a cancelled job: the application exits 3", { timeout: 150_000 }, async () 
   assert.equal(await exitOf(app), 3, app.stderr());
   assert.match(app.stderr(), new RegExp(`\\(${app.jobId}\\) CANCELED after`));
   await waitForExit(startedTaskManagers(app.stderr()).map((t) => t.pid), "the TaskManagers it started to stop");
+});
+
+test("a collectAsync() application: the definition takes the first records in the JobManager, its break cancels the job, and it exits 0", { timeout: 150_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sluice-application-collect-"));
+  try {
+    const out = join(dir, "taken.json");
+    const app = await startApplication(testJob("api/collect-async-job.ts"), [out, "2000", "unbounded", "-1", "0", "break", "0"], PROCESS_PROVIDER);
+    assert.equal(await exitOf(app), 0, app.stderr());
+    assert.match(app.stderr(), new RegExp(`\\(${app.jobId}\\) was cancelled by its consumer`));
+    assert.deepEqual(JSON.parse(readFileSync(out, "utf8")), Array.from({ length: 2000 }, (_, i) => i * i));
+    await waitForExit(startedTaskManagers(app.stderr()).map((t) => t.pid), "the TaskManagers it started to stop");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -4,10 +4,11 @@
  * checker (test/jobs/backpressured-sequence.ts), so the buffers fill up and every checkpoint
  * persists in-flight data; a TaskManager is SIGKILLed twice, each time after an unaligned
  * checkpoint with in-flight data completed, and a new one started. The job ends with the
- * reference result and the checker never saw a gap or duplicate.
+ * reference result and the checker never saw a gap or duplicate. The same with the state changelog
+ * on as well (the checkpoints then refer to changelog segments besides their in-flight data).
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -16,6 +17,8 @@ import { RestClusterClient } from "../../src/client/rest-cluster-client.js";
 import { testJob } from "../support/paths.js";
 import { waitFor } from "../support/wait.js";
 import { finalsOf, referenceFinals } from "../checkpointing/sequence-support.js";
+import { CHANGELOG_CONFIG, isSegment } from "../checkpointing/changelog-support.js";
+import type { CheckpointMetadata } from "../../src/runtime/checkpoint/checkpoint-metadata.js";
 import { getJson, killAll, startJobManager, startTaskManager, type TaskManagerProcess } from "./support/processes.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sluice-unaligned-processes-"));
@@ -27,11 +30,16 @@ after(async () => {
 
 interface CheckpointsJson {
   counts: { completed: number; restored: number };
-  latest: { completed: { id: number; checkpoint_type: string; persisted_data: number } | null; restored: { id: number } | null };
+  latest: { completed: { id: number; checkpoint_type: string; persisted_data: number; external_path: string } | null; restored: { id: number } | null };
 }
 
-test("unaligned checkpoints under backpressure: two TaskManager SIGKILLs, exactly once", { timeout: 300_000 }, async () => {
-  const jm = await startJobManager({ "execution.checkpointing.dir": join(dir, "checkpoints"), "execution.checkpointing.unaligned.enabled": "true" });
+/**
+ * Runs the backpressured sequence check on a JobManager with `config` and two TaskManagers; before
+ * each of two TaskManager SIGKILLs, waits for a completed unaligned checkpoint with in-flight data
+ * (and whatever else `checkpointReady` asks of its `_metadata`).
+ */
+async function survivesTwoTaskManagerKills(config: Record<string, string>, checkpointReady: (metadata: CheckpointMetadata) => boolean = () => true): Promise<void> {
+  const jm = await startJobManager({ "execution.checkpointing.dir": join(dir, "checkpoints"), "execution.checkpointing.unaligned.enabled": "true", ...config });
   const client = new RestClusterClient({ baseUrl: jm.restUrl, maxPollIntervalMs: 100 });
   const tms: TaskManagerProcess[] = await Promise.all([startTaskManager(jm.rpcHostPort), startTaskManager(jm.rpcHostPort)]);
   const count = 80_000;
@@ -45,7 +53,8 @@ test("unaligned checkpoints under backpressure: two TaskManager SIGKILLs, exactl
     await waitFor(async () => {
       if (jobId === "") return false;
       const c = (await checkpoints()).latest.completed;
-      return c !== null && c.id > restoredFrom && c.checkpoint_type === "UNALIGNED_CHECKPOINT" && c.persisted_data > 0;
+      if (c === null || c.id <= restoredFrom || c.checkpoint_type !== "UNALIGNED_CHECKPOINT" || c.persisted_data === 0) return false;
+      return checkpointReady(readMetadata(c.external_path));
     }, `an unaligned checkpoint with in-flight data (before kill ${kill})`, 90_000, 50);
     const victim = tms.shift()!;
     victim.signal("SIGKILL");
@@ -61,4 +70,23 @@ test("unaligned checkpoints under backpressure: two TaskManager SIGKILLs, exactl
   assert.doesNotMatch(jm.stderr(), /gap or duplicate/);
   const exceptions = await getJson<unknown>(jm.restUrl, `/jobs/${jobId}/exceptions`);
   assert.doesNotMatch(JSON.stringify(exceptions), /gap or duplicate/);
+  jm.signal("SIGKILL");
+  for (const tm of tms) tm.signal("SIGKILL");
+}
+
+/** A completed checkpoint's `_metadata` (external_path is the file or its folder); {} while it cannot be read. */
+function readMetadata(path: string): CheckpointMetadata {
+  try {
+    return JSON.parse(readFileSync(path.endsWith("_metadata") ? path : join(path, "_metadata"), "utf8")) as CheckpointMetadata;
+  } catch {
+    return { operators: {} } as unknown as CheckpointMetadata;
+  }
+}
+
+test("unaligned checkpoints under backpressure: two TaskManager SIGKILLs, exactly once", { timeout: 300_000 }, async () => {
+  await survivesTwoTaskManagerKills({});
+});
+
+test("unaligned checkpoints with the state changelog: two TaskManager SIGKILLs, restored from changelog files and in-flight data, exactly once", { timeout: 300_000 }, async () => {
+  await survivesTwoTaskManagerKills(CHANGELOG_CONFIG, (m) => (m.sharedFiles ?? []).some((f) => isSegment(f.file)));
 });

@@ -20,9 +20,10 @@ import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-back
 import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry.js";
 import { readStateKey } from "../../src/runtime/state/state-key-codec.js";
 import type { StateKey } from "../../src/runtime/state/state-key.js";
+import { TimerService } from "../../src/runtime/state/timers/timer-service.js";
 import { ChangelogKeyedStateBackend } from "../../src/runtime/state/changelog/changelog-keyed-state-backend.js";
 import { filesOf, type ChangelogStateHandle, type KeyGroupBlobs } from "../../src/runtime/state/changelog/changelog-handle.js";
-import { loadChangelogFiles } from "../../src/runtime/state/changelog/changelog-replay.js";
+import { loadChangelogFiles, replayChangelog } from "../../src/runtime/state/changelog/changelog-replay.js";
 import { PolledTimer, type InternalTimerQueue } from "../../src/runtime/state/timers/internal-timer-queue.js";
 import { BACKENDS, disposeBackends, type BackendKind, type Range } from "./support/backends.js";
 
@@ -245,6 +246,61 @@ for (const kind of BACKENDS) {
         const b = await restored(kind, r, dir, handles3.filter((_, n) => three[n]!.keyGroupEnd >= r.start && three[n]!.keyGroupStart <= r.end));
         assert.deepEqual(await dump(b), within(expectedAfter, r.start, r.end), `range ${r.start}-${r.end}`);
       }
+    });
+
+    test("timers go through the changelog: registered, fired and deleted timers restore as they were at the checkpoint", async () => {
+      const dir = jobDir();
+      const backend = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "timers");
+      const fired: string[] = [];
+      const timers = new TimerService<string>(backend, "event", (t) => fired.push(`${String(t.key)}@${t.timestamp}`), (n) => n);
+      const pending = (t: TimerService<string>): string[] => [...t.timers()].map((x) => `${String(x.key)}:${x.namespace}@${x.timestamp}`).sort();
+      for (let k = 0; k < 60; k++) {
+        backend.setCurrentKey(k);
+        for (let w = 0; w < (k % 4) + 1; w++) timers.register(`w${w}`, 100 * (w + 1) + k);
+      }
+      await checkpoint(backend, 1, dir);
+      timers.advance(150);
+      for (let k = 0; k < 60; k += 5) {
+        backend.setCurrentKey(k);
+        timers.delete("w3", 400 + k);
+        timers.register("late", 1000 + k);
+      }
+      const { handle } = await checkpoint(backend, 2, dir);
+      const expected = pending(timers);
+      assert.ok(fired.length > 0 && expected.length > 0);
+      const copy = await restored(kind, { maxParallelism: MAX_PARALLELISM, start: 0, end: 127 }, dir, [handle]);
+      const again = new TimerService<string>(copy, "event", () => {}, (n) => n);
+      again.restore();
+      assert.deepEqual(pending(again), expected);
+    });
+
+    test("switching the changelog off and on: a changelog checkpoint replays into a plain backend, a full snapshot restores into a changelog backend whose first checkpoint materializes it", async () => {
+      const dir = jobDir();
+      const backend = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "switch");
+      const s = statesOf(backend);
+      for (const st of steps(7, 500, 150)) apply(backend, s, st);
+      await checkpoint(backend, 1, dir);
+      await backend.materialize();
+      for (const st of steps(8, 300, 150, 1000)) apply(backend, s, st);
+      const { handle } = await checkpoint(backend, 2, dir);
+      const expected = await dump(backend);
+
+      // Off: the segments are replayed into the plain backend.
+      const plain = kind.create();
+      const files = new Map<string, KeyGroupBlobs>();
+      await loadChangelogFiles(dir, [handle], 0, 127, files);
+      replayChangelog(plain, handle, files);
+      assert.deepEqual(await dump(plain), expected);
+
+      // On again, from the plain backend's full snapshot: the first checkpoint is a materialization of it all.
+      const full = await plain.snapshot().materialize();
+      const again = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "again");
+      again.restore(full);
+      const otherDir = jobDir();
+      const first = await checkpoint(again, 1, otherDir);
+      assert.deepEqual(filesOf(first.handle).map((f) => f.file.includes("-materialization-")), [true]);
+      const copy = await restored(kind, { maxParallelism: MAX_PARALLELISM, start: 0, end: 127 }, otherDir, [first.handle]);
+      assert.deepEqual(await dump(copy), expected);
     });
 
     test("a checkpoint writes the changes since the last one, not the state; after a materialization the old segments are no longer referred to", async () => {

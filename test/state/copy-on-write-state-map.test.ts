@@ -7,7 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CopyOnWriteStateMap, StateVersions } from "../../src/runtime/state/heap/copy-on-write-state-map.js";
+import { CopyOnWriteStateMap } from "../../src/runtime/state/heap/copy-on-write-state-map.js";
+import { StateVersions } from "../../src/runtime/state/heap/state-pin.js";
 import { copyStateValue } from "../../src/runtime/state/heap/state-value-copy.js";
 import type { StateKey } from "../../src/runtime/state/state-key.js";
 import { mulberry32 } from "../unit/support/random.js";

@@ -31,7 +31,8 @@ function operatorFor(reader: Partial<SourceReader<number>>, sent: ReaderToEnumer
     },
   };
   const ctx = {
-    descriptor: { nodeId: 1, kind: "source", name: "Numbers", uid: "numbers", inputs: 0, config: {}, chainedOutputs: [], networkOutputs: [] },
+    // A source with a split enumerator, as the graph builder marks it (every source reaches the JobMaster, for alignment).
+    descriptor: { nodeId: 1, kind: "source", name: "Numbers", uid: "numbers", inputs: 0, config: { coordinated: true }, chainedOutputs: [], networkOutputs: [] },
     fns: { source },
     keySelectors: [],
     runtimeContext: { jobId: "job", taskName: "Numbers", subtaskIndex: 1, parallelism: 2, maxParallelism: 128, attemptNumber: 0, globalJobParameters: {}, ...new TaskAccumulators().context, getMetricGroup: () => group },

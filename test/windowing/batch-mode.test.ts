@@ -3,7 +3,8 @@
  * the same bounded, out-of-order job on the MiniCluster in streaming, batch and automatic mode.
  * Batch gives Flink's batch results — nothing late, one final sum per key, timers at the end with
  * the watermark at −∞ before — and takes no checkpoints; streaming drops the late elements and
- * emits every running sum; automatic picks batch for bounded sources, streaming otherwise.
+ * emits every running sum; automatic picks batch for bounded sources, streaming otherwise. In batch
+ * mode keyed input is processed key by key: a key's timers fire at the end of that key, in key order.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,6 +15,7 @@ import { checkpointSettings } from "../../src/cluster/jobmaster/checkpoint-setti
 import { COLLECT_PREFIX } from "../jobs/windowing/support/collect.js";
 import { testJob } from "../support/paths.js";
 import { BATCH_EVENTS, batchFinalSums, batchTimerOutput, batchWindowSums, streamingRunningSums } from "../jobs/support/batch-mode-reference.js";
+import { READINGS, batchPerKeyReference, batchSumsInKeyOrder } from "../jobs/support/batch-per-key-reference.js";
 
 async function run(args: string[], config: Record<string, string> = {}): Promise<{ mode: unknown; out: Map<string, string[]> }> {
   const r = await runJob(testJob("batch-mode.ts"), { parallelism: 2, args, config });
@@ -63,4 +65,16 @@ test("automatic is streaming with an unbounded source; batch with one is refused
   assert.equal(settings.runtimeMode, "batch");
   assert.equal(checkpointSettings(settings, {}).intervalMs, 0);
   assert.equal(checkpointSettings({ ...settings, runtimeMode: "streaming" }, {}).intervalMs, 100);
+});
+
+test("batch mode processes keyed input key by key: sorted by key, then time; a key's timers fire at its end; timers set by timers are dropped", { timeout: 120_000 }, async () => {
+  const r = await runJob(testJob("batch-per-key.ts"), { args: ["batch"] });
+  assert.equal(r.state, "FINISHED", r.failure?.message);
+  const collected = (name: string): unknown[] => {
+    const op = r.jobGraph.vertices.flatMap((v) => v.operators).find((o) => o.name === COLLECT_PREFIX + name)!;
+    return r.collected[op.nodeId] ?? [];
+  };
+  // Order matters here: parallelism 1 throughout, so the output is in the order the operator worked.
+  assert.deepEqual(collected("timers"), batchPerKeyReference(READINGS));
+  assert.deepEqual(collected("sums"), batchSumsInKeyOrder(READINGS));
 });

@@ -153,13 +153,20 @@ abstract class SessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
   protected constructor(protected readonly gap: SessionGapExtractor<T>) {
     super();
   }
+  /** Reused: the window operator reads the array at once (the window itself is new every time). */
+  private readonly assigned: TimeWindow[] = [];
   protected windowFor(element: T, timestamp: number): TimeWindow[] {
     const gap = this.gap(element);
     checkSize(gap, "session gap");
-    return [new TimeWindow(timestamp, timestamp + gap)];
+    this.assigned[0] = new TimeWindow(timestamp, timestamp + gap);
+    return this.assigned;
   }
   mergeWindows(windows: readonly TimeWindow[], merge: (members: TimeWindow[], result: TimeWindow) => void): void {
     TimeWindow.mergeWindows(windows, merge);
+  }
+  /** Unless a subclass merges its own way. */
+  override mergesAsSessions(): boolean {
+    return this.mergeWindows === SessionWindows.prototype.mergeWindows;
   }
   override describe(): JsonObject {
     return { assigner: this.constructor.name };

@@ -27,6 +27,14 @@ export abstract class WindowAssigner<T, W extends Window> {
 /** Assigners whose windows can merge (sessions). */
 export abstract class MergingWindowAssigner<T, W extends Window> extends WindowAssigner<T, W> {
   abstract mergeWindows(windows: readonly W[], merge: (members: W[], result: W) => void): void;
+  /**
+   * Whether the windows are TimeWindows that merge exactly when they intersect or touch
+   * (TimeWindow.mergeWindows, as sessions do): the runtime then merges a key's windows
+   * incrementally instead of calling mergeWindows() over all of them for every element.
+   */
+  mergesAsSessions(): boolean {
+    return false;
+  }
 }
 
 export function requireTimestamp(timestamp: number, assigner: string): void {

@@ -23,7 +23,7 @@ import { systemClock, type Clock, type Timer } from "../../util/clock.js";
 import { randomIds, type IdSource } from "../../util/ids.js";
 import type { DispatcherGateway } from "./dispatcher-gateway.js";
 import { ClusterShutdownRefusedError, DispatcherNotLeadingError, DuplicateJobSubmissionError, JobSubmissionError, UnknownJobError } from "./dispatcher-errors.js";
-import type { JobMasterFactory, JobMasterService } from "./job-master-service.js";
+import type { CoordinationResponse, JobMasterFactory, JobMasterService } from "./job-master-service.js";
 import { JobPersistence } from "./job-persistence.js";
 import { loadSavepointFor } from "./savepoint-restore.js";
 
@@ -237,6 +237,10 @@ export class Dispatcher implements DispatcherGateway {
   /** Stop-with-savepoint: the sources end after the savepoint (after the final watermark with `drain`). */
   stopWithSavepoint(jobId: string, dir?: string, drain = false): Promise<string> {
     return this.job(jobId).triggerSavepoint(dir, drain ? "drain" : "terminate");
+  }
+
+  deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): CoordinationResponse {
+    return this.job(jobId).deliverCoordinationRequest(operatorUid, request);
   }
 
   requestExceptions(jobId: string): ExceptionInfo[] {

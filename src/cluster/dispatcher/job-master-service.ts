@@ -11,6 +11,10 @@ import type { CheckpointStatsSnapshot, CheckpointDetails } from "../jobmaster/ch
 import type { ExceptionInfo, JobDetails, JobResult, JobStatus, JobSubmission, VertexCpuSamples } from "../messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { TaskRestore } from "../../runtime/checkpoint/checkpoint-metadata.js";
+import type { CollectResponse } from "../../runtime/coordination/collect-protocol.js";
+
+/** What an operator's coordinator answers a client (a collect sink's: its records). */
+export type CoordinationResponse = CollectResponse & { exactlyOnce: boolean };
 
 /** The job's checkpointing, as the Dispatcher's queries and triggers reach it. */
 export interface JobCheckpoints {
@@ -34,6 +38,8 @@ export interface JobMasterService {
   /** Resolves with the savepoint's folder; with `stop` the sources end after it and the job finishes. */
   triggerSavepoint(dir: string | undefined, stop?: "terminate" | "drain"): Promise<string>;
   readonly checkpoints: JobCheckpoints;
+  /** A client's request to an operator's coordinator (collect sinks); CoordinationRequestError when it has none. */
+  deliverCoordinationRequest(operatorUid: string, request: unknown): CoordinationResponse;
   /** Samples the CPU of the vertex's running subtasks (none running: no subtasks in the answer). */
   sampleVertexCpu(vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples>;
   /** Settles once the job is globally terminal or suspended. */

@@ -15,6 +15,7 @@ import type { CheckpointStatsSnapshot, CheckpointDetails } from "../jobmaster/ch
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
+import type { CoordinationResponse } from "./job-master-service.js";
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -42,6 +43,11 @@ export interface RestfulGateway {
   triggerSavepoint(jobId: string, dir?: string): Promise<string>;
   /** CPU samples of a vertex's running subtasks, taken now (for its flame graph; docs/architecture.md, "Flame graphs"). */
   requestVertexCpuSamples(jobId: string, vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples>;
+  /**
+   * A client's request to the coordinator of an operator of the job, by operator uid (Flink's
+   * POST /jobs/:jobid/coordinators/:operatorid): the collect sinks of collectAsync() take them.
+   */
+  deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): MaybePromise<CoordinationResponse>;
   /** Stop-with-savepoint (drain: emit MAX_WATERMARK first); resolves with the savepoint's folder. */
   stopWithSavepoint(jobId: string, dir?: string, drain?: boolean): Promise<string>;
   /** A checkpoint now; resolves with its id and `_metadata` path once it is complete. */

@@ -16,7 +16,8 @@
 import { createHash } from "node:crypto";
 import type { Configuration } from "../../config/configuration.js";
 import type { Logger, LogBuffer } from "../../util/logger.js";
-import { prepareJob, JobFailedError, collectedUpToLimit, type PreparedJob } from "../../client/job-runner.js";
+import { prepareJob, JobFailedError, attachCollectFetcher, collectSucceeded, type PreparedJob } from "../../client/job-runner.js";
+import type { CollectResultFetcher } from "../../client/collect-result-fetcher.js";
 import { withoutSensitive } from "../../config/sensitive-keys.js";
 import { parseHaConfig } from "../ha/config.js";
 import { DELETE_ON_COMMIT } from "../dispatcher/job-persistence.js";
@@ -34,7 +35,8 @@ export const APPLICATION_EXIT_CODES = {
 } as const;
 
 export type ApplicationOutcome =
-  | { kind: "terminated"; jobName: string; result: JobResult }
+  /** `collectedByConsumer`: a collectAsync() definition stopped the job itself, which is its success. */
+  | { kind: "terminated"; jobName: string; result: JobResult; collectedByConsumer?: boolean }
   | { kind: "ended-earlier"; jobName: string; jobId: string };
 
 export interface ApplicationOptions {
@@ -76,8 +78,10 @@ export async function startApplication(options: ApplicationOptions): Promise<Run
   const jobManager = await startJobManager({ config, logger: options.logger, logs: options.logs, onFatalError: options.onFatalError });
   log.info(`application job "${jobName}" (${jobId}) from ${options.jobFile}`);
   const outcome = driveJob(jobManager, prepared, jobId, log).then(async (o) => {
-    if (o.kind === "terminated") await finishDefinition(prepared, o.result);
-    return o;
+    if (o.kind !== "terminated") return o;
+    await finishDefinition(prepared, o.result);
+    const fetcher = fetchers.get(prepared);
+    return fetcher && o.result.state === "CANCELED" && collectSucceeded(o.result, fetcher) ? { ...o, collectedByConsumer: true } : o;
   });
   return { jobManager, jobId, jobName, outcome, close: () => jobManager.close() };
 }
@@ -96,7 +100,21 @@ async function driveJob(jm: RunningJobManager, prepared: PreparedJob, jobId: str
       } else {
         await term.dispatcher.submitJob(submission, { hash: bundle.hash, code: bundle.code }, jobId);
       }
-      result = await term.dispatcher.requestJobResult(jobId);
+      const resultPromise = term.dispatcher.requestJobResult(jobId);
+      const execution = evaluated.execution;
+      // collectAsync() in an application: the definition fetches through this term's Dispatcher.
+      if (execution?.mode === "iterator" && !fetchers.has(prepared)) {
+        const dispatcher = term.dispatcher;
+        fetchers.set(
+          prepared,
+          attachCollectFetcher(evaluated.jobGraph, execution, {
+            request: async (uid, r) => dispatcher.deliverCoordinationRequest(jobId, uid, r),
+            cancel: () => dispatcher.cancelJob(jobId),
+            result: resultPromise,
+          }),
+        );
+      }
+      result = await resultPromise;
     } catch (e) {
       if (await jm.ha.jobResultStore().has(jobId).catch(() => false)) return { kind: "ended-earlier", jobName, jobId };
       // Leadership went while submitting: the next term recovers the job (or submits it).
@@ -118,13 +136,19 @@ async function leadingTerm(leadership: JobManagerLeadership, log: Logger): Promi
   }
 }
 
+/** The fetchers of collectAsync() (and executeAndCollect(limit)) definitions, attached once per application. */
+const fetchers = new WeakMap<PreparedJob, CollectResultFetcher>();
+
 /** Hands executeAndCollect() its records (or the failure), so that the definition finishes as under `sluice run`. */
-async function finishDefinition({ evaluated }: PreparedJob, result: JobResult): Promise<void> {
-  const execution = evaluated.execution;
+async function finishDefinition(prepared: PreparedJob, result: JobResult): Promise<void> {
+  const execution = prepared.evaluated.execution;
   if (!execution) return;
-  if (result.state === "FINISHED" || collectedUpToLimit(evaluated.jobGraph, execution.collectSinkId, result)) execution.resolve(result.collected[execution.collectSinkId] ?? []);
+  const fetcher = fetchers.get(prepared);
+  if (fetcher) {
+    if (!collectSucceeded(result, fetcher)) execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
+  } else if (result.state === "FINISHED") execution.resolve(result.collected[execution.collectSinkId] ?? []);
   else execution.reject(new JobFailedError(`job ${result.state}: ${result.failure?.message ?? ""}`));
-  await evaluated.completion.catch(() => {});
+  await prepared.evaluated.completion.catch(() => {});
 }
 
 /** The exit code for an outcome, and the line(s) that say it. */
@@ -139,6 +163,7 @@ export function describeOutcome(outcome: ApplicationOutcome): { exitCode: number
   const head = `Job "${jobName}" (${result.jobId})`;
   const seconds = ((result.endTime - result.startTime) / 1000).toFixed(3);
   if (result.state === "FINISHED") return { exitCode: APPLICATION_EXIT_CODES.FINISHED, message: `${head} finished in ${seconds} s` };
+  if (outcome.collectedByConsumer) return { exitCode: APPLICATION_EXIT_CODES.FINISHED, message: `${head} was cancelled by its consumer (collectAsync, executeAndCollect(limit)) after ${seconds} s` };
   const f = result.failure;
   const cause = f ? `: ${f.stack?.includes(f.message) ? f.stack : `${f.name}: ${f.message}${f.stack ? `\n${f.stack}` : ""}`}` : "";
   const exitCode = result.state === "CANCELED" ? APPLICATION_EXIT_CODES.CANCELED : APPLICATION_EXIT_CODES.FAILED;

@@ -25,6 +25,7 @@ import { localRecoveryEnabled } from "../../runtime/checkpoint/local/local-recov
 import { createRestartStrategy, restartStrategyFor, type RestartDecision, type RestartStrategy } from "./restart-strategy.js";
 import { CheckpointCoordinator, type CheckpointTask } from "./checkpoint-coordinator.js";
 import { checkpointSettings } from "./checkpoint-settings.js";
+import { CollectCoordinators } from "./collect-coordinators.js";
 import { resolveStateBackend, type StateBackendSettings } from "../../runtime/state/state-backend-settings.js";
 import { InMemoryCheckpointIdCounter, InMemoryCompletedCheckpointStore } from "../ha/standalone/in-memory-stores.js";
 import { INITIAL_CHECKPOINT_ID } from "../ha/interface.js";
@@ -50,6 +51,8 @@ export class JobContext {
   readonly connections: TaskManagerConnections;
   /** The split enumerators of the job's sources, if any (docs/architecture.md, "Sources and split enumerators"). */
   readonly coordinators: SourceCoordinators;
+  /** The coordinators of the collect sinks of collectAsync() and executeAndCollect(limit). */
+  readonly collectCoordinators: CollectCoordinators;
   /** Slots needed to deploy every task (slot sharing). */
   readonly required: number;
   readonly timestamps: Partial<Record<JobStatus, number>> = {};
@@ -121,6 +124,14 @@ export class JobContext {
       evaluationTimeoutMs: readOption(options.config, COORDINATOR_EVALUATION_TIMEOUT),
     });
     const cpSettings = checkpointSettings(options.jobGraph.settings as Record<string, unknown>, options.config);
+    this.collectCoordinators = new CollectCoordinators(
+      options.jobGraph,
+      (vertexId, ack) => {
+        const e = this.graph.subtaskOf(vertexId, 0);
+        if (e && !isTerminalExecutionState(e.state)) this.connections.tell(e.taskManagerId, "sendOperatorEventToTask", (g) => g.sendOperatorEventToTask(e.executionId, ack));
+      },
+      cpSettings.intervalMs > 0 && cpSettings.mode === "exactly-once",
+    );
     this.stateBackend = resolveStateBackend(options.jobGraph.settings as Record<string, unknown>, options.definition?.config, options.config);
     this.localRecovery = localRecoveryEnabled(options.definition?.config, options.config);
     this.checkpoints = new CheckpointCoordinator({
@@ -254,6 +265,9 @@ export class JobContext {
       definition: this.options.definition,
     };
     if (this.stateBackend) shared.stateBackend = this.stateBackend;
+    // Tasks wait for a final checkpoint only when one will come (docs/checkpoints.md, "The final checkpoint").
+    const cp = this.checkpoints.settings;
+    if (cp.checkpointsAfterTasksFinish && cp.intervalMs > 0) shared.finalCheckpoint = true;
     if (this.localRecovery) shared.localRecovery = true;
     this.coordinators.startAttempt(this.graph.attempt, this.currentRestore?.coordinators);
     if (this.currentRestore) {
@@ -362,6 +376,7 @@ export class JobContext {
       vertexId: e.vertex.id,
       isSource: e.vertex.isSource,
       running: running(e),
+      finished: e.state === "FINISHED",
       trigger: (t) => this.connections.request(e.taskManagerId, (g) => g.triggerCheckpoint(e.executionId, t)),
       notifyComplete: (id) => this.connections.tell(e.taskManagerId, "notifyCheckpointComplete", (g) => g.notifyCheckpointComplete(e.executionId, id)),
       notifyAborted: (id) => this.connections.tell(e.taskManagerId, "notifyCheckpointAborted", (g) => g.notifyCheckpointAborted(e.executionId, id)),

@@ -4,7 +4,7 @@
  */
 import type { ExecutionState, SerializedError, SlotOffer, TaskMetrics } from "../messages.js";
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
-import type { ReaderToEnumerator } from "../../runtime/coordination/source-events.js";
+import type { OperatorEventToCoordinator } from "../../runtime/coordination/operator-events.js";
 
 export interface JobMasterGateway {
   offerSlots(taskManagerId: string, taskExecutorAddress: string, dataAddress: string, offers: SlotOffer[]): SlotOffer[];
@@ -16,9 +16,10 @@ export interface JobMasterGateway {
   collect(executionId: string, nodeId: number, values: unknown[]): void;
   disconnectTaskManager(taskManagerId: string, cause: string): void;
   /**
-   * A source event from a source task to its split enumerator (registration, split request, custom
-   * event; docs/architecture.md, "Sources and split enumerators"). Events of a task that is not of
-   * the current attempt are dropped.
+   * An operator event from a task to its operator's coordinator: a source reader's to its split
+   * enumerator (registration, split request, custom event; docs/architecture.md, "Sources and split
+   * enumerators") or to watermark alignment, a collect sink's records to its collect coordinator.
+   * Events of a task that is not of the current attempt are dropped.
    */
-  sendOperatorEventToCoordinator(executionId: string, event: ReaderToEnumerator): void;
+  sendOperatorEventToCoordinator(executionId: string, event: OperatorEventToCoordinator): void;
 }

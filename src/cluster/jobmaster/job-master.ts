@@ -32,7 +32,8 @@ import type { JobState, StateHost } from "./states/job-state.js";
 import { checkTransition, type JobStateName } from "./states/transitions.js";
 import { Created } from "./states/created.js";
 import type { CoordinatorChannelFactory } from "./source-coordinators.js";
-import type { ReaderToEnumerator } from "../../runtime/coordination/source-events.js";
+import type { OperatorEventToCoordinator } from "../../runtime/coordination/operator-events.js";
+import type { CollectResponse } from "../../runtime/coordination/collect-protocol.js";
 
 export interface JobMasterOptions {
   jobId: string;
@@ -201,35 +202,27 @@ export class JobMaster implements JobMasterGateway {
 
   collect(executionId: string, nodeId: number, values: unknown[]): void {
     if (!this.job.graph.get(executionId)) return;
-    const collected = (this.job.collected[nodeId] ??= []);
-    const limit = this.collectLimitOf(nodeId);
-    if (limit === undefined) {
-      collected.push(...values);
-      return;
-    }
-    // executeAndCollect(limit): keep the first `limit` records, then cancel the job, which may be
-    // unbounded (docs/architecture.md, "Collecting results").
-    if (collected.length >= limit) return;
-    collected.push(...values.slice(0, limit - collected.length));
-    if (collected.length >= limit) this.cancel();
-  }
-
-  private collectLimitOf(nodeId: number): number | undefined {
-    for (const v of this.job.graph.jobGraph.vertices) {
-      const op = v.operators.find((o) => o.nodeId === nodeId);
-      if (op) return typeof op.config.collectLimit === "number" ? op.config.collectLimit : undefined;
-    }
-    return undefined;
+    (this.job.collected[nodeId] ??= []).push(...values);
   }
 
   disconnectTaskManager(taskManagerId: string, cause: string): void {
     this.onTaskManagerLost(taskManagerId, cause);
   }
 
-  sendOperatorEventToCoordinator(executionId: string, event: ReaderToEnumerator): void {
+  sendOperatorEventToCoordinator(executionId: string, event: OperatorEventToCoordinator): void {
     const e = this.job.graph.get(executionId);
     if (!e || isTerminalExecutionState(e.state)) return;
-    this.job.coordinators.readerEvent(e.attempt, e.vertex.id, e.subtask, event);
+    if (event.kind === "collect-push") this.job.collectCoordinators.push(event);
+    else this.job.coordinators.readerEvent(e.attempt, e.vertex.id, e.subtask, event);
+  }
+
+  /**
+   * A client's request to the coordinator of operator `operatorUid` (Flink's
+   * deliverCoordinationRequestToCoordinator): the collect sinks' coordinators take them, also after
+   * the job has ended.
+   */
+  deliverCoordinationRequest(operatorUid: string, request: unknown): CollectResponse & { exactlyOnce: boolean } {
+    return this.job.collectCoordinators.handle(operatorUid, request);
   }
 
   // ---- control from the Dispatcher ---------------------------------------------------------------

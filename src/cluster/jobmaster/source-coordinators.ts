@@ -20,6 +20,7 @@ import type { Clock, Timer } from "../../util/clock.js";
 import type { Logger } from "../../util/logger.js";
 import { SluiceError, registerErrorClass } from "../../errors/sluice-error.js";
 import type { OperatorCoordinatorCheckpoints } from "./checkpoint-coordinator.js";
+import { WatermarkAlignment } from "../../runtime/coordination/watermark-alignment.js";
 
 /** The coordinator worker could not be started or died. */
 export class CoordinatorWorkerError extends SluiceError {}
@@ -77,6 +78,13 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
   private held: Array<{ vertexId: string; subtask: number; event: EnumeratorToReader }> = [];
   /** Snapshots taken whose triggers have not gone out yet (several with concurrent checkpoints). */
   private holds = 0;
+  /**
+   * Watermark alignment of every source of the job, with or without an enumerator: it runs no user
+   * code, so it lives here rather than in the coordinator worker (docs/architecture.md, "Watermark alignment").
+   */
+  private readonly alignment = new WatermarkAlignment();
+  /** The attempt whose readers report their watermarks (also for jobs without enumerators). */
+  private alignedAttempt = -1;
 
   constructor(private readonly options: SourceCoordinatorsOptions) {
     this.sources = coordinatedSources(options.jobGraph);
@@ -89,8 +97,10 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
 
   /** Creates the enumerators of `attempt` from `restore` (operator uid → state), closing earlier ones. */
   startAttempt(attempt: number, restore: Record<string, unknown> | undefined): void {
-    if (!this.active) return;
     this.stopAttempt();
+    this.alignment.reset();
+    this.alignedAttempt = attempt;
+    if (!this.active) return;
     this.attempt = attempt;
     const channel = this.ensureChannel();
     if (!channel) return;
@@ -99,6 +109,13 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
 
   /** An event from a reader of the current attempt. */
   readerEvent(attempt: number, vertexId: string, subtask: number, event: ReaderToEnumerator): void {
+    if (event.kind === "watermark") {
+      if (attempt !== this.alignedAttempt) return;
+      for (const u of this.alignment.report(vertexId, subtask, event.group, event.maxAllowedDriftMs, event.watermark)) {
+        this.options.sendToReader(u.vertexId, u.subtask, { kind: "align", maxAllowedWatermark: u.maxAllowedWatermark });
+      }
+      return;
+    }
     if (attempt !== this.attempt || !this.channel) return;
     this.channel.post({ type: "reader-event", attempt, vertexId, subtask, event });
   }
@@ -133,6 +150,7 @@ export class SourceCoordinators implements OperatorCoordinatorCheckpoints {
 
   /** Closes the current attempt's enumerators (failover, cancellation); the worker stays for the next attempt. */
   stopAttempt(): void {
+    this.alignedAttempt = -1;
     if (this.attempt < 0) return;
     this.channel?.post({ type: "stop", attempt: this.attempt });
     this.attempt = -1;

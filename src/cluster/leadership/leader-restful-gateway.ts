@@ -16,6 +16,7 @@ import type { CheckpointSettings } from "../jobmaster/checkpoint-settings.js";
 import type { CheckpointDetails, CheckpointStatsSnapshot } from "../jobmaster/checkpoint-stats.js";
 import { FencingTokenMismatchError, RpcConnectionError, RpcEndpointNotFoundError, type Gateway, type RemoteGateway, type RpcService } from "../rpc/interface.js";
 import type { RestfulGateway } from "../dispatcher/restful-gateway.js";
+import type { CoordinationResponse } from "../dispatcher/job-master-service.js";
 import { LeaderUnavailableError, type LeaderTracker } from "./leader-tracker.js";
 
 /** Savepoints may take long; everything else answers quickly. */
@@ -76,6 +77,9 @@ export class LeaderRestfulGateway implements RestfulGateway {
   }
   requestCheckpointDetails(jobId: string, checkpointId: number): Promise<CheckpointDetails | undefined> {
     return this.call((d) => d.requestCheckpointDetails(jobId, checkpointId));
+  }
+  deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): Promise<CoordinationResponse> {
+    return this.call((d) => d.deliverCoordinationRequest(jobId, operatorUid, request));
   }
   disposeSavepoint(path: string): Promise<void> {
     return this.call((d) => d.disposeSavepoint(path));

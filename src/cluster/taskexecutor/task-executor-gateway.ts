@@ -5,7 +5,7 @@
 import type { SlotReport, TaskExecutorHeartbeatPayload, TaskManagerMemory, TaskSubmission } from "../messages.js";
 import type { LogFileInfo, LogRequest, LogTail } from "../logs/log-files.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
-import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
+import type { OperatorEventToTask } from "../../runtime/coordination/operator-events.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { StackNode } from "../../runtime/worker/stack-tree.js";
 import type { MetricGroupDump } from "../../runtime/metrics/metric-dump.js";
@@ -34,7 +34,7 @@ export interface TaskExecutorGateway {
    * event). Delivered in order with triggerCheckpoint (docs/architecture.md, "Sources and split
    * enumerators"); an event for a task this TaskExecutor does not have is dropped.
    */
-  sendOperatorEventToTask(executionId: string, event: EnumeratorToReader): void;
+  sendOperatorEventToTask(executionId: string, event: OperatorEventToTask): void;
   /**
    * Samples the CPU of the workers running these executions (for a flame graph) and answers each
    * execution's call tree; executions not running here are left out. A worker runs every task of its

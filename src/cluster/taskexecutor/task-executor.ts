@@ -23,7 +23,7 @@ import { parseWorkerKey, workerKey, type WorkerKey } from "../../runtime/network
 import { isTerminalExecutionState, taskDeploymentDescriptor, type ExecutionState } from "../../runtime/tasks/deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
-import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
+import type { OperatorEventToTask } from "../../runtime/coordination/operator-events.js";
 import { systemClock, type Clock } from "../../util/clock.js";
 import { randomIds, type IdSource } from "../../util/ids.js";
 import type { Logger } from "../../util/logger.js";
@@ -281,7 +281,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     this.table.execution(executionId)?.slot.worker?.post({ type: "checkpoint-aborted", executionId, checkpointId });
   }
 
-  sendOperatorEventToTask(executionId: string, event: EnumeratorToReader): void {
+  sendOperatorEventToTask(executionId: string, event: OperatorEventToTask): void {
     this.table.execution(executionId)?.slot.worker?.post({ type: "operator-event", executionId, event });
   }
 
@@ -483,7 +483,7 @@ export class TaskExecutor implements TaskExecutorGateway {
         this.callJobMasterOf(m.executionId, "checkpoint decline", (jm) => jm.declineCheckpoint(m.executionId, m.checkpointId, m.reason));
         break;
       case "operator-event":
-        this.callJobMasterOf(m.executionId, "source event", (jm) => jm.sendOperatorEventToCoordinator(m.executionId, m.event));
+        this.callJobMasterOf(m.executionId, "operator event", (jm) => jm.sendOperatorEventToCoordinator(m.executionId, m.event));
         break;
       case "metrics":
         for (const [id, metrics] of Object.entries(m.metrics)) this.table.recordMetrics(id, metrics);

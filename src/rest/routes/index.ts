@@ -3,6 +3,7 @@ import { defineRoute, type Route } from "../route.js";
 import { openApiDocument } from "../openapi.js";
 import { clusterRoutes } from "./cluster-routes.js";
 import { jobRoutes } from "./job-routes.js";
+import { coordinationRoutes } from "./coordination-routes.js";
 import { vertexRoutes } from "./vertex-routes.js";
 import { checkpointRoutes } from "./checkpoint-routes.js";
 import { jarRoutes } from "./jar-routes.js";
@@ -23,4 +24,4 @@ const openApiRoute = defineRoute({
   handler: async ({ services }) => ({ json: openApiDocument(services.routes) }),
 });
 
-export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...taskManagerRoutes, ...jobRoutes, ...jobInfoRoutes, ...vertexRoutes, ...subtaskRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];
+export const REST_ROUTES: readonly Route[] = [...clusterRoutes, ...taskManagerRoutes, ...jobRoutes, ...coordinationRoutes, ...jobInfoRoutes, ...vertexRoutes, ...subtaskRoutes, ...flameGraphRoutes, ...checkpointRoutes, ...jarRoutes, ...metricRoutes, openApiRoute];

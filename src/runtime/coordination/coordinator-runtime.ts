@@ -8,7 +8,6 @@ import type { Source } from "../../api/source.js";
 import { serializeError } from "../../errors/serialized-error.js";
 import type { FromCoordinator, ToCoordinator } from "./coordinator-protocol.js";
 import { SourceCoordinator } from "./source-coordinator.js";
-import { WatermarkAlignment } from "./watermark-alignment.js";
 
 /** The job's sources by stream node id (the bound functions of the job definition). */
 export type SourceResolver = () => Promise<(nodeId: number) => Source<unknown> | undefined>;
@@ -19,7 +18,6 @@ export class CoordinatorRuntime {
   private queue: Promise<void> = Promise.resolve();
   private nextTimerId = 0;
   private readonly timers = new Map<number, () => void>();
-  private readonly alignment = new WatermarkAlignment();
 
   constructor(
     private readonly post: (m: FromCoordinator) => void,
@@ -45,13 +43,7 @@ export class CoordinatorRuntime {
     if (m.attempt !== this.attempt) return;
     switch (m.type) {
       case "reader-event":
-        if (m.event.kind === "watermark") {
-          for (const u of this.alignment.report(m.vertexId, m.subtask, m.event.group, m.event.maxAllowedDriftMs, m.event.watermark)) {
-            this.post({ type: "to-reader", attempt: m.attempt, vertexId: u.vertexId, subtask: u.subtask, event: { kind: "align", maxAllowedWatermark: u.maxAllowedWatermark } });
-          }
-        } else {
-          await this.coordinators.get(m.vertexId)?.handleReaderEvent(m.subtask, m.event);
-        }
+        await this.coordinators.get(m.vertexId)?.handleReaderEvent(m.subtask, m.event);
         break;
       case "snapshot": {
         try {
@@ -81,7 +73,6 @@ export class CoordinatorRuntime {
 
   private async start(m: ToCoordinator & { type: "start" }): Promise<void> {
     await this.closeAll();
-    this.alignment.reset();
     const attempt = m.attempt;
     this.attempt = attempt;
     const sourceOf = await this.resolveSources();

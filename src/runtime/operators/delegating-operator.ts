@@ -4,6 +4,8 @@
  * hooks) without the wrapped operator knowing.
  */
 import type { Output } from "./output.js";
+import type { Key, KeySelector } from "../../api/functions.js";
+import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { StreamOperator, type OperatorContext, type SnapshotOptions } from "./stream-operator.js";
 
 export class DelegatingOperator extends StreamOperator {
@@ -47,7 +49,11 @@ export class DelegatingOperator extends StreamOperator {
   override whenNotBackpressured(): Promise<void> {
     return this.inner.whenNotBackpressured();
   }
+  override endOfKey(): void {
+    this.inner.endOfKey();
+  }
   override endInput(input: number): void | Promise<void> {
+
     return this.inner.endInput(input);
   }
   override finish(): void | Promise<void> {
@@ -55,5 +61,17 @@ export class DelegatingOperator extends StreamOperator {
   }
   override close(): void | Promise<void> {
     return this.inner.close();
+  }
+}
+
+/** A wrapper of a keyed operator, with the keyed backend and the key selector of each input. */
+export class KeyedDelegatingOperator extends DelegatingOperator {
+  constructor(
+    ctx: OperatorContext,
+    inner: StreamOperator,
+    protected readonly backend: KeyedStateBackend,
+    protected readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>,
+  ) {
+    super(ctx, inner);
   }
 }

@@ -12,7 +12,7 @@ abstract class KeyedValueOperator extends StreamOperator {
   private readonly key: KeySelector<unknown, Key>;
   /** Holders, so that updating an existing key costs one Map lookup instead of two. */
   private readonly table: StateTable<{ value: unknown; ts?: number }>;
-  /** Batch mode: only the final value per key is emitted, at end of input (src/api/runtime-mode.ts). */
+  /** Batch mode: only the final value per key is emitted, at the end of the key (src/api/runtime-mode.ts). */
   private readonly finalOnly: boolean;
 
   constructor(ctx: OperatorContext) {
@@ -40,10 +40,14 @@ abstract class KeyedValueOperator extends StreamOperator {
     if (!this.finalOnly) this.output.collect(next, timestamp);
   }
 
-  /** Batch mode: each key's final value, with the timestamp of its last record. */
-  override finish(): void {
+  /**
+   * Batch mode: the current key's records are all in (keys come one after the other, sorted:
+   * batch-keyed-input.ts), so its final value goes out, with the timestamp of its last record.
+   */
+  override endOfKey(): void {
     if (!this.finalOnly) return;
-    for (const group of this.table.groups) for (const holder of group.values()) this.output.collect(holder.value, holder.ts ?? NO_TIMESTAMP);
+    const holder = this.backend.currentGroup(this.table).get(this.backend.currentStateKey);
+    if (holder !== undefined) this.output.collect(holder.value, holder.ts ?? NO_TIMESTAMP);
   }
 
   protected first(value: unknown): unknown {

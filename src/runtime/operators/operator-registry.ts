@@ -5,6 +5,7 @@
 import { FilterOperator, FlatMapOperator, MapOperator, ProcessOperator } from "./basic-operators.js";
 import { KeyedAggregationOperator, KeyedReduceOperator } from "./keyed-aggregation-operators.js";
 import { CollectSinkOperator, SinkOperator } from "./sink-operators.js";
+import { CollectIteratorSinkOperator } from "./collect/collect-iterator-sink.js";
 import { TwoPhaseCommitSinkOperator } from "./two-phase-commit-sink-operator.js";
 import type { OperatorFactory } from "./stream-operator.js";
 import { TimestampsAndWatermarksOperator } from "./timestamps-watermarks-operator.js";
@@ -25,6 +26,7 @@ const factories = new Map<string, OperatorFactory>([
   ["keyed-aggregation", (ctx) => new KeyedAggregationOperator(ctx)],
   ["sink", (ctx) => new SinkOperator(ctx)],
   ["collect", (ctx) => new CollectSinkOperator(ctx)],
+  ["collect-iterator", (ctx) => new CollectIteratorSinkOperator(ctx)],
   ["two-phase-commit-sink", (ctx) => new TwoPhaseCommitSinkOperator(ctx)],
   ["timestamps-watermarks", (ctx) => new TimestampsAndWatermarksOperator(ctx)],
   // State and time: these set the key themselves where they are keyed.

@@ -5,15 +5,15 @@
  * after keyBy) so that the backend's current key is the record's key when the function runs:
  * that is what makes `keyBy(...).map(richFnWithValueState)` work as in Flink.
  */
-import type { Key, KeySelector } from "../../api/functions.js";
 import type { RuntimeContext, StreamingRuntimeContext } from "../../api/runtime-context.js";
 import type { KeyedStateStore, OperatorStateStore } from "../../api/state/state.js";
-import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../state/keyed-state-registry.js";
 import { OperatorStateBackend } from "../state/operator-state-backend.js";
-import { DelegatingOperator } from "./delegating-operator.js";
+import { KeyedDelegatingOperator } from "./delegating-operator.js";
 import type { StreamOperator, OperatorContext, OperatorFactory } from "./stream-operator.js";
 import { withUserCheckpointHooks } from "./user-checkpoint-hooks.js";
+import { BatchKeyedInputOperator } from "./batch-keyed-input.js";
+import { isBatchMode } from "../../api/runtime-mode.js";
 
 export function createStreamingRuntimeContext(
   info: RuntimeContext,
@@ -65,24 +65,24 @@ export function markKeyAware(kind: string): void {
   KEY_AWARE_KINDS.add(kind);
 }
 
-/** Creates the operator with state access, wrapped to set the key when it is keyed but not key-aware. */
+/** Kinds that keep their keyed input in arrival order in batch mode: async I/O holds input back itself. */
+const UNSORTED_IN_BATCH = new Set<string>(["async-wait"]);
+
+/**
+ * Creates the operator with state access, wrapped to set the key when it is keyed but not
+ * key-aware, and, in batch mode, to see its keyed input key by key (batch-keyed-input.ts).
+ */
 export function createWithState(kind: string, factory: OperatorFactory, ctx: OperatorContext): StreamOperator {
   const full = withStateAccess(ctx);
   const op = withUserCheckpointHooks(full, factory(full));
-  if (!full.keyedState || KEY_AWARE_KINDS.has(kind)) return op;
-  return new KeyContextOperator(full, op, full.keyedState, full.keySelectors);
+  if (!full.keyedState) return op;
+  const keyed = KEY_AWARE_KINDS.has(kind) ? op : new KeyContextOperator(full, op, full.keyedState, full.keySelectors);
+  if (!isBatchMode(full.settings) || UNSORTED_IN_BATCH.has(kind)) return keyed;
+  return new BatchKeyedInputOperator(full, keyed, full.keyedState, full.keySelectors);
 }
 
 /** Sets the current key from each record, then hands everything to the wrapped operator. */
-class KeyContextOperator extends DelegatingOperator {
-  constructor(
-    ctx: OperatorContext,
-    inner: StreamOperator,
-    private readonly backend: KeyedStateBackend,
-    private readonly keys: ReadonlyArray<KeySelector<unknown, Key> | undefined>,
-  ) {
-    super(ctx, inner);
-  }
+class KeyContextOperator extends KeyedDelegatingOperator {
   override processElement(value: unknown, timestamp: number, input: number): void {
     const key = this.keys[input];
     if (key) this.backend.setCurrentKey(key(value));

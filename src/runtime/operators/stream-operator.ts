@@ -9,7 +9,8 @@ import type { OperatorDescriptor } from "../../graph/job-graph.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
-import type { ProcessingTimeService } from "../state/timers/timer-service.js";
+import type { OperatorEventToCoordinator } from "../coordination/operator-events.js";
+import { fireAtEndOfKey, type EndOfKeyTimers, type ProcessingTimeService } from "../state/timers/timer-service.js";
 
 export type { ProcessingTimeService };
 
@@ -25,8 +26,16 @@ export interface OperatorContext {
   readonly processingTime: ProcessingTimeService;
   /** Job-level settings (auto-watermark interval, …). */
   readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * A final checkpoint follows finish() (FLIP-147; docs/checkpoints.md, "The final checkpoint"):
+   * what an operator holds at finish() is snapshotted and its completion is notified. Absent when
+   * the job takes no checkpoints after tasks finish.
+   */
+  readonly finalCheckpoint?: boolean;
   /** For collect sinks: hands records to the client. */
   readonly collect: (values: unknown[]) => void;
+  /** Operator events to this operator's coordinator in the JobMaster (the collect sink of collectAsync()). */
+  readonly sendToCoordinator?: (event: OperatorEventToCoordinator) => void;
   /**
    * Operator state of this instance (list, union and broadcast state). Set by the operator
    * registry, which also makes `runtimeContext` a StreamingRuntimeContext (state-context.ts).
@@ -155,6 +164,30 @@ export abstract class StreamOperator {
   notifyCheckpointComplete(_checkpointId: number): void | Promise<void> {}
 
   notifyCheckpointAborted(_checkpointId: number): void {}
+
+  /**
+   * The keyed timers of this operator, event time first (process functions, windows, joins):
+   * what endOfKey() fires.
+   */
+  protected keyedTimerServices(): readonly EndOfKeyTimers[] {
+    return [];
+  }
+
+  /**
+   * Batch execution (docs/architecture.md, "Batch execution mode"): every record of the current
+   * key has been processed. Its timers fire with the watermark at +∞, which goes back to −∞ for the
+   * next key; operators with per-key results (keyed reduce) emit them here.
+   */
+  endOfKey(): void {
+    const services = this.keyedTimerServices();
+    if (services.length === 0) return;
+    this.currentWatermark = Number.POSITIVE_INFINITY;
+    try {
+      fireAtEndOfKey(services);
+    } finally {
+      this.currentWatermark = Number.NEGATIVE_INFINITY;
+    }
+  }
 
   /** All records of one input have arrived. */
   endInput(_input: number): void | Promise<void> {}

@@ -14,7 +14,8 @@ import { toStateKey, type StateKey } from "./state-key.js";
 import { HeapTimerQueues } from "./timers/heap-timer-queues.js";
 import type { InternalTimerQueue } from "./timers/internal-timer-queue.js";
 import { isDerivedTimerTable, timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry } from "./timers/timer-snapshot.js";
-import { CopyOnWriteStateMap, StateVersions } from "./heap/copy-on-write-state-map.js";
+import { CopyOnWriteStateMap } from "./heap/copy-on-write-state-map.js";
+import { StateVersions } from "./heap/state-pin.js";
 import { HeapSnapshot } from "./heap/heap-snapshot.js";
 import { copyStateValue } from "./heap/state-value-copy.js";
 

@@ -6,7 +6,7 @@
 import { richFunction, type Key, type ReduceFunction } from "../../api/functions.js";
 import type { AggregateFunction } from "../../api/state/aggregate-function.js";
 import type { AggregatingState, ListState, MapState, ReducingState, ValueState } from "../../api/state/state.js";
-import { FlatCell, NamespacedCell, type Namespace, type StateCell } from "./state-cell.js";
+import { FlatCell, NamespacedCell, valueIn, type Namespace, type StateCell } from "./state-cell.js";
 import { toStateKey, type StateKey } from "./state-key.js";
 import type { TtlPolicy, TtlValue } from "./ttl.js";
 
@@ -42,10 +42,14 @@ function mergeCells<V>(cell: StateCell<V>, target: Namespace, sources: readonly 
 
 /** A single value (Value, Reducing and Aggregating state), wrapped with its time under TTL. */
 abstract class SingleValueState<V> {
+  /** The cell when namespaced without TTL: adds then skip the generic read and write (hot path of windows). */
+  protected readonly windowCell: NamespacedCell<V> | undefined;
   constructor(
     protected readonly cell: StateCell<unknown>,
     protected readonly ttl: TtlPolicy | undefined,
-  ) {}
+  ) {
+    this.windowCell = !ttl && cell instanceof NamespacedCell ? (cell as NamespacedCell<V>) : undefined;
+  }
 
   protected read(): V | undefined {
     const raw = this.cell.get();
@@ -102,9 +106,12 @@ export class HeapReducingState<T> extends SingleValueState<T> implements Reducin
     return this.read();
   }
   add(value: T): void {
-    if (!this.ttl && this.cell instanceof NamespacedCell) {
-      const reduce = this.reduce;
-      (this.cell as NamespacedCell<T>).compute((current) => (current === undefined ? value : reduce(current, value)));
+    const windowCell = this.windowCell;
+    if (windowCell) {
+      const values = windowCell.values();
+      const ns = windowCell.scope.namespace;
+      const current = valueIn(values, ns);
+      windowCell.setWith(values, ns, current === undefined ? value : this.reduce(current, value));
       return;
     }
     const current = this.read();
@@ -126,8 +133,12 @@ export class HeapAggregatingState<IN, ACC, OUT> extends SingleValueState<ACC> im
   }
   add(value: IN): void {
     const fn = this.fn;
-    if (!this.ttl && this.cell instanceof NamespacedCell) {
-      (this.cell as NamespacedCell<ACC>).compute((acc) => fn.add(value, acc === undefined ? fn.createAccumulator() : acc));
+    const windowCell = this.windowCell;
+    if (windowCell) {
+      const values = windowCell.values();
+      const ns = windowCell.scope.namespace;
+      const acc = valueIn(values, ns);
+      windowCell.setWith(values, ns, fn.add(value, acc === undefined ? fn.createAccumulator() : acc));
       return;
     }
     const acc = this.read();

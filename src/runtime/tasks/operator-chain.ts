@@ -26,6 +26,7 @@ import { attemptKeyOf, type TaskDeploymentDescriptor } from "./deployment.js";
 import type { Counter, MetricGroup } from "../../api/metrics.js";
 import type { TaskMetricGroups } from "./task-metric-groups.js";
 import { chainedTarget, instrumentedOutput, planOperatorIo } from "./chain-io-metrics.js";
+import type { OperatorEventToCoordinator } from "../coordination/operator-events.js";
 
 export interface BoundFunctions {
   nodes: Map<number, Record<string, unknown>>;
@@ -56,6 +57,8 @@ export interface ChainEnvironment {
   outputCounters: OutputCounters;
   /** Records of the collect sink with stream node id `nodeId`. */
   collect: (nodeId: number, values: unknown[]) => void;
+  /** Operator events to the coordinators in the JobMaster (a collect sink's records). */
+  sendToCoordinator?: (event: OperatorEventToCoordinator) => void;
   /** Present when the task resumes from a checkpoint or savepoint. */
   restorer?: TaskStateRestorer;
   /** The task's metric groups; each operator gets its own (docs/metrics.md, "Task and operator"). */
@@ -71,11 +74,18 @@ export interface ChainEnvironment {
 export class OperatorChain {
   /** Operators in topological order; the head first. */
   readonly operators: StreamOperator[] = [];
+  /** Operators by stream node id. */
+  private readonly byNode = new Map<number, StreamOperator>();
   readonly writers: RecordWriter[] = [];
   /** Every output subpartition with its key across attempts (`<edgeId>/<consumerSubtask>`), for in-flight data. */
   readonly outputs: Array<{ key: string; subpartition: ResultSubpartition }> = [];
   readonly states: OperatorStates[] = [];
   readonly head: StreamOperator | undefined;
+
+  /** The chain's operator of stream node `nodeId` (operator events are addressed by node). */
+  operatorOf(nodeId: number): StreamOperator | undefined {
+    return this.byNode.get(nodeId);
+  }
 
   constructor(
     env: ChainEnvironment,
@@ -173,10 +183,13 @@ export class OperatorChain {
               ...common,
               processingTime: env.processingTime,
               settings,
+              ...(tdd.finalCheckpoint ? { finalCheckpoint: true } : {}),
               collect: (values: unknown[]) => env.collect(d.nodeId, values),
+              ...(env.sendToCoordinator ? { sendToCoordinator: env.sendToCoordinator } : {}),
               ...(env.reportConnectionRetry ? { reportConnectionRetry: env.reportConnectionRetry } : {}),
             });
       built.set(d.nodeId, op);
+      this.byNode.set(d.nodeId, op);
       this.operators.push(op);
     });
 

@@ -25,7 +25,7 @@ const SPLITS_STATE = "$source-splits";
 export class SourceReaderError extends SluiceError {}
 registerErrorClass(SourceReaderError);
 
-/** How a source task reaches its enumerator (set for sources with createEnumerator()). */
+/** How a source task reaches the JobMaster: its enumerator (sources with createEnumerator()) and watermark alignment (every source). */
 export interface SourceCoordination {
   /** Where the reader runs (its TaskManager), for the enumerator's ReaderInfo and split requests. */
   location: string;
@@ -59,15 +59,15 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     this.readerMetrics = new SourceReaderMetricGroupImpl(ctx.runtimeContext.getMetricGroup());
   }
 
-  /** Whether the source's splits come from an enumerator in the JobMaster. */
+  /** Whether the source's splits come from an enumerator in the JobMaster (every source reaches the JobMaster for alignment). */
   get isCoordinated(): boolean {
-    return this.coordination !== undefined;
+    return this.coordination !== undefined && this.ctx.descriptor.config.coordinated === true;
   }
 
   override open(): void | Promise<void> {
     const source = this.ctx.fns.source as Source<unknown>;
     const rc = this.ctx.runtimeContext;
-    const coordination = this.coordination;
+    const coordination = this.isCoordinated ? this.coordination : undefined;
     const readerContext: SourceReaderContext = {
       subtaskIndex: rc.subtaskIndex,
       parallelism: rc.parallelism,
@@ -91,11 +91,13 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
     const watermarked = strategy && !strategy.isNoOp ? strategy : undefined;
     this.watermarks = new SourceWatermarks(watermarked, () => this.output, this.ctx.processingTime, interval, records, isBatchMode(this.ctx.settings));
     const alignment = watermarked?.alignment;
-    if (alignment && coordination) {
+    const toJobMaster = this.coordination;
+    if (alignment && toJobMaster) {
+      // Every aligned source reports, with or without an enumerator: the JobMaster keeps the groups.
       const { group, maxAllowedDriftMs, updateIntervalMs } = alignment;
       const watermarks = this.watermarks;
       this.stopReporting = this.ctx.processingTime.scheduleAtFixedRate(updateIntervalMs, () =>
-        coordination.send({ kind: "watermark", group, maxAllowedDriftMs, watermark: watermarks.currentWatermark }),
+        toJobMaster.send({ kind: "watermark", group, maxAllowedDriftMs, watermark: watermarks.currentWatermark }),
       );
     }
     // Registered once its restored splits are in place and it has started: the enumerator's

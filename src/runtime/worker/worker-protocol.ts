@@ -5,7 +5,7 @@ import type { DataFrame, WorkerKey } from "../network/frames.js";
 import type { SerializedError } from "../../errors/serialized-error.js";
 import type { ExecutionState, TaskCheckpointAck, TaskDeploymentDescriptor, TaskMetrics } from "../tasks/deployment.js";
 import type { CheckpointTrigger } from "../tasks/stream-task.js";
-import type { EnumeratorToReader, ReaderToEnumerator } from "../coordination/source-events.js";
+import type { OperatorEventToCoordinator, OperatorEventToTask } from "../coordination/operator-events.js";
 import type { CpuSampleRequest } from "./cpu-sampler.js";
 import type { StackNode } from "./stack-tree.js";
 import type { MetricGroupDump } from "../metrics/metric-dump.js";
@@ -25,7 +25,7 @@ export type ToWorker =
   | { type: "checkpoint-complete"; executionId: string; checkpointId: number }
   | { type: "checkpoint-aborted"; executionId: string; checkpointId: number }
   /** From the source's split enumerator in the JobMaster. */
-  | { type: "operator-event"; executionId: string; event: EnumeratorToReader }
+  | { type: "operator-event"; executionId: string; event: OperatorEventToTask }
   /**
    * Sample this thread's stacks (a flame graph was asked for); answered by `cpu-samples` with the same id
    * and each execution's part of the samples.
@@ -43,7 +43,7 @@ export type FromWorker =
   /** Task metrics, with this worker thread's heap: used now and the peak sampled since it started. */
   | { type: "metrics"; metrics: Record<string, TaskMetrics>; heap?: { usedBytes: number; peakUsedBytes: number } }
   /** To the source's split enumerator in the JobMaster. */
-  | { type: "operator-event"; executionId: string; event: ReaderToEnumerator }
+  | { type: "operator-event"; executionId: string; event: OperatorEventToCoordinator }
   | { type: "metric-dump"; requestId: number; groups: MetricGroupDump[] }
   /** A task has ended: its last metric values, which the TaskExecutor keeps for a while (finished jobs show their totals). */
   | { type: "final-metrics"; executionId: string; groups: MetricGroupDump[] }

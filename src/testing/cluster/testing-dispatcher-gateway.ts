@@ -6,6 +6,7 @@
  */
 import { UnknownJobError } from "../../cluster/dispatcher/dispatcher-errors.js";
 import type { DispatcherGateway } from "../../cluster/dispatcher/dispatcher-gateway.js";
+import type { CoordinationResponse } from "../../cluster/dispatcher/job-master-service.js";
 import type { CheckpointSettings, CheckpointStatsSnapshot, CheckpointDetails } from "../../cluster/dispatcher/restful-gateway.js";
 import type { ClusterOverview, ExceptionInfo, JobBundle, JobDetails, JobOverview, JobResult, JobSubmission, TaskManagerInfo, VertexCpuSamples, TaskManagerMemory } from "../../cluster/messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
@@ -93,6 +94,11 @@ export class TestingDispatcherGateway implements DispatcherGateway {
   requestCheckpointDetails(jobId: string, checkpointId: number): CheckpointDetails | undefined | Promise<CheckpointDetails | undefined> {
     this.record("requestCheckpointDetails", [jobId, checkpointId]);
     if (this.overrides.requestCheckpointDetails) return this.overrides.requestCheckpointDetails(jobId, checkpointId);
+    throw unknown(jobId);
+  }
+  deliverCoordinationRequest(jobId: string, operatorUid: string, request: unknown): CoordinationResponse | Promise<CoordinationResponse> {
+    this.record("deliverCoordinationRequest", [jobId, operatorUid, request]);
+    if (this.overrides.deliverCoordinationRequest) return this.overrides.deliverCoordinationRequest(jobId, operatorUid, request);
     throw unknown(jobId);
   }
   async disposeSavepoint(path: string): Promise<void> {

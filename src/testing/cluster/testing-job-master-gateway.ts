@@ -9,7 +9,7 @@ import type { JobMasterGateway } from "../../cluster/jobmaster/job-master-gatewa
 import type { ExecutionState, SerializedError, SlotOffer, TaskMetrics } from "../../cluster/messages.js";
 import type { TaskCheckpointAck } from "../../runtime/checkpoint/checkpoint-metadata.js";
 import type { RecordedCall } from "./testing-task-executor-gateway.js";
-import type { ReaderToEnumerator } from "../../runtime/coordination/source-events.js";
+import type { OperatorEventToCoordinator } from "../../runtime/coordination/operator-events.js";
 
 export class TestingJobMasterGateway implements JobMasterGateway {
   readonly calls: RecordedCall[] = [];
@@ -51,7 +51,7 @@ export class TestingJobMasterGateway implements JobMasterGateway {
     this.overrides.disconnectTaskManager?.(taskManagerId, cause);
   }
 
-  sendOperatorEventToCoordinator(executionId: string, event: ReaderToEnumerator): void {
+  sendOperatorEventToCoordinator(executionId: string, event: OperatorEventToCoordinator): void {
     this.record("sendOperatorEventToCoordinator", [executionId, event]);
     this.overrides.sendOperatorEventToCoordinator?.(executionId, event);
   }

@@ -9,7 +9,9 @@ import { CheckpointStatsTracker } from "../../cluster/jobmaster/checkpoint-stats
 import { isGloballyTerminal, type ExceptionInfo, type JobDetails, type JobResult, type JobStatus, type VertexCpuSamples } from "../../cluster/messages.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 
-export type JobMasterServiceOverrides = Partial<Pick<JobMasterService, "start" | "cancel" | "suspend" | "details" | "exceptionHistory" | "triggerSavepoint" | "sampleVertexCpu">>;
+import type { CoordinationResponse } from "../../cluster/dispatcher/job-master-service.js";
+import { CoordinationRequestError } from "../../cluster/jobmaster/collect-coordinators.js";
+export type JobMasterServiceOverrides = Partial<Pick<JobMasterService, "start" | "cancel" | "suspend" | "details" | "exceptionHistory" | "triggerSavepoint" | "sampleVertexCpu" | "deliverCoordinationRequest">>;
 
 const NO_CHECKPOINT_STATS = new CheckpointStatsTracker().snapshot();
 
@@ -88,6 +90,12 @@ export class TestingJobMasterService implements JobMasterService {
   async sampleVertexCpu(vertexId: string, request: CpuSampleRequest): Promise<VertexCpuSamples> {
     this.record("sampleVertexCpu", vertexId, request);
     return (await this.overrides.sampleVertexCpu?.(vertexId, request)) ?? { endTimestamp: 0, subtasks: [] };
+  }
+
+  deliverCoordinationRequest(operatorUid: string, request: unknown): CoordinationResponse {
+    this.record("deliverCoordinationRequest", operatorUid, request);
+    if (this.overrides.deliverCoordinationRequest) return this.overrides.deliverCoordinationRequest(operatorUid, request);
+    throw new CoordinationRequestError(`operator "${operatorUid}" has no coordinator that takes requests`);
   }
 
   async checkpointsShutDown(): Promise<void> {

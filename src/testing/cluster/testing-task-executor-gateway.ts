@@ -12,7 +12,7 @@ import type { SlotReport, TaskDeploymentDescriptor, TaskExecutorHeartbeatPayload
 import type { LogFileInfo, LogRequest, LogTail } from "../../cluster/logs/log-files.js";
 import { SharedDeployments } from "./shared-deployments.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
-import type { EnumeratorToReader } from "../../runtime/coordination/source-events.js";
+import type { OperatorEventToTask } from "../../runtime/coordination/operator-events.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
 import type { StackNode } from "../../runtime/worker/stack-tree.js";
 
@@ -80,7 +80,7 @@ export class TestingTaskExecutorGateway implements TaskExecutorGateway {
     this.overrides.notifyCheckpointAborted?.(executionId, checkpointId);
   }
 
-  sendOperatorEventToTask(executionId: string, event: EnumeratorToReader): void {
+  sendOperatorEventToTask(executionId: string, event: OperatorEventToTask): void {
     this.record("sendOperatorEventToTask", [executionId, event]);
     this.overrides.sendOperatorEventToTask?.(executionId, event);
   }

@@ -106,4 +106,12 @@ export default defineJob((env) => {
   readings.process({ processElement: (r, _ctx, out) => out.collect(r.sensor) });
   // @ts-expect-error the same on keyed streams
   keyed.process({ processElement: (r, _ctx, out) => out.collect(r.celsius) });
+
+  // 9. collectAsync() keeps the record type: a reading's field is not a string.
+  void readings.collectAsync().next().then((r) => {
+    if (r.done) return;
+    // @ts-expect-error celsius is a number
+    const label: string = r.value.celsius;
+    void label;
+  });
 });

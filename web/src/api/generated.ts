@@ -5,6 +5,11 @@
 import type {
   ErrorResponse,
   ChainedOperator,
+  CheckpointConfigInfo,
+  CheckpointingStatistics,
+  CheckpointStatistics,
+  ClientCoordinationRequestBody,
+  ClientCoordinationResponseBody,
   ExceptionInfo,
   ExecutionStateCounts,
   FailureCause,
@@ -17,8 +22,12 @@ import type {
   JobVertexDetailsInfo,
   MetricStatistics,
   ResourceProfileInfo,
+  StatsSummaryDto,
   StatusDurations,
+  SubtaskCheckpointStatistics,
   SubtaskExecutionAttemptDetailsInfo,
+  TaskCheckpointStatistics,
+  TaskCheckpointStatisticsWithSubtaskDetails,
   TaskExecutorMemoryConfiguration,
   TaskManagerInfo,
   UserAccumulator,
@@ -53,6 +62,9 @@ import type {
   GetJobPlanResponse,
   GetJobExecutionResultPath,
   GetJobExecutionResultResponse,
+  DeliverCoordinationRequestPath,
+  DeliverCoordinationRequestBody,
+  DeliverCoordinationRequestResponse,
   GetJobStatusPath,
   GetJobStatusResponse,
   GetJobConfigPath,
@@ -242,6 +254,9 @@ export function createApi(transport: Transport) {
     /** GET /jobs/{jobid}/execution-result: The result of an ended job: status, failure cause, collected records (IN_PROGRESS while it runs) */
     getJobExecutionResult: (args: { path: GetJobExecutionResultPath }): Promise<GetJobExecutionResultResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/execution-result`, response: "json", auth: "read" }) as Promise<GetJobExecutionResultResponse>,
+    /** POST /jobs/{jobid}/coordinators/{operatorid}: A request to the coordinator of one of the job's operators (by operator uid); collect sinks answer with their records */
+    deliverCoordinationRequest: (args: { path: DeliverCoordinationRequestPath; body: DeliverCoordinationRequestBody }): Promise<DeliverCoordinationRequestResponse> =>
+      transport.request({ method: "POST", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/coordinators/${encodeURIComponent(String(args.path.operatorid))}`, body: args.body, response: "json", auth: "write" }) as Promise<DeliverCoordinationRequestResponse>,
     /** GET /jobs/{jobid}/status: The job's state only */
     getJobStatus: (args: { path: GetJobStatusPath }): Promise<GetJobStatusResponse> =>
       transport.request({ method: "GET", path: `/jobs/${encodeURIComponent(String(args.path.jobid))}/status`, response: "json", auth: "read" }) as Promise<GetJobStatusResponse>,

@@ -3,7 +3,7 @@
 /* eslint-disable */
 // The REST API's jobs types, from the route schemas (src/rest/schemas/).
 
-import type { ExceptionInfo, ExecutionStateCounts, FailureCause, JobDetails, JobPlanInfo, JobVertexDetailsInfo, UserAccumulator } from "./common.js";
+import type { ClientCoordinationRequestBody, ClientCoordinationResponseBody, ExceptionInfo, ExecutionStateCounts, FailureCause, JobDetails, JobPlanInfo, JobVertexDetailsInfo, UserAccumulator } from "./common.js";
 
 /** 200 answer of GET /jobs */
 export type ListJobIdsResponse = {
@@ -197,6 +197,19 @@ export type GetJobExecutionResultResponse = {
     };
   };
 };
+
+export interface DeliverCoordinationRequestPath {
+  /** job id */
+  jobid: string;
+  /** the operator's uid */
+  operatorid: string;
+}
+
+/** the serialized request */
+export type DeliverCoordinationRequestBody = ClientCoordinationRequestBody;
+
+/** 200 answer of POST /jobs/{jobid}/coordinators/{operatorid} */
+export type DeliverCoordinationRequestResponse = ClientCoordinationResponseBody;
 
 export interface GetJobStatusPath {
   /** job id */

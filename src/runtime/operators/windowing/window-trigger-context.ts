@@ -8,18 +8,20 @@ import type { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
 import type { TimerService } from "../../state/timers/timer-service.js";
 
+const NONE_MERGED: readonly { readonly id: Namespace }[] = [];
+
 export class WindowTriggerContext implements OnMergeContext {
-  /** The window the trigger is called for. */
+  /** The window the trigger is called for, and its namespace. */
   window!: Window;
-  /** During onMerge: the windows being merged into `window`. */
-  mergedWindows: Window[] = [];
+  namespace: Namespace = 0;
+  /** During onMerge: the windows being merged into `window`, by namespace. */
+  merged: readonly { readonly id: Namespace }[] = NONE_MERGED;
 
   constructor(
     private readonly eventTimers: TimerService<Window>,
     private readonly processingTimers: TimerService<Window>,
     private readonly state: KeyedStateRegistry,
     private readonly scope: NamespaceScope,
-    private readonly ns: (w: Window) => Namespace,
     private readonly clocks: { getCurrentProcessingTime(): number; getCurrentWatermark(): number },
   ) {}
 
@@ -43,12 +45,12 @@ export class WindowTriggerContext implements OnMergeContext {
   }
   getPartitionedState<D extends StateDescriptor>(descriptor: D): StateOf<D> {
     // The scope is the current window's namespace; the operator keeps it in step with `window`.
-    this.scope.namespace = this.ns(this.window);
+    this.scope.namespace = this.namespace;
     return this.state.getAny(descriptor) as StateOf<D>;
   }
   mergePartitionedState(descriptor: StateDescriptor): void {
     const state = this.state.getAny(descriptor) as Partial<MergeableState>;
     if (typeof state.mergeNamespaces !== "function") throw new Error(`state "${descriptor.name}" cannot be merged`);
-    state.mergeNamespaces(this.ns(this.window), this.mergedWindows.map((w) => this.ns(w)));
+    state.mergeNamespaces(this.namespace, this.merged.map((m) => m.id));
   }
 }

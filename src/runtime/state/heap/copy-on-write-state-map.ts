@@ -23,6 +23,7 @@
 import type { StateMap } from "../keyed-state-backend.js";
 import type { StateKey } from "../state-key.js";
 import { copyStateValue } from "./state-value-copy.js";
+import type { PinnableKeyGroup, StatePin, StateVersions } from "./state-pin.js";
 
 interface Entry<V> {
   value: V;
@@ -30,26 +31,6 @@ interface Entry<V> {
   version: number;
   /** The id of the last pin that read the entry into its snapshot (0: none). */
   readBy: number;
-}
-
-/** A snapshot's claim on the state as of one version. */
-export class StatePin {
-  constructor(
-    readonly id: number,
-    /** Entries written before this version belong to the snapshot. */
-    readonly version: number,
-  ) {}
-}
-
-/** The version counter of one backend, shared by its maps. */
-export class StateVersions {
-  /** Version of entries written now; each pin starts a new one. */
-  version = 0;
-  private nextPinId = 1;
-
-  pin(): StatePin {
-    return new StatePin(this.nextPinId++, ++this.version);
-  }
 }
 
 interface MapPin<V> {
@@ -60,7 +41,7 @@ interface MapPin<V> {
   reading: boolean;
 }
 
-export class CopyOnWriteStateMap<V> implements StateMap<V> {
+export class CopyOnWriteStateMap<V> implements StateMap<V>, PinnableKeyGroup {
   private readonly live = new Map<StateKey, Entry<V>>();
   /** The pins that have not read this map yet, oldest first. */
   private pins: MapPin<V>[] = [];

@@ -12,7 +12,7 @@
 import { serialize } from "node:v8";
 import type { KeyedStateSnapshot } from "../keyed-state-backend.js";
 import type { StateKey } from "../state-key.js";
-import type { CopyOnWriteStateMap, StatePin } from "./copy-on-write-state-map.js";
+import type { PinnableKeyGroup, StatePin } from "./state-pin.js";
 import { registerErrorClass, SluiceError } from "../../../errors/sluice-error.js";
 
 /** How long reading a snapshot out may hold the event loop before processing runs again. */
@@ -24,8 +24,8 @@ const MAX_PART_ENTRIES = 1 << 16;
 /** One state table as the snapshot reads it. */
 export interface PinnedTable {
   name: string;
-  /** One map per key group of the backend's range. */
-  groups: readonly CopyOnWriteStateMap<unknown>[];
+  /** One per key group of the backend's range. */
+  groups: readonly PinnableKeyGroup[];
   /** TTL's cleanupFullSnapshot: the value to write, or undefined to leave the entry out. */
   filter?: (value: unknown) => unknown;
 }

@@ -21,10 +21,10 @@ import { visitKeyGroup } from "../key-group-format.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "../keyed-state-backend.js";
 import { toStateKey, type StateKey } from "../state-key.js";
 import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, rangePrefix } from "./lmdb-keys.js";
-import { readSnapshot, SnapshotOverlay } from "./lmdb-snapshot.js";
+import { readSnapshot, SNAPSHOT_SLICE_MS, SnapshotOverlay } from "./lmdb-snapshot.js";
 import { LmdbStateMap } from "./lmdb-state-map.js";
 import { CacheNode, DELETED, LruList, type CacheOwner } from "./write-back-cache.js";
-import { HeapTimerQueues } from "../timers/heap-timer-queues.js";
+import { HeapTimerQueues, type HeapTimersSnapshot } from "../timers/heap-timer-queues.js";
 import type { InternalTimerQueue } from "../timers/internal-timer-queue.js";
 import { LmdbTimerQueue, type KeyTimerIndex } from "../timers/lmdb-timer-queue.js";
 import { orderedTimerKey } from "../timers/ordered-timer-key.js";
@@ -222,8 +222,9 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
 
   // ---- the write-back cache (used by LmdbStateMap) ---------------------------------------------
 
-  /** @internal A cached node was handed out or changed. */
+  /** @internal A cached node is handed out or about to change. */
   touch(node: CacheNode): void {
+    if (node.pendingFor) this.keepForSnapshots(node);
     node.epoch = this.epoch;
     node.dirty = true;
     this.lru.moveToTail(node);
@@ -264,6 +265,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     const list = [...nodes];
     const writes: Array<[Buffer, Buffer | undefined]> = [];
     for (const n of list) {
+      if (n.pendingFor) this.keepForSnapshots(n);
       if (!n.dirty) continue;
       if (n.value === DELETED) {
         writes.push([n.owner.lmdbKey(n.key), undefined]);
@@ -305,29 +307,45 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
   // ---- snapshots -----------------------------------------------------------------------------
 
   /**
+   * @internal Serializes a node's value, as the snapshots that found it dirty need it, into their
+   * overlays; LMDB's view already holds it when it is the bytes last read or written.
+   */
+  keepForSnapshots(node: CacheNode): void {
+    const overlays = node.pendingFor!;
+    node.pendingFor = undefined;
+    const bytes = serialize(node.value);
+    if (node.stored?.equals(bytes)) return;
+    const owner = node.owner as LmdbStateMap<unknown>;
+    for (const overlay of overlays) overlay.add(owner.tableId, owner.keyGroup, node.key, bytes);
+  }
+
+  /**
    * Synchronous part: opens an LMDB read transaction, a consistent view (MVCC) that later writes
-   * do not change, and serializes the cache's modified entries into an overlay on that view. The
-   * asynchronous part reads each key group by range scans of the view merged with the overlay,
-   * in slices, so processing goes on meanwhile (lmdb-snapshot.ts).
+   * do not change, and notes the cache's modified entries, which the view may not hold: a walk
+   * over at most `cache-entries` nodes, serializing nothing. Each of them is serialized into the
+   * snapshot's overlay before it next changes (touch, write-back) or else in the asynchronous
+   * part, which then reads each key group by range scans of the view merged with the overlay, in
+   * slices, so processing goes on meanwhile (lmdb-snapshot.ts).
    */
   snapshot(): KeyedStateSnapshot {
     this.assertOpen();
     // Snapshots are taken between records: nothing handed out before may still be modified.
     this.epoch++;
     const overlay = new SnapshotOverlay();
+    const pending: CacheNode[] = [];
     for (let n = this.lru.head; n; n = n.next) {
       if (!n.dirty) continue;
-      const owner = n.owner as LmdbStateMap<unknown>;
       if (n.value === DELETED) {
+        const owner = n.owner as LmdbStateMap<unknown>;
         overlay.add(owner.tableId, owner.keyGroup, n.key, undefined);
         continue;
       }
-      const bytes = serialize(n.value);
-      // Only read since it was loaded or written: LMDB already holds it.
-      if (n.stored?.equals(bytes)) n.dirty = false;
-      else overlay.add(owner.tableId, owner.keyGroup, n.key, bytes);
+      (n.pendingFor ??= []).push(overlay);
+      pending.push(n);
     }
-    this.snapshotHeapTimers(overlay);
+    // Heap timers (timer-service.factory HEAP): their slot arrays now, into the overlay later.
+    const heapTimers = this.heapTimers.snapshot();
+    for (const name of heapTimers.queues.keys()) this.table(ORDERED_TIMER_TABLE + name);
     const txn = this.db.useReadTransaction();
     this.openSnapshots++;
     // The timer queues' per-key index is rebuilt from their timers on restore.
@@ -336,6 +354,11 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     const release = (): void => {
       if (released) return;
       released = true;
+      for (const n of pending) {
+        const i = n.pendingFor?.indexOf(overlay) ?? -1;
+        if (i >= 0) n.pendingFor!.splice(i, 1);
+        if (n.pendingFor?.length === 0) n.pendingFor = undefined;
+      }
       txn.done();
       this.openSnapshots--;
       this.closeIfDisposed();
@@ -344,6 +367,8 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     return {
       materialize: async () => {
         try {
+          await this.keepPending(pending, overlay);
+          await this.addHeapTimers(heapTimers, overlay);
           return await readSnapshot(source);
         } finally {
           release();
@@ -356,12 +381,30 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
   /**
    * Heap timer queues (`timer-service.factory: HEAP`) go into the snapshot as the LMDB queue's
    * table would hold them, so a restore finds the same layout whichever timer service wrote it.
+   * `timers` is the copy the synchronous part took; this runs in the asynchronous part.
    */
-  private snapshotHeapTimers(overlay: SnapshotOverlay): void {
-    for (const [name, queue] of this.heapTimers.snapshot().queues) {
+  private async addHeapTimers(timers: HeapTimersSnapshot, overlay: SnapshotOverlay): Promise<void> {
+    let sliceStart = performance.now();
+    for (const [name, queue] of timers.queues) {
       const id = this.table(ORDERED_TIMER_TABLE + name).id;
       for (let g = 0; g <= this.keyGroupEnd - this.keyGroupStart; g++) {
         for (const t of queue.keyGroupTimers(g)) overlay.add(id, this.keyGroupStart + g, orderedTimerKey(t.timestamp, t.seq, t.stateKey, t.ns), serialize(t.namespace));
+        if (performance.now() - sliceStart > SNAPSHOT_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      }
+    }
+  }
+
+  /** The asynchronous part's first step: the pending nodes the task has not touched since, in slices. */
+  private async keepPending(pending: readonly CacheNode[], overlay: SnapshotOverlay): Promise<void> {
+    let sliceStart = performance.now();
+    for (const n of pending) {
+      if (n.pendingFor?.includes(overlay)) this.keepForSnapshots(n);
+      if (performance.now() - sliceStart > SNAPSHOT_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
       }
     }
   }

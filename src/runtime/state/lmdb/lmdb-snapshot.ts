@@ -1,21 +1,22 @@
 /**
  * Reading a snapshot of the LMDB backend out, key group by key group. The synchronous part of a
- * snapshot opens an LMDB read transaction (a fixed view, whatever is written afterwards) and
- * serializes the cache's modified entries into an overlay instead of writing them to LMDB first:
- * serializing is several times cheaper than writing, and the synchronous part is what stalls
- * processing. The asynchronous part merges each range of the view with its overlay, in key order.
+ * snapshot opens an LMDB read transaction (a fixed view, whatever is written afterwards) and notes
+ * the cache's modified entries; their values go into an overlay (serialized, not written to LMDB:
+ * cheaper) when the task next changes them or else at the start of the asynchronous part, which
+ * then merges each range of the view with its overlay, in key order.
  */
 import type { RootDatabase, Transaction } from "lmdb";
 import { SerializedKeyGroupWriter } from "../key-group-format.js";
 import { encodeStateKey } from "../state-key-codec.js";
 import type { StateKey } from "../state-key.js";
 import { PREFIX_LENGTH, rangePrefix } from "./lmdb-keys.js";
+import type { SnapshotOverlayLike } from "./write-back-cache.js";
 
 /** How long reading a snapshot may hold the event loop before letting processing run. */
-const SLICE_MS = 4;
+export const SNAPSHOT_SLICE_MS = 4;
 
 /** Newer values than the view's: per table id and key group, state key → bytes (undefined: deleted). */
-export class SnapshotOverlay {
+export class SnapshotOverlay implements SnapshotOverlayLike {
   private readonly byRange = new Map<number, Array<[StateKey, Buffer | undefined]>>();
 
   add(tableId: number, keyGroup: number, key: StateKey, bytes: Buffer | undefined): void {
@@ -76,7 +77,7 @@ export async function readSnapshot(s: SnapshotSource): Promise<Array<[number, Ui
     }
     const bytes = writer.finish();
     if (bytes) out.push([kg, bytes]);
-    if (performance.now() - sliceStart > SLICE_MS) {
+    if (performance.now() - sliceStart > SNAPSHOT_SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }

@@ -50,8 +50,9 @@ export class LmdbStateMap<V> implements StateMap<V>, CacheOwner {
   set(key: StateKey, value: V): void {
     const node = this.cache.get(key);
     if (node) {
-      node.value = value;
+      // Touched first: a snapshot may still need the value being replaced.
       this.backend.touch(node);
+      node.value = value;
     } else {
       // Not read first: LMDB may hold an older value, which the write-back replaces.
       this.backend.admit(this, key, value, false);
@@ -62,8 +63,8 @@ export class LmdbStateMap<V> implements StateMap<V>, CacheOwner {
     const node = this.cache.get(key);
     if (node) {
       if (node.value === DELETED) return false;
-      node.value = DELETED;
       this.backend.touch(node);
+      node.value = DELETED;
       return true;
     }
     if (!this.backend.db.doesExist(entryKey(this.tableId, this.keyGroup, key, this.backend.scratch))) return false;
@@ -123,7 +124,10 @@ export class LmdbStateMap<V> implements StateMap<V>, CacheOwner {
         if (node) {
           if (node.value === DELETED) continue;
           // Handed out again: the caller may modify it.
-          if (wantValues) node.dirty = true;
+          if (wantValues) {
+            if (node.pendingFor) backend.keepForSnapshots(node);
+            node.dirty = true;
+          }
           yield project(key, node.value as V);
           continue;
         }

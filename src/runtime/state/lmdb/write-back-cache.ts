@@ -10,6 +10,11 @@ import type { StateKey } from "../state-key.js";
 /** The value of an entry deleted in the cache but maybe still present in LMDB. */
 export const DELETED: unique symbol = Symbol("deleted");
 
+/** Where a snapshot collects the values newer than its LMDB view (lmdb-snapshot.ts). */
+export interface SnapshotOverlayLike {
+  add(tableId: number, keyGroup: number, key: StateKey, bytes: Buffer | undefined): void;
+}
+
 /** Whoever keeps the node in its own index (a StateMap), so that eviction can drop it there. */
 export interface CacheOwner {
   readonly cache: Map<StateKey, CacheNode>;
@@ -31,6 +36,12 @@ export class CacheNode {
    * that serializes to the same bytes was only read, and needs no write.
    */
   stored: Buffer | undefined;
+  /**
+   * Snapshots whose synchronous part found this node dirty and that still need its value as it
+   * was then: it is serialized into their overlays before it is next handed out, changed or
+   * written back (or by the snapshot's asynchronous part), not in the synchronous part.
+   */
+  pendingFor: SnapshotOverlayLike[] | undefined;
 
   constructor(
     readonly owner: CacheOwner,

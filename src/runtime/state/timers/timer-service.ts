@@ -56,8 +56,20 @@ export class TimerService<N> {
     return this.queue.size;
   }
 
+  /**
+   * Batch execution's end of a key (fireAtEndOfKey): timers registered while the key's timers fire
+   * are dropped, as in Flink (its quiesced BatchExecutionInternalTimeService), so a timer that sets
+   * the next one cannot loop forever at the end of time.
+   */
+  private quiesced = false;
+
+  setQuiesced(quiesced: boolean): void {
+    this.quiesced = quiesced;
+  }
+
   /** Registers a timer for the backend's current key; registering it again changes nothing. */
   register(namespace: N, timestamp: number): void {
+    if (this.quiesced) return;
     const ns = this.nsOf(namespace);
     const sk = this.backend.currentStateKey;
     if (this.lastSk === sk && this.lastTs === timestamp && this.lastNs === ns) return;
@@ -137,4 +149,25 @@ export class TimerService<N> {
   timers(): IterableIterator<Timer<N>> {
     return this.queue.timers();
   }
+}
+
+/**
+ * Batch execution (docs/architecture.md, "Batch execution mode"): the current key's input is
+ * complete, so its timers fire as at the end of time — all event-time timers, then all
+ * processing-time ones, in timestamp order — and timers registered meanwhile are dropped. Only the
+ * current key has timers in batch mode: keys are processed one after the other.
+ */
+export function fireAtEndOfKey(services: readonly EndOfKeyTimers[]): void {
+  for (const s of services) s.setQuiesced(true);
+  try {
+    for (const s of services) s.advance(Number.POSITIVE_INFINITY);
+  } finally {
+    for (const s of services) s.setQuiesced(false);
+  }
+}
+
+/** What fireAtEndOfKey needs of a TimerService (of any namespace). */
+export interface EndOfKeyTimers {
+  advance(time: number): void;
+  setQuiesced(quiesced: boolean): void;
 }
