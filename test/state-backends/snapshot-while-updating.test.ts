@@ -17,7 +17,7 @@ import {
 } from "../../src/api/state/state-descriptors.js";
 import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry.js";
-import { TimerService } from "../../src/runtime/state/timer-service.js";
+import { TimerService } from "../../src/runtime/state/timers/timer-service.js";
 import { BACKENDS, disposeBackends } from "./support/backends.js";
 import { mulberry32 } from "../unit/support/random.js";
 

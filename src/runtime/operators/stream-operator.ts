@@ -10,7 +10,7 @@ import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
 import type { OperatorEventToCoordinator } from "../coordination/operator-events.js";
-import { fireAtEndOfKey, type EndOfKeyTimers, type ProcessingTimeService } from "../state/timer-service.js";
+import { fireAtEndOfKey, type EndOfKeyTimers, type ProcessingTimeService } from "../state/timers/timer-service.js";
 
 export type { ProcessingTimeService };
 

@@ -20,7 +20,7 @@ import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js"
 import type { KeyedStateBackend } from "../../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
-import { TimerService, type EndOfKeyTimers, type Timer } from "../../state/timer-service.js";
+import { TimerService, type EndOfKeyTimers, type Timer } from "../../state/timers/timer-service.js";
 import { streamingContext } from "../state-context.js";
 import { StreamOperator, type OperatorContext } from "../stream-operator.js";
 import { createWindowContents, type ContentsSpec, type WindowContents } from "./window-contents.js";
@@ -115,10 +115,12 @@ export class WindowOperator extends StreamOperator {
     this.out = { collect: (v) => this.output.collect(v, this.emitTimestamp) };
   }
 
-  /** Timers came back with the keyed state; rebuild their firing order. */
+  /**
+   * Windows of timers come back as plain objects from a restore, and from a backend that keeps
+   * timers serialized (LMDB) at any time: the timer services turn them into windows again.
+   */
   override initializeState(restored: boolean): void {
-    if (!restored) return;
-    this.windowSet?.restoreIds();
+    if (restored) this.windowSet?.restoreIds();
     this.eventTimers.restore(rehydrateWindow);
     this.processingTimers.restore(rehydrateWindow);
   }

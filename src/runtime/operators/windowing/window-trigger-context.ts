@@ -6,7 +6,7 @@ import type { Window } from "../../../api/windowing/windows.js";
 import type { MergeableState } from "../../state/heap-states.js";
 import type { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
-import type { TimerService } from "../../state/timer-service.js";
+import type { TimerService } from "../../state/timers/timer-service.js";
 
 const NONE_MERGED: readonly { readonly id: Namespace }[] = [];
 
