@@ -50,7 +50,8 @@ const intervalMs = Number(option("interval", "1000"));
 const steadySeconds = Number(option("steady", "20"));
 const burstSeconds = Number(option("burst", "10"));
 const config = configOptions();
-const changelogModes = option("changelog", "off").split(",");
+// Without --changelog, the mode is what --config says (state.changelog.enabled), off by default.
+const changelogModes = option("changelog", config["state.changelog.enabled"] === "true" ? "on" : "off").split(",");
 
 interface Run {
   result: RunResult;

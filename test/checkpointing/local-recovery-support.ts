@@ -79,6 +79,17 @@ export async function restoredLocallyGauges(restUrl: string, jobId: string): Pro
   return values;
 }
 
+/** `restored_locally` of every subtask of every vertex in checkpoint `id`'s statistics (REST; from the tasks' acknowledgements). */
+export async function restoredLocallyInStatistics(restUrl: string, jobId: string, id: number): Promise<Array<boolean | undefined>> {
+  const job = await getJson<{ vertices: Array<{ id: string }> }>(restUrl, `/jobs/${jobId}`);
+  const flags: Array<boolean | undefined> = [];
+  for (const v of job.vertices) {
+    const details = await getJson<{ subtasks: Array<{ restored_locally?: boolean }> }>(restUrl, `/jobs/${jobId}/checkpoints/details/${id}/subtasks/${v.id}`);
+    flags.push(...details.subtasks.map((s) => s.restored_locally));
+  }
+  return flags;
+}
+
 /** How many tasks (subtasks of all vertices) the job has. */
 export async function taskCount(restUrl: string, jobId: string): Promise<number> {
   const job = await getJson<{ vertices: Array<{ parallelism: number }> }>(restUrl, `/jobs/${jobId}`);

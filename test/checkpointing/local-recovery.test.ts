@@ -24,6 +24,7 @@ import {
   localCopies,
   remoteStateFiles,
   restoredLocallyGauges,
+  restoredLocallyInStatistics,
   startLocalRecoveryJobManager,
   taskCount,
   waitForAttempt,
@@ -82,6 +83,16 @@ for (const backend of ["hashmap", "lmdb"]) {
     await waitFor(async () => (await restoredLocallyGauges(c.jm.restUrl, jobId)).every((v) => v === "1"), "every subtask to report restoredLocally = 1", GENEROUS_MS, 200);
     const stats = await checkpointStats(c.jm.restUrl, jobId);
     assert.equal(stats.latest.restored?.id, id, "restored from the checkpoint whose remote files are damaged");
+    // The checkpoint statistics show it per subtask, from the restored tasks' acknowledgements.
+    const after = await checkpointNow(c.jm.restUrl, jobId);
+    assert.deepEqual(await restoredLocallyInStatistics(c.jm.restUrl, jobId, after), Array(tasks).fill(true), `restored_locally of checkpoint ${after}`);
+    // The checkpoint statistics say so per subtask (docs/checkpoints.md, "Checkpoint statistics").
+    const next = await checkpointNow(c.jm.restUrl, jobId);
+    const details = await getJson<{ tasks: Record<string, unknown> }>(c.jm.restUrl, `/jobs/${jobId}/checkpoints/details/${next}`);
+    for (const vertexId of Object.keys(details.tasks)) {
+      const v = await getJson<{ subtasks: Array<{ index: number; restored_locally?: boolean }> }>(c.jm.restUrl, `/jobs/${jobId}/checkpoints/details/${next}/subtasks/${vertexId}`);
+      assert.deepEqual(v.subtasks.map((t) => t.restored_locally), v.subtasks.map(() => true), `vertex ${vertexId}: every subtask restored locally`);
+    }
     const run = await result;
     assert.equal(run.state, "FINISHED", run.failure?.message);
     assert.equal(run.restarts, 1, "one restart: the injected failure (a remote read would have failed on the checksum and restarted again)");
@@ -117,6 +128,8 @@ test("a deleted local copy and a damaged one (bytes flipped) each fall back to t
   await c.logged(new RegExp(`the local copy of checkpoint ${second} in \\S+ cannot be used \\(.*checksum does not match`), tasks, "every task refusing its damaged local copy");
   await waitFor(async () => (await restoredLocallyGauges(c.jm.restUrl, jobId)).every((v) => v === "0"), "every subtask to report restoredLocally = 0", GENEROUS_MS, 200);
   assert.equal((await checkpointStats(c.jm.restUrl, jobId)).latest.restored?.id, second);
+  const after = await checkpointNow(c.jm.restUrl, jobId);
+  assert.deepEqual(await restoredLocallyInStatistics(c.jm.restUrl, jobId, after), Array(tasks).fill(false), `restored_locally of checkpoint ${after}`);
 
   const run = await result;
   assert.equal(run.state, "FINISHED", run.failure?.message);
@@ -126,19 +139,22 @@ test("a deleted local copy and a damaged one (bytes flipped) each fall back to t
 
 test("local copies of subsumed checkpoints are deleted, and the job's copies when it ends", { timeout: 300_000 }, async () => {
   const c = await cluster();
-  const { jobId, result, tasks } = await submit(c, 1_000_000, 150);
-  await waitFor(async () => (await checkpointStats(c.jm.restUrl, jobId)).counts.completed >= 8, "8 completed checkpoints", GENEROUS_MS, 100);
-  const latest = (await checkpointStats(c.jm.restUrl, jobId)).latest.completed!.id;
-  const copies = localCopies(c.local);
-  const byTask = new Map<string, number[]>();
-  for (const l of copies) byTask.set(l.task, [...(byTask.get(l.task) ?? []), l.checkpointId]);
-  assert.equal(byTask.size, tasks, `every task keeps copies: ${[...byTask.keys()].join(", ")}`);
-  for (const [task, ids] of byTask) {
-    // The latest completed checkpoint and at most one in flight (max-concurrent-checkpoints 1): what
-    // came before was subsumed. Without deletion each task would hold a copy of all 8 or more.
-    assert.ok(ids.length <= 2, `${task} holds copies of checkpoints ${ids.join(", ")}`);
-    assert.ok(ids.every((i) => i >= latest - 1), `${task} holds copies of checkpoints ${ids.join(", ")}; the latest completed is ${latest}`);
-  }
+  const { jobId, result, tasks } = await submit(c, 1_000_000);
+  const ids: number[] = [];
+  for (let i = 0; i < 6; i++) ids.push(await checkpointNow(c.jm.restUrl, jobId));
+  const latest = ids.at(-1)!;
+  const byTask = (): Map<string, number[]> => {
+    const found = new Map<string, number[]>();
+    for (const l of localCopies(c.local)) found.set(l.task, [...(found.get(l.task) ?? []), l.checkpointId].sort((a, b) => a - b));
+    return found;
+  };
+  // Once the tasks have heard that the last one completed, each holds its copy alone: the 5 before were
+  // subsumed. Without deletion each task would hold all 6.
+  await waitFor(() => byTask().size === tasks && [...byTask().values()].every((held) => held.length === 1 && held[0] === latest), `every task holding only its copy of checkpoint ${latest}`, GENEROUS_MS, 100).catch(
+    (e: Error) => {
+      throw new Error(`${e.message}: ${JSON.stringify([...byTask()])} (checkpoints ${ids.join(", ")})`);
+    },
+  );
   await c.client.cancel(jobId);
   assert.equal((await result).state, "CANCELED");
   await waitFor(() => localCopies(c.local).length === 0, "the job's local copies to be deleted once it ended", GENEROUS_MS, 100);

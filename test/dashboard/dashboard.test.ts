@@ -147,6 +147,31 @@ test("the checkpoints tab shows counts, history and configuration; a savepoint i
   await screenshot(page, "checkpoints.png");
 });
 
+test("a checkpoint opens its statistics per vertex and per subtask, as the REST details give them", async () => {
+  // The latest savepoint stays put while checkpoints come every 200 ms.
+  const stats = await getJson<{ latest: { savepoint: { id: number } | null } }>(d.rc.url, `/jobs/${branching}/checkpoints`);
+  const id = stats.latest.savepoint!.id;
+  await page.locator('[data-latest="Latest Savepoint"]').click();
+  await page.locator(`[data-testid="checkpoint-details"][data-checkpoint-id="${id}"] [data-testid="checkpoint-vertices"] tbody tr`).first().waitFor();
+  const details = await getJson<{ tasks: Record<string, { num_subtasks: number; num_acknowledged_subtasks: number }> }>(d.rc.url, `/jobs/${branching}/checkpoints/details/${id}`);
+  const { vertices } = await job(branching);
+  const rows = page.locator('[data-testid="checkpoint-vertices"] tbody tr[data-vertex-id]');
+  assert.equal(await rows.count(), Object.keys(details.tasks).length, "a row per vertex");
+  for (const [vertexId, v] of Object.entries(details.tasks)) {
+    const row = await page.locator(`[data-testid="checkpoint-vertices"] tr[data-vertex-id="${vertexId}"]`).innerText();
+    assert.ok(row.includes(vertices.find((x) => x.id === vertexId)!.name), row);
+    assert.ok(row.includes(`${v.num_acknowledged_subtasks}/${v.num_subtasks}`), row);
+  }
+  const [vertexId, v] = Object.entries(details.tasks)[0]!;
+  await page.locator(`[data-testid="checkpoint-vertices"] tr[data-vertex-id="${vertexId}"]`).click();
+  const subtasks = page.locator('[data-testid="checkpoint-subtasks"] tbody tr');
+  await subtasks.first().waitFor();
+  assert.equal(await subtasks.count(), v.num_subtasks, "a row per subtask");
+  const header = await text('[data-testid="checkpoint-subtasks"] thead');
+  for (const column of ["Sync Duration", "Async Duration", "Alignment Duration", "Checkpointed Size", "Full Size", "Persisted", "Unaligned", "Restored Locally"]) assert.ok(header.includes(column), `${column} in ${header}`);
+  assert.match(await subtasks.first().innerText(), /completed[\s\S]*ms[\s\S]*no\s+no/);
+});
+
 test("a backpressured vertex is coloured as backpressured, its slow consumer as busy", async () => {
   const slow = slowJob;
   try {

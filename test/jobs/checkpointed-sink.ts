@@ -35,7 +35,7 @@ interface PendingBatch {
   records: Numbered[];
 }
 
-class CommittingFileSink implements CheckpointedFunction, CheckpointListener {
+export class CommittingFileSink implements CheckpointedFunction, CheckpointListener {
   private buffer: Numbered[] = [];
   private pending: PendingBatch[] = [];
   private state!: ListState<PendingBatch>;

@@ -2,7 +2,7 @@
  * Queries with state run the three ways of docs/architecture.md, "Testing": straight through (the other
  * test), at parallelism 2 with checkpoints, stopped there with a savepoint and resumed at
  * parallelism 3 and 1. The source replays from the savepoint's remaining event ranges and the
- * query's windows, timers and join state move with their key groups; the records before the
+ * query's windows (q11's sessions too), timers and join state move with their key groups; the records before the
  * savepoint plus those after it are the reference result, each once. (Resuming at 1 merges the
  * readers' strided splits into one reader, which must read them in event-time order, or the
  * windows would drop the later splits' events as late.)
@@ -37,7 +37,7 @@ describe("nexmark queries stopped with a savepoint and resumed at another parall
   });
   after(() => cluster.close());
 
-  for (const query of ["q5", "q20", "q4", "q7"]) {
+  for (const query of ["q5", "q20", "q4", "q7", "q11"]) {
     test(query, async () => {
       const want: unknown[] = [];
       REFERENCES[query]!(referenceInput(EVENTS, { firstEventRate: EVENT_RATE }), (r) => want.push(r));

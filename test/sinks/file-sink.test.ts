@@ -4,16 +4,17 @@
  * files change only when a checkpoint completes; recovery removes what failed runs staged.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runJob } from "../../src/client/job-runner.js";
-import { parsePartFileName } from "../../src/connectors/file-sink/index.js";
+import { isCommittedPartFile, parsePartFileName } from "../../src/connectors/file-sink/index.js";
 import { referenceLines, type SinkTarget } from "../jobs/sinks/support/sink-job-spec.js";
 import { SINK_JOB, committedLines, jobArgs, stagedPartFiles } from "./sink-test-support.js";
 import { assertExactlyOnceUnderFailures, assertVisibleOnlyAfterCheckpoints, oneFaultPerAttempt, sinkSpec, type SinkOutput } from "./exactly-once-scenarios.js";
 import { assertSameLines } from "./same-lines.js";
+import { assertCommittedThroughFinalCheckpoint, assertFinalCheckpointSurvivesFailure } from "./final-checkpoint-scenarios.js";
 
 function fileTarget(dir: string): SinkTarget {
   return { kind: "file", dir };
@@ -47,6 +48,20 @@ describe("FileSink", () => {
     const dir = mkdtempSync(join(tmpdir(), "sluice-file-sink-visibility-"));
     await assertVisibleOnlyAfterCheckpoints(fileTarget(dir), partFiles(dir));
   });
+
+  it("commits a bounded job's every record through its final checkpoint, none at end of input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sluice-file-sink-final-"));
+    // A commit renames the part file: its change time is when it became visible.
+    const commitTimes = async (): Promise<number[]> => readdirSync(dir).filter(isCommittedPartFile).map((f) => statSync(join(dir, f)).ctimeMs);
+    await assertCommittedThroughFinalCheckpoint(fileTarget(dir), partFiles(dir), { commitTimes });
+  });
+
+  for (const fault of ["after-pre-commit", "before-commit", "after-commit"] as const) {
+    it(`loses and duplicates nothing when it fails ${fault} at the final checkpoint`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "sluice-file-sink-final-fault-"));
+      await assertFinalCheckpointSurvivesFailure(fileTarget(dir), partFiles(dir), fault);
+    });
+  }
 
   it("removes what an earlier run staged and never overwrites its committed files", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sluice-file-sink-leftovers-"));

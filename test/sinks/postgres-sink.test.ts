@@ -12,6 +12,7 @@ import { referenceLines, type SinkTarget } from "../jobs/sinks/support/sink-job-
 import { SINK_JOB, jobArgs } from "./sink-test-support.js";
 import { assertExactlyOnceUnderFailures, assertVisibleOnlyAfterCheckpoints, oneFaultPerAttempt, sinkSpec, type SinkOutput } from "./exactly-once-scenarios.js";
 import { assertSameLines } from "./same-lines.js";
+import { assertCommittedThroughFinalCheckpoint, assertFinalCheckpointSurvivesFailure } from "./final-checkpoint-scenarios.js";
 
 const pg = usePostgres();
 let tables = 0;
@@ -68,6 +69,18 @@ describe("PostgresSink", () => {
     const table = await freshTable();
     await assertVisibleOnlyAfterCheckpoints(postgresTarget(table), rowsOf(table));
   });
+
+  it("commits a bounded job's every row through its final checkpoint, none at end of input", async () => {
+    const table = await freshTable();
+    await assertCommittedThroughFinalCheckpoint(postgresTarget(table), rowsOf(table));
+  });
+
+  for (const fault of ["after-pre-commit", "before-commit"] as const) {
+    it(`loses and duplicates nothing when it fails ${fault} at the final checkpoint`, async () => {
+      const table = await freshTable();
+      await assertFinalCheckpointSurvivesFailure(postgresTarget(table), rowsOf(table), fault);
+    });
+  }
 
   it("rolls back its own subtasks' prepared leftovers on start and leaves other sinks' alone", async () => {
     const table = await freshTable();

@@ -40,11 +40,11 @@ export function indexesOf(lines: readonly string[]): number[] {
 }
 
 /**
- * Below which record index sink faults may fire (see fault-injecting-sink.ts). Never at the last
- * record: a fault after the end-of-input commit would replay a committed tail, the documented
- * limit of that commit. At parallelism 1 anywhere else: the only sink subtask is the last task to
- * finish. With more subtasks only early in the stream, while no sink subtask can have reached end
- * of input yet; under heavy load such a fault may then not fire at all.
+ * Below which record index sink faults may fire (see fault-injecting-sink.ts): in mid-stream
+ * checkpoints, so that each fault fires on its attempt's first checkpoint and the restart counts
+ * stay predictable (expectedRestarts). The final checkpoint's window has its own tests
+ * (final-checkpoint-scenarios.ts). At parallelism 1 up to the last record; with more subtasks only
+ * early in the stream; under heavy load such a fault may then not fire at all.
  */
 export function sinkFaultGuard(parallelism: number, count: number): number {
   return parallelism === 1 ? count - 1 : Math.floor(count * 0.6);

@@ -98,7 +98,7 @@ interface Instance {
 
 async function start(
   target: MemoryTarget,
-  options: { restore?: OperatorStateSnapshot; subtask?: number; parallelism?: number; attempt?: number } = {},
+  options: { restore?: OperatorStateSnapshot; subtask?: number; parallelism?: number; attempt?: number; finalCheckpoint?: boolean } = {},
 ): Promise<Instance> {
   const time = new ManualProcessingTimeService(0);
   const state = new OperatorStateBackend(options.restore ?? {});
@@ -122,6 +122,7 @@ async function start(
     isRestored: options.restore !== undefined,
     processingTime: time,
     settings: {},
+    ...(options.finalCheckpoint ? { finalCheckpoint: true } : {}),
     collect: () => {},
   });
   op.initializeState(options.restore !== undefined);
@@ -227,7 +228,28 @@ describe("two-phase-commit sink operator", () => {
     assert.deepEqual(target.committedValues(), ["a", "b"]);
   });
 
-  it("at end of input pre-commits the last transaction and commits everything directly", async () => {
+  it("with a final checkpoint commits nothing at end of input: its barrier pre-commits the tail and its completion commits it", async () => {
+    const target = new MemoryTarget();
+    const { op, checkpoint } = await start(target, { finalCheckpoint: true });
+    write(op, "a");
+    await checkpoint(1);
+    write(op, "b");
+    await op.finish();
+    assert.equal(target.committed.length, 0, "end of input commits nothing");
+    assert.throws(() => write(op, "c"), /after end of input/);
+    const restorable = await checkpoint(2); // the final checkpoint: pre-commits "b" and begins no transaction after it
+    assert.deepEqual([...target.open.keys()], []);
+    assert.deepEqual([...target.prepared.values()], [["a"], ["b"]]);
+    await op.notifyCheckpointComplete(2);
+    assert.deepEqual(target.committed.map((c) => c.values), [["a"], ["b"]]);
+    await op.close();
+    // A restore from the final checkpoint (a failure before its notification) commits both again, idempotently.
+    const again = await start(target, { restore: restorable, attempt: 1, finalCheckpoint: true });
+    assert.equal(target.committed.length, 2);
+    await again.op.close();
+  });
+
+  it("without a final checkpoint pre-commits the last transaction at end of input and commits everything directly", async () => {
     const target = new MemoryTarget();
     const { op, checkpoint } = await start(target);
     write(op, "a");

@@ -1,6 +1,6 @@
 /**
  * The state changelog over both backends (src/runtime/state/changelog/): a random workload of every
- * state kind, flat and namespaced, with checkpoints and materializations in between; every
+ * state kind, flat and namespaced, and timers (added, deleted, fired), with checkpoints and materializations in between; every
  * checkpoint's handle restores (materialization + replay of the segments) to exactly the state the
  * backend had at that checkpoint, at the same range and split over other ranges (twice, so runs
  * taken over from a rescale are followed too). A checkpoint writes what changed, not the state; the
@@ -19,9 +19,12 @@ import { visitKeyGroup } from "../../src/runtime/state/key-group-format.js";
 import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry.js";
 import { readStateKey } from "../../src/runtime/state/state-key-codec.js";
+import type { StateKey } from "../../src/runtime/state/state-key.js";
+import { TimerService } from "../../src/runtime/state/timers/timer-service.js";
 import { ChangelogKeyedStateBackend } from "../../src/runtime/state/changelog/changelog-keyed-state-backend.js";
 import { filesOf, type ChangelogStateHandle, type KeyGroupBlobs } from "../../src/runtime/state/changelog/changelog-handle.js";
-import { loadChangelogFiles } from "../../src/runtime/state/changelog/changelog-replay.js";
+import { loadChangelogFiles, replayChangelog } from "../../src/runtime/state/changelog/changelog-replay.js";
+import { PolledTimer, type InternalTimerQueue } from "../../src/runtime/state/timers/internal-timer-queue.js";
 import { BACKENDS, disposeBackends, type BackendKind, type Range } from "./support/backends.js";
 
 const dirs: string[] = [];
@@ -58,6 +61,8 @@ interface States {
   /** Window-like state: per key a Map from namespace to the value. */
   windowed: ListState<string>;
   scope: { namespace: string | number };
+  /** Timers (namespace = the step's namespace), kept by the backend's timer queue. */
+  timers: InternalTimerQueue<number>;
 }
 
 function statesOf(backend: KeyedStateBackend): States {
@@ -71,6 +76,7 @@ function statesOf(backend: KeyedStateBackend): States {
     max: registry.getReducingState(new ReducingStateDescriptor<number>("max", (a, b) => Math.max(a, b))),
     windowed: windows.getListState(new ListStateDescriptor<string>("contents")),
     scope,
+    timers: backend.timerQueue<number>("event"),
   };
 }
 
@@ -107,15 +113,37 @@ function apply(backend: KeyedStateBackend, s: States, { key, op, namespace, coin
   else if (op === 7) s.max.add(i % 97);
   else if (op === 8) s.windowed.add(`w${i}`);
   else s.windowed.clear();
+  // Timers change with state: added, and deleted (some of them not there).
+  if (coin < 0.3) s.timers.add((i * 7) % 500, namespace, namespace);
+  else if (coin > 0.8) s.timers.remove((i * 3) % 500, namespace);
 }
 
-/** Every entry of a backend, by table, key group and key, read from a full snapshot. */
+/** Fires the timers up to `upTo` (firing changes the timers of keys other than the current one). */
+function fire(s: States, upTo: number): number {
+  const t = new PolledTimer<number>();
+  let n = 0;
+  while (s.timers.size > 0 && s.timers.peekTimestamp() <= upTo && s.timers.poll(t)) n++;
+  return n;
+}
+
+/**
+ * Every entry of a backend, by table, key group and key, read from a full snapshot. Timers are
+ * compared by (key, namespace, timestamp): registration numbers are each queue's own.
+ */
 async function dump(backend: KeyedStateBackend): Promise<Map<string, unknown>> {
   const out = new Map<string, unknown>();
+  const put = (table: string, kg: number, k: StateKey, v: unknown): void => {
+    if (table.startsWith("_timer-lmdb:")) out.set(`${table}|${kg}|${(k as string).slice(0, 16)}${(k as string).slice(29)}`, v);
+    else if (table.startsWith("_timer-heap:")) {
+      const packed = v as unknown[];
+      const timers = Array.from({ length: packed.length / 4 }, (_, i) => JSON.stringify([packed[4 * i], packed[4 * i + 2], packed[4 * i + 3]]));
+      out.set(`${table}|${kg}|${String(k)}`, timers.sort());
+    } else out.set(`${table}|${kg}|${String(k)}`, v);
+  };
   for (const [kg, bytes] of await backend.snapshot().materialize()) {
     visitKeyGroup(bytes, {
-      object: (table, k, v) => out.set(`${table}|${kg}|${String(k)}`, v),
-      serialized: (table, k, v) => out.set(`${table}|${kg}|${String(readStateKey(k))}`, deserialize(v)),
+      object: (table, k, v) => put(table, kg, k, v),
+      serialized: (table, k, v) => put(table, kg, readStateKey(k), deserialize(v)),
     });
   }
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -157,17 +185,21 @@ for (const kind of BACKENDS) {
       const backend = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "t");
       const s = statesOf(backend);
       const taken: Array<{ handle: ChangelogStateHandle; expected: Map<string, unknown> }> = [];
+      let fired = 0;
       for (let id = 1; id <= 12; id++) {
         for (const st of steps(id, 400, 300, id * 1000)) apply(backend, s, st);
         // Materializations start between checkpoints, and run across the checkpoint after.
         const materializing = id % 4 === 0 ? backend.materialize() : undefined;
         for (const st of steps(100 + id, 50, 300, id * 1000 + 500)) apply(backend, s, st);
+        fired += fire(s, id * 30);
         const { handle } = await checkpoint(backend, id, dir);
         taken.push({ handle, expected: await dump(backend) });
         backend.notifyCheckpointComplete(id);
         await materializing;
       }
       assert.ok(taken.some((t) => t.handle.runs.some((r) => r.materialization)), "some checkpoints refer to a materialization");
+      assert.ok(fired > 100 && s.timers.size > 20, `timers fired (${fired}) and pending (${s.timers.size})`);
+      assert.ok([...taken.at(-1)!.expected.keys()].some((k) => k.startsWith("_timer-")), "the timers are in the state compared");
       // With nothing to build on, the first checkpoint is a materialization (no segment holds the state twice).
       assert.deepEqual(filesOf(taken[0]!.handle).map((f) => f.file.includes("-materialization-")), [true], "the first checkpoint is a materialization");
       for (const [n, { handle, expected }] of taken.entries()) {
@@ -214,6 +246,61 @@ for (const kind of BACKENDS) {
         const b = await restored(kind, r, dir, handles3.filter((_, n) => three[n]!.keyGroupEnd >= r.start && three[n]!.keyGroupStart <= r.end));
         assert.deepEqual(await dump(b), within(expectedAfter, r.start, r.end), `range ${r.start}-${r.end}`);
       }
+    });
+
+    test("timers go through the changelog: registered, fired and deleted timers restore as they were at the checkpoint", async () => {
+      const dir = jobDir();
+      const backend = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "timers");
+      const fired: string[] = [];
+      const timers = new TimerService<string>(backend, "event", (t) => fired.push(`${String(t.key)}@${t.timestamp}`), (n) => n);
+      const pending = (t: TimerService<string>): string[] => [...t.timers()].map((x) => `${String(x.key)}:${x.namespace}@${x.timestamp}`).sort();
+      for (let k = 0; k < 60; k++) {
+        backend.setCurrentKey(k);
+        for (let w = 0; w < (k % 4) + 1; w++) timers.register(`w${w}`, 100 * (w + 1) + k);
+      }
+      await checkpoint(backend, 1, dir);
+      timers.advance(150);
+      for (let k = 0; k < 60; k += 5) {
+        backend.setCurrentKey(k);
+        timers.delete("w3", 400 + k);
+        timers.register("late", 1000 + k);
+      }
+      const { handle } = await checkpoint(backend, 2, dir);
+      const expected = pending(timers);
+      assert.ok(fired.length > 0 && expected.length > 0);
+      const copy = await restored(kind, { maxParallelism: MAX_PARALLELISM, start: 0, end: 127 }, dir, [handle]);
+      const again = new TimerService<string>(copy, "event", () => {}, (n) => n);
+      again.restore();
+      assert.deepEqual(pending(again), expected);
+    });
+
+    test("switching the changelog off and on: a changelog checkpoint replays into a plain backend, a full snapshot restores into a changelog backend whose first checkpoint materializes it", async () => {
+      const dir = jobDir();
+      const backend = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "switch");
+      const s = statesOf(backend);
+      for (const st of steps(7, 500, 150)) apply(backend, s, st);
+      await checkpoint(backend, 1, dir);
+      await backend.materialize();
+      for (const st of steps(8, 300, 150, 1000)) apply(backend, s, st);
+      const { handle } = await checkpoint(backend, 2, dir);
+      const expected = await dump(backend);
+
+      // Off: the segments are replayed into the plain backend.
+      const plain = kind.create();
+      const files = new Map<string, KeyGroupBlobs>();
+      await loadChangelogFiles(dir, [handle], 0, 127, files);
+      replayChangelog(plain, handle, files);
+      assert.deepEqual(await dump(plain), expected);
+
+      // On again, from the plain backend's full snapshot: the first checkpoint is a materialization of it all.
+      const full = await plain.snapshot().materialize();
+      const again = new ChangelogKeyedStateBackend(kind.create(), SETTINGS, "again");
+      again.restore(full);
+      const otherDir = jobDir();
+      const first = await checkpoint(again, 1, otherDir);
+      assert.deepEqual(filesOf(first.handle).map((f) => f.file.includes("-materialization-")), [true]);
+      const copy = await restored(kind, { maxParallelism: MAX_PARALLELISM, start: 0, end: 127 }, otherDir, [first.handle]);
+      assert.deepEqual(await dump(copy), expected);
     });
 
     test("a checkpoint writes the changes since the last one, not the state; after a materialization the old segments are no longer referred to", async () => {

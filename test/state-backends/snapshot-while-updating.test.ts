@@ -17,7 +17,7 @@ import {
 } from "../../src/api/state/state-descriptors.js";
 import type { KeyedStateBackend } from "../../src/runtime/state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../src/runtime/state/keyed-state-registry.js";
-import { TimerService } from "../../src/runtime/state/timer-service.js";
+import { TimerService } from "../../src/runtime/state/timers/timer-service.js";
 import { BACKENDS, disposeBackends } from "./support/backends.js";
 import { mulberry32 } from "../unit/support/random.js";
 
@@ -30,6 +30,8 @@ interface KeyModel {
   map: Map<string, number>;
   max?: number;
   avg?: { sum: number; count: number };
+  /** Written once per key: makes the state large enough that reading it takes many slices. */
+  blob?: string;
   timers: Set<number>;
 }
 
@@ -58,6 +60,7 @@ function states(backend: KeyedStateBackend) {
         getResult: (acc) => ({ ...acc }),
       }),
     ),
+    blob: registry.getState(new ValueStateDescriptor<string>("blob")),
     timers: new TimerService<string>(backend, "event", () => {}, (n) => n),
   };
 }
@@ -120,6 +123,7 @@ function update(backend: KeyedStateBackend, s: States, model: Model, key: number
       s.map.clear();
       s.max.clear();
       s.avg.clear();
+      s.blob.clear();
       for (const ts of m.timers) s.timers.delete("w", ts);
       model.set(key, { list: [], map: new Map(), timers: new Set() });
   }
@@ -139,12 +143,14 @@ function read(backend: KeyedStateBackend, s: States, keys: Iterable<number>): Mo
     const v = s.value.value();
     const max = s.max.get();
     const avg = s.avg.get();
+    const blob = s.blob.value();
     out.set(key, {
       ...(v === undefined ? {} : { value: v }),
       list: [...s.list.get()],
       map: new Map(s.map.entries()),
       ...(max === undefined ? {} : { max }),
       ...(avg === undefined ? {} : { avg }),
+      ...(blob === undefined ? {} : { blob }),
       timers: timers.get(key) ?? new Set(),
     });
   }
@@ -167,7 +173,13 @@ for (const kind of BACKENDS) {
         const rnd = mulberry32(kind.type === "lmdb" ? 17 : 42);
         const model: Model = new Map();
         let step = 0;
-        for (let key = 0; key < KEYS; key++) for (let i = 0; i < 4; i++) update(backend, s, model, key, rnd, step++);
+        for (let key = 0; key < KEYS; key++) {
+          for (let i = 0; i < 4; i++) update(backend, s, model, key, rnd, step++);
+          const blob = `${key}:`.padEnd(4096, String.fromCharCode(97 + (key % 26)));
+          backend.setCurrentKey(key);
+          s.blob.update(blob);
+          model.get(key)!.blob = blob;
+        }
         const expected = cloneModel(model);
 
         const snapshot = backend.snapshot();

@@ -103,6 +103,20 @@ test("ended channels release the watermark; all ended gives +Infinity", () => {
   assert.ok(gate.inputEnded(0) && gate.allEnded);
 });
 
+test("end-of-data ends a channel's records and event time but not the channel: end-of-partition follows", () => {
+  const { gate, event } = setup([2]);
+  event(0, 0, { kind: "watermark", timestamp: 3 });
+  event(0, 1, { kind: "watermark", timestamp: 7 });
+  assert.deepEqual(event(0, 0, { kind: "end-of-data" }), { watermark: 7 }, "the channel no longer holds the watermark back");
+  assert.equal(gate.inputDataEnded(0), false);
+  assert.deepEqual(event(0, 1, { kind: "end-of-data" }), { watermark: Number.POSITIVE_INFINITY });
+  assert.ok(gate.inputDataEnded(0) && gate.allDataEnded);
+  assert.equal(gate.allEnded, false, "barriers may still come until end-of-partition");
+  assert.deepEqual(event(0, 0, { kind: "end-of-partition" }), {}, "event time already ended");
+  assert.deepEqual(event(0, 1, { kind: "end-of-partition" }), {});
+  assert.ok(gate.allEnded);
+});
+
 test("random event sequences keep the valve's invariants", () => {
   const rnd = mulberry32(5);
   for (let run = 0; run < 200; run++) {

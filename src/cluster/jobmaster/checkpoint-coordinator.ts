@@ -24,6 +24,8 @@ export interface CheckpointTask {
   vertexId: string;
   isSource: boolean;
   running: boolean;
+  /** The execution reached FINISHED (it ended after its final checkpoint). */
+  finished: boolean;
   trigger(trigger: CheckpointTrigger): Promise<void>;
   notifyComplete(checkpointId: number): void;
   notifyAborted(checkpointId: number): void;
@@ -68,6 +70,8 @@ interface Pending {
   dir: string;
   waiting: Set<string>;
   acks: TaskCheckpointAck[];
+  /** Tasks that had finished before (or while) the checkpoint ran: they are recorded as finished, without state. */
+  finishedTasks: TaskCheckpointAck[];
   /** The operator coordinators' states (operator uid → state), taken before the trigger. */
   coordinatorStates?: Record<string, unknown>;
   timer: Timer;
@@ -95,6 +99,11 @@ export class CheckpointCoordinator {
   private failovers = 0;
   /** After shutdown nothing is triggered or completed any more. */
   private isShutDown = false;
+  /**
+   * Every task's latest acknowledgement: when a task has finished, later checkpoints record it from
+   * this (which operators, which key groups) as finished without state (FLIP-147).
+   */
+  private readonly lastAcks = new Map<string, TaskCheckpointAck>();
   /** Which retained checkpoints need each shared file of the state changelog. */
   private readonly sharedState = new SharedStateRegistry();
   private sharedStateLoaded: Promise<void> | undefined;
@@ -138,7 +147,10 @@ export class CheckpointCoordinator {
     const s = this.ctx.settings;
     if (now - this.lastTriggerAt < s.intervalMs) return;
     if (now - this.lastCompletedAt < s.minPauseMs) return;
-    if ([...this.pending.values()].filter((p) => p.kind === "checkpoint").length >= s.maxConcurrent) return;
+    // With unaligned checkpoints a savepoint in progress counts too: an unaligned barrier reaching a
+    // task that still aligns the savepoint's barriers would give that alignment up (barrier-aligner.ts).
+    const counted = [...this.pending.values()].filter((p) => p.kind === "checkpoint" || s.unaligned).length;
+    if (counted >= s.maxConcurrent) return;
     this.trigger("checkpoint").catch((e: Error) => this.log.debug(`checkpoint not taken: ${e.message}`));
   }
 
@@ -152,23 +164,26 @@ export class CheckpointCoordinator {
   }
 
   private async trigger(kind: "checkpoint" | "savepoint", request: SavepointRequest = {}, onTriggered?: (checkpointId: number) => void): Promise<string> {
-    const tasks = this.ctx.tasks();
+    const all = this.ctx.tasks();
+    const { finishedTasks, tasks } = this.participants(all);
     if (tasks.length === 0 || tasks.some((t) => !t.running)) {
       throw new CheckpointDeclinedError("not all tasks are running");
     }
+    if (!tasks.some((t) => t.isSource)) throw new CheckpointDeclinedError("every source task has finished");
     this.lastTriggerAt = this.clock.now();
     const id = await this.tracked(this.ctx.counter.getAndIncrement());
     if (this.isShutDown) throw new CheckpointDeclinedError("the job is shutting down");
     const timestamp = this.clock.now();
     const dir = kind === "checkpoint" ? checkpointDir(this.ctx.settings.dir, this.ctx.jobId, id) : newSavepointDir(request.dir ?? this.ctx.settings.savepointDir, this.ctx.jobId);
     const perVertex: Record<string, number> = {};
-    for (const t of tasks) perVertex[t.vertexId] = (perVertex[t.vertexId] ?? 0) + 1;
+    for (const t of all) perVertex[t.vertexId] = (perVertex[t.vertexId] ?? 0) + 1;
     this.stats.triggered(id, kind, timestamp, perVertex);
     onTriggered?.(id);
     const result = new Promise<string>((resolve, reject) => {
       const timer = this.clock.setTimeout(() => this.abort(id, new CheckpointDeclinedError(`checkpoint ${id} expired after ${this.ctx.settings.timeoutMs} ms`)), this.ctx.settings.timeoutMs);
-      this.pending.set(id, { id, timestamp, kind, dir, waiting: new Set(tasks.map((t) => t.executionId)), acks: [], timer, resolve, reject });
+      this.pending.set(id, { id, timestamp, kind, dir, waiting: new Set(tasks.map((t) => t.executionId)), acks: [], finishedTasks: [], timer, resolve, reject });
     });
+    for (const ack of finishedTasks) this.recordFinished(id, ack);
     result.catch(() => {});
     const coordinators = this.ctx.coordinators;
     if (coordinators) {
@@ -198,6 +213,58 @@ export class CheckpointCoordinator {
   }
 
   /**
+   * Who takes part: with checkpoints after tasks finish, tasks that reached FINISHED are left out
+   * (recorded as finished from their last acknowledgement); otherwise every task must be running.
+   */
+  private participants(all: CheckpointTask[]): { tasks: CheckpointTask[]; finishedTasks: TaskCheckpointAck[] } {
+    for (const id of [...this.lastAcks.keys()]) if (!all.some((t) => t.executionId === id)) this.lastAcks.delete(id);
+    if (!this.ctx.settings.checkpointsAfterTasksFinish) return { tasks: all, finishedTasks: [] };
+    const finishedTasks: TaskCheckpointAck[] = [];
+    for (const t of all.filter((x) => x.finished)) {
+      const last = this.lastAcks.get(t.executionId);
+      // Every task takes its final checkpoint before it finishes; one that did not is a task of
+      // an attempt restored before this coordinator knew it (it cannot be recorded).
+      if (!last) throw new CheckpointDeclinedError(`task ${t.vertexId} (execution ${t.executionId}) finished without a checkpoint to record it by`);
+      finishedTasks.push(last);
+    }
+    return { tasks: all.filter((t) => !t.finished), finishedTasks };
+  }
+
+  /** A finished task's part: its operators and key groups, finished, with no state file. */
+  private recordFinished(checkpointId: number, last: TaskCheckpointAck): void {
+    const p = this.pending.get(checkpointId);
+    if (!p) return;
+    const marker: TaskCheckpointAck = { ...last, file: "", bytes: 0, syncDurationMs: 0, asyncDurationMs: 0, alignmentDurationMs: 0, finished: true };
+    delete marker.checkpointedBytes;
+    delete marker.persistedDataBytes;
+    delete marker.processedDataBytes;
+    delete marker.unaligned;
+    delete marker.restoredLocally;
+    delete marker.sharedFiles;
+    p.finishedTasks.push(marker);
+    this.stats.acknowledged(checkpointId, marker);
+  }
+
+  /**
+   * A task reached FINISHED (after its final checkpoint): checkpoints it has not acknowledged no
+   * longer wait for it. Its consumers no longer wait for its barriers either (its channels ended).
+   */
+  taskFinished(executionId: string): void {
+    if (!this.ctx.settings.checkpointsAfterTasksFinish) return;
+    const last = this.lastAcks.get(executionId);
+    for (const p of [...this.pending.values()]) {
+      if (!p.waiting.has(executionId)) continue;
+      if (!last) {
+        this.abort(p.id, new CheckpointDeclinedError(`checkpoint ${p.id}: execution ${executionId} finished without a checkpoint to record it by`), false);
+        continue;
+      }
+      p.waiting.delete(executionId);
+      this.recordFinished(p.id, last);
+      if (p.waiting.size === 0) void this.complete(p);
+    }
+  }
+
+  /**
    * Checkpoints with unaligned checkpoints on are unaligned from the start, or aligned until the
    * aligned-checkpoint-timeout; savepoints are always aligned (docs/checkpoints.md, "Unaligned checkpoints").
    */
@@ -210,6 +277,7 @@ export class CheckpointCoordinator {
   acknowledge(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void {
     const p = this.pending.get(checkpointId);
     if (!p || !p.waiting.delete(executionId)) return;
+    this.lastAcks.set(executionId, ack);
     p.acks.push(ack);
     this.stats.acknowledged(checkpointId, ack);
     if (p.waiting.size === 0) void this.complete(p);
@@ -264,14 +332,23 @@ export class CheckpointCoordinator {
 
   private metadataOf(p: Pending): CheckpointMetadata {
     const operators: CheckpointMetadata["operators"] = {};
-    for (const a of p.acks) {
+    const acks = [...p.acks, ...p.finishedTasks];
+    for (const a of acks) {
       for (const op of a.operators) {
         const entry = (operators[op.uid] ??= { vertexId: a.vertexId, operatorName: op.name, parallelism: 0, maxParallelism: 0, subtasks: [] });
-        entry.subtasks.push({ subtask: a.subtask, keyGroupStart: a.keyGroupStart, keyGroupEnd: a.keyGroupEnd, file: a.file, bytes: a.bytes, ...(a.persistedDataBytes ? { persistedDataBytes: a.persistedDataBytes } : {}) });
+        entry.subtasks.push({
+          subtask: a.subtask,
+          keyGroupStart: a.keyGroupStart,
+          keyGroupEnd: a.keyGroupEnd,
+          file: a.file,
+          bytes: a.bytes,
+          ...(a.persistedDataBytes ? { persistedDataBytes: a.persistedDataBytes } : {}),
+          ...(a.finished ? { finished: true } : {}),
+        });
         entry.parallelism = entry.subtasks.length;
       }
     }
-    for (const a of p.acks) for (const op of a.operators) operators[op.uid]!.maxParallelism = Math.max(operators[op.uid]!.maxParallelism, a.keyGroupEnd + 1);
+    for (const a of acks) for (const op of a.operators) operators[op.uid]!.maxParallelism = Math.max(operators[op.uid]!.maxParallelism, a.keyGroupEnd + 1);
     const metadata: CheckpointMetadata = { version: 1, jobId: this.ctx.jobId, checkpointId: p.id, timestamp: p.timestamp, kind: p.kind, operators };
     const shared = new Map(p.acks.flatMap((a) => a.sharedFiles ?? []).map((f) => [f.file, f]));
     if (shared.size > 0) metadata.sharedFiles = [...shared.values()];

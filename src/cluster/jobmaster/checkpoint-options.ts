@@ -71,6 +71,14 @@ export const EXTERNALIZED_CHECKPOINT_RETENTION = options.enum({
   description: "Whether a cancelled job's retained checkpoints are kept (RETAIN_ON_CANCELLATION) or deleted.",
 });
 
+export const CHECKPOINTS_AFTER_TASKS_FINISH = options.boolean({
+  key: "execution.checkpointing.checkpoints-after-tasks-finish",
+  deprecatedKeys: ["execution.checkpointing.checkpoints-after-tasks-finish.enabled"],
+  default: true,
+  description:
+    "Checkpoints go on when parts of the job have finished, and a bounded job takes a final checkpoint before FINISHED, through which two-phase-commit sinks commit their last transaction (FLIP-147). When false, tasks end at end of input and sinks commit their tail there.",
+});
+
 export const UNALIGNED_CHECKPOINTS = options.boolean({
   key: "execution.checkpointing.unaligned.enabled",
   deprecatedKeys: ["execution.checkpointing.unaligned"],

@@ -20,6 +20,8 @@ export interface CheckpointSettings {
   savepointDir: string;
   /** What happens to retained checkpoints when the job is cancelled. */
   retainOnCancellation: boolean;
+  /** FLIP-147: checkpoints with finished tasks, and a final checkpoint before FINISHED. */
+  checkpointsAfterTasksFinish: boolean;
   /** Barriers overtake in-flight data (docs/checkpoints.md, "Unaligned checkpoints"). */
   unaligned: boolean;
   /** With `unaligned`: 0 starts unaligned; otherwise aligned until this long after the trigger. */
@@ -68,6 +70,7 @@ export function checkpointSettings(jobSettings: Readonly<Record<string, unknown>
     dir: checkedLocation(readOption(config, keys.CHECKPOINTS_DIR), keys.CHECKPOINTS_DIR.key),
     savepointDir: checkedLocation(readOption(config, keys.SAVEPOINTS_DIR), keys.SAVEPOINTS_DIR.key),
     retainOnCancellation: retention === "RETAIN_ON_CANCELLATION",
+    checkpointsAfterTasksFinish: readOption(config, keys.CHECKPOINTS_AFTER_TASKS_FINISH),
     unaligned,
     alignedCheckpointTimeoutMs: jobNumber(jobSettings, "alignedCheckpointTimeout") ?? readOption(config, keys.ALIGNED_CHECKPOINT_TIMEOUT),
   };

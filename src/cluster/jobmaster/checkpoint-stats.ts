@@ -10,39 +10,41 @@ import { nearestRank } from "../../util/quantiles.js";
 
 export type CheckpointStatus = "IN_PROGRESS" | "COMPLETED" | "FAILED";
 
-/** One vertex's part of a checkpoint. */
-export interface VertexCheckpointStats {
-  num_subtasks: number;
-  num_acknowledged_subtasks: number;
-  latest_ack_timestamp: number;
+/**
+ * The in-flight and size figures Flink reports per checkpoint, per vertex and per subtask (bytes):
+ * `checkpointed_size` is what the checkpoint newly wrote (less than `state_size` with a changelog),
+ * `persisted_data` the in-flight data an unaligned barrier overtook, `processed_data` the input
+ * processed during alignment.
+ */
+export interface CheckpointSizes {
   state_size: number;
-  /** What the checkpoint newly wrote (Flink's checkpointed_size): less than state_size with the state changelog. */
   checkpointed_size: number;
-  end_to_end_duration: number;
-  /** In-flight bytes persisted by an unaligned checkpoint (Flink's persisted_data). */
   persisted_data: number;
-  /** Bytes processed while the barriers came in (Flink's processed_data). */
   processed_data: number;
 }
 
-export interface CheckpointStatsEntry {
+/** One vertex's part of a checkpoint. */
+export interface VertexCheckpointStats extends CheckpointSizes {
+  num_subtasks: number;
+  num_acknowledged_subtasks: number;
+  latest_ack_timestamp: number;
+  end_to_end_duration: number;
+}
+
+export interface CheckpointStatsEntry extends CheckpointSizes {
   id: number;
   status: CheckpointStatus;
   is_savepoint: boolean;
+  /** Some subtask's barrier overtook in-flight data (Flink's checkpoint type UNALIGNED_CHECKPOINT). */
+  unaligned: boolean;
   trigger_timestamp: number;
   latest_ack_timestamp: number;
-  state_size: number;
-  checkpointed_size: number;
   end_to_end_duration: number;
   sync_duration: number;
   async_duration: number;
   alignment_duration: number;
   num_subtasks: number;
   num_acknowledged_subtasks: number;
-  persisted_data: number;
-  processed_data: number;
-  /** Some subtask's barrier overtook in-flight data (Flink's checkpoint_type UNALIGNED_CHECKPOINT). */
-  unaligned: boolean;
   external_path?: string;
   failure_message?: string;
   /** By vertex id. */
@@ -55,12 +57,16 @@ export interface SubtaskCheckpointAck {
   ackTimestamp: number;
   stateSize: number;
   checkpointedSize: number;
+  persistedData: number;
+  processedData: number;
+  unaligned: boolean;
+  /** The subtask's attempt restored its state from the TaskManager's local copy (task-local recovery). */
+  restoredLocally: boolean;
+  /** The subtask had finished (FLIP-147): recorded without a snapshot. */
+  finished: boolean;
   syncDurationMs: number;
   asyncDurationMs: number;
   alignmentDurationMs: number;
-  persistedDataBytes: number;
-  processedDataBytes: number;
-  unaligned: boolean;
 }
 
 export interface CheckpointDetails {
@@ -71,7 +77,7 @@ export interface CheckpointDetails {
 
 export interface CheckpointStatsSnapshot {
   counts: { restored: number; total: number; in_progress: number; completed: number; failed: number };
-  summary: { state_size: SummaryStats; checkpointed_size: SummaryStats; end_to_end_duration: SummaryStats; persisted_data: SummaryStats; processed_data: SummaryStats };
+  summary: Record<keyof CheckpointSizes | "end_to_end_duration", SummaryStats>;
   latest: {
     completed: CheckpointStatsEntry | null;
     savepoint: CheckpointStatsEntry | null;
@@ -108,18 +114,21 @@ export class CheckpointStatsTracker {
   private latestSavepoint: CheckpointStatsEntry | null = null;
   private latestFailed: CheckpointStatsEntry | null = null;
   private latestRestored: CheckpointStatsSnapshot["latest"]["restored"] = null;
-  private readonly completedSizes: number[] = [];
-  private readonly completedCheckpointedSizes: number[] = [];
-  private readonly completedDurations: number[] = [];
-  private readonly completedPersisted: number[] = [];
-  private readonly completedProcessed: number[] = [];
+  /** Per figure, its values over the completed checkpoints (the summary's window). */
+  private readonly completedFigures: Record<keyof CheckpointStatsSnapshot["summary"], number[]> = {
+    state_size: [],
+    checkpointed_size: [],
+    persisted_data: [],
+    processed_data: [],
+    end_to_end_duration: [],
+  };
 
   /** `subtasksPerVertex`: how many subtasks of each vertex take part. */
   triggered(id: number, kind: "checkpoint" | "savepoint", timestamp: number, subtasksPerVertex: Record<string, number>): void {
     const tasks: Record<string, VertexCheckpointStats> = {};
     let subtasks = 0;
     for (const [vertexId, n] of Object.entries(subtasksPerVertex)) {
-      tasks[vertexId] = { num_subtasks: n, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, checkpointed_size: 0, end_to_end_duration: 0, persisted_data: 0, processed_data: 0 };
+      tasks[vertexId] = emptyVertexStats(n);
       subtasks += n;
     }
     const e: CheckpointStatsEntry = {
@@ -127,27 +136,21 @@ export class CheckpointStatsTracker {
       status: "IN_PROGRESS",
       is_savepoint: kind === "savepoint",
       trigger_timestamp: timestamp,
+      unaligned: false,
       latest_ack_timestamp: -1,
-      state_size: 0,
-      checkpointed_size: 0,
+      ...noSizes(),
       end_to_end_duration: 0,
       sync_duration: 0,
       async_duration: 0,
       alignment_duration: 0,
       num_subtasks: subtasks,
       num_acknowledged_subtasks: 0,
-      persisted_data: 0,
-      processed_data: 0,
-      unaligned: false,
       tasks,
     };
     this.entries.set(id, e);
     this.acks.set(id, {});
     this.history.unshift(id);
-    for (const old of this.history.splice(HISTORY)) {
-      this.entries.delete(old);
-      this.acks.delete(old);
-    }
+    for (const old of this.history.splice(HISTORY)) this.forgetUnlessShown(old);
     this.counts.total++;
     this.counts.in_progress++;
   }
@@ -156,27 +159,18 @@ export class CheckpointStatsTracker {
     const e = this.entries.get(id);
     if (!e) return;
     const now = this.clock.now();
-    const stateSize = ack.bytes + (ack.sharedFiles ?? []).reduce((n, f) => n + f.bytes, 0);
-    const checkpointedSize = ack.checkpointedBytes ?? ack.bytes;
+    const sizes = sizesOf(ack);
     e.num_acknowledged_subtasks++;
-    e.state_size += stateSize;
-    e.checkpointed_size += checkpointedSize;
+    addSizes(e, sizes);
+    if (ack.unaligned) e.unaligned = true;
     e.latest_ack_timestamp = now;
     e.end_to_end_duration = now - e.trigger_timestamp;
     e.sync_duration = Math.max(e.sync_duration, Math.round(ack.syncDurationMs));
     e.async_duration = Math.max(e.async_duration, Math.round(ack.asyncDurationMs));
     e.alignment_duration = Math.max(e.alignment_duration, Math.round(ack.alignmentDurationMs));
-    const persisted = ack.persistedDataBytes ?? 0;
-    const processed = ack.processedDataBytes ?? 0;
-    e.persisted_data += persisted;
-    e.processed_data += processed;
-    if (ack.unaligned) e.unaligned = true;
-    const v = (e.tasks[ack.vertexId] ??= { num_subtasks: 0, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, state_size: 0, checkpointed_size: 0, end_to_end_duration: 0, persisted_data: 0, processed_data: 0 });
+    const v = (e.tasks[ack.vertexId] ??= emptyVertexStats(0));
     v.num_acknowledged_subtasks++;
-    v.state_size += stateSize;
-    v.checkpointed_size += checkpointedSize;
-    v.persisted_data += persisted;
-    v.processed_data += processed;
+    addSizes(v, sizes);
     v.latest_ack_timestamp = now;
     v.end_to_end_duration = now - e.trigger_timestamp;
     const perVertex = this.acks.get(id)!;
@@ -184,14 +178,17 @@ export class CheckpointStatsTracker {
     list.push({
       subtask: ack.subtask,
       ackTimestamp: now,
-      stateSize,
-      checkpointedSize,
+      stateSize: sizes.state_size,
+      checkpointedSize: sizes.checkpointed_size,
+      persistedData: sizes.persisted_data,
+      processedData: sizes.processed_data,
+      unaligned: ack.unaligned === true,
+      // Task-local recovery reports it with every ack of an attempt that restored (docs/checkpoints.md).
+      restoredLocally: ack.restoredLocally === true,
+      finished: ack.finished === true && ack.file === "",
       syncDurationMs: Math.round(ack.syncDurationMs),
       asyncDurationMs: Math.round(ack.asyncDurationMs),
       alignmentDurationMs: Math.round(ack.alignmentDurationMs),
-      persistedDataBytes: persisted,
-      processedDataBytes: processed,
-      unaligned: ack.unaligned === true,
     });
     list.sort((a, b) => a.subtask - b.subtask);
   }
@@ -203,13 +200,11 @@ export class CheckpointStatsTracker {
     if (!e) return;
     e.status = "COMPLETED";
     e.external_path = path;
+    const replaced = e.is_savepoint ? this.latestSavepoint : this.latestCompleted;
     if (e.is_savepoint) this.latestSavepoint = e;
     else this.latestCompleted = e;
-    pushBounded(this.completedSizes, e.state_size);
-    pushBounded(this.completedCheckpointedSizes, e.checkpointed_size);
-    pushBounded(this.completedDurations, e.end_to_end_duration);
-    pushBounded(this.completedPersisted, e.persisted_data);
-    pushBounded(this.completedProcessed, e.processed_data);
+    if (replaced) this.forgetUnlessShown(replaced.id);
+    for (const [figure, values] of Object.entries(this.completedFigures)) pushBounded(values, e[figure as keyof CheckpointStatsSnapshot["summary"]]);
   }
 
   failed(id: number, message: string): void {
@@ -219,7 +214,9 @@ export class CheckpointStatsTracker {
     if (!e) return;
     e.status = "FAILED";
     e.failure_message = message;
+    const replaced = this.latestFailed;
     this.latestFailed = e;
+    if (replaced) this.forgetUnlessShown(replaced.id);
   }
 
   restored(id: number, path: string): void {
@@ -230,23 +227,51 @@ export class CheckpointStatsTracker {
   snapshot(): CheckpointStatsSnapshot {
     return {
       counts: { ...this.counts },
-      summary: {
-        state_size: summaryStats(this.completedSizes),
-        checkpointed_size: summaryStats(this.completedCheckpointedSizes),
-        end_to_end_duration: summaryStats(this.completedDurations),
-        persisted_data: summaryStats(this.completedPersisted),
-        processed_data: summaryStats(this.completedProcessed),
-      },
+      summary: Object.fromEntries(Object.entries(this.completedFigures).map(([figure, values]) => [figure, summaryStats(values)])) as CheckpointStatsSnapshot["summary"],
       latest: { completed: this.latestCompleted, savepoint: this.latestSavepoint, failed: this.latestFailed, restored: this.latestRestored },
       history: this.history.map((id) => this.entries.get(id)!).filter(Boolean),
     };
   }
 
-  /** A checkpoint of the history with every subtask's acknowledgement; undefined once it left the history. */
+  /**
+   * Details are kept for the checkpoints of the history and for the latest completed checkpoint,
+   * savepoint and failed one, which the statistics show however old they are.
+   */
+  private forgetUnlessShown(id: number): void {
+    if (this.history.includes(id) || [this.latestCompleted, this.latestSavepoint, this.latestFailed].some((e) => e?.id === id)) return;
+    this.entries.delete(id);
+    this.acks.delete(id);
+  }
+
+  /** A checkpoint with every subtask's acknowledgement; undefined once neither the history nor the latest ones show it. */
   details(id: number): CheckpointDetails | undefined {
     const entry = this.entries.get(id);
     return entry ? { entry, acks: structuredClone(this.acks.get(id) ?? {}) } : undefined;
   }
+}
+
+function noSizes(): CheckpointSizes {
+  return { state_size: 0, checkpointed_size: 0, persisted_data: 0, processed_data: 0 };
+}
+
+function emptyVertexStats(subtasks: number): VertexCheckpointStats {
+  return { num_subtasks: subtasks, num_acknowledged_subtasks: 0, latest_ack_timestamp: -1, ...noSizes(), end_to_end_duration: 0 };
+}
+
+/**
+ * A subtask's figures: its state is its own file and the shared (changelog) files it refers to; a
+ * full snapshot's checkpointed size is its whole state.
+ */
+function sizesOf(ack: TaskCheckpointAck): CheckpointSizes {
+  const stateSize = ack.bytes + (ack.sharedFiles ?? []).reduce((n, f) => n + f.bytes, 0);
+  return { state_size: stateSize, checkpointed_size: ack.checkpointedBytes ?? ack.bytes, persisted_data: ack.persistedDataBytes ?? 0, processed_data: ack.processedDataBytes ?? 0 };
+}
+
+function addSizes(to: CheckpointSizes, add: CheckpointSizes): void {
+  to.state_size += add.state_size;
+  to.checkpointed_size += add.checkpointed_size;
+  to.persisted_data += add.persisted_data;
+  to.processed_data += add.processed_data;
 }
 
 function pushBounded(xs: number[], x: number): void {

@@ -57,6 +57,7 @@ export async function loadCheckpoint(path: string): Promise<{ metadata: Checkpoi
   const sizes = new Map((await fs.list(dir)).map((f) => [f.uri, f.size]));
   for (const [uid, op] of Object.entries(metadata.operators)) {
     for (const s of op.subtasks) {
+      if (s.file === "" && s.finished === true) continue; // ended before the checkpoint: no state file
       if (s.file.startsWith("/") || s.file.split("/").some((p) => p === ".." || p === "." || p === "")) {
         throw new CheckpointStorageError(`state file ${s.file} of operator ${uid} points outside the checkpoint`);
       }

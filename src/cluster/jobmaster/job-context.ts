@@ -265,6 +265,9 @@ export class JobContext {
       definition: this.options.definition,
     };
     if (this.stateBackend) shared.stateBackend = this.stateBackend;
+    // Tasks wait for a final checkpoint only when one will come (docs/checkpoints.md, "The final checkpoint").
+    const cp = this.checkpoints.settings;
+    if (cp.checkpointsAfterTasksFinish && cp.intervalMs > 0) shared.finalCheckpoint = true;
     if (this.localRecovery) shared.localRecovery = true;
     this.coordinators.startAttempt(this.graph.attempt, this.currentRestore?.coordinators);
     if (this.currentRestore) {
@@ -373,6 +376,7 @@ export class JobContext {
       vertexId: e.vertex.id,
       isSource: e.vertex.isSource,
       running: running(e),
+      finished: e.state === "FINISHED",
       trigger: (t) => this.connections.request(e.taskManagerId, (g) => g.triggerCheckpoint(e.executionId, t)),
       notifyComplete: (id) => this.connections.tell(e.taskManagerId, "notifyCheckpointComplete", (g) => g.notifyCheckpointComplete(e.executionId, id)),
       notifyAborted: (id) => this.connections.tell(e.taskManagerId, "notifyCheckpointAborted", (g) => g.notifyCheckpointAborted(e.executionId, id)),

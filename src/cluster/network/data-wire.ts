@@ -34,6 +34,7 @@ const enum EventType {
   StreamStatus = 2,
   Barrier = 3,
   EndOfPartition = 4,
+  EndOfData = 5,
 }
 
 /** A peer broke the data protocol; the connection must be closed. */
@@ -127,6 +128,8 @@ function encodeEvent(event: DataEvent): Buffer {
     }
     case "end-of-partition":
       return Buffer.from([EventType.EndOfPartition, event.stopped ? 1 : 0]);
+    case "end-of-data":
+      return Buffer.from([EventType.EndOfData]);
   }
 }
 
@@ -283,6 +286,8 @@ function decodeEvent(r: Reader): DataEvent {
     }
     case EventType.EndOfPartition:
       return flag(r.u8()) ? { kind: "end-of-partition", stopped: true } : { kind: "end-of-partition" };
+    case EventType.EndOfData:
+      return { kind: "end-of-data" };
     default:
       throw new DataWireError(`unknown event type ${type}`);
   }

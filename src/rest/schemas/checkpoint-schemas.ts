@@ -1,42 +1,43 @@
 /** Schemas of checkpoint statistics, checkpoint configuration and savepoint operations (Flink's names). */
 import type { JsonSchema } from "../schema/json-schema.js";
-import { arrayOf, count, nullable, object } from "./common.js";
+import { arrayOf, count, named, nullable, object } from "./common.js";
 import { failureCause } from "./job-schemas.js";
 
 /** Flink's StatsSummaryDto: over the completed checkpoints (or a vertex's subtasks), nearest-rank quantiles. */
-const stats = object({ min: count, max: count, avg: count, p50: count, p90: count, p95: count, p99: count, p999: count });
+const stats = named("StatsSummaryDto", object({ min: count, max: count, avg: count, p50: count, p90: count, p95: count, p99: count, p999: count }));
 
-const zeroInFlight = { type: "integer", minimum: 0, maximum: 0, description: "always 0: a blocked channel's data waits in its queue, nothing is buffered apart" } satisfies JsonSchema;
-const processedData = { ...count, description: "bytes processed while the checkpoint's barriers came in" } satisfies JsonSchema;
-const persistedData = { ...count, description: "in-flight bytes an unaligned checkpoint persisted (channel state)" } satisfies JsonSchema;
+/** Flink's fields of what a checkpoint holds and wrote, and of the in-flight data around its barriers (bytes). */
+const sizeFields = {
+  state_size: { ...count, description: "the size of the state the checkpoint holds" },
+  checkpointed_size: { ...count, description: "what this checkpoint newly wrote (with a state changelog, the changes since the last one)" },
+  processed_data: { ...count, description: "input processed while barriers were aligned" },
+  persisted_data: { ...count, description: "in-flight data persisted as channel state (unaligned checkpoints)" },
+  alignment_buffered: { type: "integer", minimum: 0, maximum: 0, description: "deprecated in Flink, which reports 0 (processed_data and persisted_data replaced it)" },
+} satisfies Record<string, JsonSchema>;
 
-/** Flink's TaskCheckpointStatistics: one vertex's part of a checkpoint. */
-const vertexCheckpointStats = object({
+/** Flink's TaskCheckpointStatistics: one vertex's part of a checkpoint (sizes summed over its subtasks). */
+const vertexCheckpointStats = named("TaskCheckpointStatistics", object({
   id: count,
   status: { type: "string", enum: ["IN_PROGRESS", "COMPLETED", "FAILED"] },
   latest_ack_timestamp: { type: "integer", minimum: -1 },
-  checkpointed_size: count,
-  state_size: count,
+  ...sizeFields,
   end_to_end_duration: count,
-  alignment_buffered: zeroInFlight,
-  processed_data: processedData,
-  persisted_data: persistedData,
   num_subtasks: count,
-  num_acknowledged_subtasks: count,
-});
+  num_acknowledged_subtasks: { ...count, description: "subtasks that acknowledged, finished ones (FLIP-147) included" },
+}));
 
-export const checkpointEntry: JsonSchema = object(
+/** Flink's CheckpointStatistics: one checkpoint of the history. */
+export const checkpointEntry: JsonSchema = named("CheckpointStatistics", object(
   {
     className: { type: "string", enum: ["completed", "failed", "in_progress"], description: "the entry's kind (Flink 2's type tag)" },
     "@class": { type: "string", enum: ["completed", "failed", "in_progress"], description: "the same as className (Flink 1's tag)" },
     id: count,
     status: { type: "string", enum: ["IN_PROGRESS", "COMPLETED", "FAILED"] },
     is_savepoint: { type: "boolean" },
-    checkpoint_type: { type: "string", enum: ["CHECKPOINT", "UNALIGNED_CHECKPOINT", "SAVEPOINT"] },
+    checkpoint_type: { type: "string", enum: ["CHECKPOINT", "UNALIGNED_CHECKPOINT", "SAVEPOINT"], description: "UNALIGNED_CHECKPOINT when a barrier of it overtook in-flight data" },
     trigger_timestamp: count,
     latest_ack_timestamp: { type: "integer", minimum: -1 },
-    state_size: count,
-    checkpointed_size: count,
+    ...sizeFields,
     end_to_end_duration: count,
     num_subtasks: count,
     num_acknowledged_subtasks: count,
@@ -47,9 +48,6 @@ export const checkpointEntry: JsonSchema = object(
     sync_duration: { ...count, description: "Sluice: longest synchronous snapshot part of a subtask (ms)" },
     async_duration: { ...count, description: "Sluice: longest asynchronous write of a subtask (ms)" },
     alignment_duration: { ...count, description: "Sluice: longest barrier alignment of a subtask (ms)" },
-    alignment_buffered: zeroInFlight,
-    processed_data: processedData,
-    persisted_data: persistedData,
     savepointFormat: { ...nullable({ type: "string", enum: ["CANONICAL"] }), description: "CANONICAL for savepoints, null for checkpoints (as Flink)" },
     tasks: { type: "object", additionalProperties: vertexCheckpointStats, description: "by vertex id" },
   },
@@ -73,9 +71,10 @@ export const checkpointEntry: JsonSchema = object(
     "savepointFormat",
     "tasks",
   ],
-);
+));
 
-export const checkpointingStatistics: JsonSchema = object({
+/** Flink's CheckpointingStatistics: /jobs/:jobid/checkpoints. */
+export const checkpointingStatistics: JsonSchema = named("CheckpointingStatistics", object({
   counts: object({ restored: count, total: count, in_progress: count, completed: count, failed: count }),
   summary: {
     ...object({ checkpointed_size: stats, state_size: stats, end_to_end_duration: stats, alignment_buffered: stats, processed_data: stats, persisted_data: stats }),
@@ -88,9 +87,9 @@ export const checkpointingStatistics: JsonSchema = object({
     restored: nullable(object({ id: count, restore_timestamp: count, is_savepoint: { type: "boolean" }, external_path: nullable({ type: "string" }) })),
   }),
   history: arrayOf(checkpointEntry),
-});
+}));
 
-export const checkpointConfig: JsonSchema = object({
+export const checkpointConfig: JsonSchema = named("CheckpointConfigInfo", object({
   mode: { type: "string", enum: ["exactly_once", "at_least_once"] },
   interval: count,
   timeout: count,
@@ -103,16 +102,16 @@ export const checkpointConfig: JsonSchema = object({
   tolerable_failed_checkpoints: count,
   checkpoints_retained: { ...count, description: "Sluice: completed checkpoints kept (execution.checkpointing.num-retained)" },
   aligned_checkpoint_timeout: { ...count, description: "with unaligned checkpoints: 0 starts them unaligned, otherwise aligned until this many ms" },
-  checkpoints_after_tasks_finish: { type: "boolean", description: "always false: finished subtasks take no part in checkpoints" },
+  checkpoints_after_tasks_finish: { type: "boolean", description: "execution.checkpointing.checkpoints-after-tasks-finish (FLIP-147)" },
   state_changelog_enabled: { type: "boolean", description: "always false: Sluice has no changelog state backend" },
   changelog_storage: { type: "string", description: "always none" },
   changelog_periodic_materialization_interval: { ...count, description: "always 0" },
-});
+}));
 
 const summaryOf = (props: Record<string, JsonSchema>): JsonSchema => object(props);
 
 /** Flink's TaskCheckpointStatisticsWithSubtaskDetails. */
-export const vertexCheckpointDetails: JsonSchema = object({
+export const vertexCheckpointDetails: JsonSchema = named("TaskCheckpointStatisticsWithSubtaskDetails", object({
   ...(vertexCheckpointStats.properties as Record<string, JsonSchema>),
   summary: summaryOf({
     checkpointed_size: stats,
@@ -123,7 +122,7 @@ export const vertexCheckpointDetails: JsonSchema = object({
     start_delay: stats,
   }),
   subtasks: arrayOf(
-    object(
+    named("SubtaskCheckpointStatistics", object(
       {
         index: count,
         status: { type: "string", enum: ["completed", "pending_or_failed"] },
@@ -136,11 +135,13 @@ export const vertexCheckpointDetails: JsonSchema = object({
         start_delay: count,
         unaligned_checkpoint: { type: "boolean" },
         aborted: { type: "boolean" },
+        restored_locally: { type: "boolean", description: "Sluice: the subtask's attempt restored from its TaskManager's local copies (execution.state-recovery.from-local)" },
+        finished: { type: "boolean", description: "Sluice: the subtask had finished and is recorded without a snapshot (FLIP-147)" },
       },
       ["index", "status"],
-    ),
+    )),
   ),
-});
+}));
 
 export interface CheckpointTriggerRequest {
   checkpointType?: "CONFIGURED" | "FULL" | "INCREMENTAL";

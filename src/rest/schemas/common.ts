@@ -103,7 +103,8 @@ export function arrayOf(items: JsonSchema, extra: Partial<JsonSchema> = {}): Jso
 }
 
 export function nullable(schema: JsonSchema): JsonSchema {
-  if (schema.type === undefined) return { anyOf: [schema, { type: "null" }] };
+  // A named shape stays whole (and is declared once, openapi.ts): null is its alternative.
+  if (schema.type === undefined || schema.title !== undefined) return { anyOf: [schema, { type: "null" }] };
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const out: JsonSchema = { ...schema, type: [...types, "null"] };
   if (schema.enum) out.enum = [...schema.enum, null];

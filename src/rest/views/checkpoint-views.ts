@@ -1,18 +1,17 @@
 /** Checkpoint statistics, configuration and savepoint operations in Flink's JSON. */
 import type { CheckpointDetails, CheckpointSettings, CheckpointStatsSnapshot } from "../../cluster/dispatcher/restful-gateway.js";
-import { summaryStats } from "../../cluster/jobmaster/checkpoint-stats.js";
+import { summaryStats, type CheckpointSizes } from "../../cluster/jobmaster/checkpoint-stats.js";
 import type { OperationState } from "../async-operations.js";
 import { failureCauseJson } from "./job-views.js";
 
 type Entry = CheckpointStatsSnapshot["history"][number];
 
 /**
- * In-flight data of a checkpoint or of one vertex's part (Flink's names): processed while the
- * barriers came in, persisted by unaligned checkpoints. Nothing is buffered during an alignment
- * (a blocked channel's data waits in its queue), so alignment_buffered is 0 as in Flink since 1.12.
+ * Flink's size and in-flight figures. `alignment_buffered` is Flink's deprecated field, which it
+ * reports as 0 since `processed_data` and `persisted_data` replaced it (Flink 1.12).
  */
-function inFlightJson(x: { processed_data: number; persisted_data: number }): Record<string, number> {
-  return { alignment_buffered: 0, processed_data: x.processed_data, persisted_data: x.persisted_data };
+function sizesJson(s: CheckpointSizes): Record<string, number> {
+  return { state_size: s.state_size, checkpointed_size: s.checkpointed_size, processed_data: s.processed_data, persisted_data: s.persisted_data, alignment_buffered: 0 };
 }
 
 /** Flink's TaskCheckpointStatistics of each vertex. */
@@ -24,10 +23,8 @@ function vertexStatsJson(e: Entry): Record<string, unknown> {
         id: e.id,
         status: e.status,
         latest_ack_timestamp: v.latest_ack_timestamp,
-        checkpointed_size: v.checkpointed_size,
-        state_size: v.state_size,
+        ...sizesJson(v),
         end_to_end_duration: v.end_to_end_duration,
-        ...inFlightJson(v),
         num_subtasks: v.num_subtasks,
         num_acknowledged_subtasks: v.num_acknowledged_subtasks,
       },
@@ -47,16 +44,13 @@ export function checkpointEntryJson(e: Entry): Record<string, unknown> {
     checkpoint_type: e.is_savepoint ? "SAVEPOINT" : e.unaligned ? "UNALIGNED_CHECKPOINT" : "CHECKPOINT",
     trigger_timestamp: e.trigger_timestamp,
     latest_ack_timestamp: e.latest_ack_timestamp,
-    state_size: e.state_size,
-    // With the state changelog, what the checkpoint newly wrote; otherwise its whole state.
-    checkpointed_size: e.checkpointed_size,
+    ...sizesJson(e),
     end_to_end_duration: e.end_to_end_duration,
     num_subtasks: e.num_subtasks,
     num_acknowledged_subtasks: e.num_acknowledged_subtasks,
     sync_duration: e.sync_duration,
     async_duration: e.async_duration,
     alignment_duration: e.alignment_duration,
-    ...inFlightJson(e),
     // Flink writes the format of savepoints only; Sluice's savepoints are always in its one format.
     savepointFormat: e.is_savepoint ? "CANONICAL" : null,
     tasks: vertexStatsJson(e),
@@ -112,8 +106,7 @@ export function checkpointConfigJson(c: CheckpointSettings, stateBackend: string
     tolerable_failed_checkpoints: c.tolerableFailures,
     checkpoints_retained: c.retained,
     aligned_checkpoint_timeout: c.alignedCheckpointTimeoutMs,
-    // Subtasks that have finished take no part in checkpoints (Flink's default since 1.15 is true).
-    checkpoints_after_tasks_finish: false,
+    checkpoints_after_tasks_finish: c.checkpointsAfterTasksFinish,
     state_changelog_enabled: changelogMaterializeMs !== undefined,
     // The changelog's segments go to the checkpoint storage (docs/checkpoints.md, "Incremental checkpoints").
     changelog_storage: changelogMaterializeMs !== undefined ? "filesystem" : "none",
@@ -153,8 +146,8 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
       checkpoint_duration: { sync: summaryStats(acks.map((a) => a.syncDurationMs)), async: summaryStats(acks.map((a) => a.asyncDurationMs)) },
       alignment: {
         buffered: zero,
-        processed: summaryStats(acks.map((a) => a.processedDataBytes)),
-        persisted: summaryStats(acks.map((a) => a.persistedDataBytes)),
+        processed: summaryStats(acks.map((a) => a.processedData)),
+        persisted: summaryStats(acks.map((a) => a.persistedData)),
         duration: summaryStats(acks.map((a) => a.alignmentDurationMs)),
       },
       // The trigger reaches the subtasks with the barrier; Sluice does not measure the delay apart.
@@ -171,10 +164,12 @@ export function vertexCheckpointDetailsJson(d: CheckpointDetails, vertexId: stri
         state_size: a.stateSize,
         checkpointed_size: a.checkpointedSize,
         checkpoint: { sync: a.syncDurationMs, async: a.asyncDurationMs },
-        alignment: { buffered: 0, processed: a.processedDataBytes, persisted: a.persistedDataBytes, duration: a.alignmentDurationMs },
+        alignment: { buffered: 0, processed: a.processedData, persisted: a.persistedData, duration: a.alignmentDurationMs },
         start_delay: 0,
         unaligned_checkpoint: a.unaligned,
         aborted: false,
+        restored_locally: a.restoredLocally,
+        finished: a.finished,
       };
     }),
   };

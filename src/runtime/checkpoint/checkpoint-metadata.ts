@@ -10,9 +10,14 @@ export interface SubtaskStateHandle {
   subtask: number;
   keyGroupStart: number;
   keyGroupEnd: number;
-  /** Relative to the folder of `_metadata`. */
+  /** Relative to the folder of `_metadata`; empty when the subtask had ended before (no state). */
   file: string;
   bytes: number;
+  /**
+   * The subtask's operators had finished (FLIP-147's finished-on-restore): a restore opens them
+   * for recovery but never runs them again (docs/checkpoints.md, "The final checkpoint").
+   */
+  finished?: boolean;
   /**
    * Bytes of in-flight data (channel state) of an unaligned checkpoint in the file; such a file
    * restores only at the parallelism it was taken with (docs/checkpoints.md, "Unaligned checkpoints").
@@ -76,6 +81,8 @@ export interface TaskCheckpointAck {
   processedDataBytes?: number;
   /** The barrier overtook in-flight data (Flink's `unaligned`). */
   unaligned?: boolean;
+  /** The task's operators had finished when it took the snapshot (SubtaskStateHandle.finished). */
+  finished?: boolean;
   /** The task's attempt restored from the TaskManager's local copy of its state (task-local recovery). */
   restoredLocally?: boolean;
 }

@@ -72,6 +72,8 @@ export class TaskStateRestorer {
       if (!handles) continue;
       for (const s of handles.subtasks) {
         const overlaps = s.keyGroupEnd >= keyGroups.start && s.keyGroupStart <= keyGroups.end;
+        // A subtask that had ended before the checkpoint left no file (its operators only finished).
+        if (s.file === "") continue;
         if (overlaps || handles.parallelism !== parallelism || s.subtask === subtask) needed.add(s.file);
         if (handles.parallelism === parallelism && s.subtask === subtask) own.add(s.file);
       }
@@ -99,7 +101,33 @@ export class TaskStateRestorer {
     return this.ownFile ? this.read(this.ownFile).channels : undefined;
   }
 
+  /**
+   * Whether this subtask's operators had finished in the restored checkpoint (FLIP-147): they are
+   * then restored and opened, but never run or finished again. A vertex that had finished only in
+   * part cannot be rescaled (as in Flink): which new subtask would be finished is not defined.
+   */
+  finishedOnRestore(uids: readonly string[]): boolean {
+    let finished: boolean | undefined;
+    for (const uid of uids) {
+      const handles = this.restore.operators[uid];
+      if (!handles) continue;
+      const finishedSubtasks = handles.subtasks.filter((s) => s.finished === true);
+      let own: boolean;
+      if (finishedSubtasks.length === handles.parallelism) own = true;
+      else if (finishedSubtasks.length === 0) own = false;
+      else if (handles.parallelism !== this.parallelism) {
+        throw new Error(
+          `operator ${handles.operatorName} (uid ${uid}) had finished in ${finishedSubtasks.length} of its ${handles.parallelism} subtasks in checkpoint ${this.restore.checkpointId}: ` +
+            `it cannot be restored at parallelism ${this.parallelism}; restore it at parallelism ${handles.parallelism}, or from a checkpoint taken before any of its subtasks finished`,
+        );
+      } else own = finishedSubtasks.some((s) => s.subtask === this.subtask);
+      finished = (finished ?? true) && own;
+    }
+    return finished ?? false;
+  }
+
   private read(file: string): TaskSnapshot {
+    if (file === "") return { operators: {} };
     const s = this.files.get(file);
     if (!s) throw new Error(`state file ${file} was not loaded for subtask ${this.subtask}`);
     return s;

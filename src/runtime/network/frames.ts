@@ -18,7 +18,13 @@ export type DataEvent =
    * draining, so the end is not the end of the stream: event time does not advance to +∞ and
    * operators are not finished (what they hold stays in the savepoint, as in Flink).
    */
-  | { kind: "end-of-partition"; stopped?: boolean };
+  | { kind: "end-of-partition"; stopped?: boolean }
+  /**
+   * Flink's EndOfData: the producer's operators have finished and it sends no more records, but the
+   * channel stays open for checkpoint barriers until the final checkpoint completed (FLIP-147;
+   * docs/checkpoints.md, "The final checkpoint"). End-of-partition follows.
+   */
+  | { kind: "end-of-data" };
 
 export type DataFrame =
   | { t: "buffer"; ch: string; data: ArrayBuffer; records: number }

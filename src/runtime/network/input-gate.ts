@@ -26,6 +26,8 @@ export interface InputChannel {
   /** Barriers of this channel queued and not taken yet. */
   queuedBarriers: number;
   ended: boolean;
+  /** The producer sent end-of-data (or ended): no more records, barriers may still come. */
+  dataEnded: boolean;
   /** Ended by a stop-with-savepoint without draining (see DataEvent "end-of-partition"). */
   stopped: boolean;
 }
@@ -73,7 +75,7 @@ export class InputGate {
 
   addChannel(id: string, inputIndex: number, producer: WorkerKey, credits = this.buffersPerChannel, stateKey = id): void {
     const valveIndex = this.valves[inputIndex]!.addChannel();
-    const channel: InputChannel = { id, inputIndex, producer, credits, valveIndex, stateKey, ended: false, stopped: false, queuedBarriers: 0 };
+    const channel: InputChannel = { id, inputIndex, producer, credits, valveIndex, stateKey, ended: false, dataEnded: false, stopped: false, queuedBarriers: 0 };
     this.channels.push(channel);
     this.endpoint.registerConsumer(id, (frame) => {
       const item: QueuedFrame = { channel, frame, seq: ++this.arrivals };
@@ -206,6 +208,16 @@ export class InputGate {
     return this.channels.every((c) => c.inputIndex !== inputIndex || c.ended);
   }
 
+  /** Every channel has sent end-of-data or ended: no record will come any more. */
+  get allDataEnded(): boolean {
+    return this.channels.every((c) => c.dataEnded);
+  }
+
+  /** No record will come on input `inputIndex` any more. */
+  inputDataEnded(inputIndex: number): boolean {
+    return this.channels.every((c) => c.inputIndex !== inputIndex || c.dataEnded);
+  }
+
   /**
    * Applies a watermark, status or end-of-partition event; returns what changed for the channel's
    * input (hand it on with deliverValveChange, which keeps Flink's order).
@@ -216,8 +228,15 @@ export class InputGate {
     if (event.kind === "stream-status") return valve.inputStreamStatus(channel.valveIndex, event.idle);
     if (event.kind === "end-of-partition") {
       channel.ended = true;
+      channel.dataEnded = true;
       channel.stopped = event.stopped === true;
       return valve.endOfPartition(channel.valveIndex, channel.stopped);
+    }
+    // For event time the channel has ended: its final watermark came before (the valve ignores the
+    // end-of-partition that follows).
+    if (event.kind === "end-of-data") {
+      channel.dataEnded = true;
+      return valve.endOfPartition(channel.valveIndex, false);
     }
     return {};
   }

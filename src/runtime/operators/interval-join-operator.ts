@@ -13,7 +13,7 @@ import type { OutputTag } from "../../api/output-tag.js";
 import type { ProcessJoinContext } from "../../api/process/join-functions.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import type { KeyedStateBackend, StateTable } from "../state/keyed-state-backend.js";
-import { TimerService, type EndOfKeyTimers, type Timer } from "../state/timer-service.js";
+import { TimerService, type EndOfKeyTimers, type Timer } from "../state/timers/timer-service.js";
 import { streamingContext } from "./state-context.js";
 import { nonKeyedTimerService } from "./keyed-timers.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";

@@ -8,7 +8,7 @@ import type { OutputTag } from "../../api/output-tag.js";
 import type { OnTimerContext, TimeDomain, TimerService as UserTimerService } from "../../api/process/keyed-process-function.js";
 import { NO_TIMESTAMP } from "../network/record-batch-codec.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
-import { TimerService } from "../state/timer-service.js";
+import { TimerService } from "../state/timers/timer-service.js";
 import type { Output } from "./output.js";
 import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
 import type { ProcessingTimeService } from "./stream-operator.js";

@@ -8,7 +8,7 @@ import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { OnTimerContext } from "../../api/process/keyed-process-function.js";
 import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import { KeyedTimers, type KeyedProcessContextImpl } from "./keyed-timers.js";
-import type { EndOfKeyTimers } from "../state/timer-service.js";
+import type { EndOfKeyTimers } from "../state/timers/timer-service.js";
 import { streamingContext } from "./state-context.js";
 import { StreamOperator, type OperatorContext } from "./stream-operator.js";
 

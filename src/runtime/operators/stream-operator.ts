@@ -10,7 +10,7 @@ import type { KeyedStateBackend } from "../state/keyed-state-backend.js";
 import type { OperatorStateBackend } from "../state/operator-state-backend.js";
 import type { Output } from "./output.js";
 import type { OperatorEventToCoordinator } from "../coordination/operator-events.js";
-import { fireAtEndOfKey, type EndOfKeyTimers, type ProcessingTimeService } from "../state/timer-service.js";
+import { fireAtEndOfKey, type EndOfKeyTimers, type ProcessingTimeService } from "../state/timers/timer-service.js";
 
 export type { ProcessingTimeService };
 
@@ -26,6 +26,12 @@ export interface OperatorContext {
   readonly processingTime: ProcessingTimeService;
   /** Job-level settings (auto-watermark interval, …). */
   readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * A final checkpoint follows finish() (FLIP-147; docs/checkpoints.md, "The final checkpoint"):
+   * what an operator holds at finish() is snapshotted and its completion is notified. Absent when
+   * the job takes no checkpoints after tasks finish.
+   */
+  readonly finalCheckpoint?: boolean;
   /** For collect sinks: hands records to the client. */
   readonly collect: (values: unknown[]) => void;
   /** Operator events to this operator's coordinator in the JobMaster (the collect sink of collectAsync()). */

@@ -9,16 +9,15 @@
  *    first (a checkpoint that was aborted leaves its transaction to the next completed one);
  *  - after a restart the writer commits what the restored checkpoint still lists (commit is
  *    idempotent) and aborts every other transaction of the subtasks it owns (two-phase-commit-recovery.ts);
- *  - at end of input (finish) the last transaction is pre-committed and every pending transaction
- *    is committed directly, without a checkpoint.
+ *  - at end of input (finish) nothing is committed: the task takes a final checkpoint (FLIP-147;
+ *    docs/checkpoints.md, "The final checkpoint"), whose barrier pre-commits the last transaction
+ *    (no new one begins after it) and whose completion commits it, like any other.
  *
- * Why commit directly at end of input: the CheckpointCoordinator takes no checkpoint once a task
- * has finished (Flink's "final checkpoint" of FLIP-147 does not exist here), so nothing else would
- * ever commit the tail of a bounded job. The price, as in Flink without final checkpoints: if some
- * other task of the job fails after this subtask committed at its end and before the job
- * finished, the job restarts from the last checkpoint and this subtask's tail is written again.
- * (Waiting in finish() for checkpoints in flight would not help: a failover aborts them, and the
- * tail after the last barrier would still be committed without any checkpoint covering it.)
+ * Only a job that takes no checkpoints after tasks finish (batch mode, no checkpoint interval, or
+ * `execution.checkpointing.checkpoints-after-tasks-finish: false`) commits its tail directly in
+ * finish(), as Flink's sinks do in batch mode: there nothing else would ever commit it. The price
+ * is Flink's without final checkpoints: a failure elsewhere after this subtask committed its tail
+ * and before the job finished replays that tail (docs/exactly-once-sinks.md, "End of input").
  */
 import type { TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "../../api/sink.js";
 import { ListStateDescriptor } from "../../api/state/state-descriptors.js";
@@ -45,8 +44,10 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
   private state!: ListState<SubtaskTransactions<unknown>>;
   private restoredEntries: SubtaskTransactions<unknown>[] = [];
   private highestParallelism = 1;
-  /** The open transaction; undefined before open() and after finish(). */
+  /** The open transaction; undefined before open() and once the final checkpoint's barrier pre-committed it. */
   private current: { txn: unknown } | undefined;
+  /** finish() ran: no record comes any more, so the next barrier begins no new transaction. */
+  private finished = false;
   private readonly pending: Pending[] = [];
   /** Savepoints pre-committed for whose completion has not been notified yet. */
   private readonly savepoints = new Set<number>();
@@ -92,7 +93,7 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
 
   processElement(value: unknown, timestamp: number): void {
     this.throwIfFailed();
-    if (!this.current) throw new Error("two-phase-commit sink received a record after end of input");
+    if (!this.current || this.finished) throw new Error("two-phase-commit sink received a record after end of input");
     this.writer!.write(this.current.txn, value, timestamp === NO_TIMESTAMP ? undefined : timestamp);
   }
 
@@ -110,7 +111,7 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
       preCommitted.catch((e: unknown) => this.failTask(e));
       this.pending.push({ checkpointId, txn, preCommitted });
       if (options?.isSavepoint) this.savepoints.add(checkpointId);
-      this.current = { txn: writer.beginTransaction({ afterCheckpoint: checkpointId }) };
+      this.current = this.finished ? undefined : { txn: writer.beginTransaction({ afterCheckpoint: checkpointId }) };
       if (result instanceof Promise) async = preCommitted;
     }
     // A fresh entry each time: operator state is serialized later, after the pre-commits settle,
@@ -149,6 +150,11 @@ export class TwoPhaseCommitSinkOperator extends StreamOperator {
   }
 
   override async finish(): Promise<void> {
+    if (this.ctx.finalCheckpoint) {
+      // The final checkpoint's barrier pre-commits the open transaction and its completion commits it.
+      this.finished = true;
+      return;
+    }
     await this.enqueue(async () => {
       const current = this.current;
       this.current = undefined;

@@ -15,13 +15,15 @@ export interface KeyedBackendScope {
   owner?: string;
 }
 
+type StoreSettings = Pick<StateBackendSettings, "type" | "lmdbLocalDir" | "lmdbCacheEntries"> & Partial<Pick<StateBackendSettings, "lmdbTimerService" | "lmdbTimerCacheSize">>;
+
 /** The backend the settings name; with the state changelog on, wrapped in it (changelog/). */
-export function createKeyedStateBackend(settings: Pick<StateBackendSettings, "type" | "lmdbLocalDir" | "lmdbCacheEntries" | "changelog">, scope: KeyedBackendScope): KeyedStateBackend {
+export function createKeyedStateBackend(settings: StoreSettings & Pick<StateBackendSettings, "changelog">, scope: KeyedBackendScope): KeyedStateBackend {
   const backend = createStoreBackend(settings, scope);
   return settings.changelog ? new ChangelogKeyedStateBackend(backend, settings.changelog, scope.owner ?? scope.label) : backend;
 }
 
-function createStoreBackend(settings: Pick<StateBackendSettings, "type" | "lmdbLocalDir" | "lmdbCacheEntries">, scope: KeyedBackendScope): KeyedStateBackend {
+function createStoreBackend(settings: StoreSettings, scope: KeyedBackendScope): KeyedStateBackend {
   if (settings.type === "lmdb") {
     return new LmdbKeyedStateBackend({
       maxParallelism: scope.maxParallelism,
@@ -29,6 +31,8 @@ function createStoreBackend(settings: Pick<StateBackendSettings, "type" | "lmdbL
       keyGroupEnd: scope.keyGroupEnd,
       localDir: settings.lmdbLocalDir,
       cacheEntries: settings.lmdbCacheEntries,
+      ...(settings.lmdbTimerService ? { timerService: settings.lmdbTimerService } : {}),
+      ...(settings.lmdbTimerCacheSize ? { timerCacheSize: settings.lmdbTimerCacheSize } : {}),
       label: scope.label,
     });
   }

@@ -11,6 +11,9 @@ import { visitKeyGroup } from "./key-group-format.js";
 import { ownedKeyGroup, type KeyedStateBackend, type KeyedStateSnapshot, type StateTable } from "./keyed-state-backend.js";
 import { readStateKey } from "./state-key-codec.js";
 import { toStateKey, type StateKey } from "./state-key.js";
+import { HeapTimerQueues } from "./timers/heap-timer-queues.js";
+import type { InternalTimerQueue } from "./timers/internal-timer-queue.js";
+import { isDerivedTimerTable, timerQueueOf, timersOfObjectEntry, timersOfSerializedEntry } from "./timers/timer-snapshot.js";
 import { CopyOnWriteStateMap } from "./heap/copy-on-write-state-map.js";
 import { StateVersions } from "./heap/state-pin.js";
 import { HeapSnapshot } from "./heap/heap-snapshot.js";
@@ -42,6 +45,7 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   private key: Key | undefined;
   private stateKey: StateKey = "";
   private groupIndex = -1;
+  private readonly timers = new HeapTimerQueues(this);
 
   constructor(
     readonly maxParallelism: number,
@@ -84,6 +88,14 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
     return this.stateKey;
   }
 
+  get currentKeyGroup(): number {
+    return this.keyGroupStart + this.groupIndex;
+  }
+
+  timerQueue<N>(name: string): InternalTimerQueue<N> {
+    return this.timers.queue<N>(name);
+  }
+
   currentGroup<V>(table: StateTable<V>): CopyOnWriteStateMap<V> {
     if (this.groupIndex < 0) throw new Error("keyed state accessed outside of a keyed context");
     return (table as HeapStateTable<V>).groups[this.groupIndex]!;
@@ -104,12 +116,14 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   }
 
   /**
-   * Pins the current state version on every map: O(number of maps), no entry is copied. The
-   * asynchronous part reads the pinned version out while processing goes on (heap/heap-snapshot.ts).
+   * Pins the current state version on every map: O(number of maps), no entry is copied; the timer
+   * queues' slot arrays are copied (typed-array copies, no object per timer). The asynchronous part
+   * reads the pinned version out while processing goes on (heap/heap-snapshot.ts).
    */
   snapshot(): KeyedStateSnapshot {
     const tables = [...this.tables.values()].map((t) => ({ name: t.name, groups: t.groups, filter: this.snapshotFilters.get(t.name) }));
-    const snapshot = HeapSnapshot.take(this.versions.pin(), tables, this.keyGroupStart, this.previousSnapshot);
+    // Timers are copied now (their slot arrays) and read out with the tables (timers/heap-timer-snapshot.ts).
+    const snapshot = HeapSnapshot.take(this.versions.pin(), tables, this.keyGroupStart, this.previousSnapshot, this.timers.snapshot());
     this.previousSnapshot = snapshot.done;
     return snapshot;
   }
@@ -119,8 +133,16 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
       if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd) continue;
       const index = keyGroup - this.keyGroupStart;
       visitKeyGroup(bytes, {
-        object: (name, k, v) => this.table(name).groups[index]!.set(k, v),
-        serialized: (name, k, v) => this.table(name).groups[index]!.set(readStateKey(k), deserialize(v)),
+        object: (name, k, v) => {
+          const queue = timerQueueOf(name);
+          if (queue !== undefined) this.timers.restore(queue, keyGroup, timersOfObjectEntry(name, k, v));
+          else if (!isDerivedTimerTable(name)) this.table(name).groups[index]!.set(k, v);
+        },
+        serialized: (name, k, v) => {
+          const queue = timerQueueOf(name);
+          if (queue !== undefined) this.timers.restore(queue, keyGroup, timersOfSerializedEntry(name, k, v));
+          else if (!isDerivedTimerTable(name)) this.table(name).groups[index]!.set(readStateKey(k), deserialize(v));
+        },
       });
     }
   }

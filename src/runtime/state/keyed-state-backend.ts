@@ -13,6 +13,7 @@ import { keyGroupFor } from "../../graph/key-groups.js";
 import type { StateKey } from "./state-key.js";
 import type { StateBackendType } from "../../api/state/state-backend-type.js";
 import { registerErrorClass, SluiceError } from "../../errors/sluice-error.js";
+import type { InternalTimerQueue } from "./timers/internal-timer-queue.js";
 
 export type { StateBackendType };
 
@@ -64,11 +65,18 @@ export interface KeyedStateBackend {
   addKeySelectionListener(listener: () => void): void;
   getCurrentKey(): Key;
   readonly currentStateKey: StateKey;
+  /** The current key's key group. */
+  readonly currentKeyGroup: number;
   /** The StateMap of the current key's key group in `table`. */
   currentGroup<V>(table: StateTable<V>): StateMap<V>;
   /** The table of a state name, created on first use. */
   table<V>(name: string): StateTable<V>;
   tableNames(): string[];
+  /**
+   * The timer queue of `name`, created on first use (Flink's PriorityQueueSetFactory): the
+   * backend keeps it, snapshots it per key group and restores it (timers/timer-snapshot.ts).
+   */
+  timerQueue<N>(name: string): InternalTimerQueue<N>;
 
   /**
    * Passes every value of `table` through `filter` when snapshotting (undefined: left out), for
@@ -79,7 +87,7 @@ export interface KeyedStateBackend {
   /**
    * How the heap backend copies a value of `table` that a running snapshot still holds before
    * handing it out to be modified (copy-on-write; by default a deep copy). A table whose values
-   * hold immutable parts can copy less (the timer tables share their Timer objects). Backends that
+   * hold immutable parts can copy less. Backends that
    * store values serialized have no such copy.
    */
   setValueCopy?(table: string, copy: (value: unknown) => unknown): void;

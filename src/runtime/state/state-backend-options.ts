@@ -22,6 +22,22 @@ export const StateBackendOptions = {
     min: 1,
     description: "Entries the LMDB backend keeps as live objects per task.",
   }),
+  LMDB_TIMER_SERVICE_FACTORY: options.enum({
+    key: "state.backend.lmdb.timer-service.factory",
+    deprecatedKeys: ["state.backend.rocksdb.timer-service.factory"],
+    values: ["LMDB", "HEAP", "ROCKSDB"] as const,
+    default: "LMDB",
+    description:
+      'Where the LMDB backend keeps timers: "LMDB" (in the backend, ordered on disk, larger than memory; Flink\'s "ROCKSDB" means the same) ' +
+      'or "HEAP" (typed-array heaps in memory, faster, bounded by the heap). The hashmap backend always keeps them on the heap.',
+  }),
+  LMDB_TIMER_CACHE_SIZE: options.integer({
+    key: "state.backend.lmdb.timer-service.cache-size",
+    deprecatedKeys: ["state.backend.rocksdb.timer-service.cache-size"],
+    default: 128,
+    min: 1,
+    description: "Timers per key group that the LMDB timer service keeps in memory (the head of each key group's queue).",
+  }),
   IO_TMP_DIRS: options.string<string | undefined>({
     key: "io.tmp.dirs",
     deprecatedKeys: ["taskmanager.tmp.dirs"],

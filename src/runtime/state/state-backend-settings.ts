@@ -13,7 +13,7 @@ import { StateBackendOptions } from "./state-backend-options.js";
 import { StateChangelogOptions } from "./changelog/state-changelog-options.js";
 import type { ChangelogSettings } from "./changelog/changelog-keyed-state-backend.js";
 
-const { TYPE, LMDB_LOCAL_DIR, LMDB_CACHE_ENTRIES, IO_TMP_DIRS } = StateBackendOptions;
+const { TYPE, LMDB_LOCAL_DIR, LMDB_CACHE_ENTRIES, LMDB_TIMER_SERVICE_FACTORY, LMDB_TIMER_CACHE_SIZE, IO_TMP_DIRS } = StateBackendOptions;
 
 export type { StateBackendType };
 
@@ -25,6 +25,10 @@ export interface StateBackendSettings {
   lmdbLocalDir: string;
   /** Entries the LMDB backend keeps as live objects per task. */
   lmdbCacheEntries: number;
+  /** Where the LMDB backend keeps timers (`state.backend.lmdb.timer-service.factory`). */
+  lmdbTimerService: "lmdb" | "heap";
+  /** Timers per key group the LMDB timer service keeps in memory. */
+  lmdbTimerCacheSize: number;
   /** Set when checkpoints go through the state changelog (incremental checkpoints). */
   changelog?: ChangelogSettings;
 }
@@ -44,7 +48,13 @@ export function resolveStateBackend(jobSettings: Readonly<Record<string, unknown
       : configured !== undefined
         ? parseStateBackendType(configured, TYPE.key)
         : "hashmap";
-  const settings: StateBackendSettings = { type, lmdbLocalDir: localDir(merged), lmdbCacheEntries: readOption(merged, LMDB_CACHE_ENTRIES) };
+  const settings: StateBackendSettings = {
+    type,
+    lmdbLocalDir: localDir(merged),
+    lmdbCacheEntries: readOption(merged, LMDB_CACHE_ENTRIES),
+    lmdbTimerService: readOption(merged, LMDB_TIMER_SERVICE_FACTORY) === "HEAP" ? "heap" : "lmdb",
+    lmdbTimerCacheSize: readOption(merged, LMDB_TIMER_CACHE_SIZE),
+  };
   const changelogFromJob = jobSettings.changelogStateBackend;
   const changelog =
     typeof changelogFromJob === "boolean" ? changelogFromJob : readOption(merged, StateChangelogOptions.ENABLED) || readOption(merged, StateChangelogOptions.INCREMENTAL);

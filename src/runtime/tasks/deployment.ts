@@ -38,6 +38,11 @@ export interface DeploymentShared {
   restore?: TaskRestore;
   /** The keyed state backend, resolved by the JobMaster from the job's settings and the configuration. */
   stateBackend?: StateBackendSettings;
+  /**
+   * The JobMaster takes checkpoints after tasks finish (FLIP-147): a task whose operators finished
+   * waits for its final checkpoint before it ends (final-checkpoint.ts).
+   */
+  finalCheckpoint?: boolean;
   /** Tasks keep local copies of their checkpoints (docs/checkpoints.md, "Task-local recovery"). */
   localRecovery?: boolean;
 }

@@ -183,6 +183,7 @@ export class OperatorChain {
               ...common,
               processingTime: env.processingTime,
               settings,
+              ...(tdd.finalCheckpoint ? { finalCheckpoint: true } : {}),
               collect: (values: unknown[]) => env.collect(d.nodeId, values),
               ...(env.sendToCoordinator ? { sendToCoordinator: env.sendToCoordinator } : {}),
               ...(env.reportConnectionRetry ? { reportConnectionRetry: env.reportConnectionRetry } : {}),

@@ -43,9 +43,15 @@ export interface InputTaskHost {
   readonly inTaskFrame: TaskFrame;
   readonly metricGroups: TaskMetricGroups;
   readonly running: boolean;
+  /** finish() of the operators has started (at end of input, or they were finished on restore). */
+  readonly operatorsFinishing: boolean;
+  /** The task's final checkpoint has completed (final-checkpoint.ts): it may end once its input has. */
+  readonly finalCheckpointReached: boolean;
   /** The job stops at a savepoint: timers stop, nothing after it may change anything. */
   stopTime(): void;
   fail(e: unknown): void;
+  /** Every input sent end-of-data: the operators finish and consumers get end-of-data. */
+  finishOperators(): Promise<void>;
   /** All input ended; `stopped`: by a stop-with-savepoint without draining. */
   finishTask(stopped: boolean): Promise<void>;
 }
@@ -62,6 +68,8 @@ export class StreamInputProcessor {
   private readonly atNextSafePoint: Array<() => void> = [];
   /** Took the savepoint of a stop-with-savepoint (no drain): only end-of-partition matters now. */
   private stoppedAtSavepoint = false;
+  /** Inputs whose end was passed to the head operator (endInput is called once per input). */
+  private readonly endedInputs = new Set<number>();
 
   constructor(
     private readonly host: InputTaskHost,
@@ -111,6 +119,11 @@ export class StreamInputProcessor {
   /** Opens the channels for data and starts taking what arrives (the recovered in-flight input first). */
   start(): void {
     this.gate.grantInitialCredits();
+    this.scheduleDrain();
+  }
+
+  /** Something the end of the loop waits for has happened (the final checkpoint completed): look again. */
+  resume(): void {
     this.scheduleDrain();
   }
 
@@ -173,7 +186,9 @@ export class StreamInputProcessor {
         }
       }
       if (!this.blocked) host.accounting.switchTo("idle");
-      if (host.running && !this.finishing && gate.allEnded) {
+      if (host.running && !this.finishing && !host.operatorsFinishing && gate.allDataEnded && !gate.anyStopped) await host.finishOperators();
+      // End-of-partition comes after the producers' final checkpoint; ours may still be outstanding.
+      if (host.running && !this.finishing && gate.allEnded && (gate.anyStopped || host.finalCheckpointReached)) {
         this.finishing = true;
         await host.finishTask(gate.anyStopped);
       }
@@ -216,9 +231,19 @@ export class StreamInputProcessor {
       return;
     }
     deliverValveChange(gate.applyEvent(channel, frame.event), head, channel.inputIndex);
-    if (frame.event.kind === "end-of-partition") {
-      this.aligner.onChannelEnded();
-      if (gate.inputEnded(channel.inputIndex) && !gate.anyStopped) await head.endInput(channel.inputIndex);
+    if (frame.event.kind === "end-of-partition") this.aligner.onChannelEnded();
+    if (frame.event.kind === "end-of-partition" || frame.event.kind === "end-of-data") {
+      const input = channel.inputIndex;
+      const host = this.host;
+      // Operators that finished (on restore, too) are not told of their inputs' end again.
+      if (gate.inputDataEnded(input) && !gate.anyStopped && !host.operatorsFinishing && !this.endedInputs.has(input)) {
+        this.endedInputs.add(input);
+        await head.endInput(input);
+      }
+      // Finished before the next frame: a barrier behind this end-of-data must snapshot the
+      // finished operators, or the producer's final checkpoint would not be this task's, and the
+      // producer could end while this task still waits for one.
+      if (gate.allDataEnded && !gate.anyStopped && !host.operatorsFinishing) await host.finishOperators();
     }
   }
 }

@@ -1,8 +1,8 @@
 /**
  * One parallel subtask of a vertex, running in a slot's worker thread. It opens the operator
  * chain, then either polls the source reader (source vertices) or processes what its input gate
- * receives, and finishes when its input ends: final watermark, finish(), flush, end-of-partition
- * to every consumer, close.
+ * receives, and finishes when its input ends: final watermark, finish(), flush, end-of-data to
+ * every consumer, the final checkpoint (final-checkpoint.ts), end-of-partition, close.
  *
  * Processing is synchronous per buffer (a chain is a pipeline of calls); the task yields to the
  * event loop between buffers so that credits, timers and control messages get through.
@@ -25,6 +25,7 @@ import { TaskMetricGroups } from "./task-metric-groups.js";
 import { CounterView } from "../metrics/metric-types.js";
 import type { Barrier } from "../checkpoint/barrier-aligner.js";
 import { StreamInputProcessor, type InputTaskHost } from "./stream-input-processor.js";
+import { ChainEnd, FinalCheckpoint } from "./final-checkpoint.js";
 import { TaskCheckpointer, type CheckpointReporter } from "./task-checkpointer.js";
 import { taskLocalStateStore } from "../checkpoint/local/task-manager-local-state.js";
 import type { TaskStateRestorer } from "../checkpoint/task-restore.js";
@@ -69,6 +70,10 @@ export class StreamTask {
   private readonly accumulators = new TaskAccumulators();
   /** Where the task's metrics and those of its operators are registered (docs/metrics.md). */
   private readonly metricGroups: TaskMetricGroups;
+  private readonly finalCheckpoint: FinalCheckpoint;
+  private readonly end: ChainEnd;
+  /** The restored checkpoint says this subtask had finished: its operators are opened (recovery) but never run. */
+  private readonly finishedOnRestore: boolean;
   private settle!: (outcome: "finished" | "canceled" | Error) => void;
   private readonly done = new Promise<"finished" | "canceled" | Error>((resolve) => (this.settle = resolve));
   private wakeSource: (() => void) | undefined;
@@ -156,8 +161,11 @@ export class StreamTask {
           (error) => this.reportConnectionRetry(error),
         ),
     );
+    this.finalCheckpoint = new FinalCheckpoint(tdd.finalCheckpoint === true);
+    this.end = new ChainEnd(this.chain, this.finalCheckpoint);
+    this.finishedOnRestore = restorer?.finishedOnRestore(this.chain.states.map((s) => s.uid)) ?? false;
     this.restoredLocally = restorer?.restoredLocally;
-    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, {
+    this.checkpointer = new TaskCheckpointer(vertex, tdd.subtaskIndex, this.chain, callbacks.checkpoint, this.finalCheckpoint, {
       copies: taskLocalStateStore(tdd.localStateDir),
       ...(this.restoredLocally !== undefined ? { restoredLocally: this.restoredLocally } : {}),
     });
@@ -198,8 +206,15 @@ export class StreamTask {
       get running() {
         return task.running;
       },
+      get operatorsFinishing() {
+        return task.end.finishing;
+      },
+      get finalCheckpointReached() {
+        return task.finalCheckpoint.isReached;
+      },
       stopTime: () => this.time.stop(),
       fail: (e) => this.fail(e),
+      finishOperators: () => this.end.finishOperators(),
       finishTask: (stopped) => this.finishTask(stopped),
     };
   }
@@ -217,8 +232,9 @@ export class StreamTask {
       for (const op of [...this.chain.operators].reverse()) await op.open();
       this.startBufferTimeout();
       this.transition("RUNNING");
-      this.applyOperatorEvents();
-      if (this.vertex.isSource) void this.runSourceLoop();
+      if (this.finishedOnRestore) this.end.restoredFinished();
+      else this.applyOperatorEvents();
+      if (this.vertex.isSource) void (this.finishedOnRestore ? this.runFinishedSource() : this.runSourceLoop());
       else this.input!.start();
       const outcome = await this.done;
       if (outcome instanceof Error) throw outcome;
@@ -284,6 +300,13 @@ export class StreamTask {
       await this.checkpointer.notifyComplete(checkpointId);
     } catch (e) {
       this.fail(e);
+      return;
+    }
+    // Only after the operators' commits for it are done may this be the task's final checkpoint.
+    this.finalCheckpoint.checkpointCompleted(checkpointId);
+    if (this.finalCheckpoint.isReached) {
+      if (this.vertex.isSource) this.wakeSource?.();
+      else this.input!.resume();
     }
   }
 
@@ -389,6 +412,31 @@ export class StreamTask {
     }
   }
 
+  /** A source task whose operators finished on restore: it only takes checkpoints until the final one. */
+  private async runFinishedSource(): Promise<void> {
+    try {
+      await this.finishTask();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /**
+   * A source whose operators have finished keeps taking the checkpoints it is triggered for (the
+   * rest of the job may still run) until its final checkpoint has completed.
+   */
+  private async sourceAwaitFinalCheckpoint(): Promise<void> {
+    while (this.running && !this.finalCheckpoint.isReached) {
+      const trigger = this.pendingTriggers.shift()?.trigger;
+      if (trigger) {
+        this.checkpointer.performAtSource(trigger.barrier);
+        continue;
+      }
+      this.accounting.switchTo("idle");
+      await this.waitUnlessStopped(this.finalCheckpoint.done);
+    }
+  }
+
   private waitUnlessStopped(p: Promise<void>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.wakeSource = resolve;
@@ -398,9 +446,17 @@ export class StreamTask {
 
   // ---- end of input ----------------------------------------------------------------------------
 
-  /** `stopped`: ended by stop-with-savepoint without draining — operators are not finished. */
+  /**
+   * `stopped`: ended by stop-with-savepoint without draining — operators are not finished, and there
+   * is no final checkpoint. Otherwise the operators finish (unless they did) and, for a source, the
+   * task takes checkpoints until its final one completed; a task with inputs gets here only then.
+   */
   private async finishTask(stopped = false): Promise<void> {
-    if (!stopped) for (const op of this.chain.operators) await op.finish();
+    if (!stopped) {
+      if (!this.end.finishing) await this.end.finishOperators();
+      if (this.vertex.isSource) await this.sourceAwaitFinalCheckpoint();
+      if (!this.running) return;
+    }
     this.chain.flushAll();
     for (const w of this.chain.writers) w.broadcastEvent(stopped ? { kind: "end-of-partition", stopped: true } : { kind: "end-of-partition" });
     // Everything must have left, and every checkpoint been acknowledged, before the task reports

@@ -24,6 +24,7 @@ import type { TaskLocalStateStore } from "../checkpoint/local/task-local-state-s
 import { localRecoveryLog } from "../checkpoint/local/local-recovery-log.js";
 import { changelogOf, type ChangelogCheckpoint, type PersistedChangelog } from "../state/changelog/changelog-keyed-state-backend.js";
 import type { SharedStateFile } from "../state/changelog/changelog-handle.js";
+import type { FinalCheckpoint } from "./final-checkpoint.js";
 
 interface PendingKeyedState {
   entry: OperatorSnapshot;
@@ -42,6 +43,8 @@ interface SynchronousPart {
   changelogs: PendingChangelog[];
   finishing: Promise<void>[];
   syncDurationMs: number;
+  /** The task's operators had finished (FLIP-147): the ack says so. */
+  finished: boolean;
 }
 
 function barrierEvent(barrier: Barrier): Extract<DataEvent, { kind: "barrier" }> {
@@ -73,6 +76,7 @@ export class TaskCheckpointer {
     private readonly subtask: number,
     private readonly chain: OperatorChain,
     private readonly reporter: CheckpointReporter,
+    private readonly finalCheckpoint: FinalCheckpoint,
     /**
      * Task-local recovery: where the copies of the task's checkpoints go (none without it), and whether
      * this attempt restored from such copies (undefined when it restored nothing), told with every ack.
@@ -188,7 +192,9 @@ export class TaskCheckpointer {
       this.reporter.decline(checkpointId, serializeError(e));
       throw e;
     }
-    return { snapshot, keyed, changelogs, finishing, syncDurationMs: performance.now() - start };
+    const finished = this.finalCheckpoint.finished;
+    this.finalCheckpoint.snapshotTaken(checkpointId, barrier.savepoint);
+    return { snapshot, keyed, changelogs, finishing, syncDurationMs: performance.now() - start, finished };
   }
 
   private startAsyncPart(barrier: Barrier, sync: SynchronousPart, inFlight: Promise<InFlight>, alignmentMs: number): void {
@@ -231,6 +237,7 @@ export class TaskCheckpointer {
         persistedDataBytes: channelStateBytes(inFlight.channels),
         processedDataBytes: inFlight.processedBytes,
         unaligned: inFlight.unaligned,
+        ...(sync.finished ? { finished: true } : {}),
         ...(this.local.restoredLocally !== undefined ? { restoredLocally: this.local.restoredLocally } : {}),
         ...(persisted.length > 0 ? changelogAck(bytes.length, persisted) : {}),
       };

@@ -33,6 +33,7 @@ test("a failover while a completed checkpoint is being recorded: the restore wai
     vertexId: "v",
     isSource: true,
     running: true,
+    finished: false,
     async trigger({ barrier }) {
       await fileSystemFor(barrier.dir).write(`${barrier.dir}/v-0.state`, Buffer.from("state"));
       coordinator.acknowledge("e0", barrier.checkpointId, {

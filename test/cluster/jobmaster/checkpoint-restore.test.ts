@@ -35,10 +35,10 @@ const settle = async (): Promise<void> => {
 test("the restart waits for a checkpoint that is being stored, and restores that one", async () => {
   const dir = mkdtempSync(join(tmpdir(), "sluice-checkpoint-restore-"));
   const store = new GatedStore(JOB, 1, new Map());
-  const task: CheckpointTask = { executionId: "e0", vertexId: "v", isSource: true, running: true, trigger: async () => {}, notifyComplete: () => {}, notifyAborted: () => {} };
+  const task: CheckpointTask = { executionId: "e0", vertexId: "v", isSource: true, running: true, finished: false, trigger: async () => {}, notifyComplete: () => {}, notifyAborted: () => {} };
   const coordinator = new CheckpointCoordinator({
     jobId: JOB,
-    settings: { intervalMs: 0, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false, unaligned: false, alignedCheckpointTimeoutMs: 0 },
+    settings: { intervalMs: 0, timeoutMs: 60_000, minPauseMs: 0, maxConcurrent: 1, tolerableFailures: 0, retained: 1, mode: "exactly-once", dir, savepointDir: dir, retainOnCancellation: false, unaligned: false, alignedCheckpointTimeoutMs: 0, checkpointsAfterTasksFinish: true },
     store,
     counter: new InMemoryCheckpointIdCounter(JOB, newCounterCell()),
     logger: quietLogger(),

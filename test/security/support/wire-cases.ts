@@ -252,6 +252,7 @@ function ghostDataFrame(random: Random, facts: ClusterFacts): Buffer {
     () => ({ t: "event", ch, event: { kind: "stream-status", idle: random.chance(0.5) } }),
     () => ({ t: "event", ch, event: { kind: "barrier", checkpointId: random.int(0, 1e6), timestamp: 1, savepoint: random.chance(0.5), dir: "/tmp/../../etc" } }),
     () => ({ t: "event", ch, event: { kind: "end-of-partition" } }),
+    () => ({ t: "event", ch, event: { kind: "end-of-data" } }),
   ])();
   return Buffer.concat(encodeDataFrame(to, frame, MAX_FRAME));
 }

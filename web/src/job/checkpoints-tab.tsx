@@ -1,12 +1,19 @@
-/** Checkpoints: counts, the latest completed / savepoint / failed / restored, history, configuration. */
+/**
+ * Checkpoints: counts, the latest completed / savepoint / failed / restored, history (a row opens
+ * that checkpoint's per-vertex and per-subtask figures, checkpoint-details.tsx), configuration.
+ */
+import { useState } from "react";
 import { api } from "../api/client";
+import { CheckpointDetails } from "./checkpoint-details";
 import type { CheckpointEntry } from "../api/types";
 import { ErrorBox, Loading, Empty } from "../components/feedback";
 import { StatusBadge } from "../components/status-badge";
 import { formatBytes, formatClock, formatDuration, formatTime } from "../format";
 import { usePoll } from "../hooks/use-poll";
 
-export function CheckpointsTab({ jobId }: { jobId: string }) {
+export function CheckpointsTab({ jobId, vertices }: { jobId: string; vertices: ReadonlyArray<{ id: string; name: string }> }) {
+  const [selected, setSelected] = useState<number | undefined>();
+  const vertexNames = new Map(vertices.map((v) => [v.id, v.name]));
   const stats = usePoll(() => api.getJobCheckpoints({ path: { jobid: jobId } }), `cp:${jobId}`);
   const config = usePoll(() => api.getJobCheckpointConfig({ path: { jobid: jobId } }), `cpconf:${jobId}`);
   const s = stats.data;
@@ -29,9 +36,9 @@ export function CheckpointsTab({ jobId }: { jobId: string }) {
           <h3>Latest</h3>
           <table className="table compact" data-testid="checkpoint-latest">
             <tbody>
-              <LatestRow label="Latest Completed Checkpoint" entry={s.latest.completed} />
-              <LatestRow label="Latest Savepoint" entry={s.latest.savepoint} />
-              <LatestRow label="Latest Failed Checkpoint" entry={s.latest.failed} />
+              <LatestRow label="Latest Completed Checkpoint" entry={s.latest.completed} onSelect={setSelected} />
+              <LatestRow label="Latest Savepoint" entry={s.latest.savepoint} onSelect={setSelected} />
+              <LatestRow label="Latest Failed Checkpoint" entry={s.latest.failed} onSelect={setSelected} />
               <tr>
                 <th>Latest Restore</th>
                 <td colSpan={3}>
@@ -76,13 +83,25 @@ export function CheckpointsTab({ jobId }: { jobId: string }) {
                 <td>{formatBytes(s.summary.state_size.avg)}</td>
                 <td>{formatBytes(s.summary.state_size.max)}</td>
               </tr>
+              <tr>
+                <th>Processed In-Flight Data</th>
+                <td>{formatBytes(s.summary.processed_data.min)}</td>
+                <td>{formatBytes(s.summary.processed_data.avg)}</td>
+                <td>{formatBytes(s.summary.processed_data.max)}</td>
+              </tr>
+              <tr>
+                <th>Persisted In-Flight Data</th>
+                <td>{formatBytes(s.summary.persisted_data.min)}</td>
+                <td>{formatBytes(s.summary.persisted_data.avg)}</td>
+                <td>{formatBytes(s.summary.persisted_data.max)}</td>
+              </tr>
             </tbody>
           </table>
           <h3>History</h3>
           {!s.history.length ? (
             <Empty>No checkpoints yet.</Empty>
           ) : (
-            <table className="table compact nowrap" data-testid="checkpoint-history">
+            <table className="table compact nowrap clickable" data-testid="checkpoint-history">
               <thead>
                 <tr>
                   <th>ID</th>
@@ -95,16 +114,23 @@ export function CheckpointsTab({ jobId }: { jobId: string }) {
                   <th>Sync / Async / Alignment</th>
                   <th>Checkpointed Size</th>
                   <th>Full Size</th>
+                  <th>Processed (Persisted) In-Flight Data</th>
                 </tr>
               </thead>
               <tbody>
                 {s.history.map((h) => (
-                  <tr key={h.id} data-checkpoint-id={h.id} title={h.failure_message ?? h.external_path ?? ""}>
+                  <tr
+                    key={h.id}
+                    data-checkpoint-id={h.id}
+                    className={h.id === selected ? "selected" : undefined}
+                    title={h.failure_message ?? h.external_path ?? ""}
+                    onClick={() => setSelected(h.id === selected ? undefined : h.id)}
+                  >
                     <td>{h.id}</td>
                     <td>
                       <StatusBadge status={h.status} />
                     </td>
-                    <td>{h.checkpoint_type === "SAVEPOINT" ? "Savepoint" : "Checkpoint"}</td>
+                    <td>{h.checkpoint_type === "SAVEPOINT" ? "Savepoint" : h.checkpoint_type === "UNALIGNED_CHECKPOINT" ? "Unaligned Checkpoint" : "Checkpoint"}</td>
                     <td>
                       {h.num_acknowledged_subtasks}/{h.num_subtasks}
                     </td>
@@ -116,11 +142,15 @@ export function CheckpointsTab({ jobId }: { jobId: string }) {
                     </td>
                     <td>{formatBytes(h.checkpointed_size)}</td>
                     <td>{formatBytes(h.state_size)}</td>
+                    <td>
+                      {formatBytes(h.processed_data)} ({formatBytes(h.persisted_data)})
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
+          {selected !== undefined && <CheckpointDetails key={selected} jobId={jobId} checkpointId={selected} vertexNames={vertexNames} />}
         </>
       )}
       <h3>Configuration</h3>
@@ -155,9 +185,9 @@ function Fact({ label, value, testId }: { label: string; value: number; testId?:
   );
 }
 
-function LatestRow({ label, entry }: { label: string; entry: CheckpointEntry | null }) {
+function LatestRow({ label, entry, onSelect }: { label: string; entry: CheckpointEntry | null; onSelect: (id: number) => void }) {
   return (
-    <tr>
+    <tr className={entry ? "clickable" : undefined} data-latest={label} onClick={entry ? () => onSelect(entry.id) : undefined}>
       <th>{label}</th>
       {entry ? (
         <>

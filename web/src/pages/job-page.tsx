@@ -84,7 +84,7 @@ export function JobPage({ jobId, tab }: { jobId: string; tab: string }) {
             tabs={TABS.map((t) => ({ id: t, label: t[0]!.toUpperCase() + t.slice(1), to: t === "overview" ? `/jobs/${jobId}` : `/jobs/${jobId}/${t}` }))}
           />
           {tab === "checkpoints" ? (
-            <CheckpointsTab jobId={jobId} />
+            <CheckpointsTab jobId={jobId} vertices={job.vertices} />
           ) : tab === "exceptions" ? (
             <ExceptionsTab jobId={jobId} />
           ) : tab === "configuration" ? (

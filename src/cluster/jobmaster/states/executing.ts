@@ -30,8 +30,9 @@ export class Executing extends JobState {
     return this.job.acceptSlots(taskManagerId, taskExecutorAddress, dataAddress, offers);
   }
 
-  override onExecutionStateChanged(_e: Execution): void {
+  override onExecutionStateChanged(e: Execution): void {
     const graph = this.job.graph;
+    if (e.state === "FINISHED") this.job.checkpoints.taskFinished(e.executionId);
     if (graph.allIn("RUNNING")) this.job.checkpoints.startPeriodic();
     else if (graph.allIn("FINISHED")) this.host.goTo(new Terminal(this.host, "FINISHED"));
   }

@@ -15,6 +15,108 @@ export type ChainedOperator = {
   uid: string;
 };
 
+export type CheckpointConfigInfo = {
+  mode: "exactly_once" | "at_least_once";
+  interval: number;
+  timeout: number;
+  min_pause: number;
+  max_concurrent: number;
+  externalization: {
+    enabled: boolean;
+    delete_on_cancellation: boolean;
+  };
+  state_backend: string;
+  checkpoint_storage: string;
+  unaligned_checkpoints: boolean;
+  tolerable_failed_checkpoints: number;
+  /** Sluice: completed checkpoints kept (execution.checkpointing.num-retained) */
+  checkpoints_retained: number;
+  /** with unaligned checkpoints: 0 starts them unaligned, otherwise aligned until this many ms */
+  aligned_checkpoint_timeout: number;
+  /** execution.checkpointing.checkpoints-after-tasks-finish (FLIP-147) */
+  checkpoints_after_tasks_finish: boolean;
+  /** always false: Sluice has no changelog state backend */
+  state_changelog_enabled: boolean;
+  /** always none */
+  changelog_storage: string;
+  /** always 0 */
+  changelog_periodic_materialization_interval: number;
+};
+
+export type CheckpointingStatistics = {
+  counts: {
+    restored: number;
+    total: number;
+    in_progress: number;
+    completed: number;
+    failed: number;
+  };
+  /** over the completed checkpoints of the job (the last 1000) */
+  summary: {
+    checkpointed_size: StatsSummaryDto;
+    state_size: StatsSummaryDto;
+    end_to_end_duration: StatsSummaryDto;
+    alignment_buffered: StatsSummaryDto;
+    processed_data: StatsSummaryDto;
+    persisted_data: StatsSummaryDto;
+  };
+  latest: {
+    completed: CheckpointStatistics | null;
+    savepoint: CheckpointStatistics | null;
+    failed: CheckpointStatistics | null;
+    restored: {
+      id: number;
+      restore_timestamp: number;
+      is_savepoint: boolean;
+      external_path: string | null;
+    } | null;
+  };
+  history: CheckpointStatistics[];
+};
+
+export type CheckpointStatistics = {
+  /** the entry's kind (Flink 2's type tag) */
+  className: "completed" | "failed" | "in_progress";
+  /** the same as className (Flink 1's tag) */
+  "@class": "completed" | "failed" | "in_progress";
+  id: number;
+  status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+  is_savepoint: boolean;
+  /** UNALIGNED_CHECKPOINT when a barrier of it overtook in-flight data */
+  checkpoint_type: "CHECKPOINT" | "UNALIGNED_CHECKPOINT" | "SAVEPOINT";
+  trigger_timestamp: number;
+  latest_ack_timestamp: number;
+  /** the size of the state the checkpoint holds */
+  state_size: number;
+  /** what this checkpoint newly wrote (with a state changelog, the changes since the last one) */
+  checkpointed_size: number;
+  /** input processed while barriers were aligned */
+  processed_data: number;
+  /** in-flight data persisted as channel state (unaligned checkpoints) */
+  persisted_data: number;
+  /** deprecated in Flink, which reports 0 (processed_data and persisted_data replaced it) */
+  alignment_buffered: number;
+  end_to_end_duration: number;
+  num_subtasks: number;
+  num_acknowledged_subtasks: number;
+  external_path?: string | null;
+  discarded?: boolean;
+  failure_timestamp?: number;
+  failure_message?: string | null;
+  /** Sluice: longest synchronous snapshot part of a subtask (ms) */
+  sync_duration?: number;
+  /** Sluice: longest asynchronous write of a subtask (ms) */
+  async_duration?: number;
+  /** Sluice: longest barrier alignment of a subtask (ms) */
+  alignment_duration?: number;
+  /** CANONICAL for savepoints, null for checkpoints (as Flink) */
+  savepointFormat: "CANONICAL" | null;
+  /** by vertex id */
+  tasks: {
+    [key: string]: TaskCheckpointStatistics;
+  };
+};
+
 export type ClientCoordinationRequestBody = {
   /** the request, base64 msgpack (a collect sink's: { version, offset }) */
   serializedCoordinationRequest: string;
@@ -180,6 +282,17 @@ export type ResourceProfileInfo = {
   };
 };
 
+export type StatsSummaryDto = {
+  min: number;
+  max: number;
+  avg: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+};
+
 /** ms the current attempt spent in each state (0 for states it has not been in) */
 export type StatusDurations = {
   CREATED: number;
@@ -187,6 +300,32 @@ export type StatusDurations = {
   DEPLOYING: number;
   INITIALIZING: number;
   RUNNING: number;
+};
+
+export type SubtaskCheckpointStatistics = {
+  index: number;
+  status: "completed" | "pending_or_failed";
+  ack_timestamp?: number;
+  end_to_end_duration?: number;
+  state_size?: number;
+  checkpointed_size?: number;
+  checkpoint?: {
+    sync: number;
+    async: number;
+  };
+  alignment?: {
+    buffered: number;
+    processed: number;
+    persisted: number;
+    duration: number;
+  };
+  start_delay?: number;
+  unaligned_checkpoint?: boolean;
+  aborted?: boolean;
+  /** Sluice: the subtask's attempt restored from its TaskManager's local copies (execution.state-recovery.from-local) */
+  restored_locally?: boolean;
+  /** Sluice: the subtask had finished and is recorded without a snapshot (FLIP-147) */
+  finished?: boolean;
 };
 
 export type SubtaskExecutionAttemptDetailsInfo = {
@@ -207,6 +346,63 @@ export type SubtaskExecutionAttemptDetailsInfo = {
   "status-duration": StatusDurations;
   /** always empty: Sluice runs no speculative attempts */
   "other-concurrent-attempts": Array<Record<string, unknown>>;
+};
+
+export type TaskCheckpointStatistics = {
+  id: number;
+  status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+  latest_ack_timestamp: number;
+  /** the size of the state the checkpoint holds */
+  state_size: number;
+  /** what this checkpoint newly wrote (with a state changelog, the changes since the last one) */
+  checkpointed_size: number;
+  /** input processed while barriers were aligned */
+  processed_data: number;
+  /** in-flight data persisted as channel state (unaligned checkpoints) */
+  persisted_data: number;
+  /** deprecated in Flink, which reports 0 (processed_data and persisted_data replaced it) */
+  alignment_buffered: number;
+  end_to_end_duration: number;
+  num_subtasks: number;
+  /** subtasks that acknowledged, finished ones (FLIP-147) included */
+  num_acknowledged_subtasks: number;
+};
+
+export type TaskCheckpointStatisticsWithSubtaskDetails = {
+  id: number;
+  status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+  latest_ack_timestamp: number;
+  /** the size of the state the checkpoint holds */
+  state_size: number;
+  /** what this checkpoint newly wrote (with a state changelog, the changes since the last one) */
+  checkpointed_size: number;
+  /** input processed while barriers were aligned */
+  processed_data: number;
+  /** in-flight data persisted as channel state (unaligned checkpoints) */
+  persisted_data: number;
+  /** deprecated in Flink, which reports 0 (processed_data and persisted_data replaced it) */
+  alignment_buffered: number;
+  end_to_end_duration: number;
+  num_subtasks: number;
+  /** subtasks that acknowledged, finished ones (FLIP-147) included */
+  num_acknowledged_subtasks: number;
+  summary: {
+    checkpointed_size: StatsSummaryDto;
+    state_size: StatsSummaryDto;
+    end_to_end_duration: StatsSummaryDto;
+    checkpoint_duration: {
+      sync: StatsSummaryDto;
+      async: StatsSummaryDto;
+    };
+    alignment: {
+      buffered: StatsSummaryDto;
+      processed: StatsSummaryDto;
+      persisted: StatsSummaryDto;
+      duration: StatsSummaryDto;
+    };
+    start_delay: StatsSummaryDto;
+  };
+  subtasks: SubtaskCheckpointStatistics[];
 };
 
 export type TaskExecutorMemoryConfiguration = {

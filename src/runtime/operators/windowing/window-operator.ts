@@ -20,7 +20,7 @@ import { rehydrateWindow, type Window } from "../../../api/windowing/windows.js"
 import type { KeyedStateBackend } from "../../state/keyed-state-backend.js";
 import { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
-import { TimerService, type EndOfKeyTimers, type Timer } from "../../state/timer-service.js";
+import { TimerService, type EndOfKeyTimers, type Timer } from "../../state/timers/timer-service.js";
 import { streamingContext } from "../state-context.js";
 import { StreamOperator, type OperatorContext } from "../stream-operator.js";
 import { createWindowContents, type ContentsSpec, type WindowContents } from "./window-contents.js";
@@ -30,6 +30,7 @@ import { WindowTriggerContext } from "./window-trigger-context.js";
 
 const isFire = (r: TriggerResult): boolean => r === "FIRE" || r === "FIRE_AND_PURGE";
 const isPurge = (r: TriggerResult): boolean => r === "PURGE" || r === "FIRE_AND_PURGE";
+const NO_WINDOWS: readonly WindowEntry<Window>[] = [];
 
 export class WindowOperator extends StreamOperator {
   private readonly backend: KeyedStateBackend;
@@ -114,10 +115,12 @@ export class WindowOperator extends StreamOperator {
     this.out = { collect: (v) => this.output.collect(v, this.emitTimestamp) };
   }
 
-  /** Timers came back with the keyed state; rebuild their firing order. */
+  /**
+   * Windows of timers come back as plain objects from a restore, and from a backend that keeps
+   * timers serialized (LMDB) at any time: the timer services turn them into windows again.
+   */
   override initializeState(restored: boolean): void {
-    if (!restored) return;
-    this.windowSet?.restoreIds();
+    if (restored) this.windowSet?.restoreIds();
     this.eventTimers.restore(rehydrateWindow);
     this.processingTimers.restore(rehydrateWindow);
   }
@@ -178,7 +181,7 @@ export class WindowOperator extends StreamOperator {
     this.setWindow(result.window, result.id);
     this.triggerCtx.merged = merged;
     this.trigger.onMerge(result.window, this.triggerCtx);
-    this.triggerCtx.merged = [];
+    this.triggerCtx.merged = NO_WINDOWS;
     for (const m of merged) {
       this.setWindow(m.window, m.id);
       this.trigger.clear(m.window, this.triggerCtx);
@@ -187,7 +190,7 @@ export class WindowOperator extends StreamOperator {
     if (mergedStateIds.length > 0) this.contents.merge(result.stateId, mergedStateIds);
   }
 
-  /** Expects the window set with setWindow(w, …). */
+  /** The caller has made `w` the current window (setWindow). */
   private afterAdd(value: unknown, timestamp: number, w: Window): void {
     const result = this.trigger.onElement(value, timestamp, w, this.triggerCtx);
     if (isFire(result)) this.emit(w);

@@ -6,14 +6,16 @@ import type { Window } from "../../../api/windowing/windows.js";
 import type { MergeableState } from "../../state/heap-states.js";
 import type { KeyedStateRegistry } from "../../state/keyed-state-registry.js";
 import type { Namespace, NamespaceScope } from "../../state/state-cell.js";
-import type { TimerService } from "../../state/timer-service.js";
+import type { TimerService } from "../../state/timers/timer-service.js";
+
+const NONE_MERGED: readonly { readonly id: Namespace }[] = [];
 
 export class WindowTriggerContext implements OnMergeContext {
   /** The window the trigger is called for, and its namespace. */
   window!: Window;
   namespace: Namespace = 0;
   /** During onMerge: the windows being merged into `window`, by namespace. */
-  merged: readonly { readonly id: Namespace }[] = [];
+  merged: readonly { readonly id: Namespace }[] = NONE_MERGED;
 
   constructor(
     private readonly eventTimers: TimerService<Window>,

@@ -20,6 +20,9 @@ import { filesOf, type ChangelogRun, type ChangelogStateHandle, type KeyGroupBlo
 import { replayChangelog, type KeyGroupChanges, type LoadedFiles } from "./changelog-replay.js";
 import { SharedFileLedger } from "./shared-file-ledger.js";
 import { TrackingStateMap } from "./tracking-state-map.js";
+import { TrackingTimerQueue } from "./tracking-timer-queue.js";
+import type { InternalTimerQueue } from "../timers/internal-timer-queue.js";
+import { HEAP_TIMER_TABLE } from "../timers/timer-snapshot.js";
 
 export interface ChangelogSettings {
   /** How often a full snapshot of the wrapped backend is written (ms). */
@@ -72,6 +75,7 @@ interface Segment {
 
 export class ChangelogKeyedStateBackend implements KeyedStateBackend {
   private readonly tables = new Map<string, ChangelogStateTable<unknown>>();
+  private readonly timerQueues = new Map<string, TrackingTimerQueue<unknown>>();
   private readonly snapshotFilters = new Map<string, (value: unknown) => unknown>();
   private groupIndex = -1;
   /** Runs taken over from the checkpoint restored from, until the first own materialization. */
@@ -124,6 +128,17 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
   }
   get currentStateKey(): StateKey {
     return this.inner.currentStateKey;
+  }
+  get currentKeyGroup(): number {
+    return this.inner.currentKeyGroup;
+  }
+  timerQueue<N>(name: string): InternalTimerQueue<N> {
+    let q = this.timerQueues.get(name);
+    if (!q) {
+      q = new TrackingTimerQueue<unknown>(this.inner.timerQueue<unknown>(name), this);
+      this.timerQueues.set(name, q);
+    }
+    return q as unknown as InternalTimerQueue<N>;
   }
   currentGroup<V>(table: StateTable<V>): StateMap<V> {
     if (this.groupIndex < 0) throw new Error("keyed state accessed outside of a keyed context");
@@ -236,6 +251,16 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
           any = true;
         }
       }
+      // Timers: per changed key, a delete (replay first clears the key's timers), then its timers as they are.
+      for (const [name, queue] of this.timerQueues) {
+        const table = HEAP_TIMER_TABLE + name;
+        for (const k of queue.takeChanged(i)) {
+          (changes.deletes[table] ??= []).push(k);
+          const timers = queue.timersOf(this.keyGroupStart + i, k);
+          if (timers.length > 0) (changes.puts[table] ??= []).push([k, timers.flatMap((t) => [t.timestamp, t.seq, t.ns, t.namespace])]);
+          any = true;
+        }
+      }
       if (any) out.push([this.keyGroupStart + i, serialize(changes)]);
     }
     return out;
@@ -277,7 +302,10 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
     const jobDir = this.jobDir!;
     const firstKept = this.nextSegment;
     const snapshot = this.inner.snapshot();
-    if (takeChanges) for (const t of this.tables.values()) for (const g of t.groups) g.takeChanged();
+    if (takeChanges) {
+      for (const t of this.tables.values()) for (const g of t.groups) g.takeChanged();
+      for (const q of this.timerQueues.values()) for (let i = 0; i < q.changed.length; i++) q.takeChanged(i);
+    }
     const name = this.newFileName("materialization");
     this.ledger.added(name);
     const run = async (): Promise<SharedStateFile> => {
@@ -375,6 +403,7 @@ export class ChangelogKeyedStateBackend implements KeyedStateBackend {
   /** Every entry of these key groups counts as changed. */
   private markChanged(keyGroups: Iterable<number>): void {
     const groups = [...keyGroups];
+    for (const q of this.timerQueues.values()) q.markAll(groups);
     for (const name of this.inner.tableNames()) {
       const table = this.table<unknown>(name) as unknown as ChangelogStateTable<unknown>;
       for (const kg of groups) {

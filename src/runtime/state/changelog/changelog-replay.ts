@@ -4,6 +4,7 @@
  * (that is all rescaling needs). Works on any keyed state backend, so a changelog checkpoint also
  * restores with the changelog turned off.
  */
+import { timerQueueOf } from "../timers/timer-snapshot.js";
 import { serialize, deserialize } from "node:v8";
 import { joinUri } from "../../../fs/file-system.js";
 import { readCheckedFile } from "../checked-file.js";
@@ -64,6 +65,13 @@ function blobsOf(files: LoadedFiles, file: string): KeyGroupBlobs {
 function applyChanges(backend: KeyedStateBackend, keyGroup: number, changes: KeyGroupChanges): void {
   const index = keyGroup - backend.keyGroupStart;
   for (const [table, keys] of Object.entries(changes.deletes)) {
+    // A key's timers are written whole: replaying clears them, the puts bring back what is left.
+    const queue = timerQueueOf(table);
+    if (queue !== undefined) {
+      const timers = backend.timerQueue(queue);
+      for (const k of keys) timers.clearKey(keyGroup, k);
+      continue;
+    }
     const group = backend.table(table).groups[index]!;
     for (const k of keys) group.delete(k);
   }

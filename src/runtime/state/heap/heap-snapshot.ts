@@ -30,6 +30,14 @@ export interface PinnedTable {
   filter?: (value: unknown) => unknown;
 }
 
+/** Tables a snapshot holds besides the pinned maps, per key group (the heap timer queues' copies). */
+export interface KeyGroupExtras {
+  /** Key groups of the backend's range (a backend may have extras but no tables). */
+  readonly keyGroups: number;
+  /** Adds key group `group`'s (relative to the first) tables to `into`; whether it added any. */
+  keyGroupTables(group: number, into: Record<string, Array<[unknown, unknown]>>): boolean;
+}
+
 export class SnapshotReleasedError extends SluiceError {}
 registerErrorClass(SnapshotReleasedError);
 
@@ -48,12 +56,13 @@ export class HeapSnapshot implements KeyedStateSnapshot {
     private readonly firstKeyGroup: number,
     /** Resolves when the previous snapshot of the backend is read or released: pins read one after the other. */
     private readonly after: Promise<void>,
+    private readonly extras?: KeyGroupExtras,
   ) {}
 
   /** The synchronous part: pins every map of `tables` (no entry is copied). */
-  static take(pin: StatePin, tables: readonly PinnedTable[], firstKeyGroup: number, after: Promise<void>): HeapSnapshot {
+  static take(pin: StatePin, tables: readonly PinnedTable[], firstKeyGroup: number, after: Promise<void>, extras?: KeyGroupExtras): HeapSnapshot {
     for (const t of tables) for (const g of t.groups) g.pin(pin);
-    return new HeapSnapshot(pin, tables, firstKeyGroup, after);
+    return new HeapSnapshot(pin, tables, firstKeyGroup, after, extras);
   }
 
   async materialize(): Promise<Array<[number, Uint8Array]>> {
@@ -78,7 +87,7 @@ export class HeapSnapshot implements KeyedStateSnapshot {
 
   private async read(): Promise<Array<[number, Uint8Array]>> {
     const out: Array<[number, Uint8Array]> = [];
-    const groupCount = this.tables[0]?.groups.length ?? 0;
+    const groupCount = this.tables[0]?.groups.length ?? this.extras?.keyGroups ?? 0;
     let partLimit = FIRST_PART_ENTRIES;
     let sliceStart = performance.now();
     const pause = async (): Promise<void> => {
@@ -117,6 +126,8 @@ export class HeapSnapshot implements KeyedStateSnapshot {
         this.reading = undefined;
       }
       flush();
+      const extra: Record<string, Array<[unknown, unknown]>> = {};
+      if (this.extras?.keyGroupTables(i, extra)) out.push([this.firstKeyGroup + i, serialize(extra)]);
       await pause();
     }
     return out;

@@ -24,6 +24,19 @@ import { entryKey, MAX_KEY_LENGTH, MAX_TABLES, rangePrefix } from "./lmdb-keys.j
 import { readSnapshot, SNAPSHOT_SLICE_MS, SnapshotOverlay } from "./lmdb-snapshot.js";
 import { LmdbStateMap } from "./lmdb-state-map.js";
 import { CacheNode, DELETED, LruList, type CacheOwner } from "./write-back-cache.js";
+import { HeapTimerQueues, type HeapTimersSnapshot } from "../timers/heap-timer-queues.js";
+import type { InternalTimerQueue } from "../timers/internal-timer-queue.js";
+import { LmdbTimerQueue, type KeyTimerIndex } from "../timers/lmdb-timer-queue.js";
+import { orderedTimerKey } from "../timers/ordered-timer-key.js";
+import {
+  isDerivedTimerTable,
+  ORDERED_TIMER_TABLE,
+  TIMER_INDEX_TABLE,
+  timerQueueOf,
+  timersOfObjectEntry,
+  timersOfSerializedEntry,
+  type RestoredTimer,
+} from "../timers/timer-snapshot.js";
 
 /**
  * Loaded on first use: the native module takes hundreds of milliseconds to load in each worker,
@@ -44,7 +57,14 @@ export interface LmdbBackendOptions {
   cacheEntries: number;
   /** Part of the folder's name, to tell tasks apart on disk. */
   label?: string;
+  /** Where timers live (`state.backend.lmdb.timer-service.factory`): in LMDB (default) or on the heap. */
+  timerService?: "lmdb" | "heap";
+  /** Timers per key group the LMDB timer queue keeps in memory (`state.backend.lmdb.timer-service.cache-size`). */
+  timerCacheSize?: number;
 }
+
+/** Flink's default for state.backend.rocksdb.timer-service.cache-size. */
+export const DEFAULT_TIMER_CACHE_SIZE = 128;
 
 /** How much work the backend did; for tests and benchmarks. */
 export interface LmdbBackendCounters {
@@ -94,6 +114,11 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
   private disposal: Promise<void> | undefined;
   private finishDisposal: (() => void) | undefined;
   private closed = false;
+  private readonly timerService: "lmdb" | "heap";
+  private readonly timerCacheSize: number;
+  /** Timer queues of the "heap" timer service, snapshotted into the overlay (see snapshot()). */
+  private readonly heapTimers = new HeapTimerQueues(this);
+  private readonly lmdbTimers = new Map<string, LmdbTimerQueue<unknown>>();
 
   constructor(options: LmdbBackendOptions) {
     this.maxParallelism = options.maxParallelism;
@@ -101,6 +126,9 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     this.keyGroupEnd = options.keyGroupEnd;
     if (!(options.cacheEntries >= 1)) throw new RangeError(`the lmdb state backend needs a cache of at least 1 entry, got ${options.cacheEntries}`);
     this.cacheEntries = Math.floor(options.cacheEntries);
+    this.timerService = options.timerService ?? "lmdb";
+    this.timerCacheSize = options.timerCacheSize ?? DEFAULT_TIMER_CACHE_SIZE;
+    if (!(this.timerCacheSize >= 1)) throw new RangeError(`state.backend.lmdb.timer-service.cache-size must be at least 1, got ${this.timerCacheSize}`);
     // At least 64 entries per transaction (all of a smaller cache): a commit costs tens of µs.
     this.evictBatch = Math.min(this.cacheEntries, Math.max(64, this.cacheEntries >> 5));
     mkdirSync(options.localDir, { recursive: true });
@@ -111,10 +139,14 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
         path: this.dir,
         encoding: "binary",
         keyEncoding: "binary",
-        // A working copy (checkpoints make state durable): no fsync; write maps halve write cost.
+        // A working copy (checkpoints make state durable): no fsync.
         noSync: true,
         noMetaSync: true,
-        useWritemap: true,
+        // No write map: with one, the lmdb package once stopped a process with a native assertion
+        // under the timer workload (timers in LMDB: many small write transactions next to the read
+        // transactions of snapshots); without it that workload ran. It costs nothing measurable
+        // here (docs/state-backends.md, "No write map").
+        useWritemap: false,
         overlappingSync: false,
         cache: false,
       });
@@ -148,6 +180,20 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
 
   get currentStateKey(): StateKey {
     return this.stateKey;
+  }
+
+  get currentKeyGroup(): number {
+    return this.keyGroupStart + this.groupIndex;
+  }
+
+  timerQueue<N>(name: string): InternalTimerQueue<N> {
+    if (this.timerService === "heap") return this.heapTimers.queue<N>(name);
+    let q = this.lmdbTimers.get(name);
+    if (!q) {
+      q = new LmdbTimerQueue<unknown>(this, this.table(ORDERED_TIMER_TABLE + name), this.table(TIMER_INDEX_TABLE + name), this.timerCacheSize);
+      this.lmdbTimers.set(name, q);
+    }
+    return q as LmdbTimerQueue<N>;
   }
 
   currentGroup<V>(table: StateTable<V>): LmdbStateMap<V> {
@@ -297,9 +343,13 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
       (n.pendingFor ??= []).push(overlay);
       pending.push(n);
     }
+    // Heap timers (timer-service.factory HEAP): their slot arrays now, into the overlay later.
+    const heapTimers = this.heapTimers.snapshot();
+    for (const name of heapTimers.queues.keys()) this.table(ORDERED_TIMER_TABLE + name);
     const txn = this.db.useReadTransaction();
     this.openSnapshots++;
-    const tables = [...this.tables.values()].map((t) => ({ id: t.id, name: t.name }));
+    // The timer queues' per-key index is rebuilt from their timers on restore.
+    const tables = [...this.tables.values()].filter((t) => !isDerivedTimerTable(t.name)).map((t) => ({ id: t.id, name: t.name }));
     let released = false;
     const release = (): void => {
       if (released) return;
@@ -318,6 +368,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
       materialize: async () => {
         try {
           await this.keepPending(pending, overlay);
+          await this.addHeapTimers(heapTimers, overlay);
           return await readSnapshot(source);
         } finally {
           release();
@@ -325,6 +376,25 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
       },
       release,
     };
+  }
+
+  /**
+   * Heap timer queues (`timer-service.factory: HEAP`) go into the snapshot as the LMDB queue's
+   * table would hold them, so a restore finds the same layout whichever timer service wrote it.
+   * `timers` is the copy the synchronous part took; this runs in the asynchronous part.
+   */
+  private async addHeapTimers(timers: HeapTimersSnapshot, overlay: SnapshotOverlay): Promise<void> {
+    let sliceStart = performance.now();
+    for (const [name, queue] of timers.queues) {
+      const id = this.table(ORDERED_TIMER_TABLE + name).id;
+      for (let g = 0; g <= this.keyGroupEnd - this.keyGroupStart; g++) {
+        for (const t of queue.keyGroupTimers(g)) overlay.add(id, this.keyGroupStart + g, orderedTimerKey(t.timestamp, t.seq, t.stateKey, t.ns), serialize(t.namespace));
+        if (performance.now() - sliceStart > SNAPSHOT_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      }
+    }
   }
 
   /** The asynchronous part's first step: the pending nodes the task has not touched since, in slices. */
@@ -346,17 +416,41 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
     const db = this.db;
     for (const [keyGroup, bytes] of groups) {
       if (keyGroup < this.keyGroupStart || keyGroup > this.keyGroupEnd) continue;
+      const timers = new KeyGroupTimers();
       db.transactionSync(() => {
         visitKeyGroup(bytes, {
           object: (name, k, v) => {
-            db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
+            const queue = timerQueueOf(name);
+            if (queue !== undefined) timers.add(queue, timersOfObjectEntry(name, k, v));
+            else if (!isDerivedTimerTable(name)) db.putSync(entryKey(this.table(name).id, keyGroup, k), serialize(v));
           },
           serialized: (name, k, v) => {
-            db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+            const queue = timerQueueOf(name);
+            if (queue !== undefined) timers.add(queue, timersOfSerializedEntry(name, k, v));
+            else if (!isDerivedTimerTable(name)) db.putSync(Buffer.concat([rangePrefix(this.table(name).id, keyGroup), k]), Buffer.from(v.buffer, v.byteOffset, v.byteLength));
           },
         });
+        for (const [queue, restored] of timers.byQueue) {
+          if (this.timerService === "heap") this.heapTimers.restore(queue, keyGroup, restored);
+          else this.putTimers(queue, keyGroup, restored);
+        }
       });
     }
+    for (const queue of this.lmdbTimers.values()) queue.reload();
+  }
+
+  /** Restored timers into the LMDB queue's tables: each timer, and per key the index of its timers. */
+  private putTimers(queue: string, keyGroup: number, timers: readonly RestoredTimer[]): void {
+    const ordered = this.table(ORDERED_TIMER_TABLE + queue).id;
+    const byKey = new Map<StateKey, KeyTimerIndex>();
+    for (const t of timers) {
+      this.db.putSync(entryKey(ordered, keyGroup, orderedTimerKey(t.timestamp, t.seq, t.stateKey, t.ns)), serialize(t.namespace));
+      let index = byKey.get(t.stateKey);
+      if (!index) byKey.set(t.stateKey, (index = []));
+      index.push(t.timestamp, t.seq, t.ns);
+    }
+    const index = this.table(TIMER_INDEX_TABLE + queue).id;
+    for (const [stateKey, entries] of byKey) this.db.putSync(entryKey(index, keyGroup, stateKey), serialize(entries));
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
@@ -387,5 +481,15 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend {
 
   private assertOpen(): void {
     if (this.closed || this.disposal) throw new Error("the lmdb state backend is disposed");
+  }
+}
+
+/** The timers of one restored key group, by queue; registration numbers for layouts without them. */
+class KeyGroupTimers {
+  readonly byQueue = new Map<string, RestoredTimer[]>();
+  add(queue: string, timers: Iterable<RestoredTimer>): void {
+    let list = this.byQueue.get(queue);
+    if (!list) this.byQueue.set(queue, (list = []));
+    for (const t of timers) list.push(t);
   }
 }

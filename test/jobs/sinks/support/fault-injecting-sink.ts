@@ -2,10 +2,9 @@
  * Wraps a two-phase-commit sink and fails subtask 0 at chosen points of the protocol (before or
  * after a pre-commit, before or after a commit), so the tests see recovery from a crash at each.
  *
- * A fault fires only while the records seen so far are below `belowIndex`. The reason: a sink
- * subtask that reached end of input commits its tail directly (two-phase-commit-sink-operator.ts);
- * a failure elsewhere after that would replay the tail, which is the documented limit of
- * end-of-input commits, not what these faults test. Early in the stream no subtask can be done.
+ * A fault fires only while the records seen so far are below `belowIndex` (sink-test-support.ts,
+ * sinkFaultGuard): the failure scenarios keep their faults in mid-stream checkpoints; faults at the
+ * final checkpoint have their own tests (test/sinks/final-checkpoint-scenarios.ts).
  */
 import type { RecoveryRequest, TransactionInfo, TwoPhaseCommitContext, TwoPhaseCommitSink, TwoPhaseCommitWriter } from "sluice";
 import type { OutputRecord, SinkFault, SinkFaultPoint } from "./sink-job-spec.js";
