@@ -18,6 +18,9 @@ import type { CollectChannel } from "../api/collect-iterator.js";
 import type { CoordinationResponse } from "../cluster/dispatcher/job-master-service.js";
 import type { JobResult } from "../cluster/messages.js";
 import { SluiceError, registerErrorClass } from "../errors/sluice-error.js";
+import { RestRequestError } from "./rest-transport.js";
+import { LeaderUnavailableError } from "../cluster/leadership/leader-tracker.js";
+import { UnknownJobError } from "../cluster/dispatcher/dispatcher-errors.js";
 
 /** The job behind the records ended other than by finishing or being closed by its consumer. */
 export class CollectJobFailedError extends SluiceError {}
@@ -28,6 +31,21 @@ export interface CollectTransport {
   cancel(): Promise<void>;
   /** Settles once the job is globally terminal. */
   result: Promise<JobResult>;
+}
+
+/** How long the cluster may be unable to answer (a JobManager failover) before the iterator gives up. */
+const UNAVAILABLE_FOR_MS = 60_000;
+
+/**
+ * A failure that passes: no leader known yet (503), a new leader that has not recovered the job yet
+ * (404, UnknownJobError), or no connection to the REST endpoint.
+ */
+function isUnavailable(e: unknown): boolean {
+  // A 404 for an operator without a coordinator stays: only the job's is waited out.
+  if (e instanceof RestRequestError) return e.status === 503 || (e.status === 404 && e.errors.some((m) => /^job \S+ not found/.test(m)));
+  if (e instanceof UnknownJobError) return true;
+  const code = (e as { cause?: { code?: string }; code?: string } | undefined)?.cause?.code ?? (e as { code?: string } | undefined)?.code;
+  return code === "ECONNREFUSED" || code === "ECONNRESET" || e instanceof LeaderUnavailableError;
 }
 
 /** How long to wait between fetches that brought nothing new (doubling up to the maximum). */
@@ -104,7 +122,10 @@ export class CollectResultFetcher implements CollectChannel {
 
   /** One request; whether it brought anything (records, or the sink's new version). */
   private async fetch(finished: boolean): Promise<boolean> {
-    const r = await this.transport.request({ version: this.version, offset: this.fetched });
+    const r = await this.requestRetrying();
+    // No sink has pushed to this coordinator yet (a new leader's, before the recovered sink's first
+    // push): nothing to learn, in particular not the restored checkpoint's offset.
+    if (r.version === "") return false;
     if (r.version !== this.version) {
       if (this.version !== "") this.sinkRestarted(r);
       this.version = r.version;
@@ -118,6 +139,25 @@ export class CollectResultFetcher implements CollectChannel {
     }
     this.commit(r.exactlyOnce && !finished ? Math.min(r.lastCheckpointedOffset, this.fetched) : this.fetched);
     return this.fetched > before;
+  }
+
+  /**
+   * The request, tried again while the cluster cannot answer for a while (a JobManager failing over:
+   * 503 while no leader is known, 404 until the new leader has recovered the job, refused
+   * connections); other errors, and one that lasts UNAVAILABLE_FOR_MS, end the iterator.
+   */
+  private async requestRetrying(): Promise<CoordinationResponse> {
+    const giveUpAt = Date.now() + UNAVAILABLE_FOR_MS;
+    let pause = MIN_POLL_MS;
+    for (;;) {
+      try {
+        return await this.transport.request({ version: this.version, offset: this.fetched });
+      } catch (e) {
+        if (!isUnavailable(e) || Date.now() > giveUpAt || this.terminal) throw e;
+      }
+      await new Promise((r) => setTimeout(r, pause));
+      pause = Math.min(1000, pause * 2);
+    }
   }
 
   private sinkRestarted(r: CoordinationResponse): void {
@@ -139,7 +179,8 @@ export class CollectResultFetcher implements CollectChannel {
   private commit(offset: number): void {
     if (offset <= this.committed) return;
     const n = offset - this.committed;
-    this.ready.push(...this.uncommitted.splice(0, n));
+    // Not push(...): a fetch can bring more records than a call may take arguments.
+    this.ready = this.ready.concat(this.uncommitted.splice(0, n));
     this.committed = offset;
   }
 }

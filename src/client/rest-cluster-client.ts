@@ -45,6 +45,8 @@ registerErrorClass(SavepointFailedError);
 export type JarRunOptions = Pick<RunJarBody, "programArgsList" | "parallelism" | "flinkConfiguration">;
 
 const TERMINAL = new Set<JobStatus>(["FINISHED", "CANCELED", "FAILED"]);
+/** How long a job this client submitted may be unknown to the leader (a failover's recovery) before result() gives up. */
+const RECOVERY_WAIT_MS = 60_000;
 const NO_WATERMARK = "-9223372036854775808";
 
 export class RestClusterClient implements ClusterClient {
@@ -74,8 +76,22 @@ export class RestClusterClient implements ClusterClient {
   /** Waits until the job is globally terminal and returns its result with the collected records. */
   async result(jobId: string): Promise<JobResult> {
     let wait = 20;
+    let unknownSince: number | undefined;
     for (;;) {
-      const r = await this.transport.json<GetJobExecutionResultResponse>("GET", `/jobs/${jobId}/execution-result`);
+      let r: GetJobExecutionResultResponse;
+      try {
+        r = await this.transport.json<GetJobExecutionResultResponse>("GET", `/jobs/${jobId}/execution-result`);
+        unknownSince = undefined;
+      } catch (e) {
+        // During a JobManager failover a standby answers 503 while no leader is known, and the new
+        // leader 404 for a job it has not recovered yet (for a while, for a job this client submitted).
+        const status = e instanceof RestRequestError ? e.status : 0;
+        unknownSince = status === 404 ? (unknownSince ?? Date.now()) : undefined;
+        const recovering = status === 404 && this.submitted.has(jobId) && Date.now() - unknownSince! < RECOVERY_WAIT_MS;
+        if (status !== 503 && !recovering) throw e;
+        wait = await this.pause(wait);
+        continue;
+      }
       const done = r["job-execution-result"];
       if (r.status.id === "COMPLETED" && done) {
         const d = await this.transport.json<GetJobResponse>("GET", `/jobs/${jobId}`);

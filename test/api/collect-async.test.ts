@@ -6,7 +6,7 @@
  * Across a failure with exactly-once checkpoints the consumer sees every record exactly once.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -25,6 +25,7 @@ async function collect(args: { take: number; bounds?: "bounded" | "unbounded"; f
     args: [out, String(args.take), args.bounds ?? "unbounded", String(args.failAt ?? -1), String(args.checkpointMs ?? 0), args.stop ?? "break", String(args.rate ?? 0)],
     config,
   });
+  if (!existsSync(out)) assert.fail(`the definition wrote no records: job ${r.state}${r.failure ? `: ${r.failure.message}` : ""}; ${existsSync(`${out}.error`) ? readFileSync(`${out}.error`, "utf8") : ""}`);
   return { run: r, got: JSON.parse(readFileSync(out, "utf8")) as number[] };
 }
 

@@ -36,7 +36,8 @@ test("aligned, the fast reader waits for the slow reader of its group instead of
 
 test("unaligned, the fast reader runs through its split while the slow one pauses", { timeout: 60_000 }, async () => {
   const ahead = await fastBeforeSlowResumed("unaligned");
-  assert.ok(ahead >= FAST * 0.9, `${ahead} fast records before the slow reader resumed`);
+  // The complement of the aligned bound: under load the fast split may not be through in 4 s.
+  assert.ok(ahead > FAST / 2, `${ahead} fast records before the slow reader resumed`);
 });
 
 // Sources without a split enumerator (generators, collections, files read by byte range, Nexmark)

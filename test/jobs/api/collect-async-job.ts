@@ -35,6 +35,16 @@ export default defineJob(async (env, args) => {
     .setParallelism(1)
     .collectAsync();
   const got: number[] = [];
+  try {
+    await consume();
+  } catch (e) {
+    // What went wrong is the test's to report: the definition's own failure stays inside the runner.
+    writeFileSync(`${outFile!}.error`, String((e as Error).stack ?? e));
+    throw e;
+  }
+  writeFileSync(outFile!, JSON.stringify(got));
+
+  async function consume(): Promise<void> {
   if (stop === "close") {
     while (got.length < take) {
       const r = await records.next();
@@ -48,5 +58,5 @@ export default defineJob(async (env, args) => {
       if (got.length >= take) break;
     }
   }
-  writeFileSync(outFile!, JSON.stringify(got));
+  }
 });
