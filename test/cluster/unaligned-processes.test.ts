@@ -60,7 +60,10 @@ async function survivesTwoTaskManagerKills(config: Record<string, string>, check
     victim.signal("SIGKILL");
     await victim.exited;
     tms.push(await startTaskManager(jm.rpcHostPort));
-    await waitFor(async () => (await checkpoints()).counts.restored >= kill, `restore ${kill}`, 90_000, 50);
+    await waitFor(async () => (await checkpoints()).counts.restored >= kill, `restore ${kill}`, 120_000, 50).catch((error: Error) => {
+      // What the JobManager saw is what tells a slow restore from a stuck one.
+      throw new Error(`${error.message}\nJobManager log (tail):\n${jm.stderr().slice(-4000)}`);
+    });
     restoredFrom = (await checkpoints()).latest.restored!.id;
   }
   const run = await result;
