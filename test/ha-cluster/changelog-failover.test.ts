@@ -19,11 +19,7 @@ const SEQUENCE_JOB = testJob("sequence-check.ts");
 let cluster: HaCluster;
 
 before(async () => {
-  cluster = await HaCluster.start({ ...CHANGELOG_CONFIG, "execution.checkpointing.num-retained": "2" });
-  await cluster.startJobManager();
-  await cluster.leader();
-  await cluster.startJobManager();
-  await Promise.all([cluster.startTaskManager(), cluster.startTaskManager()]);
+  cluster = await HaCluster.startWithStandby({ ...CHANGELOG_CONFIG, "execution.checkpointing.num-retained": "2" });
 });
 
 after(async () => {

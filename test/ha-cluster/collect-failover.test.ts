@@ -18,11 +18,7 @@ import { HaCluster } from "./support/ha-cluster.js";
 let cluster: HaCluster;
 
 before(async () => {
-  cluster = await HaCluster.start();
-  await cluster.startJobManager();
-  await cluster.leader();
-  await cluster.startJobManager();
-  await cluster.startTaskManager(2);
+  cluster = await HaCluster.startWithStandby({}, [2]);
 });
 
 after(async () => {

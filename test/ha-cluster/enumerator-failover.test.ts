@@ -19,11 +19,7 @@ const JOB = testJob("file-sequence.ts");
 let cluster: HaCluster;
 
 before(async () => {
-  cluster = await HaCluster.start();
-  await cluster.startJobManager();
-  await cluster.leader();
-  await cluster.startJobManager();
-  await cluster.startTaskManager(2);
+  cluster = await HaCluster.startWithStandby({}, [2]);
 });
 
 after(async () => {

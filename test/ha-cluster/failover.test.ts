@@ -21,11 +21,7 @@ const SEQUENCE_JOB = testJob("sequence-check.ts");
 let cluster: HaCluster;
 
 before(async () => {
-  cluster = await HaCluster.start();
-  await cluster.startJobManager();
-  await cluster.leader();
-  await cluster.startJobManager();
-  await Promise.all([cluster.startTaskManager(), cluster.startTaskManager()]);
+  cluster = await HaCluster.startWithStandby();
 });
 
 after(async () => {

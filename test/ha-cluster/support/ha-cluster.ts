@@ -62,6 +62,19 @@ export class HaCluster {
     return new HaCluster(zk, dir, config, observer, restLeader, dispatcherLeader);
   }
 
+  /**
+   * The cluster most failover tests run: a leader (elected before the next one starts, so which one
+   * leads is known), a standby JobManager, and TaskManagers with the given slot counts.
+   */
+  static async startWithStandby(extraConfig: Record<string, string> = {}, taskManagerSlots: number[] = [1, 1]): Promise<HaCluster> {
+    const cluster = await HaCluster.start(extraConfig);
+    await cluster.startJobManager();
+    await cluster.leader();
+    await cluster.startJobManager();
+    await Promise.all(taskManagerSlots.map((slots) => cluster.startTaskManager(slots)));
+    return cluster;
+  }
+
   async startJobManager(): Promise<JobManagerProcess> {
     const jm = await startJobManager(this.config);
     this.jobManagers.push(jm);
