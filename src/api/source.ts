@@ -85,6 +85,20 @@ export interface SourceReader<T, Split = unknown> {
   /** A custom event from the enumerator. */
   handleSourceEvent?(event: unknown): void;
   /**
+   * Watermark alignment per split (Flink's SourceReader.pauseOrResumeSplits; docs/architecture.md,
+   * "Watermark alignment"): the splits in `toPause` are ahead of their alignment group's limit, so the
+   * reader stops fetching and emitting them until they come in `toResume`; the others go on. Only
+   * changes are passed (a split is paused once, resumed once). Nothing of a paused split may be lost
+   * or reordered: what was fetched before the pause is emitted after the resume. Called between two
+   * pollNext() calls; a reader that resumes a split makes isAvailable() resolve. Only readers that
+   * emit through split outputs (createOutputForSplit) are asked. A reader with split outputs but
+   * without this method is paused as a whole, when its combined watermark (the minimum over its
+   * splits) is ahead of the limit: a split far ahead of a slower split of the same reader is then not
+   * held back (Flink refuses such a reader unless
+   * pipeline.watermark-alignment.allow-unaligned-source-splits is set; Sluice always allows it).
+   */
+  pauseOrResumeSplits?(toPause: string[], toResume: string[]): void;
+  /**
    * The checkpoint has completed on every task: data up to it is safe, so acknowledge it upstream
    * (XACK, a durable consumer's ack, a replication slot's flush LSN). Never earlier. Not called for
    * savepoints: failover restores checkpoints only, so what a savepoint covers is not safe yet.

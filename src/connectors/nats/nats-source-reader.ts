@@ -36,6 +36,13 @@ interface SplitState {
   pending: number;
   /** Durable mode: the last message emitted, acknowledged (with all before it) once a checkpoint covers it. */
   lastMessage: JsMsg | undefined;
+  /**
+   * Watermark alignment (pauseOrResumeSplits): while set, the split's fetch loop waits and its
+   * messages already buffered are held here, in order, until the resume puts them back at the head.
+   */
+  held: JsMsg[] | undefined;
+  /** Wakes the fetch loop of a paused split (resumed, stopped or closing). */
+  wakeFetch: (() => void) | undefined;
 }
 
 interface Connected {
@@ -101,6 +108,10 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
     let emitted = 0;
     while (this.head < this.buffer.length && emitted < MAX_RECORDS_PER_POLL) {
       const { state, msg } = this.buffer[this.head++]!;
+      if (state.held) {
+        state.held.push(msg);
+        continue;
+      }
       if (this.emit(state, msg, this.splitOutputs.get(state.split.subject) ?? output)) emitted++;
     }
     this.syncSplitOutputs(output);
@@ -145,7 +156,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
   addSplits(splits: NatsSubjectSplit[]): void {
     for (const split of splits) {
       if (this.splits.has(split.subject)) continue;
-      const state: SplitState = { split: { ...split }, finished: false, messages: undefined, pending: 0, lastMessage: undefined };
+      const state: SplitState = { split: { ...split }, finished: false, messages: undefined, pending: 0, lastMessage: undefined, held: undefined, wakeFetch: undefined };
       this.splits.set(split.subject, state);
       this.splitsChanged = true;
       this.fetch(state).catch((err: unknown) => this.fail(err, `reading subject '${split.subject}' from sequence ${state.split.nextSequence} failed`));
@@ -154,6 +165,28 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
 
   notifyNoMoreSplits(): void {
     this.noMoreSplits = true;
+    this.signalAvailable();
+  }
+
+  /** Watermark alignment per split (docs/connectors.md, "NATS JetStream"): a paused subject is neither fetched nor emitted. */
+  pauseOrResumeSplits(toPause: string[], toResume: string[]): void {
+    for (const subject of toPause) {
+      const state = this.splits.get(subject);
+      if (state && !state.finished) state.held ??= [];
+    }
+    const back: { state: SplitState; msg: JsMsg }[] = [];
+    for (const subject of toResume) {
+      const state = this.splits.get(subject);
+      if (!state?.held) continue;
+      for (const msg of state.held) back.push({ state, msg });
+      state.held = undefined;
+      const wake = state.wakeFetch;
+      state.wakeFetch = undefined;
+      wake?.();
+    }
+    if (back.length === 0) return;
+    // Held messages were buffered before any of their split's messages still in the buffer.
+    this.buffer.splice(this.head, 0, ...back);
     this.signalAvailable();
   }
 
@@ -270,6 +303,8 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
       this.buffer.push({ state, msg });
       this.signalAvailableSoon();
       if (this.buffered() >= this.config.fetchBufferSize) await new Promise<void>((resolve) => this.drained.push(resolve));
+      // Paused: what the consumer delivers meanwhile waits in it (nothing is acknowledged before it is emitted).
+      while (state.held && !state.finished && !this.closing) await new Promise<void>((resolve) => (state.wakeFetch = resolve));
     }
     // The consumer ended without being stopped (deleted on the server, stream gone): the split
     // would stall silently, so the task fails and recovers from its checkpoint.
@@ -325,6 +360,7 @@ export class NatsSourceReader<T> implements SourceReader<T, NatsSubjectSplit> {
     state.finished = true;
     this.splitsChanged = true;
     state.messages?.stop();
+    state.wakeFetch?.();
   }
 
   private isFinished(): boolean {

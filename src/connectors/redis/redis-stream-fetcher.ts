@@ -36,6 +36,8 @@ interface FetchPosition {
   phase: "setup" | "pending" | "new";
   groupStartId: string | undefined;
   done: boolean;
+  /** Watermark alignment paused the split (SourceReader.pauseOrResumeSplits): not read until resumed. */
+  paused: boolean;
 }
 
 const LAG_REFRESH_MS = 1_000;
@@ -83,9 +85,22 @@ export class RedisStreamFetcher {
       phase: this.settings.consumerGroup ? "setup" : "new",
       groupStartId,
       done: false,
+      paused: false,
     });
     this.running ??= this.run();
     this.poke();
+  }
+
+  /**
+   * Stops or restarts reading a stream (watermark alignment). A read already under way, or blocked on
+   * other streams, finishes first: a paused stream's entries may still come once, a resumed one is
+   * read from the next call (at most blockMs later).
+   */
+  setPaused(stream: string, paused: boolean): void {
+    const p = this.positions.get(stream);
+    if (!p) return;
+    p.paused = paused;
+    if (!paused) this.poke();
   }
 
   /** The reader has room again, or a stream was added. */
@@ -128,7 +143,7 @@ export class RedisStreamFetcher {
           await this.sleep(50);
           continue;
         }
-        const active = [...this.positions.values()].filter((p) => !p.done);
+        const active = [...this.positions.values()].filter((p) => !p.done && !p.paused);
         if (active.length === 0) {
           await this.sleep();
           continue;

@@ -38,6 +38,13 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
   private batchIndex = 0;
   private entryIndex = 0;
   private bufferedEntries = 0;
+  /**
+   * Watermark alignment (pauseOrResumeSplits): the fetched, not yet emitted batches of each paused
+   * stream, in fetch order; they go back to the head of the queue when the stream is resumed.
+   */
+  private readonly held = new Map<string, FetchedBatch[]>();
+  /** Entries in `held`: they do not count against the fetcher's buffer, so the streams not paused keep coming. */
+  private heldEntries = 0;
   private failure: unknown;
   private noMoreSplits = false;
   private availability: (() => void) | undefined;
@@ -58,7 +65,7 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
       settings as RedisStreamSourceSettings<unknown>,
       who,
       log,
-      () => this.bufferedEntries,
+      () => this.bufferedEntries - this.heldEntries,
       (batch) => this.onBatch(batch),
       (err) => this.onFailure(err),
       ctx.metricGroup !== undefined,
@@ -84,6 +91,16 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
     while (emitted < MAX_RECORDS_PER_POLL && this.batchIndex < this.batches.length) {
       const batch = this.batches[this.batchIndex]!;
       const state = this.splits.get(batch.stream);
+      const held = state && this.held.get(batch.stream);
+      if (held) {
+        // Paused: the rest of the batch waits, in order, for the stream's resume.
+        const rest = this.entryIndex === 0 ? batch : { ...batch, entries: batch.entries.slice(this.entryIndex) };
+        held.push(rest);
+        this.heldEntries += rest.entries.length;
+        this.batchIndex++;
+        this.entryIndex = 0;
+        continue;
+      }
       if (state && this.entryIndex < batch.entries.length) {
         const entry = batch.entries[this.entryIndex++]!;
         this.bufferedEntries--;
@@ -140,6 +157,33 @@ export class RedisStreamReader<T> implements SourceReader<T, RedisStreamSplit> {
       this.splitsWithoutOutput = true;
       this.fetcher.add(split.stream, copy.lastId, copy.endId, split.groupStartId);
     }
+  }
+
+  /** Watermark alignment per split (docs/connectors.md, "Redis Streams"): paused streams are neither read nor emitted. */
+  pauseOrResumeSplits(toPause: string[], toResume: string[]): void {
+    for (const stream of toPause) {
+      if (!this.splits.has(stream) || this.held.has(stream)) continue;
+      this.held.set(stream, []);
+      this.fetcher.setPaused(stream, true);
+    }
+    const back: FetchedBatch[] = [];
+    for (const stream of toResume) {
+      const held = this.held.get(stream);
+      if (!held) continue;
+      this.held.delete(stream);
+      for (const b of held) this.heldEntries -= b.entries.length;
+      back.push(...held);
+      this.fetcher.setPaused(stream, false);
+    }
+    if (back.length === 0) return;
+    // Before the current batch's rest: held batches were fetched before any batch of theirs still queued.
+    if (this.entryIndex > 0) {
+      const current = this.batches[this.batchIndex]!;
+      this.batches[this.batchIndex] = { ...current, entries: current.entries.slice(this.entryIndex) };
+      this.entryIndex = 0;
+    }
+    this.batches.splice(this.batchIndex, 0, ...back);
+    this.signal();
   }
 
   notifyNoMoreSplits(): void {

@@ -47,6 +47,8 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   /** Watermark alignment (docs/architecture.md, "Watermark alignment"): the group's limit from the JobMaster. */
   private maxAllowedWatermark = Number.POSITIVE_INFINITY;
   private alignmentWaiters: Array<() => void> = [];
+  /** Splits the reader was told to pause (per-split alignment, pauseOrResumeSplits) and not yet to resume. */
+  private readonly pausedSplits = new Set<string>();
   private stopReporting: (() => void) | undefined;
 
   constructor(
@@ -122,6 +124,7 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
         break;
       case "align":
         this.maxAllowedWatermark = event.maxAllowedWatermark;
+        this.alignSplits();
         if (!this.alignmentPaused) for (const resume of this.alignmentWaiters.splice(0)) resume();
         break;
       case "custom":
@@ -134,6 +137,32 @@ export class SourceOperator extends StreamOperator implements ReaderOutput<unkno
   /** The reader is ahead of its alignment group by more than the allowed drift: the task stops polling it. */
   get alignmentPaused(): boolean {
     return this.watermarks !== undefined && this.watermarks.currentWatermark > this.maxAllowedWatermark;
+  }
+
+  /**
+   * Per-split alignment (Flink's SourceOperator.checkSplitWatermarkAlignment), after every poll and
+   * every new limit: a split whose own watermark is above the limit is paused, a paused one at or below
+   * it is resumed; the reader hears only the changes. Readers without pauseOrResumeSplits() keep the
+   * whole-reader pause of alignmentPaused alone (docs/architecture.md, "Watermark alignment").
+   */
+  alignSplits(): void {
+    const pauseOrResume = this.reader.pauseOrResumeSplits;
+    if (!pauseOrResume || !this.watermarks?.hasSplitOutputs || !(this.ctx.fns.watermarks as WatermarkStrategy<unknown> | undefined)?.alignment) return;
+    const toPause: string[] = [];
+    const toResume: string[] = [];
+    const live = new Set<string>();
+    for (const [splitId, watermark] of this.watermarks.splitWatermarks()) {
+      live.add(splitId);
+      const ahead = watermark > this.maxAllowedWatermark;
+      if (ahead && !this.pausedSplits.has(splitId)) toPause.push(splitId);
+      else if (!ahead && this.pausedSplits.has(splitId)) toResume.push(splitId);
+    }
+    // A released split (finished, or gone from this reader) is not resumed: the reader has dropped it.
+    for (const splitId of this.pausedSplits) if (!live.has(splitId)) this.pausedSplits.delete(splitId);
+    if (toPause.length === 0 && toResume.length === 0) return;
+    for (const splitId of toPause) this.pausedSplits.add(splitId);
+    for (const splitId of toResume) this.pausedSplits.delete(splitId);
+    pauseOrResume.call(this.reader, toPause, toResume);
   }
 
   /** Resolves when the group's limit lets the reader go on. */

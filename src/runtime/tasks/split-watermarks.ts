@@ -43,6 +43,11 @@ export class WatermarkOutputMultiplexer {
     return this.partials.has(id);
   }
 
+  /** The last watermark of one input (−∞ before its first, undefined for an input not registered). */
+  watermarkOf(id: unknown): number | undefined {
+    return this.partials.get(id)?.watermark;
+  }
+
   /** A new input; it starts active with no watermark, so it holds the combined watermark back until it has one or goes idle. */
   register(id: unknown): WatermarkTarget {
     if (!this.partials.has(id)) this.partials.set(id, { watermark: Number.NEGATIVE_INFINITY, idle: false });
@@ -129,6 +134,16 @@ export class SourceWatermarks {
   /** The source's last emitted watermark (−∞ before the first): what watermark alignment reports. */
   get currentWatermark(): number {
     return this.multiplexer.currentWatermark;
+  }
+
+  /** Whether the reader emits through split outputs (the splits, not the reader, are then what alignment pauses). */
+  get hasSplitOutputs(): boolean {
+    return this.splits.size > 0;
+  }
+
+  /** Each split output's last watermark (−∞ before its first): what per-split alignment compares with the limit. */
+  *splitWatermarks(): Iterable<[string, number]> {
+    for (const id of this.splits.keys()) yield [id, this.multiplexer.watermarkOf(id) ?? Number.NEGATIVE_INFINITY];
   }
 
   /** A record of the main output, with its event timestamp (assigned or carried). */

@@ -388,6 +388,8 @@ export class StreamTask {
         const status = this.inTaskFrame(() => {
           let s = reader.pollNext(head);
           for (let i = 1; i < SOURCE_POLLS_PER_ROUND && s === "more"; i++) s = reader.pollNext(head);
+          // Per-split watermark alignment: splits now ahead of the group's limit pause (source-operator.ts).
+          head.alignSplits();
           return s;
         });
         if (status === "end-of-input") break;

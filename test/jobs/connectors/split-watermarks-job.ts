@@ -5,26 +5,9 @@
  * with watermarks per split (docs/architecture.md, "Watermarks per split") nothing is late.
  * Args: [JSON of SplitWatermarksSpec].
  */
-import { NatsJetStreamSource, NatsStartingPosition, RedisStreamSource, TumblingEventTimeWindows, WatermarkStrategy, defineJob, type Source } from "sluice";
+import { TumblingEventTimeWindows, WatermarkStrategy, defineJob } from "sluice";
 import { WINDOW_MS, type LaneEvent, type SplitWatermarksSpec, type WindowCount } from "./split-watermarks-spec.js";
-
-function source(spec: SplitWatermarksSpec): Source<LaneEvent> {
-  if (spec.connector === "redis") {
-    return RedisStreamSource.builder<LaneEvent>()
-      .setConnection({ port: spec.port })
-      .setStreams(...spec.streams!)
-      .setBatchSize(50)
-      .setBounded()
-      .build() as Source<LaneEvent>;
-  }
-  return NatsJetStreamSource.builder<LaneEvent>()
-    .setServers(spec.url!)
-    .setStream(spec.natsStream!)
-    .setPartitions([`${spec.subjectPrefix}.slow`, `${spec.subjectPrefix}.fast`])
-    .setStartingPosition(NatsStartingPosition.earliest())
-    .setBounded()
-    .build() as Source<LaneEvent>;
-}
+import { laneSource } from "./lane-source.js";
 
 const punctuated = WatermarkStrategy.forGenerator<LaneEvent>(() => ({
   onEvent: (_e, ts, out) => out.emitWatermark(ts - 1),
@@ -35,7 +18,7 @@ export default defineJob((env, args) => {
   const spec = JSON.parse(args[0]!) as SplitWatermarksSpec;
   env.setParallelism(1);
   void env
-    .fromSource(source(spec), punctuated, "Lanes")
+    .fromSource(laneSource(spec), punctuated, "Lanes")
     .keyBy((e) => e.lane)
     .window(TumblingEventTimeWindows.of(WINDOW_MS))
     .aggregate(

@@ -54,3 +54,25 @@ export function referenceCounts(perLane: number): string[] {
 export function countLines(counts: readonly WindowCount[]): string[] {
   return counts.map((c) => `${c.lane}@${c.windowStart}=${c.count}`).sort();
 }
+
+/** What the split-alignment job collects, in emission order. */
+export interface LaneRecord {
+  lane: string;
+  seq: number;
+}
+
+/**
+ * Checks that every record of both lanes arrived once, in lane order, and returns how many fast
+ * records came before the slow lane's last one (aligned: few; unaligned: most).
+ */
+export function fastBeforeSlowEnded(records: readonly LaneRecord[], perLane: number): number {
+  for (const lane of ["slow", "fast"]) {
+    const seqs = records.filter((r) => r.lane === lane).map((r) => r.seq);
+    const expected = Array.from({ length: perLane }, (_, i) => i);
+    if (seqs.length !== perLane || seqs.some((s, i) => s !== expected[i])) {
+      throw new Error(`the ${lane} lane arrived as ${seqs.length} records, not ${perLane} once each in order (first out of place at ${seqs.findIndex((s, i) => s !== i)})`);
+    }
+  }
+  const lastSlow = records.map((r) => r.lane).lastIndexOf("slow");
+  return records.slice(0, lastSlow).filter((r) => r.lane === "fast").length;
+}
