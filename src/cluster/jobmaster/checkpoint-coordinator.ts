@@ -274,6 +274,18 @@ export class CheckpointCoordinator {
     return s.alignedCheckpointTimeoutMs > 0 ? { alignedTimeoutMs: s.alignedCheckpointTimeoutMs } : { unaligned: true };
   }
 
+  /**
+   * With unaligned checkpoints a barrier can overtake an end of data, so a task may take a checkpoint
+   * unfinished while its upstream tasks took it finished. Told of its completion, those would end, and
+   * once every source has ended nothing is left to trigger the checkpoint the unfinished task needs
+   * after it finishes. So a finished task hears of a completion only when every task took that
+   * checkpoint finished (docs/checkpoints.md, "The final checkpoint"); until then it keeps taking
+   * checkpoints, and its commits wait for that last one.
+   */
+  private holdsBackEnd(t: CheckpointTask, everyTaskFinished: boolean): boolean {
+    return this.ctx.settings.unaligned && !everyTaskFinished && !t.finished && this.lastAcks.get(t.executionId)?.finished === true;
+  }
+
   acknowledge(executionId: string, checkpointId: number, ack: TaskCheckpointAck): void {
     const p = this.pending.get(checkpointId);
     if (!p || !p.waiting.delete(executionId)) return;
@@ -319,7 +331,8 @@ export class CheckpointCoordinator {
       this.consecutiveFailures = 0;
       this.stats.completed(p.id, p.dir);
       this.log.info(`completed ${p.kind} ${p.id} (${p.acks.reduce((n, a) => n + a.bytes, 0)} bytes) at ${p.dir}`);
-      for (const t of this.ctx.tasks()) t.notifyComplete(p.id);
+      const everyTaskFinished = [...p.acks, ...p.finishedTasks].every((a) => a.finished === true);
+      for (const t of this.ctx.tasks()) if (!this.holdsBackEnd(t, everyTaskFinished)) t.notifyComplete(p.id);
       // Failover restores checkpoints only: a source acknowledging upstream on a savepoint could lose data.
       if (p.kind === "checkpoint") this.ctx.coordinators?.notifyCheckpointComplete(p.id);
       p.resolve(p.kind === "savepoint" ? p.dir : path);
