@@ -130,6 +130,9 @@ export class CheckpointCoordinator {
   startPeriodic(): void {
     const { intervalMs } = this.ctx.settings;
     if (intervalMs <= 0 || this.periodic) return;
+    // The first one an interval after the start, not at once (Flink waits an initial delay too): a
+    // bounded job shorter than its interval then ends through its final checkpoint, not an early one.
+    this.lastTriggerAt = this.clock.now();
     this.periodic = this.clock.setInterval(() => this.maybeTriggerPeriodic(), Math.max(10, Math.min(intervalMs, 1000)));
   }
 
