@@ -7,6 +7,7 @@
  * Processing is synchronous per buffer (a chain is a pipeline of calls); the task yields to the
  * event loop between buffers so that credits, timers and control messages get through.
  */
+import { taskMetricsSummary } from "./task-metrics-summary.js";
 import { TaskAccumulators } from "./task-accumulators.js";
 import type { RuntimeContext } from "../../api/runtime-context.js";
 import type { JobVertex } from "../../graph/job-graph.js";
@@ -486,27 +487,9 @@ export class StreamTask {
     }
   }
 
-  /** The summary the JobMaster keeps per subtask (the dashboard's vertex metrics); read from the same counters. */
+  /** The summary the JobMaster keeps per subtask (task-metrics-summary.ts). */
   metrics(): TaskMetrics {
-    const t = this.accounting.perSecond();
-    const total = this.accounting.accumulated();
-    const head = this.chain.head;
-    const metrics: TaskMetrics = {
-      numRecordsIn: head instanceof SourceOperator ? head.emitted.count : this.metricGroups.numRecordsIn.count,
-      numRecordsOut: this.outputCounters.records,
-      numBytesIn: this.metricGroups.numBytesIn.count,
-      numBytesOut: this.outputCounters.bytes,
-      busyTimeMsPerSecond: t.busy,
-      backPressuredTimeMsPerSecond: t.backpressured,
-      idleTimeMsPerSecond: t.idle,
-      accumulatedBusyTimeMs: total.busy,
-      accumulatedBackPressuredTimeMs: total.backpressured,
-      accumulatedIdleTimeMs: total.idle,
-      inFlightBuffers: this.chain.backlogBuffers() + (this.gate?.queuedBuffers ?? 0),
-      currentInputWatermark: this.gate?.currentWatermark() ?? null,
-    };
-    if (this.accumulators.size > 0) metrics.accumulators = this.accumulators.snapshot();
-    if (this.restoredLocally !== undefined) metrics.restoredLocally = this.restoredLocally;
-    return metrics;
+    const { accounting, chain, gate, metricGroups, outputCounters, accumulators, restoredLocally } = this;
+    return taskMetricsSummary({ accounting, chain, gate, metricGroups, outputCounters, accumulators, restoredLocally });
   }
 }
