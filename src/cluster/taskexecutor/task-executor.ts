@@ -19,7 +19,7 @@ import { DataRouter } from "../network/data-router.js";
 import type { DataTransport } from "../network/data-transport.js";
 import type { RpcService } from "../rpc/interface.js";
 import type { Configuration } from "../../config/configuration.js";
-import { parseWorkerKey, workerKey, type WorkerKey } from "../../runtime/network/frames.js";
+import { parseWorkerKey, type WorkerKey } from "../../runtime/network/frames.js";
 import { isTerminalExecutionState, taskDeploymentDescriptor, type ExecutionState } from "../../runtime/tasks/deployment.js";
 import { serializeError, type SerializedError } from "../../errors/serialized-error.js";
 import type { CheckpointTrigger } from "../../runtime/tasks/stream-task.js";
@@ -33,6 +33,7 @@ import { ResourceManagerConnection, localHardware, type LeaderAddress } from "./
 import { SlotTable, type Execution, type Slot } from "./slot-table.js";
 import type { ControlFromWorker, SlotWorkerFactory, SlotWorkerHandle } from "./slot-worker-handle.js";
 import { SlotWorker } from "./slot-worker.js";
+import { SlotWorkers } from "./slot-workers.js";
 import { JobEvaluationTimeoutError, TaskNotFoundError } from "./task-executor-errors.js";
 import { CpuSampleRequests } from "./cpu-sample-requests.js";
 import type { CpuSampleRequest } from "../../runtime/worker/cpu-sampler.js";
@@ -91,6 +92,8 @@ export class TaskExecutor implements TaskExecutorGateway {
   private readonly rm: ResourceManagerConnection;
   private readonly jobMasters: JobMasterConnections;
   private readonly createWorker: SlotWorkerFactory;
+  /** Each allocated slot's worker thread: started, restarted and replaced when it dies (slot-workers.ts). */
+  private readonly workers: SlotWorkers;
   private readonly log: Logger;
   private readonly cpuSamples: CpuSampleRequests;
   /** This TaskManager's metrics and the collection from its workers (task-manager-metrics.ts). */
@@ -121,6 +124,8 @@ export class TaskExecutor implements TaskExecutorGateway {
     });
     this.bundles = options.bundles ?? this.blobCache(options.blobCacheDir ?? join(tmpdir(), "sluice-blob-cache"));
     this.router = new DataRouter(this.id, options.data, this.log);
+    const { id: taskManagerId, settings, table, router, createWorker, log } = this;
+    this.workers = new SlotWorkers({ taskManagerId, settings, table, router, createWorker, log, onMessage: (m, w) => this.onWorkerMessage(m, w), reportState: (e, st, err) => this.reportState(e, st, err) });
     this.router.onUndeliverable((from, error) => {
       const slot = this.table.slots[parseWorkerKey(from).slotIndex];
       for (const e of this.table.liveExecutions()) if (e.slot === slot) this.failExecution(e, serializeError(error));
@@ -199,7 +204,7 @@ export class TaskExecutor implements TaskExecutorGateway {
     const slot = this.table.allocate(slotIndex, { allocationId, jobId, jobMasterAddress, jobMasterToken });
     this.jobMasters.heartbeatReceived(jobId);
     // Start the worker now, while the other slots are being collected, to hide its start-up time.
-    this.ensureWorker(slot);
+    this.workers.ensure(slot);
     try {
       const jm = await this.jobMasters.connect(jobId, { address: jobMasterAddress, token: jobMasterToken });
       const accepted = await jm.gateway.offerSlots(this.id, this.options.rpc.address, this.options.data.address, [{ allocationId, slotIndex }]);
@@ -234,7 +239,7 @@ export class TaskExecutor implements TaskExecutorGateway {
       throw new TaskNotFoundError(`slot ${slot.index} was freed while the bundle of task ${tdd.executionId} downloaded; the task was not deployed`);
     }
     if (isTerminalExecutionState(execution.state)) return; // cancelled during the download (and reported so)
-    const worker = this.ensureWorker(slot);
+    const worker = this.workers.ensure(slot);
     execution.inWorker = true;
     worker.post({ type: "deploy", tdd: { ...tdd, bundle: { hash: tdd.bundle.hash, path } } });
     this.armEvaluationTimeout(execution, worker, tdd.bundle.hash);
@@ -262,7 +267,7 @@ export class TaskExecutor implements TaskExecutorGateway {
       const still = this.table.execution(executionId);
       if (still && !isTerminalExecutionState(still.state) && still.slot.worker) {
         this.log.warn(`task ${executionId} did not stop within ${timeout} ms (task.cancellation.timeout); terminating its worker`);
-        void this.restartWorker(still.slot, "CANCELED");
+        void this.workers.restart(still.slot, "CANCELED");
       }
     }, timeout);
   }
@@ -397,52 +402,6 @@ export class TaskExecutor implements TaskExecutorGateway {
 
   // ---- workers ----------------------------------------------------------------------------------
 
-  private ensureWorker(slot: Slot): SlotWorkerHandle {
-    if (slot.worker) return slot.worker;
-    const key = workerKey(this.id, slot.index);
-    const router = this.router;
-    const worker: SlotWorkerHandle = this.createWorker({
-      key,
-      metricsIntervalMs: this.settings.metricsIntervalMs,
-      operatorIoMetrics: this.settings.operatorIoMetrics,
-      maxHeapMb: this.settings.maxWorkerHeapMb,
-      onMessage: (m) => this.onWorkerMessage(m, key),
-      // Straight to the data plane: frames never pass through the TaskExecutor.
-      onData: (to, frame) => router.send(key, to, frame),
-      onExit: (error) => this.onWorkerDied(slot, worker, error),
-    });
-    for (const other of this.table.slots) if (other.worker) worker.connectTo(other.worker);
-    slot.worker = worker;
-    router.attach(worker);
-    return worker;
-  }
-
-  /** Terminates a slot's worker (a stuck task) and starts a fresh one for the same allocation. */
-  private async restartWorker(slot: Slot, finalState: ExecutionState, error?: SerializedError): Promise<void> {
-    const old = slot.worker;
-    slot.worker = undefined;
-    if (old) {
-      this.router.detach(old);
-      await old.terminate();
-    }
-    for (const e of this.table.executionsIn(slot)) this.reportState(e, finalState, error);
-    if (slot.allocation) this.ensureWorker(slot);
-  }
-
-  private onWorkerDied(slot: Slot, worker: SlotWorkerHandle, error: Error): void {
-    if (slot.worker !== worker) return;
-    this.log.error(`worker of slot ${slot.index} died: ${error.message}`);
-    slot.worker = undefined;
-    this.router.detach(worker);
-    // Say which limit was hit: the heap limit is per slot, so raising it is the user's remedy.
-    const limit = this.settings.maxWorkerHeapMb ? `${this.settings.maxWorkerHeapMb} MB` : "V8's default";
-    const hint = (error as Error & { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? ` (heap limit per slot: ${limit}, taskmanager.memory.task.heap.mb)` : "";
-    for (const e of this.table.executionsIn(slot)) {
-      this.reportState(e, "FAILED", { name: error.name, message: `the task's worker thread died: ${error.message}${hint}`, stack: error.stack });
-    }
-    if (slot.allocation) this.ensureWorker(slot);
-  }
-
   /**
    * The worker evaluates the bundle's definition on its own thread, where a loop never yields: only
    * terminating the thread stops it. Its other tasks belong to the same job (a slot holds one job),
@@ -458,7 +417,7 @@ export class TaskExecutor implements TaskExecutorGateway {
           "(taskmanager.job.evaluation-timeout); does the definition loop or wait forever? Its worker thread was terminated.",
       );
       this.log.warn(`task ${e.executionId} of job ${e.jobId}: ${error.message}`);
-      void this.restartWorker(e.slot, "FAILED", { name: error.name, message: error.message });
+      void this.workers.restart(e.slot, "FAILED", { name: error.name, message: error.message });
     }, timeoutMs);
   }
 
